@@ -1,0 +1,530 @@
+//! `indicators.toml` → a typed, validated model of the plan: its years, its reporting areas and its
+//! indicators. Every problem in the file is reported with the file, the line and the indicator.
+
+use std::collections::{HashMap, HashSet};
+use std::fmt;
+use std::path::Path;
+
+use serde::Deserialize;
+use toml::Spanned;
+
+use crate::target::{Better, Target};
+
+/// The catalogue compiled into the binary, used when no `indicators.toml` is found.
+pub const EMBEDDED: &str = include_str!("../indicators.toml");
+/// The name the embedded catalogue goes by in messages and output.
+pub const EMBEDDED_NAME: &str = "<embedded indicators.toml>";
+
+/// The plan's years and name.
+#[derive(Debug, Clone, Deserialize, serde::Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct Plan {
+    pub name: String,
+    pub base_year: i32,
+    pub target_year: i32,
+    pub midterm_year: i32,
+}
+
+/// Whether a row of a data file is one reporting area or a city-level total.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, serde::Serialize, Default)]
+#[serde(rename_all = "snake_case")]
+pub enum AreaKind {
+    #[default]
+    Area,
+    City,
+}
+
+/// A reporting area (县市区, 开发区) or a city-level row (全市, 中心市区).
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct County {
+    pub name: String,
+    #[serde(default)]
+    pub aliases: Vec<String>,
+    #[serde(default)]
+    pub kind: AreaKind,
+    /// Tags such as `coastal`, used by indicators' `applies_to`.
+    #[serde(default)]
+    pub tags: Vec<String>,
+    /// For a city-level row: the tag of the areas it is made of (absent: all areas).
+    #[serde(default)]
+    pub members: Option<String>,
+}
+
+/// 约束性, 预期性, 引领性 — and the body's 重点任务.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Deserialize, serde::Serialize, PartialOrd, Ord)]
+#[serde(rename_all = "lowercase")]
+pub enum IndicatorType {
+    Binding,
+    Expected,
+    Leading,
+    Task,
+}
+
+impl IndicatorType {
+    pub const ALL: [IndicatorType; 4] =
+        [IndicatorType::Binding, IndicatorType::Expected, IndicatorType::Leading, IndicatorType::Task];
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            IndicatorType::Binding => "binding",
+            IndicatorType::Expected => "expected",
+            IndicatorType::Leading => "leading",
+            IndicatorType::Task => "task",
+        }
+    }
+}
+
+/// How the areas' values combine into a city-wide value.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, serde::Serialize, Default)]
+#[serde(rename_all = "lowercase")]
+pub enum Aggregate {
+    /// Σ numerator / Σ denominator × 100.
+    Ratio,
+    /// A count: the areas' values add up.
+    Sum,
+    /// Measured city-wide only; needs its own city-level row.
+    #[default]
+    None,
+}
+
+/// A named value a target can be measured against (the 13th plan's average, …).
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Reference {
+    pub id: String,
+    pub name: String,
+    #[serde(default)]
+    pub value: Option<f64>,
+    #[serde(default)]
+    pub note: Option<String>,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawIndicator {
+    id: String,
+    #[serde(default)]
+    no: Option<u32>,
+    #[serde(default)]
+    part: Option<String>,
+    domain: String,
+    name: String,
+    unit: String,
+    #[serde(rename = "type")]
+    kind: IndicatorType,
+    better: Better,
+    #[serde(default)]
+    baseline: Option<f64>,
+    #[serde(default)]
+    baseline_text: Option<String>,
+    target: String,
+    #[serde(default)]
+    target_text: Option<String>,
+    #[serde(default)]
+    note: Option<String>,
+    #[serde(default)]
+    source: Option<String>,
+    #[serde(default)]
+    due: Option<i32>,
+    #[serde(default)]
+    cumulative: bool,
+    #[serde(default)]
+    city_row: Option<String>,
+    #[serde(default)]
+    applies_to: Vec<String>,
+    #[serde(default)]
+    aggregate: Aggregate,
+    #[serde(default)]
+    quote: Option<String>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawCatalog {
+    plan: Plan,
+    #[serde(default)]
+    reference: Vec<Reference>,
+    #[serde(default)]
+    county: Vec<Spanned<County>>,
+    #[serde(default)]
+    indicator: Vec<Spanned<RawIndicator>>,
+}
+
+/// One indicator of the plan, validated.
+#[derive(Debug, Clone)]
+pub struct Indicator {
+    pub id: String,
+    /// The plan's 序号; shared by the parts of one row (row 4's four pollutants).
+    pub no: Option<u32>,
+    /// Which part of a shared row this is (氮氧化物 …).
+    pub part: Option<String>,
+    pub domain: String,
+    pub name: String,
+    pub unit: String,
+    pub kind: IndicatorType,
+    pub better: Better,
+    pub baseline: Option<f64>,
+    /// The plan's words for the baseline when they are more than a number.
+    pub baseline_text: Option<String>,
+    pub target: Target,
+    /// The plan's words for the target (完成省下达目标, ≥85 …).
+    pub target_text: String,
+    pub note: Option<String>,
+    /// Where the plan states it: 表2, a chapter and section, or a 专栏.
+    pub source: String,
+    /// The year it is due, when the plan gives one other than the target year.
+    pub due: Option<i32>,
+    /// Accumulated over the plan period from zero (acres planted, reductions since the base year).
+    pub cumulative: bool,
+    /// The city-level row that carries the official verdict (全市, or 中心市区 for the air indicators).
+    pub city_row: String,
+    /// Tags of the areas it applies to; empty means every area.
+    pub applies_to: Vec<String>,
+    pub aggregate: Aggregate,
+    /// A verbatim passage of the plan that states the target.
+    pub quote: Option<String>,
+    /// The line of the catalogue where the indicator starts.
+    pub line: usize,
+}
+
+impl Indicator {
+    /// The label used in tables and matrices: 序号, with a letter for each part of a shared row.
+    pub fn label(&self, catalog: &Catalog) -> String {
+        let Some(no) = self.no else {
+            return self.id.clone();
+        };
+        let siblings: Vec<&Indicator> = catalog.indicators.iter().filter(|i| i.no == Some(no)).collect();
+        if siblings.len() < 2 {
+            return no.to_string();
+        }
+        let pos = siblings.iter().position(|i| i.id == self.id).unwrap_or(0);
+        let letter = char::from(b'a' + (pos as u8 % 26));
+        format!("{no}{letter}")
+    }
+
+    /// The name as shown: the plan's name, and the part when the row is shared.
+    pub fn display_name(&self) -> String {
+        match &self.part {
+            Some(part) => format!("{}：{part}", self.name),
+            None => self.name.clone(),
+        }
+    }
+
+    pub fn applies_to_area(&self, area: &County) -> bool {
+        area.kind == AreaKind::City
+            || self.applies_to.is_empty()
+            || self.applies_to.iter().any(|t| area.tags.contains(t))
+    }
+}
+
+/// The validated catalogue.
+#[derive(Debug, Clone)]
+pub struct Catalog {
+    /// Where it was read from (a path, or [`EMBEDDED_NAME`]).
+    pub origin: String,
+    pub plan: Plan,
+    pub references: Vec<Reference>,
+    pub counties: Vec<County>,
+    pub indicators: Vec<Indicator>,
+}
+
+/// One problem in a catalogue.
+#[derive(Debug, Clone, PartialEq)]
+pub struct CatalogIssue {
+    pub file: String,
+    pub line: usize,
+    /// The indicator (or area) the problem is in, when there is one.
+    pub item: Option<String>,
+    pub message: String,
+}
+
+impl fmt::Display for CatalogIssue {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}:{}: ", self.file, self.line)?;
+        if let Some(item) = &self.item {
+            write!(f, "{item}: ")?;
+        }
+        f.write_str(&self.message)
+    }
+}
+
+/// Every problem found in a catalogue.
+#[derive(Debug, Clone, thiserror::Error)]
+pub struct CatalogError {
+    pub issues: Vec<CatalogIssue>,
+}
+
+impl fmt::Display for CatalogError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let n = self.issues.len();
+        write!(f, "invalid catalogue ({n} problem{})", if n == 1 { "" } else { "s" })?;
+        for issue in &self.issues {
+            write!(f, "\n  {issue}")?;
+        }
+        Ok(())
+    }
+}
+
+fn line_of(text: &str, offset: usize) -> usize {
+    let end = offset.min(text.len());
+    text.as_bytes()[..end].iter().filter(|&&b| b == b'\n').count() + 1
+}
+
+fn is_ascii_id(s: &str) -> bool {
+    s.starts_with(|c: char| c.is_ascii_lowercase())
+        && s.chars().all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '_')
+}
+
+impl Catalog {
+    /// Reads and validates a catalogue. `origin` names it in every message.
+    pub fn parse(text: &str, origin: &str) -> Result<Catalog, CatalogError> {
+        let issue = |line, item: Option<&str>, message: String| CatalogIssue {
+            file: origin.to_string(),
+            line,
+            item: item.map(str::to_string),
+            message,
+        };
+        let raw: RawCatalog = toml::from_str(text).map_err(|e| CatalogError {
+            issues: vec![issue(e.span().map_or(1, |s| line_of(text, s.start)), None, e.message().trim().to_string())],
+        })?;
+        let mut issues = Vec::new();
+        let plan = raw.plan;
+        if !(plan.base_year < plan.midterm_year && plan.midterm_year < plan.target_year) {
+            issues.push(issue(
+                1,
+                Some("plan"),
+                format!(
+                    "years must satisfy base_year < midterm_year < target_year, found {} / {} / {}",
+                    plan.base_year, plan.midterm_year, plan.target_year
+                ),
+            ));
+        }
+
+        let mut names: HashMap<String, String> = HashMap::new();
+        let mut tags: HashSet<String> = HashSet::new();
+        for c in &raw.county {
+            let line = line_of(text, c.span().start);
+            let county = c.get_ref();
+            tags.extend(county.tags.iter().cloned());
+            for name in std::iter::once(&county.name).chain(&county.aliases) {
+                if let Some(owner) = names.insert(name.clone(), county.name.clone()) {
+                    issues.push(issue(
+                        line,
+                        Some(&county.name),
+                        format!("the name or alias {name:?} is already used by {owner}"),
+                    ));
+                }
+            }
+        }
+        let counties: Vec<County> = raw.county.into_iter().map(Spanned::into_inner).collect();
+        for c in counties.iter().filter(|c| c.members.is_some()) {
+            let m = c.members.as_deref().unwrap_or_default();
+            if !tags.contains(m) {
+                issues.push(issue(1, Some(&c.name), format!("members tag {m:?} is on no area")));
+            }
+        }
+        let city_rows: HashSet<&str> =
+            counties.iter().filter(|c| c.kind == AreaKind::City).map(|c| c.name.as_str()).collect();
+        let reference_ids: HashSet<&str> = raw.reference.iter().map(|r| r.id.as_str()).collect();
+
+        let mut ids: HashMap<String, usize> = HashMap::new();
+        let mut indicators = Vec::new();
+        for spanned in raw.indicator {
+            let line = line_of(text, spanned.span().start);
+            let r = spanned.into_inner();
+            let mut here = |message: String| issues.push(issue(line, Some(&r.id), message));
+            if !is_ascii_id(&r.id) {
+                here(format!("id {:?} must be lowercase ASCII letters, digits and _", r.id));
+            }
+            if let Some(first) = ids.insert(r.id.clone(), line) {
+                here(format!("duplicate id {:?} (first defined at line {first})", r.id));
+            }
+            let target = match r.target.parse::<Target>() {
+                Ok(t) => t,
+                Err(e) => {
+                    here(e.to_string());
+                    continue;
+                }
+            };
+            if let Target::Reference(id) = &target
+                && !reference_ids.contains(id.as_str())
+            {
+                here(format!("target refers to {id:?}, which no [[reference]] defines"));
+            }
+            let city_row = r.city_row.clone().unwrap_or_else(|| "全市".to_string());
+            if !city_rows.contains(city_row.as_str()) {
+                here(format!("city_row {city_row:?} is not a [[county]] with kind = \"city\""));
+            }
+            for tag in &r.applies_to {
+                if !tags.contains(tag.as_str()) {
+                    here(format!("applies_to names the tag {tag:?}, which no [[county]] has"));
+                }
+            }
+            if let Some(due) = r.due
+                && !(plan.base_year < due && due <= plan.target_year)
+            {
+                here(format!("due year {due} is outside the plan period {}–{}", plan.base_year + 1, plan.target_year));
+            }
+            if r.kind == IndicatorType::Task && r.source.is_none() {
+                here("a task needs a source (the chapter and section, or the 专栏)".into());
+            }
+            let target_text = r.target_text.unwrap_or_else(|| r.target.clone());
+            indicators.push(Indicator {
+                id: r.id,
+                no: r.no,
+                part: r.part,
+                domain: r.domain,
+                name: r.name,
+                unit: r.unit,
+                kind: r.kind,
+                better: r.better,
+                baseline: r.baseline,
+                baseline_text: r.baseline_text,
+                target,
+                target_text,
+                note: r.note,
+                source: r.source.unwrap_or_else(|| "表2".to_string()),
+                due: r.due,
+                cumulative: r.cumulative,
+                city_row,
+                applies_to: r.applies_to,
+                aggregate: r.aggregate,
+                quote: r.quote,
+                line,
+            });
+        }
+        if indicators.is_empty() && issues.is_empty() {
+            issues.push(issue(1, None, "the catalogue has no [[indicator]]".into()));
+        }
+        if !issues.is_empty() {
+            return Err(CatalogError { issues });
+        }
+        Ok(Catalog { origin: origin.to_string(), plan, references: raw.reference, counties, indicators })
+    }
+
+    /// The catalogue named on the command line, else `indicators.toml` in the current folder, else the
+    /// embedded copy.
+    pub fn locate(explicit: Option<&Path>) -> anyhow::Result<Catalog> {
+        use anyhow::Context as _;
+        let path = match explicit {
+            Some(p) => p.to_path_buf(),
+            None if Path::new("indicators.toml").is_file() => "indicators.toml".into(),
+            None => return Ok(Catalog::parse(EMBEDDED, EMBEDDED_NAME)?),
+        };
+        let text =
+            std::fs::read_to_string(&path).with_context(|| format!("cannot read the catalogue {}", path.display()))?;
+        Ok(Catalog::parse(&text, &path.display().to_string())?)
+    }
+
+    /// The area a name or alias in a data file refers to.
+    pub fn county(&self, name: &str) -> Option<&County> {
+        let name = name.trim();
+        self.counties.iter().find(|c| c.name == name || c.aliases.iter().any(|a| a == name))
+    }
+
+    /// The indicator an id or exact Chinese name refers to.
+    pub fn indicator(&self, key: &str) -> Option<&Indicator> {
+        let key = key.trim();
+        self.indicators.iter().find(|i| i.id == key || i.name == key || i.display_name() == key)
+    }
+
+    pub fn reference_value(&self, id: &str) -> Option<f64> {
+        self.references.iter().find(|r| r.id == id).and_then(|r| r.value)
+    }
+
+    pub fn reference(&self, id: &str) -> Option<&Reference> {
+        self.references.iter().find(|r| r.id == id)
+    }
+
+    /// Reporting areas, in catalogue order (not the city-level rows).
+    pub fn areas(&self) -> impl Iterator<Item = &County> {
+        self.counties.iter().filter(|c| c.kind == AreaKind::Area)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn minimal(indicators: &str) -> String {
+        format!(
+            r#"[plan]
+name = "p"
+base_year = 2020
+target_year = 2025
+midterm_year = 2023
+
+[[county]]
+name = "全市"
+kind = "city"
+
+[[county]]
+name = "晋江市"
+aliases = ["晋江"]
+tags = ["coastal"]
+{indicators}"#
+        )
+    }
+
+    const ONE: &str = r#"
+[[indicator]]
+id = "forest"
+no = 12
+domain = "美丽乡村"
+name = "森林覆盖率（%）"
+unit = "%"
+type = "binding"
+better = "higher"
+baseline = 58.7
+target = "58.7"
+"#;
+
+    #[test]
+    fn the_shipped_catalogue_is_valid() {
+        let c = Catalog::parse(EMBEDDED, EMBEDDED_NAME).unwrap_or_else(|e| panic!("{e}"));
+        assert!(c.indicators.len() >= 32);
+    }
+
+    #[test]
+    fn a_minimal_catalogue_loads() {
+        let c = Catalog::parse(&minimal(ONE), "t.toml").unwrap();
+        assert_eq!(c.indicators[0].source, "表2");
+        assert_eq!(c.indicators[0].target_text, "58.7");
+        assert_eq!(c.county("晋江").map(|c| c.name.as_str()), Some("晋江市"));
+    }
+
+    #[test]
+    fn unknown_keys_are_errors_with_a_line() {
+        let text = minimal(&ONE.replace("unit = \"%\"", "unit = \"%\"\nunits = \"%\""));
+        let err = Catalog::parse(&text, "t.toml").unwrap_err();
+        let issue = &err.issues[0];
+        assert!(issue.message.contains("unknown field `units`"), "{issue}");
+        assert_eq!(issue.line, text.lines().position(|l| l.starts_with("units")).unwrap() + 1);
+    }
+
+    #[test]
+    fn duplicate_ids_bad_targets_and_reused_aliases_are_all_reported() {
+        let bad_target = ONE.replace("target = \"58.7\"", "target = \"完成省下达目标\"").replace("forest", "other");
+        let text = minimal(&format!("{ONE}{ONE}{bad_target}")).replace("aliases = [\"晋江\"]", "aliases = [\"全市\"]");
+        let err = Catalog::parse(&text, "t.toml").unwrap_err();
+        let messages: Vec<String> = err.issues.iter().map(ToString::to_string).collect();
+        assert_eq!(messages.len(), 3, "{messages:#?}");
+        assert!(messages[0].contains("\"全市\" is already used by 全市"));
+        assert!(messages[1].contains("forest: duplicate id \"forest\" (first defined at line"));
+        assert!(messages[2].starts_with("t.toml:") && messages[2].contains("other: cannot read target"));
+    }
+
+    #[test]
+    fn references_city_rows_tags_and_due_years_are_checked() {
+        let text = minimal(&ONE.replace(
+            "target = \"58.7\"",
+            "target = \"reference nope\"\ncity_row = \"中心市区\"\napplies_to = [\"inland\"]\ndue = 2030",
+        ));
+        let err = Catalog::parse(&text, "t.toml").unwrap_err();
+        let all = err.to_string();
+        for needle in ["no [[reference]] defines", "city_row \"中心市区\"", "tag \"inland\"", "due year 2030"] {
+            assert!(all.contains(needle), "{needle} in {all}");
+        }
+    }
+}

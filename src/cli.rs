@@ -1,0 +1,121 @@
+//! The command line: every flag documented here is the `--help` text.
+
+use std::path::PathBuf;
+
+use clap::{Args, Parser, Subcommand, ValueEnum};
+
+use crate::Lang;
+use crate::evaluate::{FailOn, Stage};
+
+/// Tells a city whether it is keeping the promises of its environmental plan.
+///
+/// Reads the plan's indicators from indicators.toml (or --catalog, or the copy built in), reads
+/// measurement files (CSV in UTF-8 or GB18030, or Excel), and judges every indicator: pass/fail at the
+/// end of the plan, or against time-proportional progress (序时进度) at mid-term.
+#[derive(Debug, Parser)]
+#[command(name = "plan-check", version, about, long_about)]
+pub struct Cli {
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Judge every indicator on measurement files: city-level table, area matrix, summary.
+    Eval(EvalArgs),
+    /// Check data files for everything `eval` needs, without evaluating; for CI.
+    Validate(ValidateArgs),
+}
+
+/// Options shared by every command that reads the catalogue and data files.
+#[derive(Debug, Args)]
+pub struct InputArgs {
+    /// Measurement files: CSV (long or wide), .xlsx or .xls; `-` reads standard input.
+    #[arg(required = true, value_name = "FILE")]
+    pub files: Vec<String>,
+    /// The catalogue to use [default: ./indicators.toml, else the copy built into the binary].
+    #[arg(long, value_name = "FILE")]
+    pub catalog: Option<PathBuf>,
+    /// The year of rows that carry none [default: the file's year column, else a year in its name].
+    #[arg(long, value_name = "YEAR")]
+    pub year: Option<i32>,
+    /// Read CSV in this encoding (utf-8, gb18030, gbk …) instead of detecting it.
+    #[arg(long, value_name = "NAME")]
+    pub encoding: Option<String>,
+    /// The sheet of a workbook to read [default: the first].
+    #[arg(long, value_name = "NAME")]
+    pub sheet: Option<String>,
+}
+
+#[derive(Debug, Args)]
+pub struct EvalArgs {
+    #[command(flatten)]
+    pub input: InputArgs,
+    /// The evaluation stage [default: final from the plan's target year on, else midterm].
+    #[arg(long, value_enum)]
+    pub stage: Option<Stage>,
+    /// Province-assigned targets (TOML, one table per indicator id); they replace the plan's targets.
+    #[arg(long, value_name = "FILE")]
+    pub targets: Option<PathBuf>,
+    /// Output format.
+    #[arg(long, value_enum, default_value_t = EvalFormat::Table)]
+    pub format: EvalFormat,
+    /// Which city-level findings make the exit code 1.
+    #[arg(long, value_enum, default_value_t = FailOn::Binding)]
+    pub fail_on: FailOn,
+    /// Language of labels in the table.
+    #[arg(long, value_enum, default_value_t = Lang::Zh)]
+    pub lang: Lang,
+    /// Evaluate the valid rows of an invalid file (its problems are still printed) instead of stopping.
+    #[arg(long)]
+    pub skip_invalid: bool,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum EvalFormat {
+    Table,
+    Json,
+}
+
+#[derive(Debug, Args)]
+pub struct ValidateArgs {
+    #[command(flatten)]
+    pub input: InputArgs,
+    /// Output format: a table, a JSON document, or GitHub Actions annotations.
+    #[arg(long, value_enum, default_value_t = ValidateFormat::Text)]
+    pub format: ValidateFormat,
+    /// Which city-level values must be present.
+    #[arg(long, value_enum, default_value_t = Require::None)]
+    pub require: Require,
+    /// Show at most this many problems (the counts still cover them all).
+    #[arg(long, value_name = "N")]
+    pub max_errors: Option<usize>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ValidateFormat {
+    Text,
+    Json,
+    Github,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum Require {
+    /// Nothing beyond well-formed rows.
+    None,
+    /// A city-level value for every binding (约束性) indicator.
+    Binding,
+    /// A city-level value for every indicator.
+    All,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use clap::CommandFactory;
+
+    #[test]
+    fn cli_is_consistent() {
+        Cli::command().debug_assert();
+    }
+}

@@ -1,0 +1,578 @@
+//! Catalogue + measurements → verdicts. Pure: no I/O, no printing. Final verdicts are pass/fail;
+//! mid-term verdicts use 序时进度 (time-proportional progress), as China's own mid-term reviews do.
+
+use std::collections::HashMap;
+
+use serde::Serialize;
+
+use crate::catalog::{AreaKind, Catalog, County, Indicator, IndicatorType};
+use crate::load::{Dataset, Measurement};
+use crate::province::ProvinceTargets;
+use crate::target::{Cmp, Context, Resolved, Rule, Target, Unresolved, num};
+
+/// Which evaluation the plan orders: mid-term (end of 2023) or final (end of 2025).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, clap::ValueEnum)]
+#[serde(rename_all = "lowercase")]
+pub enum Stage {
+    Midterm,
+    Final,
+}
+
+/// The verdict on one (area, indicator).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Status {
+    Pass,
+    Fail,
+    Achieved,
+    OnTrack,
+    Lagging,
+    Regressing,
+    Pending,
+    Missing,
+    NotApplicable,
+}
+
+impl Status {
+    pub const ALL: [Status; 9] = [
+        Status::Pass,
+        Status::Fail,
+        Status::Achieved,
+        Status::OnTrack,
+        Status::Lagging,
+        Status::Regressing,
+        Status::Pending,
+        Status::Missing,
+        Status::NotApplicable,
+    ];
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Status::Pass => "pass",
+            Status::Fail => "fail",
+            Status::Achieved => "achieved",
+            Status::OnTrack => "on_track",
+            Status::Lagging => "lagging",
+            Status::Regressing => "regressing",
+            Status::Pending => "pending",
+            Status::Missing => "missing",
+            Status::NotApplicable => "not_applicable",
+        }
+    }
+
+    /// Whether the status is a finding under `--fail-on`.
+    pub fn is_failing(self) -> bool {
+        matches!(self, Status::Fail | Status::Lagging | Status::Regressing)
+    }
+}
+
+/// Why a verdict is what it is, when that needs saying.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Reason {
+    ProvinceNotSupplied,
+    /// The target is relative to the base-year value and the plan gives none.
+    NoBaseline,
+    /// The target is relative to the base-year value and this area's is not in the data.
+    NoAreaBaseline {
+        year: i32,
+    },
+    ReferenceNotSupplied {
+        name: String,
+    },
+    NeedsSeries,
+    /// The base year already met the target; the value has fallen below it.
+    HoldBroken,
+    /// Judged by level: there is no base-year value to measure progress from.
+    JudgedByLevel,
+    /// Due in or before the evaluation year, so judged as final.
+    DueAlready {
+        due: i32,
+    },
+    NoRow,
+    NoData,
+    NotApplicable {
+        tags: Vec<String>,
+    },
+}
+
+impl Reason {
+    pub fn text(&self, lang: crate::Lang) -> String {
+        use crate::Lang::{En, Zh};
+        match (self, lang) {
+            (Reason::ProvinceNotSupplied, En) => "province target not supplied".into(),
+            (Reason::ProvinceNotSupplied, Zh) => "未提供省下达目标".into(),
+            (Reason::NoBaseline, En) => "the plan gives no baseline; supply a base-year value".into(),
+            (Reason::NoBaseline, Zh) => "规划未给出基准值，请提供基准年数据".into(),
+            (Reason::NoAreaBaseline { year }, En) => format!("no {year} value for this area"),
+            (Reason::NoAreaBaseline { year }, Zh) => format!("缺少本地区{year}年基准值"),
+            (Reason::ReferenceNotSupplied { name }, En) => format!("reference value {name} not supplied"),
+            (Reason::ReferenceNotSupplied { name }, Zh) => format!("未提供参照值：{name}"),
+            (Reason::NeedsSeries, En) => "needs a series of years".into(),
+            (Reason::NeedsSeries, Zh) => "需多年数据".into(),
+            (Reason::HoldBroken, En) => "the baseline met the target; the value has fallen below it".into(),
+            (Reason::HoldBroken, Zh) => "基准年已达标，本期值低于目标".into(),
+            (Reason::JudgedByLevel, En) => "no baseline: judged by level".into(),
+            (Reason::JudgedByLevel, Zh) => "无基准值，按水平判定".into(),
+            (Reason::DueAlready { due }, En) => format!("due in {due}: judged as final"),
+            (Reason::DueAlready { due }, Zh) => format!("{due}年到期，按终期判定"),
+            (Reason::NoRow, En) => "no row in the data".into(),
+            (Reason::NoRow, Zh) => "数据中无此项".into(),
+            (Reason::NoData, En) => "the data says no data".into(),
+            (Reason::NoData, Zh) => "数据标注为无数据".into(),
+            (Reason::NotApplicable { tags }, En) => format!("applies only to areas tagged {}", tags.join(", ")),
+            (Reason::NotApplicable { tags }, Zh) => format!("仅适用于：{}", tags.join("、")),
+        }
+    }
+}
+
+/// The target as shown next to a verdict: the plan's words, the resolved rule, and where a province
+/// target came from.
+#[derive(Debug, Clone, PartialEq)]
+pub struct TargetView {
+    pub text: String,
+    pub resolved: Option<String>,
+    pub source: Option<String>,
+    pub rule: Option<Rule>,
+}
+
+/// One (area, indicator) judged.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Verdict {
+    pub county: String,
+    pub indicator: String,
+    /// The row that carries the indicator's official, city-level verdict.
+    pub official: bool,
+    pub value: Option<f64>,
+    pub baseline: Option<f64>,
+    pub target: TargetView,
+    /// (value − baseline) / (target − baseline), where defined.
+    pub completion: Option<f64>,
+    pub status: Status,
+    pub reason: Option<Reason>,
+}
+
+/// What the evaluation needs besides the catalogue and the data.
+#[derive(Debug, Clone)]
+pub struct Settings {
+    pub year: i32,
+    pub stage: Stage,
+    pub province: ProvinceTargets,
+}
+
+impl Settings {
+    /// The stage the year implies: final from the target year on, else mid-term.
+    pub fn stage_for(catalog: &Catalog, year: i32) -> Stage {
+        if year >= catalog.plan.target_year { Stage::Final } else { Stage::Midterm }
+    }
+}
+
+/// All verdicts of one evaluation.
+#[derive(Debug, Clone)]
+pub struct Evaluation {
+    pub year: i32,
+    pub stage: Stage,
+    /// (year − base year) / (target year − base year).
+    pub elapsed_share: f64,
+    /// The areas (and city-level rows) evaluated, in catalogue order.
+    pub areas: Vec<String>,
+    pub verdicts: Vec<Verdict>,
+}
+
+impl Evaluation {
+    /// The official, city-level verdict of each indicator, in catalogue order.
+    pub fn official(&self) -> impl Iterator<Item = &Verdict> {
+        self.verdicts.iter().filter(|v| v.official)
+    }
+
+    /// The verdicts of one area, in catalogue order.
+    pub fn of_area<'a>(&'a self, area: &'a str) -> impl Iterator<Item = &'a Verdict> {
+        self.verdicts.iter().filter(move |v| v.county == area)
+    }
+}
+
+/// Judges every indicator for every area present in the data, and every city-level row.
+pub fn evaluate(catalog: &Catalog, data: &Dataset, settings: &Settings) -> Evaluation {
+    let plan = &catalog.plan;
+    let by_key: HashMap<(&str, &str, i32), &Measurement> =
+        data.measurements.iter().map(|m| ((m.county.as_str(), m.indicator.as_str(), m.year), m)).collect();
+    let areas: Vec<&County> = catalog
+        .counties
+        .iter()
+        .filter(|c| {
+            c.kind == AreaKind::City || data.measurements.iter().any(|m| m.county == c.name && m.year == settings.year)
+        })
+        .collect();
+    let mut verdicts = Vec::new();
+    for ind in &catalog.indicators {
+        for area in &areas {
+            let official = area.name == ind.city_row;
+            if area.kind == AreaKind::City && !official {
+                continue;
+            }
+            let get = |year| by_key.get(&(area.name.as_str(), ind.id.as_str(), year)).copied();
+            let row = Row { area, official, current: get(settings.year), base: get(plan.base_year) };
+            verdicts.push(judge(catalog, ind, &row, settings));
+        }
+    }
+    Evaluation {
+        year: settings.year,
+        stage: settings.stage,
+        elapsed_share: elapsed(plan.base_year, plan.target_year, settings.year),
+        areas: areas.iter().map(|a| a.name.clone()).collect(),
+        verdicts,
+    }
+}
+
+fn elapsed(base: i32, target: i32, year: i32) -> f64 {
+    (f64::from(year - base) / f64::from(target - base)).clamp(0.0, 1.0)
+}
+
+struct Row<'a> {
+    area: &'a County,
+    official: bool,
+    current: Option<&'a Measurement>,
+    base: Option<&'a Measurement>,
+}
+
+/// The target in force for an indicator: the province's where given (note 4), else the plan's.
+fn target_in_force<'a>(ind: &'a Indicator, province: &'a ProvinceTargets) -> (&'a Target, String, Option<String>) {
+    match province.get(&ind.id) {
+        Some(p) => (&p.target, ind.target_text.clone(), Some(p.source.clone().unwrap_or_else(|| "--targets".into()))),
+        None => (&ind.target, ind.target_text.clone(), None),
+    }
+}
+
+fn judge(catalog: &Catalog, ind: &Indicator, row: &Row, settings: &Settings) -> Verdict {
+    let (target, text, source) = target_in_force(ind, &settings.province);
+    let baseline = match (row.area.kind, ind.baseline) {
+        (AreaKind::City, Some(b)) => Some(b),
+        _ => row.base.and_then(|m| m.value),
+    };
+    let ctx = Context { better: ind.better, baseline, reference: &|id| catalog.reference_value(id) };
+    let resolved = if *target == Target::Province {
+        Resolved::Unresolved(Unresolved::ProvinceNotSupplied)
+    } else {
+        target.resolve(&ctx)
+    };
+    let rule = match &resolved {
+        Resolved::Rule(r) => Some(*r),
+        _ => None,
+    };
+    let resolved_text = match &resolved {
+        Resolved::Rule(r) => Some(r.to_string()),
+        Resolved::Trend(_) => Some(target.to_string()),
+        Resolved::Unresolved(_) => None,
+    };
+    let mut v = Verdict {
+        county: row.area.name.clone(),
+        indicator: ind.id.clone(),
+        official: row.official,
+        value: row.current.and_then(|m| m.value),
+        baseline,
+        target: TargetView { text, resolved: resolved_text, source, rule },
+        completion: None,
+        status: Status::Pending,
+        reason: None,
+    };
+    if !ind.applies_to_area(row.area) {
+        v.status = Status::NotApplicable;
+        v.reason = Some(Reason::NotApplicable { tags: ind.applies_to.clone() });
+        return v;
+    }
+    let Some(value) = v.value else {
+        v.status = Status::Missing;
+        v.reason = Some(if row.current.is_some() { Reason::NoData } else { Reason::NoRow });
+        return v;
+    };
+    let rule = match resolved {
+        Resolved::Rule(r) => r,
+        Resolved::Trend(_) => return pending(v, Reason::NeedsSeries),
+        Resolved::Unresolved(Unresolved::ProvinceNotSupplied) => return pending(v, Reason::ProvinceNotSupplied),
+        Resolved::Unresolved(Unresolved::NoBaseline) if row.area.kind == AreaKind::City => {
+            return pending(v, Reason::NoBaseline);
+        }
+        Resolved::Unresolved(Unresolved::NoBaseline) => {
+            return pending(v, Reason::NoAreaBaseline { year: catalog.plan.base_year });
+        }
+        Resolved::Unresolved(Unresolved::ReferenceNotSupplied(id)) => {
+            let name = catalog.reference(&id).map_or(id, |r| r.name.clone());
+            return pending(v, Reason::ReferenceNotSupplied { name });
+        }
+    };
+    let start = if ind.cumulative { Some(0.0) } else { baseline };
+    // A target the baseline already meets is a level to hold: there is no distance to complete.
+    let holds = !ind.cumulative && start.is_some_and(|b| rule.is_met_by(b));
+    v.completion = start.filter(|_| !holds).and_then(|b| completion(value, b, rule.value));
+    let due = ind.due.unwrap_or(catalog.plan.target_year);
+    if settings.stage == Stage::Final || due <= settings.year {
+        v.status = if rule.is_met_by(value) { Status::Pass } else { Status::Fail };
+        if settings.stage == Stage::Midterm {
+            v.reason = Some(Reason::DueAlready { due });
+        }
+        return v;
+    }
+    let share = elapsed(catalog.plan.base_year, due, settings.year);
+    (v.status, v.reason) = midterm(value, start, rule, v.completion, share, ind.cumulative);
+    v
+}
+
+fn pending(mut v: Verdict, reason: Reason) -> Verdict {
+    v.status = Status::Pending;
+    v.reason = Some(reason);
+    v
+}
+
+/// Progress from the baseline towards the target, as a share (1.0 = target reached).
+fn completion(value: f64, baseline: f64, target: f64) -> Option<f64> {
+    let span = target - baseline;
+    (span.abs() > 1e-12).then(|| (value - baseline) / span)
+}
+
+/// Mid-term status by 序时进度: compare completion with the elapsed share of the period.
+fn midterm(
+    value: f64,
+    start: Option<f64>,
+    rule: Rule,
+    completion: Option<f64>,
+    share: f64,
+    cumulative: bool,
+) -> (Status, Option<Reason>) {
+    if rule.is_met_by(value) {
+        return (Status::Achieved, None);
+    }
+    let Some(start) = start else {
+        return (Status::Lagging, Some(Reason::JudgedByLevel));
+    };
+    if !cumulative && rule.is_met_by(start) {
+        return (Status::Regressing, Some(Reason::HoldBroken));
+    }
+    match completion {
+        Some(c) if c >= share - 1e-9 => (Status::OnTrack, None),
+        Some(c) if c >= 0.0 => (Status::Lagging, None),
+        Some(_) => (Status::Regressing, None),
+        // An `==` target the baseline does not meet and no span to measure: judge by level.
+        None if rule.cmp == Cmp::Equal => (Status::Lagging, Some(Reason::JudgedByLevel)),
+        None => (Status::Lagging, None),
+    }
+}
+
+/// Status counts, overall and by indicator type.
+#[derive(Debug, Clone, Default, Serialize, PartialEq)]
+pub struct Summary {
+    #[serde(flatten)]
+    pub counts: std::collections::BTreeMap<&'static str, usize>,
+    pub by_type: std::collections::BTreeMap<&'static str, std::collections::BTreeMap<&'static str, usize>>,
+}
+
+impl Summary {
+    pub fn of<'a>(catalog: &Catalog, verdicts: impl Iterator<Item = &'a Verdict>) -> Summary {
+        let mut s = Summary::default();
+        for v in verdicts {
+            let kind = catalog.indicator(&v.indicator).map_or(IndicatorType::Task, |i| i.kind);
+            *s.counts.entry(v.status.as_str()).or_default() += 1;
+            *s.by_type.entry(kind.as_str()).or_default().entry(v.status.as_str()).or_default() += 1;
+        }
+        s
+    }
+}
+
+/// Which findings make the exit code 1.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum FailOn {
+    /// A binding (约束性) indicator that is fail, lagging or regressing.
+    Binding,
+    /// Any indicator that is fail, lagging or regressing.
+    Any,
+    /// Never: always exit 0 once the evaluation ran.
+    Never,
+}
+
+/// Whether any of the verdicts is a finding under `fail_on`.
+pub fn has_findings<'a>(catalog: &Catalog, verdicts: impl Iterator<Item = &'a Verdict>, fail_on: FailOn) -> bool {
+    verdicts.into_iter().any(|v| {
+        let binding = catalog.indicator(&v.indicator).is_some_and(|i| i.kind == IndicatorType::Binding);
+        v.status.is_failing()
+            && match fail_on {
+                FailOn::Binding => binding,
+                FailOn::Any => true,
+                FailOn::Never => false,
+            }
+    })
+}
+
+/// A readable completion: 72%.
+pub fn percent(share: f64) -> String {
+    format!("{}%", num((share * 100.0).round()))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::catalog::{EMBEDDED, EMBEDDED_NAME};
+    use crate::load::Location;
+
+    fn catalog() -> Catalog {
+        Catalog::parse(EMBEDDED, EMBEDDED_NAME).unwrap()
+    }
+
+    fn m(county: &str, indicator: &str, year: i32, value: Option<f64>) -> Measurement {
+        Measurement {
+            county: county.into(),
+            indicator: indicator.into(),
+            year,
+            value,
+            numerator: None,
+            denominator: None,
+            note: None,
+            origin: Location { file: "t.csv".into(), line: 2 },
+        }
+    }
+
+    fn run(rows: Vec<Measurement>, year: i32, province: &str) -> Evaluation {
+        let c = catalog();
+        let province = ProvinceTargets::parse(province, "p.toml", &c).unwrap();
+        let settings = Settings { year, stage: Settings::stage_for(&c, year), province };
+        evaluate(&c, &Dataset { measurements: rows, ..Default::default() }, &settings)
+    }
+
+    fn verdict<'a>(e: &'a Evaluation, county: &str, id: &str) -> &'a Verdict {
+        e.verdicts.iter().find(|v| v.county == county && v.indicator == id).unwrap()
+    }
+
+    #[test]
+    fn midterm_uses_time_proportional_progress() {
+        // 绿盈乡村: 64.4 → ≥80; 60% of the period gone in 2023 means 73.76 is exactly on track.
+        let cases = [
+            (80.0, Status::Achieved),
+            (73.76, Status::OnTrack),
+            (70.0, Status::Lagging),
+            (64.4, Status::Lagging),
+            (60.0, Status::Regressing),
+        ];
+        for (value, expected) in cases {
+            let e = run(vec![m("全市", "green_village_share", 2023, Some(value))], 2023, "");
+            let v = verdict(&e, "全市", "green_village_share");
+            assert_eq!(v.status, expected, "{value}");
+            assert!((e.elapsed_share - 0.6).abs() < 1e-12);
+        }
+        let e = run(vec![m("全市", "green_village_share", 2023, Some(70.0))], 2023, "");
+        let c = verdict(&e, "全市", "green_village_share").completion.unwrap();
+        assert!((c - (70.0 - 64.4) / (80.0 - 64.4)).abs() < 1e-12);
+    }
+
+    #[test]
+    fn hold_targets_are_judged_by_level_and_polarity() {
+        let e = run(
+            vec![m("全市", "forest_coverage", 2023, Some(58.6)), m("全市", "groundwater_class_v", 2023, Some(10.0))],
+            2023,
+            "",
+        );
+        assert_eq!(verdict(&e, "全市", "forest_coverage").status, Status::Regressing);
+        assert_eq!(verdict(&e, "全市", "forest_coverage").reason, Some(Reason::HoldBroken));
+        assert_eq!(verdict(&e, "全市", "groundwater_class_v").status, Status::Achieved);
+        let e = run(vec![m("全市", "groundwater_class_v", 2023, Some(10.5))], 2023, "");
+        assert_eq!(verdict(&e, "全市", "groundwater_class_v").status, Status::Regressing);
+    }
+
+    #[test]
+    fn final_stage_is_pass_or_fail_exactly_at_the_boundary() {
+        let e = run(
+            vec![
+                m("全市", "surface_water_class_iii", 2025, Some(95.6)),
+                m("全市", "park_500m_coverage", 2025, Some(84.9)),
+            ],
+            2025,
+            "",
+        );
+        assert_eq!(e.stage, Stage::Final);
+        assert_eq!(verdict(&e, "全市", "surface_water_class_iii").status, Status::Pass);
+        assert_eq!(verdict(&e, "全市", "park_500m_coverage").status, Status::Fail);
+    }
+
+    #[test]
+    fn province_targets_replace_the_plan_and_are_pending_without_one() {
+        let rows = vec![m("中心市区", "pm25_central", 2023, Some(22.0))];
+        let e = run(rows.clone(), 2023, "");
+        let v = verdict(&e, "中心市区", "pm25_central");
+        assert_eq!((v.status, v.reason.clone()), (Status::Pending, Some(Reason::ProvinceNotSupplied)));
+        assert!(v.official);
+        let e = run(
+            vec![m("中心市区", "pm25_central", 2025, Some(22.0))],
+            2025,
+            "[pm25_central]\ntarget = \"<= 22\"\nsource = \"省下达文件\"\n",
+        );
+        let v = verdict(&e, "中心市区", "pm25_central");
+        assert_eq!(v.status, Status::Pass);
+        assert_eq!(v.target.text, "完成省下达目标");
+        assert_eq!(v.target.resolved.as_deref(), Some("≤22"));
+        assert_eq!(v.target.source.as_deref(), Some("省下达文件"));
+    }
+
+    #[test]
+    fn cumulative_reductions_progress_from_zero() {
+        let p = "[energy_intensity_reduction]\ntarget = \">= 14\"\n";
+        let e = run(vec![m("全市", "energy_intensity_reduction", 2023, Some(9.0))], 2023, p);
+        let v = verdict(&e, "全市", "energy_intensity_reduction");
+        assert_eq!(v.status, Status::OnTrack, "9/14 = 64% ≥ 60%");
+        assert!((v.completion.unwrap() - 9.0 / 14.0).abs() < 1e-12);
+        let e = run(vec![m("全市", "energy_intensity_reduction", 2023, Some(8.0))], 2023, p);
+        assert_eq!(verdict(&e, "全市", "energy_intensity_reduction").status, Status::Lagging);
+    }
+
+    #[test]
+    fn trends_references_and_relative_targets_without_inputs_are_pending() {
+        let rows = vec![
+            m("全市", "eco_index", 2023, Some(80.0)),
+            m("全市", "blue_sky_days", 2023, Some(350.0)),
+            m("全市", "ecological_redline_share", 2023, Some(30.0)),
+            m("晋江市", "ecological_redline_share", 2023, Some(30.0)),
+        ];
+        let e = run(rows, 2023, "");
+        assert_eq!(verdict(&e, "全市", "eco_index").reason, Some(Reason::NeedsSeries));
+        assert!(matches!(verdict(&e, "全市", "blue_sky_days").reason, Some(Reason::ReferenceNotSupplied { .. })));
+        assert_eq!(verdict(&e, "全市", "ecological_redline_share").reason, Some(Reason::NoBaseline));
+        assert_eq!(
+            verdict(&e, "晋江市", "ecological_redline_share").reason,
+            Some(Reason::NoAreaBaseline { year: 2020 })
+        );
+    }
+
+    #[test]
+    fn a_base_year_row_supplies_the_baseline_the_plan_leaves_out() {
+        let rows = vec![
+            m("全市", "ecological_redline_share", 2020, Some(30.0)),
+            m("全市", "ecological_redline_share", 2023, Some(29.9)),
+        ];
+        let e = run(rows, 2023, "");
+        let v = verdict(&e, "全市", "ecological_redline_share");
+        assert_eq!((v.status, v.baseline), (Status::Regressing, Some(30.0)));
+    }
+
+    #[test]
+    fn missing_and_not_applicable_are_told_apart() {
+        let rows = vec![m("安溪县", "forest_coverage", 2023, Some(70.0)), m("全市", "forest_coverage", 2023, None)];
+        let e = run(rows, 2023, "");
+        assert_eq!(verdict(&e, "安溪县", "coastal_water_class_i_ii").status, Status::NotApplicable);
+        assert_eq!(verdict(&e, "安溪县", "park_500m_coverage").reason, Some(Reason::NoRow));
+        assert_eq!(verdict(&e, "全市", "forest_coverage").reason, Some(Reason::NoData));
+        // An area without a baseline is judged by level.
+        let v = verdict(&e, "安溪县", "forest_coverage");
+        assert_eq!((v.status, v.completion), (Status::Achieved, None));
+    }
+
+    #[test]
+    fn findings_follow_fail_on() {
+        let c = catalog();
+        let e = run(
+            vec![m("全市", "forest_coverage", 2025, Some(50.0)), m("全市", "park_500m_coverage", 2025, Some(50.0))],
+            2025,
+            "",
+        );
+        assert!(has_findings(&c, e.official(), FailOn::Binding));
+        assert!(has_findings(&c, e.official(), FailOn::Any));
+        assert!(!has_findings(&c, e.official(), FailOn::Never));
+        let e = run(vec![m("全市", "park_500m_coverage", 2025, Some(50.0))], 2025, "");
+        assert!(!has_findings(&c, e.official(), FailOn::Binding));
+        assert!(has_findings(&c, e.official(), FailOn::Any));
+    }
+}

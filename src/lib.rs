@@ -1,0 +1,51 @@
+//! plan-check tells a city whether it is keeping the promises of its environmental plan.
+//!
+//! The pipeline, with I/O only at its ends:
+//! 1. [`catalog`]: `indicators.toml` → a typed, validated model of the plan;
+//! 2. [`load`]: data files → measurements, every problem with its file, line and column;
+//! 3. [`evaluate`]: catalogue + measurements → verdicts (pure);
+//! 4. [`report`]: verdicts → a table or JSON, written to any `impl Write`.
+//!
+//! [`run`] ties them together for the binary; the library itself never prints.
+
+#![warn(clippy::print_stdout, clippy::print_stderr)]
+
+pub mod catalog;
+pub mod cli;
+mod cmd;
+pub mod evaluate;
+pub mod load;
+pub mod problem;
+pub mod province;
+pub mod report;
+pub mod target;
+
+use std::io::Write;
+
+/// Language of human-facing labels. Machine output (JSON, codes) is always English.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, clap::ValueEnum)]
+pub enum Lang {
+    /// 中文 (default).
+    #[default]
+    Zh,
+    /// English.
+    En,
+}
+
+/// How a command ended, when it ran.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Outcome {
+    /// Nothing failing: exit 0.
+    Clean,
+    /// Findings (failing indicators, invalid data): exit 1.
+    Findings,
+}
+
+/// Runs one command. Results go to `out`; warnings and problem lists that accompany them go to `err`.
+/// An `Err` means the command could not run (exit 2).
+pub fn run(cli: cli::Cli, out: &mut dyn Write, err: &mut dyn Write) -> anyhow::Result<Outcome> {
+    match cli.command {
+        cli::Command::Eval(args) => cmd::eval::run(&args, out, err),
+        cli::Command::Validate(args) => cmd::validate::run(&args, out, err),
+    }
+}

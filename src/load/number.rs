@@ -1,0 +1,138 @@
+//! Numbers as people type them into spreadsheets: full-width digits, thousands separators, a trailing
+//! `%`, and the many ways of writing "no data". Nothing is ever guessed or turned into zero.
+
+/// What a cell holds once read.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub enum Cell {
+    Value(f64),
+    /// `/`, `—`, `-`, `NA`, `无数据` or empty: explicitly no data.
+    NoData,
+}
+
+/// Why a cell is not a number.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct NumberError {
+    /// What was wrong, in a few words.
+    pub reason: String,
+}
+
+const NO_DATA: [&str; 10] = ["", "/", "／", "—", "——", "-", "–", "NA", "N/A", "无数据"];
+
+/// Folds full-width ASCII (０-９, ．, ，, ％, －, ＋) to its half-width form.
+fn fold_full_width(s: &str) -> String {
+    s.chars()
+        .map(|c| match c {
+            '\u{FF01}'..='\u{FF5E}' => char::from_u32(c as u32 - 0xFEE0).unwrap_or(c),
+            '\u{3000}' => ' ',
+            _ => c,
+        })
+        .collect()
+}
+
+/// Reads a cell. `percent` says whether the indicator is a percentage, which allows a trailing `%`.
+pub fn parse_cell(raw: &str, percent: bool) -> Result<Cell, NumberError> {
+    let err = |reason: &str| Err(NumberError { reason: reason.to_string() });
+    let folded = fold_full_width(raw);
+    let s = folded.trim();
+    if NO_DATA.iter().any(|n| s.eq_ignore_ascii_case(n)) {
+        return Ok(Cell::NoData);
+    }
+    if s.starts_with(['≥', '≤', '>', '<', '=']) {
+        return err("a value is a number, not a comparison; write the measured value");
+    }
+    let (body, had_percent) = match s.strip_suffix('%') {
+        Some(b) => (b.trim_end(), true),
+        None => (s, false),
+    };
+    if had_percent && !percent {
+        return err("a % sign on an indicator that is not a percentage");
+    }
+    let body = strip_thousands(body).ok_or(NumberError { reason: "misplaced thousands separator".into() })?;
+    let lower = body.to_ascii_lowercase();
+    if lower.contains("nan") || lower.contains("inf") {
+        return err("NaN and infinity are not measurements");
+    }
+    match body.parse::<f64>() {
+        Ok(v) if v.is_finite() => Ok(Cell::Value(if v == 0.0 { 0.0 } else { v })),
+        Ok(_) => err("the number is too large"),
+        Err(_) => err("not a number"),
+    }
+}
+
+/// `1,330` → `1330`; rejects `1,33` and `,5` so a decimal comma is never read as a separator.
+fn strip_thousands(s: &str) -> Option<String> {
+    if !s.contains(',') {
+        return Some(s.to_string());
+    }
+    let (int, frac) = match s.split_once('.') {
+        Some((i, f)) => (i, Some(f)),
+        None => (s, None),
+    };
+    let digits = int.trim_start_matches(['-', '+']);
+    let groups: Vec<&str> = digits.split(',').collect();
+    let first_ok = (1..=3).contains(&groups[0].len());
+    let rest_ok = groups[1..].iter().all(|g| g.len() == 3);
+    let all_digits = groups.iter().all(|g| g.chars().all(|c| c.is_ascii_digit()));
+    if !(first_ok && rest_ok && all_digits) || frac.is_some_and(|f| f.contains(',')) {
+        return None;
+    }
+    let mut out = int.replace(',', "");
+    if let Some(f) = frac {
+        out.push('.');
+        out.push_str(f);
+    }
+    Some(out)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn value(raw: &str, percent: bool) -> f64 {
+        match parse_cell(raw, percent) {
+            Ok(Cell::Value(v)) => v,
+            other => panic!("{raw:?}: {other:?}"),
+        }
+    }
+
+    #[test]
+    fn accepts_the_forms_people_type() {
+        assert_eq!(value("95.6", true), 95.6);
+        assert_eq!(value(" 95.6% ", true), 95.6);
+        assert_eq!(value("９５．６", true), 95.6);
+        assert_eq!(value("９５．６％", true), 95.6);
+        assert_eq!(value("1,330", false), 1330.0);
+        assert_eq!(value("1,234,567.5", false), 1234567.5);
+        assert_eq!(value("１，３３０", false), 1330.0);
+        assert_eq!(value("-3.5", false), -3.5);
+        assert_eq!(value("0", false), 0.0);
+        assert_eq!(value("-0", false).to_bits(), 0.0f64.to_bits());
+    }
+
+    #[test]
+    fn no_data_is_never_zero() {
+        for raw in ["", " ", "/", "／", "—", "——", "-", "NA", "na", "N/A", "无数据", "\u{3000}"] {
+            assert_eq!(parse_cell(raw, true), Ok(Cell::NoData), "{raw:?}");
+        }
+    }
+
+    #[test]
+    fn rejects_what_is_not_a_measurement() {
+        for (raw, percent, why) in [
+            ("abc", true, "not a number"),
+            ("NaN", true, "NaN"),
+            ("inf", true, "NaN and infinity"),
+            ("-Infinity", false, "NaN and infinity"),
+            ("≥95", true, "comparison"),
+            ("<3", true, "comparison"),
+            ("95%", false, "not a percentage"),
+            ("1,33", false, "thousands"),
+            ("1,,330", false, "thousands"),
+            ("12.5.3", true, "not a number"),
+            ("1e999", false, "too large"),
+        ] {
+            let e = parse_cell(raw, percent).expect_err(raw);
+            assert!(e.reason.contains(why), "{raw}: {}", e.reason);
+        }
+    }
+}

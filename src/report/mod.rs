@@ -1,0 +1,108 @@
+//! Verdicts → output. One renderer per format, each writing to any `impl Write`; labels in Chinese by
+//! default and English with `--lang en`, machine output always English.
+
+pub mod json;
+pub mod problems;
+pub mod table;
+
+use crate::Lang;
+use crate::catalog::{Catalog, Indicator, IndicatorType};
+use crate::evaluate::{Evaluation, Stage, Status, Verdict};
+use crate::target::num;
+
+/// Everything a renderer needs.
+pub struct Report<'a> {
+    pub catalog: &'a Catalog,
+    pub evaluation: &'a Evaluation,
+    pub files: &'a [String],
+    pub lang: Lang,
+}
+
+pub fn status_label(s: Status, lang: Lang) -> &'static str {
+    match (s, lang) {
+        (Status::Pass, Lang::Zh) => "达标",
+        (Status::Fail, Lang::Zh) => "未达标",
+        (Status::Achieved, Lang::Zh) => "提前实现",
+        (Status::OnTrack, Lang::Zh) => "符合序时进度",
+        (Status::Lagging, Lang::Zh) => "滞后",
+        (Status::Regressing, Lang::Zh) => "倒退",
+        (Status::Pending, Lang::Zh) => "待定",
+        (Status::Missing, Lang::Zh) => "缺数据",
+        (Status::NotApplicable, Lang::Zh) => "不适用",
+        (Status::Pass, Lang::En) => "pass",
+        (Status::Fail, Lang::En) => "fail",
+        (Status::Achieved, Lang::En) => "achieved",
+        (Status::OnTrack, Lang::En) => "on track",
+        (Status::Lagging, Lang::En) => "lagging",
+        (Status::Regressing, Lang::En) => "regressing",
+        (Status::Pending, Lang::En) => "pending",
+        (Status::Missing, Lang::En) => "missing",
+        (Status::NotApplicable, Lang::En) => "n/a",
+    }
+}
+
+/// One character per status, for the areas × indicators matrix.
+pub fn status_symbol(s: Status) -> &'static str {
+    match s {
+        Status::Pass => "✓",
+        Status::Fail => "✗",
+        Status::Achieved => "◎",
+        Status::OnTrack => "○",
+        Status::Lagging => "△",
+        Status::Regressing => "▼",
+        Status::Pending => "?",
+        Status::Missing => "·",
+        Status::NotApplicable => "-",
+    }
+}
+
+pub fn type_label(t: IndicatorType, lang: Lang) -> &'static str {
+    match (t, lang) {
+        (IndicatorType::Binding, Lang::Zh) => "约束性",
+        (IndicatorType::Expected, Lang::Zh) => "预期性",
+        (IndicatorType::Leading, Lang::Zh) => "引领性",
+        (IndicatorType::Task, Lang::Zh) => "重点任务",
+        (IndicatorType::Binding, Lang::En) => "binding",
+        (IndicatorType::Expected, Lang::En) => "expected",
+        (IndicatorType::Leading, Lang::En) => "leading",
+        (IndicatorType::Task, Lang::En) => "task",
+    }
+}
+
+pub fn stage_label(s: Stage, lang: Lang) -> &'static str {
+    match (s, lang) {
+        (Stage::Midterm, Lang::Zh) => "中期评估",
+        (Stage::Final, Lang::Zh) => "终期评估",
+        (Stage::Midterm, Lang::En) => "mid-term",
+        (Stage::Final, Lang::En) => "final",
+    }
+}
+
+/// The baseline as the plan writes it for the city row, or this area's own base-year value.
+pub fn baseline_cell(ind: &Indicator, v: &Verdict) -> String {
+    match (&ind.baseline_text, v.baseline) {
+        (Some(text), Some(b)) if ind.baseline == Some(b) => text.clone(),
+        (_, Some(b)) => num(b),
+        (_, None) => "/".into(),
+    }
+}
+
+/// The plan's words for the target, with the rule they resolve to when that says more.
+pub fn target_cell(v: &Verdict) -> String {
+    let t = &v.target;
+    match t.rule.map(|r| r.to_string()) {
+        Some(r) if r.trim_start_matches(['≥', '≤', '=']) != t.text.trim_start_matches(['≥', '≤']) => {
+            format!("{}（{r}）", t.text)
+        }
+        _ => t.text.clone(),
+    }
+}
+
+/// A value as shown: at most two decimals (JSON keeps the full value).
+pub fn value_cell(v: &Verdict) -> String {
+    v.value.map_or("—".into(), |x| num((x * 100.0).round() / 100.0))
+}
+
+pub fn completion_cell(v: &Verdict) -> String {
+    v.completion.map_or("—".into(), crate::evaluate::percent)
+}

@@ -1,0 +1,115 @@
+//! Problem lists: as text (a table and an accounting line per file), as JSON, and as GitHub Actions
+//! annotations.
+
+use std::io::Write;
+
+use comfy_table::{ContentArrangement, Table, presets};
+use serde::Serialize;
+
+use crate::load::{Accounting, Dataset};
+use crate::problem::{Problem, Severity};
+
+/// One line per problem, as `eval` prints them before stopping.
+pub fn render_text(problems: &[Problem], max: Option<usize>) -> String {
+    problems.iter().take(max.unwrap_or(usize::MAX)).map(|p| format!("{p}\n")).collect()
+}
+
+fn counts(problems: &[Problem]) -> (usize, usize) {
+    let errors = problems.iter().filter(|p| p.is_error()).count();
+    (errors, problems.len() - errors)
+}
+
+/// `validate`'s text output: a table of problems, then one accounting line per file.
+pub fn render_validate_text(data: &Dataset, max: Option<usize>, out: &mut dyn Write) -> anyhow::Result<()> {
+    let shown = max.unwrap_or(usize::MAX).min(data.problems.len());
+    if shown > 0 {
+        let mut t = Table::new();
+        t.load_style(presets::UTF8_FULL_CONDENSED).set_content_arrangement(ContentArrangement::Disabled);
+        t.set_header(vec!["file", "line", "col", "level", "code", "field", "found", "expected"]);
+        for p in &data.problems[..shown] {
+            let expected = match &p.suggestion {
+                Some(s) => format!("{} (did you mean {s}?)", p.expected),
+                None => p.expected.clone(),
+            };
+            t.add_row(vec![
+                p.file.clone(),
+                p.line.map_or(String::new(), |l| l.to_string()),
+                p.column.map_or(String::new(), |c| c.to_string()),
+                if p.severity == Severity::Error { "error" } else { "warning" }.to_string(),
+                p.code.as_str().to_string(),
+                p.field.clone().unwrap_or_default(),
+                p.found.clone().unwrap_or_default(),
+                expected,
+            ]);
+        }
+        writeln!(out, "{t}")?;
+        if shown < data.problems.len() {
+            writeln!(out, "… {} more problem(s) not shown (--max-errors {shown})", data.problems.len() - shown)?;
+        }
+    }
+    for a in &data.accounting {
+        writeln!(out, "{}", accounting_line(a))?;
+    }
+    let (errors, warnings) = counts(&data.problems);
+    let verdict = if errors == 0 { "valid" } else { "invalid" };
+    writeln!(out, "{verdict}: {errors} error(s), {warnings} warning(s)")?;
+    Ok(())
+}
+
+fn accounting_line(a: &Accounting) -> String {
+    format!(
+        "{}: {} rows read = {} accepted + {} rejected ({}, {})",
+        a.file, a.rows_read, a.rows_accepted, a.rows_rejected, a.shape, a.encoding
+    )
+}
+
+#[derive(Serialize)]
+struct ValidateDocument<'a> {
+    valid: bool,
+    errors: usize,
+    warnings: usize,
+    files: &'a [Accounting],
+    problems: &'a [Problem],
+}
+
+pub fn render_json(data: &Dataset, max: Option<usize>, out: &mut dyn Write) -> anyhow::Result<()> {
+    let (errors, warnings) = counts(&data.problems);
+    let shown = max.unwrap_or(usize::MAX).min(data.problems.len());
+    let doc = ValidateDocument {
+        valid: errors == 0,
+        errors,
+        warnings,
+        files: &data.accounting,
+        problems: &data.problems[..shown],
+    };
+    serde_json::to_writer_pretty(&mut *out, &doc)?;
+    writeln!(out)?;
+    Ok(())
+}
+
+/// GitHub Actions workflow commands: `::error file=…,line=…,col=…,title=…::message`.
+pub fn render_github(problems: &[Problem], max: Option<usize>, out: &mut dyn Write) -> anyhow::Result<()> {
+    for p in problems.iter().take(max.unwrap_or(usize::MAX)) {
+        let level = if p.is_error() { "error" } else { "warning" };
+        let mut props = format!("file={}", escape_property(&p.file));
+        if let Some(line) = p.line {
+            props.push_str(&format!(",line={line}"));
+        }
+        if let Some(col) = p.column {
+            props.push_str(&format!(",col={col}"));
+        }
+        props.push_str(&format!(",title={}", p.code.as_str()));
+        writeln!(out, "::{level} {props}::{}", escape_data(&p.message()))?;
+    }
+    Ok(())
+}
+
+/// GitHub's escaping for the message part of a workflow command.
+fn escape_data(s: &str) -> String {
+    s.replace('%', "%25").replace('\r', "%0D").replace('\n', "%0A")
+}
+
+/// GitHub's escaping for a property value.
+fn escape_property(s: &str) -> String {
+    escape_data(s).replace(':', "%3A").replace(',', "%2C")
+}

@@ -1,0 +1,180 @@
+//! The terminal report of `eval`: a header, the city-level table grouped by domain, the areas ×
+//! indicators matrix, and a summary by indicator type. Columns line up with CJK text; nothing depends
+//! on the terminal's width, so the output is the same everywhere.
+
+use std::io::Write;
+
+use comfy_table::{Cell, CellAlignment, ContentArrangement, Table, presets};
+
+use super::{
+    Report, baseline_cell, completion_cell, stage_label, status_label, status_symbol, target_cell, type_label,
+    value_cell,
+};
+use crate::Lang;
+use crate::catalog::IndicatorType;
+use crate::evaluate::{Stage, Status, Summary, Verdict, percent};
+
+fn new_table(header: Vec<String>) -> Table {
+    let mut t = Table::new();
+    t.load_style(presets::UTF8_FULL_CONDENSED).set_content_arrangement(ContentArrangement::Disabled).set_header(header);
+    t
+}
+
+fn words(lang: Lang, zh: &'static str, en: &'static str) -> &'static str {
+    if lang == Lang::Zh { zh } else { en }
+}
+
+pub fn render(report: &Report, out: &mut dyn Write) -> anyhow::Result<()> {
+    header(report, out)?;
+    let official: Vec<&Verdict> = report.evaluation.official().collect();
+    let title = words(report.lang, "城市层面（全市／中心市区）", "City level (全市 / 中心市区)");
+    writeln!(out, "\n{title}")?;
+    writeln!(out, "{}", verdict_table(report, &official))?;
+    if report
+        .evaluation
+        .areas
+        .iter()
+        .any(|a| report.catalog.county(a).is_some_and(|c| c.kind == crate::catalog::AreaKind::Area))
+    {
+        writeln!(out, "\n{}", words(report.lang, "各地区", "Reporting areas"))?;
+        writeln!(out, "{}", matrix(report))?;
+        writeln!(out, "{}", legend(report))?;
+    }
+    writeln!(out, "\n{}", words(report.lang, "汇总（城市层面）", "Summary (city level)"))?;
+    writeln!(out, "{}", summary_table(report, &Summary::of(report.catalog, official.into_iter())))?;
+    Ok(())
+}
+
+fn header(report: &Report, out: &mut dyn Write) -> anyhow::Result<()> {
+    let e = report.evaluation;
+    let lang = report.lang;
+    writeln!(out, "{} — {}", report.catalog.plan.name, stage_label(e.stage, lang))?;
+    let files = report.files.join(", ");
+    let progress = match e.stage {
+        Stage::Midterm => format!("，{} {}", words(lang, "序时进度", "elapsed share"), percent(e.elapsed_share)),
+        Stage::Final => String::new(),
+    };
+    match lang {
+        Lang::Zh => writeln!(out, "数据：{files}　年份：{}　阶段：{}{progress}", e.year, stage_label(e.stage, lang))?,
+        Lang::En => writeln!(
+            out,
+            "data: {files}  year: {}  stage: {}{}",
+            e.year,
+            stage_label(e.stage, lang),
+            progress.replace('，', ", ")
+        )?,
+    }
+    writeln!(out, "{}{}", words(lang, "指标目录：", "catalogue: "), report.catalog.origin)?;
+    Ok(())
+}
+
+/// The city-level table, grouped by domain as the plan's Table 2 is.
+fn verdict_table(report: &Report, verdicts: &[&Verdict]) -> Table {
+    let lang = report.lang;
+    let plan = &report.catalog.plan;
+    let head = match lang {
+        Lang::Zh => vec![
+            "领域".into(),
+            "序号".into(),
+            "指标".into(),
+            "类型".into(),
+            format!("基准({})", plan.base_year),
+            format!("目标({})", plan.target_year),
+            "本期值".into(),
+            "完成度".into(),
+            "状态".into(),
+            "说明".into(),
+        ],
+        Lang::En => vec![
+            "domain".into(),
+            "no".into(),
+            "indicator".into(),
+            "type".into(),
+            format!("baseline ({})", plan.base_year),
+            format!("target ({})", plan.target_year),
+            "value".into(),
+            "completion".into(),
+            "status".into(),
+            "reason".into(),
+        ],
+    };
+    let mut table = new_table(head);
+    let mut last_domain = "";
+    for v in verdicts {
+        let Some(ind) = report.catalog.indicator(&v.indicator) else { continue };
+        let domain = if ind.domain == last_domain { "" } else { &ind.domain };
+        last_domain = &ind.domain;
+        let mut reason = v.reason.as_ref().map(|r| r.text(lang)).unwrap_or_default();
+        if let Some(src) = &v.target.source {
+            let prefix = words(lang, "省目标：", "province: ");
+            reason = if reason.is_empty() { format!("{prefix}{src}") } else { format!("{reason}; {prefix}{src}") };
+        }
+        table.add_row(vec![
+            Cell::new(domain),
+            Cell::new(ind.label(report.catalog)),
+            Cell::new(ind.display_name()),
+            Cell::new(type_label(ind.kind, lang)),
+            Cell::new(baseline_cell(ind, v)).set_alignment(CellAlignment::Right),
+            Cell::new(target_cell(v)),
+            Cell::new(value_cell(v)).set_alignment(CellAlignment::Right),
+            Cell::new(completion_cell(v)).set_alignment(CellAlignment::Right),
+            Cell::new(status_label(v.status, lang)),
+            Cell::new(reason),
+        ]);
+    }
+    table
+}
+
+/// Areas × indicators, one symbol per status, with how many binding indicators each area fails.
+fn matrix(report: &Report) -> Table {
+    let lang = report.lang;
+    let catalog = report.catalog;
+    let e = report.evaluation;
+    let mut head = vec![words(lang, "地区", "area").to_string()];
+    head.extend(catalog.indicators.iter().map(|i| i.label(catalog)));
+    head.push(words(lang, "约束性未达", "binding failing").to_string());
+    let mut table = new_table(head);
+    for area in e.areas.iter().filter(|a| catalog.county(a).is_some_and(|c| c.kind == crate::catalog::AreaKind::Area)) {
+        let mut row = vec![Cell::new(area)];
+        let mut failing = 0;
+        for ind in &catalog.indicators {
+            let v = e.of_area(area).find(|v| v.indicator == ind.id);
+            let symbol = v.map_or(" ", |v| status_symbol(v.status));
+            if v.is_some_and(|v| v.status.is_failing()) && ind.kind == IndicatorType::Binding {
+                failing += 1;
+            }
+            row.push(Cell::new(symbol).set_alignment(CellAlignment::Center));
+        }
+        row.push(Cell::new(failing).set_alignment(CellAlignment::Right));
+        table.add_row(row);
+    }
+    table
+}
+
+fn legend(report: &Report) -> String {
+    let items: Vec<String> =
+        Status::ALL.iter().map(|&s| format!("{} {}", status_symbol(s), status_label(s, report.lang))).collect();
+    format!("{} {}", words(report.lang, "图例：", "legend:"), items.join("  "))
+}
+
+fn summary_table(report: &Report, summary: &Summary) -> Table {
+    let lang = report.lang;
+    let statuses: Vec<Status> =
+        Status::ALL.iter().copied().filter(|s| summary.counts.contains_key(s.as_str())).collect();
+    let mut head = vec![words(lang, "类型", "type").to_string()];
+    head.extend(statuses.iter().map(|&s| status_label(s, lang).to_string()));
+    head.push(words(lang, "合计", "total").to_string());
+    let mut table = new_table(head);
+    for kind in IndicatorType::ALL {
+        let Some(counts) = summary.by_type.get(kind.as_str()) else { continue };
+        let mut row = vec![Cell::new(type_label(kind, lang))];
+        row.extend(
+            statuses
+                .iter()
+                .map(|s| Cell::new(counts.get(s.as_str()).copied().unwrap_or(0)).set_alignment(CellAlignment::Right)),
+        );
+        row.push(Cell::new(counts.values().sum::<usize>()).set_alignment(CellAlignment::Right));
+        table.add_row(row);
+    }
+    table
+}

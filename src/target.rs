@@ -1,0 +1,476 @@
+//! The target language: how a plan's promise is written in `indicators.toml`, how it is shown, and how
+//! a value is judged against it once it has been resolved to a concrete rule.
+//!
+//! The grammar (one form per line; see README.md for examples):
+//!
+//! ```text
+//! >= N | <= N | == N      a threshold (≥ ≤ = also accepted; a trailing % is allowed)
+//! N                       a level; the direction comes from the indicator's `better`
+//! province                the province-assigned target (完成省下达目标), supplied with --targets
+//! baseline [+N% | -N%]    relative to the base-year value (不降低; 比2020年下降10%)
+//! reference ID            not worse than a named reference value of the catalogue
+//! eliminated [>= N]       basically eliminated: an elimination ratio of at least N% (default 90)
+//! rising | falling        a trend over the years (逐步提高 / 逐步降低)
+//! stable_improving        stable and improving (稳中向好)
+//! done                    a yes/no completion: the value is 1 (done) or 0 (not done)
+//! ```
+
+use std::fmt;
+
+/// Which direction of an indicator's value is better.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Deserialize, serde::Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Better {
+    Higher,
+    Lower,
+}
+
+/// A comparison a value must satisfy.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Cmp {
+    AtLeast,
+    AtMost,
+    Equal,
+}
+
+impl Cmp {
+    fn symbol(self) -> &'static str {
+        match self {
+            Cmp::AtLeast => "≥",
+            Cmp::AtMost => "≤",
+            Cmp::Equal => "=",
+        }
+    }
+
+    /// The comparison that means "not worse than" for an indicator of this polarity.
+    pub fn not_worse(better: Better) -> Cmp {
+        match better {
+            Better::Higher => Cmp::AtLeast,
+            Better::Lower => Cmp::AtMost,
+        }
+    }
+}
+
+/// A trend over several years.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Trend {
+    Rising,
+    Falling,
+    StableImproving,
+}
+
+/// The default threshold of "basically eliminated": 90% of the listed water bodies, the national
+/// standard for black-odorous water (建城〔2022〕29号).
+pub const ELIMINATED_DEFAULT_PCT: f64 = 90.0;
+
+/// A target as written in the catalogue, before anything outside the catalogue is known.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Target {
+    Threshold { cmp: Cmp, value: f64 },
+    Level(f64),
+    Province,
+    Baseline { change_pct: f64 },
+    Reference(String),
+    Eliminated { min_pct: f64 },
+    Trend(Trend),
+    Done,
+}
+
+/// Why a target expression could not be read.
+#[derive(Debug, Clone, PartialEq, thiserror::Error)]
+#[error(
+    "cannot read target {text:?}: {reason}; expected one of: >= N, <= N, == N, N, province, baseline [±N%], reference ID, eliminated [>= N], rising, falling, stable_improving, done"
+)]
+pub struct TargetError {
+    pub text: String,
+    pub reason: String,
+}
+
+impl std::str::FromStr for Target {
+    type Err = TargetError;
+
+    fn from_str(text: &str) -> Result<Self, Self::Err> {
+        let err = |reason: &str| TargetError { text: text.to_string(), reason: reason.to_string() };
+        let s = text.trim();
+        if s.is_empty() {
+            return Err(err("it is empty"));
+        }
+        let (word, rest) = match s.find(char::is_whitespace) {
+            Some(i) => (&s[..i], s[i..].trim()),
+            None => (s, ""),
+        };
+        let no_rest = |t: Target| {
+            if rest.is_empty() { Ok(t) } else { Err(err(&format!("unexpected {rest:?} after {word:?}"))) }
+        };
+        match word {
+            "province" => no_rest(Target::Province),
+            "rising" => no_rest(Target::Trend(Trend::Rising)),
+            "falling" => no_rest(Target::Trend(Trend::Falling)),
+            "stable_improving" => no_rest(Target::Trend(Trend::StableImproving)),
+            "done" => no_rest(Target::Done),
+            "baseline" => parse_baseline(rest).map_err(|r| err(&r)),
+            "reference" => parse_reference(rest).map_err(|r| err(&r)),
+            "eliminated" => parse_eliminated(rest).map_err(|r| err(&r)),
+            _ => parse_threshold(s).map_err(|r| err(&r)),
+        }
+    }
+}
+
+fn parse_baseline(rest: &str) -> Result<Target, String> {
+    if rest.is_empty() {
+        return Ok(Target::Baseline { change_pct: 0.0 });
+    }
+    let compact: String = rest.chars().filter(|c| !c.is_whitespace()).collect();
+    let pct = compact
+        .strip_suffix('%')
+        .ok_or_else(|| format!("a change from the baseline is a percentage, like -10%, not {rest:?}"))?;
+    let sign = match pct.chars().next() {
+        Some('+') => 1.0,
+        Some('-') => -1.0,
+        _ => return Err(format!("a change from the baseline needs a sign, like -10%, not {rest:?}")),
+    };
+    let n = number(&pct[1..])?;
+    if n >= 100.0 && sign < 0.0 {
+        return Err("a reduction must be smaller than 100%".into());
+    }
+    Ok(Target::Baseline { change_pct: sign * n })
+}
+
+fn parse_reference(rest: &str) -> Result<Target, String> {
+    let valid = !rest.is_empty()
+        && rest.starts_with(|c: char| c.is_ascii_lowercase())
+        && rest.chars().all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '_');
+    if valid {
+        Ok(Target::Reference(rest.to_string()))
+    } else {
+        Err(format!("a reference needs an id like thirteenth_plan_average, not {rest:?}"))
+    }
+}
+
+fn parse_eliminated(rest: &str) -> Result<Target, String> {
+    if rest.is_empty() {
+        return Ok(Target::Eliminated { min_pct: ELIMINATED_DEFAULT_PCT });
+    }
+    match parse_threshold(rest)? {
+        Target::Threshold { cmp: Cmp::AtLeast, value } if value > 0.0 && value <= 100.0 => {
+            Ok(Target::Eliminated { min_pct: value })
+        }
+        _ => Err(format!("eliminated takes a share like >= 90, not {rest:?}")),
+    }
+}
+
+fn parse_threshold(s: &str) -> Result<Target, String> {
+    const OPS: [(&str, Cmp); 6] = [
+        (">=", Cmp::AtLeast),
+        ("≥", Cmp::AtLeast),
+        ("<=", Cmp::AtMost),
+        ("≤", Cmp::AtMost),
+        ("==", Cmp::Equal),
+        ("=", Cmp::Equal),
+    ];
+    for (op, cmp) in OPS {
+        if let Some(rest) = s.strip_prefix(op) {
+            let value = number(rest.trim().trim_end_matches('%'))?;
+            return Ok(Target::Threshold { cmp, value });
+        }
+    }
+    if s.starts_with(['>', '<']) {
+        return Err("strict comparisons are not part of the language; use >= or <=".into());
+    }
+    number(s.trim_end_matches('%')).map(Target::Level)
+}
+
+fn number(s: &str) -> Result<f64, String> {
+    let s = s.trim();
+    match s.parse::<f64>() {
+        Ok(n) if n.is_finite() && !s.starts_with('+') => Ok(n),
+        _ => Err(format!("{s:?} is not a number")),
+    }
+}
+
+impl fmt::Display for Target {
+    /// The canonical form, which parses back to the same target.
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Target::Threshold { cmp, value } => {
+                let op = match cmp {
+                    Cmp::AtLeast => ">=",
+                    Cmp::AtMost => "<=",
+                    Cmp::Equal => "==",
+                };
+                write!(f, "{op} {}", num(*value))
+            }
+            Target::Level(v) => write!(f, "{}", num(*v)),
+            Target::Province => f.write_str("province"),
+            Target::Baseline { change_pct } if *change_pct == 0.0 => f.write_str("baseline"),
+            Target::Baseline { change_pct } => write!(f, "baseline {:+}%", change_pct),
+            Target::Reference(id) => write!(f, "reference {id}"),
+            Target::Eliminated { min_pct } => write!(f, "eliminated >= {}", num(*min_pct)),
+            Target::Trend(Trend::Rising) => f.write_str("rising"),
+            Target::Trend(Trend::Falling) => f.write_str("falling"),
+            Target::Trend(Trend::StableImproving) => f.write_str("stable_improving"),
+            Target::Done => f.write_str("done"),
+        }
+    }
+}
+
+/// Formats a number without trailing zeros: 58.7, 80, 0.35.
+pub fn num(v: f64) -> String {
+    let s = format!("{:.4}", v);
+    let s = s.trim_end_matches('0').trim_end_matches('.');
+    if s == "-0" { "0".to_string() } else { s.to_string() }
+}
+
+/// A concrete rule a single value can be judged by.
+#[derive(Debug, Clone, Copy, PartialEq, serde::Serialize)]
+pub struct Rule {
+    pub cmp: Cmp,
+    pub value: f64,
+}
+
+/// Values closer than this are equal: inputs are decimals written by people, not computed.
+const EPSILON: f64 = 1e-9;
+
+impl Rule {
+    /// Exactly at the threshold passes.
+    pub fn is_met_by(&self, v: f64) -> bool {
+        let tol = EPSILON * self.value.abs().max(1.0);
+        match self.cmp {
+            Cmp::AtLeast => v >= self.value - tol,
+            Cmp::AtMost => v <= self.value + tol,
+            Cmp::Equal => (v - self.value).abs() <= tol,
+        }
+    }
+}
+
+impl fmt::Display for Rule {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}{}", self.cmp.symbol(), num(self.value))
+    }
+}
+
+/// What a target needs from outside the catalogue before it becomes a [`Rule`].
+pub struct Context<'a> {
+    pub better: Better,
+    /// The base-year value this row is measured against, when known.
+    pub baseline: Option<f64>,
+    /// The catalogue's reference values, by id.
+    pub reference: &'a dyn Fn(&str) -> Option<f64>,
+}
+
+/// A target after resolution: a rule, or the reason there is none yet.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Resolved {
+    Rule(Rule),
+    /// A trend, judged on a series of years.
+    Trend(Trend),
+    Unresolved(Unresolved),
+}
+
+/// Why a target cannot be turned into a rule.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Unresolved {
+    ProvinceNotSupplied,
+    NoBaseline,
+    ReferenceNotSupplied(String),
+}
+
+impl Target {
+    /// Turns the target into a rule where the context allows. `Province` is never resolved here: the
+    /// caller replaces it with the province's own target first.
+    pub fn resolve(&self, ctx: &Context) -> Resolved {
+        let rule = |cmp, value| Resolved::Rule(Rule { cmp, value });
+        match self {
+            Target::Threshold { cmp, value } => rule(*cmp, *value),
+            Target::Level(v) => rule(Cmp::not_worse(ctx.better), *v),
+            Target::Eliminated { min_pct } => rule(Cmp::AtLeast, *min_pct),
+            Target::Done => rule(Cmp::Equal, 1.0),
+            Target::Trend(t) => Resolved::Trend(*t),
+            Target::Province => Resolved::Unresolved(Unresolved::ProvinceNotSupplied),
+            Target::Baseline { change_pct } => match ctx.baseline {
+                Some(b) => rule(Cmp::not_worse(ctx.better), b * (1.0 + change_pct / 100.0)),
+                None => Resolved::Unresolved(Unresolved::NoBaseline),
+            },
+            Target::Reference(id) => match (ctx.reference)(id) {
+                Some(v) => rule(Cmp::not_worse(ctx.better), v),
+                None => Resolved::Unresolved(Unresolved::ReferenceNotSupplied(id.clone())),
+            },
+        }
+    }
+
+    /// Whether the target is measured against the base-year value.
+    pub fn needs_baseline(&self) -> bool {
+        matches!(self, Target::Baseline { .. })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use proptest::prelude::*;
+
+    fn parse(s: &str) -> Target {
+        s.parse().unwrap_or_else(|e| panic!("{s}: {e}"))
+    }
+
+    fn ctx(better: Better, baseline: Option<f64>) -> Context<'static> {
+        Context { better, baseline, reference: &|id| (id == "thirteenth_plan_average").then_some(330.0) }
+    }
+
+    fn rule(t: &str, better: Better, baseline: Option<f64>) -> Rule {
+        match parse(t).resolve(&ctx(better, baseline)) {
+            Resolved::Rule(r) => r,
+            other => panic!("{t}: {other:?}"),
+        }
+    }
+
+    #[test]
+    fn every_form_parses_and_round_trips() {
+        let cases = [
+            (">= 80", Target::Threshold { cmp: Cmp::AtLeast, value: 80.0 }),
+            ("≥80", Target::Threshold { cmp: Cmp::AtLeast, value: 80.0 }),
+            ("<= 10%", Target::Threshold { cmp: Cmp::AtMost, value: 10.0 }),
+            ("≤10", Target::Threshold { cmp: Cmp::AtMost, value: 10.0 }),
+            ("== 0", Target::Threshold { cmp: Cmp::Equal, value: 0.0 }),
+            ("58.7", Target::Level(58.7)),
+            ("province", Target::Province),
+            ("baseline", Target::Baseline { change_pct: 0.0 }),
+            ("baseline -10%", Target::Baseline { change_pct: -10.0 }),
+            ("baseline + 5 %", Target::Baseline { change_pct: 5.0 }),
+            ("reference thirteenth_plan_average", Target::Reference("thirteenth_plan_average".into())),
+            ("eliminated", Target::Eliminated { min_pct: 90.0 }),
+            ("eliminated >= 95", Target::Eliminated { min_pct: 95.0 }),
+            ("rising", Target::Trend(Trend::Rising)),
+            ("falling", Target::Trend(Trend::Falling)),
+            ("stable_improving", Target::Trend(Trend::StableImproving)),
+            ("done", Target::Done),
+        ];
+        for (text, expected) in cases {
+            let t = parse(text);
+            assert_eq!(t, expected, "{text}");
+            assert_eq!(parse(&t.to_string()), t, "round trip of {text}");
+        }
+    }
+
+    #[test]
+    fn malformed_targets_are_rejected_with_a_reason() {
+        for bad in [
+            "",
+            "> 80",
+            "< 3",
+            ">= ",
+            ">= abc",
+            "province 3",
+            "baseline 10%",
+            "baseline -10",
+            "baseline -100%",
+            "reference",
+            "reference 蓝天",
+            "eliminated 90",
+            "eliminated >= 120",
+            "rising fast",
+            "完成省下达目标",
+            "NaN",
+            "inf",
+            ">= nan",
+            "+5",
+        ] {
+            let err = bad.parse::<Target>().expect_err(bad);
+            assert!(err.to_string().contains("cannot read target"), "{bad}: {err}");
+        }
+    }
+
+    #[test]
+    fn thresholds_pass_exactly_at_the_boundary() {
+        let at_least = rule(">= 80", Better::Higher, None);
+        assert!(at_least.is_met_by(80.0));
+        assert!(at_least.is_met_by(80.1));
+        assert!(!at_least.is_met_by(79.99));
+        let at_most = rule("<= 10", Better::Lower, None);
+        assert!(at_most.is_met_by(10.0));
+        assert!(at_most.is_met_by(9.44));
+        assert!(!at_most.is_met_by(10.01));
+        let zero = rule("== 0", Better::Lower, None);
+        assert!(zero.is_met_by(0.0));
+        assert!(!zero.is_met_by(0.1));
+    }
+
+    #[test]
+    fn a_bare_number_takes_its_direction_from_polarity() {
+        let forest = rule("58.7", Better::Higher, None);
+        assert!(forest.is_met_by(58.7) && forest.is_met_by(60.0) && !forest.is_met_by(58.6));
+        let water_use = rule("40", Better::Lower, None);
+        assert!(water_use.is_met_by(40.0) && water_use.is_met_by(28.0) && !water_use.is_met_by(40.5));
+    }
+
+    #[test]
+    fn baseline_targets_follow_polarity() {
+        let lower = rule("baseline -10%", Better::Lower, Some(200.0));
+        assert_eq!(lower, Rule { cmp: Cmp::AtMost, value: 180.0 });
+        assert!(lower.is_met_by(180.0) && !lower.is_met_by(180.5));
+        let higher = rule("baseline +5%", Better::Higher, Some(100.0));
+        assert_eq!(higher, Rule { cmp: Cmp::AtLeast, value: 105.0 });
+        let hold = rule("baseline", Better::Higher, Some(18.16));
+        assert!(hold.is_met_by(18.16) && !hold.is_met_by(18.15));
+        let hold_low = rule("baseline", Better::Lower, Some(9.44));
+        assert!(hold_low.is_met_by(9.0) && !hold_low.is_met_by(9.5));
+        assert_eq!(parse("baseline").resolve(&ctx(Better::Higher, None)), Resolved::Unresolved(Unresolved::NoBaseline));
+    }
+
+    #[test]
+    fn references_resolve_from_the_catalogue_or_stay_unresolved() {
+        let r = rule("reference thirteenth_plan_average", Better::Higher, None);
+        assert_eq!(r, Rule { cmp: Cmp::AtLeast, value: 330.0 });
+        assert_eq!(
+            parse("reference other").resolve(&ctx(Better::Higher, None)),
+            Resolved::Unresolved(Unresolved::ReferenceNotSupplied("other".into()))
+        );
+    }
+
+    #[test]
+    fn eliminated_done_province_and_trends_resolve_as_documented() {
+        let e = rule("eliminated", Better::Higher, None);
+        assert!(e.is_met_by(90.0) && !e.is_met_by(89.9));
+        assert_eq!(e.to_string(), "≥90");
+        let done = rule("done", Better::Higher, None);
+        assert!(done.is_met_by(1.0) && !done.is_met_by(0.0));
+        assert_eq!(
+            parse("province").resolve(&ctx(Better::Lower, Some(21.0))),
+            Resolved::Unresolved(Unresolved::ProvinceNotSupplied)
+        );
+        assert_eq!(
+            parse("stable_improving").resolve(&ctx(Better::Higher, None)),
+            Resolved::Trend(Trend::StableImproving)
+        );
+    }
+
+    proptest! {
+        #[test]
+        fn a_value_better_than_a_passing_one_also_passes(
+            threshold in -1e6f64..1e6, v in -1e6f64..1e6, delta in 0f64..1e6, higher: bool,
+        ) {
+            let better = if higher { Better::Higher } else { Better::Lower };
+            let r = Target::Level(threshold).resolve(&ctx(better, None));
+            let Resolved::Rule(r) = r else { panic!() };
+            let improved = if higher { v + delta } else { v - delta };
+            if r.is_met_by(v) {
+                prop_assert!(r.is_met_by(improved));
+            }
+        }
+
+        #[test]
+        fn parsing_never_panics(s in "\\PC{0,20}") {
+            let _ = s.parse::<Target>();
+        }
+
+        #[test]
+        fn thresholds_round_trip(v in -1e5f64..1e5, op in 0usize..3) {
+            let v = (v * 100.0).round() / 100.0;
+            let text = format!("{} {}", [">=", "<=", "=="][op], v);
+            let t: Target = text.parse().unwrap();
+            prop_assert_eq!(t.to_string().parse::<Target>().unwrap(), t);
+        }
+    }
+}
