@@ -87,7 +87,7 @@ pub fn render(report: &Report, out: &mut dyn Write) -> anyhow::Result<()> {
         summary: Summary::of(report.catalog, e.official()),
         results,
     };
-    serde_json::to_writer_pretty(&mut *out, &doc)?;
+    serde_json::to_writer_pretty(&mut *out, &doc).map_err(std::io::Error::from)?;
     writeln!(out)?;
     Ok(())
 }

@@ -82,7 +82,7 @@ pub fn render_json(data: &Dataset, max: Option<usize>, out: &mut dyn Write) -> a
         files: &data.accounting,
         problems: &data.problems[..shown],
     };
-    serde_json::to_writer_pretty(&mut *out, &doc)?;
+    serde_json::to_writer_pretty(&mut *out, &doc).map_err(std::io::Error::from)?;
     writeln!(out)?;
     Ok(())
 }
