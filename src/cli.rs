@@ -25,6 +25,8 @@ pub enum Command {
     Eval(EvalArgs),
     /// Check data files for everything `eval` needs, without evaluating; for CI.
     Validate(ValidateArgs),
+    /// Rank the reporting areas on one indicator, best first.
+    Rank(RankArgs),
 }
 
 /// Options shared by every command that reads the catalogue and data files.
@@ -47,16 +49,26 @@ pub struct InputArgs {
     pub sheet: Option<String>,
 }
 
+/// Options that decide how indicators are judged.
 #[derive(Debug, Args)]
-pub struct EvalArgs {
-    #[command(flatten)]
-    pub input: InputArgs,
+pub struct JudgeArgs {
     /// The evaluation stage [default: final from the plan's target year on, else midterm].
     #[arg(long, value_enum)]
     pub stage: Option<Stage>,
     /// Province-assigned targets (TOML, one table per indicator id); they replace the plan's targets.
     #[arg(long, value_name = "FILE")]
     pub targets: Option<PathBuf>,
+}
+
+#[derive(Debug, Args)]
+pub struct EvalArgs {
+    #[command(flatten)]
+    pub input: InputArgs,
+    #[command(flatten)]
+    pub judge: JudgeArgs,
+    /// One area's view: its applicable indicators, its own summary, and an exit code that follows it.
+    #[arg(long, value_name = "NAME")]
+    pub county: Option<String>,
     /// Output format.
     #[arg(long, value_enum, default_value_t = EvalFormat::Table)]
     pub format: EvalFormat,
@@ -69,6 +81,23 @@ pub struct EvalArgs {
     /// Evaluate the valid rows of an invalid file (its problems are still printed) instead of stopping.
     #[arg(long)]
     pub skip_invalid: bool,
+}
+
+#[derive(Debug, Args)]
+pub struct RankArgs {
+    #[command(flatten)]
+    pub input: InputArgs,
+    #[command(flatten)]
+    pub judge: JudgeArgs,
+    /// The indicator to rank on: its id or exact name.
+    #[arg(long, value_name = "ID")]
+    pub indicator: String,
+    /// Output format.
+    #[arg(long, value_enum, default_value_t = EvalFormat::Table)]
+    pub format: EvalFormat,
+    /// Language of labels in the table.
+    #[arg(long, value_enum, default_value_t = Lang::Zh)]
+    pub lang: Lang,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]

@@ -5,8 +5,10 @@ use std::collections::HashMap;
 
 use serde::Serialize;
 
-use crate::catalog::{AreaKind, Catalog, County, Indicator, IndicatorType};
+use crate::aggregate::{self, Combined};
+use crate::catalog::{Aggregate, AreaKind, Catalog, County, Indicator, IndicatorType};
 use crate::load::{Dataset, Measurement};
+use crate::problem::{Code, Problem};
 use crate::province::ProvinceTargets;
 use crate::target::{Cmp, Context, Resolved, Rule, Target, Unresolved, num};
 
@@ -90,6 +92,12 @@ pub enum Reason {
     },
     NoRow,
     NoData,
+    /// A city value cannot be aggregated: these areas have no usable value.
+    MissingAreas(Vec<String>),
+    /// A count whose target is set for the whole city: an area's value counts toward it.
+    CityWideCount {
+        city: String,
+    },
     NotApplicable {
         tags: Vec<String>,
     },
@@ -119,6 +127,10 @@ impl Reason {
             (Reason::NoRow, Zh) => "数据中无此项".into(),
             (Reason::NoData, En) => "the data says no data".into(),
             (Reason::NoData, Zh) => "数据标注为无数据".into(),
+            (Reason::MissingAreas(areas), En) => format!("cannot aggregate: no usable value from {}", areas.join(", ")),
+            (Reason::MissingAreas(areas), Zh) => format!("无法汇总，缺少：{}", areas.join("、")),
+            (Reason::CityWideCount { city }, En) => format!("a count for the whole city: judged on {city}'s total"),
+            (Reason::CityWideCount { city }, Zh) => format!("全市总量指标，按{city}合计判定"),
             (Reason::NotApplicable { tags }, En) => format!("applies only to areas tagged {}", tags.join(", ")),
             (Reason::NotApplicable { tags }, Zh) => format!("仅适用于：{}", tags.join("、")),
         }
@@ -135,6 +147,15 @@ pub struct TargetView {
     pub rule: Option<Rule>,
 }
 
+/// Where a value came from.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Basis {
+    /// A row of the data.
+    Reported,
+    /// Combined from this many areas' rows (the file had no city-level value).
+    Aggregated { areas: usize },
+}
+
 /// One (area, indicator) judged.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Verdict {
@@ -143,6 +164,7 @@ pub struct Verdict {
     /// The row that carries the indicator's official, city-level verdict.
     pub official: bool,
     pub value: Option<f64>,
+    pub basis: Basis,
     pub baseline: Option<f64>,
     pub target: TargetView,
     /// (value − baseline) / (target − baseline), where defined.
@@ -176,6 +198,8 @@ pub struct Evaluation {
     /// The areas (and city-level rows) evaluated, in catalogue order.
     pub areas: Vec<String>,
     pub verdicts: Vec<Verdict>,
+    /// Warnings about the data met while evaluating (a city row that disagrees with its areas).
+    pub warnings: Vec<Problem>,
 }
 
 impl Evaluation {
@@ -202,15 +226,32 @@ pub fn evaluate(catalog: &Catalog, data: &Dataset, settings: &Settings) -> Evalu
             c.kind == AreaKind::City || data.measurements.iter().any(|m| m.county == c.name && m.year == settings.year)
         })
         .collect();
+    let find = |county: &str, id: &str, year: i32| by_key.get(&(county, id, year)).copied();
     let mut verdicts = Vec::new();
+    let mut warnings = Vec::new();
     for ind in &catalog.indicators {
         for area in &areas {
             let official = area.name == ind.city_row;
             if area.kind == AreaKind::City && !official {
                 continue;
             }
-            let get = |year| by_key.get(&(area.name.as_str(), ind.id.as_str(), year)).copied();
-            let row = Row { area, official, current: get(settings.year), base: get(plan.base_year) };
+            let current = find(&area.name, &ind.id, settings.year);
+            let combined = match area.kind {
+                AreaKind::City => aggregate::combine(catalog, area, ind, settings.year, find),
+                AreaKind::Area => Combined::Nothing,
+            };
+            if let (Some(m), Combined::Value { value, areas }) = (current, &combined)
+                && let Some(reported) = m.value
+                && aggregate::disagrees(ind, reported, *value)
+            {
+                let message = aggregate::disagreement_expectation(&area.name, ind, *value, *areas);
+                warnings.push(
+                    Problem::warning(Code::AggregateMismatch, &m.origin.file, message)
+                        .at(m.origin.line, None, &ind.id)
+                        .found(&num(reported)),
+                );
+            }
+            let row = Row { area, official, current, combined, base: find(&area.name, &ind.id, plan.base_year) };
             verdicts.push(judge(catalog, ind, &row, settings));
         }
     }
@@ -220,6 +261,7 @@ pub fn evaluate(catalog: &Catalog, data: &Dataset, settings: &Settings) -> Evalu
         elapsed_share: elapsed(plan.base_year, plan.target_year, settings.year),
         areas: areas.iter().map(|a| a.name.clone()).collect(),
         verdicts,
+        warnings,
     }
 }
 
@@ -231,6 +273,8 @@ struct Row<'a> {
     area: &'a County,
     official: bool,
     current: Option<&'a Measurement>,
+    /// For a city-level row: its areas' values combined.
+    combined: Combined,
     base: Option<&'a Measurement>,
 }
 
@@ -263,11 +307,17 @@ fn judge(catalog: &Catalog, ind: &Indicator, row: &Row, settings: &Settings) -> 
         Resolved::Trend(_) => Some(target.to_string()),
         Resolved::Unresolved(_) => None,
     };
+    let reported = row.current.and_then(|m| m.value);
+    let (value, basis) = match (reported, &row.combined) {
+        (None, Combined::Value { value, areas }) => (Some(*value), Basis::Aggregated { areas: *areas }),
+        _ => (reported, Basis::Reported),
+    };
     let mut v = Verdict {
         county: row.area.name.clone(),
         indicator: ind.id.clone(),
         official: row.official,
-        value: row.current.and_then(|m| m.value),
+        value,
+        basis,
         baseline,
         target: TargetView { text, resolved: resolved_text, source, rule },
         completion: None,
@@ -279,9 +329,18 @@ fn judge(catalog: &Catalog, ind: &Indicator, row: &Row, settings: &Settings) -> 
         v.reason = Some(Reason::NotApplicable { tags: ind.applies_to.clone() });
         return v;
     }
+    if ind.aggregate == Aggregate::Sum && row.area.kind == AreaKind::Area {
+        v.status = Status::NotApplicable;
+        v.reason = Some(Reason::CityWideCount { city: ind.city_row.clone() });
+        return v;
+    }
     let Some(value) = v.value else {
         v.status = Status::Missing;
-        v.reason = Some(if row.current.is_some() { Reason::NoData } else { Reason::NoRow });
+        v.reason = Some(match (&row.combined, row.current) {
+            (Combined::MissingAreas(areas), _) => Reason::MissingAreas(areas.clone()),
+            (_, Some(_)) => Reason::NoData,
+            (_, None) => Reason::NoRow,
+        });
         return v;
     };
     let rule = match resolved {
@@ -550,11 +609,12 @@ mod tests {
 
     #[test]
     fn missing_and_not_applicable_are_told_apart() {
-        let rows = vec![m("安溪县", "forest_coverage", 2023, Some(70.0)), m("全市", "forest_coverage", 2023, None)];
+        let rows =
+            vec![m("安溪县", "forest_coverage", 2023, Some(70.0)), m("全市", "surface_water_class_iii", 2023, None)];
         let e = run(rows, 2023, "");
         assert_eq!(verdict(&e, "安溪县", "coastal_water_class_i_ii").status, Status::NotApplicable);
         assert_eq!(verdict(&e, "安溪县", "park_500m_coverage").reason, Some(Reason::NoRow));
-        assert_eq!(verdict(&e, "全市", "forest_coverage").reason, Some(Reason::NoData));
+        assert_eq!(verdict(&e, "全市", "surface_water_class_iii").reason, Some(Reason::NoData));
         // An area without a baseline is judged by level.
         let v = verdict(&e, "安溪县", "forest_coverage");
         assert_eq!((v.status, v.completion), (Status::Achieved, None));

@@ -10,6 +10,7 @@
 
 #![warn(clippy::print_stdout, clippy::print_stderr)]
 
+pub mod aggregate;
 pub mod catalog;
 pub mod cli;
 mod cmd;
@@ -47,5 +48,6 @@ pub fn run(cli: cli::Cli, out: &mut dyn Write, err: &mut dyn Write) -> anyhow::R
     match cli.command {
         cli::Command::Eval(args) => cmd::eval::run(&args, out, err),
         cli::Command::Validate(args) => cmd::validate::run(&args, out, err),
+        cli::Command::Rank(args) => cmd::rank::run(&args, out, err),
     }
 }

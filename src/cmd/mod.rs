@@ -1,11 +1,19 @@
 //! One file per subcommand; each turns its arguments into calls along the pipeline.
 
 pub mod eval;
+pub mod rank;
 pub mod validate;
 
-use crate::catalog::Catalog;
-use crate::cli::InputArgs;
+use std::io::Write;
+
+use anyhow::{Context, bail};
+
+use crate::catalog::{Catalog, County};
+use crate::cli::{InputArgs, JudgeArgs};
+use crate::evaluate::{self, Evaluation, Settings};
 use crate::load::{self, Dataset, LoadOptions, ReadOptions};
+use crate::province::ProvinceTargets;
+use crate::report::problems;
 
 /// Reads the catalogue and the data files named by the shared options.
 pub fn load_inputs(input: &InputArgs) -> anyhow::Result<(Catalog, Dataset)> {
@@ -16,4 +24,47 @@ pub fn load_inputs(input: &InputArgs) -> anyhow::Result<(Catalog, Dataset)> {
     };
     let data = load::load(&input.files, &catalog, &opts)?;
     Ok((catalog, data))
+}
+
+/// Loads everything and evaluates it; the shared front half of `eval` and `rank`. Problems in the data
+/// go to `err`; with errors among them nothing is evaluated unless `skip_invalid`.
+pub fn evaluate_inputs(
+    input: &InputArgs,
+    judge: &JudgeArgs,
+    skip_invalid: bool,
+    err: &mut dyn Write,
+) -> anyhow::Result<(Catalog, Evaluation)> {
+    let (catalog, data) = load_inputs(input)?;
+    err.write_all(problems::render_text(&data.problems, None).as_bytes())?;
+    if data.has_errors() && !skip_invalid {
+        let n = data.problems.iter().filter(|p| p.is_error()).count();
+        bail!("{n} problem(s) in the data; nothing was evaluated (fix them, or pass --skip-invalid)");
+    }
+    let province = match &judge.targets {
+        Some(path) => {
+            let text = std::fs::read_to_string(path)
+                .with_context(|| format!("cannot read the targets file {}", path.display()))?;
+            ProvinceTargets::parse(&text, &path.display().to_string(), &catalog)?
+        }
+        None => ProvinceTargets::default(),
+    };
+    let year = match (input.year, data.years().last()) {
+        (Some(y), _) => y,
+        (None, Some(&y)) => y,
+        (None, None) => bail!("no measurements with a year in {}", input.files.join(", ")),
+    };
+    let stage = judge.stage.unwrap_or_else(|| Settings::stage_for(&catalog, year));
+    let evaluation = evaluate::evaluate(&catalog, &data, &Settings { year, stage, province });
+    err.write_all(problems::render_text(&evaluation.warnings, None).as_bytes())?;
+    Ok((catalog, evaluation))
+}
+
+/// The area a `--county` argument names (a name or an alias).
+pub fn find_county<'c>(catalog: &'c Catalog, name: &str) -> anyhow::Result<&'c County> {
+    if let Some(c) = catalog.county(name) {
+        return Ok(c);
+    }
+    let known = catalog.counties.iter().flat_map(|c| std::iter::once(&c.name).chain(&c.aliases)).map(String::as_str);
+    let hint = crate::problem::closest(name, known).map(|h| format!(" (did you mean {h}?)")).unwrap_or_default();
+    bail!("--county: no area named {name:?} in the catalogue{hint}")
 }

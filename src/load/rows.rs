@@ -317,7 +317,11 @@ impl<'c> RowCtx<'_, 'c> {
         if let Some(range) = allowed_range(ind)
             && !(range.0..=range.1).contains(&v)
         {
-            let expected = format!("{} between {} and {}", range.2, num(range.0), num(range.1));
+            let expected = if range.1.is_finite() {
+                format!("{} between {} and {}", range.2, num(range.0), num(range.1))
+            } else {
+                format!("{} of {} or more", range.2, num(range.0))
+            };
             self.push(Code::OutOfRange, col, field, expected);
             return Err(());
         }
@@ -495,7 +499,7 @@ fn allowed_range(ind: &Indicator) -> Option<(f64, f64, &'static str)> {
         return Some((-100.0, 100.0, "a percentage change"));
     }
     if COUNT_UNITS.contains(&ind.unit.as_str()) || ind.aggregate == Aggregate::Sum {
-        return Some((0.0, f64::MAX, "a count"));
+        return Some((0.0, f64::INFINITY, "a count"));
     }
     None
 }

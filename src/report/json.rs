@@ -18,6 +18,7 @@ struct Document<'a> {
     elapsed_share: Option<f64>,
     summary: Summary,
     results: Vec<ResultRow<'a>>,
+    warnings: &'a [crate::problem::Problem],
 }
 
 #[derive(Serialize)]
@@ -42,6 +43,8 @@ struct ResultRow<'a> {
     baseline: Option<f64>,
     target: TargetJson<'a>,
     value: Option<f64>,
+    /// How many areas a city value was aggregated from; null when the file reported it.
+    aggregated_from: Option<usize>,
     completion: Option<f64>,
     status: Status,
     reason: Option<String>,
@@ -49,9 +52,13 @@ struct ResultRow<'a> {
 
 pub fn render(report: &Report, out: &mut dyn Write) -> anyhow::Result<()> {
     let e = report.evaluation;
-    let results = e
-        .verdicts
-        .iter()
+    let headline = report.headline();
+    let shown: Vec<&crate::evaluate::Verdict> = match report.area {
+        Some(_) => headline.clone(),
+        None => e.verdicts.iter().collect(),
+    };
+    let results = shown
+        .into_iter()
         .filter_map(|v| {
             let ind = report.catalog.indicator(&v.indicator)?;
             Some(ResultRow {
@@ -71,6 +78,10 @@ pub fn render(report: &Report, out: &mut dyn Write) -> anyhow::Result<()> {
                     source: v.target.source.as_deref(),
                 },
                 value: v.value,
+                aggregated_from: match v.basis {
+                    crate::evaluate::Basis::Aggregated { areas } => Some(areas),
+                    crate::evaluate::Basis::Reported => None,
+                },
                 completion: v.completion.map(|c| (c * 10_000.0).round() / 10_000.0),
                 status: v.status,
                 reason: v.reason.as_ref().map(|r| r.text(crate::Lang::En)),
@@ -84,8 +95,9 @@ pub fn render(report: &Report, out: &mut dyn Write) -> anyhow::Result<()> {
         year: e.year,
         stage: e.stage,
         elapsed_share: (e.stage == Stage::Midterm).then_some(e.elapsed_share),
-        summary: Summary::of(report.catalog, e.official()),
+        summary: Summary::of(report.catalog, headline.into_iter()),
         results,
+        warnings: &e.warnings,
     };
     serde_json::to_writer_pretty(&mut *out, &doc).map_err(std::io::Error::from)?;
     writeln!(out)?;

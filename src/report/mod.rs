@@ -3,11 +3,12 @@
 
 pub mod json;
 pub mod problems;
+pub mod rank;
 pub mod table;
 
 use crate::Lang;
 use crate::catalog::{Catalog, Indicator, IndicatorType};
-use crate::evaluate::{Evaluation, Stage, Status, Verdict};
+use crate::evaluate::{Basis, Evaluation, Stage, Status, Verdict};
 use crate::target::num;
 
 /// Everything a renderer needs.
@@ -16,6 +17,39 @@ pub struct Report<'a> {
     pub evaluation: &'a Evaluation,
     pub files: &'a [String],
     pub lang: Lang,
+    /// One area's view (`--county`): its applicable indicators only.
+    pub area: Option<&'a str>,
+}
+
+impl Report<'_> {
+    /// The verdicts the report is about: the official, city-level ones, or one area's applicable ones.
+    pub fn headline(&self) -> Vec<&Verdict> {
+        match self.area {
+            Some(area) => self.evaluation.of_area(area).filter(|v| v.status != Status::NotApplicable).collect(),
+            None => self.evaluation.official().collect(),
+        }
+    }
+}
+
+/// Why a verdict is what it is, with where its value came from and who set its target.
+pub fn reason_cell(v: &Verdict, lang: Lang) -> String {
+    let mut parts = Vec::new();
+    if let Basis::Aggregated { areas } = v.basis {
+        parts.push(match lang {
+            Lang::Zh => format!("由{areas}个地区汇总"),
+            Lang::En => format!("aggregated from {areas} areas"),
+        });
+    }
+    if let Some(r) = &v.reason {
+        parts.push(r.text(lang));
+    }
+    if let Some(src) = &v.target.source {
+        parts.push(match lang {
+            Lang::Zh => format!("省目标：{src}"),
+            Lang::En => format!("province: {src}"),
+        });
+    }
+    parts.join("; ")
 }
 
 pub fn status_label(s: Status, lang: Lang) -> &'static str {

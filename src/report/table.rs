@@ -7,11 +7,11 @@ use std::io::Write;
 use comfy_table::{Cell, CellAlignment, ContentArrangement, Table, presets};
 
 use super::{
-    Report, baseline_cell, completion_cell, stage_label, status_label, status_symbol, target_cell, type_label,
-    value_cell,
+    Report, baseline_cell, completion_cell, reason_cell, stage_label, status_label, status_symbol, target_cell,
+    type_label, value_cell,
 };
 use crate::Lang;
-use crate::catalog::IndicatorType;
+use crate::catalog::{AreaKind, IndicatorType};
 use crate::evaluate::{Stage, Status, Summary, Verdict, percent};
 
 fn new_table(header: Vec<String>) -> Table {
@@ -26,22 +26,27 @@ fn words(lang: Lang, zh: &'static str, en: &'static str) -> &'static str {
 
 pub fn render(report: &Report, out: &mut dyn Write) -> anyhow::Result<()> {
     header(report, out)?;
-    let official: Vec<&Verdict> = report.evaluation.official().collect();
-    let title = words(report.lang, "城市层面（全市／中心市区）", "City level (全市 / 中心市区)");
+    let lang = report.lang;
+    let headline = report.headline();
+    let title = match report.area {
+        Some(area) => format!("{area}{}", words(lang, "（适用指标）", " (applicable indicators)")),
+        None => words(lang, "城市层面（全市／中心市区）", "City level (全市 / 中心市区)").to_string(),
+    };
     writeln!(out, "\n{title}")?;
-    writeln!(out, "{}", verdict_table(report, &official))?;
-    if report
-        .evaluation
-        .areas
-        .iter()
-        .any(|a| report.catalog.county(a).is_some_and(|c| c.kind == crate::catalog::AreaKind::Area))
-    {
-        writeln!(out, "\n{}", words(report.lang, "各地区", "Reporting areas"))?;
+    writeln!(out, "{}", verdict_table(report, &headline))?;
+    let has_areas =
+        report.evaluation.areas.iter().any(|a| report.catalog.county(a).is_some_and(|c| c.kind == AreaKind::Area));
+    if report.area.is_none() && has_areas {
+        writeln!(out, "\n{}", words(lang, "各地区", "Reporting areas"))?;
         writeln!(out, "{}", matrix(report))?;
         writeln!(out, "{}", legend(report))?;
     }
-    writeln!(out, "\n{}", words(report.lang, "汇总（城市层面）", "Summary (city level)"))?;
-    writeln!(out, "{}", summary_table(report, &Summary::of(report.catalog, official.into_iter())))?;
+    let summary_title = match report.area {
+        Some(area) => format!("{}{area}", words(lang, "汇总：", "Summary: ")),
+        None => words(lang, "汇总（城市层面）", "Summary (city level)").to_string(),
+    };
+    writeln!(out, "\n{summary_title}")?;
+    writeln!(out, "{}", summary_table(report, &Summary::of(report.catalog, headline.into_iter())))?;
     Ok(())
 }
 
@@ -104,11 +109,7 @@ fn verdict_table(report: &Report, verdicts: &[&Verdict]) -> Table {
         let Some(ind) = report.catalog.indicator(&v.indicator) else { continue };
         let domain = if ind.domain == last_domain { "" } else { &ind.domain };
         last_domain = &ind.domain;
-        let mut reason = v.reason.as_ref().map(|r| r.text(lang)).unwrap_or_default();
-        if let Some(src) = &v.target.source {
-            let prefix = words(lang, "省目标：", "province: ");
-            reason = if reason.is_empty() { format!("{prefix}{src}") } else { format!("{reason}; {prefix}{src}") };
-        }
+        let reason = reason_cell(v, lang);
         table.add_row(vec![
             Cell::new(domain),
             Cell::new(ind.label(report.catalog)),
@@ -134,7 +135,7 @@ fn matrix(report: &Report) -> Table {
     head.extend(catalog.indicators.iter().map(|i| i.label(catalog)));
     head.push(words(lang, "约束性未达", "binding failing").to_string());
     let mut table = new_table(head);
-    for area in e.areas.iter().filter(|a| catalog.county(a).is_some_and(|c| c.kind == crate::catalog::AreaKind::Area)) {
+    for area in e.areas.iter().filter(|a| catalog.county(a).is_some_and(|c| c.kind == AreaKind::Area)) {
         let mut row = vec![Cell::new(area)];
         let mut failing = 0;
         for ind in &catalog.indicators {
