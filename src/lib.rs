@@ -16,6 +16,7 @@ mod cmd;
 pub mod evaluate;
 pub mod load;
 pub mod problem;
+pub mod progress;
 pub mod province;
 pub mod report;
 pub mod target;

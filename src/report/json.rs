@@ -7,6 +7,7 @@ use serde::Serialize;
 
 use super::Report;
 use crate::evaluate::{Stage, Status, Summary};
+use crate::progress::{Category, Point, Progress};
 
 #[derive(Serialize)]
 struct Document<'a> {
@@ -45,6 +46,55 @@ struct ResultRow<'a> {
     completion: Option<f64>,
     status: Status,
     reason: Option<String>,
+    progress: Option<ProgressJson>,
+}
+
+/// `progress` of a result (README.md, "JSON output"): rates and ratio as shares, values in the
+/// indicator's unit, rounded to four decimals.
+#[derive(Serialize)]
+pub(super) struct ProgressJson {
+    from: Point,
+    latest: Point,
+    linear: bool,
+    actual_rate: f64,
+    required_rate: f64,
+    ratio: Option<f64>,
+    category: Category,
+    projection: ProjectionJson,
+}
+
+#[derive(Serialize)]
+struct ProjectionJson {
+    year: i32,
+    value: f64,
+    target: f64,
+    meets_target: bool,
+    gap: f64,
+}
+
+fn round4(x: f64) -> f64 {
+    (x * 10_000.0).round() / 10_000.0
+}
+
+impl From<&Progress> for ProgressJson {
+    fn from(p: &Progress) -> Self {
+        ProgressJson {
+            from: p.from,
+            latest: p.latest,
+            linear: p.linear,
+            actual_rate: round4(p.actual_rate),
+            required_rate: round4(p.required_rate),
+            ratio: p.ratio.map(round4),
+            category: p.category,
+            projection: ProjectionJson {
+                year: p.projection.year,
+                value: round4(p.projection.value),
+                target: p.projection.target.value,
+                meets_target: p.projection.meets_target,
+                gap: round4(p.projection.gap),
+            },
+        }
+    }
 }
 
 pub fn render(report: &Report, out: &mut dyn Write) -> anyhow::Result<()> {
@@ -74,6 +124,7 @@ pub fn render(report: &Report, out: &mut dyn Write) -> anyhow::Result<()> {
                 completion: v.completion.map(|c| (c * 10_000.0).round() / 10_000.0),
                 status: v.status,
                 reason: v.reason.as_ref().map(|r| r.text(crate::Lang::En)),
+                progress: v.progress.as_ref().map(ProgressJson::from),
             })
         })
         .collect();
