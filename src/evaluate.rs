@@ -259,7 +259,8 @@ pub fn evaluate(catalog: &Catalog, data: &Dataset, settings: &Settings) -> Evalu
 }
 
 fn elapsed(base: i32, target: i32, year: i32) -> f64 {
-    (f64::from(year - base) / f64::from(target - base)).clamp(0.0, 1.0)
+    // In f64: `--year` takes any i32, and i32::MIN − 2020 overflows.
+    ((f64::from(year) - f64::from(base)) / (f64::from(target) - f64::from(base))).clamp(0.0, 1.0)
 }
 
 struct Row<'a> {
@@ -715,6 +716,14 @@ mod tests {
         let p = verdict(&e, "全市", "park_500m_coverage").progress.unwrap();
         assert_eq!(p.projection.value, 100.0);
         assert_eq!(p.category, crate::progress::Category::Achieved);
+    }
+
+    #[test]
+    fn any_year_can_be_evaluated() {
+        for year in [i32::MIN, i32::MAX] {
+            let e = run(years("全市", "non_fossil_share", &[(2021, 9.6), (2023, 11.2)]), year, "");
+            assert!((0.0..=1.0).contains(&e.elapsed_share), "{year}");
+        }
     }
 
     #[test]

@@ -239,21 +239,28 @@ pub fn judge_trend(trend: Trend, better: Better, points: &[Point], tolerance: f6
     Some(TrendJudgement { first, latest, slope: line.slope, outcome })
 }
 
-/// A sparkline of the values (▁ lowest … █ highest), one character a year from the first year to the
-/// last; a year without a value is a space.
+/// A sparkline of the values (▁ lowest … █ highest), one character a year; a missing year is a space
+/// (a gap of more than three years shows as three, so that a stray year cannot stretch the line).
 pub fn sparkline(points: &[Point]) -> String {
     const BARS: [char; 8] = ['▁', '▂', '▃', '▄', '▅', '▆', '▇', '█'];
-    let (Some(first), Some(last)) = (points.first(), points.last()) else { return String::new() };
+    const MAX_GAP: i64 = 3;
     let lo = points.iter().map(|p| p.value).fold(f64::INFINITY, f64::min);
     let hi = points.iter().map(|p| p.value).fold(f64::NEG_INFINITY, f64::max);
-    (first.year..=last.year)
-        .map(|year| match points.iter().find(|p| p.year == year) {
-            None => ' ',
-            // A flat series sits in the middle rather than pretending to be at its lowest.
-            Some(_) if hi - lo <= EPSILON * hi.abs().max(1.0) => BARS[3],
-            Some(p) => BARS[(((p.value - lo) / (hi - lo)) * 7.0).round() as usize],
-        })
-        .collect()
+    let mut line = String::new();
+    let mut previous: Option<i32> = None;
+    for p in points {
+        let gap = previous.map_or(0, |y| (i64::from(p.year) - i64::from(y) - 1).clamp(0, MAX_GAP));
+        line.extend(std::iter::repeat_n(' ', gap as usize));
+        // A flat series sits in the middle rather than pretending to be at its lowest.
+        let bar = if hi - lo <= EPSILON * hi.abs().max(1.0) {
+            BARS[3]
+        } else {
+            BARS[(((p.value - lo) / (hi - lo)) * 7.0).round().clamp(0.0, 7.0) as usize]
+        };
+        line.push(bar);
+        previous = Some(p.year);
+    }
+    line
 }
 
 #[cfg(test)]
@@ -448,5 +455,6 @@ mod tests {
         assert_eq!(sparkline(&series(&[(2020, 8.9), (2021, 9.6), (2023, 11.2)])), "▁▃ █");
         assert_eq!(sparkline(&series(&[(2020, 0.0), (2021, 0.0)])), "▄▄");
         assert_eq!(sparkline(&[]), "");
+        assert_eq!(sparkline(&series(&[(2020, 1.0), (2099, 2.0)])), "▁   █");
     }
 }
