@@ -25,6 +25,8 @@ pub enum Command {
     Eval(EvalArgs),
     /// Check data files for everything `eval` needs, without evaluating; for CI.
     Validate(ValidateArgs),
+    /// Show each indicator over the years: values, sparkline, progress category, projection, verdict.
+    Trend(TrendArgs),
 }
 
 /// Options shared by every command that reads the catalogue and data files.
@@ -69,6 +71,24 @@ pub struct EvalArgs {
     /// Evaluate the valid rows of an invalid file (its problems are still printed) instead of stopping.
     #[arg(long)]
     pub skip_invalid: bool,
+}
+
+#[derive(Debug, Args)]
+pub struct TrendArgs {
+    #[command(flatten)]
+    pub input: InputArgs,
+    /// The area to show (a name or alias) [default: the city-level rows 全市 / 中心市区].
+    #[arg(long, value_name = "NAME")]
+    pub county: Option<String>,
+    /// Province-assigned targets (TOML, one table per indicator id); they replace the plan's targets.
+    #[arg(long, value_name = "FILE")]
+    pub targets: Option<PathBuf>,
+    /// Output format.
+    #[arg(long, value_enum, default_value_t = EvalFormat::Table)]
+    pub format: EvalFormat,
+    /// Language of labels in the table.
+    #[arg(long, value_enum, default_value_t = Lang::Zh)]
+    pub lang: Lang,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]

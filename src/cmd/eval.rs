@@ -2,12 +2,11 @@
 
 use std::io::Write;
 
-use anyhow::{Context, bail};
+use anyhow::bail;
 
 use crate::Outcome;
 use crate::cli::{EvalArgs, EvalFormat};
 use crate::evaluate::{self, Settings, has_findings};
-use crate::province::ProvinceTargets;
 use crate::report::{self, Report};
 
 pub fn run(args: &EvalArgs, out: &mut dyn Write, err: &mut dyn Write) -> anyhow::Result<Outcome> {
@@ -19,19 +18,8 @@ pub fn run(args: &EvalArgs, out: &mut dyn Write, err: &mut dyn Write) -> anyhow:
         bail!("{n} problem(s) in the data; nothing was evaluated (fix them, or pass --skip-invalid)");
     }
     err.write_all(problems.as_bytes())?;
-    let province = match &args.targets {
-        Some(path) => {
-            let text = std::fs::read_to_string(path)
-                .with_context(|| format!("cannot read the targets file {}", path.display()))?;
-            ProvinceTargets::parse(&text, &path.display().to_string(), &catalog)?
-        }
-        None => ProvinceTargets::default(),
-    };
-    let year = match (args.input.year, data.years().last()) {
-        (Some(y), _) => y,
-        (None, Some(&y)) => y,
-        (None, None) => bail!("no measurements with a year in {}", args.input.files.join(", ")),
-    };
+    let province = super::load_targets(args.targets.as_deref(), &catalog)?;
+    let year = super::evaluation_year(&args.input, &data)?;
     let stage = args.stage.unwrap_or_else(|| Settings::stage_for(&catalog, year));
     let settings = Settings { year, stage, province };
     let evaluation = evaluate::evaluate(&catalog, &data, &settings);

@@ -6,7 +6,7 @@ use std::io::Write;
 use serde::Serialize;
 
 use super::Report;
-use crate::evaluate::{Stage, Status, Summary};
+use crate::evaluate::{Stage, Status, Summary, Verdict};
 use crate::progress::{Category, Point, Progress};
 
 #[derive(Serialize)]
@@ -22,14 +22,14 @@ struct Document<'a> {
 }
 
 #[derive(Serialize)]
-struct TargetJson<'a> {
+pub(super) struct TargetJson<'a> {
     text: &'a str,
     resolved: Option<&'a str>,
     source: Option<&'a str>,
 }
 
 #[derive(Serialize)]
-struct ResultRow<'a> {
+pub(super) struct ResultRow<'a> {
     county: &'a str,
     official: bool,
     indicator: &'a str,
@@ -99,35 +99,7 @@ impl From<&Progress> for ProgressJson {
 
 pub fn render(report: &Report, out: &mut dyn Write) -> anyhow::Result<()> {
     let e = report.evaluation;
-    let results = e
-        .verdicts
-        .iter()
-        .filter_map(|v| {
-            let ind = report.catalog.indicator(&v.indicator)?;
-            Some(ResultRow {
-                county: &v.county,
-                official: v.official,
-                indicator: &ind.id,
-                no: ind.no,
-                name: ind.display_name(),
-                domain: &ind.domain,
-                kind: ind.kind.as_str(),
-                better: ind.better,
-                unit: &ind.unit,
-                baseline: v.baseline,
-                target: TargetJson {
-                    text: &v.target.text,
-                    resolved: v.target.resolved.as_deref(),
-                    source: v.target.source.as_deref(),
-                },
-                value: v.value,
-                completion: v.completion.map(|c| (c * 10_000.0).round() / 10_000.0),
-                status: v.status,
-                reason: v.reason.as_ref().map(|r| r.text(crate::Lang::En)),
-                progress: v.progress.as_ref().map(ProgressJson::from),
-            })
-        })
-        .collect();
+    let results = e.verdicts.iter().filter_map(|v| result_row(report.catalog, v)).collect();
     let doc = Document {
         plan: &report.catalog.plan.name,
         catalog: &report.catalog.origin,
@@ -141,4 +113,31 @@ pub fn render(report: &Report, out: &mut dyn Write) -> anyhow::Result<()> {
     serde_json::to_writer_pretty(&mut *out, &doc).map_err(std::io::Error::from)?;
     writeln!(out)?;
     Ok(())
+}
+
+/// One verdict as a JSON result; `None` for an indicator the catalogue does not have.
+pub(super) fn result_row<'a>(catalog: &'a crate::catalog::Catalog, v: &'a Verdict) -> Option<ResultRow<'a>> {
+    let ind = catalog.indicator(&v.indicator)?;
+    Some(ResultRow {
+        county: &v.county,
+        official: v.official,
+        indicator: &ind.id,
+        no: ind.no,
+        name: ind.display_name(),
+        domain: &ind.domain,
+        kind: ind.kind.as_str(),
+        better: ind.better,
+        unit: &ind.unit,
+        baseline: v.baseline,
+        target: TargetJson {
+            text: &v.target.text,
+            resolved: v.target.resolved.as_deref(),
+            source: v.target.source.as_deref(),
+        },
+        value: v.value,
+        completion: v.completion.map(|c| (c * 10_000.0).round() / 10_000.0),
+        status: v.status,
+        reason: v.reason.as_ref().map(|r| r.text(crate::Lang::En)),
+        progress: v.progress.as_ref().map(ProgressJson::from),
+    })
 }
