@@ -27,6 +27,8 @@ pub enum Command {
     Validate(ValidateArgs),
     /// Rank the reporting areas on one indicator, best first.
     Rank(RankArgs),
+    /// Show each indicator over the years: values, sparkline, progress category, projection, verdict.
+    Trend(TrendArgs),
 }
 
 /// Options shared by every command that reads the catalogue and data files.
@@ -92,6 +94,23 @@ pub struct RankArgs {
     /// The indicator to rank on: its id or exact name.
     #[arg(long, value_name = "ID")]
     pub indicator: String,
+    /// Output format.
+    #[arg(long, value_enum, default_value_t = EvalFormat::Table)]
+    pub format: EvalFormat,
+    /// Language of labels in the table.
+    #[arg(long, value_enum, default_value_t = Lang::Zh)]
+    pub lang: Lang,
+}
+
+#[derive(Debug, Args)]
+pub struct TrendArgs {
+    #[command(flatten)]
+    pub input: InputArgs,
+    #[command(flatten)]
+    pub judge: JudgeArgs,
+    /// The area to show (a name or alias) [default: the city-level rows 全市 / 中心市区].
+    #[arg(long, value_name = "NAME")]
+    pub county: Option<String>,
     /// Output format.
     #[arg(long, value_enum, default_value_t = EvalFormat::Table)]
     pub format: EvalFormat,

@@ -1,5 +1,7 @@
 //! Catalogue + measurements → verdicts. Pure: no I/O, no printing. Final verdicts are pass/fail;
 //! mid-term verdicts use 序时进度 (time-proportional progress), as China's own mid-term reviews do.
+//! Each verdict also carries its series of years, from which trend targets are judged and the progress
+//! measures of `progress` are taken.
 
 use std::collections::HashMap;
 
@@ -9,8 +11,9 @@ use crate::aggregate::{self, Combined};
 use crate::catalog::{Aggregate, AreaKind, Catalog, County, Indicator, IndicatorType};
 use crate::load::{Dataset, Measurement};
 use crate::problem::{Code, Problem};
+use crate::progress::{self, Point, Progress, TrendOutcome};
 use crate::province::ProvinceTargets;
-use crate::target::{Cmp, Context, Resolved, Rule, Target, Unresolved, num};
+use crate::target::{Cmp, Context, Resolved, Rule, Target, Trend, Unresolved, num};
 
 /// Which evaluation the plan orders: mid-term (end of 2023) or final (end of 2025).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, clap::ValueEnum)]
@@ -82,6 +85,12 @@ pub enum Reason {
         name: String,
     },
     NeedsSeries,
+    /// A trend target judged on the series: its first and latest values and the least-squares slope.
+    Trend {
+        first: Point,
+        latest: Point,
+        slope: f64,
+    },
     /// The base year already met the target; the value has fallen below it.
     HoldBroken,
     /// Judged by level: there is no base-year value to measure progress from.
@@ -117,6 +126,22 @@ impl Reason {
             (Reason::ReferenceNotSupplied { name }, Zh) => format!("未提供参照值：{name}"),
             (Reason::NeedsSeries, En) => "needs a series of years".into(),
             (Reason::NeedsSeries, Zh) => "需多年数据".into(),
+            (Reason::Trend { first, latest, slope }, En) => format!(
+                "{}: {} → {}: {}, slope {} a year",
+                first.year,
+                num(first.value),
+                latest.year,
+                num(latest.value),
+                signed(*slope)
+            ),
+            (Reason::Trend { first, latest, slope }, Zh) => format!(
+                "{}年{} → {}年{}，斜率{}/年",
+                first.year,
+                num(first.value),
+                latest.year,
+                num(latest.value),
+                signed(*slope)
+            ),
             (Reason::HoldBroken, En) => "the baseline met the target; the value has fallen below it".into(),
             (Reason::HoldBroken, Zh) => "基准年已达标，本期值低于目标".into(),
             (Reason::JudgedByLevel, En) => "no baseline: judged by level".into(),
@@ -171,6 +196,11 @@ pub struct Verdict {
     pub completion: Option<f64>,
     pub status: Status,
     pub reason: Option<Reason>,
+    /// The values by year from the base year to the evaluation year: the base-year value the verdict
+    /// is measured from (0 for a cumulative indicator), then each year the data gives a value for.
+    pub series: Vec<Point>,
+    /// Eurostat's progress measures and the projection, for a numeric target with two or more years.
+    pub progress: Option<Progress>,
 }
 
 /// What the evaluation needs besides the catalogue and the data.
@@ -219,6 +249,7 @@ pub fn evaluate(catalog: &Catalog, data: &Dataset, settings: &Settings) -> Evalu
     let plan = &catalog.plan;
     let by_key: HashMap<(&str, &str, i32), &Measurement> =
         data.measurements.iter().map(|m| ((m.county.as_str(), m.indicator.as_str(), m.year), m)).collect();
+    let years: Vec<i32> = data.years().into_iter().filter(|&y| y > plan.base_year && y <= settings.year).collect();
     let areas: Vec<&County> = catalog
         .counties
         .iter()
@@ -251,7 +282,9 @@ pub fn evaluate(catalog: &Catalog, data: &Dataset, settings: &Settings) -> Evalu
                         .found(&num(reported)),
                 );
             }
-            let row = Row { area, official, current, combined, base: find(&area.name, &ind.id, plan.base_year) };
+            let history = yearly_values(catalog, area, ind, &years, find);
+            let row =
+                Row { area, official, current, combined, base: find(&area.name, &ind.id, plan.base_year), history };
             verdicts.push(judge(catalog, ind, &row, settings));
         }
     }
@@ -266,7 +299,8 @@ pub fn evaluate(catalog: &Catalog, data: &Dataset, settings: &Settings) -> Evalu
 }
 
 fn elapsed(base: i32, target: i32, year: i32) -> f64 {
-    (f64::from(year - base) / f64::from(target - base)).clamp(0.0, 1.0)
+    // In f64: `--year` takes any i32, and i32::MIN − 2020 overflows.
+    ((f64::from(year) - f64::from(base)) / (f64::from(target) - f64::from(base))).clamp(0.0, 1.0)
 }
 
 struct Row<'a> {
@@ -276,6 +310,9 @@ struct Row<'a> {
     /// For a city-level row: its areas' values combined.
     combined: Combined,
     base: Option<&'a Measurement>,
+    /// The row's values after the base year up to the evaluation year (a city row's aggregated where
+    /// it was not reported).
+    history: Vec<Point>,
 }
 
 /// The target in force for an indicator: the province's where given (note 4), else the plan's.
@@ -292,6 +329,9 @@ fn judge(catalog: &Catalog, ind: &Indicator, row: &Row, settings: &Settings) -> 
         (AreaKind::City, Some(b)) => Some(b),
         _ => row.base.and_then(|m| m.value),
     };
+    let start = if ind.cumulative { Some(0.0) } else { baseline };
+    let due = ind.due.unwrap_or(catalog.plan.target_year);
+    let final_stage = settings.stage == Stage::Final || due <= settings.year;
     let ctx = Context { better: ind.better, baseline, reference: &|id| catalog.reference_value(id) };
     let resolved = if *target == Target::Province {
         Resolved::Unresolved(Unresolved::ProvinceNotSupplied)
@@ -323,6 +363,8 @@ fn judge(catalog: &Catalog, ind: &Indicator, row: &Row, settings: &Settings) -> 
         completion: None,
         status: Status::Pending,
         reason: None,
+        series: series(start, &row.history, catalog.plan.base_year),
+        progress: None,
     };
     if !ind.applies_to_area(row.area) {
         v.status = Status::NotApplicable;
@@ -345,7 +387,7 @@ fn judge(catalog: &Catalog, ind: &Indicator, row: &Row, settings: &Settings) -> 
     };
     let rule = match resolved {
         Resolved::Rule(r) => r,
-        Resolved::Trend(_) => return pending(v, Reason::NeedsSeries),
+        Resolved::Trend(trend) => return judge_trend(v, trend, ind, final_stage),
         Resolved::Unresolved(Unresolved::ProvinceNotSupplied) => return pending(v, Reason::ProvinceNotSupplied),
         Resolved::Unresolved(Unresolved::NoBaseline) if row.area.kind == AreaKind::City => {
             return pending(v, Reason::NoBaseline);
@@ -358,12 +400,12 @@ fn judge(catalog: &Catalog, ind: &Indicator, row: &Row, settings: &Settings) -> 
             return pending(v, Reason::ReferenceNotSupplied { name });
         }
     };
-    let start = if ind.cumulative { Some(0.0) } else { baseline };
+    let ceiling = (ind.unit == "%").then_some(100.0);
+    v.progress = progress::assess(&v.series, rule, due, ceiling);
     // A target the baseline already meets is a level to hold: there is no distance to complete.
     let holds = !ind.cumulative && start.is_some_and(|b| rule.is_met_by(b));
     v.completion = start.filter(|_| !holds).and_then(|b| completion(value, b, rule.value));
-    let due = ind.due.unwrap_or(catalog.plan.target_year);
-    if settings.stage == Stage::Final || due <= settings.year {
+    if final_stage {
         v.status = if rule.is_met_by(value) { Status::Pass } else { Status::Fail };
         if settings.stage == Stage::Midterm {
             v.reason = Some(Reason::DueAlready { due });
@@ -372,6 +414,57 @@ fn judge(catalog: &Catalog, ind: &Indicator, row: &Row, settings: &Settings) -> 
     }
     let share = elapsed(catalog.plan.base_year, due, settings.year);
     (v.status, v.reason) = midterm(value, start, rule, v.completion, share, ind.cumulative);
+    v
+}
+
+/// The value of one (area, indicator) in each of `years`: the reported one, or for a city row the
+/// areas' aggregate; years without either are left out.
+fn yearly_values<'m>(
+    catalog: &Catalog,
+    area: &County,
+    ind: &Indicator,
+    years: &[i32],
+    find: impl Fn(&str, &str, i32) -> Option<&'m Measurement> + Copy,
+) -> Vec<Point> {
+    years
+        .iter()
+        .filter_map(|&year| {
+            let reported = find(&area.name, &ind.id, year).and_then(|m| m.value);
+            let aggregated = || match area.kind {
+                AreaKind::City => match aggregate::combine(catalog, area, ind, year, find) {
+                    Combined::Value { value, .. } => Some(value),
+                    _ => None,
+                },
+                AreaKind::Area => None,
+            };
+            let value = reported.or_else(aggregated)?;
+            Some(Point { year, value })
+        })
+        .collect()
+}
+
+/// The series of one (area, indicator): the base-year value, then the later years' values. Years before
+/// the base year are outside the plan's period and not part of it.
+fn series(start: Option<f64>, history: &[Point], base_year: i32) -> Vec<Point> {
+    let mut points: Vec<Point> = start.map(|value| Point { year: base_year, value }).into_iter().collect();
+    points.extend(history.iter().copied());
+    points
+}
+
+/// A trend target: pass/fail at the final stage; at mid-term on track while the trend holds, lagging
+/// when only the level or only the slope is right, regressing when neither is.
+fn judge_trend(mut v: Verdict, trend: Trend, ind: &Indicator, final_stage: bool) -> Verdict {
+    let Some(j) = progress::judge_trend(trend, ind.better, &v.series, progress::STABLE_TOLERANCE) else {
+        return pending(v, Reason::NeedsSeries);
+    };
+    v.status = match (final_stage, j.outcome) {
+        (true, TrendOutcome::Holds) => Status::Pass,
+        (true, _) => Status::Fail,
+        (false, TrendOutcome::Holds) => Status::OnTrack,
+        (false, TrendOutcome::Mixed) => Status::Lagging,
+        (false, TrendOutcome::Against) => Status::Regressing,
+    };
+    v.reason = Some(Reason::Trend { first: j.first, latest: j.latest, slope: j.slope });
     v
 }
 
@@ -457,6 +550,12 @@ pub fn has_findings<'a>(catalog: &Catalog, verdicts: impl Iterator<Item = &'a Ve
                 FailOn::Never => false,
             }
     })
+}
+
+/// A signed number: +0.85, −0.3, 0.
+fn signed(v: f64) -> String {
+    let s = num(v);
+    if s.starts_with('-') || s == "0" { s } else { format!("+{s}") }
 }
 
 /// A readable completion: 72%.
@@ -618,6 +717,92 @@ mod tests {
         // An area without a baseline is judged by level.
         let v = verdict(&e, "安溪县", "forest_coverage");
         assert_eq!((v.status, v.completion), (Status::Achieved, None));
+    }
+
+    fn years(county: &str, id: &str, values: &[(i32, f64)]) -> Vec<Measurement> {
+        values.iter().map(|&(year, v)| m(county, id, year, Some(v))).collect()
+    }
+
+    #[test]
+    fn trend_targets_are_judged_on_two_or_more_years() {
+        type Case<'a> = (&'a str, &'a [(i32, f64)], Status);
+        let cases: [Case; 8] = [
+            ("industrial_land_productivity", &[(2021, 25.9), (2022, 26.8), (2023, 27.6)], Status::OnTrack),
+            ("industrial_land_productivity", &[(2021, 26.0), (2023, 26.0)], Status::Lagging),
+            ("industrial_land_productivity", &[(2021, 26.0), (2023, 25.9)], Status::Regressing),
+            ("industrial_land_productivity", &[(2020, 9.0), (2021, 9.0), (2022, 1.0), (2023, 9.5)], Status::Lagging),
+            ("industrial_fresh_water_use", &[(2021, 10.6), (2022, 10.1), (2023, 9.8)], Status::OnTrack),
+            ("industrial_fresh_water_use", &[(2021, 10.0), (2023, 10.4)], Status::Regressing),
+            ("eco_index", &[(2021, 80.9), (2022, 80.9), (2023, 80.9)], Status::OnTrack),
+            ("eco_index", &[(2021, 80.9), (2023, 80.8)], Status::Regressing),
+        ];
+        for (id, values, expected) in cases {
+            let e = run(years("全市", id, values), 2023, "");
+            let v = verdict(&e, "全市", id);
+            assert_eq!(v.status, expected, "{id} {values:?}");
+            assert!(matches!(v.reason, Some(Reason::Trend { .. })), "{:?}", v.reason);
+            assert_eq!(v.progress, None);
+        }
+        let e = run(years("全市", "eco_index", &[(2021, 80.4), (2025, 80.3)]), 2025, "");
+        assert_eq!(verdict(&e, "全市", "eco_index").status, Status::Fail);
+        let e = run(years("全市", "eco_index", &[(2021, 80.4), (2025, 80.4)]), 2025, "");
+        assert_eq!(verdict(&e, "全市", "eco_index").status, Status::Pass);
+        let v = &run(years("全市", "industrial_land_productivity", &[(2021, 25.9), (2023, 27.6)]), 2023, "");
+        let text = verdict(v, "全市", "industrial_land_productivity").reason.as_ref().unwrap().text(crate::Lang::En);
+        assert_eq!(text, "2021: 25.9 → 2023: 27.6, slope +0.85 a year");
+    }
+
+    #[test]
+    fn the_series_runs_from_the_base_year_to_the_evaluation_year() {
+        // The catalogue's 2020 value starts the city row's series; 2024 is after the evaluation year.
+        let rows = years("全市", "non_fossil_share", &[(2019, 7.0), (2021, 9.6), (2023, 11.2), (2024, 12.0)]);
+        let e = run(rows, 2023, "");
+        let v = verdict(&e, "全市", "non_fossil_share");
+        let got: Vec<(i32, f64)> = v.series.iter().map(|p| (p.year, p.value)).collect();
+        assert_eq!(got, [(2020, 8.9), (2021, 9.6), (2023, 11.2)]);
+        let p = v.progress.unwrap();
+        assert_eq!((p.from.year, p.latest.year, p.category), (2020, 2023, crate::progress::Category::Moderate));
+        assert!((p.ratio.unwrap() - 0.82613).abs() < 1e-5);
+        // The status stays the 序时进度 one: (11.2 − 8.9) / (14.1 − 8.9) = 44% < 60%.
+        assert_eq!(v.status, Status::Lagging);
+    }
+
+    #[test]
+    fn cumulative_series_start_from_zero_not_from_the_13th_plan_figure() {
+        let p = "[energy_intensity_reduction]\ntarget = \">= 14\"\n";
+        let rows = years("全市", "energy_intensity_reduction", &[(2020, 20.7), (2022, 5.6), (2023, 9.0)]);
+        let e = run(rows, 2023, p);
+        let v = verdict(&e, "全市", "energy_intensity_reduction");
+        assert_eq!(v.series.first().map(|p| (p.year, p.value)), Some((2020, 0.0)));
+        let p = v.progress.unwrap();
+        // 0 → 9 in 3 years against 0 → 14 in 5: linear rates 3 and 2.8 a year.
+        assert!(p.linear);
+        assert!((p.ratio.unwrap() - 3.0 / 2.8).abs() < 1e-9);
+        assert_eq!(p.category, crate::progress::Category::Significant);
+    }
+
+    #[test]
+    fn progress_needs_a_numeric_target_and_two_years() {
+        // One year and no baseline: no progress.
+        let e = run(vec![m("全市", "park_500m_coverage", 2023, Some(82.3))], 2023, "");
+        assert_eq!(verdict(&e, "全市", "park_500m_coverage").progress, None);
+        // A province target not supplied: no rule, no progress, however long the series.
+        let e = run(years("中心市区", "pm25_central", &[(2021, 23.0), (2022, 22.1), (2023, 22.4)]), 2023, "");
+        assert_eq!(verdict(&e, "中心市区", "pm25_central").progress, None);
+        // A share projects to at most 100%.
+        let rows = years("全市", "park_500m_coverage", &[(2021, 80.0), (2023, 95.0)]);
+        let e = run(rows, 2023, "");
+        let p = verdict(&e, "全市", "park_500m_coverage").progress.unwrap();
+        assert_eq!(p.projection.value, 100.0);
+        assert_eq!(p.category, crate::progress::Category::Achieved);
+    }
+
+    #[test]
+    fn any_year_can_be_evaluated() {
+        for year in [i32::MIN, i32::MAX] {
+            let e = run(years("全市", "non_fossil_share", &[(2021, 9.6), (2023, 11.2)]), year, "");
+            assert!((0.0..=1.0).contains(&e.elapsed_share), "{year}");
+        }
     }
 
     #[test]

@@ -17,6 +17,7 @@ mod cmd;
 pub mod evaluate;
 pub mod load;
 pub mod problem;
+pub mod progress;
 pub mod province;
 pub mod report;
 pub mod target;
@@ -49,5 +50,6 @@ pub fn run(cli: cli::Cli, out: &mut dyn Write, err: &mut dyn Write) -> anyhow::R
         cli::Command::Eval(args) => cmd::eval::run(&args, out, err),
         cli::Command::Validate(args) => cmd::validate::run(&args, out, err),
         cli::Command::Rank(args) => cmd::rank::run(&args, out, err),
+        cli::Command::Trend(args) => cmd::trend::run(&args, out, err),
     }
 }

@@ -2,9 +2,11 @@
 
 pub mod eval;
 pub mod rank;
+pub mod trend;
 pub mod validate;
 
 use std::io::Write;
+use std::path::Path;
 
 use anyhow::{Context, bail};
 
@@ -26,7 +28,7 @@ pub fn load_inputs(input: &InputArgs) -> anyhow::Result<(Catalog, Dataset)> {
     Ok((catalog, data))
 }
 
-/// Loads everything and evaluates it; the shared front half of `eval` and `rank`. Problems in the data
+/// Loads everything and evaluates it; the shared front half of `eval`, `rank` and `trend`. Problems in the data
 /// go to `err`; with errors among them nothing is evaluated unless `skip_invalid`.
 pub fn evaluate_inputs(
     input: &InputArgs,
@@ -40,19 +42,8 @@ pub fn evaluate_inputs(
         let n = data.problems.iter().filter(|p| p.is_error()).count();
         bail!("{n} problem(s) in the data; nothing was evaluated (fix them, or pass --skip-invalid)");
     }
-    let province = match &judge.targets {
-        Some(path) => {
-            let text = std::fs::read_to_string(path)
-                .with_context(|| format!("cannot read the targets file {}", path.display()))?;
-            ProvinceTargets::parse(&text, &path.display().to_string(), &catalog)?
-        }
-        None => ProvinceTargets::default(),
-    };
-    let year = match (input.year, data.years().last()) {
-        (Some(y), _) => y,
-        (None, Some(&y)) => y,
-        (None, None) => bail!("no measurements with a year in {}", input.files.join(", ")),
-    };
+    let province = load_targets(judge.targets.as_deref(), &catalog)?;
+    let year = evaluation_year(input, &data)?;
     let stage = judge.stage.unwrap_or_else(|| Settings::stage_for(&catalog, year));
     let evaluation = evaluate::evaluate(&catalog, &data, &Settings { year, stage, province });
     err.write_all(problems::render_text(&evaluation.warnings, None).as_bytes())?;
@@ -67,4 +58,21 @@ pub fn find_county<'c>(catalog: &'c Catalog, name: &str) -> anyhow::Result<&'c C
     let known = catalog.counties.iter().flat_map(|c| std::iter::once(&c.name).chain(&c.aliases)).map(String::as_str);
     let hint = crate::problem::closest(name, known).map(|h| format!(" (did you mean {h}?)")).unwrap_or_default();
     bail!("--county: no area named {name:?} in the catalogue{hint}")
+}
+
+/// The `--targets` file, or no province targets.
+pub fn load_targets(path: Option<&Path>, catalog: &Catalog) -> anyhow::Result<ProvinceTargets> {
+    let Some(path) = path else { return Ok(ProvinceTargets::default()) };
+    let text =
+        std::fs::read_to_string(path).with_context(|| format!("cannot read the targets file {}", path.display()))?;
+    Ok(ProvinceTargets::parse(&text, &path.display().to_string(), catalog)?)
+}
+
+/// The year evaluated: `--year`, else the latest year in the data.
+pub fn evaluation_year(input: &InputArgs, data: &Dataset) -> anyhow::Result<i32> {
+    match (input.year, data.years().last()) {
+        (Some(y), _) => Ok(y),
+        (None, Some(&y)) => Ok(y),
+        (None, None) => bail!("no measurements with a year in {}", input.files.join(", ")),
+    }
 }

@@ -6,7 +6,8 @@ use std::io::Write;
 use serde::Serialize;
 
 use super::Report;
-use crate::evaluate::{Stage, Status, Summary};
+use crate::evaluate::{Stage, Status, Summary, Verdict};
+use crate::progress::{Category, Point, Progress};
 
 #[derive(Serialize)]
 struct Document<'a> {
@@ -22,14 +23,14 @@ struct Document<'a> {
 }
 
 #[derive(Serialize)]
-struct TargetJson<'a> {
+pub(super) struct TargetJson<'a> {
     text: &'a str,
     resolved: Option<&'a str>,
     source: Option<&'a str>,
 }
 
 #[derive(Serialize)]
-struct ResultRow<'a> {
+pub(super) struct ResultRow<'a> {
     county: &'a str,
     official: bool,
     indicator: &'a str,
@@ -48,46 +49,65 @@ struct ResultRow<'a> {
     completion: Option<f64>,
     status: Status,
     reason: Option<String>,
+    progress: Option<ProgressJson>,
+}
+
+/// `progress` of a result (README.md, "JSON output"): rates and ratio as shares, values in the
+/// indicator's unit, rounded to four decimals.
+#[derive(Serialize)]
+pub(super) struct ProgressJson {
+    from: Point,
+    latest: Point,
+    linear: bool,
+    actual_rate: f64,
+    required_rate: f64,
+    ratio: Option<f64>,
+    category: Category,
+    projection: ProjectionJson,
+}
+
+#[derive(Serialize)]
+struct ProjectionJson {
+    year: i32,
+    value: f64,
+    target: f64,
+    meets_target: bool,
+    gap: f64,
+}
+
+fn round4(x: f64) -> f64 {
+    (x * 10_000.0).round() / 10_000.0
+}
+
+impl From<&Progress> for ProgressJson {
+    fn from(p: &Progress) -> Self {
+        ProgressJson {
+            from: p.from,
+            latest: p.latest,
+            linear: p.linear,
+            actual_rate: round4(p.actual_rate),
+            required_rate: round4(p.required_rate),
+            ratio: p.ratio.map(round4),
+            category: p.category,
+            projection: ProjectionJson {
+                year: p.projection.year,
+                value: round4(p.projection.value),
+                target: p.projection.target.value,
+                meets_target: p.projection.meets_target,
+                gap: round4(p.projection.gap),
+            },
+        }
+    }
 }
 
 pub fn render(report: &Report, out: &mut dyn Write) -> anyhow::Result<()> {
     let e = report.evaluation;
     let headline = report.headline();
-    let shown: Vec<&crate::evaluate::Verdict> = match report.area {
+    let shown: Vec<&Verdict> = match report.area {
         Some(_) => headline.clone(),
         None => e.verdicts.iter().collect(),
     };
-    let results = shown
-        .into_iter()
-        .filter_map(|v| {
-            let ind = report.catalog.indicator(&v.indicator)?;
-            Some(ResultRow {
-                county: &v.county,
-                official: v.official,
-                indicator: &ind.id,
-                no: ind.no,
-                name: ind.display_name(),
-                domain: &ind.domain,
-                kind: ind.kind.as_str(),
-                better: ind.better,
-                unit: &ind.unit,
-                baseline: v.baseline,
-                target: TargetJson {
-                    text: &v.target.text,
-                    resolved: v.target.resolved.as_deref(),
-                    source: v.target.source.as_deref(),
-                },
-                value: v.value,
-                aggregated_from: match v.basis {
-                    crate::evaluate::Basis::Aggregated { areas } => Some(areas),
-                    crate::evaluate::Basis::Reported => None,
-                },
-                completion: v.completion.map(|c| (c * 10_000.0).round() / 10_000.0),
-                status: v.status,
-                reason: v.reason.as_ref().map(|r| r.text(crate::Lang::En)),
-            })
-        })
-        .collect();
+    let results = shown.into_iter().filter_map(|v| result_row(report.catalog, v)).collect();
     let doc = Document {
         plan: &report.catalog.plan.name,
         catalog: &report.catalog.origin,
@@ -102,4 +122,35 @@ pub fn render(report: &Report, out: &mut dyn Write) -> anyhow::Result<()> {
     serde_json::to_writer_pretty(&mut *out, &doc).map_err(std::io::Error::from)?;
     writeln!(out)?;
     Ok(())
+}
+
+/// One verdict as a JSON result; `None` for an indicator the catalogue does not have.
+pub(super) fn result_row<'a>(catalog: &'a crate::catalog::Catalog, v: &'a Verdict) -> Option<ResultRow<'a>> {
+    let ind = catalog.indicator(&v.indicator)?;
+    Some(ResultRow {
+        county: &v.county,
+        official: v.official,
+        indicator: &ind.id,
+        no: ind.no,
+        name: ind.display_name(),
+        domain: &ind.domain,
+        kind: ind.kind.as_str(),
+        better: ind.better,
+        unit: &ind.unit,
+        baseline: v.baseline,
+        target: TargetJson {
+            text: &v.target.text,
+            resolved: v.target.resolved.as_deref(),
+            source: v.target.source.as_deref(),
+        },
+        value: v.value,
+        aggregated_from: match v.basis {
+            crate::evaluate::Basis::Aggregated { areas } => Some(areas),
+            crate::evaluate::Basis::Reported => None,
+        },
+        completion: v.completion.map(|c| (c * 10_000.0).round() / 10_000.0),
+        status: v.status,
+        reason: v.reason.as_ref().map(|r| r.text(crate::Lang::En)),
+        progress: v.progress.as_ref().map(ProgressJson::from),
+    })
 }

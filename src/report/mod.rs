@@ -5,6 +5,7 @@ pub mod json;
 pub mod problems;
 pub mod rank;
 pub mod table;
+pub mod trend;
 
 use crate::Lang;
 use crate::catalog::{Catalog, Indicator, IndicatorType};
