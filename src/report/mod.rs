@@ -53,6 +53,11 @@ pub fn reason_cell(v: &Verdict, lang: Lang) -> String {
     parts.join("; ")
 }
 
+/// The Chinese or the English words, by the report's language.
+pub fn words(lang: Lang, zh: &'static str, en: &'static str) -> &'static str {
+    if lang == Lang::Zh { zh } else { en }
+}
+
 pub fn status_label(s: Status, lang: Lang) -> &'static str {
     match (s, lang) {
         (Status::Pass, Lang::Zh) => "达标",

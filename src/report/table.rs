@@ -6,9 +6,10 @@ use std::io::Write;
 
 use comfy_table::{Cell, CellAlignment, ContentArrangement, Table, presets};
 
+use super::trend::{progress_cell, projection_cell};
 use super::{
     Report, baseline_cell, completion_cell, reason_cell, stage_label, status_label, status_symbol, target_cell,
-    type_label, value_cell,
+    type_label, value_cell, words,
 };
 use crate::Lang;
 use crate::catalog::{AreaKind, IndicatorType};
@@ -18,10 +19,6 @@ fn new_table(header: Vec<String>) -> Table {
     let mut t = Table::new();
     t.load_style(presets::UTF8_FULL_CONDENSED).set_content_arrangement(ContentArrangement::Disabled).set_header(header);
     t
-}
-
-fn words(lang: Lang, zh: &'static str, en: &'static str) -> &'static str {
-    if lang == Lang::Zh { zh } else { en }
 }
 
 pub fn render(report: &Report, out: &mut dyn Write) -> anyhow::Result<()> {
@@ -73,44 +70,35 @@ fn header(report: &Report, out: &mut dyn Write) -> anyhow::Result<()> {
     Ok(())
 }
 
-/// The city-level table, grouped by domain as the plan's Table 2 is.
+/// The verdict table, grouped by domain as the plan's Table 2 is. With a series of years (several
+/// files, or a year column) the Eurostat category and the projection stand beside 序时进度.
 fn verdict_table(report: &Report, verdicts: &[&Verdict]) -> Table {
     let lang = report.lang;
     let plan = &report.catalog.plan;
-    let head = match lang {
-        Lang::Zh => vec![
-            "领域".into(),
-            "序号".into(),
-            "指标".into(),
-            "类型".into(),
-            format!("基准({})", plan.base_year),
-            format!("目标({})", plan.target_year),
-            "本期值".into(),
-            "完成度".into(),
-            "状态".into(),
-            "说明".into(),
-        ],
-        Lang::En => vec![
-            "domain".into(),
-            "no".into(),
-            "indicator".into(),
-            "type".into(),
-            format!("baseline ({})", plan.base_year),
-            format!("target ({})", plan.target_year),
-            "value".into(),
-            "completion".into(),
-            "status".into(),
-            "reason".into(),
-        ],
-    };
+    let with_progress = verdicts.iter().any(|v| v.progress.is_some());
+    let mut head: Vec<String> = vec![
+        words(lang, "领域", "domain").into(),
+        words(lang, "序号", "no").into(),
+        words(lang, "指标", "indicator").into(),
+        words(lang, "类型", "type").into(),
+        format!("{}({})", words(lang, "基准", "baseline "), plan.base_year),
+        format!("{}({})", words(lang, "目标", "target "), plan.target_year),
+        words(lang, "本期值", "value").into(),
+        words(lang, "完成度", "completion").into(),
+    ];
+    if with_progress {
+        head.push(words(lang, "进展", "progress").into());
+        head.push(words(lang, "预测", "projection").into());
+    }
+    head.push(words(lang, "状态", "status").into());
+    head.push(words(lang, "说明", "reason").into());
     let mut table = new_table(head);
     let mut last_domain = "";
     for v in verdicts {
         let Some(ind) = report.catalog.indicator(&v.indicator) else { continue };
         let domain = if ind.domain == last_domain { "" } else { &ind.domain };
         last_domain = &ind.domain;
-        let reason = reason_cell(v, lang);
-        table.add_row(vec![
+        let mut row = vec![
             Cell::new(domain),
             Cell::new(ind.label(report.catalog)),
             Cell::new(ind.display_name()),
@@ -119,9 +107,14 @@ fn verdict_table(report: &Report, verdicts: &[&Verdict]) -> Table {
             Cell::new(target_cell(v)),
             Cell::new(value_cell(v)).set_alignment(CellAlignment::Right),
             Cell::new(completion_cell(v)).set_alignment(CellAlignment::Right),
-            Cell::new(status_label(v.status, lang)),
-            Cell::new(reason),
-        ]);
+        ];
+        if with_progress {
+            row.push(Cell::new(progress_cell(v.progress.as_ref(), lang)));
+            row.push(Cell::new(projection_cell(v.progress.as_ref(), lang)));
+        }
+        row.push(Cell::new(status_label(v.status, lang)));
+        row.push(Cell::new(reason_cell(v, lang)));
+        table.add_row(row);
     }
     table
 }

@@ -9,15 +9,11 @@ use comfy_table::{Cell, CellAlignment, ContentArrangement, Table, presets};
 use serde::Serialize;
 
 use super::json::{ResultRow, result_row};
-use super::{Report, completion_cell, stage_label, status_label, target_cell};
+use super::{Report, completion_cell, reason_cell, stage_label, status_label, target_cell, words};
 use crate::Lang;
 use crate::evaluate::{Stage, Verdict, percent};
 use crate::progress::{Category, Point, Progress, sparkline};
 use crate::target::num;
-
-fn words(lang: Lang, zh: &'static str, en: &'static str) -> &'static str {
-    if lang == Lang::Zh { zh } else { en }
-}
 
 /// The verdicts shown: the city-level ones, or those of one area.
 fn shown<'a>(report: &'a Report, area: Option<&'a str>) -> Vec<&'a Verdict> {
@@ -54,7 +50,7 @@ fn two(x: f64) -> String {
 }
 
 /// The category with its ratio, and a mark when the rates are linear.
-fn progress_cell(p: Option<&Progress>, lang: Lang) -> String {
+pub fn progress_cell(p: Option<&Progress>, lang: Lang) -> String {
     let Some(p) = p else { return "—".into() };
     let mut notes: Vec<String> = p.ratio.map(|r| format!("R={}", percent(r))).into_iter().collect();
     if p.linear {
@@ -69,7 +65,7 @@ fn progress_cell(p: Option<&Progress>, lang: Lang) -> String {
 }
 
 /// "projected 2025: 93.4, target ≥95.6: miss by 2.2".
-fn projection_cell(p: Option<&Progress>, lang: Lang) -> String {
+pub fn projection_cell(p: Option<&Progress>, lang: Lang) -> String {
     let Some(p) = p else { return "—".into() };
     let j = &p.projection;
     let (year, value, target, miss) = (j.year, two(j.value), j.target, two(j.gap.abs()));
@@ -78,15 +74,6 @@ fn projection_cell(p: Option<&Progress>, lang: Lang) -> String {
         (Lang::Zh, false) => format!("预计{year}年{value}；目标{target}：差{miss}"),
         (Lang::En, true) => format!("projected {year}: {value}, target {target}: meets"),
         (Lang::En, false) => format!("projected {year}: {value}, target {target}: miss by {miss}"),
-    }
-}
-
-fn reason_cell(v: &Verdict, lang: Lang) -> String {
-    let reason = v.reason.as_ref().map(|r| r.text(lang)).unwrap_or_default();
-    match &v.target.source {
-        None => reason,
-        Some(src) if reason.is_empty() => format!("{}{src}", words(lang, "省目标：", "province: ")),
-        Some(src) => format!("{reason}; {}{src}", words(lang, "省目标：", "province: ")),
     }
 }
 
