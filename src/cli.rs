@@ -5,6 +5,7 @@ use std::path::PathBuf;
 use clap::{Args, Parser, Subcommand, ValueEnum};
 
 use crate::Lang;
+use crate::catalog::SourceFilter;
 use crate::evaluate::{FailOn, Stage};
 
 /// Tells a city whether it is keeping the promises of its environmental plan.
@@ -69,6 +70,30 @@ pub struct EvalArgs {
     /// Evaluate the valid rows of an invalid file (its problems are still printed) instead of stopping.
     #[arg(long)]
     pub skip_invalid: bool,
+    #[command(flatten)]
+    pub select: SelectArgs,
+}
+
+/// Which indicators a command covers: the plan's table by default, the body's tasks on request.
+#[derive(Debug, Args)]
+pub struct SelectArgs {
+    /// Include the body's tasks (the dated targets of the chapters and 专栏), shown in a table of their own.
+    #[arg(long, conflicts_with = "source")]
+    pub all: bool,
+    /// Which indicators: table (表2, the default), body (the tasks), all, or a source such as 第八章,
+    /// 第八章第一节 or 专栏六 (the indicators whose source starts with it).
+    #[arg(long, value_name = "S")]
+    pub source: Option<SourceFilter>,
+}
+
+impl SelectArgs {
+    pub fn filter(&self) -> SourceFilter {
+        match (&self.source, self.all) {
+            (Some(s), _) => s.clone(),
+            (None, true) => SourceFilter::All,
+            (None, false) => SourceFilter::Table,
+        }
+    }
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]

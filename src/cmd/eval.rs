@@ -32,6 +32,11 @@ pub fn run(args: &EvalArgs, out: &mut dyn Write, err: &mut dyn Write) -> anyhow:
         (None, Some(&y)) => y,
         (None, None) => bail!("no measurements with a year in {}", args.input.files.join(", ")),
     };
+    // The data is read against the whole catalogue (a file may carry the tasks too); only the selected
+    // indicators are judged, so the body's tasks stay out of the default tables, summary and exit code.
+    let filter = args.select.filter();
+    let catalog =
+        catalog.select(&filter).with_context(|| format!("no indicator of the catalogue matches --source {filter}"))?;
     let stage = args.stage.unwrap_or_else(|| Settings::stage_for(&catalog, year));
     let settings = Settings { year, stage, province };
     let evaluation = evaluate::evaluate(&catalog, &data, &settings);

@@ -45,6 +45,9 @@ struct ResultRow<'a> {
     completion: Option<f64>,
     status: Status,
     reason: Option<String>,
+    /// Where the plan states it (表2, 第八章第一节, 专栏六) and the year it is due.
+    source: &'a str,
+    due: i32,
 }
 
 pub fn render(report: &Report, out: &mut dyn Write) -> anyhow::Result<()> {
@@ -74,6 +77,8 @@ pub fn render(report: &Report, out: &mut dyn Write) -> anyhow::Result<()> {
                 completion: v.completion.map(|c| (c * 10_000.0).round() / 10_000.0),
                 status: v.status,
                 reason: v.reason.as_ref().map(|r| r.text(crate::Lang::En)),
+                source: &ind.source,
+                due: ind.due.unwrap_or(report.catalog.plan.target_year),
             })
         })
         .collect();
