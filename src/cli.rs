@@ -5,7 +5,7 @@ use std::path::PathBuf;
 use clap::{Args, Parser, Subcommand, ValueEnum};
 
 use crate::Lang;
-use crate::catalog::SourceFilter;
+use crate::catalog::{IndicatorType, SourceFilter};
 use crate::evaluate::{FailOn, Stage};
 
 /// Tells a city whether it is keeping the promises of its environmental plan.
@@ -26,6 +26,8 @@ pub enum Command {
     Eval(EvalArgs),
     /// Check data files for everything `eval` needs, without evaluating; for CI.
     Validate(ValidateArgs),
+    /// List the catalogue: each indicator's type, baseline, target, due year, source and areas.
+    Indicators(IndicatorsArgs),
 }
 
 /// Options shared by every command that reads the catalogue and data files.
@@ -132,6 +134,35 @@ pub enum Require {
     Binding,
     /// A city-level value for every indicator.
     All,
+}
+
+#[derive(Debug, Args)]
+pub struct IndicatorsArgs {
+    /// The catalogue to use [default: ./indicators.toml, else the copy built into the binary].
+    #[arg(long, value_name = "FILE")]
+    pub catalog: Option<PathBuf>,
+    /// Only indicators of this type.
+    #[arg(long = "type", value_enum, value_name = "T")]
+    pub kind: Option<IndicatorType>,
+    /// Only indicators whose domain (领域, or a task's chapter) contains this text.
+    #[arg(long, value_name = "D")]
+    pub domain: Option<String>,
+    /// Only indicators from here: table (表2), body (the tasks), or a source such as 第八章 or 专栏六.
+    #[arg(long, value_name = "S")]
+    pub source: Option<SourceFilter>,
+    /// Output format.
+    #[arg(long, value_enum, default_value_t = ListFormat::Table)]
+    pub format: ListFormat,
+    /// Language of the table's labels.
+    #[arg(long, value_enum, default_value_t = Lang::Zh)]
+    pub lang: Lang,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ListFormat {
+    Table,
+    Json,
+    Csv,
 }
 
 #[cfg(test)]

@@ -1,6 +1,7 @@
 //! One file per subcommand; each turns its arguments into calls along the pipeline.
 
 pub mod eval;
+pub mod indicators;
 pub mod validate;
 
 use crate::catalog::Catalog;
