@@ -28,6 +28,8 @@ pub enum Command {
     Validate(ValidateArgs),
     /// List the catalogue: each indicator's type, baseline, target, due year, source and areas.
     Indicators(IndicatorsArgs),
+    /// Write an empty data file, one cell per applicable (area, indicator), for the areas to fill in.
+    Template(TemplateArgs),
 }
 
 /// Options shared by every command that reads the catalogue and data files.
@@ -163,6 +165,45 @@ pub enum ListFormat {
     Table,
     Json,
     Csv,
+}
+
+#[derive(Debug, Args)]
+pub struct TemplateArgs {
+    /// The year the file is for; written in its year column.
+    #[arg(long, value_name = "YEAR")]
+    pub year: i32,
+    /// Only these areas (names or aliases; 全市 and 中心市区 are the city rows) [default: every area].
+    #[arg(long, value_name = "NAME", num_args = 1..)]
+    pub county: Vec<String>,
+    /// Long: one row per (area, indicator); wide: one row per area, one column per indicator.
+    #[arg(long, value_enum, default_value_t = Shape::Long)]
+    pub shape: Shape,
+    /// File format [default: xlsx when -o ends in .xlsx, else csv].
+    #[arg(long, value_enum)]
+    pub format: Option<TemplateFormat>,
+    /// Write here instead of standard output (xlsx needs a file).
+    #[arg(short, long, value_name = "FILE")]
+    pub output: Option<PathBuf>,
+    /// The catalogue to use [default: ./indicators.toml, else the copy built into the binary].
+    #[arg(long, value_name = "FILE")]
+    pub catalog: Option<PathBuf>,
+    #[command(flatten)]
+    pub select: SelectArgs,
+    /// Language of the column headers and notes.
+    #[arg(long, value_enum, default_value_t = Lang::Zh)]
+    pub lang: Lang,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum Shape {
+    Long,
+    Wide,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum TemplateFormat {
+    Csv,
+    Xlsx,
 }
 
 #[cfg(test)]

@@ -2,6 +2,7 @@
 
 pub mod eval;
 pub mod indicators;
+pub mod template;
 pub mod validate;
 
 use crate::catalog::Catalog;

@@ -5,6 +5,7 @@ pub mod indicators;
 pub mod json;
 pub mod problems;
 pub mod table;
+pub mod template;
 
 use crate::Lang;
 use crate::catalog::{Catalog, Indicator, IndicatorType};
