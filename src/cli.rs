@@ -30,6 +30,8 @@ pub enum Command {
     Indicators(IndicatorsArgs),
     /// Write an empty data file, one cell per applicable (area, indicator), for the areas to fill in.
     Template(TemplateArgs),
+    /// Lint a catalogue written for this plan or another: errors, and warnings about what eval cannot judge.
+    CheckCatalog(CheckCatalogArgs),
 }
 
 /// Options shared by every command that reads the catalogue and data files.
@@ -204,6 +206,28 @@ pub enum Shape {
 pub enum TemplateFormat {
     Csv,
     Xlsx,
+}
+
+#[derive(Debug, Args)]
+pub struct CheckCatalogArgs {
+    /// The catalogue to check.
+    #[arg(value_name = "FILE")]
+    pub file: PathBuf,
+    /// The plan's text: every `quote` must be found in it, word for word.
+    #[arg(long, value_name = "TEXT")]
+    pub plan: Option<PathBuf>,
+    /// Output format.
+    #[arg(long, value_enum, default_value_t = CheckFormat::Text)]
+    pub format: CheckFormat,
+    /// Count warnings as findings (exit 1), not only errors.
+    #[arg(long)]
+    pub strict: bool,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum CheckFormat {
+    Text,
+    Json,
 }
 
 #[cfg(test)]

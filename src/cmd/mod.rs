@@ -1,5 +1,6 @@
 //! One file per subcommand; each turns its arguments into calls along the pipeline.
 
+pub mod check_catalog;
 pub mod eval;
 pub mod indicators;
 pub mod template;
