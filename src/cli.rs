@@ -83,7 +83,7 @@ pub struct EvalArgs {
 /// Which indicators a command covers: the plan's table by default, the body's tasks on request.
 #[derive(Debug, Args)]
 pub struct SelectArgs {
-    /// Include the body's tasks (the dated targets of the chapters and 专栏), shown in a table of their own.
+    /// Include the body's tasks (the dated targets of the chapters and 专栏) as well as Table 2.
     #[arg(long, conflicts_with = "source")]
     pub all: bool,
     /// Which indicators: table (表2, the default), body (the tasks), all, or a source such as 第八章,

@@ -203,4 +203,5 @@ fn a_template_names_real_areas_and_needs_a_file_for_xlsx() {
         .code(2)
         .stderr_has("none of the selected indicators applies to 中心市区");
     run(&["template", "--county", "晋江"]).code(2).stderr_has("--year");
+    run(&["template", "--year", "23"]).code(2).stderr_has("not a year between 1900 and 2100");
 }

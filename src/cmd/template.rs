@@ -16,6 +16,10 @@ use crate::target::Target;
 use crate::{Lang, Outcome};
 
 pub fn run(args: &TemplateArgs, out: &mut dyn Write, err: &mut dyn Write) -> anyhow::Result<Outcome> {
+    // The loader's own bounds: a template it would reject is no template.
+    if !(1900..=2100).contains(&args.year) {
+        bail!("--year {} is not a year between 1900 and 2100", args.year);
+    }
     let catalog = Catalog::locate(args.catalog.as_deref())?;
     let filter = args.select.filter();
     let catalog =
