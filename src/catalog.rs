@@ -52,7 +52,7 @@ pub struct County {
 }
 
 /// 约束性, 预期性, 引领性 — and the body's 重点任务.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Deserialize, serde::Serialize, PartialOrd, Ord)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Deserialize, serde::Serialize, PartialOrd, Ord, clap::ValueEnum)]
 #[serde(rename_all = "lowercase")]
 pub enum IndicatorType {
     Binding,
@@ -213,8 +213,64 @@ impl Indicator {
 
     pub fn applies_to_area(&self, area: &County) -> bool {
         area.kind == AreaKind::City
-            || self.applies_to.is_empty()
+            || (self.applies_to.is_empty() && !self.is_city_level())
             || self.applies_to.iter().any(|t| area.tags.contains(t))
+    }
+
+    /// A task of the plan's body with no `applies_to` is a promise of the city as a whole (29万亩 planted,
+    /// 8 plants built): only its city row is judged, since an area's share cannot be held to the city's
+    /// total. `applies_to` opts a task in for the areas it names.
+    pub fn is_city_level(&self) -> bool {
+        self.kind == IndicatorType::Task && self.applies_to.is_empty()
+    }
+}
+
+/// Which indicators a command works on, by where the plan states them (`--source`).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum SourceFilter {
+    /// Every indicator.
+    All,
+    /// The plan's indicator table (表2): every indicator that is not a task.
+    Table,
+    /// The body's tasks (`type = "task"`).
+    Body,
+    /// Indicators whose `source` starts with this: 表2, 第八章, 第八章第一节, 专栏六.
+    Prefix(String),
+}
+
+impl std::str::FromStr for SourceFilter {
+    type Err = String;
+
+    fn from_str(s: &str) -> Result<Self, Self::Err> {
+        Ok(match s.trim() {
+            "" => return Err("an empty source; try table, body, all, 表2, 第八章 or 专栏六".into()),
+            "all" => SourceFilter::All,
+            "table" => SourceFilter::Table,
+            "body" => SourceFilter::Body,
+            other => SourceFilter::Prefix(other.to_string()),
+        })
+    }
+}
+
+impl fmt::Display for SourceFilter {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            SourceFilter::All => f.write_str("all"),
+            SourceFilter::Table => f.write_str("table"),
+            SourceFilter::Body => f.write_str("body"),
+            SourceFilter::Prefix(p) => f.write_str(p),
+        }
+    }
+}
+
+impl SourceFilter {
+    pub fn matches(&self, ind: &Indicator) -> bool {
+        match self {
+            SourceFilter::All => true,
+            SourceFilter::Table => ind.kind != IndicatorType::Task,
+            SourceFilter::Body => ind.kind == IndicatorType::Task,
+            SourceFilter::Prefix(p) => ind.source.starts_with(p.as_str()),
+        }
     }
 }
 
@@ -437,6 +493,12 @@ impl Catalog {
         self.references.iter().find(|r| r.id == id)
     }
 
+    /// The same catalogue with only the indicators `filter` selects; `None` when it selects none.
+    pub fn select(&self, filter: &SourceFilter) -> Option<Catalog> {
+        let indicators: Vec<Indicator> = self.indicators.iter().filter(|i| filter.matches(i)).cloned().collect();
+        (!indicators.is_empty()).then(|| Catalog { indicators, ..self.clone() })
+    }
+
     /// Reporting areas, in catalogue order (not the city-level rows).
     pub fn areas(&self) -> impl Iterator<Item = &County> {
         self.counties.iter().filter(|c| c.kind == AreaKind::Area)
@@ -513,6 +575,32 @@ target = "58.7"
         assert!(messages[0].contains("\"全市\" is already used by 全市"));
         assert!(messages[1].contains("forest: duplicate id \"forest\" (first defined at line"));
         assert!(messages[2].starts_with("t.toml:") && messages[2].contains("other: cannot read target"));
+    }
+
+    #[test]
+    fn sources_select_the_table_the_body_or_a_chapter() {
+        let c = Catalog::parse(EMBEDDED, EMBEDDED_NAME).unwrap();
+        let count = |s: &str| c.select(&s.parse().unwrap()).map_or(0, |c| c.indicators.len());
+        assert_eq!(count("all"), c.indicators.len());
+        assert_eq!(count("table"), 32);
+        assert_eq!(count("表2"), 32);
+        assert_eq!(count("body"), c.indicators.len() - 32);
+        assert_eq!(count("专栏六"), 14);
+        assert_eq!(count("第八章"), 17, "第八章第一节 11 + 第二节 3 + 第三节 3");
+        assert_eq!(count("第十一章"), 0);
+        assert!(c.select(&"专栏十".parse().unwrap()).is_none());
+        assert!("  ".parse::<SourceFilter>().is_err());
+    }
+
+    #[test]
+    fn a_task_is_the_whole_citys_unless_it_names_the_areas() {
+        let task = ONE.replace("type = \"binding\"", "type = \"task\"\nsource = \"专栏七\"");
+        let c = Catalog::parse(&minimal(&task), "t.toml").unwrap();
+        let (ind, city, jinjiang) = (&c.indicators[0], c.county("全市").unwrap(), c.county("晋江").unwrap());
+        assert!(ind.is_city_level() && ind.applies_to_area(city) && !ind.applies_to_area(jinjiang));
+        let tagged = task.replace("target = \"58.7\"", "target = \"58.7\"\napplies_to = [\"coastal\"]");
+        let c = Catalog::parse(&minimal(&tagged), "t.toml").unwrap();
+        assert!(!c.indicators[0].is_city_level() && c.indicators[0].applies_to_area(c.county("晋江").unwrap()));
     }
 
     #[test]

@@ -5,6 +5,7 @@ use std::path::PathBuf;
 use clap::{Args, Parser, Subcommand, ValueEnum};
 
 use crate::Lang;
+use crate::catalog::{IndicatorType, SourceFilter};
 use crate::evaluate::{FailOn, Stage};
 
 /// Tells a city whether it is keeping the promises of its environmental plan.
@@ -29,6 +30,12 @@ pub enum Command {
     Rank(RankArgs),
     /// Show each indicator over the years: values, sparkline, progress category, projection, verdict.
     Trend(TrendArgs),
+    /// List the catalogue: each indicator's type, baseline, target, due year, source and areas.
+    Indicators(IndicatorsArgs),
+    /// Write an empty data file, one cell per applicable (area, indicator), for the areas to fill in.
+    Template(TemplateArgs),
+    /// Lint a catalogue written for this plan or another: errors, and warnings about what eval cannot judge.
+    CheckCatalog(CheckCatalogArgs),
 }
 
 /// Options shared by every command that reads the catalogue and data files.
@@ -83,6 +90,30 @@ pub struct EvalArgs {
     /// Evaluate the valid rows of an invalid file (its problems are still printed) instead of stopping.
     #[arg(long)]
     pub skip_invalid: bool,
+    #[command(flatten)]
+    pub select: SelectArgs,
+}
+
+/// Which indicators a command covers: the plan's table by default, the body's tasks on request.
+#[derive(Debug, Args)]
+pub struct SelectArgs {
+    /// Include the body's tasks (the dated targets of the chapters and 专栏) as well as Table 2.
+    #[arg(long, conflicts_with = "source")]
+    pub all: bool,
+    /// Which indicators: table (表2, the default), body (the tasks), all, or a source such as 第八章,
+    /// 第八章第一节 or 专栏六 (the indicators whose source starts with it).
+    #[arg(long, value_name = "S")]
+    pub source: Option<SourceFilter>,
+}
+
+impl SelectArgs {
+    pub fn filter(&self) -> SourceFilter {
+        match (&self.source, self.all) {
+            (Some(s), _) => s.clone(),
+            (None, true) => SourceFilter::All,
+            (None, false) => SourceFilter::Table,
+        }
+    }
 }
 
 #[derive(Debug, Args)]
@@ -111,6 +142,8 @@ pub struct TrendArgs {
     /// The area to show (a name or alias) [default: the city-level rows 全市 / 中心市区].
     #[arg(long, value_name = "NAME")]
     pub county: Option<String>,
+    #[command(flatten)]
+    pub select: SelectArgs,
     /// Output format.
     #[arg(long, value_enum, default_value_t = EvalFormat::Table)]
     pub format: EvalFormat,
@@ -155,6 +188,96 @@ pub enum Require {
     Binding,
     /// A city-level value for every indicator.
     All,
+}
+
+#[derive(Debug, Args)]
+pub struct IndicatorsArgs {
+    /// The catalogue to use [default: ./indicators.toml, else the copy built into the binary].
+    #[arg(long, value_name = "FILE")]
+    pub catalog: Option<PathBuf>,
+    /// Only indicators of this type.
+    #[arg(long = "type", value_enum, value_name = "T")]
+    pub kind: Option<IndicatorType>,
+    /// Only indicators whose domain (领域, or a task's chapter) contains this text.
+    #[arg(long, value_name = "D")]
+    pub domain: Option<String>,
+    /// Only indicators from here: table (表2), body (the tasks), or a source such as 第八章 or 专栏六.
+    #[arg(long, value_name = "S")]
+    pub source: Option<SourceFilter>,
+    /// Output format.
+    #[arg(long, value_enum, default_value_t = ListFormat::Table)]
+    pub format: ListFormat,
+    /// Language of the table's labels.
+    #[arg(long, value_enum, default_value_t = Lang::Zh)]
+    pub lang: Lang,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ListFormat {
+    Table,
+    Json,
+    Csv,
+}
+
+#[derive(Debug, Args)]
+pub struct TemplateArgs {
+    /// The year the file is for; written in its year column.
+    #[arg(long, value_name = "YEAR")]
+    pub year: i32,
+    /// Only these areas (names or aliases; 全市 and 中心市区 are the city rows) [default: every area].
+    #[arg(long, value_name = "NAME", num_args = 1..)]
+    pub county: Vec<String>,
+    /// Long: one row per (area, indicator); wide: one row per area, one column per indicator.
+    #[arg(long, value_enum, default_value_t = Shape::Long)]
+    pub shape: Shape,
+    /// File format [default: xlsx when -o ends in .xlsx, else csv].
+    #[arg(long, value_enum)]
+    pub format: Option<TemplateFormat>,
+    /// Write here instead of standard output (xlsx needs a file).
+    #[arg(short, long, value_name = "FILE")]
+    pub output: Option<PathBuf>,
+    /// The catalogue to use [default: ./indicators.toml, else the copy built into the binary].
+    #[arg(long, value_name = "FILE")]
+    pub catalog: Option<PathBuf>,
+    #[command(flatten)]
+    pub select: SelectArgs,
+    /// Language of the column headers and notes.
+    #[arg(long, value_enum, default_value_t = Lang::Zh)]
+    pub lang: Lang,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum Shape {
+    Long,
+    Wide,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum TemplateFormat {
+    Csv,
+    Xlsx,
+}
+
+#[derive(Debug, Args)]
+pub struct CheckCatalogArgs {
+    /// The catalogue to check.
+    #[arg(value_name = "FILE")]
+    pub file: PathBuf,
+    /// The plan's text: every `quote` must be found in it, word for word.
+    #[arg(long, value_name = "TEXT")]
+    pub plan: Option<PathBuf>,
+    /// Output format.
+    #[arg(long, value_enum, default_value_t = CheckFormat::Text)]
+    pub format: CheckFormat,
+    /// Count warnings as findings (exit 1), not only errors.
+    #[arg(long)]
+    pub strict: bool,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum CheckFormat {
+    Text,
+    Json,
 }
 
 #[cfg(test)]

@@ -263,7 +263,7 @@ pub fn evaluate(catalog: &Catalog, data: &Dataset, settings: &Settings) -> Evalu
     for ind in &catalog.indicators {
         for area in &areas {
             let official = area.name == ind.city_row;
-            if area.kind == AreaKind::City && !official {
+            if (area.kind == AreaKind::City && !official) || (area.kind == AreaKind::Area && ind.is_city_level()) {
                 continue;
             }
             let current = find(&area.name, &ind.id, settings.year);
@@ -803,6 +803,82 @@ mod tests {
             let e = run(years("全市", "non_fossil_share", &[(2021, 9.6), (2023, 11.2)]), year, "");
             assert!((0.0..=1.0).contains(&e.elapsed_share), "{year}");
         }
+    }
+
+    #[test]
+    fn a_target_due_by_the_evaluation_year_is_judged_as_final_at_midterm() {
+        // 8 家污水厂尾水深海排放: due 2023, so the mid-term review of 2023 gives pass or fail.
+        let id = "wwtp_tailwater_deep_sea_discharge_8_plants";
+        for (value, expected) in [(1.0, Status::Pass), (0.0, Status::Fail)] {
+            let e = run(vec![m("全市", id, 2023, Some(value))], 2023, "");
+            let v = verdict(&e, "全市", id);
+            assert_eq!(e.stage, Stage::Midterm);
+            assert_eq!((v.status, v.reason.clone()), (expected, Some(Reason::DueAlready { due: 2023 })), "{value}");
+        }
+        // Due in 2021, evaluated in 2022: overdue, so final too.
+        let e = run(vec![m("全市", "rural_centralized_source_protection_delineation", 2022, Some(0.0))], 2022, "");
+        assert_eq!(verdict(&e, "全市", "rural_centralized_source_protection_delineation").status, Status::Fail);
+        // Due in 2023, evaluated in 2022: still a mid-term verdict.
+        let e = run(vec![m("全市", "river_shoreline_noncompliant_activities_exit", 2022, Some(0.0))], 2022, "");
+        let v = verdict(&e, "全市", "river_shoreline_noncompliant_activities_exit");
+        assert_eq!((v.status, v.reason.clone()), (Status::Lagging, Some(Reason::JudgedByLevel)));
+    }
+
+    #[test]
+    fn yes_no_targets_are_done_or_not() {
+        let id = "port_low_voltage_shore_power_full_coverage";
+        let status = |year, value| {
+            let e = run(vec![m("全市", id, year, Some(value))], year, "");
+            verdict(&e, "全市", id).status
+        };
+        assert_eq!(status(2023, 1.0), Status::Achieved);
+        assert_eq!(status(2023, 0.0), Status::Lagging);
+        assert_eq!(status(2025, 1.0), Status::Pass);
+        assert_eq!(status(2025, 0.0), Status::Fail);
+    }
+
+    #[test]
+    fn cumulative_tasks_progress_from_zero_by_time_proportional_share() {
+        // 植树造林 29万亩 over 2021–2025: 60% of the period gone in 2023, so 17.4 is exactly on track.
+        let id = "afforestation_area";
+        for (value, expected) in
+            [(29.0, Status::Achieved), (17.4, Status::OnTrack), (17.0, Status::Lagging), (0.0, Status::Lagging)]
+        {
+            let e = run(vec![m("全市", id, 2023, Some(value))], 2023, "");
+            let v = verdict(&e, "全市", id);
+            assert_eq!(v.status, expected, "{value}");
+            assert!((v.completion.unwrap() - value / 29.0).abs() < 1e-12, "completion from 0, not a baseline");
+        }
+    }
+
+    #[test]
+    fn the_elapsed_share_of_a_target_due_early_is_measured_to_its_due_year() {
+        let text = EMBEDDED.replace(
+            "[[indicator]]\nid = \"urban_green_coverage\"",
+            "[[indicator]]\nid = \"early\"\ndomain = \"d\"\nname = \"n\"\nunit = \"座\"\ntype = \"task\"\n\
+             better = \"higher\"\ntarget = \">= 100\"\ncumulative = true\ndue = 2024\nsource = \"s\"\n\n\
+             [[indicator]]\nid = \"urban_green_coverage\"",
+        );
+        let c = Catalog::parse(&text, "t.toml").unwrap_or_else(|e| panic!("{e}"));
+        let judge = |value| {
+            let rows = vec![m("全市", "early", 2022, Some(value))];
+            let settings = Settings { year: 2022, stage: Stage::Midterm, province: ProvinceTargets::default() };
+            let e = evaluate(&c, &Dataset { measurements: rows, ..Default::default() }, &settings);
+            verdict(&e, "全市", "early").status
+        };
+        // 2 of the 4 years to 2024 gone: 50 is on track (measured to 2025 it would need only 40).
+        assert_eq!(judge(50.0), Status::OnTrack);
+        assert_eq!(judge(45.0), Status::Lagging);
+    }
+
+    #[test]
+    fn a_task_of_the_whole_city_is_not_judged_for_an_area() {
+        let rows =
+            vec![m("晋江市", "afforestation_area", 2023, Some(3.0)), m("晋江市", "forest_coverage", 2023, Some(60.0))];
+        let e = run(rows, 2023, "");
+        assert!(!e.verdicts.iter().any(|v| v.county == "晋江市" && v.indicator == "afforestation_area"));
+        assert!(e.verdicts.iter().any(|v| v.county == "晋江市" && v.indicator == "forest_coverage"));
+        assert_eq!(verdict(&e, "全市", "afforestation_area").status, Status::Missing);
     }
 
     #[test]

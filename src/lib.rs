@@ -51,5 +51,8 @@ pub fn run(cli: cli::Cli, out: &mut dyn Write, err: &mut dyn Write) -> anyhow::R
         cli::Command::Validate(args) => cmd::validate::run(&args, out, err),
         cli::Command::Rank(args) => cmd::rank::run(&args, out, err),
         cli::Command::Trend(args) => cmd::trend::run(&args, out, err),
+        cli::Command::Indicators(args) => cmd::indicators::run(&args, out, err),
+        cli::Command::Template(args) => cmd::template::run(&args, out, err),
+        cli::Command::CheckCatalog(args) => cmd::check_catalog::run(&args, out, err),
     }
 }

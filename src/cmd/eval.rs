@@ -8,7 +8,8 @@ use crate::evaluate::has_findings;
 use crate::report::{self, Report};
 
 pub fn run(args: &EvalArgs, out: &mut dyn Write, err: &mut dyn Write) -> anyhow::Result<Outcome> {
-    let (catalog, evaluation) = super::evaluate_inputs(&args.input, &args.judge, args.skip_invalid, err)?;
+    let (catalog, evaluation) =
+        super::evaluate_inputs(&args.input, &args.judge, &args.select.filter(), args.skip_invalid, err)?;
     let area = match &args.county {
         Some(name) => {
             let area = super::find_county(&catalog, name)?;

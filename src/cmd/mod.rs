@@ -1,7 +1,10 @@
 //! One file per subcommand; each turns its arguments into calls along the pipeline.
 
+pub mod check_catalog;
 pub mod eval;
+pub mod indicators;
 pub mod rank;
+pub mod template;
 pub mod trend;
 pub mod validate;
 
@@ -10,7 +13,7 @@ use std::path::Path;
 
 use anyhow::{Context, bail};
 
-use crate::catalog::{Catalog, County};
+use crate::catalog::{Catalog, County, SourceFilter};
 use crate::cli::{InputArgs, JudgeArgs};
 use crate::evaluate::{self, Evaluation, Settings};
 use crate::load::{self, Dataset, LoadOptions, ReadOptions};
@@ -30,9 +33,14 @@ pub fn load_inputs(input: &InputArgs) -> anyhow::Result<(Catalog, Dataset)> {
 
 /// Loads everything and evaluates it; the shared front half of `eval`, `rank` and `trend`. Problems in the data
 /// go to `err`; with errors among them nothing is evaluated unless `skip_invalid`.
+///
+/// The data is read against the whole catalogue (a file may carry the body's tasks too); only the
+/// indicators `select` picks are judged, so the tasks stay out of the default tables, summary and exit
+/// code.
 pub fn evaluate_inputs(
     input: &InputArgs,
     judge: &JudgeArgs,
+    select: &SourceFilter,
     skip_invalid: bool,
     err: &mut dyn Write,
 ) -> anyhow::Result<(Catalog, Evaluation)> {
@@ -44,6 +52,8 @@ pub fn evaluate_inputs(
     }
     let province = load_targets(judge.targets.as_deref(), &catalog)?;
     let year = evaluation_year(input, &data)?;
+    let catalog =
+        catalog.select(select).with_context(|| format!("no indicator of the catalogue matches --source {select}"))?;
     let stage = judge.stage.unwrap_or_else(|| Settings::stage_for(&catalog, year));
     let evaluation = evaluate::evaluate(&catalog, &data, &Settings { year, stage, province });
     err.write_all(problems::render_text(&evaluation.warnings, None).as_bytes())?;

@@ -3,11 +3,12 @@
 use std::io::Write;
 
 use crate::Outcome;
+use crate::catalog::SourceFilter;
 use crate::cli::{EvalFormat, RankArgs};
 use crate::report::rank::{self as render, Ranking};
 
 pub fn run(args: &RankArgs, out: &mut dyn Write, err: &mut dyn Write) -> anyhow::Result<Outcome> {
-    let (catalog, evaluation) = super::evaluate_inputs(&args.input, &args.judge, false, err)?;
+    let (catalog, evaluation) = super::evaluate_inputs(&args.input, &args.judge, &SourceFilter::All, false, err)?;
     let Some(indicator) = catalog.indicator(&args.indicator) else {
         let known = catalog.indicators.iter().map(|i| i.id.as_str());
         let hint = crate::problem::closest(&args.indicator, known)

@@ -10,7 +10,7 @@ use crate::cli::{EvalFormat, TrendArgs};
 use crate::report::{self, Report};
 
 pub fn run(args: &TrendArgs, out: &mut dyn Write, err: &mut dyn Write) -> anyhow::Result<Outcome> {
-    let (catalog, evaluation) = super::evaluate_inputs(&args.input, &args.judge, false, err)?;
+    let (catalog, evaluation) = super::evaluate_inputs(&args.input, &args.judge, &args.select.filter(), false, err)?;
     let area = match &args.county {
         Some(name) => Some(super::find_county(&catalog, name)?.name.clone()),
         None => None,

@@ -101,8 +101,13 @@ fn first_bad_line(text: &str) -> usize {
 
 fn parse_csv(name: String, text: &str) -> anyhow::Result<Grid> {
     let delimiter = sniff_delimiter(text);
-    let mut reader =
-        csv::ReaderBuilder::new().has_headers(false).flexible(true).delimiter(delimiter).from_reader(text.as_bytes());
+    let mut reader = csv::ReaderBuilder::new()
+        .has_headers(false)
+        .flexible(true)
+        .delimiter(delimiter)
+        // `plan-check template` explains its columns on `#` lines above the header.
+        .comment(Some(b'#'))
+        .from_reader(text.as_bytes());
     let mut rows = Vec::new();
     let mut record = csv::StringRecord::new();
     // The reader's record position can point at blank lines it skipped; count lines from the byte
@@ -114,8 +119,16 @@ fn parse_csv(name: String, text: &str) -> anyhow::Result<Grid> {
             Ok(false) => break,
             Ok(true) => {
                 let mut start = record.position().map_or(counted_to, |p| p.byte() as usize).min(bytes.len());
-                while start < bytes.len() && (bytes[start] == b'\n' || bytes[start] == b'\r') {
-                    start += 1;
+                loop {
+                    match bytes.get(start) {
+                        Some(b'\n' | b'\r') => start += 1,
+                        // A comment line the reader skipped: the record starts after it.
+                        Some(b'#') => {
+                            start +=
+                                bytes[start..].iter().position(|&b| b == b'\n').map_or(bytes.len() - start, |i| i + 1)
+                        }
+                        _ => break,
+                    }
                 }
                 line += bytes[counted_to.min(start)..start].iter().filter(|&&b| b == b'\n').count();
                 counted_to = counted_to.max(start);
@@ -133,7 +146,7 @@ fn parse_csv(name: String, text: &str) -> anyhow::Result<Grid> {
 
 /// Comma unless the header line has more tabs or semicolons than commas.
 fn sniff_delimiter(text: &str) -> u8 {
-    let header = text.lines().next().unwrap_or_default();
+    let header = text.lines().find(|l| !l.starts_with('#')).unwrap_or_default();
     let count = |c| header.matches(c).count();
     [(b'\t', count('\t')), (b';', count(';'))]
         .into_iter()
@@ -170,7 +183,19 @@ fn read_workbook(name: String, bytes: Vec<u8>, sheet: Option<&str>) -> anyhow::R
             r
         })
         .collect();
-    Ok(Grid { name, encoding: "xlsx", rows, problems: Vec::new() })
+    Ok(Grid { name, encoding: "xlsx", rows: pad_to_header(rows), problems: Vec::new() })
+}
+
+/// A sheet has no ragged rows: a row whose last cells are empty is as wide as the header, its empty cells
+/// "no data" (a half-filled template must still read). Only cells beyond the header stay ragged.
+fn pad_to_header(mut rows: Vec<Row>) -> Vec<Row> {
+    let width = rows.first().map_or(0, |h| h.cells.len());
+    for r in rows.iter_mut().skip(1) {
+        if r.cells.len() < width {
+            r.cells.resize(width, String::new());
+        }
+    }
+    rows
 }
 
 fn cell_text(cell: &Data) -> String {
@@ -206,6 +231,23 @@ mod tests {
         let (_, _, p) = decode("f.csv", &gbk, Some(UTF_8));
         assert_eq!(p.len(), 1);
         assert_eq!((p[0].code, p[0].line), (Code::Encoding, Some(2)));
+    }
+
+    #[test]
+    fn comment_lines_are_skipped_and_do_not_shift_line_numbers() {
+        let g = parse_csv("f".into(), "# a;b;c;d\n# x\na,b\n1,2\n").unwrap();
+        let lines: Vec<usize> = g.rows.iter().map(|r| r.line).collect();
+        assert_eq!(lines, vec![3, 4]);
+        assert_eq!(g.rows[0].cells, vec!["a", "b"]);
+        assert_eq!(sniff_delimiter("# a;b;c;d\na,b\n"), b',');
+    }
+
+    #[test]
+    fn sheet_rows_shorter_than_the_header_are_padded_not_ragged() {
+        let row = |line, cells: &[&str]| Row { line, cells: cells.iter().map(|c| c.to_string()).collect() };
+        let rows = pad_to_header(vec![row(1, &["a", "b", "c"]), row(2, &["x"]), row(3, &["1", "2", "3", "4"])]);
+        assert_eq!(rows[1].cells, vec!["x", "", ""]);
+        assert_eq!(rows[2].cells.len(), 4, "cells beyond the header are kept, to be reported");
     }
 
     #[test]

@@ -325,6 +325,11 @@ impl<'c> RowCtx<'_, 'c> {
             self.push(Code::OutOfRange, col, field, expected);
             return Err(());
         }
+        // A yes/no completion has no halfway: 0.5 would read as half done and judge as not done.
+        if ind.target == Target::Done && v != 0.0 && v != 1.0 {
+            self.push(Code::OutOfRange, col, field, "1 (done) or 0 (not done), nothing in between");
+            return Err(());
+        }
         Ok(Some(v))
     }
 
@@ -452,7 +457,11 @@ impl<'c> RowCtx<'_, 'c> {
     fn check_applicable(&mut self, county: &str, ind: &Indicator, col: usize) {
         let Some(area) = self.catalog.county(county) else { return };
         if !ind.applies_to_area(area) {
-            let expected = format!("no value: {} applies only to areas tagged {}", ind.id, ind.applies_to.join(", "));
+            let expected = if ind.is_city_level() {
+                format!("no value: {} is a task of the whole city, judged on the {} row only", ind.id, ind.city_row)
+            } else {
+                format!("no value: {} applies only to areas tagged {}", ind.id, ind.applies_to.join(", "))
+            };
             self.problems.push(
                 Problem::warning(Code::NotApplicable, self.file, expected)
                     .at(self.row.line, Some(col + 1), &ind.id)

@@ -50,6 +50,9 @@ pub(super) struct ResultRow<'a> {
     status: Status,
     reason: Option<String>,
     progress: Option<ProgressJson>,
+    /// Where the plan states it (表2, 第八章第一节, 专栏六) and the year it is due.
+    source: &'a str,
+    due: i32,
 }
 
 /// `progress` of a result (README.md, "JSON output"): rates and ratio as shares, values in the
@@ -152,5 +155,7 @@ pub(super) fn result_row<'a>(catalog: &'a crate::catalog::Catalog, v: &'a Verdic
         status: v.status,
         reason: v.reason.as_ref().map(|r| r.text(crate::Lang::En)),
         progress: v.progress.as_ref().map(ProgressJson::from),
+        source: &ind.source,
+        due: ind.due.unwrap_or(catalog.plan.target_year),
     })
 }

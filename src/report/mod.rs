@@ -1,10 +1,12 @@
 //! Verdicts → output. One renderer per format, each writing to any `impl Write`; labels in Chinese by
 //! default and English with `--lang en`, machine output always English.
 
+pub mod indicators;
 pub mod json;
 pub mod problems;
 pub mod rank;
 pub mod table;
+pub mod template;
 pub mod trend;
 
 use crate::Lang;

@@ -25,15 +25,22 @@ pub fn render(report: &Report, out: &mut dyn Write) -> anyhow::Result<()> {
     header(report, out)?;
     let lang = report.lang;
     let headline = report.headline();
-    let title = match report.area {
-        Some(area) => format!("{area}{}", words(lang, "（适用指标）", " (applicable indicators)")),
-        None => words(lang, "城市层面（全市／中心市区）", "City level (全市 / 中心市区)").to_string(),
-    };
-    writeln!(out, "\n{title}")?;
-    writeln!(out, "{}", verdict_table(report, &headline))?;
+    let (tasks, table): (Vec<&Verdict>, Vec<&Verdict>) = headline.iter().partition(|v| is_task(report, v));
+    if !table.is_empty() {
+        let title = match report.area {
+            Some(area) => format!("{area}{}", words(lang, "（适用指标）", " (applicable indicators)")),
+            None => words(lang, "城市层面（全市／中心市区）", "City level (全市 / 中心市区)").to_string(),
+        };
+        writeln!(out, "\n{title}")?;
+        writeln!(out, "{}", verdict_table(report, &table))?;
+    }
+    if !tasks.is_empty() {
+        writeln!(out, "\n{}", words(lang, "规划正文重点任务（按章）", "Tasks of the plan's body (by chapter)"))?;
+        writeln!(out, "{}", task_table(report, &tasks))?;
+    }
     let has_areas =
         report.evaluation.areas.iter().any(|a| report.catalog.county(a).is_some_and(|c| c.kind == AreaKind::Area));
-    if report.area.is_none() && has_areas {
+    if report.area.is_none() && has_areas && report.catalog.indicators.iter().any(|i| !i.is_city_level()) {
         writeln!(out, "\n{}", words(lang, "各地区", "Reporting areas"))?;
         writeln!(out, "{}", matrix(report))?;
         writeln!(out, "{}", legend(report))?;
@@ -119,19 +126,64 @@ fn verdict_table(report: &Report, verdicts: &[&Verdict]) -> Table {
     table
 }
 
-/// Areas × indicators, one symbol per status, with how many binding indicators each area fails.
+fn is_task(report: &Report, v: &Verdict) -> bool {
+    report.catalog.indicator(&v.indicator).is_some_and(|i| i.kind == IndicatorType::Task)
+}
+
+/// The body's tasks, grouped by chapter, with where the plan states each and when it is due.
+fn task_table(report: &Report, verdicts: &[&Verdict]) -> Table {
+    let lang = report.lang;
+    let plan = &report.catalog.plan;
+    let head: Vec<String> = match lang {
+        Lang::Zh => ["章", "出处", "任务", "基准", "目标", "期限", "本期值", "完成度", "状态", "说明"],
+        Lang::En => {
+            ["chapter", "source", "task", "baseline", "target", "due", "value", "completion", "status", "reason"]
+        }
+    }
+    .map(String::from)
+    .to_vec();
+    let mut table = new_table(head);
+    let mut last_domain = "";
+    for v in verdicts {
+        let Some(ind) = report.catalog.indicator(&v.indicator) else { continue };
+        let domain = if ind.domain == last_domain { "" } else { &ind.domain };
+        last_domain = &ind.domain;
+        let unit = if ind.unit.is_empty() || ind.target == crate::target::Target::Done {
+            String::new()
+        } else {
+            format!("（{}）", ind.unit)
+        };
+        table.add_row(vec![
+            Cell::new(domain),
+            Cell::new(&ind.source),
+            Cell::new(format!("{}{unit}", ind.display_name())),
+            Cell::new(baseline_cell(ind, v)).set_alignment(CellAlignment::Right),
+            Cell::new(target_cell(v)),
+            Cell::new(ind.due.unwrap_or(plan.target_year)).set_alignment(CellAlignment::Right),
+            Cell::new(value_cell(v)).set_alignment(CellAlignment::Right),
+            Cell::new(completion_cell(v)).set_alignment(CellAlignment::Right),
+            Cell::new(status_label(v.status, lang)),
+            Cell::new(v.reason.as_ref().map(|r| r.text(lang)).unwrap_or_default()),
+        ]);
+    }
+    table
+}
+
+/// Areas × indicators, one symbol per status, with how many binding indicators each area fails. Tasks of
+/// the whole city have no column: areas are not judged on them.
 fn matrix(report: &Report) -> Table {
     let lang = report.lang;
     let catalog = report.catalog;
     let e = report.evaluation;
+    let columns: Vec<&crate::catalog::Indicator> = catalog.indicators.iter().filter(|i| !i.is_city_level()).collect();
     let mut head = vec![words(lang, "地区", "area").to_string()];
-    head.extend(catalog.indicators.iter().map(|i| i.label(catalog)));
+    head.extend(columns.iter().map(|i| i.label(catalog)));
     head.push(words(lang, "约束性未达", "binding failing").to_string());
     let mut table = new_table(head);
     for area in e.areas.iter().filter(|a| catalog.county(a).is_some_and(|c| c.kind == AreaKind::Area)) {
         let mut row = vec![Cell::new(area)];
         let mut failing = 0;
-        for ind in &catalog.indicators {
+        for ind in &columns {
             let v = e.of_area(area).find(|v| v.indicator == ind.id);
             let symbol = v.map_or(" ", |v| status_symbol(v.status));
             if v.is_some_and(|v| v.status.is_failing()) && ind.kind == IndicatorType::Binding {

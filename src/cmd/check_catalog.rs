@@ -1,0 +1,137 @@
+//! `plan-check check-catalog`: lints a catalogue written for this plan or another. Errors are everything
+//! the loader rejects; warnings are what it accepts but `eval` cannot judge without more: a target
+//! relative to a baseline the catalogue does not give, a trend with nothing to start its series from, a
+//! province target that does not say where the province assigns it, a quote not found in the plan.
+
+use std::io::Write;
+
+use anyhow::Context as _;
+use serde::Serialize;
+
+use crate::Outcome;
+use crate::catalog::{Catalog, CatalogIssue, Indicator};
+use crate::cli::{CheckCatalogArgs, CheckFormat};
+use crate::target::Target;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Severity {
+    Error,
+    Warning,
+}
+
+/// One thing found in a catalogue. `code` is stable kebab-case (README.md, "plan-check check-catalog").
+#[derive(Debug, Clone, Serialize)]
+pub struct Finding {
+    pub severity: Severity,
+    pub code: &'static str,
+    pub line: usize,
+    /// The indicator (or area) it is about, when there is one.
+    pub item: Option<String>,
+    pub message: String,
+}
+
+#[derive(Serialize)]
+struct Document<'a> {
+    file: &'a str,
+    valid: bool,
+    indicators: Option<usize>,
+    errors: usize,
+    warnings: usize,
+    findings: &'a [Finding],
+}
+
+pub fn run(args: &CheckCatalogArgs, out: &mut dyn Write, _err: &mut dyn Write) -> anyhow::Result<Outcome> {
+    let origin = args.file.display().to_string();
+    let text = std::fs::read_to_string(&args.file).with_context(|| format!("cannot read the catalogue {origin}"))?;
+    let plan = match &args.plan {
+        Some(p) => Some(std::fs::read_to_string(p).with_context(|| format!("cannot read the plan {}", p.display()))?),
+        None => None,
+    };
+    let (catalog, findings) = check(&text, &origin, plan.as_deref());
+    let errors = findings.iter().filter(|f| f.severity == Severity::Error).count();
+    let warnings = findings.len() - errors;
+    let count = catalog.as_ref().map(|c| c.indicators.len());
+    match args.format {
+        CheckFormat::Text => {
+            for f in &findings {
+                let item = f.item.as_ref().map_or(String::new(), |i| format!("{i}: "));
+                let level = if f.severity == Severity::Error { "error" } else { "warning" };
+                writeln!(out, "{origin}:{}: {item}{level}[{}]: {}", f.line, f.code, f.message)?;
+            }
+            let what = count.map_or("not loaded".to_string(), |n| format!("{n} indicator(s)"));
+            writeln!(out, "{origin}: {what}; {errors} error(s), {warnings} warning(s)")?;
+        }
+        CheckFormat::Json => {
+            let doc = Document {
+                file: &origin,
+                valid: errors == 0,
+                indicators: count,
+                errors,
+                warnings,
+                findings: &findings,
+            };
+            serde_json::to_writer_pretty(&mut *out, &doc).map_err(std::io::Error::from)?;
+            writeln!(out)?;
+        }
+    }
+    Ok(if errors > 0 || (args.strict && warnings > 0) { Outcome::Findings } else { Outcome::Clean })
+}
+
+/// Loads the catalogue and lints it: its loader errors, or the warnings of a catalogue that loads.
+pub fn check(text: &str, origin: &str, plan: Option<&str>) -> (Option<Catalog>, Vec<Finding>) {
+    match Catalog::parse(text, origin) {
+        Ok(catalog) => {
+            let findings = catalog.indicators.iter().flat_map(|i| lint(&catalog, i, plan)).collect();
+            (Some(catalog), findings)
+        }
+        Err(e) => (None, e.issues.into_iter().map(rejected).collect()),
+    }
+}
+
+fn rejected(issue: CatalogIssue) -> Finding {
+    Finding { severity: Severity::Error, code: "invalid", line: issue.line, item: issue.item, message: issue.message }
+}
+
+/// The warnings about one indicator of a catalogue that loads.
+pub fn lint(catalog: &Catalog, ind: &Indicator, plan: Option<&str>) -> Vec<Finding> {
+    let base = catalog.plan.base_year;
+    let mut found = Vec::new();
+    let mut warn = |code, message: String| {
+        found.push(Finding { severity: Severity::Warning, code, line: ind.line, item: Some(ind.id.clone()), message });
+    };
+    if ind.target.needs_baseline() && ind.baseline.is_none() {
+        warn(
+            "no-baseline",
+            format!(
+                "the target `{}` is relative to the {base} value and the catalogue gives none: eval is pending \
+                 until the data carries a {base} row (add `baseline` if the plan states it)",
+                ind.target
+            ),
+        );
+    }
+    if matches!(ind.target, Target::Trend(_)) && ind.baseline.is_none() {
+        warn(
+            "trend-without-series",
+            format!(
+                "the trend `{}` is judged on a series of years and the catalogue gives no {base} value to start \
+                 it: eval keeps it pending until the data supplies the years (add `baseline` if the plan states it)",
+                ind.target
+            ),
+        );
+    }
+    if ind.target == Target::Province && ind.note.as_deref().is_none_or(|n| n.trim().is_empty()) {
+        warn(
+            "province-without-source",
+            "a province target is judged only on a figure supplied with --targets; add a `note` saying where \
+             the province assigns it (the plan's clause, or the document), so the evaluator knows what to ask for"
+                .into(),
+        );
+    }
+    if let (Some(plan), Some(quote)) = (plan, &ind.quote)
+        && !plan.contains(quote.as_str())
+    {
+        warn("quote-not-in-plan", format!("the quote {quote:?} is not in the plan's text, word for word"));
+    }
+    found
+}

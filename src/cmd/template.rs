@@ -1,0 +1,181 @@
+//! `plan-check template`: an empty data file holding every (area, indicator) an area must report, with
+//! each indicator's unit and target as a note, laid out exactly as `load` reads it — so a filled-in
+//! template passes `validate` without touching its structure.
+
+use std::io::Write;
+use std::path::Path;
+
+use anyhow::{Context as _, bail};
+
+use crate::catalog::{AreaKind, Catalog, County, Indicator};
+use crate::cli::{Shape, TemplateArgs, TemplateFormat};
+use crate::problem::closest;
+use crate::report::indicators::Entry;
+use crate::report::template::{self as writer, Grid, Slot};
+use crate::target::Target;
+use crate::{Lang, Outcome};
+
+pub fn run(args: &TemplateArgs, out: &mut dyn Write, err: &mut dyn Write) -> anyhow::Result<Outcome> {
+    // The loader's own bounds: a template it would reject is no template.
+    if !(1900..=2100).contains(&args.year) {
+        bail!("--year {} is not a year between 1900 and 2100", args.year);
+    }
+    let catalog = Catalog::locate(args.catalog.as_deref())?;
+    let filter = args.select.filter();
+    let catalog =
+        catalog.select(&filter).with_context(|| format!("no indicator of the catalogue matches --source {filter}"))?;
+    let areas = chosen_areas(&catalog, &args.county)?;
+    let grid = match args.shape {
+        Shape::Long => long(&catalog, &areas, args.year, args.lang),
+        Shape::Wide => wide(&catalog, &areas, args.year, args.lang),
+    };
+    if grid.to_fill() == 0 {
+        bail!("none of the selected indicators applies to {}", names(&areas));
+    }
+    let format = args.format.unwrap_or(match &args.output {
+        Some(p) if p.extension().is_some_and(|e| e.eq_ignore_ascii_case("xlsx")) => TemplateFormat::Xlsx,
+        _ => TemplateFormat::Csv,
+    });
+    match (format, &args.output) {
+        (TemplateFormat::Csv, None) => writer::write_csv(&grid, out, false)?,
+        (TemplateFormat::Csv, Some(path)) => {
+            let mut file = std::fs::File::create(path).with_context(|| format!("cannot write {}", path.display()))?;
+            writer::write_csv(&grid, &mut file, true)?;
+        }
+        (TemplateFormat::Xlsx, Some(path)) => writer::write_xlsx(&grid, path, args.lang)?,
+        (TemplateFormat::Xlsx, None) => bail!("an xlsx template needs a file: add -o FILE.xlsx"),
+    }
+    if let Some(path) = &args.output {
+        report_written(err, path, &grid, args.lang)?;
+    }
+    Ok(Outcome::Clean)
+}
+
+/// The areas named with `--county` (names or aliases, in the order given), else every area and city row
+/// in catalogue order.
+fn chosen_areas<'c>(catalog: &'c Catalog, names: &[String]) -> anyhow::Result<Vec<&'c County>> {
+    if names.is_empty() {
+        return Ok(catalog.counties.iter().collect());
+    }
+    let mut areas: Vec<&County> = Vec::new();
+    for name in names {
+        let Some(area) = catalog.county(name) else {
+            let known = catalog.counties.iter().flat_map(|c| std::iter::once(&c.name).chain(&c.aliases));
+            let hint =
+                closest(name, known.map(String::as_str)).map_or(String::new(), |s| format!(" (did you mean {s}?)"));
+            bail!("--county {name:?} is not an area of the catalogue{hint}");
+        };
+        if !areas.iter().any(|a| a.name == area.name) {
+            areas.push(area);
+        }
+    }
+    Ok(areas)
+}
+
+fn names(areas: &[&County]) -> String {
+    areas.iter().map(|a| a.name.as_str()).collect::<Vec<_>>().join(", ")
+}
+
+/// Whether the area reports the indicator: a city row reports the indicators it is the official row of;
+/// a reporting area those that apply to it.
+fn reports(area: &County, ind: &Indicator) -> bool {
+    match area.kind {
+        AreaKind::City => area.name == ind.city_row,
+        AreaKind::Area => ind.applies_to_area(area),
+    }
+}
+
+/// The unit and target of an indicator, as the note a person fills the value in by.
+pub fn note(catalog: &Catalog, ind: &Indicator, lang: Lang) -> String {
+    let entry = Entry::new(catalog, ind);
+    let target = match &entry.target.resolved {
+        Some(r) if r.trim_start_matches(['≥', '≤', '=']) != ind.target_text.trim_start_matches(['≥', '≤']) => {
+            format!("{}（{r}）", ind.target_text)
+        }
+        _ => ind.target_text.clone(),
+    };
+    let unit = if ind.unit.is_empty() { "—" } else { &ind.unit };
+    let base = catalog.plan.base_year;
+    let mut parts = match lang {
+        Lang::Zh => vec![entry.name.clone(), format!("单位：{unit}"), format!("目标：{target}")],
+        Lang::En => vec![entry.name.clone(), format!("unit: {unit}"), format!("target: {target}")],
+    };
+    let due = ind.due.filter(|&d| d != catalog.plan.target_year);
+    match lang {
+        Lang::Zh => {
+            parts.extend(due.map(|d| format!("{d}年到期")));
+            parts.extend(ind.cumulative.then(|| format!("填{base}年以来的累计值")));
+            parts.extend((ind.target == Target::Done).then(|| "填1（已完成）或0（未完成）".to_string()));
+        }
+        Lang::En => {
+            parts.extend(due.map(|d| format!("due {d}")));
+            parts.extend(ind.cumulative.then(|| format!("the total since {base}")));
+            parts.extend((ind.target == Target::Done).then(|| "1 (done) or 0 (not done)".to_string()));
+        }
+    }
+    parts.join(if lang == Lang::Zh { "｜" } else { " | " })
+}
+
+fn header(lang: Lang, fields: &[(&str, &str)]) -> Vec<String> {
+    fields.iter().map(|(zh, en)| if lang == Lang::Zh { zh } else { en }.to_string()).collect()
+}
+
+/// One row per (area, indicator) the area reports, the indicator by id, the note in the note column.
+fn long(catalog: &Catalog, areas: &[&County], year: i32, lang: Lang) -> Grid {
+    let head = header(
+        lang,
+        &[("县市区", "county"), ("指标", "indicator"), ("数值", "value"), ("年份", "year"), ("备注", "note")],
+    );
+    let mut grid = Grid::new(head);
+    for area in areas {
+        for ind in catalog.indicators.iter().filter(|i| reports(area, i)) {
+            grid.rows.push(vec![
+                Slot::Text(area.name.clone()),
+                Slot::Text(ind.id.clone()),
+                Slot::Fill,
+                Slot::Number(f64::from(year)),
+                Slot::Text(note(catalog, ind, lang)),
+            ]);
+        }
+    }
+    grid.legend = legend(catalog, areas, lang);
+    grid
+}
+
+/// One row per area, one column per indicator (headed by its id, the note on the header); a cell the
+/// area does not report holds `-`, which reads as "no data".
+fn wide(catalog: &Catalog, areas: &[&County], year: i32, lang: Lang) -> Grid {
+    let columns: Vec<&Indicator> = catalog.indicators.iter().filter(|i| areas.iter().any(|a| reports(a, i))).collect();
+    let mut head = header(lang, &[("县市区", "county"), ("年份", "year")]);
+    head.extend(columns.iter().map(|i| i.id.clone()));
+    head.extend(header(lang, &[("备注", "note")]));
+    let mut grid = Grid::new(head);
+    grid.column_notes = columns.iter().enumerate().map(|(i, ind)| (i + 2, note(catalog, ind, lang))).collect();
+    for area in areas.iter().filter(|a| columns.iter().any(|i| reports(a, i))) {
+        let mut row = vec![Slot::Text(area.name.clone()), Slot::Number(f64::from(year))];
+        row.extend(columns.iter().map(|i| if reports(area, i) { Slot::Fill } else { Slot::NotReported }));
+        row.push(Slot::Text(String::new()));
+        grid.rows.push(row);
+    }
+    grid.legend = legend(catalog, areas, lang);
+    grid
+}
+
+/// The indicators of the template, for the workbook's second sheet.
+fn legend(catalog: &Catalog, areas: &[&County], lang: Lang) -> Vec<[String; 3]> {
+    catalog
+        .indicators
+        .iter()
+        .filter(|i| areas.iter().any(|a| reports(a, i)))
+        .map(|i| [i.id.clone(), note(catalog, i, lang), i.source.clone()])
+        .collect()
+}
+
+fn report_written(err: &mut dyn Write, path: &Path, grid: &Grid, lang: Lang) -> anyhow::Result<()> {
+    let path = path.display();
+    match lang {
+        Lang::Zh => writeln!(err, "已写入 {path}：{} 行，待填 {} 项", grid.rows.len(), grid.to_fill())?,
+        Lang::En => writeln!(err, "wrote {path}: {} row(s), {} value(s) to fill in", grid.rows.len(), grid.to_fill())?,
+    }
+    Ok(())
+}

@@ -1,0 +1,142 @@
+//! Writes a data template (`plan-check template`) as CSV or as an Excel workbook. The layout is the one
+//! `load` reads: a header row, then data rows; CSV carries the column notes on `#` lines above the
+//! header, a workbook as cell notes on the header and a second sheet listing the indicators.
+
+use std::io::Write;
+use std::path::Path;
+
+use anyhow::Context as _;
+use rust_xlsxwriter::{Color, Format, Note, Workbook, Worksheet, XlsxError};
+
+use crate::Lang;
+
+/// What one cell of the template holds.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Slot {
+    Text(String),
+    Number(f64),
+    /// A value for the area to fill in; empty until then ("no data").
+    Fill,
+    /// The area does not report this indicator (wide shape): `-`, which reads as "no data".
+    NotReported,
+}
+
+/// A template: the header, the rows, and what explains them.
+#[derive(Debug, Clone, Default)]
+pub struct Grid {
+    pub header: Vec<String>,
+    pub rows: Vec<Vec<Slot>>,
+    /// Notes on header columns (wide shape: the unit and target of each indicator column).
+    pub column_notes: Vec<(usize, String)>,
+    /// id, note and source of every indicator in the template.
+    pub legend: Vec<[String; 3]>,
+}
+
+impl Grid {
+    pub fn new(header: Vec<String>) -> Grid {
+        Grid { header, ..Grid::default() }
+    }
+
+    /// How many values the template asks for.
+    pub fn to_fill(&self) -> usize {
+        self.rows.iter().flatten().filter(|s| **s == Slot::Fill).count()
+    }
+}
+
+fn text(slot: &Slot) -> String {
+    match slot {
+        Slot::Text(s) => s.clone(),
+        Slot::Number(n) => crate::target::num(*n),
+        Slot::Fill => String::new(),
+        Slot::NotReported => "-".into(),
+    }
+}
+
+/// CSV in UTF-8; with `bom` (files) a byte-order mark first, so Excel shows the Chinese text.
+pub fn write_csv(grid: &Grid, out: &mut dyn Write, bom: bool) -> anyhow::Result<()> {
+    if bom {
+        out.write_all("\u{FEFF}".as_bytes())?;
+    }
+    for (col, note) in &grid.column_notes {
+        let id = grid.header.get(*col).map_or("", String::as_str);
+        writeln!(out, "# {id}: {}", note.replace(['\n', '\r'], " "))?;
+    }
+    let mut w = csv::Writer::from_writer(out);
+    w.write_record(&grid.header).map_err(std::io::Error::from)?;
+    for row in &grid.rows {
+        w.write_record(row.iter().map(text)).map_err(std::io::Error::from)?;
+    }
+    w.flush()?;
+    Ok(())
+}
+
+/// An .xlsx workbook: the data sheet first (what `load` reads), then a sheet listing the indicators.
+pub fn write_xlsx(grid: &Grid, path: &Path, lang: Lang) -> anyhow::Result<()> {
+    let mut book = Workbook::new();
+    data_sheet(book.add_worksheet(), grid, lang).context("cannot lay out the template")?;
+    legend_sheet(book.add_worksheet(), grid, lang).context("cannot lay out the template")?;
+    book.save(path).with_context(|| format!("cannot write {}", path.display()))?;
+    Ok(())
+}
+
+fn data_sheet(sheet: &mut Worksheet, grid: &Grid, lang: Lang) -> Result<(), XlsxError> {
+    sheet.set_name(if lang == Lang::Zh { "数据" } else { "data" })?;
+    let bold = Format::new().set_bold().set_background_color(Color::RGB(0xDDEBF7));
+    let fill = Format::new().set_background_color(Color::RGB(0xFFF2CC));
+    let grey = Format::new().set_font_color(Color::Gray).set_background_color(Color::RGB(0xEEEEEE));
+    for (c, h) in grid.header.iter().enumerate() {
+        sheet.write_string_with_format(0, col(c), h, &bold)?;
+    }
+    for (c, note) in &grid.column_notes {
+        sheet.insert_note(0, col(*c), &Note::new(note).set_author("plan-check").set_width(360))?;
+    }
+    for (r, row) in grid.rows.iter().enumerate() {
+        let r = u32::try_from(r + 1).unwrap_or(u32::MAX);
+        for (c, slot) in row.iter().enumerate() {
+            match slot {
+                Slot::Text(s) if s.is_empty() => continue,
+                Slot::Text(s) => sheet.write_string(r, col(c), s)?,
+                Slot::Number(n) => sheet.write_number(r, col(c), *n)?,
+                Slot::Fill => sheet.write_blank(r, col(c), &fill)?,
+                Slot::NotReported => sheet.write_string_with_format(r, col(c), "-", &grey)?,
+            };
+        }
+    }
+    let wide = !grid.column_notes.is_empty();
+    sheet.set_freeze_panes(1, if wide { 2 } else { 0 })?;
+    for c in 0..grid.header.len() {
+        let width = match (wide, c) {
+            (_, 0) => 16.0,
+            (true, _) => 14.0,
+            (false, 1) => 30.0,
+            (false, 4) => 80.0,
+            (false, _) => 10.0,
+        };
+        sheet.set_column_width(col(c), width)?;
+    }
+    Ok(())
+}
+
+fn legend_sheet(sheet: &mut Worksheet, grid: &Grid, lang: Lang) -> Result<(), XlsxError> {
+    sheet.set_name(if lang == Lang::Zh { "指标说明" } else { "indicators" })?;
+    let bold = Format::new().set_bold();
+    let head = if lang == Lang::Zh { ["指标id", "说明", "出处"] } else { ["id", "about", "source"] };
+    for (c, h) in head.iter().enumerate() {
+        sheet.write_string_with_format(0, col(c), *h, &bold)?;
+    }
+    for (r, line) in grid.legend.iter().enumerate() {
+        let r = u32::try_from(r + 1).unwrap_or(u32::MAX);
+        for (c, cell) in line.iter().enumerate() {
+            sheet.write_string(r, col(c), cell)?;
+        }
+    }
+    sheet.set_column_width(0, 36.0)?;
+    sheet.set_column_width(1, 100.0)?;
+    sheet.set_column_width(2, 14.0)?;
+    Ok(())
+}
+
+/// A column number as the workbook counts them; a template never has 65 536 columns.
+fn col(c: usize) -> u16 {
+    u16::try_from(c).unwrap_or(u16::MAX)
+}

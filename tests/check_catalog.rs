@@ -1,0 +1,102 @@
+//! `plan-check check-catalog` on good and bad catalogues: the README's example, the shipped catalogue,
+//! every kind of error the loader rejects, and the warnings about what `eval` cannot judge.
+
+mod common;
+
+use common::{root, run, run_in};
+
+/// The example catalogue of README.md's "Writing a catalogue for another plan".
+fn readme_example() -> String {
+    let readme = std::fs::read_to_string(root().join("README.md")).unwrap();
+    let start = readme.find("<!-- catalogue-example:start -->").expect("the README has the example");
+    let end = readme.find("<!-- catalogue-example:end -->").expect("the example ends");
+    let block = &readme[start..end];
+    let body = &block[block.find("```toml\n").expect("a toml block") + "```toml\n".len()..];
+    body[..body.rfind("```").expect("the block closes")].to_string()
+}
+
+#[test]
+fn the_readme_example_passes_with_no_warnings_and_can_be_used() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(dir.path().join("example.toml"), readme_example()).unwrap();
+    let r = run_in(dir.path(), &["check-catalog", "example.toml", "--strict"]);
+    r.code(0).stdout_has("example.toml: 4 indicator(s); 0 error(s), 0 warning(s)");
+    // It drives the other commands too: a template for it fills in and validates.
+    let r = run_in(dir.path(), &["indicators", "--catalog", "example.toml", "--format", "json"]);
+    assert_eq!(r.json().as_array().unwrap().len(), 4);
+    let args = ["template", "--catalog", "example.toml", "--year", "2023", "--all"];
+    let template = run_in(dir.path(), &args);
+    template.code(0);
+    assert_eq!(template.stdout.lines().count(), 1 + 4 + 2 + 1, "header, 全市's four, 东区's two, 西县's forest");
+    let filled: String = template
+        .stdout
+        .lines()
+        .enumerate()
+        .map(|(i, l)| if i == 0 { format!("{l}\n") } else { format!("{}\n", l.replacen(",,", ",1,", 1)) })
+        .collect();
+    std::fs::write(dir.path().join("2023.csv"), filled).unwrap();
+    run_in(dir.path(), &["validate", "2023.csv", "--catalog", "example.toml"]).code(0).stdout_has("valid: 0 error(s)");
+}
+
+#[test]
+fn the_shipped_catalogue_loads_and_its_warnings_are_what_eval_leaves_pending() {
+    let r = run(&["check-catalog", "indicators.toml", "--plan", "tests/data/plan/quanzhou-14th-eco-plan.txt"]);
+    r.code(0).stdout_has("indicators.toml: 121 indicator(s); 0 error(s), 7 warning(s)");
+    r.stdout_has("eco_index: warning[trend-without-series]")
+        .stdout_has("fertilizer_use_reduction: warning[no-baseline]");
+    assert!(!r.stdout.contains("quote-not-in-plan") && !r.stdout.contains("province-without-source"), "{}", r.stdout);
+    run(&["check-catalog", "indicators.toml", "--strict"]).code(1);
+}
+
+#[test]
+fn every_error_the_loader_rejects_is_reported_with_its_line() {
+    let r = run(&["check-catalog", "tests/data/check/errors.toml"]);
+    r.code(1).stdout_has("not loaded; 5 error(s), 0 warning(s)");
+    for needle in [
+        "errors.toml:16: forest: error[invalid]: cannot read target \"完成省下达目标\"",
+        "errors.toml:25: forest: error[invalid]: duplicate id \"forest\" (first defined at line 16)",
+        "errors.toml:25: forest: error[invalid]: applies_to names the tag \"inland\"",
+        "errors.toml:35: plants: error[invalid]: due year 2030 is outside the plan period 2021–2025",
+        "errors.toml:35: plants: error[invalid]: a task needs a source",
+    ] {
+        r.stdout_has(needle);
+    }
+    run(&["check-catalog", "tests/data/check/syntax.toml"]).code(1).stdout_has("syntax.toml:9: error[invalid]:");
+    run(&["check-catalog", "tests/data/check/unknown-key.toml"])
+        .code(1)
+        .stdout_has("unknown-key.toml:15: error[invalid]: unknown field `units`");
+}
+
+#[test]
+fn warnings_name_what_eval_cannot_judge_and_fail_only_when_strict() {
+    let args = ["check-catalog", "tests/data/check/warnings.toml", "--plan", "tests/data/check/plan.txt"];
+    let r = run(&args);
+    r.code(0).stdout_has("3 indicator(s); 0 error(s), 4 warning(s)");
+    r.stdout_has("warnings.toml:12: pm25: warning[province-without-source]")
+        .stdout_has("warnings.toml:23: eco_index: warning[trend-without-series]")
+        .stdout_has("warnings.toml:33: fertilizer: warning[no-baseline]")
+        .stdout_has("warnings.toml:33: fertilizer: warning[quote-not-in-plan]");
+    run(&[&args[..], &["--strict"]].concat()).code(1);
+    run(&["check-catalog", "tests/data/check/warnings.toml"]).code(0).stdout_has("0 error(s), 3 warning(s)");
+}
+
+#[test]
+fn json_lists_the_findings_and_an_unreadable_file_cannot_be_checked() {
+    let r = run(&["check-catalog", "tests/data/check/errors.toml", "--format", "json"]);
+    r.code(1);
+    let doc = r.json();
+    assert_eq!(
+        (doc["valid"].as_bool(), doc["errors"].as_u64(), doc["warnings"].as_u64()),
+        (Some(false), Some(5), Some(0))
+    );
+    assert!(doc["indicators"].is_null());
+    let first = &doc["findings"][0];
+    assert_eq!(
+        (first["severity"].as_str(), first["code"].as_str(), first["line"].as_u64()),
+        (Some("error"), Some("invalid"), Some(16))
+    );
+    assert_eq!(first["item"], "forest");
+    let doc = run(&["check-catalog", "tests/data/check/warnings.toml", "--format", "json"]).json();
+    assert_eq!((doc["valid"].as_bool(), doc["indicators"].as_u64()), (Some(true), Some(3)));
+    run(&["check-catalog", "tests/data/check/missing.toml"]).code(2).stderr_has("cannot read the catalogue");
+}
