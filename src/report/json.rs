@@ -9,14 +9,35 @@ use super::Report;
 use crate::evaluate::{Stage, Status, Summary, Verdict};
 use crate::progress::{Category, Point, Progress};
 
+/// The fields every evaluation document starts with: what was evaluated, when, and at which stage.
 #[derive(Serialize)]
-struct Document<'a> {
+pub(super) struct Header<'a> {
     plan: &'a str,
     catalog: &'a str,
     files: &'a [String],
     year: i32,
     stage: Stage,
     elapsed_share: Option<f64>,
+}
+
+impl<'a> Header<'a> {
+    pub(super) fn of(report: &Report<'a>) -> Header<'a> {
+        let e = report.evaluation;
+        Header {
+            plan: &report.catalog.plan.name,
+            catalog: &report.catalog.origin,
+            files: report.files,
+            year: e.year,
+            stage: e.stage,
+            elapsed_share: (e.stage == Stage::Midterm).then_some(e.elapsed_share),
+        }
+    }
+}
+
+#[derive(Serialize)]
+struct Document<'a> {
+    #[serde(flatten)]
+    header: Header<'a>,
     summary: Summary,
     results: Vec<ResultRow<'a>>,
     warnings: &'a [crate::problem::Problem],
@@ -112,12 +133,7 @@ pub fn render(report: &Report, out: &mut dyn Write) -> anyhow::Result<()> {
     };
     let results = shown.into_iter().filter_map(|v| result_row(report.catalog, v)).collect();
     let doc = Document {
-        plan: &report.catalog.plan.name,
-        catalog: &report.catalog.origin,
-        files: report.files,
-        year: e.year,
-        stage: e.stage,
-        elapsed_share: (e.stage == Stage::Midterm).then_some(e.elapsed_share),
+        header: Header::of(report),
         summary: Summary::of(report.catalog, headline.into_iter()),
         results,
         warnings: &e.warnings,

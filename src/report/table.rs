@@ -163,7 +163,7 @@ fn task_table(report: &Report, verdicts: &[&Verdict]) -> Table {
             Cell::new(value_cell(v)).set_alignment(CellAlignment::Right),
             Cell::new(completion_cell(v)).set_alignment(CellAlignment::Right),
             Cell::new(status_label(v.status, lang)),
-            Cell::new(v.reason.as_ref().map(|r| r.text(lang)).unwrap_or_default()),
+            Cell::new(reason_cell(v, lang)),
         ]);
     }
     table

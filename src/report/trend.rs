@@ -8,7 +8,7 @@ use std::io::Write;
 use comfy_table::{Cell, CellAlignment, ContentArrangement, Table, presets};
 use serde::Serialize;
 
-use super::json::{ResultRow, result_row};
+use super::json::{Header, ResultRow, result_row};
 use super::{Report, completion_cell, reason_cell, stage_label, status_label, target_cell, words};
 use crate::Lang;
 use crate::evaluate::{Stage, Verdict, percent};
@@ -153,12 +153,8 @@ fn table(report: &Report, verdicts: &[&Verdict], years: &[i32]) -> Table {
 
 #[derive(Serialize)]
 struct Document<'a> {
-    plan: &'a str,
-    catalog: &'a str,
-    files: &'a [String],
-    year: i32,
-    stage: Stage,
-    elapsed_share: Option<f64>,
+    #[serde(flatten)]
+    header: Header<'a>,
     /// The area shown, or null for the city-level rows.
     area: Option<&'a str>,
     years: Vec<i32>,
@@ -173,23 +169,12 @@ struct Row<'a> {
 }
 
 pub fn render_json(report: &Report, area: Option<&str>, out: &mut dyn Write) -> anyhow::Result<()> {
-    let e = report.evaluation;
     let verdicts = shown(report, area);
     let rows = verdicts
         .iter()
         .filter_map(|v| Some(Row { result: result_row(report.catalog, v)?, series: &v.series }))
         .collect();
-    let doc = Document {
-        plan: &report.catalog.plan.name,
-        catalog: &report.catalog.origin,
-        files: report.files,
-        year: e.year,
-        stage: e.stage,
-        elapsed_share: (e.stage == Stage::Midterm).then_some(e.elapsed_share),
-        area,
-        years: years(&verdicts),
-        rows,
-    };
+    let doc = Document { header: Header::of(report), area, years: years(&verdicts), rows };
     serde_json::to_writer_pretty(&mut *out, &doc).map_err(std::io::Error::from)?;
     writeln!(out)?;
     Ok(())
