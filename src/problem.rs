@@ -26,10 +26,30 @@ pub enum Code {
     InconsistentRatio,
     NotApplicable,
     MissingIndicator,
-    AggregateMismatch,
 }
 
 impl Code {
+    /// Every code, in the order README.md's table lists them.
+    pub const ALL: [Code; 17] = [
+        Code::Encoding,
+        Code::EmptyFile,
+        Code::MissingColumn,
+        Code::DuplicateColumn,
+        Code::UnknownColumn,
+        Code::RaggedRow,
+        Code::UnknownCounty,
+        Code::UnknownIndicator,
+        Code::NotANumber,
+        Code::OutOfRange,
+        Code::MissingYear,
+        Code::DuplicateRow,
+        Code::ConflictingDuplicate,
+        Code::NumeratorAboveDenominator,
+        Code::InconsistentRatio,
+        Code::NotApplicable,
+        Code::MissingIndicator,
+    ];
+
     pub fn as_str(self) -> &'static str {
         match self {
             Code::Encoding => "encoding",
@@ -49,7 +69,6 @@ impl Code {
             Code::InconsistentRatio => "inconsistent-ratio",
             Code::NotApplicable => "not-applicable",
             Code::MissingIndicator => "missing-indicator",
-            Code::AggregateMismatch => "aggregate-mismatch",
         }
     }
 }
