@@ -1,10 +1,11 @@
 //! A grid's header decides its shape: long (`county,indicator,value[,year,numerator,denominator,note]`)
 //! or wide (the area, then one column per indicator). Each cell is checked against the catalogue.
 
-use super::number::{Cell, parse_cell};
+use super::names::{Lookup, Names};
+use super::number::{Cell, fold_full_width, parse_cell};
 use super::read::{Grid, Row};
-use super::{Accounting, Dataset, Location, Measurement};
-use crate::catalog::{Aggregate, Catalog, Indicator};
+use super::{Accounting, Intake, Location, Measurement, Source};
+use crate::catalog::{Aggregate, County, Indicator};
 use crate::problem::{Code, Problem, closest};
 use crate::target::{Target, num};
 
@@ -20,33 +21,25 @@ enum Field {
     Note,
 }
 
+/// Every header each field accepts; the first is the English name used in messages.
+const HEADERS: [(Field, &[&str]); 7] = [
+    (Field::County, &["county", "area", "县市区", "县（市、区）", "县(市、区)", "地区", "区域", "地区名称"]),
+    (Field::Indicator, &["indicator", "指标", "指标名称", "指标id"]),
+    (Field::Value, &["value", "数值", "值", "本期值"]),
+    (Field::Year, &["year", "年份", "年度"]),
+    (Field::Numerator, &["numerator", "分子"]),
+    (Field::Denominator, &["denominator", "分母"]),
+    (Field::Note, &["note", "备注", "说明"]),
+];
+
 impl Field {
     fn from_header(h: &str) -> Option<Field> {
         let h = h.trim().trim_start_matches('\u{FEFF}').to_lowercase();
-        Some(match h.as_str() {
-            "county" | "area" | "县市区" | "县（市、区）" | "县(市、区)" | "地区" | "区域" | "地区名称" => {
-                Field::County
-            }
-            "indicator" | "指标" | "指标名称" | "指标id" => Field::Indicator,
-            "value" | "数值" | "值" | "本期值" => Field::Value,
-            "year" | "年份" | "年度" => Field::Year,
-            "numerator" | "分子" => Field::Numerator,
-            "denominator" | "分母" => Field::Denominator,
-            "note" | "备注" | "说明" => Field::Note,
-            _ => return None,
-        })
+        HEADERS.iter().find(|(_, names)| names.contains(&h.as_str())).map(|(f, _)| *f)
     }
 
     fn name(self) -> &'static str {
-        match self {
-            Field::County => "county",
-            Field::Indicator => "indicator",
-            Field::Value => "value",
-            Field::Year => "year",
-            Field::Numerator => "numerator",
-            Field::Denominator => "denominator",
-            Field::Note => "note",
-        }
+        HEADERS.iter().find(|(f, _)| *f == self).map_or("", |(_, names)| names[0])
     }
 }
 
@@ -57,139 +50,116 @@ struct Layout<'c> {
     fields: Vec<(usize, Field)>,
     /// Wide files: the columns that are indicators.
     indicators: Vec<(usize, &'c Indicator)>,
+    /// The header's width: cells after it must be empty.
+    width: usize,
 }
 
 impl Layout<'_> {
     fn col(&self, f: Field) -> Option<usize> {
         self.fields.iter().find(|(_, g)| *g == f).map(|(i, _)| *i)
     }
+
+    fn is_wide(&self) -> bool {
+        !self.indicators.is_empty()
+    }
 }
 
-/// Reads the rows of one grid into `data`, with its accounting line.
-pub(super) fn read_rows(grid: Grid, catalog: &Catalog, default_year: Option<i32>, data: &mut Dataset) {
-    let file = grid.name.clone();
-    data.problems.extend(grid.problems);
-    let mut acc = Accounting { file: file.clone(), encoding: grid.encoding.to_string(), ..Default::default() };
-    let mut rows = grid.rows.into_iter();
-    let Some(header) = rows.next() else {
-        data.problems.push(Problem::error(Code::EmptyFile, &file, "a header row and at least one data row"));
+/// Reads the rows of one grid into `intake`, with its accounting line: every row read is accepted
+/// (all its measurements kept) or rejected (none kept, and at least one error says why).
+pub(super) fn read_rows(
+    grid: &Grid,
+    names: &Names,
+    default_year: Option<i32>,
+    file_index: usize,
+    intake: &mut Intake,
+) -> anyhow::Result<()> {
+    let file = grid.name.as_str();
+    let mut acc = Accounting { file: file.to_string(), encoding: grid.encoding.clone(), ..Default::default() };
+    let mut rows = grid.rows();
+    let Some(header) = rows.next_row()?.cloned() else {
+        intake.data.problems.push(Problem::error(Code::EmptyFile, file, "a header row and at least one data row"));
         acc.shape = "empty".into();
-        data.accounting.push(acc);
-        return;
+        intake.data.accounting.push(acc);
+        return Ok(());
     };
-    let Some(layout) = layout(&header, catalog, &file, &mut data.problems) else {
-        acc.rows_read = rows.len();
+    let Some(layout) = layout(&header, names, grid, &mut intake.data.problems) else {
+        while rows.next_row()?.is_some() {
+            acc.rows_read += 1;
+        }
         acc.rows_rejected = acc.rows_read;
         acc.shape = "unknown".into();
-        data.accounting.push(acc);
-        return;
+        intake.data.accounting.push(acc);
+        return Ok(());
     };
-    acc.shape = if layout.indicators.is_empty() { "long" } else { "wide" }.into();
+    acc.shape = if layout.is_wide() { "wide" } else { "long" }.into();
     if layout.col(Field::Year).is_none() && default_year.is_none() {
-        data.problems.push(
-            Problem::error(
-                Code::MissingYear,
-                &file,
-                "a year: a year column, a year in the file name (2023.csv), or --year",
-            )
-            .at(header.line, None, "year"),
-        );
+        let expected = "a year: a year column, a year in the file name (2023.csv), or --year";
+        intake.data.problems.push(Problem::error(Code::MissingYear, file, expected).at(header.line, None, "year"));
     }
-    let width = header.cells.len();
-    for row in rows {
+    let mut found = Vec::new();
+    while let Some(row) = rows.next_row()? {
         acc.rows_read += 1;
-        let before = data.problems.iter().filter(|p| p.is_error()).count();
-        let mut found = Vec::new();
-        if row.cells.len() != width {
-            data.problems.push(
-                Problem::error(Code::RaggedRow, &file, format!("{width} cells, as in the header"))
-                    .at(row.line, None, "row")
-                    .found(&format!("{} cells", row.cells.len())),
-            );
-        } else {
-            let mut ctx = RowCtx { file: &file, row: &row, catalog, problems: &mut data.problems };
-            found = if layout.indicators.is_empty() {
-                ctx.long(&layout, default_year).into_iter().collect()
+        found.clear();
+        let mut ctx = RowCtx { file, row, names, problems: &mut intake.data.problems, errors: 0 };
+        if ctx.is_readable(&layout, &grid.encoding) {
+            if layout.is_wide() {
+                ctx.wide(&layout, default_year, &mut found);
             } else {
-                ctx.wide(&layout, default_year)
-            };
+                found.extend(ctx.long(&layout, default_year));
+            }
         }
-        if data.problems.iter().filter(|p| p.is_error()).count() == before {
+        if ctx.errors == 0 {
             acc.rows_accepted += 1;
-            data.measurements.extend(found);
+            for (m, column) in found.drain(..) {
+                intake.push(m, Source { file: file_index, line: row.line, column });
+            }
         } else {
             acc.rows_rejected += 1;
         }
     }
-    data.accounting.push(acc);
+    if acc.rows_read == 0 {
+        let expected = "at least one data row under the header";
+        intake.data.problems.push(Problem::error(Code::EmptyFile, file, expected).at(header.line, None, "file"));
+    }
+    intake.data.accounting.push(acc);
+    Ok(())
 }
 
 /// Maps the header to fields (long) or indicators (wide). `None` when the shape cannot be told.
-fn layout<'c>(header: &Row, catalog: &'c Catalog, file: &str, problems: &mut Vec<Problem>) -> Option<Layout<'c>> {
+fn layout<'c>(header: &Row, names: &Names<'c>, grid: &Grid, problems: &mut Vec<Problem>) -> Option<Layout<'c>> {
+    let file = grid.name.as_str();
+    // Spreadsheets and trailing delimiters leave empty cells after the last header.
+    let width = (0..header.cells.len()).rev().find(|&i| !header.cell(i).trim().is_empty()).map_or(0, |i| i + 1);
     let mut fields = Vec::new();
-    let mut indicators = Vec::new();
+    let mut indicators: Vec<(usize, &Indicator)> = Vec::new();
     let mut unknown = Vec::new();
-    for (i, h) in header.cells.iter().enumerate() {
-        let col = Some(i + 1);
-        if let Some(f) = Field::from_header(h) {
+    for (i, h) in header.cells.iter().take(width).enumerate() {
+        let at = |p: Problem| p.at(header.line, Some(i + 1), h).found(h);
+        if h.contains('\u{FFFD}') {
+            problems.push(at(encoding_problem(file, &grid.encoding)));
+        } else if let Some(f) = Field::from_header(h) {
             if fields.iter().any(|(_, g)| *g == f) {
-                problems.push(
-                    Problem::error(Code::DuplicateColumn, file, format!("one {} column", f.name()))
-                        .at(header.line, col, h)
-                        .found(h),
-                );
+                problems.push(at(Problem::error(Code::DuplicateColumn, file, format!("one {} column", f.name()))));
             }
             fields.push((i, f));
-        } else if let Some(ind) = catalog.indicator(h) {
-            indicators.push((i, ind));
+        } else if let Some(Lookup::One(ind)) = names.indicator(h) {
+            if let Some(&(first, _)) = indicators.iter().find(|(_, other)| other.id == ind.id) {
+                let expected = format!("one column for {} (column {} is the same indicator)", ind.id, first + 1);
+                problems.push(at(Problem::error(Code::DuplicateColumn, file, expected)));
+            } else {
+                indicators.push((i, ind));
+            }
         } else {
             unknown.push((i, h));
         }
     }
     let has = |f| fields.iter().any(|(_, g)| *g == f);
-    let long = has(Field::Indicator) || has(Field::Value);
-    if long {
-        for f in [Field::County, Field::Indicator, Field::Value] {
-            if !has(f) {
-                problems.push(
-                    Problem::error(
-                        Code::MissingColumn,
-                        file,
-                        format!("a {} column (long shape: county,indicator,value)", f.name()),
-                    )
-                    .at(header.line, None, f.name()),
-                );
-            }
-        }
-        for (i, h) in unknown {
-            problems.push(
-                Problem::warning(
-                    Code::UnknownColumn,
-                    file,
-                    "county, indicator, value, year, numerator, denominator or note; this column is not read",
-                )
-                .at(header.line, Some(i + 1), h)
-                .found(h),
-            );
-        }
-        if !indicators.is_empty() {
-            let (i, ind) = indicators[0];
-            problems.push(
-                Problem::error(
-                    Code::UnknownColumn,
-                    file,
-                    "a long file (indicator and value columns) or a wide one (a column per indicator), not both",
-                )
-                .at(header.line, Some(i + 1), &ind.id)
-                .found(&header.cells[i]),
-            );
-        }
-        let ok = has(Field::County) && has(Field::Indicator) && has(Field::Value) && indicators.is_empty();
-        return ok.then_some(Layout { fields, indicators: Vec::new() });
+    if has(Field::Indicator) || has(Field::Value) {
+        return long_layout(header, file, problems, fields, indicators, unknown, width);
     }
     let county_first = fields.first().is_some_and(|&(i, f)| i == 0 && f == Field::County);
     if !county_first {
-        let first = header.cells.first().map(String::as_str).unwrap_or_default();
+        let first = header.cell(0);
         problems.push(
             Problem::error(
                 Code::MissingColumn,
@@ -202,81 +172,172 @@ fn layout<'c>(header: &Row, catalog: &'c Catalog, file: &str, problems: &mut Vec
         return None;
     }
     for (i, h) in &unknown {
-        let known = catalog.indicators.iter().flat_map(|ind| [ind.id.as_str(), ind.name.as_str()]);
-        problems.push(
-            Problem::error(
-                Code::UnknownIndicator,
-                file,
-                "an indicator id or exact name from the catalogue as a column header",
-            )
-            .at(header.line, Some(i + 1), h)
-            .found(h)
-            .suggest(closest(h, known)),
-        );
+        problems.push(unknown_indicator_header(names, file, header.line, *i, h));
     }
     if indicators.is_empty() {
-        problems.push(Problem::error(Code::MissingColumn, file, "at least one indicator column").at(
-            header.line,
-            None,
-            "indicator",
-        ));
+        let p = Problem::error(Code::MissingColumn, file, "at least one indicator column");
+        problems.push(p.at(header.line, None, "indicator"));
         return None;
     }
     let bad_field = fields.iter().find(|(_, f)| matches!(f, Field::Numerator | Field::Denominator));
     if let Some(&(i, f)) = bad_field {
+        let expected = "numerator and denominator only in a long file, where each row is one indicator";
         problems.push(
-            Problem::error(
-                Code::UnknownColumn,
-                file,
-                "numerator and denominator only in a long file, where each row is one indicator",
-            )
-            .at(header.line, Some(i + 1), f.name())
-            .found(&header.cells[i]),
+            Problem::error(Code::UnknownColumn, file, expected)
+                .at(header.line, Some(i + 1), f.name())
+                .found(header.cell(i)),
         );
         return None;
     }
-    Some(Layout { fields, indicators })
+    Some(Layout { fields, indicators, width })
+}
+
+/// A wide file's header that names no indicator: empty, shared by several, or unknown.
+fn unknown_indicator_header(names: &Names, file: &str, line: usize, i: usize, h: &str) -> Problem {
+    if h.trim().is_empty() {
+        let p = Problem::warning(Code::UnknownColumn, file, "a header naming an indicator; this column is not read");
+        return p.at(line, Some(i + 1), "").found(h);
+    }
+    if let Some(Lookup::Shared(inds)) = names.indicator(h) {
+        let ids: Vec<&str> = inds.iter().map(|i| i.id.as_str()).collect();
+        let expected =
+            format!("one indicator: this name is shared by {}; write the id or the name with its part", ids.join(", "));
+        return Problem::error(Code::UnknownIndicator, file, expected).at(line, Some(i + 1), h).found(h);
+    }
+    Problem::error(Code::UnknownIndicator, file, "an indicator id or exact name from the catalogue as a column header")
+        .at(line, Some(i + 1), h)
+        .found(h)
+        .suggest(names.indicator_hint(h))
+}
+
+fn long_layout<'c>(
+    header: &Row,
+    file: &str,
+    problems: &mut Vec<Problem>,
+    fields: Vec<(usize, Field)>,
+    indicators: Vec<(usize, &'c Indicator)>,
+    unknown: Vec<(usize, &str)>,
+    width: usize,
+) -> Option<Layout<'c>> {
+    let has = |f| fields.iter().any(|(_, g)| *g == f);
+    for f in [Field::County, Field::Indicator, Field::Value] {
+        if !has(f) {
+            let expected = format!("a {} column (long shape: county,indicator,value)", f.name());
+            problems.push(Problem::error(Code::MissingColumn, file, expected).at(header.line, None, f.name()));
+        }
+    }
+    let known_headers = HEADERS.iter().flat_map(|(_, hs)| hs.iter().copied());
+    for (i, h) in unknown {
+        let expected = "county, indicator, value, year, numerator, denominator or note; this column is not read";
+        let hint = closest(h, known_headers.clone()).filter(|_| !h.trim().is_empty());
+        problems.push(
+            Problem::warning(Code::UnknownColumn, file, expected)
+                .at(header.line, Some(i + 1), h)
+                .found(h)
+                .suggest(hint),
+        );
+    }
+    if let Some(&(i, ind)) = indicators.first() {
+        let expected = "a long file (indicator and value columns) or a wide one (a column per indicator), not both";
+        problems.push(
+            Problem::error(Code::UnknownColumn, file, expected)
+                .at(header.line, Some(i + 1), &ind.id)
+                .found(header.cell(i)),
+        );
+    }
+    let ok = has(Field::County) && has(Field::Indicator) && has(Field::Value) && indicators.is_empty();
+    ok.then_some(Layout { fields, indicators: Vec::new(), width })
+}
+
+fn encoding_problem(file: &str, encoding: &str) -> Problem {
+    let expected =
+        format!("text in {encoding}; bytes that are not valid in it show as �; pass --encoding to choose another");
+    Problem::error(Code::Encoding, file, expected)
 }
 
 struct RowCtx<'a, 'c> {
     file: &'a str,
     row: &'a Row,
-    catalog: &'c Catalog,
+    names: &'a Names<'c>,
     problems: &'a mut Vec<Problem>,
+    /// Errors recorded for this row; any makes it rejected.
+    errors: usize,
 }
 
 impl<'c> RowCtx<'_, 'c> {
     fn cell(&self, col: usize) -> &str {
-        self.row.cells.get(col).map_or("", |s| s.as_str())
+        self.row.cell(col)
     }
 
     fn push(&mut self, code: Code, col: usize, field: &str, expected: impl Into<String>) -> &mut Problem {
         let raw = self.cell(col).to_string();
+        self.errors += 1;
         self.problems
             .push(Problem::error(code, self.file, expected).at(self.row.line, Some(col + 1), field).found(&raw));
         self.problems.last_mut().expect("just pushed")
     }
 
-    fn county(&mut self, col: usize) -> Option<String> {
-        let raw = self.cell(col).trim().to_string();
-        if let Some(c) = self.catalog.county(&raw) {
-            return Some(c.name.clone());
+    /// Whether the row can be read cell by cell: its text decoded, and its cells line up with the header.
+    fn is_readable(&mut self, layout: &Layout, encoding: &str) -> bool {
+        let cells = &self.row.cells;
+        if cells.as_slice().contains('\u{FFFD}') {
+            let col = cells.iter().position(|c| c.contains('\u{FFFD}')).unwrap_or(0);
+            self.errors += 1;
+            let p = encoding_problem(self.file, encoding).at(self.row.line, Some(col + 1), "cell");
+            self.problems.push(p.found(self.cell(col)));
+            return false;
         }
-        let known: Vec<&str> = self
-            .catalog
-            .counties
-            .iter()
-            .flat_map(|c| std::iter::once(c.name.as_str()).chain(c.aliases.iter().map(String::as_str)))
-            .collect();
-        let hint = closest(&raw, known.into_iter());
+        let (n, width) = (cells.len(), layout.width);
+        if n < width {
+            self.errors += 1;
+            let p = Problem::error(Code::RaggedRow, self.file, format!("{width} cells, as in the header"));
+            self.problems.push(p.at(self.row.line, None, "row").found(&format!("{n} cells")));
+            return false;
+        }
+        if let Some(extra) = (width..n).find(|&i| !self.cell(i).trim().is_empty()) {
+            let expected = format!("{width} cells, as in the header (this cell is beyond the last column)");
+            self.push(Code::RaggedRow, extra, "row", expected);
+            return false;
+        }
+        true
+    }
+
+    fn county(&mut self, col: usize) -> Option<&'c County> {
+        let raw = self.cell(col);
+        if let Some(c) = self.names.county(raw) {
+            return Some(c);
+        }
+        let hint = self.names.county_hint(raw);
         self.push(Code::UnknownCounty, col, "county", "a reporting area of the catalogue (name or alias)").suggestion =
             hint;
         None
     }
 
+    fn indicator(&mut self, col: usize) -> Option<&'c Indicator> {
+        let raw = self.cell(col);
+        match self.names.indicator(raw) {
+            Some(Lookup::One(ind)) => return Some(ind),
+            Some(Lookup::Shared(inds)) => {
+                let ids: Vec<&str> = inds.iter().map(|i| i.id.as_str()).collect();
+                let expected = format!(
+                    "one indicator: this name is shared by {}; write the id or the name with its part",
+                    ids.join(", ")
+                );
+                self.push(Code::UnknownIndicator, col, "indicator", expected);
+            }
+            None => {
+                let hint = self.names.indicator_hint(raw);
+                let expected = "an indicator id or its exact name in the catalogue";
+                self.push(Code::UnknownIndicator, col, "indicator", expected).suggestion = hint;
+            }
+        }
+        None
+    }
+
     fn year(&mut self, layout: &Layout, default: Option<i32>) -> Option<i32> {
         let Some(col) = layout.col(Field::Year) else { return default };
-        let raw = self.cell(col).trim().trim_end_matches('年').to_string();
+        let folded = fold_full_width(self.cell(col));
+        let raw = folded.trim().trim_end_matches('年');
         if raw.is_empty() {
             if default.is_none() {
                 self.push(Code::MissingYear, col, "year", "a year such as 2023");
@@ -297,15 +358,14 @@ impl<'c> RowCtx<'_, 'c> {
     }
 
     fn note(&self, layout: &Layout) -> Option<String> {
-        layout.col(Field::Note).map(|c| self.cell(c).trim().to_string()).filter(|s| !s.is_empty())
+        layout.col(Field::Note).map(|c| self.cell(c).trim()).filter(|s| !s.is_empty()).map(str::to_string)
     }
 
     /// A number in `col`, checked against what the indicator allows. `Err(())` when a problem was
     /// recorded.
     fn number(&mut self, col: usize, field: &str, ind: &Indicator) -> Result<Option<f64>, ()> {
         let percent = ind.unit == "%";
-        let raw = self.cell(col).to_string();
-        let v = match parse_cell(&raw, percent) {
+        let v = match parse_cell(self.cell(col), percent) {
             Ok(Cell::NoData) => return Ok(None),
             Ok(Cell::Value(v)) => v,
             Err(e) => {
@@ -314,61 +374,18 @@ impl<'c> RowCtx<'_, 'c> {
                 return Err(());
             }
         };
-        if let Some(range) = allowed_range(ind)
-            && !(range.0..=range.1).contains(&v)
-        {
-            let expected = format!("{} between {} and {}", range.2, num(range.0), num(range.1));
-            self.push(Code::OutOfRange, col, field, expected);
-            return Err(());
+        match allowed_range(ind) {
+            Some(range) if !range.contains(v) => {
+                self.push(Code::OutOfRange, col, field, range.to_string());
+                Err(())
+            }
+            _ => Ok(Some(v)),
         }
-        Ok(Some(v))
-    }
-
-    fn long(&mut self, layout: &Layout, default_year: Option<i32>) -> Option<Measurement> {
-        let col = |f| layout.col(f).expect("long layout has the column");
-        let county = self.county(col(Field::County));
-        let ind_col = col(Field::Indicator);
-        let raw_ind = self.cell(ind_col).trim().to_string();
-        let indicator = self.catalog.indicator(&raw_ind);
-        if indicator.is_none() {
-            let known = self.catalog.indicators.iter().flat_map(|i| [i.id.as_str(), i.name.as_str()]);
-            let hint = closest(&raw_ind, known);
-            self.push(
-                Code::UnknownIndicator,
-                ind_col,
-                "indicator",
-                "an indicator id or its exact name in the catalogue",
-            )
-            .suggestion = hint;
-        }
-        let year = self.year(layout, default_year);
-        let ind = indicator?;
-        let value = self.number(col(Field::Value), "value", ind);
-        let numerator = layout.col(Field::Numerator).map(|c| self.number_unchecked(c, "numerator"));
-        let denominator = layout.col(Field::Denominator).map(|c| self.number_unchecked(c, "denominator"));
-        let value = value.ok()?;
-        let numerator = numerator.transpose().ok()?.flatten();
-        let denominator = denominator.transpose().ok()?.flatten();
-        let value = self.reconcile_ratio(layout, ind, value, numerator, denominator)?;
-        let county = county?;
-        let year = year?;
-        self.check_applicable(&county, ind, col(Field::County));
-        Some(Measurement {
-            county,
-            indicator: ind.id.clone(),
-            year,
-            value,
-            numerator,
-            denominator,
-            note: self.note(layout),
-            origin: Location { file: self.file.to_string(), line: self.row.line },
-        })
     }
 
     /// A numerator or denominator: a count, so a non-negative number.
-    fn number_unchecked(&mut self, col: usize, field: &str) -> Result<Option<f64>, ()> {
-        let raw = self.cell(col).to_string();
-        match parse_cell(&raw, false) {
+    fn count(&mut self, col: usize, field: &str) -> Result<Option<f64>, ()> {
+        match parse_cell(self.cell(col), false) {
             Ok(Cell::NoData) => Ok(None),
             Ok(Cell::Value(v)) if v >= 0.0 => Ok(Some(v)),
             Ok(Cell::Value(_)) => {
@@ -382,6 +399,34 @@ impl<'c> RowCtx<'_, 'c> {
         }
     }
 
+    fn long(&mut self, layout: &Layout, default_year: Option<i32>) -> Option<(Measurement, usize)> {
+        let col = |f| layout.col(f).expect("long layout has the column");
+        let county = self.county(col(Field::County));
+        let indicator = self.indicator(col(Field::Indicator));
+        let year = self.year(layout, default_year);
+        let ind = indicator?;
+        let value = self.number(col(Field::Value), "value", ind);
+        let numerator = layout.col(Field::Numerator).map(|c| self.count(c, "numerator"));
+        let denominator = layout.col(Field::Denominator).map(|c| self.count(c, "denominator"));
+        let value = value.ok()?;
+        let numerator = numerator.transpose().ok()?.flatten();
+        let denominator = denominator.transpose().ok()?.flatten();
+        let value = self.reconcile_ratio(layout, ind, value, numerator, denominator)?;
+        let (county, year) = (county?, year?);
+        self.check_applicable(county, ind, col(Field::County));
+        let m = Measurement {
+            county: county.name.clone(),
+            indicator: ind.id.clone(),
+            year,
+            value,
+            numerator,
+            denominator,
+            note: self.note(layout),
+            origin: Location { file: self.file.to_string(), line: self.row.line },
+        };
+        Some((m, col(Field::Value) + 1))
+    }
+
     /// With a numerator and denominator, the value is their ratio; a value given as well must agree.
     fn reconcile_ratio(
         &mut self,
@@ -391,27 +436,25 @@ impl<'c> RowCtx<'_, 'c> {
         n: Option<f64>,
         d: Option<f64>,
     ) -> Option<Option<f64>> {
+        let num_col = layout.col(Field::Numerator).unwrap_or(0);
+        let den_col = layout.col(Field::Denominator).unwrap_or(0);
+        if (n.is_some() || d.is_some()) && ind.aggregate != Aggregate::Ratio {
+            let (col, field) = if n.is_some() { (num_col, "numerator") } else { (den_col, "denominator") };
+            let expected = format!("no numerator/denominator: {} is not a ratio indicator", ind.id);
+            self.push(Code::InconsistentRatio, col, field, expected);
+            return None;
+        }
         let (Some(n), Some(d)) = (n, d) else {
             if n.is_some() != d.is_some() {
-                let col = layout.col(if n.is_none() { Field::Numerator } else { Field::Denominator }).unwrap_or(0);
-                self.push(
-                    Code::MissingColumn,
-                    col,
-                    if n.is_none() { "numerator" } else { "denominator" },
-                    "both numerator and denominator, or neither",
-                );
+                let (col, field) = if n.is_none() { (num_col, "numerator") } else { (den_col, "denominator") };
+                self.push(Code::InconsistentRatio, col, field, "both numerator and denominator, or neither");
                 return None;
             }
             return Some(value);
         };
-        let den_col = layout.col(Field::Denominator).unwrap_or(0);
         if n > d {
-            self.push(
-                Code::NumeratorAboveDenominator,
-                den_col,
-                "denominator",
-                format!("a denominator of at least the numerator {}", num(n)),
-            );
+            let expected = format!("a denominator of at least the numerator {}", num(n));
+            self.push(Code::NumeratorAboveDenominator, den_col, "denominator", expected);
             return None;
         }
         if d == 0.0 {
@@ -419,25 +462,12 @@ impl<'c> RowCtx<'_, 'c> {
             return None;
         }
         let ratio = n / d * 100.0;
-        if ind.aggregate != Aggregate::Ratio {
-            let col = layout.col(Field::Numerator).unwrap_or(0);
-            self.push(
-                Code::UnknownColumn,
-                col,
-                "numerator",
-                format!("no numerator/denominator: {} is not a ratio indicator", ind.id),
-            );
-            return None;
-        }
         match value {
             Some(v) if (v - ratio).abs() > 0.05 => {
                 let col = layout.col(Field::Value).unwrap_or(0);
-                self.push(
-                    Code::InconsistentRatio,
-                    col,
-                    "value",
-                    format!("{} (numerator / denominator × 100, to within 0.05)", num((ratio * 100.0).round() / 100.0)),
-                );
+                let shown = num((ratio * 100.0).round() / 100.0);
+                let expected = format!("{shown} (numerator / denominator × 100, to within 0.05)");
+                self.push(Code::InconsistentRatio, col, "value", expected);
                 None
             }
             Some(v) => Some(Some(v)),
@@ -445,31 +475,29 @@ impl<'c> RowCtx<'_, 'c> {
         }
     }
 
-    fn check_applicable(&mut self, county: &str, ind: &Indicator, col: usize) {
-        let Some(area) = self.catalog.county(county) else { return };
+    fn check_applicable(&mut self, area: &County, ind: &Indicator, col: usize) {
         if !ind.applies_to_area(area) {
             let expected = format!("no value: {} applies only to areas tagged {}", ind.id, ind.applies_to.join(", "));
             self.problems.push(
                 Problem::warning(Code::NotApplicable, self.file, expected)
                     .at(self.row.line, Some(col + 1), &ind.id)
-                    .found(county),
+                    .found(&area.name),
             );
         }
     }
 
-    fn wide(&mut self, layout: &Layout<'c>, default_year: Option<i32>) -> Vec<Measurement> {
+    fn wide(&mut self, layout: &Layout<'c>, default_year: Option<i32>, out: &mut Vec<(Measurement, usize)>) {
         let county = self.county(0);
         let year = self.year(layout, default_year);
         let note = self.note(layout);
-        let mut out = Vec::new();
         for &(col, ind) in &layout.indicators {
             let Ok(value) = self.number(col, &ind.id, ind) else { continue };
-            let (Some(county), Some(year)) = (&county, year) else { continue };
+            let (Some(county), Some(year)) = (county, year) else { continue };
             if value.is_some() {
                 self.check_applicable(county, ind, col);
             }
-            out.push(Measurement {
-                county: county.clone(),
+            let m = Measurement {
+                county: county.name.clone(),
                 indicator: ind.id.clone(),
                 year,
                 value,
@@ -477,25 +505,54 @@ impl<'c> RowCtx<'_, 'c> {
                 denominator: None,
                 note: note.clone(),
                 origin: Location { file: self.file.to_string(), line: self.row.line },
-            });
+            };
+            out.push((m, col + 1));
         }
-        out
     }
 }
 
-/// The values an indicator can take, with a word for the expectation.
-fn allowed_range(ind: &Indicator) -> Option<(f64, f64, &'static str)> {
-    if ind.target == Target::Done {
-        return Some((0.0, 1.0, "1 (done) or 0 (not done), a value"));
+/// The values an indicator can take.
+enum Range {
+    Between(f64, f64, &'static str),
+    NotNegative(&'static str),
+}
+
+impl Range {
+    fn contains(&self, v: f64) -> bool {
+        match *self {
+            Range::Between(lo, hi, _) => (lo..=hi).contains(&v),
+            Range::NotNegative(_) => v >= 0.0,
+        }
     }
-    if ind.unit == "%" && !ind.cumulative {
-        return Some((0.0, 100.0, "a percentage"));
+}
+
+impl std::fmt::Display for Range {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match *self {
+            Range::Between(lo, hi, what) => write!(f, "{what} between {} and {}", num(lo), num(hi)),
+            Range::NotNegative(what) => write!(f, "{what} of zero or more"),
+        }
+    }
+}
+
+fn allowed_range(ind: &Indicator) -> Option<Range> {
+    if ind.target == Target::Done {
+        return Some(Range::Between(0.0, 1.0, "1 (done) or 0 (not done), a value"));
     }
     if ind.unit == "%" {
-        return Some((-100.0, 100.0, "a percentage change"));
+        return Some(if ind.cumulative {
+            Range::Between(-100.0, 100.0, "a percentage change")
+        } else {
+            Range::Between(0.0, 100.0, "a percentage")
+        });
+    }
+    if ind.cumulative {
+        // A change since the base year can go either way.
+        return None;
     }
     if COUNT_UNITS.contains(&ind.unit.as_str()) || ind.aggregate == Aggregate::Sum {
-        return Some((0.0, f64::MAX, "a count"));
+        return Some(Range::NotNegative("a count"));
     }
-    None
+    // Concentrations, indices, rates and intensities are never below zero.
+    Some(Range::NotNegative("a quantity"))
 }
