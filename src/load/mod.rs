@@ -104,12 +104,29 @@ pub fn load(paths: &[String], catalog: &Catalog, opts: &LoadOptions) -> anyhow::
     Ok(data)
 }
 
+/// (area, indicator, year) as positions in the catalogue, so finding duplicates hashes no text.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+struct Key {
+    county: u32,
+    indicator: u32,
+    year: i32,
+}
+
+/// A measurement as one row gives it, with its cell and key.
+struct Reading {
+    measurement: Measurement,
+    /// 1-based.
+    column: usize,
+    key: Key,
+}
+
 /// Where a measurement was read: the file's index, the row's line and the cell's 1-based column.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 struct Source {
     file: usize,
     line: usize,
     column: usize,
+    key: Key,
 }
 
 /// The dataset being built, with where each measurement came from (`sources[i]` for
@@ -145,13 +162,13 @@ pub fn year_in_name(path: &str) -> Option<i32> {
 /// values is kept, since choosing one would be a guess, and the rows that hold them are rejected.
 fn check_duplicates(intake: &mut Intake) {
     let Intake { data, sources } = intake;
-    let mut first: HashMap<(&str, &str, i32), usize> = HashMap::new();
+    let mut first: HashMap<Key, usize> = HashMap::with_capacity(sources.len());
     let mut conflicted = HashSet::new();
     let mut gone = vec![false; data.measurements.len()];
     let mut rejected: HashSet<(usize, usize)> = HashSet::new();
     let mut problems = Vec::new();
     for (i, m) in data.measurements.iter().enumerate() {
-        let f = *first.entry((m.county.as_str(), m.indicator.as_str(), m.year)).or_insert(i);
+        let f = *first.entry(sources[i].key).or_insert(i);
         if f == i {
             continue;
         }

@@ -9,7 +9,8 @@ use crate::problem::closest;
 
 /// What an indicator header or cell refers to.
 pub(super) enum Lookup<'c> {
-    One(&'c Indicator),
+    /// The indicator and its position in the catalogue.
+    One(u32, &'c Indicator),
     /// A name several indicators share (row 4's four pollutants): only the id or the name with its
     /// part says which one.
     Shared(Vec<&'c Indicator>),
@@ -17,36 +18,37 @@ pub(super) enum Lookup<'c> {
 
 pub(super) struct Names<'c> {
     pub catalog: &'c Catalog,
-    counties: HashMap<&'c str, &'c County>,
+    counties: HashMap<&'c str, (u32, &'c County)>,
     indicators: HashMap<Cow<'c, str>, Lookup<'c>>,
 }
 
 impl<'c> Names<'c> {
     pub fn new(catalog: &'c Catalog) -> Names<'c> {
         let mut counties = HashMap::new();
-        for c in &catalog.counties {
+        for (no, c) in (0..).zip(&catalog.counties) {
             for name in std::iter::once(&c.name).chain(&c.aliases) {
-                counties.entry(name.as_str()).or_insert(c);
+                counties.entry(name.as_str()).or_insert((no, c));
             }
         }
         let mut indicators: HashMap<Cow<'c, str>, Lookup<'c>> = HashMap::new();
-        for ind in &catalog.indicators {
-            indicators.entry(Cow::Borrowed(ind.id.as_str())).or_insert(Lookup::One(ind));
-            indicators.entry(Cow::Owned(ind.display_name())).or_insert(Lookup::One(ind));
+        let mut by_name: HashMap<&str, Vec<(u32, &Indicator)>> = HashMap::new();
+        for (no, ind) in (0..).zip(&catalog.indicators) {
+            indicators.entry(Cow::Borrowed(ind.id.as_str())).or_insert(Lookup::One(no, ind));
+            indicators.entry(Cow::Owned(ind.display_name())).or_insert(Lookup::One(no, ind));
+            by_name.entry(ind.name.as_str()).or_default().push((no, ind));
         }
-        let mut by_name: HashMap<&str, Vec<&Indicator>> = HashMap::new();
-        for ind in &catalog.indicators {
-            by_name.entry(ind.name.as_str()).or_default().push(ind);
-        }
-        for (name, mut inds) in by_name {
-            let lookup = if inds.len() == 1 { Lookup::One(inds.remove(0)) } else { Lookup::Shared(inds) };
+        for (name, inds) in by_name {
+            let lookup = match inds[..] {
+                [(no, ind)] => Lookup::One(no, ind),
+                _ => Lookup::Shared(inds.into_iter().map(|(_, i)| i).collect()),
+            };
             indicators.entry(Cow::Borrowed(name)).or_insert(lookup);
         }
         Names { catalog, counties, indicators }
     }
 
-    /// The area a name or alias refers to.
-    pub fn county(&self, raw: &str) -> Option<&'c County> {
+    /// The area a name or alias refers to, and its position in the catalogue.
+    pub fn county(&self, raw: &str) -> Option<(u32, &'c County)> {
         self.counties.get(raw.trim()).copied()
     }
 
@@ -81,10 +83,10 @@ mod tests {
     fn finds_areas_by_name_or_alias_and_indicators_by_id_or_name() {
         let catalog = catalog();
         let names = Names::new(&catalog);
-        assert_eq!(names.county(" 晋江 ").map(|c| c.name.as_str()), Some("晋江市"));
+        assert_eq!(names.county(" 晋江 ").map(|(_, c)| c.name.as_str()), Some("晋江市"));
         assert!(names.county("厦门市").is_none());
         let id = |raw: &str| match names.indicator(raw) {
-            Some(Lookup::One(i)) => Some(i.id.as_str()),
+            Some(Lookup::One(_, i)) => Some(i.id.as_str()),
             _ => None,
         };
         assert_eq!(id("forest_coverage"), Some("forest_coverage"));

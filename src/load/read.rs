@@ -88,26 +88,26 @@ fn is_workbook(bytes: &[u8]) -> bool {
 /// UTF-8 (with or without a BOM) when the bytes are valid UTF-8, else GB18030, which covers GBK and
 /// GB2312 as Excel writes them on Chinese Windows. Bytes that do not fit the encoding become U+FFFD,
 /// which the rows report as `encoding` problems with their line and column.
-fn decode(bytes: Vec<u8>, forced: Option<&'static Encoding>) -> (String, String) {
-    if let (Some((enc, bom_len)), None) = (Encoding::for_bom(&bytes), forced) {
-        let label = if enc == UTF_8 { "utf-8-bom".to_string() } else { enc.name().to_ascii_lowercase() };
-        return (enc.decode_without_bom_handling(&bytes[bom_len..]).0.into_owned(), label);
-    }
-    let enc = forced.unwrap_or(if std::str::from_utf8(&bytes).is_ok() { UTF_8 } else { GB18030 });
-    let has_bom = bytes.starts_with(b"\xEF\xBB\xBF");
-    let label = if enc == UTF_8 && has_bom { "utf-8-bom".to_string() } else { enc.name().to_ascii_lowercase() };
-    if enc == UTF_8 {
-        // Valid UTF-8 is the common case: take the bytes as they are instead of copying them.
-        let mut bytes = bytes;
-        if has_bom {
-            bytes.drain(..3);
+fn decode(mut bytes: Vec<u8>, forced: Option<&'static Encoding>) -> (String, String) {
+    let label = |enc: &'static Encoding| enc.name().to_ascii_lowercase();
+    match (Encoding::for_bom(&bytes), forced) {
+        (Some((enc, bom_len)), None) if enc != UTF_8 => {
+            return (enc.decode_without_bom_handling(&bytes[bom_len..]).0.into_owned(), label(enc));
         }
-        return match String::from_utf8(bytes) {
-            Ok(text) => (text, label),
-            Err(e) => (String::from_utf8_lossy(e.as_bytes()).into_owned(), label),
-        };
+        (_, Some(enc)) if enc != UTF_8 => return (enc.decode_without_bom_handling(&bytes).0.into_owned(), label(enc)),
+        _ => {}
     }
-    (enc.decode_without_bom_handling(&bytes).0.into_owned(), label)
+    let has_bom = bytes.starts_with(b"\xEF\xBB\xBF");
+    if has_bom {
+        bytes.drain(..3);
+    }
+    let utf8 = if has_bom { "utf-8-bom".to_string() } else { label(UTF_8) };
+    // Valid UTF-8 is the common case: one pass validates it and the bytes become the text uncopied.
+    match String::from_utf8(bytes) {
+        Ok(text) => (text, utf8),
+        Err(e) if forced.is_some() || has_bom => (String::from_utf8_lossy(e.as_bytes()).into_owned(), utf8),
+        Err(e) => (GB18030.decode_without_bom_handling(e.as_bytes()).0.into_owned(), label(GB18030)),
+    }
 }
 
 /// Comma unless the header line has more tabs or semicolons than commas.

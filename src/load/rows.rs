@@ -4,7 +4,7 @@
 use super::names::{Lookup, Names};
 use super::number::{Cell, fold_full_width, parse_cell};
 use super::read::{Grid, Row};
-use super::{Accounting, Intake, Location, Measurement, Source};
+use super::{Accounting, Intake, Key, Location, Measurement, Reading, Source};
 use crate::catalog::{Aggregate, County, Indicator};
 use crate::problem::{Code, Problem, closest};
 use crate::target::{Target, num};
@@ -48,8 +48,8 @@ const COUNT_UNITS: [&str; 7] = ["个", "种", "天", "家", "台", "座", "次"]
 
 struct Layout<'c> {
     fields: Vec<(usize, Field)>,
-    /// Wide files: the columns that are indicators.
-    indicators: Vec<(usize, &'c Indicator)>,
+    /// Wide files: the columns that are indicators, with the indicator's position in the catalogue.
+    indicators: Vec<(usize, u32, &'c Indicator)>,
     /// The header's width: cells after it must be empty.
     width: usize,
 }
@@ -110,8 +110,8 @@ pub(super) fn read_rows(
         }
         if ctx.errors == 0 {
             acc.rows_accepted += 1;
-            for (m, column) in found.drain(..) {
-                intake.push(m, Source { file: file_index, line: row.line, column });
+            for r in found.drain(..) {
+                intake.push(r.measurement, Source { file: file_index, line: row.line, column: r.column, key: r.key });
             }
         } else {
             acc.rows_rejected += 1;
@@ -131,7 +131,7 @@ fn layout<'c>(header: &Row, names: &Names<'c>, grid: &Grid, problems: &mut Vec<P
     // Spreadsheets and trailing delimiters leave empty cells after the last header.
     let width = (0..header.cells.len()).rev().find(|&i| !header.cell(i).trim().is_empty()).map_or(0, |i| i + 1);
     let mut fields = Vec::new();
-    let mut indicators: Vec<(usize, &Indicator)> = Vec::new();
+    let mut indicators: Vec<(usize, u32, &Indicator)> = Vec::new();
     let mut unknown = Vec::new();
     for (i, h) in header.cells.iter().take(width).enumerate() {
         let at = |p: Problem| p.at(header.line, Some(i + 1), h).found(h);
@@ -142,12 +142,12 @@ fn layout<'c>(header: &Row, names: &Names<'c>, grid: &Grid, problems: &mut Vec<P
                 problems.push(at(Problem::error(Code::DuplicateColumn, file, format!("one {} column", f.name()))));
             }
             fields.push((i, f));
-        } else if let Some(Lookup::One(ind)) = names.indicator(h) {
-            if let Some(&(first, _)) = indicators.iter().find(|(_, other)| other.id == ind.id) {
+        } else if let Some(&Lookup::One(no, ind)) = names.indicator(h) {
+            if let Some(&(first, _, _)) = indicators.iter().find(|(_, other, _)| *other == no) {
                 let expected = format!("one column for {} (column {} is the same indicator)", ind.id, first + 1);
                 problems.push(at(Problem::error(Code::DuplicateColumn, file, expected)));
             } else {
-                indicators.push((i, ind));
+                indicators.push((i, no, ind));
             }
         } else {
             unknown.push((i, h));
@@ -215,7 +215,7 @@ fn long_layout<'c>(
     file: &str,
     problems: &mut Vec<Problem>,
     fields: Vec<(usize, Field)>,
-    indicators: Vec<(usize, &'c Indicator)>,
+    indicators: Vec<(usize, u32, &'c Indicator)>,
     unknown: Vec<(usize, &str)>,
     width: usize,
 ) -> Option<Layout<'c>> {
@@ -237,7 +237,7 @@ fn long_layout<'c>(
                 .suggest(hint),
         );
     }
-    if let Some(&(i, ind)) = indicators.first() {
+    if let Some(&(i, _, ind)) = indicators.first() {
         let expected = "a long file (indicator and value columns) or a wide one (a column per indicator), not both";
         problems.push(
             Problem::error(Code::UnknownColumn, file, expected)
@@ -302,7 +302,7 @@ impl<'c> RowCtx<'_, 'c> {
         true
     }
 
-    fn county(&mut self, col: usize) -> Option<&'c County> {
+    fn county(&mut self, col: usize) -> Option<(u32, &'c County)> {
         let raw = self.cell(col);
         if let Some(c) = self.names.county(raw) {
             return Some(c);
@@ -313,10 +313,10 @@ impl<'c> RowCtx<'_, 'c> {
         None
     }
 
-    fn indicator(&mut self, col: usize) -> Option<&'c Indicator> {
+    fn indicator(&mut self, col: usize) -> Option<(u32, &'c Indicator)> {
         let raw = self.cell(col);
         match self.names.indicator(raw) {
-            Some(Lookup::One(ind)) => return Some(ind),
+            Some(&Lookup::One(no, ind)) => return Some((no, ind)),
             Some(Lookup::Shared(inds)) => {
                 let ids: Vec<&str> = inds.iter().map(|i| i.id.as_str()).collect();
                 let expected = format!(
@@ -399,12 +399,12 @@ impl<'c> RowCtx<'_, 'c> {
         }
     }
 
-    fn long(&mut self, layout: &Layout, default_year: Option<i32>) -> Option<(Measurement, usize)> {
+    fn long(&mut self, layout: &Layout, default_year: Option<i32>) -> Option<Reading> {
         let col = |f| layout.col(f).expect("long layout has the column");
         let county = self.county(col(Field::County));
         let indicator = self.indicator(col(Field::Indicator));
         let year = self.year(layout, default_year);
-        let ind = indicator?;
+        let (ind_no, ind) = indicator?;
         let value = self.number(col(Field::Value), "value", ind);
         let numerator = layout.col(Field::Numerator).map(|c| self.count(c, "numerator"));
         let denominator = layout.col(Field::Denominator).map(|c| self.count(c, "denominator"));
@@ -412,9 +412,9 @@ impl<'c> RowCtx<'_, 'c> {
         let numerator = numerator.transpose().ok()?.flatten();
         let denominator = denominator.transpose().ok()?.flatten();
         let value = self.reconcile_ratio(layout, ind, value, numerator, denominator)?;
-        let (county, year) = (county?, year?);
+        let ((county_no, county), year) = (county?, year?);
         self.check_applicable(county, ind, col(Field::County));
-        let m = Measurement {
+        let measurement = Measurement {
             county: county.name.clone(),
             indicator: ind.id.clone(),
             year,
@@ -424,7 +424,8 @@ impl<'c> RowCtx<'_, 'c> {
             note: self.note(layout),
             origin: Location { file: self.file.to_string(), line: self.row.line },
         };
-        Some((m, col(Field::Value) + 1))
+        let key = Key { county: county_no, indicator: ind_no, year };
+        Some(Reading { measurement, column: col(Field::Value) + 1, key })
     }
 
     /// With a numerator and denominator, the value is their ratio; a value given as well must agree.
@@ -486,17 +487,17 @@ impl<'c> RowCtx<'_, 'c> {
         }
     }
 
-    fn wide(&mut self, layout: &Layout<'c>, default_year: Option<i32>, out: &mut Vec<(Measurement, usize)>) {
+    fn wide(&mut self, layout: &Layout<'c>, default_year: Option<i32>, out: &mut Vec<Reading>) {
         let county = self.county(0);
         let year = self.year(layout, default_year);
         let note = self.note(layout);
-        for &(col, ind) in &layout.indicators {
+        for &(col, ind_no, ind) in &layout.indicators {
             let Ok(value) = self.number(col, &ind.id, ind) else { continue };
-            let (Some(county), Some(year)) = (county, year) else { continue };
+            let (Some((county_no, county)), Some(year)) = (county, year) else { continue };
             if value.is_some() {
                 self.check_applicable(county, ind, col);
             }
-            let m = Measurement {
+            let measurement = Measurement {
                 county: county.name.clone(),
                 indicator: ind.id.clone(),
                 year,
@@ -506,7 +507,8 @@ impl<'c> RowCtx<'_, 'c> {
                 note: note.clone(),
                 origin: Location { file: self.file.to_string(), line: self.row.line },
             };
-            out.push((m, col + 1));
+            let key = Key { county: county_no, indicator: ind_no, year };
+            out.push(Reading { measurement, column: col + 1, key });
         }
     }
 }
