@@ -46,12 +46,18 @@ impl Field {
 /// Units whose values are counts, which cannot be negative.
 const COUNT_UNITS: [&str; 7] = ["个", "种", "天", "家", "台", "座", "次"];
 
+/// A header's columns sorted out: fields, indicators (with their catalogue position), unknown names.
+type Header<'c, 'h> = (Vec<(usize, Field)>, Vec<(usize, u32, &'c Indicator)>, Vec<(usize, &'h str)>);
+
 struct Layout<'c> {
     fields: Vec<(usize, Field)>,
     /// Wide files: the columns that are indicators, with the indicator's position in the catalogue.
     indicators: Vec<(usize, u32, &'c Indicator)>,
     /// The header's width: cells after it must be empty.
     width: usize,
+    /// Columns with an empty header (a spreadsheet's leading columns, a stray delimiter): their
+    /// cells must be empty too.
+    unnamed: Vec<usize>,
 }
 
 impl Layout<'_> {
@@ -133,40 +139,49 @@ fn layout<'c>(header: &Row, names: &Names<'c>, grid: &Grid, problems: &mut Vec<P
     let mut fields = Vec::new();
     let mut indicators: Vec<(usize, u32, &Indicator)> = Vec::new();
     let mut unknown = Vec::new();
+    let mut unnamed = Vec::new();
+    // Two columns for one thing: reading either would be a guess, so no row is read.
+    let mut duplicated = false;
     for (i, h) in header.cells.iter().take(width).enumerate() {
         let at = |p: Problem| p.at(header.line, Some(i + 1), h).found(h);
-        if h.contains('\u{FFFD}') {
+        if h.trim().is_empty() {
+            unnamed.push(i);
+        } else if h.contains('\u{FFFD}') {
             problems.push(at(encoding_problem(file, &grid.encoding)));
         } else if let Some(f) = Field::from_header(h) {
-            if fields.iter().any(|(_, g)| *g == f) {
-                problems.push(at(Problem::error(Code::DuplicateColumn, file, format!("one {} column", f.name()))));
+            if let Some(&(first, _)) = fields.iter().find(|(_, g)| *g == f) {
+                let expected = format!("one {} column (column {} is one already)", f.name(), first + 1);
+                problems.push(at(Problem::error(Code::DuplicateColumn, file, expected)));
+                duplicated = true;
             }
             fields.push((i, f));
         } else if let Some(&Lookup::One(no, ind)) = names.indicator(h) {
             if let Some(&(first, _, _)) = indicators.iter().find(|(_, other, _)| *other == no) {
                 let expected = format!("one column for {} (column {} is the same indicator)", ind.id, first + 1);
                 problems.push(at(Problem::error(Code::DuplicateColumn, file, expected)));
-            } else {
-                indicators.push((i, no, ind));
+                duplicated = true;
             }
+            indicators.push((i, no, ind));
         } else {
             unknown.push((i, h));
         }
     }
     let has = |f| fields.iter().any(|(_, g)| *g == f);
     if has(Field::Indicator) || has(Field::Value) {
-        return long_layout(header, file, problems, fields, indicators, unknown, width);
+        let layout = long_layout(header, file, problems, (fields, indicators, unknown), width);
+        return layout.filter(|_| !duplicated).map(|l| Layout { unnamed, ..l });
     }
-    let county_first = fields.first().is_some_and(|&(i, f)| i == 0 && f == Field::County);
+    let first_named = (0..width).find(|&i| !header.cell(i).trim().is_empty()).unwrap_or(0);
+    let county_first = fields.first().is_some_and(|&(i, f)| i == first_named && f == Field::County);
     if !county_first {
-        let first = header.cell(0);
+        let first = header.cell(first_named);
         problems.push(
             Problem::error(
                 Code::MissingColumn,
                 file,
                 "a county column first (县市区/地区/county), then indicator columns (wide) or indicator,value (long)",
             )
-            .at(header.line, Some(1), "county")
+            .at(header.line, Some(first_named + 1), "county")
             .found(first),
         );
         return None;
@@ -189,15 +204,11 @@ fn layout<'c>(header: &Row, names: &Names<'c>, grid: &Grid, problems: &mut Vec<P
         );
         return None;
     }
-    Some(Layout { fields, indicators, width })
+    (!duplicated).then_some(Layout { fields, indicators, width, unnamed })
 }
 
-/// A wide file's header that names no indicator: empty, shared by several, or unknown.
+/// A wide file's header that names no indicator: shared by several, or unknown.
 fn unknown_indicator_header(names: &Names, file: &str, line: usize, i: usize, h: &str) -> Problem {
-    if h.trim().is_empty() {
-        let p = Problem::warning(Code::UnknownColumn, file, "a header naming an indicator; this column is not read");
-        return p.at(line, Some(i + 1), "").found(h);
-    }
     if let Some(Lookup::Shared(inds)) = names.indicator(h) {
         let ids: Vec<&str> = inds.iter().map(|i| i.id.as_str()).collect();
         let expected =
@@ -214,9 +225,7 @@ fn long_layout<'c>(
     header: &Row,
     file: &str,
     problems: &mut Vec<Problem>,
-    fields: Vec<(usize, Field)>,
-    indicators: Vec<(usize, u32, &'c Indicator)>,
-    unknown: Vec<(usize, &str)>,
+    (fields, indicators, unknown): Header<'c, '_>,
     width: usize,
 ) -> Option<Layout<'c>> {
     let has = |f| fields.iter().any(|(_, g)| *g == f);
@@ -229,7 +238,7 @@ fn long_layout<'c>(
     let known_headers = HEADERS.iter().flat_map(|(_, hs)| hs.iter().copied());
     for (i, h) in unknown {
         let expected = "county, indicator, value, year, numerator, denominator or note; this column is not read";
-        let hint = closest(h, known_headers.clone()).filter(|_| !h.trim().is_empty());
+        let hint = closest(h, known_headers.clone());
         problems.push(
             Problem::warning(Code::UnknownColumn, file, expected)
                 .at(header.line, Some(i + 1), h)
@@ -246,7 +255,7 @@ fn long_layout<'c>(
         );
     }
     let ok = has(Field::County) && has(Field::Indicator) && has(Field::Value) && indicators.is_empty();
-    ok.then_some(Layout { fields, indicators: Vec::new(), width })
+    ok.then_some(Layout { fields, indicators: Vec::new(), width, unnamed: Vec::new() })
 }
 
 fn encoding_problem(file: &str, encoding: &str) -> Problem {
@@ -297,6 +306,10 @@ impl<'c> RowCtx<'_, 'c> {
         if let Some(extra) = (width..n).find(|&i| !self.cell(i).trim().is_empty()) {
             let expected = format!("{width} cells, as in the header (this cell is beyond the last column)");
             self.push(Code::RaggedRow, extra, "row", expected);
+            return false;
+        }
+        if let Some(&col) = layout.unnamed.iter().find(|&&i| !self.cell(i).trim().is_empty()) {
+            self.push(Code::RaggedRow, col, "row", "an empty cell: this column has no header");
             return false;
         }
         true
@@ -413,7 +426,9 @@ impl<'c> RowCtx<'_, 'c> {
         let denominator = denominator.transpose().ok()?.flatten();
         let value = self.reconcile_ratio(layout, ind, value, numerator, denominator)?;
         let ((county_no, county), year) = (county?, year?);
-        self.check_applicable(county, ind, col(Field::County));
+        if value.is_some() {
+            self.check_applicable(county, ind, col(Field::County));
+        }
         let measurement = Measurement {
             county: county.name.clone(),
             indicator: ind.id.clone(),
@@ -488,7 +503,7 @@ impl<'c> RowCtx<'_, 'c> {
     }
 
     fn wide(&mut self, layout: &Layout<'c>, default_year: Option<i32>, out: &mut Vec<Reading>) {
-        let county = self.county(0);
+        let county = self.county(layout.col(Field::County).unwrap_or(0));
         let year = self.year(layout, default_year);
         let note = self.note(layout);
         for &(col, ind_no, ind) in &layout.indicators {
@@ -557,4 +572,53 @@ fn allowed_range(ind: &Indicator) -> Option<Range> {
     }
     // Concentrations, indices, rates and intensities are never below zero.
     Some(Range::NotNegative("a quantity"))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::catalog::Catalog;
+
+    fn catalog() -> Catalog {
+        Catalog::parse(include_str!("../../indicators.toml"), "indicators.toml")
+            .expect("the shipped catalogue is valid")
+    }
+
+    #[test]
+    fn chinese_and_english_headers_name_the_same_fields() {
+        for (header, field) in [
+            ("县市区", Field::County),
+            (" 地区 ", Field::County),
+            ("\u{FEFF}county", Field::County),
+            ("指标", Field::Indicator),
+            ("Value", Field::Value),
+            ("数值", Field::Value),
+            ("值", Field::Value),
+            ("年份", Field::Year),
+            ("分子", Field::Numerator),
+            ("分母", Field::Denominator),
+            ("备注", Field::Note),
+        ] {
+            assert_eq!(Field::from_header(header), Some(field), "{header:?}");
+        }
+        assert_eq!(Field::from_header("森林覆盖率（%）"), None);
+        assert_eq!(Field::Denominator.name(), "denominator");
+    }
+
+    #[test]
+    fn each_kind_of_indicator_has_its_range() {
+        let catalog = catalog();
+        let range = |id: &str| {
+            let ind = catalog.indicator(id).expect("a catalogue id");
+            allowed_range(ind).map(|r| (r.contains(-0.5), r.contains(0.0), r.contains(100.0), r.contains(100.5)))
+        };
+        // A share: 0–100, both ends included.
+        assert_eq!(range("forest_coverage"), Some((false, true, true, false)));
+        // A reduction rate since 2020 may be negative (emissions rose).
+        assert_eq!(range("nox_reduction"), Some((true, true, true, false)));
+        // Counts and concentrations are never negative, and have no upper bound.
+        assert_eq!(range("beautiful_bays"), Some((false, true, true, true)));
+        assert_eq!(range("blue_sky_days"), Some((false, true, true, true)));
+        assert_eq!(range("pm25_central"), Some((false, true, true, true)));
+    }
 }
