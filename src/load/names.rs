@@ -4,6 +4,8 @@
 use std::borrow::Cow;
 use std::collections::HashMap;
 
+use rustc_hash::FxHashMap;
+
 use crate::catalog::{Catalog, County, Indicator};
 use crate::problem::closest;
 
@@ -18,19 +20,21 @@ pub(super) enum Lookup<'c> {
 
 pub(super) struct Names<'c> {
     pub catalog: &'c Catalog,
-    counties: HashMap<&'c str, (u32, &'c County)>,
-    indicators: HashMap<Cow<'c, str>, Lookup<'c>>,
+    // FxHash: these maps are probed twice per row, and their keys come from the catalogue, so
+    // SipHash's flooding resistance buys nothing.
+    counties: FxHashMap<&'c str, (u32, &'c County)>,
+    indicators: FxHashMap<Cow<'c, str>, Lookup<'c>>,
 }
 
 impl<'c> Names<'c> {
     pub fn new(catalog: &'c Catalog) -> Names<'c> {
-        let mut counties = HashMap::new();
+        let mut counties = FxHashMap::default();
         for (no, c) in (0..).zip(&catalog.counties) {
             for name in std::iter::once(&c.name).chain(&c.aliases) {
                 counties.entry(name.as_str()).or_insert((no, c));
             }
         }
-        let mut indicators: HashMap<Cow<'c, str>, Lookup<'c>> = HashMap::new();
+        let mut indicators: FxHashMap<Cow<'c, str>, Lookup<'c>> = FxHashMap::default();
         let mut by_name: HashMap<&str, Vec<(u32, &Indicator)>> = HashMap::new();
         for (no, ind) in (0..).zip(&catalog.indicators) {
             indicators.entry(Cow::Borrowed(ind.id.as_str())).or_insert(Lookup::One(no, ind));
