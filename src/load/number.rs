@@ -56,7 +56,8 @@ pub fn parse_cell(raw: &str, percent: bool) -> Result<Cell, NumberError> {
     if had_percent && !percent {
         return err("a % sign on an indicator that is not a percentage");
     }
-    let body = strip_thousands(body).ok_or(NumberError { reason: "misplaced thousands separator".into() })?;
+    let reason = "a comma that is not a thousands separator; decimals take a point (59.7, not 59,7)";
+    let body = strip_thousands(body).ok_or(NumberError { reason: reason.into() })?;
     let unsigned = body.trim_start_matches(['+', '-']).as_bytes();
     let word = |w: &[u8]| unsigned.get(..3).is_some_and(|p| p.eq_ignore_ascii_case(w));
     if word(b"nan") || word(b"inf") {
@@ -139,6 +140,7 @@ mod tests {
             ("＞３", true, "comparison"),
             ("95%", false, "not a percentage"),
             ("1,33", false, "thousands"),
+            ("59,7", true, "decimals take a point"),
             ("1,,330", false, "thousands"),
             ("12.5.3", true, "not a number"),
             ("1e999", false, "too large"),
