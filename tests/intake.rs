@@ -242,6 +242,27 @@ fn every_problem_code_has_a_file_and_is_reported_at_its_place() {
 }
 
 #[test]
+fn a_file_without_any_year_rejects_every_row_and_still_checks_them_all() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(
+        dir.path().join("values.csv"),
+        "county,indicator,value\n全市,forest_coverage,59\n厦门,forest_coverage,59\n",
+    )
+    .unwrap();
+    let r = run_in(dir.path(), &["validate", "values.csv", "--format", "json"]);
+    r.code(1);
+    let doc = r.json();
+    let expected: Vec<(String, String, Option<u64>, Option<u64>)> = vec![
+        ("missing-year".into(), "error".into(), Some(1), None),
+        ("unknown-county".into(), "error".into(), Some(3), Some(1)),
+    ];
+    assert_eq!(places(&doc), expected);
+    assert_accounting(&doc, &[(2, 0, 2)]);
+    let r = run_in(dir.path(), &["validate", "values.csv", "--year", "2023", "--format", "json"]);
+    assert_accounting(&r.json(), &[(2, 1, 1)]);
+}
+
+#[test]
 fn problems_say_what_was_found_and_suggest_the_obvious_fix() {
     let (_, doc) = validate(&[&format!("{DIR}/problems/unknown-county-2023.csv")]);
     assert_eq!(problem(&doc, "unknown-county", 2)["found"], "晋江巿");

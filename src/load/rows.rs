@@ -3,7 +3,7 @@
 
 use super::names::{Lookup, Names};
 use super::number::{Cell, fold_full_width, parse_cell};
-use super::read::{Grid, Row};
+use super::read::{Grid, Row, Rows};
 use super::{Accounting, Intake, Key, Location, Measurement, Reading, Source};
 use crate::catalog::{Aggregate, County, Indicator};
 use crate::problem::{Code, Problem, closest};
@@ -89,16 +89,14 @@ pub(super) fn read_rows(
         return Ok(());
     };
     let Some(layout) = layout(&header, names, grid, &mut intake.data.problems) else {
-        while rows.next_row()?.is_some() {
-            acc.rows_read += 1;
-        }
-        acc.rows_rejected = acc.rows_read;
         acc.shape = "unknown".into();
-        intake.data.accounting.push(acc);
-        return Ok(());
+        return reject_all(rows, acc, intake);
     };
     acc.shape = if layout.is_wide() { "wide" } else { "long" }.into();
-    if layout.col(Field::Year).is_none() && default_year.is_none() {
+    // Without a year no row gives a measurement; its cells are still checked, so that every problem
+    // is listed in one round.
+    let yearless = layout.col(Field::Year).is_none() && default_year.is_none();
+    if yearless {
         let expected = "a year: a year column, a year in the file name (2023.csv), or --year";
         intake.data.problems.push(Problem::error(Code::MissingYear, file, expected).at(header.line, None, "year"));
     }
@@ -114,7 +112,7 @@ pub(super) fn read_rows(
                 found.extend(ctx.long(&layout, default_year));
             }
         }
-        if ctx.errors == 0 {
+        if ctx.errors == 0 && !yearless {
             acc.rows_accepted += 1;
             for r in found.drain(..) {
                 intake.push(r.measurement, Source { file: file_index, line: row.line, column: r.column, key: r.key });
@@ -127,6 +125,17 @@ pub(super) fn read_rows(
         let expected = "at least one data row under the header";
         intake.data.problems.push(Problem::error(Code::EmptyFile, file, expected).at(header.line, None, "file"));
     }
+    intake.data.accounting.push(acc);
+    Ok(())
+}
+
+/// Counts the rows of a file whose header cannot be read: all are rejected, and the header's problems
+/// say why.
+fn reject_all(mut rows: Rows, mut acc: Accounting, intake: &mut Intake) -> anyhow::Result<()> {
+    while rows.next_row()?.is_some() {
+        acc.rows_read += 1;
+    }
+    acc.rows_rejected = acc.rows_read;
     intake.data.accounting.push(acc);
     Ok(())
 }
