@@ -67,9 +67,11 @@ impl<'c> Names<'c> {
         closest(raw, known.map(String::as_str))
     }
 
-    /// The known indicator id or name closest to one that is not known.
+    /// The known indicator id or name closest to one that is not known. A shared name is never
+    /// suggested: its parts' names are (`…减少（%）：氮氧化物`).
     pub fn indicator_hint(&self, raw: &str) -> Option<String> {
-        let known = self.catalog.indicators.iter().flat_map(|i| [i.id.as_str(), i.name.as_str()]);
+        let names = self.catalog.indicators.iter().map(|i| i.display_name()).collect::<Vec<_>>();
+        let known = self.catalog.indicators.iter().map(|i| i.id.as_str()).chain(names.iter().map(String::as_str));
         closest(raw, known)
     }
 }
@@ -111,5 +113,10 @@ mod tests {
         let names = Names::new(&catalog);
         assert_eq!(names.county_hint("晋江巿"), Some("晋江市".into()));
         assert_eq!(names.indicator_hint("forest_coverag"), Some("forest_coverage".into()));
+        let typo = "主要污染物（氮氧化物、挥发性有机物、化学需氧量、氨氮）减少（%）：氮氧物";
+        assert_eq!(
+            names.indicator_hint(typo).as_deref(),
+            Some("主要污染物（氮氧化物、挥发性有机物、化学需氧量、氨氮）减少（%）：氮氧化物")
+        );
     }
 }
