@@ -5,6 +5,7 @@
 
 use crate::catalog::{Aggregate, AreaKind, Catalog, County, Indicator};
 use crate::load::Measurement;
+use crate::problem::{Code, Problem};
 use crate::target::num;
 
 /// How far a reported city value may be from the areas' aggregate before it is flagged: 0.1
@@ -74,15 +75,34 @@ pub fn disagrees(ind: &Indicator, reported: f64, aggregated: f64) -> bool {
     (reported - aggregated).abs() > tolerance
 }
 
-/// What the warning for a disagreement expects: the aggregate, how it was made, and the tolerance.
-pub fn disagreement_expectation(city: &str, ind: &Indicator, aggregated: f64, areas: usize) -> String {
+/// The warning for a city row whose reported value disagrees with what its areas aggregate to, naming
+/// both figures; `None` when they agree or either is missing.
+pub fn mismatch<'m>(
+    catalog: &Catalog,
+    city: &County,
+    ind: &Indicator,
+    year: i32,
+    find: impl Fn(&str, &str, i32) -> Option<&'m Measurement>,
+) -> Option<Problem> {
+    let m = find(&city.name, &ind.id, year)?;
+    let reported = m.value?;
+    let Combined::Value { value, areas } = combine(catalog, city, ind, year, &find) else { return None };
+    if !disagrees(ind, reported, value) {
+        return None;
+    }
     let (how, tolerance) = match ind.aggregate {
         Aggregate::Ratio => ("Σ numerator / Σ denominator × 100", format!("{RATIO_TOLERANCE} percentage points")),
         _ => ("their sum", "0".to_string()),
     };
-    format!(
-        "about {}, what the {areas} areas aggregate to ({how}); the {city} row and its areas differ by more than {tolerance}",
-        num((aggregated * 100.0).round() / 100.0)
+    let expected = format!(
+        "about {}, what the {areas} areas aggregate to ({how}); the {} row and its areas differ by more than {tolerance}",
+        num((value * 100.0).round() / 100.0),
+        city.name
+    );
+    Some(
+        Problem::warning(Code::AggregateMismatch, &m.origin.file, expected)
+            .at(m.origin.line, None, &ind.id)
+            .found(&num(reported)),
     )
 }
 

@@ -479,10 +479,16 @@ impl Catalog {
         self.counties.iter().find(|c| c.name == name || c.aliases.iter().any(|a| a == name))
     }
 
-    /// The indicator an id or exact Chinese name refers to.
+    /// The indicator an id or exact Chinese name refers to. A name several indicators share (row 4's
+    /// four pollutants) refers to none: only the id or the name with its part says which.
     pub fn indicator(&self, key: &str) -> Option<&Indicator> {
         let key = key.trim();
-        self.indicators.iter().find(|i| i.id == key || i.name == key || i.display_name() == key)
+        let mut by_name = self.indicators.iter().filter(|i| i.name == key);
+        let unique_name = match (by_name.next(), by_name.next()) {
+            (Some(i), None) => Some(i),
+            _ => None,
+        };
+        self.indicators.iter().find(|i| i.id == key || i.display_name() == key).or(unique_name)
     }
 
     pub fn reference_value(&self, id: &str) -> Option<f64> {

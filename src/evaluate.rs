@@ -10,7 +10,7 @@ use serde::Serialize;
 use crate::aggregate::{self, Combined};
 use crate::catalog::{Aggregate, AreaKind, Catalog, County, Indicator, IndicatorType};
 use crate::load::{Dataset, Measurement};
-use crate::problem::{Code, Problem};
+use crate::problem::Problem;
 use crate::progress::{self, Point, Progress, TrendOutcome};
 use crate::province::ProvinceTargets;
 use crate::target::{Cmp, Context, Resolved, Rule, Target, Trend, Unresolved, num};
@@ -271,16 +271,8 @@ pub fn evaluate(catalog: &Catalog, data: &Dataset, settings: &Settings) -> Evalu
                 AreaKind::City => aggregate::combine(catalog, area, ind, settings.year, find),
                 AreaKind::Area => Combined::Nothing,
             };
-            if let (Some(m), Combined::Value { value, areas }) = (current, &combined)
-                && let Some(reported) = m.value
-                && aggregate::disagrees(ind, reported, *value)
-            {
-                let message = aggregate::disagreement_expectation(&area.name, ind, *value, *areas);
-                warnings.push(
-                    Problem::warning(Code::AggregateMismatch, &m.origin.file, message)
-                        .at(m.origin.line, None, &ind.id)
-                        .found(&num(reported)),
-                );
+            if area.kind == AreaKind::City {
+                warnings.extend(aggregate::mismatch(catalog, area, ind, settings.year, find));
             }
             let history = yearly_values(catalog, area, ind, &years, find);
             let row =

@@ -30,6 +30,28 @@ pub enum Code {
 }
 
 impl Code {
+    /// Every code, in the order README.md's table lists them.
+    pub const ALL: [Code; 18] = [
+        Code::Encoding,
+        Code::EmptyFile,
+        Code::MissingColumn,
+        Code::DuplicateColumn,
+        Code::UnknownColumn,
+        Code::RaggedRow,
+        Code::UnknownCounty,
+        Code::UnknownIndicator,
+        Code::NotANumber,
+        Code::OutOfRange,
+        Code::MissingYear,
+        Code::DuplicateRow,
+        Code::ConflictingDuplicate,
+        Code::NumeratorAboveDenominator,
+        Code::InconsistentRatio,
+        Code::NotApplicable,
+        Code::MissingIndicator,
+        Code::AggregateMismatch,
+    ];
+
     pub fn as_str(self) -> &'static str {
         match self {
             Code::Encoding => "encoding",

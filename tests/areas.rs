@@ -134,7 +134,9 @@ fn a_numerator_above_its_denominator_or_a_negative_count_is_an_input_error() {
     run(&["eval", "tests/data/areas/bad-ratio-2023.csv"])
         .code(2)
         .stderr_has("bad-ratio-2023.csv:2:5: error[numerator-above-denominator]: denominator: found \"296\"")
-        .stderr_has("bad-ratio-2023.csv:3:3: error[out-of-range]: value: found \"-1\"; expected a count of 0 or more")
+        .stderr_has(
+            "bad-ratio-2023.csv:3:3: error[out-of-range]: value: found \"-1\"; expected a count of zero or more",
+        )
         .stderr_has("bad-ratio-2023.csv:4:4: error[out-of-range]: numerator: found \"-3\"");
 }
 

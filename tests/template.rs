@@ -19,7 +19,12 @@ fn catalog() -> &'static Catalog {
 fn value_for(id: &str) -> &'static str {
     let c = catalog();
     let ind = c.indicator(id).unwrap_or_else(|| panic!("{id} is in the catalogue"));
-    if ind.target == Target::Done { "1" } else { "50" }
+    // Counts are 0 everywhere so a filled 全市 row agrees with the sum of its areas (no aggregate-mismatch).
+    match (ind.target == Target::Done, ind.aggregate == plan_check::catalog::Aggregate::Sum) {
+        (true, _) => "1",
+        (false, true) => "0",
+        (false, false) => "50",
+    }
 }
 
 /// Fills a CSV template: the `#` lines and the header are kept, and each empty value cell gets a value.

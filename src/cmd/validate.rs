@@ -1,18 +1,21 @@
 //! `plan-check validate`: everything `eval` needs, checked without evaluating.
 
+use std::collections::HashMap;
 use std::io::Write;
 
 use crate::Outcome;
-use crate::catalog::{AreaKind, IndicatorType};
+use crate::aggregate::{self, Combined};
+use crate::catalog::{Aggregate, Catalog, IndicatorType};
 use crate::cli::{Require, ValidateArgs, ValidateFormat};
-use crate::load::Dataset;
+use crate::load::{Dataset, Measurement};
 use crate::problem::{Code, Problem};
 use crate::report::problems;
 
 pub fn run(args: &ValidateArgs, out: &mut dyn Write, _err: &mut dyn Write) -> anyhow::Result<Outcome> {
     let (catalog, mut data) = super::load_inputs(&args.input)?;
+    check_aggregates(&catalog, &mut data);
     if args.require != Require::None {
-        require_city_values(&catalog, &mut data, args.require, &args.input.files);
+        require_city_values(&catalog, &mut data, args.require);
     }
     match args.format {
         ValidateFormat::Text => problems::render_validate_text(&data, args.max_errors, out)?,
@@ -22,29 +25,67 @@ pub fn run(args: &ValidateArgs, out: &mut dyn Write, _err: &mut dyn Write) -> an
     Ok(if data.has_errors() { Outcome::Findings } else { Outcome::Clean })
 }
 
-/// A missing city-level value of a required indicator is a problem of the first file.
-fn require_city_values(catalog: &crate::catalog::Catalog, data: &mut Dataset, require: Require, files: &[String]) {
-    let file = files.first().map(String::as_str).unwrap_or("-");
-    let latest = data.years().last().copied();
+/// The measurements by (area, indicator, year).
+fn index(data: &Dataset) -> HashMap<(&str, &str, i32), &Measurement> {
+    data.measurements.iter().map(|m| ((m.county.as_str(), m.indicator.as_str(), m.year), m)).collect()
+}
+
+/// A city row that disagrees with what its areas aggregate to: a warning naming both figures, in every
+/// year of the data.
+fn check_aggregates(catalog: &Catalog, data: &mut Dataset) {
+    let by_key = index(data);
+    let find = |county: &str, id: &str, year: i32| by_key.get(&(county, id, year)).copied();
+    let mut warnings = Vec::new();
+    for year in data.years() {
+        for ind in catalog.indicators.iter().filter(|i| i.aggregate != Aggregate::None) {
+            let Some(city) = catalog.county(&ind.city_row) else { continue };
+            warnings.extend(aggregate::mismatch(catalog, city, ind, year, find));
+        }
+    }
+    data.problems.extend(warnings);
+}
+
+/// A city-level value a required indicator lacks (neither reported nor made from every area it applies
+/// to), for the latest year in the data: at the row that
+/// says "no data" when there is one, else a problem of the first file.
+fn require_city_values(catalog: &Catalog, data: &mut Dataset, require: Require) {
+    let file = data.accounting.first().map_or_else(|| "-".to_string(), |a| a.file.clone());
+    let year = data.years().last().copied();
+    let city_rows: HashMap<(&str, &str), &Measurement> = data
+        .measurements
+        .iter()
+        .filter(|m| Some(m.year) == year)
+        .map(|m| ((m.indicator.as_str(), m.county.as_str()), m))
+        .collect();
+    let by_key = index(data);
+    let mut problems = Vec::new();
     for ind in &catalog.indicators {
         if require == Require::Binding && ind.kind != IndicatorType::Binding {
             continue;
         }
-        let present = data.measurements.iter().any(|m| {
-            m.indicator == ind.id
-                && Some(m.year) == latest
-                && m.value.is_some()
-                && catalog.county(&m.county).is_some_and(|c| c.kind == AreaKind::City && c.name == ind.city_row)
-        });
-        if !present {
-            data.problems.push(
-                Problem::error(
-                    Code::MissingIndicator,
-                    file,
-                    format!("a {} row for {} ({})", ind.city_row, ind.id, ind.display_name()),
-                )
-                .found("no value"),
-            );
-        }
+        let row = city_rows.get(&(ind.id.as_str(), ind.city_row.as_str()));
+        let in_year = year.map_or(String::new(), |y| format!(" in {y}"));
+        let expected = format!("a value for {} ({}) on the {} row{in_year}", ind.id, ind.display_name(), ind.city_row);
+        let aggregated = || match (catalog.county(&ind.city_row), year) {
+            (Some(city), Some(y)) => {
+                let find = |county: &str, id: &str, yr: i32| by_key.get(&(county, id, yr)).copied();
+                matches!(aggregate::combine(catalog, city, ind, y, find), Combined::Value { .. })
+            }
+            _ => false,
+        };
+        let p = match row {
+            Some(m) if m.value.is_some() => continue,
+            _ if aggregated() => continue,
+            Some(m) => Problem::error(Code::MissingIndicator, &m.origin.file, expected)
+                .at(m.origin.line, None, &ind.id)
+                .found("no data"),
+            None => {
+                let mut p = Problem::error(Code::MissingIndicator, &file, expected).found("no row");
+                p.field = Some(ind.id.clone());
+                p
+            }
+        };
+        problems.push(p);
     }
+    data.problems.extend(problems);
 }

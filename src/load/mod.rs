@@ -2,11 +2,14 @@
 //! (long or wide, see `rows`), and every problem is kept with its place: nothing is dropped, guessed
 //! or turned into zero.
 
+mod names;
 mod number;
 mod read;
 mod rows;
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
+
+use rustc_hash::FxHashMap;
 
 pub use number::{Cell, NumberError, parse_cell};
 pub use read::ReadOptions;
@@ -84,16 +87,63 @@ pub struct LoadOptions {
 }
 
 /// Reads every file. An `Err` is a file that cannot be read at all; problems inside files are in the
-/// dataset.
+/// dataset, in the order of the files and, within a file, of their lines and columns.
 pub fn load(paths: &[String], catalog: &Catalog, opts: &LoadOptions) -> anyhow::Result<Dataset> {
-    let mut data = Dataset::default();
-    for path in paths {
+    let names = names::Names::new(catalog);
+    let mut intake = Intake::default();
+    for (index, path) in paths.iter().enumerate() {
         let grid = read::read_grid(path, &opts.read)?;
         let default_year = opts.year.or_else(|| year_in_name(path));
-        rows::read_rows(grid, catalog, default_year, &mut data);
+        rows::read_rows(&grid, &names, default_year, index, &mut intake)?;
     }
-    check_duplicates(&mut data);
+    check_duplicates(&mut intake);
+    let mut data = intake.data;
+    let order: HashMap<&str, usize> = data.accounting.iter().enumerate().map(|(i, a)| (a.file.as_str(), i)).collect();
+    let key = |p: &Problem| (order.get(p.file.as_str()).copied(), p.line, p.column);
+    let mut problems = std::mem::take(&mut data.problems);
+    problems.sort_by_key(key);
+    data.problems = problems;
     Ok(data)
+}
+
+/// (area, indicator, year) as positions in the catalogue, so finding duplicates hashes no text.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+struct Key {
+    county: u32,
+    indicator: u32,
+    year: i32,
+}
+
+/// A measurement as one row gives it, with its cell and key.
+struct Reading {
+    measurement: Measurement,
+    /// 1-based.
+    column: usize,
+    key: Key,
+}
+
+/// Where a measurement was read: the file's index, the row's line and the cell's 1-based column.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+struct Source {
+    file: usize,
+    line: usize,
+    column: usize,
+    key: Key,
+}
+
+/// The dataset being built, with where each measurement came from (`sources[i]` for
+/// `data.measurements[i]`), so a later check can point at a cell and reject the whole row.
+#[derive(Default)]
+struct Intake {
+    data: Dataset,
+    sources: Vec<Source>,
+}
+
+impl Intake {
+    fn push(&mut self, m: Measurement, source: Source) {
+        self.data.measurements.push(m);
+        self.sources.push(source);
+    }
 }
 
 /// A four-digit year (19xx or 20xx) in the file's name: `2023.csv`, `泉州-2023年.xlsx`.
@@ -109,46 +159,70 @@ pub fn year_in_name(path: &str) -> Option<i32> {
     })
 }
 
-/// The same (area, indicator, year) twice: a warning when the values agree, an error when they differ.
-/// The second occurrence is dropped from the measurements either way, and the problem says so.
-fn check_duplicates(data: &mut Dataset) {
-    let mut seen: HashMap<(String, String, i32), usize> = HashMap::new();
-    let mut keep = Vec::with_capacity(data.measurements.len());
+/// The same (area, indicator, year) twice: a warning when the values agree (the later copy adds
+/// nothing and is dropped), an error at both places when they differ. Neither of two conflicting
+/// values is kept, since choosing one would be a guess, and the rows that hold them are rejected.
+fn check_duplicates(intake: &mut Intake) {
+    let Intake { data, sources } = intake;
+    // Keys are small integers: FxHash is several times faster than SipHash here.
+    let mut first: FxHashMap<Key, usize> = FxHashMap::with_capacity_and_hasher(sources.len(), Default::default());
+    let mut conflicted = HashSet::new();
+    let mut gone = vec![false; data.measurements.len()];
+    let mut rejected: HashSet<(usize, usize)> = HashSet::new();
+    let mut problems = Vec::new();
     for (i, m) in data.measurements.iter().enumerate() {
-        let key = (m.county.clone(), m.indicator.clone(), m.year);
-        match seen.get(&key) {
-            None => {
-                seen.insert(key, i);
-                keep.push(true);
-            }
-            Some(&first) => {
-                let first = &data.measurements[first];
-                let same = first.value == m.value;
-                let (code, what) = if same {
-                    (Code::DuplicateRow, "each area, indicator and year once (the same value is already given")
-                } else {
-                    (Code::ConflictingDuplicate, "each area, indicator and year once (a different value is given")
-                };
-                let shown = |v: Option<f64>| v.map_or("no data".to_string(), crate::target::num);
-                let expected = format!("{what} at {}: {})", first.origin, shown(first.value));
-                let p = if same {
-                    Problem::warning(code, &m.origin.file, expected)
-                } else {
-                    Problem::error(code, &m.origin.file, expected)
-                };
-                data.problems.push(p.at(m.origin.line, None, &m.indicator).found(&format!(
-                    "{} {} {}: {}",
-                    m.county,
-                    m.indicator,
-                    m.year,
-                    shown(m.value)
-                )));
-                keep.push(false);
-            }
+        let f = *first.entry(sources[i].key).or_insert(i);
+        if f == i {
+            continue;
+        }
+        gone[i] = true;
+        let earlier = &data.measurements[f];
+        if earlier.value == m.value {
+            problems.push(duplicate(Code::DuplicateRow, m, sources[i], earlier));
+            continue;
+        }
+        problems.push(duplicate(Code::ConflictingDuplicate, m, sources[i], earlier));
+        rejected.insert((sources[i].file, sources[i].line));
+        if conflicted.insert(f) {
+            problems.push(duplicate(Code::ConflictingDuplicate, earlier, sources[f], m));
+            rejected.insert((sources[f].file, sources[f].line));
         }
     }
-    let mut flags = keep.into_iter();
-    data.measurements.retain(|_| flags.next().unwrap_or(true));
+    // A rejected row keeps none of its measurements: a wide row may hold others.
+    for (flag, s) in gone.iter_mut().zip(sources.iter()) {
+        *flag |= rejected.contains(&(s.file, s.line));
+    }
+    for &(file, _) in &rejected {
+        if let Some(acc) = data.accounting.get_mut(file) {
+            acc.rows_accepted = acc.rows_accepted.saturating_sub(1);
+            acc.rows_rejected += 1;
+        }
+    }
+    let mut flags = gone.iter();
+    data.measurements.retain(|_| !flags.next().copied().unwrap_or(false));
+    let mut flags = gone.iter();
+    sources.retain(|_| !flags.next().copied().unwrap_or(false));
+    data.problems.extend(problems);
+}
+
+/// A duplicate at `at`, pointing at the `other` occurrence.
+fn duplicate(code: Code, m: &Measurement, at: Source, other: &Measurement) -> Problem {
+    let shown = |v: Option<f64>| v.map_or("no data".to_string(), crate::target::num);
+    let expected = |what: &str| {
+        format!("each area, indicator and year once ({what} given at {}: {})", other.origin, shown(other.value))
+    };
+    let p = if code == Code::DuplicateRow {
+        Problem::warning(code, &m.origin.file, expected("the same value is"))
+    } else {
+        Problem::error(code, &m.origin.file, expected("a different value is") + "; neither value is used")
+    };
+    p.at(at.line, Some(at.column), &m.indicator).found(&format!(
+        "{} {} {}: {}",
+        m.county,
+        m.indicator,
+        m.year,
+        shown(m.value)
+    ))
 }
 
 #[cfg(test)]

@@ -1,6 +1,8 @@
 //! Numbers as people type them into spreadsheets: full-width digits, thousands separators, a trailing
 //! `%`, and the many ways of writing "no data". Nothing is ever guessed or turned into zero.
 
+use std::borrow::Cow;
+
 /// What a cell holds once read.
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub enum Cell {
@@ -18,15 +20,22 @@ pub struct NumberError {
 
 const NO_DATA: [&str; 10] = ["", "/", "／", "—", "——", "-", "–", "NA", "N/A", "无数据"];
 
-/// Folds full-width ASCII (０-９, ．, ，, ％, －, ＋) to its half-width form.
-fn fold_full_width(s: &str) -> String {
-    s.chars()
-        .map(|c| match c {
-            '\u{FF01}'..='\u{FF5E}' => char::from_u32(c as u32 - 0xFEE0).unwrap_or(c),
-            '\u{3000}' => ' ',
-            _ => c,
-        })
-        .collect()
+/// Folds full-width ASCII (０-９, ．, ，, ％, －, ＋), the ideographic space and the minus sign (−) to
+/// their half-width forms. ASCII text, the common case, is returned as it is without copying.
+pub fn fold_full_width(s: &str) -> Cow<'_, str> {
+    if s.is_ascii() {
+        return Cow::Borrowed(s);
+    }
+    Cow::Owned(
+        s.chars()
+            .map(|c| match c {
+                '\u{FF01}'..='\u{FF5E}' => char::from_u32(c as u32 - 0xFEE0).unwrap_or(c),
+                '\u{3000}' => ' ',
+                '\u{2212}' => '-',
+                _ => c,
+            })
+            .collect(),
+    )
 }
 
 /// Reads a cell. `percent` says whether the indicator is a percentage, which allows a trailing `%`.
@@ -37,7 +46,7 @@ pub fn parse_cell(raw: &str, percent: bool) -> Result<Cell, NumberError> {
     if NO_DATA.iter().any(|n| s.eq_ignore_ascii_case(n)) {
         return Ok(Cell::NoData);
     }
-    if s.starts_with(['≥', '≤', '>', '<', '=']) {
+    if s.starts_with(['≥', '≤', '≧', '≦', '>', '<', '=']) {
         return err("a value is a number, not a comparison; write the measured value");
     }
     let (body, had_percent) = match s.strip_suffix('%') {
@@ -47,9 +56,11 @@ pub fn parse_cell(raw: &str, percent: bool) -> Result<Cell, NumberError> {
     if had_percent && !percent {
         return err("a % sign on an indicator that is not a percentage");
     }
-    let body = strip_thousands(body).ok_or(NumberError { reason: "misplaced thousands separator".into() })?;
-    let lower = body.to_ascii_lowercase();
-    if lower.contains("nan") || lower.contains("inf") {
+    let reason = "a comma that is not a thousands separator; decimals take a point (59.7, not 59,7)";
+    let body = strip_thousands(body).ok_or(NumberError { reason: reason.into() })?;
+    let unsigned = body.trim_start_matches(['+', '-']).as_bytes();
+    let word = |w: &[u8]| unsigned.get(..3).is_some_and(|p| p.eq_ignore_ascii_case(w));
+    if word(b"nan") || word(b"inf") {
         return err("NaN and infinity are not measurements");
     }
     match body.parse::<f64>() {
@@ -60,9 +71,9 @@ pub fn parse_cell(raw: &str, percent: bool) -> Result<Cell, NumberError> {
 }
 
 /// `1,330` → `1330`; rejects `1,33` and `,5` so a decimal comma is never read as a separator.
-fn strip_thousands(s: &str) -> Option<String> {
+fn strip_thousands(s: &str) -> Option<Cow<'_, str>> {
     if !s.contains(',') {
-        return Some(s.to_string());
+        return Some(Cow::Borrowed(s));
     }
     let (int, frac) = match s.split_once('.') {
         Some((i, f)) => (i, Some(f)),
@@ -81,7 +92,7 @@ fn strip_thousands(s: &str) -> Option<String> {
         out.push('.');
         out.push_str(f);
     }
-    Some(out)
+    Some(Cow::Owned(out))
 }
 
 #[cfg(test)]
@@ -105,6 +116,7 @@ mod tests {
         assert_eq!(value("1,234,567.5", false), 1234567.5);
         assert_eq!(value("１，３３０", false), 1330.0);
         assert_eq!(value("-3.5", false), -3.5);
+        assert_eq!(value("−3.5", false), -3.5);
         assert_eq!(value("0", false), 0.0);
         assert_eq!(value("-0", false).to_bits(), 0.0f64.to_bits());
     }
@@ -125,8 +137,10 @@ mod tests {
             ("-Infinity", false, "NaN and infinity"),
             ("≥95", true, "comparison"),
             ("<3", true, "comparison"),
+            ("＞３", true, "comparison"),
             ("95%", false, "not a percentage"),
             ("1,33", false, "thousands"),
+            ("59,7", true, "decimals take a point"),
             ("1,,330", false, "thousands"),
             ("12.5.3", true, "not a number"),
             ("1e999", false, "too large"),

@@ -1,30 +1,45 @@
-//! Bytes → a grid of text cells with their line numbers: encodings (UTF-8, BOM, GB18030), CSV
+//! Bytes → rows of text cells with their line numbers: encodings (UTF-8, BOM, GB18030), CSV
 //! dialects, and Excel workbooks. One place builds every reader, so each format is handled once.
 
 use std::io::Read;
 use std::path::Path;
 
 use anyhow::{Context, bail};
-use calamine::{Data, Reader};
+use calamine::{Data, Reader, Sheets, StyleRange};
+use csv::StringRecord;
 use encoding_rs::{Encoding, GB18030, UTF_8};
-
-use crate::problem::{Code, Problem};
 
 /// One row of cells and the line (CSV) or row number (spreadsheet) it starts on.
 #[derive(Debug, Clone)]
 pub struct Row {
     pub line: usize,
-    pub cells: Vec<String>,
+    pub cells: StringRecord,
 }
 
-/// A file read into rows, with the encoding that was used.
+impl Row {
+    /// A cell's text; a cell the row does not have is empty.
+    pub fn cell(&self, col: usize) -> &str {
+        self.cells.get(col).unwrap_or("")
+    }
+}
+
+/// A file read into memory, with the encoding that was used, ready to give its rows.
 #[derive(Debug)]
 pub struct Grid {
     pub name: String,
-    pub encoding: &'static str,
-    pub rows: Vec<Row>,
-    /// Problems met while decoding (a forced encoding that did not fit, …).
-    pub problems: Vec<Problem>,
+    /// `utf-8`, `utf-8-bom`, `gb18030` …, or the kind of workbook (`xlsx`).
+    pub encoding: String,
+    source: Source,
+}
+
+#[derive(Debug)]
+enum Source {
+    /// Decoded text, parsed row by row as it is read so a large file is never held twice.
+    Csv {
+        text: String,
+        delimiter: u8,
+    },
+    Sheet(Vec<Row>),
 }
 
 /// How to read a file.
@@ -49,7 +64,7 @@ pub fn read_grid(path: &str, opts: &ReadOptions) -> anyhow::Result<Grid> {
         std::fs::read(path).with_context(|| format!("cannot read {path}"))?
     };
     let ext = Path::new(path).extension().and_then(|e| e.to_str()).map(str::to_ascii_lowercase).unwrap_or_default();
-    if WORKBOOK_EXTENSIONS.contains(&ext.as_str()) {
+    if WORKBOOK_EXTENSIONS.contains(&ext.as_str()) || is_workbook(&bytes) {
         return read_workbook(name, bytes, opts.sheet.as_deref());
     }
     let forced = match &opts.encoding {
@@ -59,92 +74,44 @@ pub fn read_grid(path: &str, opts: &ReadOptions) -> anyhow::Result<Grid> {
         ),
         None => None,
     };
-    let (text, encoding, mut problems) = decode(&name, &bytes, forced);
-    let mut grid = parse_csv(name, &text)?;
-    grid.encoding = encoding;
-    problems.append(&mut grid.problems);
-    grid.problems = problems;
-    Ok(grid)
+    let (text, encoding) = decode(bytes, forced);
+    let delimiter = sniff_delimiter(&text);
+    Ok(Grid { name, encoding, source: Source::Csv { text, delimiter } })
+}
+
+/// A zip (xlsx, ods) or an OLE compound file (xls) is a workbook whatever its name, so `-` and a
+/// workbook saved as `.csv` are read as what they are rather than as garbled text.
+fn is_workbook(bytes: &[u8]) -> bool {
+    bytes.starts_with(b"PK\x03\x04") || bytes.starts_with(&[0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1])
 }
 
 /// UTF-8 (with or without a BOM) when the bytes are valid UTF-8, else GB18030, which covers GBK and
-/// GB2312 as Excel writes them on Chinese Windows. A forced encoding that does not fit is a problem.
-fn decode(name: &str, bytes: &[u8], forced: Option<&'static Encoding>) -> (String, &'static str, Vec<Problem>) {
-    let mut problems = Vec::new();
-    let (encoding, body) = match Encoding::for_bom(bytes) {
-        Some((enc, bom_len)) if forced.is_none() => (enc, &bytes[bom_len..]),
-        _ => {
-            let enc = forced.unwrap_or(if std::str::from_utf8(bytes).is_ok() { UTF_8 } else { GB18030 });
-            let skip = if enc == UTF_8 && bytes.starts_with(b"\xEF\xBB\xBF") { 3 } else { 0 };
-            (enc, &bytes[skip..])
+/// GB2312 as Excel writes them on Chinese Windows. Bytes that do not fit the encoding become U+FFFD,
+/// which the rows report as `encoding` problems with their line and column.
+fn decode(mut bytes: Vec<u8>, forced: Option<&'static Encoding>) -> (String, String) {
+    let label = |enc: &'static Encoding| enc.name().to_ascii_lowercase();
+    match (Encoding::for_bom(&bytes), forced) {
+        (Some((enc, bom_len)), None) if enc != UTF_8 => {
+            return (enc.decode_without_bom_handling(&bytes[bom_len..]).0.into_owned(), label(enc));
         }
-    };
-    let (text, had_errors) = encoding.decode_without_bom_handling(body);
-    if had_errors {
-        let line = first_bad_line(&text);
-        problems.push(
-            Problem::error(
-                Code::Encoding,
-                name,
-                format!("text in {} (pass --encoding to choose another)", encoding.name()),
-            )
-            .at(line, None, "file")
-            .found("bytes that are not valid in this encoding"),
-        );
+        (_, Some(enc)) if enc != UTF_8 => return (enc.decode_without_bom_handling(&bytes).0.into_owned(), label(enc)),
+        _ => {}
     }
-    (text.into_owned(), encoding.name(), problems)
-}
-
-fn first_bad_line(text: &str) -> usize {
-    text.lines().position(|l| l.contains('\u{FFFD}')).map_or(1, |i| i + 1)
-}
-
-fn parse_csv(name: String, text: &str) -> anyhow::Result<Grid> {
-    let delimiter = sniff_delimiter(text);
-    let mut reader = csv::ReaderBuilder::new()
-        .has_headers(false)
-        .flexible(true)
-        .delimiter(delimiter)
-        // `plan-check template` explains its columns on `#` lines above the header.
-        .comment(Some(b'#'))
-        .from_reader(text.as_bytes());
-    let mut rows = Vec::new();
-    let mut record = csv::StringRecord::new();
-    // The reader's record position can point at blank lines it skipped; count lines from the byte
-    // offset instead, incrementally so a large file stays linear.
-    let bytes = text.as_bytes();
-    let (mut counted_to, mut line) = (0usize, 1usize);
-    loop {
-        match reader.read_record(&mut record) {
-            Ok(false) => break,
-            Ok(true) => {
-                let mut start = record.position().map_or(counted_to, |p| p.byte() as usize).min(bytes.len());
-                loop {
-                    match bytes.get(start) {
-                        Some(b'\n' | b'\r') => start += 1,
-                        // A comment line the reader skipped: the record starts after it.
-                        Some(b'#') => {
-                            start +=
-                                bytes[start..].iter().position(|&b| b == b'\n').map_or(bytes.len() - start, |i| i + 1)
-                        }
-                        _ => break,
-                    }
-                }
-                line += bytes[counted_to.min(start)..start].iter().filter(|&&b| b == b'\n').count();
-                counted_to = counted_to.max(start);
-                let cells: Vec<String> = record.iter().map(str::to_string).collect();
-                if cells.iter().all(|c| c.trim().is_empty()) {
-                    continue;
-                }
-                rows.push(Row { line, cells });
-            }
-            Err(e) => bail!("{name}: cannot read as CSV: {e}"),
-        }
+    let has_bom = bytes.starts_with(b"\xEF\xBB\xBF");
+    if has_bom {
+        bytes.drain(..3);
     }
-    Ok(Grid { name, encoding: "utf-8", rows, problems: Vec::new() })
+    let utf8 = if has_bom { "utf-8-bom".to_string() } else { label(UTF_8) };
+    // Valid UTF-8 is the common case: one pass validates it and the bytes become the text uncopied.
+    match String::from_utf8(bytes) {
+        Ok(text) => (text, utf8),
+        Err(e) if forced.is_some() || has_bom => (String::from_utf8_lossy(e.as_bytes()).into_owned(), utf8),
+        Err(e) => (GB18030.decode_without_bom_handling(e.as_bytes()).0.into_owned(), label(GB18030)),
+    }
 }
 
-/// Comma unless the header line has more tabs or semicolons than commas.
+/// Comma unless the header line (the first that is not a `#` comment) has more tabs or semicolons than
+/// commas.
 fn sniff_delimiter(text: &str) -> u8 {
     let header = text.lines().find(|l| !l.starts_with('#')).unwrap_or_default();
     let count = |c| header.matches(c).count();
@@ -155,9 +122,89 @@ fn sniff_delimiter(text: &str) -> u8 {
         .map_or(b',', |(d, _)| d)
 }
 
+impl Grid {
+    /// The grid's rows, blank ones skipped, each with the line it starts on.
+    pub fn rows(&self) -> Rows<'_> {
+        let inner = match &self.source {
+            Source::Csv { text, delimiter } => Inner::Csv {
+                reader: csv::ReaderBuilder::new()
+                    .has_headers(false)
+                    .flexible(true)
+                    .delimiter(*delimiter)
+                    // `plan-check template` explains its columns on `#` lines above the header.
+                    .comment(Some(b'#'))
+                    .from_reader(text.as_bytes()),
+                bytes: text.as_bytes(),
+                counted_to: 0,
+            },
+            Source::Sheet(rows) => Inner::Sheet(rows.iter()),
+        };
+        Rows { name: &self.name, inner, row: Row { line: 1, cells: StringRecord::new() } }
+    }
+}
+
+/// Gives one row at a time; a CSV row reuses one buffer, so reading allocates nothing per row.
+pub struct Rows<'g> {
+    name: &'g str,
+    inner: Inner<'g>,
+    row: Row,
+}
+
+enum Inner<'g> {
+    Csv { reader: csv::Reader<&'g [u8]>, bytes: &'g [u8], counted_to: usize },
+    Sheet(std::slice::Iter<'g, Row>),
+}
+
+impl Rows<'_> {
+    /// The next row that is not blank. An error is text the CSV reader cannot read at all.
+    pub fn next_row(&mut self) -> anyhow::Result<Option<&Row>> {
+        match &mut self.inner {
+            Inner::Sheet(rows) => Ok(rows.next()),
+            Inner::Csv { reader, bytes, counted_to } => loop {
+                match reader.read_record(&mut self.row.cells) {
+                    Ok(false) => return Ok(None),
+                    Ok(true) => {
+                        // The record's position can point at blank lines the reader skipped; count
+                        // lines from the byte offset instead, incrementally so a large file stays linear.
+                        let pos = self.row.cells.position().map_or(*counted_to, |p| p.byte() as usize);
+                        let mut start = pos.min(bytes.len());
+                        loop {
+                            match bytes.get(start) {
+                                Some(b'\n' | b'\r') => start += 1,
+                                // A comment line the reader skipped: the record starts after it.
+                                Some(b'#') => {
+                                    start += bytes[start..]
+                                        .iter()
+                                        .position(|&b| b == b'\n')
+                                        .map_or(bytes.len() - start, |i| i + 1)
+                                }
+                                _ => break,
+                            }
+                        }
+                        let from = (*counted_to).min(start);
+                        self.row.line += bytes[from..start].iter().filter(|&&b| b == b'\n').count();
+                        *counted_to = (*counted_to).max(start);
+                        if self.row.cells.iter().all(|c| c.trim().is_empty()) {
+                            continue;
+                        }
+                        return Ok(Some(&self.row));
+                    }
+                    Err(e) => bail!("{}: cannot read as CSV: {e}", self.name),
+                }
+            },
+        }
+    }
+}
+
 fn read_workbook(name: String, bytes: Vec<u8>, sheet: Option<&str>) -> anyhow::Result<Grid> {
     let mut book = calamine::open_workbook_auto_from_rs(std::io::Cursor::new(bytes))
         .with_context(|| format!("cannot open {name} as a workbook"))?;
+    let kind = match &book {
+        Sheets::Xls(_) => "xls",
+        Sheets::Xlsx(_) => "xlsx",
+        Sheets::Xlsb(_) => "xlsb",
+        Sheets::Ods(_) => "ods",
+    };
     let names = book.sheet_names();
     let sheet_name = match sheet {
         Some(s) if names.iter().any(|n| n == s) => s.to_string(),
@@ -166,42 +213,52 @@ fn read_workbook(name: String, bytes: Vec<u8>, sheet: Option<&str>) -> anyhow::R
     };
     let range =
         book.worksheet_range(&sheet_name).with_context(|| format!("cannot read sheet {sheet_name:?} of {name}"))?;
-    let first_row = range.start().map_or(0, |(r, _)| r as usize);
-    let first_col = range.start().map_or(0, |(_, c)| c as usize);
-    let rows = range
-        .rows()
-        .enumerate()
-        .map(|(i, cells)| Row {
-            line: first_row + i + 1,
-            cells: std::iter::repeat_n(String::new(), first_col).chain(cells.iter().map(cell_text)).collect(),
-        })
-        .filter(|r| r.cells.iter().any(|c| !c.trim().is_empty()))
-        .map(|mut r| {
-            while r.cells.last().is_some_and(|c| c.trim().is_empty()) {
-                r.cells.pop();
-            }
-            r
-        })
-        .collect();
-    Ok(Grid { name, encoding: "xlsx", rows: pad_to_header(rows), problems: Vec::new() })
-}
-
-/// A sheet has no ragged rows: a row whose last cells are empty is as wide as the header, its empty cells
-/// "no data" (a half-filled template must still read). Only cells beyond the header stay ragged.
-fn pad_to_header(mut rows: Vec<Row>) -> Vec<Row> {
-    let width = rows.first().map_or(0, |h| h.cells.len());
-    for r in rows.iter_mut().skip(1) {
-        if r.cells.len() < width {
-            r.cells.resize(width, String::new());
+    // Only xlsx gives number formats; without them a cell shown as 95.6% would be read as 0.956.
+    let styles = match &mut book {
+        Sheets::Xlsx(x) => x.worksheet_style(&sheet_name).ok(),
+        _ => None,
+    };
+    let (first_row, first_col) = range.start().unwrap_or((0, 0));
+    let mut rows = Vec::new();
+    for (i, cells) in range.rows().enumerate() {
+        let r = first_row + i as u32;
+        let texts = cells.iter().enumerate().map(|(j, cell)| {
+            let percent = styles.as_ref().is_some_and(|s| is_percent_format(s, (r, first_col + j as u32)));
+            cell_text(cell, percent)
+        });
+        // Leading empty cells keep a cell's column equal to its spreadsheet column (A = 1).
+        let cells: StringRecord = std::iter::repeat_n(String::new(), first_col as usize).chain(texts).collect();
+        if cells.iter().any(|c| !c.trim().is_empty()) {
+            rows.push(Row { line: r as usize + 1, cells });
         }
     }
-    rows
+    Ok(Grid { name, encoding: kind.to_string(), source: Source::Sheet(rows) })
 }
 
-fn cell_text(cell: &Data) -> String {
+/// Whether the cell's number format shows it as a percentage: a `%` outside quotes and escapes.
+fn is_percent_format(styles: &StyleRange, pos: (u32, u32)) -> bool {
+    let Some(format) = styles.get(pos).and_then(|s| s.number_format.as_ref()) else { return false };
+    let (mut quoted, mut escaped) = (false, false);
+    for c in format.format_code.chars() {
+        match c {
+            _ if escaped => escaped = false,
+            '\\' => escaped = true,
+            '"' => quoted = !quoted,
+            '%' if !quoted => return true,
+            _ => {}
+        }
+    }
+    false
+}
+
+/// A cell as the text a person sees, so a workbook goes through the same number rules as a CSV file:
+/// a percentage-formatted 0.956 reads `95.6%`, and a `%` is then accepted only on a percentage indicator.
+fn cell_text(cell: &Data, percent: bool) -> String {
     match cell {
         Data::Empty => String::new(),
         Data::String(s) => s.clone(),
+        Data::Float(f) if percent => format!("{}%", shortest(f * 100.0)),
+        Data::Int(i) if percent => format!("{}%", i.saturating_mul(100)),
         Data::Float(f) => f.to_string(),
         Data::Int(i) => i.to_string(),
         Data::Bool(b) => b.to_string(),
@@ -210,44 +267,47 @@ fn cell_text(cell: &Data) -> String {
     }
 }
 
+/// `0.956 * 100` is 95.60000000000001 in binary; twelve significant digits give back the 95.6 typed.
+fn shortest(v: f64) -> String {
+    let rounded: f64 = format!("{v:.12e}").parse().unwrap_or(v);
+    rounded.to_string()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
 
+    fn lines(text: &str) -> Vec<(usize, Vec<String>)> {
+        let grid = Grid {
+            name: "f".into(),
+            encoding: "utf-8".into(),
+            source: Source::Csv { text: text.into(), delimiter: sniff_delimiter(text) },
+        };
+        let mut rows = grid.rows();
+        let mut out = Vec::new();
+        while let Some(row) = rows.next_row().unwrap() {
+            out.push((row.line, row.cells.iter().map(str::to_string).collect()));
+        }
+        out
+    }
+
     #[test]
     fn decodes_utf8_bom_and_gb18030() {
-        let (t, enc, p) = decode("f", "county\n晋江市".as_bytes(), None);
-        assert_eq!((t.as_str(), enc, p.len()), ("county\n晋江市", "UTF-8", 0));
-        let (t, enc, _) = decode("f", b"\xEF\xBB\xBFcounty", None);
-        assert_eq!((t.as_str(), enc), ("county", "UTF-8"));
+        let (t, enc) = decode("county\n晋江市".as_bytes().to_vec(), None);
+        assert_eq!((t.as_str(), enc.as_str()), ("county\n晋江市", "utf-8"));
+        let (t, enc) = decode(b"\xEF\xBB\xBFcounty".to_vec(), None);
+        assert_eq!((t.as_str(), enc.as_str()), ("county", "utf-8-bom"));
         let (gbk, _, _) = GB18030.encode("县市区,指标\n晋江市,森林覆盖率");
-        let (t, enc, p) = decode("f", &gbk, None);
-        assert_eq!((t.as_str(), enc, p.len()), ("县市区,指标\n晋江市,森林覆盖率", "gb18030", 0));
+        let (t, enc) = decode(gbk.into_owned(), None);
+        assert_eq!((t.as_str(), enc.as_str()), ("县市区,指标\n晋江市,森林覆盖率", "gb18030"));
     }
 
     #[test]
-    fn a_forced_encoding_that_does_not_fit_is_a_problem_with_a_line() {
+    fn a_forced_encoding_that_does_not_fit_leaves_replacement_characters() {
         let (gbk, _, _) = GB18030.encode("a\n晋江市");
-        let (_, _, p) = decode("f.csv", &gbk, Some(UTF_8));
-        assert_eq!(p.len(), 1);
-        assert_eq!((p[0].code, p[0].line), (Code::Encoding, Some(2)));
-    }
-
-    #[test]
-    fn comment_lines_are_skipped_and_do_not_shift_line_numbers() {
-        let g = parse_csv("f".into(), "# a;b;c;d\n# x\na,b\n1,2\n").unwrap();
-        let lines: Vec<usize> = g.rows.iter().map(|r| r.line).collect();
-        assert_eq!(lines, vec![3, 4]);
-        assert_eq!(g.rows[0].cells, vec!["a", "b"]);
-        assert_eq!(sniff_delimiter("# a;b;c;d\na,b\n"), b',');
-    }
-
-    #[test]
-    fn sheet_rows_shorter_than_the_header_are_padded_not_ragged() {
-        let row = |line, cells: &[&str]| Row { line, cells: cells.iter().map(|c| c.to_string()).collect() };
-        let rows = pad_to_header(vec![row(1, &["a", "b", "c"]), row(2, &["x"]), row(3, &["1", "2", "3", "4"])]);
-        assert_eq!(rows[1].cells, vec!["x", "", ""]);
-        assert_eq!(rows[2].cells.len(), 4, "cells beyond the header are kept, to be reported");
+        let (t, enc) = decode(gbk.into_owned(), Some(UTF_8));
+        assert_eq!(enc, "utf-8");
+        assert!(t.lines().nth(1).unwrap().contains('\u{FFFD}'), "{t:?}");
     }
 
     #[test]
@@ -258,9 +318,26 @@ mod tests {
     }
 
     #[test]
-    fn csv_rows_keep_their_line_numbers_across_blank_and_quoted_lines() {
-        let g = parse_csv("f".into(), "a,b\n\n\"x\ny\",2\n3,4\n").unwrap();
-        let lines: Vec<usize> = g.rows.iter().map(|r| r.line).collect();
-        assert_eq!(lines, vec![1, 3, 5]);
+    fn csv_rows_keep_their_line_numbers_across_blank_crlf_and_quoted_lines() {
+        let got: Vec<usize> = lines("a,b\n\n\"x\ny\",2\n3,4\n").into_iter().map(|(l, _)| l).collect();
+        assert_eq!(got, vec![1, 3, 5]);
+        let got: Vec<usize> = lines("a,b\r\n\r\n1,2\r\n,\r\n3,4\r\n").into_iter().map(|(l, _)| l).collect();
+        assert_eq!(got, vec![1, 3, 5]);
+    }
+
+    #[test]
+    fn workbooks_are_known_by_their_first_bytes() {
+        assert!(is_workbook(b"PK\x03\x04rest"));
+        assert!(is_workbook(&[0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1, 0]));
+        assert!(!is_workbook("county,indicator".as_bytes()));
+    }
+
+    #[test]
+    fn percentage_cells_read_as_they_are_shown() {
+        assert_eq!(cell_text(&Data::Float(0.956), true), "95.6%");
+        assert_eq!(cell_text(&Data::Float(0.956), false), "0.956");
+        assert_eq!(cell_text(&Data::Int(1), true), "100%");
+        assert_eq!(cell_text(&Data::Float(2023.0), false), "2023");
+        assert_eq!(shortest(0.07 * 100.0), "7");
     }
 }

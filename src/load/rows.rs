@@ -1,10 +1,11 @@
 //! A grid's header decides its shape: long (`county,indicator,value[,year,numerator,denominator,note]`)
 //! or wide (the area, then one column per indicator). Each cell is checked against the catalogue.
 
-use super::number::{Cell, parse_cell};
-use super::read::{Grid, Row};
-use super::{Accounting, Dataset, Location, Measurement};
-use crate::catalog::{Aggregate, Catalog, Indicator};
+use super::names::{Lookup, Names};
+use super::number::{Cell, fold_full_width, parse_cell};
+use super::read::{Grid, Row, Rows};
+use super::{Accounting, Intake, Key, Location, Measurement, Reading, Source};
+use crate::catalog::{Aggregate, County, Indicator};
 use crate::problem::{Code, Problem, closest};
 use crate::target::{Target, num};
 
@@ -20,263 +21,345 @@ enum Field {
     Note,
 }
 
+/// Every header each field accepts; the first is the English name used in messages.
+const HEADERS: [(Field, &[&str]); 7] = [
+    (Field::County, &["county", "area", "县市区", "县（市、区）", "县(市、区)", "地区", "区域", "地区名称"]),
+    (Field::Indicator, &["indicator", "指标", "指标名称", "指标id"]),
+    (Field::Value, &["value", "数值", "值", "本期值"]),
+    (Field::Year, &["year", "年份", "年度"]),
+    (Field::Numerator, &["numerator", "分子"]),
+    (Field::Denominator, &["denominator", "分母"]),
+    (Field::Note, &["note", "备注", "说明"]),
+];
+
 impl Field {
     fn from_header(h: &str) -> Option<Field> {
         let h = h.trim().trim_start_matches('\u{FEFF}').to_lowercase();
-        Some(match h.as_str() {
-            "county" | "area" | "县市区" | "县（市、区）" | "县(市、区)" | "地区" | "区域" | "地区名称" => {
-                Field::County
-            }
-            "indicator" | "指标" | "指标名称" | "指标id" => Field::Indicator,
-            "value" | "数值" | "值" | "本期值" => Field::Value,
-            "year" | "年份" | "年度" => Field::Year,
-            "numerator" | "分子" => Field::Numerator,
-            "denominator" | "分母" => Field::Denominator,
-            "note" | "备注" | "说明" => Field::Note,
-            _ => return None,
-        })
+        HEADERS.iter().find(|(_, names)| names.contains(&h.as_str())).map(|(f, _)| *f)
     }
 
     fn name(self) -> &'static str {
-        match self {
-            Field::County => "county",
-            Field::Indicator => "indicator",
-            Field::Value => "value",
-            Field::Year => "year",
-            Field::Numerator => "numerator",
-            Field::Denominator => "denominator",
-            Field::Note => "note",
-        }
+        HEADERS.iter().find(|(f, _)| *f == self).map_or("", |(_, names)| names[0])
     }
 }
 
 /// Units whose values are counts, which cannot be negative.
 const COUNT_UNITS: [&str; 7] = ["个", "种", "天", "家", "台", "座", "次"];
 
+/// A header's columns sorted out: fields, indicators (with their catalogue position), unknown names.
+type Header<'c, 'h> = (Vec<(usize, Field)>, Vec<(usize, u32, &'c Indicator)>, Vec<(usize, &'h str)>);
+
 struct Layout<'c> {
     fields: Vec<(usize, Field)>,
-    /// Wide files: the columns that are indicators.
-    indicators: Vec<(usize, &'c Indicator)>,
+    /// Wide files: the columns that are indicators, with the indicator's position in the catalogue.
+    indicators: Vec<(usize, u32, &'c Indicator)>,
+    /// The header's width: cells after it must be empty.
+    width: usize,
+    /// Columns with an empty header (a spreadsheet's leading columns, a stray delimiter): their
+    /// cells must be empty too.
+    unnamed: Vec<usize>,
 }
 
 impl Layout<'_> {
     fn col(&self, f: Field) -> Option<usize> {
         self.fields.iter().find(|(_, g)| *g == f).map(|(i, _)| *i)
     }
+
+    fn is_wide(&self) -> bool {
+        !self.indicators.is_empty()
+    }
 }
 
-/// Reads the rows of one grid into `data`, with its accounting line.
-pub(super) fn read_rows(grid: Grid, catalog: &Catalog, default_year: Option<i32>, data: &mut Dataset) {
-    let file = grid.name.clone();
-    data.problems.extend(grid.problems);
-    let mut acc = Accounting { file: file.clone(), encoding: grid.encoding.to_string(), ..Default::default() };
-    let mut rows = grid.rows.into_iter();
-    let Some(header) = rows.next() else {
-        data.problems.push(Problem::error(Code::EmptyFile, &file, "a header row and at least one data row"));
+/// Reads the rows of one grid into `intake`, with its accounting line: every row read is accepted
+/// (all its measurements kept) or rejected (none kept, and at least one error says why).
+pub(super) fn read_rows(
+    grid: &Grid,
+    names: &Names,
+    default_year: Option<i32>,
+    file_index: usize,
+    intake: &mut Intake,
+) -> anyhow::Result<()> {
+    let file = grid.name.as_str();
+    let mut acc = Accounting { file: file.to_string(), encoding: grid.encoding.clone(), ..Default::default() };
+    let mut rows = grid.rows();
+    let Some(header) = rows.next_row()?.cloned() else {
+        intake.data.problems.push(Problem::error(Code::EmptyFile, file, "a header row and at least one data row"));
         acc.shape = "empty".into();
-        data.accounting.push(acc);
-        return;
+        intake.data.accounting.push(acc);
+        return Ok(());
     };
-    let Some(layout) = layout(&header, catalog, &file, &mut data.problems) else {
-        acc.rows_read = rows.len();
-        acc.rows_rejected = acc.rows_read;
+    let Some(layout) = layout(&header, names, grid, &mut intake.data.problems) else {
         acc.shape = "unknown".into();
-        data.accounting.push(acc);
-        return;
+        return reject_all(rows, acc, intake);
     };
-    acc.shape = if layout.indicators.is_empty() { "long" } else { "wide" }.into();
-    if layout.col(Field::Year).is_none() && default_year.is_none() {
-        data.problems.push(
-            Problem::error(
-                Code::MissingYear,
-                &file,
-                "a year: a year column, a year in the file name (2023.csv), or --year",
-            )
-            .at(header.line, None, "year"),
-        );
+    acc.shape = if layout.is_wide() { "wide" } else { "long" }.into();
+    // Without a year no row gives a measurement; its cells are still checked, so that every problem
+    // is listed in one round.
+    let yearless = layout.col(Field::Year).is_none() && default_year.is_none();
+    if yearless {
+        let expected = "a year: a year column, a year in the file name (2023.csv), or --year";
+        intake.data.problems.push(Problem::error(Code::MissingYear, file, expected).at(header.line, None, "year"));
     }
-    let width = header.cells.len();
-    for row in rows {
+    let mut found = Vec::new();
+    while let Some(row) = rows.next_row()? {
         acc.rows_read += 1;
-        let before = data.problems.iter().filter(|p| p.is_error()).count();
-        let mut found = Vec::new();
-        if row.cells.len() != width {
-            data.problems.push(
-                Problem::error(Code::RaggedRow, &file, format!("{width} cells, as in the header"))
-                    .at(row.line, None, "row")
-                    .found(&format!("{} cells", row.cells.len())),
-            );
-        } else {
-            let mut ctx = RowCtx { file: &file, row: &row, catalog, problems: &mut data.problems };
-            found = if layout.indicators.is_empty() {
-                ctx.long(&layout, default_year).into_iter().collect()
+        found.clear();
+        let mut ctx = RowCtx { file, row, names, problems: &mut intake.data.problems, errors: 0 };
+        if ctx.is_readable(&layout, &grid.encoding) {
+            if layout.is_wide() {
+                ctx.wide(&layout, default_year, &mut found);
             } else {
-                ctx.wide(&layout, default_year)
-            };
+                found.extend(ctx.long(&layout, default_year));
+            }
         }
-        if data.problems.iter().filter(|p| p.is_error()).count() == before {
+        if ctx.errors == 0 && !yearless {
             acc.rows_accepted += 1;
-            data.measurements.extend(found);
+            for r in found.drain(..) {
+                intake.push(r.measurement, Source { file: file_index, line: row.line, column: r.column, key: r.key });
+            }
         } else {
             acc.rows_rejected += 1;
         }
     }
-    data.accounting.push(acc);
+    if acc.rows_read == 0 {
+        let expected = "at least one data row under the header";
+        intake.data.problems.push(Problem::error(Code::EmptyFile, file, expected).at(header.line, None, "file"));
+    }
+    intake.data.accounting.push(acc);
+    Ok(())
+}
+
+/// Counts the rows of a file whose header cannot be read: all are rejected, and the header's problems
+/// say why.
+fn reject_all(mut rows: Rows, mut acc: Accounting, intake: &mut Intake) -> anyhow::Result<()> {
+    while rows.next_row()?.is_some() {
+        acc.rows_read += 1;
+    }
+    acc.rows_rejected = acc.rows_read;
+    intake.data.accounting.push(acc);
+    Ok(())
 }
 
 /// Maps the header to fields (long) or indicators (wide). `None` when the shape cannot be told.
-fn layout<'c>(header: &Row, catalog: &'c Catalog, file: &str, problems: &mut Vec<Problem>) -> Option<Layout<'c>> {
+fn layout<'c>(header: &Row, names: &Names<'c>, grid: &Grid, problems: &mut Vec<Problem>) -> Option<Layout<'c>> {
+    let file = grid.name.as_str();
+    // Spreadsheets and trailing delimiters leave empty cells after the last header.
+    let width = (0..header.cells.len()).rev().find(|&i| !header.cell(i).trim().is_empty()).map_or(0, |i| i + 1);
     let mut fields = Vec::new();
-    let mut indicators = Vec::new();
+    let mut indicators: Vec<(usize, u32, &Indicator)> = Vec::new();
     let mut unknown = Vec::new();
-    for (i, h) in header.cells.iter().enumerate() {
-        let col = Some(i + 1);
-        if let Some(f) = Field::from_header(h) {
-            if fields.iter().any(|(_, g)| *g == f) {
-                problems.push(
-                    Problem::error(Code::DuplicateColumn, file, format!("one {} column", f.name()))
-                        .at(header.line, col, h)
-                        .found(h),
-                );
+    let mut unnamed = Vec::new();
+    // Two columns for one thing: reading either would be a guess, so no row is read.
+    let mut duplicated = false;
+    for (i, h) in header.cells.iter().take(width).enumerate() {
+        let at = |p: Problem| p.at(header.line, Some(i + 1), h).found(h);
+        if h.trim().is_empty() {
+            unnamed.push(i);
+        } else if h.contains('\u{FFFD}') {
+            problems.push(at(encoding_problem(file, &grid.encoding)));
+        } else if let Some(f) = Field::from_header(h) {
+            if let Some(&(first, _)) = fields.iter().find(|(_, g)| *g == f) {
+                let expected = format!("one {} column (column {} is one already)", f.name(), first + 1);
+                problems.push(at(Problem::error(Code::DuplicateColumn, file, expected)));
+                duplicated = true;
             }
             fields.push((i, f));
-        } else if let Some(ind) = catalog.indicator(h) {
-            indicators.push((i, ind));
+        } else if let Some(&Lookup::One(no, ind)) = names.indicator(h) {
+            if let Some(&(first, _, _)) = indicators.iter().find(|(_, other, _)| *other == no) {
+                let expected = format!("one column for {} (column {} is the same indicator)", ind.id, first + 1);
+                problems.push(at(Problem::error(Code::DuplicateColumn, file, expected)));
+                duplicated = true;
+            }
+            indicators.push((i, no, ind));
         } else {
             unknown.push((i, h));
         }
     }
     let has = |f| fields.iter().any(|(_, g)| *g == f);
-    let long = has(Field::Indicator) || has(Field::Value);
-    if long {
-        for f in [Field::County, Field::Indicator, Field::Value] {
-            if !has(f) {
-                problems.push(
-                    Problem::error(
-                        Code::MissingColumn,
-                        file,
-                        format!("a {} column (long shape: county,indicator,value)", f.name()),
-                    )
-                    .at(header.line, None, f.name()),
-                );
-            }
-        }
-        for (i, h) in unknown {
-            problems.push(
-                Problem::warning(
-                    Code::UnknownColumn,
-                    file,
-                    "county, indicator, value, year, numerator, denominator or note; this column is not read",
-                )
-                .at(header.line, Some(i + 1), h)
-                .found(h),
-            );
-        }
-        if !indicators.is_empty() {
-            let (i, ind) = indicators[0];
-            problems.push(
-                Problem::error(
-                    Code::UnknownColumn,
-                    file,
-                    "a long file (indicator and value columns) or a wide one (a column per indicator), not both",
-                )
-                .at(header.line, Some(i + 1), &ind.id)
-                .found(&header.cells[i]),
-            );
-        }
-        let ok = has(Field::County) && has(Field::Indicator) && has(Field::Value) && indicators.is_empty();
-        return ok.then_some(Layout { fields, indicators: Vec::new() });
+    if has(Field::Indicator) || has(Field::Value) {
+        let layout = long_layout(header, file, problems, (fields, indicators, unknown), width);
+        return layout.filter(|_| !duplicated).map(|l| Layout { unnamed, ..l });
     }
-    let county_first = fields.first().is_some_and(|&(i, f)| i == 0 && f == Field::County);
+    let first_named = (0..width).find(|&i| !header.cell(i).trim().is_empty()).unwrap_or(0);
+    let county_first = fields.first().is_some_and(|&(i, f)| i == first_named && f == Field::County);
     if !county_first {
-        let first = header.cells.first().map(String::as_str).unwrap_or_default();
+        let first = header.cell(first_named);
         problems.push(
             Problem::error(
                 Code::MissingColumn,
                 file,
                 "a county column first (县市区/地区/county), then indicator columns (wide) or indicator,value (long)",
             )
-            .at(header.line, Some(1), "county")
+            .at(header.line, Some(first_named + 1), "county")
             .found(first),
         );
         return None;
     }
     for (i, h) in &unknown {
-        let known = catalog.indicators.iter().flat_map(|ind| [ind.id.as_str(), ind.name.as_str()]);
-        problems.push(
-            Problem::error(
-                Code::UnknownIndicator,
-                file,
-                "an indicator id or exact name from the catalogue as a column header",
-            )
-            .at(header.line, Some(i + 1), h)
-            .found(h)
-            .suggest(closest(h, known)),
-        );
+        problems.push(unknown_indicator_header(names, file, header.line, *i, h));
     }
     if indicators.is_empty() {
-        problems.push(Problem::error(Code::MissingColumn, file, "at least one indicator column").at(
-            header.line,
-            None,
-            "indicator",
-        ));
+        let p = Problem::error(Code::MissingColumn, file, "at least one indicator column");
+        problems.push(p.at(header.line, None, "indicator"));
         return None;
     }
     let bad_field = fields.iter().find(|(_, f)| matches!(f, Field::Numerator | Field::Denominator));
     if let Some(&(i, f)) = bad_field {
+        let expected = "numerator and denominator only in a long file, where each row is one indicator";
         problems.push(
-            Problem::error(
-                Code::UnknownColumn,
-                file,
-                "numerator and denominator only in a long file, where each row is one indicator",
-            )
-            .at(header.line, Some(i + 1), f.name())
-            .found(&header.cells[i]),
+            Problem::error(Code::UnknownColumn, file, expected)
+                .at(header.line, Some(i + 1), f.name())
+                .found(header.cell(i)),
         );
         return None;
     }
-    Some(Layout { fields, indicators })
+    (!duplicated).then_some(Layout { fields, indicators, width, unnamed })
+}
+
+/// A wide file's header that names no indicator: shared by several, or unknown.
+fn unknown_indicator_header(names: &Names, file: &str, line: usize, i: usize, h: &str) -> Problem {
+    if let Some(Lookup::Shared(inds)) = names.indicator(h) {
+        let ids: Vec<&str> = inds.iter().map(|i| i.id.as_str()).collect();
+        let expected =
+            format!("one indicator: this name is shared by {}; write the id or the name with its part", ids.join(", "));
+        return Problem::error(Code::UnknownIndicator, file, expected).at(line, Some(i + 1), h).found(h);
+    }
+    Problem::error(Code::UnknownIndicator, file, "an indicator id or exact name from the catalogue as a column header")
+        .at(line, Some(i + 1), h)
+        .found(h)
+        .suggest(names.indicator_hint(h))
+}
+
+fn long_layout<'c>(
+    header: &Row,
+    file: &str,
+    problems: &mut Vec<Problem>,
+    (fields, indicators, unknown): Header<'c, '_>,
+    width: usize,
+) -> Option<Layout<'c>> {
+    let has = |f| fields.iter().any(|(_, g)| *g == f);
+    for f in [Field::County, Field::Indicator, Field::Value] {
+        if !has(f) {
+            let expected = format!("a {} column (long shape: county,indicator,value)", f.name());
+            problems.push(Problem::error(Code::MissingColumn, file, expected).at(header.line, None, f.name()));
+        }
+    }
+    let known_headers = HEADERS.iter().flat_map(|(_, hs)| hs.iter().copied());
+    for (i, h) in unknown {
+        let expected = "county, indicator, value, year, numerator, denominator or note; this column is not read";
+        let hint = closest(h, known_headers.clone());
+        problems.push(
+            Problem::warning(Code::UnknownColumn, file, expected)
+                .at(header.line, Some(i + 1), h)
+                .found(h)
+                .suggest(hint),
+        );
+    }
+    if let Some(&(i, _, ind)) = indicators.first() {
+        let expected = "a long file (indicator and value columns) or a wide one (a column per indicator), not both";
+        problems.push(
+            Problem::error(Code::UnknownColumn, file, expected)
+                .at(header.line, Some(i + 1), &ind.id)
+                .found(header.cell(i)),
+        );
+    }
+    let ok = has(Field::County) && has(Field::Indicator) && has(Field::Value) && indicators.is_empty();
+    ok.then_some(Layout { fields, indicators: Vec::new(), width, unnamed: Vec::new() })
+}
+
+fn encoding_problem(file: &str, encoding: &str) -> Problem {
+    let expected =
+        format!("text in {encoding}; bytes that are not valid in it show as �; pass --encoding to choose another");
+    Problem::error(Code::Encoding, file, expected)
 }
 
 struct RowCtx<'a, 'c> {
     file: &'a str,
     row: &'a Row,
-    catalog: &'c Catalog,
+    names: &'a Names<'c>,
     problems: &'a mut Vec<Problem>,
+    /// Errors recorded for this row; any makes it rejected.
+    errors: usize,
 }
 
 impl<'c> RowCtx<'_, 'c> {
     fn cell(&self, col: usize) -> &str {
-        self.row.cells.get(col).map_or("", |s| s.as_str())
+        self.row.cell(col)
     }
 
     fn push(&mut self, code: Code, col: usize, field: &str, expected: impl Into<String>) -> &mut Problem {
         let raw = self.cell(col).to_string();
+        self.errors += 1;
         self.problems
             .push(Problem::error(code, self.file, expected).at(self.row.line, Some(col + 1), field).found(&raw));
         self.problems.last_mut().expect("just pushed")
     }
 
-    fn county(&mut self, col: usize) -> Option<String> {
-        let raw = self.cell(col).trim().to_string();
-        if let Some(c) = self.catalog.county(&raw) {
-            return Some(c.name.clone());
+    /// Whether the row can be read cell by cell: its text decoded, and its cells line up with the header.
+    fn is_readable(&mut self, layout: &Layout, encoding: &str) -> bool {
+        let cells = &self.row.cells;
+        if cells.as_slice().contains('\u{FFFD}') {
+            let col = cells.iter().position(|c| c.contains('\u{FFFD}')).unwrap_or(0);
+            self.errors += 1;
+            let p = encoding_problem(self.file, encoding).at(self.row.line, Some(col + 1), "cell");
+            self.problems.push(p.found(self.cell(col)));
+            return false;
         }
-        let known: Vec<&str> = self
-            .catalog
-            .counties
-            .iter()
-            .flat_map(|c| std::iter::once(c.name.as_str()).chain(c.aliases.iter().map(String::as_str)))
-            .collect();
-        let hint = closest(&raw, known.into_iter());
+        let (n, width) = (cells.len(), layout.width);
+        if n < width {
+            self.errors += 1;
+            let p = Problem::error(Code::RaggedRow, self.file, format!("{width} cells, as in the header"));
+            self.problems.push(p.at(self.row.line, None, "row").found(&format!("{n} cells")));
+            return false;
+        }
+        if let Some(extra) = (width..n).find(|&i| !self.cell(i).trim().is_empty()) {
+            let expected = format!("{width} cells, as in the header (this cell is beyond the last column)");
+            self.push(Code::RaggedRow, extra, "row", expected);
+            return false;
+        }
+        if let Some(&col) = layout.unnamed.iter().find(|&&i| !self.cell(i).trim().is_empty()) {
+            self.push(Code::RaggedRow, col, "row", "an empty cell: this column has no header");
+            return false;
+        }
+        true
+    }
+
+    fn county(&mut self, col: usize) -> Option<(u32, &'c County)> {
+        let raw = self.cell(col);
+        if let Some(c) = self.names.county(raw) {
+            return Some(c);
+        }
+        let hint = self.names.county_hint(raw);
         self.push(Code::UnknownCounty, col, "county", "a reporting area of the catalogue (name or alias)").suggestion =
             hint;
         None
     }
 
+    fn indicator(&mut self, col: usize) -> Option<(u32, &'c Indicator)> {
+        let raw = self.cell(col);
+        match self.names.indicator(raw) {
+            Some(&Lookup::One(no, ind)) => return Some((no, ind)),
+            Some(Lookup::Shared(inds)) => {
+                let ids: Vec<&str> = inds.iter().map(|i| i.id.as_str()).collect();
+                let expected = format!(
+                    "one indicator: this name is shared by {}; write the id or the name with its part",
+                    ids.join(", ")
+                );
+                self.push(Code::UnknownIndicator, col, "indicator", expected);
+            }
+            None => {
+                let hint = self.names.indicator_hint(raw);
+                let expected = "an indicator id or its exact name in the catalogue";
+                self.push(Code::UnknownIndicator, col, "indicator", expected).suggestion = hint;
+            }
+        }
+        None
+    }
+
     fn year(&mut self, layout: &Layout, default: Option<i32>) -> Option<i32> {
         let Some(col) = layout.col(Field::Year) else { return default };
-        let raw = self.cell(col).trim().trim_end_matches('年').to_string();
+        let folded = fold_full_width(self.cell(col));
+        let raw = folded.trim().trim_end_matches('年');
         if raw.is_empty() {
             if default.is_none() {
                 self.push(Code::MissingYear, col, "year", "a year such as 2023");
@@ -297,15 +380,14 @@ impl<'c> RowCtx<'_, 'c> {
     }
 
     fn note(&self, layout: &Layout) -> Option<String> {
-        layout.col(Field::Note).map(|c| self.cell(c).trim().to_string()).filter(|s| !s.is_empty())
+        layout.col(Field::Note).map(|c| self.cell(c).trim()).filter(|s| !s.is_empty()).map(str::to_string)
     }
 
     /// A number in `col`, checked against what the indicator allows. `Err(())` when a problem was
     /// recorded.
     fn number(&mut self, col: usize, field: &str, ind: &Indicator) -> Result<Option<f64>, ()> {
         let percent = ind.unit == "%";
-        let raw = self.cell(col).to_string();
-        let v = match parse_cell(&raw, percent) {
+        let v = match parse_cell(self.cell(col), percent) {
             Ok(Cell::NoData) => return Ok(None),
             Ok(Cell::Value(v)) => v,
             Err(e) => {
@@ -314,70 +396,18 @@ impl<'c> RowCtx<'_, 'c> {
                 return Err(());
             }
         };
-        if let Some(range) = allowed_range(ind)
-            && !(range.0..=range.1).contains(&v)
-        {
-            let expected = if range.1.is_finite() {
-                format!("{} between {} and {}", range.2, num(range.0), num(range.1))
-            } else {
-                format!("{} of {} or more", range.2, num(range.0))
-            };
-            self.push(Code::OutOfRange, col, field, expected);
-            return Err(());
+        match allowed_range(ind) {
+            Some(range) if !range.contains(v) => {
+                self.push(Code::OutOfRange, col, field, range.to_string());
+                Err(())
+            }
+            _ => Ok(Some(v)),
         }
-        // A yes/no completion has no halfway: 0.5 would read as half done and judge as not done.
-        if ind.target == Target::Done && v != 0.0 && v != 1.0 {
-            self.push(Code::OutOfRange, col, field, "1 (done) or 0 (not done), nothing in between");
-            return Err(());
-        }
-        Ok(Some(v))
-    }
-
-    fn long(&mut self, layout: &Layout, default_year: Option<i32>) -> Option<Measurement> {
-        let col = |f| layout.col(f).expect("long layout has the column");
-        let county = self.county(col(Field::County));
-        let ind_col = col(Field::Indicator);
-        let raw_ind = self.cell(ind_col).trim().to_string();
-        let indicator = self.catalog.indicator(&raw_ind);
-        if indicator.is_none() {
-            let known = self.catalog.indicators.iter().flat_map(|i| [i.id.as_str(), i.name.as_str()]);
-            let hint = closest(&raw_ind, known);
-            self.push(
-                Code::UnknownIndicator,
-                ind_col,
-                "indicator",
-                "an indicator id or its exact name in the catalogue",
-            )
-            .suggestion = hint;
-        }
-        let year = self.year(layout, default_year);
-        let ind = indicator?;
-        let value = self.number(col(Field::Value), "value", ind);
-        let numerator = layout.col(Field::Numerator).map(|c| self.number_unchecked(c, "numerator"));
-        let denominator = layout.col(Field::Denominator).map(|c| self.number_unchecked(c, "denominator"));
-        let value = value.ok()?;
-        let numerator = numerator.transpose().ok()?.flatten();
-        let denominator = denominator.transpose().ok()?.flatten();
-        let value = self.reconcile_ratio(layout, ind, value, numerator, denominator)?;
-        let county = county?;
-        let year = year?;
-        self.check_applicable(&county, ind, col(Field::County));
-        Some(Measurement {
-            county,
-            indicator: ind.id.clone(),
-            year,
-            value,
-            numerator,
-            denominator,
-            note: self.note(layout),
-            origin: Location { file: self.file.to_string(), line: self.row.line },
-        })
     }
 
     /// A numerator or denominator: a count, so a non-negative number.
-    fn number_unchecked(&mut self, col: usize, field: &str) -> Result<Option<f64>, ()> {
-        let raw = self.cell(col).to_string();
-        match parse_cell(&raw, false) {
+    fn count(&mut self, col: usize, field: &str) -> Result<Option<f64>, ()> {
+        match parse_cell(self.cell(col), false) {
             Ok(Cell::NoData) => Ok(None),
             Ok(Cell::Value(v)) if v >= 0.0 => Ok(Some(v)),
             Ok(Cell::Value(_)) => {
@@ -391,6 +421,37 @@ impl<'c> RowCtx<'_, 'c> {
         }
     }
 
+    fn long(&mut self, layout: &Layout, default_year: Option<i32>) -> Option<Reading> {
+        let col = |f| layout.col(f).expect("long layout has the column");
+        let county = self.county(col(Field::County));
+        let indicator = self.indicator(col(Field::Indicator));
+        let year = self.year(layout, default_year);
+        let (ind_no, ind) = indicator?;
+        let value = self.number(col(Field::Value), "value", ind);
+        let numerator = layout.col(Field::Numerator).map(|c| self.count(c, "numerator"));
+        let denominator = layout.col(Field::Denominator).map(|c| self.count(c, "denominator"));
+        let value = value.ok()?;
+        let numerator = numerator.transpose().ok()?.flatten();
+        let denominator = denominator.transpose().ok()?.flatten();
+        let value = self.reconcile_ratio(layout, ind, value, numerator, denominator)?;
+        let ((county_no, county), year) = (county?, year?);
+        if value.is_some() {
+            self.check_applicable(county, ind, col(Field::County));
+        }
+        let measurement = Measurement {
+            county: county.name.clone(),
+            indicator: ind.id.clone(),
+            year,
+            value,
+            numerator,
+            denominator,
+            note: self.note(layout),
+            origin: Location { file: self.file.to_string(), line: self.row.line },
+        };
+        let key = Key { county: county_no, indicator: ind_no, year };
+        Some(Reading { measurement, column: col(Field::Value) + 1, key })
+    }
+
     /// With a numerator and denominator, the value is their ratio; a value given as well must agree.
     fn reconcile_ratio(
         &mut self,
@@ -400,27 +461,25 @@ impl<'c> RowCtx<'_, 'c> {
         n: Option<f64>,
         d: Option<f64>,
     ) -> Option<Option<f64>> {
+        let num_col = layout.col(Field::Numerator).unwrap_or(0);
+        let den_col = layout.col(Field::Denominator).unwrap_or(0);
+        if (n.is_some() || d.is_some()) && ind.aggregate != Aggregate::Ratio {
+            let (col, field) = if n.is_some() { (num_col, "numerator") } else { (den_col, "denominator") };
+            let expected = format!("no numerator/denominator: {} is not a ratio indicator", ind.id);
+            self.push(Code::InconsistentRatio, col, field, expected);
+            return None;
+        }
         let (Some(n), Some(d)) = (n, d) else {
             if n.is_some() != d.is_some() {
-                let col = layout.col(if n.is_none() { Field::Numerator } else { Field::Denominator }).unwrap_or(0);
-                self.push(
-                    Code::MissingColumn,
-                    col,
-                    if n.is_none() { "numerator" } else { "denominator" },
-                    "both numerator and denominator, or neither",
-                );
+                let (col, field) = if n.is_none() { (num_col, "numerator") } else { (den_col, "denominator") };
+                self.push(Code::InconsistentRatio, col, field, "both numerator and denominator, or neither");
                 return None;
             }
             return Some(value);
         };
-        let den_col = layout.col(Field::Denominator).unwrap_or(0);
         if n > d {
-            self.push(
-                Code::NumeratorAboveDenominator,
-                den_col,
-                "denominator",
-                format!("a denominator of at least the numerator {}", num(n)),
-            );
+            let expected = format!("a denominator of at least the numerator {}", num(n));
+            self.push(Code::NumeratorAboveDenominator, den_col, "denominator", expected);
             return None;
         }
         if d == 0.0 {
@@ -428,25 +487,12 @@ impl<'c> RowCtx<'_, 'c> {
             return None;
         }
         let ratio = n / d * 100.0;
-        if ind.aggregate != Aggregate::Ratio {
-            let col = layout.col(Field::Numerator).unwrap_or(0);
-            self.push(
-                Code::UnknownColumn,
-                col,
-                "numerator",
-                format!("no numerator/denominator: {} is not a ratio indicator", ind.id),
-            );
-            return None;
-        }
         match value {
             Some(v) if (v - ratio).abs() > 0.05 => {
                 let col = layout.col(Field::Value).unwrap_or(0);
-                self.push(
-                    Code::InconsistentRatio,
-                    col,
-                    "value",
-                    format!("{} (numerator / denominator × 100, to within 0.05)", num((ratio * 100.0).round() / 100.0)),
-                );
+                let shown = num((ratio * 100.0).round() / 100.0);
+                let expected = format!("{shown} (numerator / denominator × 100, to within 0.05)");
+                self.push(Code::InconsistentRatio, col, "value", expected);
                 None
             }
             Some(v) => Some(Some(v)),
@@ -454,8 +500,7 @@ impl<'c> RowCtx<'_, 'c> {
         }
     }
 
-    fn check_applicable(&mut self, county: &str, ind: &Indicator, col: usize) {
-        let Some(area) = self.catalog.county(county) else { return };
+    fn check_applicable(&mut self, area: &County, ind: &Indicator, col: usize) {
         if !ind.applies_to_area(area) {
             let expected = if ind.is_city_level() {
                 format!("no value: {} is a task of the whole city, judged on the {} row only", ind.id, ind.city_row)
@@ -465,24 +510,23 @@ impl<'c> RowCtx<'_, 'c> {
             self.problems.push(
                 Problem::warning(Code::NotApplicable, self.file, expected)
                     .at(self.row.line, Some(col + 1), &ind.id)
-                    .found(county),
+                    .found(&area.name),
             );
         }
     }
 
-    fn wide(&mut self, layout: &Layout<'c>, default_year: Option<i32>) -> Vec<Measurement> {
-        let county = self.county(0);
+    fn wide(&mut self, layout: &Layout<'c>, default_year: Option<i32>, out: &mut Vec<Reading>) {
+        let county = self.county(layout.col(Field::County).unwrap_or(0));
         let year = self.year(layout, default_year);
         let note = self.note(layout);
-        let mut out = Vec::new();
-        for &(col, ind) in &layout.indicators {
+        for &(col, ind_no, ind) in &layout.indicators {
             let Ok(value) = self.number(col, &ind.id, ind) else { continue };
-            let (Some(county), Some(year)) = (&county, year) else { continue };
+            let (Some((county_no, county)), Some(year)) = (county, year) else { continue };
             if value.is_some() {
                 self.check_applicable(county, ind, col);
             }
-            out.push(Measurement {
-                county: county.clone(),
+            let measurement = Measurement {
+                county: county.name.clone(),
                 indicator: ind.id.clone(),
                 year,
                 value,
@@ -490,25 +534,108 @@ impl<'c> RowCtx<'_, 'c> {
                 denominator: None,
                 note: note.clone(),
                 origin: Location { file: self.file.to_string(), line: self.row.line },
-            });
+            };
+            let key = Key { county: county_no, indicator: ind_no, year };
+            out.push(Reading { measurement, column: col + 1, key });
         }
-        out
     }
 }
 
-/// The values an indicator can take, with a word for the expectation.
-fn allowed_range(ind: &Indicator) -> Option<(f64, f64, &'static str)> {
-    if ind.target == Target::Done {
-        return Some((0.0, 1.0, "1 (done) or 0 (not done), a value"));
+/// The values an indicator can take.
+enum Range {
+    Between(f64, f64, &'static str),
+    NotNegative(&'static str),
+    /// A yes/no completion has no halfway: 0.5 would read as half done and judge as not done.
+    DoneOrNot,
+}
+
+impl Range {
+    fn contains(&self, v: f64) -> bool {
+        match *self {
+            Range::Between(lo, hi, _) => (lo..=hi).contains(&v),
+            Range::NotNegative(_) => v >= 0.0,
+            Range::DoneOrNot => v == 0.0 || v == 1.0,
+        }
     }
-    if ind.unit == "%" && !ind.cumulative {
-        return Some((0.0, 100.0, "a percentage"));
+}
+
+impl std::fmt::Display for Range {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match *self {
+            Range::Between(lo, hi, what) => write!(f, "{what} between {} and {}", num(lo), num(hi)),
+            Range::NotNegative(what) => write!(f, "{what} of zero or more"),
+            Range::DoneOrNot => f.write_str("1 (done) or 0 (not done), nothing in between"),
+        }
+    }
+}
+
+fn allowed_range(ind: &Indicator) -> Option<Range> {
+    if ind.target == Target::Done {
+        return Some(Range::DoneOrNot);
     }
     if ind.unit == "%" {
-        return Some((-100.0, 100.0, "a percentage change"));
+        return Some(if ind.cumulative {
+            Range::Between(-100.0, 100.0, "a percentage change")
+        } else {
+            Range::Between(0.0, 100.0, "a percentage")
+        });
+    }
+    if ind.cumulative {
+        // An amount achieved since the base year (acres planted, capacity added) only grows.
+        return Some(Range::NotNegative("an amount"));
     }
     if COUNT_UNITS.contains(&ind.unit.as_str()) || ind.aggregate == Aggregate::Sum {
-        return Some((0.0, f64::INFINITY, "a count"));
+        return Some(Range::NotNegative("a count"));
     }
-    None
+    // Concentrations, indices, rates and intensities are never below zero.
+    Some(Range::NotNegative("a quantity"))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::catalog::Catalog;
+
+    fn catalog() -> Catalog {
+        Catalog::parse(include_str!("../../indicators.toml"), "indicators.toml")
+            .expect("the shipped catalogue is valid")
+    }
+
+    #[test]
+    fn chinese_and_english_headers_name_the_same_fields() {
+        for (header, field) in [
+            ("县市区", Field::County),
+            (" 地区 ", Field::County),
+            ("\u{FEFF}county", Field::County),
+            ("指标", Field::Indicator),
+            ("Value", Field::Value),
+            ("数值", Field::Value),
+            ("值", Field::Value),
+            ("年份", Field::Year),
+            ("分子", Field::Numerator),
+            ("分母", Field::Denominator),
+            ("备注", Field::Note),
+        ] {
+            assert_eq!(Field::from_header(header), Some(field), "{header:?}");
+        }
+        assert_eq!(Field::from_header("森林覆盖率（%）"), None);
+        assert_eq!(Field::Denominator.name(), "denominator");
+    }
+
+    #[test]
+    fn each_kind_of_indicator_has_its_range() {
+        let catalog = catalog();
+        let range = |id: &str| {
+            let ind = catalog.indicator(id).expect("a catalogue id");
+            allowed_range(ind).map(|r| (r.contains(-0.5), r.contains(0.0), r.contains(100.0), r.contains(100.5)))
+        };
+        // A share: 0–100, both ends included.
+        assert_eq!(range("forest_coverage"), Some((false, true, true, false)));
+        // A reduction rate since 2020 may be negative (emissions rose).
+        assert_eq!(range("nox_reduction"), Some((true, true, true, false)));
+        // Counts and concentrations are never negative, and have no upper bound.
+        assert_eq!(range("beautiful_bays"), Some((false, true, true, true)));
+        assert_eq!(range("blue_sky_days"), Some((false, true, true, true)));
+        assert_eq!(range("pm25_central"), Some((false, true, true, true)));
+    }
 }

@@ -70,6 +70,8 @@ struct ValidateDocument<'a> {
     warnings: usize,
     files: &'a [Accounting],
     problems: &'a [Problem],
+    /// Problems left out by `--max-errors` (the counts above still include them).
+    not_shown: usize,
 }
 
 pub fn render_json(data: &Dataset, max: Option<usize>, out: &mut dyn Write) -> anyhow::Result<()> {
@@ -81,15 +83,18 @@ pub fn render_json(data: &Dataset, max: Option<usize>, out: &mut dyn Write) -> a
         warnings,
         files: &data.accounting,
         problems: &data.problems[..shown],
+        not_shown: data.problems.len() - shown,
     };
     serde_json::to_writer_pretty(&mut *out, &doc).map_err(std::io::Error::from)?;
     writeln!(out)?;
     Ok(())
 }
 
-/// GitHub Actions workflow commands: `::error file=…,line=…,col=…,title=…::message`.
+/// GitHub Actions workflow commands: `::error file=…,line=…,col=…,title=…::message`, and a notice
+/// when `--max-errors` left some out.
 pub fn render_github(problems: &[Problem], max: Option<usize>, out: &mut dyn Write) -> anyhow::Result<()> {
-    for p in problems.iter().take(max.unwrap_or(usize::MAX)) {
+    let shown = max.unwrap_or(usize::MAX).min(problems.len());
+    for p in &problems[..shown] {
         let level = if p.is_error() { "error" } else { "warning" };
         let mut props = format!("file={}", escape_property(&p.file));
         if let Some(line) = p.line {
@@ -100,6 +105,9 @@ pub fn render_github(problems: &[Problem], max: Option<usize>, out: &mut dyn Wri
         }
         props.push_str(&format!(",title={}", p.code.as_str()));
         writeln!(out, "::{level} {props}::{}", escape_data(&p.message()))?;
+    }
+    if shown < problems.len() {
+        writeln!(out, "::notice::{} more problem(s) not shown (--max-errors {shown})", problems.len() - shown)?;
     }
     Ok(())
 }

@@ -1,0 +1,122 @@
+//! The catalogue's names — areas and their aliases, indicator ids and names — in hash maps, so a large
+//! file that names the same few areas and indicators on every row looks each up in constant time.
+
+use std::borrow::Cow;
+use std::collections::HashMap;
+
+use rustc_hash::FxHashMap;
+
+use crate::catalog::{Catalog, County, Indicator};
+use crate::problem::closest;
+
+/// What an indicator header or cell refers to.
+pub(super) enum Lookup<'c> {
+    /// The indicator and its position in the catalogue.
+    One(u32, &'c Indicator),
+    /// A name several indicators share (row 4's four pollutants): only the id or the name with its
+    /// part says which one.
+    Shared(Vec<&'c Indicator>),
+}
+
+pub(super) struct Names<'c> {
+    pub catalog: &'c Catalog,
+    // FxHash: these maps are probed twice per row, and their keys come from the catalogue, so
+    // SipHash's flooding resistance buys nothing.
+    counties: FxHashMap<&'c str, (u32, &'c County)>,
+    indicators: FxHashMap<Cow<'c, str>, Lookup<'c>>,
+}
+
+impl<'c> Names<'c> {
+    pub fn new(catalog: &'c Catalog) -> Names<'c> {
+        let mut counties = FxHashMap::default();
+        for (no, c) in (0..).zip(&catalog.counties) {
+            for name in std::iter::once(&c.name).chain(&c.aliases) {
+                counties.entry(name.as_str()).or_insert((no, c));
+            }
+        }
+        let mut indicators: FxHashMap<Cow<'c, str>, Lookup<'c>> = FxHashMap::default();
+        let mut by_name: HashMap<&str, Vec<(u32, &Indicator)>> = HashMap::new();
+        for (no, ind) in (0..).zip(&catalog.indicators) {
+            indicators.entry(Cow::Borrowed(ind.id.as_str())).or_insert(Lookup::One(no, ind));
+            indicators.entry(Cow::Owned(ind.display_name())).or_insert(Lookup::One(no, ind));
+            by_name.entry(ind.name.as_str()).or_default().push((no, ind));
+        }
+        for (name, inds) in by_name {
+            let lookup = match inds[..] {
+                [(no, ind)] => Lookup::One(no, ind),
+                _ => Lookup::Shared(inds.into_iter().map(|(_, i)| i).collect()),
+            };
+            indicators.entry(Cow::Borrowed(name)).or_insert(lookup);
+        }
+        Names { catalog, counties, indicators }
+    }
+
+    /// The area a name or alias refers to, and its position in the catalogue.
+    pub fn county(&self, raw: &str) -> Option<(u32, &'c County)> {
+        self.counties.get(raw.trim()).copied()
+    }
+
+    /// The indicator an id, a name or a name with its part refers to.
+    pub fn indicator(&self, raw: &str) -> Option<&Lookup<'c>> {
+        self.indicators.get(raw.trim())
+    }
+
+    /// The known area name closest to a name that is not known; catalogue order breaks ties.
+    pub fn county_hint(&self, raw: &str) -> Option<String> {
+        let known = self.catalog.counties.iter().flat_map(|c| std::iter::once(&c.name).chain(&c.aliases));
+        closest(raw, known.map(String::as_str))
+    }
+
+    /// The known indicator id or name closest to one that is not known. A shared name is never
+    /// suggested: its parts' names are (`…减少（%）：氮氧化物`).
+    pub fn indicator_hint(&self, raw: &str) -> Option<String> {
+        let names = self.catalog.indicators.iter().map(|i| i.display_name()).collect::<Vec<_>>();
+        let known = self.catalog.indicators.iter().map(|i| i.id.as_str()).chain(names.iter().map(String::as_str));
+        closest(raw, known)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn catalog() -> Catalog {
+        Catalog::parse(include_str!("../../indicators.toml"), "indicators.toml")
+            .expect("the shipped catalogue is valid")
+    }
+
+    #[test]
+    fn finds_areas_by_name_or_alias_and_indicators_by_id_or_name() {
+        let catalog = catalog();
+        let names = Names::new(&catalog);
+        assert_eq!(names.county(" 晋江 ").map(|(_, c)| c.name.as_str()), Some("晋江市"));
+        assert!(names.county("厦门市").is_none());
+        let id = |raw: &str| match names.indicator(raw) {
+            Some(Lookup::One(_, i)) => Some(i.id.as_str()),
+            _ => None,
+        };
+        assert_eq!(id("forest_coverage"), Some("forest_coverage"));
+        assert_eq!(id("森林覆盖率（%）"), Some("forest_coverage"));
+        assert_eq!(
+            id("主要污染物（氮氧化物、挥发性有机物、化学需氧量、氨氮）减少（%）：氨氮"),
+            Some("ammonia_nitrogen_reduction")
+        );
+        assert!(matches!(
+            names.indicator("主要污染物（氮氧化物、挥发性有机物、化学需氧量、氨氮）减少（%）"),
+            Some(Lookup::Shared(v)) if v.len() == 4
+        ));
+    }
+
+    #[test]
+    fn hints_are_deterministic_whatever_the_hash_order() {
+        let catalog = catalog();
+        let names = Names::new(&catalog);
+        assert_eq!(names.county_hint("晋江巿"), Some("晋江市".into()));
+        assert_eq!(names.indicator_hint("forest_coverag"), Some("forest_coverage".into()));
+        let typo = "主要污染物（氮氧化物、挥发性有机物、化学需氧量、氨氮）减少（%）：氮氧物";
+        assert_eq!(
+            names.indicator_hint(typo).as_deref(),
+            Some("主要污染物（氮氧化物、挥发性有机物、化学需氧量、氨氮）减少（%）：氮氧化物")
+        );
+    }
+}
