@@ -190,3 +190,31 @@ fn nothing_panics_on_odd_input() {
         assert!(!r.stderr.contains("panicked"), "{name}: {}", r.stderr);
     }
 }
+
+#[test]
+fn a_year_the_data_lacks_is_an_error_and_file_names_keep_their_years() {
+    run(&["eval", "data/2023.csv", "--year", "2025"])
+        .code(2)
+        .stderr_has("error: --year 2025: the data has no rows for 2025 (it has 2023)");
+    let doc = run(&[
+        "eval",
+        "data/2020.csv",
+        "data/2021.csv",
+        "data/2022.csv",
+        "data/2023.csv",
+        "--year",
+        "2022",
+        "--format",
+        "json",
+    ])
+    .json();
+    assert_eq!(doc["year"], 2022);
+    let forest = doc["results"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|r| r["official"] == true && r["indicator"] == "forest_coverage")
+        .unwrap();
+    assert_eq!(forest["progress"]["latest"]["year"], 2022);
+    assert_eq!(forest["progress"]["from"]["value"], 58.7, "2020.csv stays 2020 whatever --year says");
+}

@@ -78,10 +78,19 @@ pub fn load_targets(path: Option<&Path>, catalog: &Catalog) -> anyhow::Result<Pr
     Ok(ProvinceTargets::parse(&text, &path.display().to_string(), catalog)?)
 }
 
-/// The year evaluated: `--year`, else the latest year in the data.
+/// The year evaluated: `--year`, else the latest year in the data. A `--year` the data has no row for
+/// is an error, not a table of missing values.
 pub fn evaluation_year(input: &InputArgs, data: &Dataset) -> anyhow::Result<i32> {
-    match (input.year, data.years().last()) {
-        (Some(y), _) => Ok(y),
+    let years = data.years();
+    match (input.year, years.last()) {
+        (Some(y), _) if years.contains(&y) => Ok(y),
+        (Some(y), _) => {
+            let present: Vec<String> = years.iter().map(i32::to_string).collect();
+            bail!(
+                "--year {y}: the data has no rows for {y} (it has {}); a row's year comes from its year column, else from the file name",
+                if present.is_empty() { "none".to_string() } else { present.join(", ") }
+            )
+        }
         (None, Some(&y)) => Ok(y),
         (None, None) => bail!("no measurements with a year in {}", input.files.join(", ")),
     }

@@ -93,7 +93,9 @@ pub fn load(paths: &[String], catalog: &Catalog, opts: &LoadOptions) -> anyhow::
     let mut intake = Intake::default();
     for (index, path) in paths.iter().enumerate() {
         let grid = read::read_grid(path, &opts.read)?;
-        let default_year = opts.year.or_else(|| year_in_name(path));
+        // A file's own year (its name) dates its rows before --year does, so a series of files named by
+        // year keeps its years whatever year is evaluated.
+        let default_year = year_in_name(path).or(opts.year);
         rows::read_rows(&grid, &names, default_year, index, &mut intake)?;
     }
     check_duplicates(&mut intake);
