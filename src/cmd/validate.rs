@@ -1,6 +1,8 @@
 //! `plan-check validate`: everything `eval` needs, checked without evaluating.
 
 use std::collections::HashMap;
+
+use rustc_hash::{FxHashMap, FxHashSet};
 use std::io::Write;
 
 use crate::Outcome;
@@ -25,15 +27,22 @@ pub fn run(args: &ValidateArgs, out: &mut dyn Write, _err: &mut dyn Write) -> an
     Ok(if data.has_errors() { Outcome::Findings } else { Outcome::Clean })
 }
 
-/// The measurements by (area, indicator, year).
-fn index(data: &Dataset) -> HashMap<(&str, &str, i32), &Measurement> {
-    data.measurements.iter().map(|m| ((m.county.as_str(), m.indicator.as_str(), m.year), m)).collect()
+/// The measurements of indicators whose areas add up to a city value, by (area, indicator, year): all
+/// that the aggregate checks look up, so a large file of other indicators costs nothing here.
+fn index<'d>(catalog: &Catalog, data: &'d Dataset) -> FxHashMap<(&'d str, &'d str, i32), &'d Measurement> {
+    let aggregated: FxHashSet<&str> =
+        catalog.indicators.iter().filter(|i| i.aggregate != Aggregate::None).map(|i| i.id.as_str()).collect();
+    data.measurements
+        .iter()
+        .filter(|m| aggregated.contains(m.indicator.as_str()))
+        .map(|m| ((m.county.as_str(), m.indicator.as_str(), m.year), m))
+        .collect()
 }
 
 /// A city row that disagrees with what its areas aggregate to: a warning naming both figures, in every
 /// year of the data.
 fn check_aggregates(catalog: &Catalog, data: &mut Dataset) {
-    let by_key = index(data);
+    let by_key = index(catalog, data);
     let find = |county: &str, id: &str, year: i32| by_key.get(&(county, id, year)).copied();
     let mut warnings = Vec::new();
     for year in data.years() {
@@ -57,7 +66,7 @@ fn require_city_values(catalog: &Catalog, data: &mut Dataset, require: Require) 
         .filter(|m| Some(m.year) == year)
         .map(|m| ((m.indicator.as_str(), m.county.as_str()), m))
         .collect();
-    let by_key = index(data);
+    let by_key = index(catalog, data);
     let mut problems = Vec::new();
     for ind in &catalog.indicators {
         if require == Require::Binding && ind.kind != IndicatorType::Binding {
