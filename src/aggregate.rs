@@ -109,7 +109,6 @@ pub fn mismatch<'m>(
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::catalog::{EMBEDDED, EMBEDDED_NAME};
     use crate::load::Location;
 
     fn m(county: &str, id: &str, value: Option<f64>, n: Option<f64>, d: Option<f64>) -> Measurement {
@@ -126,7 +125,7 @@ mod tests {
     }
 
     fn combine_rows(id: &str, rows: &[Measurement]) -> Combined {
-        let c = Catalog::parse(EMBEDDED, EMBEDDED_NAME).unwrap();
+        let c = Catalog::embedded().unwrap();
         let city = c.county("全市").unwrap().clone();
         let ind = c.indicator(id).unwrap().clone();
         combine(&c, &city, &ind, 2023, |a, i, y| rows.iter().find(|m| m.county == a && m.indicator == i && m.year == y))
@@ -192,7 +191,7 @@ mod tests {
 
     #[test]
     fn disagreement_allows_rounding_in_ratios_only() {
-        let c = Catalog::parse(EMBEDDED, EMBEDDED_NAME).unwrap();
+        let c = Catalog::embedded().unwrap();
         assert!(!disagrees(c.indicator("green_village_share").unwrap(), 73.6, 73.67));
         assert!(disagrees(c.indicator("green_village_share").unwrap(), 73.5, 73.67));
         assert!(disagrees(c.indicator("beautiful_bays").unwrap(), 3.0, 2.0));

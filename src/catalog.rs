@@ -459,6 +459,11 @@ impl Catalog {
         Ok(Catalog { origin: origin.to_string(), plan, references: raw.reference, counties, indicators })
     }
 
+    /// The copy of `indicators.toml` built into the binary.
+    pub fn embedded() -> Result<Catalog, CatalogError> {
+        Catalog::parse(EMBEDDED, EMBEDDED_NAME)
+    }
+
     /// The catalogue named on the command line, else `indicators.toml` in the current folder, else the
     /// embedded copy.
     pub fn locate(explicit: Option<&Path>) -> anyhow::Result<Catalog> {
@@ -466,7 +471,7 @@ impl Catalog {
         let path = match explicit {
             Some(p) => p.to_path_buf(),
             None if Path::new("indicators.toml").is_file() => "indicators.toml".into(),
-            None => return Ok(Catalog::parse(EMBEDDED, EMBEDDED_NAME)?),
+            None => return Ok(Catalog::embedded()?),
         };
         let text =
             std::fs::read_to_string(&path).with_context(|| format!("cannot read the catalogue {}", path.display()))?;
@@ -550,7 +555,7 @@ target = "58.7"
 
     #[test]
     fn the_shipped_catalogue_is_valid() {
-        let c = Catalog::parse(EMBEDDED, EMBEDDED_NAME).unwrap_or_else(|e| panic!("{e}"));
+        let c = Catalog::embedded().unwrap_or_else(|e| panic!("{e}"));
         assert!(c.indicators.len() >= 32);
     }
 

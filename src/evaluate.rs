@@ -558,11 +558,11 @@ pub fn percent(share: f64) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::catalog::{EMBEDDED, EMBEDDED_NAME};
+    use crate::catalog::EMBEDDED;
     use crate::load::Location;
 
     fn catalog() -> Catalog {
-        Catalog::parse(EMBEDDED, EMBEDDED_NAME).unwrap()
+        Catalog::embedded().unwrap()
     }
 
     fn m(county: &str, indicator: &str, year: i32, value: Option<f64>) -> Measurement {

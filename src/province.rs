@@ -83,10 +83,9 @@ fn line_at(text: &str, offset: usize) -> usize {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::catalog::{EMBEDDED, EMBEDDED_NAME};
 
     fn catalog() -> Catalog {
-        Catalog::parse(EMBEDDED, EMBEDDED_NAME).unwrap()
+        Catalog::embedded().unwrap()
     }
 
     #[test]

@@ -1,7 +1,7 @@
 //! The shipped catalogue against the plan itself: every row of Table 2 (表2), with its baseline, target
 //! and type as the plan prints them.
 
-use plan_check::catalog::{Catalog, EMBEDDED, EMBEDDED_NAME, IndicatorType};
+use plan_check::catalog::{Catalog, IndicatorType};
 use plan_check::target::num;
 
 const PLAN: &str = include_str!("data/plan/quanzhou-14th-eco-plan.txt");
@@ -44,7 +44,7 @@ fn table2() -> Vec<TableRow> {
 
 #[test]
 fn every_row_of_table_2_is_in_the_catalogue_as_the_plan_prints_it() {
-    let catalog = Catalog::parse(EMBEDDED, EMBEDDED_NAME).unwrap();
+    let catalog = Catalog::embedded().unwrap();
     let rows = table2();
     assert_eq!(rows.len(), 29, "Table 2 has 29 rows");
     for row in &rows {
@@ -78,7 +78,7 @@ fn every_row_of_table_2_is_in_the_catalogue_as_the_plan_prints_it() {
 
 #[test]
 fn row_4_is_split_into_its_four_pollutants() {
-    let catalog = Catalog::parse(EMBEDDED, EMBEDDED_NAME).unwrap();
+    let catalog = Catalog::embedded().unwrap();
     let parts: Vec<_> =
         catalog.indicators.iter().filter(|i| i.no == Some(4)).map(|i| i.part.clone().unwrap()).collect();
     assert_eq!(parts, ["氮氧化物", "挥发性有机物", "化学需氧量", "氨氮"]);
@@ -86,7 +86,7 @@ fn row_4_is_split_into_its_four_pollutants() {
 
 #[test]
 fn targets_resolve_to_the_plans_numbers() {
-    let catalog = Catalog::parse(EMBEDDED, EMBEDDED_NAME).unwrap();
+    let catalog = Catalog::embedded().unwrap();
     let target = |id: &str| catalog.indicator(id).unwrap().target.to_string();
     assert_eq!(target("park_500m_coverage"), ">= 85");
     assert_eq!(target("forest_coverage"), "58.7");

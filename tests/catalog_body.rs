@@ -4,13 +4,13 @@
 
 use std::collections::BTreeMap;
 
-use plan_check::catalog::{Catalog, EMBEDDED, EMBEDDED_NAME, Indicator, IndicatorType};
+use plan_check::catalog::{Catalog, Indicator, IndicatorType};
 use plan_check::target::{Target, num};
 
 const PLAN: &str = include_str!("data/plan/quanzhou-14th-eco-plan.txt");
 
 fn tasks() -> Vec<Indicator> {
-    let catalog = Catalog::parse(EMBEDDED, EMBEDDED_NAME).unwrap_or_else(|e| panic!("{e}"));
+    let catalog = Catalog::embedded().unwrap_or_else(|e| panic!("{e}"));
     catalog.indicators.into_iter().filter(|i| i.kind == IndicatorType::Task).collect()
 }
 

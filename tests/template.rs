@@ -7,12 +7,12 @@ use std::path::Path;
 
 use calamine::{Data, Reader};
 use common::{root, run, run_in};
-use plan_check::catalog::{AreaKind, Catalog, EMBEDDED, EMBEDDED_NAME};
+use plan_check::catalog::{AreaKind, Catalog};
 use plan_check::target::Target;
 
 fn catalog() -> &'static Catalog {
     static CATALOG: std::sync::OnceLock<Catalog> = std::sync::OnceLock::new();
-    CATALOG.get_or_init(|| Catalog::parse(EMBEDDED, EMBEDDED_NAME).unwrap())
+    CATALOG.get_or_init(|| Catalog::embedded().unwrap())
 }
 
 /// A value the loader accepts for the indicator: 1 for a yes/no target, else 50 (a % or a count).

@@ -81,8 +81,7 @@ mod tests {
     use super::*;
 
     fn catalog() -> Catalog {
-        Catalog::parse(include_str!("../../indicators.toml"), "indicators.toml")
-            .expect("the shipped catalogue is valid")
+        Catalog::embedded().expect("the shipped catalogue is valid")
     }
 
     #[test]

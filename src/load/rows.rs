@@ -597,8 +597,7 @@ mod tests {
     use crate::catalog::Catalog;
 
     fn catalog() -> Catalog {
-        Catalog::parse(include_str!("../../indicators.toml"), "indicators.toml")
-            .expect("the shipped catalogue is valid")
+        Catalog::embedded().expect("the shipped catalogue is valid")
     }
 
     #[test]
