@@ -82,7 +82,7 @@ impl Dataset {
 #[derive(Debug, Clone, Default)]
 pub struct LoadOptions {
     pub read: ReadOptions,
-    /// The year of rows that carry none (`--year`), before the file name is consulted.
+    /// The year of rows that carry none and whose file name names none (`--year`).
     pub year: Option<i32>,
 }
 
