@@ -168,7 +168,10 @@ impl Reason {
 pub struct TargetView {
     pub text: String,
     pub resolved: Option<String>,
+    /// The document that assigned the target, when a `--targets` file did.
     pub source: Option<String>,
+    /// Whether that target was assigned to this area itself, rather than to the city.
+    pub for_area: bool,
     pub rule: Option<Rule>,
 }
 
@@ -308,15 +311,22 @@ struct Row<'a> {
 }
 
 /// The target in force for an indicator: the province's where given (note 4), else the plan's.
-fn target_in_force<'a>(ind: &'a Indicator, province: &'a ProvinceTargets) -> (&'a Target, String, Option<String>) {
-    match province.get(&ind.id) {
-        Some(p) => (&p.target, ind.target_text.clone(), Some(p.source.clone().unwrap_or_else(|| "--targets".into()))),
-        None => (&ind.target, ind.target_text.clone(), None),
+/// The target in force for an indicator in one row: an assigned one where the `--targets` file gives
+/// it (the area's own, else the province's for the city, as note 4 says), else the plan's.
+fn target_in_force<'a>(
+    ind: &'a Indicator,
+    area: &str,
+    assigned: &'a ProvinceTargets,
+) -> (&'a Target, Option<String>, bool) {
+    match assigned.for_row(&ind.id, area) {
+        Some((target, source, for_area)) => (target, Some(source.unwrap_or("--targets").to_string()), for_area),
+        None => (&ind.target, None, false),
     }
 }
 
 fn judge(catalog: &Catalog, ind: &Indicator, row: &Row, settings: &Settings) -> Verdict {
-    let (target, text, source) = target_in_force(ind, &settings.province);
+    let (target, source, for_area) = target_in_force(ind, &row.area.name, &settings.province);
+    let text = ind.target_text.clone();
     let baseline = match (row.area.kind, ind.baseline) {
         (AreaKind::City, Some(b)) => Some(b),
         _ => row.base.and_then(|m| m.value),
@@ -351,7 +361,14 @@ fn judge(catalog: &Catalog, ind: &Indicator, row: &Row, settings: &Settings) -> 
         value,
         basis,
         baseline,
-        target: TargetView { text, resolved: resolved_text, source, rule },
+        target: TargetView {
+            // The plan's words are the city's target; an area's own target is shown as assigned.
+            text: if for_area { resolved_text.clone().unwrap_or_else(|| target.to_string()) } else { text },
+            resolved: resolved_text,
+            source,
+            for_area,
+            rule,
+        },
         completion: None,
         status: Status::Pending,
         reason: None,

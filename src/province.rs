@@ -1,5 +1,6 @@
-//! Province-assigned targets (`--targets FILE`): one table per indicator id, each replacing the plan's
-//! target for that indicator, as note 4 under Table 2 says (若省有下达的、执行省下达指标).
+//! Assigned targets (`--targets FILE`): one table per indicator id. Its `target` is the province's,
+//! replacing the plan's target for the city as note 4 under Table 2 says (若省有下达的、执行省下达指标); its
+//! `areas` table holds the targets the city assigns to single areas, which replace it there.
 
 use std::collections::BTreeMap;
 
@@ -11,28 +12,34 @@ use crate::target::Target;
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
 struct RawProvinceTarget {
-    target: String,
+    #[serde(default)]
+    target: Option<String>,
     #[serde(default)]
     source: Option<String>,
+    #[serde(default)]
+    areas: BTreeMap<String, toml::Spanned<String>>,
 }
 
-/// A target the province assigned, and the document that assigned it.
+/// The targets assigned for one indicator: the province's for the city, and the city's for its areas,
+/// with the document that assigned them.
 #[derive(Debug, Clone, PartialEq)]
 pub struct ProvinceTarget {
-    pub target: Target,
-    pub text: String,
+    /// The target for the city; `None` keeps the plan's.
+    pub target: Option<Target>,
     pub source: Option<String>,
+    /// Targets for single areas, by the area's catalogue name (下达各县（市、区）的目标).
+    pub areas: BTreeMap<String, Target>,
 }
 
-/// The province's targets by indicator id.
+/// The assigned targets by indicator id.
 #[derive(Debug, Clone, Default)]
 pub struct ProvinceTargets {
     pub by_id: BTreeMap<String, ProvinceTarget>,
 }
 
 impl ProvinceTargets {
-    /// Reads a targets file, checking each id against the catalogue and each target against the
-    /// language. `origin` names the file in messages.
+    /// Reads a targets file, checking each id against the catalogue, each area against its areas and
+    /// each target against the language. `origin` names the file in messages.
     pub fn parse(text: &str, origin: &str, catalog: &Catalog) -> Result<ProvinceTargets, CatalogError> {
         let table: BTreeMap<String, toml::Spanned<RawProvinceTarget>> =
             toml::from_str(text).map_err(|e| CatalogError {
@@ -48,31 +55,68 @@ impl ProvinceTargets {
         for (id, spanned) in table {
             let line = line_at(text, spanned.span().start);
             let raw = spanned.into_inner();
-            let mut issue = |message: String| {
-                issues.push(CatalogIssue { file: origin.to_string(), line, item: Some(id.clone()), message })
+            let issue = |line, message: String| CatalogIssue {
+                file: origin.to_string(),
+                line,
+                item: Some(id.clone()),
+                message,
             };
             if catalog.indicator(&id).is_none_or(|i| i.id != id) {
                 let hint = crate::problem::closest(&id, catalog.indicators.iter().map(|i| i.id.as_str()));
                 let hint = hint.map(|h| format!(" (did you mean {h}?)")).unwrap_or_default();
-                issue(format!("no indicator with id {id:?} in the catalogue{hint}"));
+                issues.push(issue(line, format!("no indicator with id {id:?} in the catalogue{hint}")));
                 continue;
             }
-            match raw.target.parse::<Target>() {
-                Ok(Target::Province) => issue("a province target must give the target itself, not `province`".into()),
-                Ok(target) => {
-                    by_id.insert(
-                        id.clone(),
-                        ProvinceTarget { target, text: raw.target.trim().to_string(), source: raw.source },
-                    );
+            if raw.target.is_none() && raw.areas.is_empty() {
+                issues.push(issue(line, "give a `target`, an `[….areas]` table of area targets, or both".into()));
+                continue;
+            }
+            let target = raw.target.as_deref().map(|t| assigned(t).map_err(|m| issue(line, m)));
+            let mut areas = BTreeMap::new();
+            for (name, value) in &raw.areas {
+                let at = line_at(text, value.span().start);
+                let Some(area) = catalog.county(name) else {
+                    let known = catalog.counties.iter().flat_map(|c| std::iter::once(&c.name).chain(&c.aliases));
+                    let hint = crate::problem::closest(name, known.map(String::as_str));
+                    let hint = hint.map(|h| format!(" (did you mean {h}?)")).unwrap_or_default();
+                    issues.push(issue(at, format!("no area named {name:?} in the catalogue{hint}")));
+                    continue;
+                };
+                match assigned(value.get_ref()) {
+                    Ok(t) => {
+                        areas.insert(area.name.clone(), t);
+                    }
+                    Err(m) => issues.push(issue(at, format!("{}: {m}", area.name))),
                 }
-                Err(e) => issue(e.to_string()),
+            }
+            match target.transpose() {
+                Ok(target) => {
+                    by_id.insert(id.clone(), ProvinceTarget { target, source: raw.source, areas });
+                }
+                Err(e) => issues.push(e),
             }
         }
         if issues.is_empty() { Ok(ProvinceTargets { by_id }) } else { Err(CatalogError { issues }) }
     }
 
-    pub fn get(&self, id: &str) -> Option<&ProvinceTarget> {
-        self.by_id.get(id)
+    /// The assigned target for an indicator in one area (or city row): the area's own, else the
+    /// city's, with its source; `None` when nothing was assigned and the plan's target stands.
+    /// The flag says whether the target is the area's own.
+    pub fn for_row(&self, id: &str, area: &str) -> Option<(&Target, Option<&str>, bool)> {
+        let p = self.by_id.get(id)?;
+        match p.areas.get(area) {
+            Some(t) => Some((t, p.source.as_deref(), true)),
+            None => Some((p.target.as_ref()?, p.source.as_deref(), false)),
+        }
+    }
+}
+
+/// A target as assigned: any form of the language but `province`, which would assign nothing.
+fn assigned(text: &str) -> Result<Target, String> {
+    match text.parse::<Target>() {
+        Ok(Target::Province) => Err("an assigned target must give the target itself, not `province`".into()),
+        Ok(t) => Ok(t),
+        Err(e) => Err(e.to_string()),
     }
 }
 
@@ -96,9 +140,40 @@ mod tests {
             &catalog(),
         )
         .unwrap();
-        let p = t.get("pm25_central").unwrap();
-        assert_eq!(p.target.to_string(), "<= 22");
-        assert_eq!(p.source.as_deref(), Some("闽环保〔2022〕1号"));
+        let (target, source, for_area) = t.for_row("pm25_central", "中心市区").unwrap();
+        assert_eq!((target.to_string(), source, for_area), ("<= 22".to_string(), Some("闽环保〔2022〕1号"), false));
+        // An area without its own target is held to the city's.
+        assert_eq!(
+            t.for_row("pm25_central", "晋江市").map(|(t, _, a)| (t.to_string(), a)),
+            Some(("<= 22".into(), false))
+        );
+        assert!(t.for_row("forest_coverage", "全市").is_none());
+    }
+
+    #[test]
+    fn areas_get_their_own_targets_by_name_or_alias() {
+        let text = "[forest_coverage]\nsource = \"市下达各县目标（示例）\"\n[forest_coverage.areas]\n\"鲤城\" = \">= 20\"\n\"晋江市\" = \"14.5\"\n";
+        let t = ProvinceTargets::parse(text, "t.toml", &catalog()).unwrap();
+        let row = |area| t.for_row("forest_coverage", area).map(|(t, s, a)| (t.to_string(), s.map(str::to_string), a));
+        assert_eq!(row("鲤城区"), Some((">= 20".into(), Some("市下达各县目标（示例）".into()), true)));
+        assert_eq!(row("晋江市"), Some(("14.5".into(), Some("市下达各县目标（示例）".into()), true)));
+        // No city target given: the city row keeps the plan's.
+        assert_eq!(row("全市"), None);
+    }
+
+    #[test]
+    fn area_targets_name_real_areas_and_readable_targets() {
+        let text = "[forest_coverage.areas]\n\"晋江县\" = \">= 14\"\n\"安溪县\" = \"lots\"\n\n[pm25_central]\nsource = \"x\"\n";
+        let err = ProvinceTargets::parse(text, "t.toml", &catalog()).unwrap_err().to_string();
+        assert!(
+            err.contains("t.toml:2: forest_coverage: no area named \"晋江县\" in the catalogue (did you mean 晋江市?)"),
+            "{err}"
+        );
+        assert!(err.contains("t.toml:3: forest_coverage: 安溪县: cannot read target \"lots\""), "{err}");
+        assert!(
+            err.contains("t.toml:5: pm25_central: give a `target`, an `[….areas]` table of area targets, or both"),
+            "{err}"
+        );
     }
 
     #[test]
@@ -106,7 +181,7 @@ mod tests {
         let text = "[pm25_centrl]\ntarget = \"<= 22\"\n\n[nox_reduction]\ntarget = \"province\"\n\n[cod_reduction]\ntarget = \"lots\"\n";
         let err = ProvinceTargets::parse(text, "t.toml", &catalog()).unwrap_err().to_string();
         assert!(err.contains("t.toml:1: pm25_centrl: no indicator with id \"pm25_centrl\" in the catalogue (did you mean pm25_central?)"), "{err}");
-        assert!(err.contains("t.toml:4: nox_reduction: a province target must give the target itself"), "{err}");
+        assert!(err.contains("t.toml:4: nox_reduction: an assigned target must give the target itself"), "{err}");
         assert!(err.contains("t.toml:7: cod_reduction: cannot read target \"lots\""), "{err}");
         let err = ProvinceTargets::parse("[pm25_central]\ntarget = \"<= 22\"\nsorce = \"x\"\n", "t.toml", &catalog())
             .unwrap_err();

@@ -147,3 +147,20 @@ fn the_matrix_marks_not_applicable_and_counts_failing_binding_indicators() {
     let line = r.stdout.lines().find(|l| l.contains("安溪县")).unwrap();
     assert!(line.contains(" - "), "{line}");
 }
+
+#[test]
+fn an_area_is_judged_against_the_target_assigned_to_it() {
+    let args = ["eval", "data/2023.csv", "--targets", "data/province-targets.example.toml", "--format", "json"];
+    let doc = run(&args).json();
+    let licheng = result(&doc, "鲤城区", "forest_coverage");
+    assert_eq!(licheng["target"]["text"], "≥20");
+    assert_eq!(licheng["target"]["resolved"], "≥20");
+    assert_eq!(licheng["target"]["source"], "示例：市下达各县（市、区）森林覆盖率目标（虚构）");
+    assert_eq!(licheng["status"], "achieved");
+    // An area without its own target, and the city, keep the plan's 58.7.
+    assert_eq!(result(&doc, "南安市", "forest_coverage")["target"]["resolved"], "≥58.7");
+    assert_eq!(official(&doc, "forest_coverage")["target"]["resolved"], "≥58.7");
+    assert!(official(&doc, "forest_coverage")["target"]["source"].is_null());
+    run(&["eval", "data/2023.csv", "--targets", "data/province-targets.example.toml", "--county", "鲤城"])
+        .stdout_has("下达本地区目标：示例：市下达各县（市、区）森林覆盖率目标（虚构）");
+}

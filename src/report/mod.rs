@@ -47,9 +47,11 @@ pub fn reason_cell(v: &Verdict, lang: Lang) -> String {
         parts.push(r.text(lang));
     }
     if let Some(src) = &v.target.source {
-        parts.push(match lang {
-            Lang::Zh => format!("省目标：{src}"),
-            Lang::En => format!("province: {src}"),
+        parts.push(match (lang, v.target.for_area) {
+            (Lang::Zh, false) => format!("省目标：{src}"),
+            (Lang::Zh, true) => format!("下达本地区目标：{src}"),
+            (Lang::En, false) => format!("province: {src}"),
+            (Lang::En, true) => format!("assigned to the area: {src}"),
         });
     }
     parts.join("; ")
