@@ -12,7 +12,7 @@ use super::{
     type_label, value_cell, words,
 };
 use crate::Lang;
-use crate::catalog::{AreaKind, IndicatorType};
+use crate::catalog::{AreaKind, Indicator, IndicatorType};
 use crate::evaluate::{Stage, Status, Summary, Verdict, percent};
 
 fn new_table(header: Vec<String>) -> Table {
@@ -100,11 +100,7 @@ fn verdict_table(report: &Report, verdicts: &[&Verdict]) -> Table {
     head.push(words(lang, "状态", "status").into());
     head.push(words(lang, "说明", "reason").into());
     let mut table = new_table(head);
-    let mut last_domain = "";
-    for v in verdicts {
-        let Some(ind) = report.catalog.indicator(&v.indicator) else { continue };
-        let domain = if ind.domain == last_domain { "" } else { &ind.domain };
-        last_domain = &ind.domain;
+    for (domain, v, ind) in grouped(report, verdicts) {
         let mut row = vec![
             Cell::new(domain),
             Cell::new(ind.label(report.catalog)),
@@ -126,6 +122,21 @@ fn verdict_table(report: &Report, verdicts: &[&Verdict]) -> Table {
     table
 }
 
+/// Each verdict with its indicator, and its domain (chapter) on the first row of the group only, as the
+/// plan's own tables print it.
+fn grouped<'a>(
+    report: &'a Report,
+    verdicts: &'a [&'a Verdict],
+) -> impl Iterator<Item = (&'a str, &'a Verdict, &'a Indicator)> {
+    let mut last = "";
+    verdicts.iter().filter_map(move |v| {
+        let ind = report.catalog.indicator(&v.indicator)?;
+        let domain = if ind.domain == last { "" } else { ind.domain.as_str() };
+        last = &ind.domain;
+        Some((domain, *v, ind))
+    })
+}
+
 fn is_task(report: &Report, v: &Verdict) -> bool {
     report.catalog.indicator(&v.indicator).is_some_and(|i| i.kind == IndicatorType::Task)
 }
@@ -143,11 +154,7 @@ fn task_table(report: &Report, verdicts: &[&Verdict]) -> Table {
     .map(String::from)
     .to_vec();
     let mut table = new_table(head);
-    let mut last_domain = "";
-    for v in verdicts {
-        let Some(ind) = report.catalog.indicator(&v.indicator) else { continue };
-        let domain = if ind.domain == last_domain { "" } else { &ind.domain };
-        last_domain = &ind.domain;
+    for (domain, v, ind) in grouped(report, verdicts) {
         let unit = if ind.unit.is_empty() || ind.target == crate::target::Target::Done {
             String::new()
         } else {
@@ -175,7 +182,7 @@ fn matrix(report: &Report) -> Table {
     let lang = report.lang;
     let catalog = report.catalog;
     let e = report.evaluation;
-    let columns: Vec<&crate::catalog::Indicator> = catalog.indicators.iter().filter(|i| !i.is_city_level()).collect();
+    let columns: Vec<&Indicator> = catalog.indicators.iter().filter(|i| !i.is_city_level()).collect();
     let mut head = vec![words(lang, "地区", "area").to_string()];
     head.extend(columns.iter().map(|i| i.label(catalog)));
     head.push(words(lang, "约束性未达", "binding failing").to_string());
