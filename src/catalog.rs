@@ -322,9 +322,19 @@ impl fmt::Display for CatalogError {
     }
 }
 
-fn line_of(text: &str, offset: usize) -> usize {
-    let end = offset.min(text.len());
-    text.as_bytes()[..end].iter().filter(|&&b| b == b'\n').count() + 1
+/// The offsets of a text's newlines, found once, so that the line of each of thousands of areas is a
+/// binary search rather than a count from the start of the file (which made parsing quadratic).
+struct LineIndex(Vec<usize>);
+
+impl LineIndex {
+    fn new(text: &str) -> LineIndex {
+        LineIndex(text.bytes().enumerate().filter(|&(_, b)| b == b'\n').map(|(i, _)| i).collect())
+    }
+
+    /// The 1-based line of a byte offset.
+    fn line_of(&self, offset: usize) -> usize {
+        self.0.partition_point(|&newline| newline < offset) + 1
+    }
 }
 
 fn is_ascii_id(s: &str) -> bool {
@@ -341,6 +351,8 @@ impl Catalog {
             item: item.map(str::to_string),
             message,
         };
+        let lines = LineIndex::new(text);
+        let line_of = |_: &str, offset: usize| lines.line_of(offset);
         let raw: RawCatalog = toml::from_str(text).map_err(|e| CatalogError {
             issues: vec![issue(e.span().map_or(1, |s| line_of(text, s.start)), None, e.message().trim().to_string())],
         })?;

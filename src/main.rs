@@ -8,8 +8,8 @@ use plan_check::{Outcome, cli::Cli};
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
-    let stdout = std::io::stdout();
-    let mut out = stdout.lock();
+    // Buffered: a locked stdout alone flushes at every newline, a write call per line of JSON.
+    let mut out = std::io::BufWriter::with_capacity(1 << 16, std::io::stdout().lock());
     let mut err = std::io::stderr();
     let result = plan_check::run(cli, &mut out, &mut err).and_then(|o| {
         out.flush()?;
