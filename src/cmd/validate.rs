@@ -27,7 +27,8 @@ pub fn run(args: &ValidateArgs, out: &mut dyn Write, _err: &mut dyn Write) -> an
 /// A city row that disagrees with what its areas aggregate to: a warning naming both figures, in every
 /// year of the data.
 fn check_aggregates(catalog: &Catalog, data: &mut Dataset) {
-    let index = data.index(catalog);
+    // Only the indicators whose areas add up are looked up here.
+    let index = data.index_where(catalog, |i| i.aggregate != Aggregate::None);
     let mut warnings = Vec::new();
     for year in data.years() {
         for (ind_no, ind) in catalog.indicators.iter().enumerate().filter(|(_, i)| i.aggregate != Aggregate::None) {

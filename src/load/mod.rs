@@ -15,7 +15,7 @@ use rustc_hash::{FxHashMap, FxHashSet};
 pub use number::{Cell, NumberError, parse_cell};
 pub use read::ReadOptions;
 
-use crate::catalog::Catalog;
+use crate::catalog::{Catalog, Indicator};
 use crate::problem::{Code, Problem};
 
 /// Where a measurement came from.
@@ -133,21 +133,38 @@ impl Dataset {
 
     /// The measurements indexed by (area, indicator, year), with the positions of `catalog` (which may
     /// be a selection of the catalogue the data was read with): built once, so that every lookup after
-    /// it is a hash of three integers, whatever the number of areas.
+    /// it is a hash of two integers and a walk over that pair's few years, whatever the number of areas.
     pub fn index<'d>(&'d self, catalog: &Catalog) -> MeasurementIndex<'d> {
-        let positions = |names: &[String], wanted: &mut dyn Iterator<Item = &str>| -> Vec<u32> {
+        self.index_where(catalog, |_| true)
+    }
+
+    /// As [`Dataset::index`], holding only the indicators `keep` picks (the others are never found).
+    pub fn index_where<'d>(&'d self, catalog: &Catalog, keep: impl Fn(&Indicator) -> bool) -> MeasurementIndex<'d> {
+        let positions = |names: &[String], wanted: &mut dyn Iterator<Item = Option<&str>>| -> Vec<u32> {
             let by_name: FxHashMap<&str, u32> = (0..).zip(names).map(|(i, n)| (n.as_str(), i)).collect();
-            wanted.map(|n| by_name.get(n).copied().unwrap_or(u32::MAX)).collect()
+            wanted.map(|n| n.and_then(|n| by_name.get(n).copied()).unwrap_or(u32::MAX)).collect()
         };
-        let counties = positions(&self.counties, &mut catalog.counties.iter().map(|c| c.name.as_str()));
-        let indicators = positions(&self.indicators, &mut catalog.indicators.iter().map(|i| i.id.as_str()));
-        let mut by_key = FxHashMap::with_capacity_and_hasher(self.measurements.len(), Default::default());
-        for (i, m) in (0..).zip(&self.measurements) {
-            by_key.insert(Key { county: m.county, indicator: m.indicator, year: m.year }, i);
+        let counties = positions(&self.counties, &mut catalog.counties.iter().map(|c| Some(c.name.as_str())));
+        let kept = &mut catalog.indicators.iter().map(|i| keep(i).then_some(i.id.as_str()));
+        let indicators = positions(&self.indicators, kept);
+        let wanted: FxHashSet<u32> = indicators.iter().copied().filter(|&i| i != u32::MAX).collect();
+        // One entry per (area, indicator), heading a chain of its years through `next`: a sixth of the
+        // memory of one entry per measurement for a file of six years.
+        let mut first: FxHashMap<(u32, u32), u32> = FxHashMap::default();
+        let mut next = vec![NONE; self.measurements.len()];
+        // More than u32::MAX measurements (350 GB of them) cannot be in memory; the bound is a guard.
+        let count = u32::try_from(self.measurements.len()).unwrap_or(u32::MAX);
+        for (i, m) in (0..count).zip(&self.measurements).rev() {
+            if wanted.contains(&m.indicator) {
+                next[i as usize] = first.insert((m.county, m.indicator), i).unwrap_or(NONE);
+            }
         }
-        MeasurementIndex { data: self, counties, indicators, by_key }
+        MeasurementIndex { data: self, counties, indicators, first, next }
     }
 }
+
+/// The end of a chain in [`MeasurementIndex`].
+const NONE: u32 = u32::MAX;
 
 /// The measurements of a dataset by (area, indicator, year), addressed by catalogue positions.
 pub struct MeasurementIndex<'d> {
@@ -155,15 +172,24 @@ pub struct MeasurementIndex<'d> {
     /// The dataset's position of each catalogue area (`u32::MAX`: not in the data's tables).
     counties: Vec<u32>,
     indicators: Vec<u32>,
-    by_key: FxHashMap<Key, u32>,
+    /// The first measurement of each (area, indicator); `next` links it to the others, in file order.
+    first: FxHashMap<(u32, u32), u32>,
+    next: Vec<u32>,
 }
 
 impl<'d> MeasurementIndex<'d> {
     /// The measurement of the catalogue's `county`-th area and `indicator`-th indicator in `year`.
     pub fn get(&self, county: usize, indicator: usize, year: i32) -> Option<&'d Measurement> {
-        let key = Key { county: *self.counties.get(county)?, indicator: *self.indicators.get(indicator)?, year };
-        let i = *self.by_key.get(&key)?;
-        self.data.measurements.get(i as usize)
+        let pair = (*self.counties.get(county)?, *self.indicators.get(indicator)?);
+        let mut i = *self.first.get(&pair)?;
+        while i != NONE {
+            let m = self.data.measurements.get(i as usize)?;
+            if m.year == year {
+                return Some(m);
+            }
+            i = *self.next.get(i as usize)?;
+        }
+        None
     }
 
     /// For each catalogue area, whether the data has any measurement of it in `year`: one pass.
