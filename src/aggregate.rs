@@ -118,7 +118,10 @@ pub fn mismatch<'m>(
 mod tests {
     use super::*;
 
-    fn combine_rows(id: &str, rows: &[(&str, Option<f64>, Option<f64>, Option<f64>)]) -> Combined {
+    /// An area's row: its name, value, numerator and denominator.
+    type AreaRow<'a> = (&'a str, Option<f64>, Option<f64>, Option<f64>);
+
+    fn combine_rows(id: &str, rows: &[AreaRow]) -> Combined {
         let c = Catalog::embedded().unwrap();
         let mut data = Dataset::for_catalog(&c);
         for &(county, value, n, d) in rows {

@@ -211,6 +211,17 @@ impl Indicator {
         }
     }
 
+    /// Whether `text` is [`Indicator::display_name`], compared without building it: reports look an
+    /// indicator up once per verdict, and a name built per comparison was an allocation each.
+    fn is_displayed_as(&self, text: &str) -> bool {
+        match &self.part {
+            Some(part) => {
+                text.strip_prefix(self.name.as_str()).and_then(|rest| rest.strip_prefix('：')) == Some(part.as_str())
+            }
+            None => self.name == text,
+        }
+    }
+
     pub fn applies_to_area(&self, area: &County) -> bool {
         area.kind == AreaKind::City
             || (self.applies_to.is_empty() && !self.is_city_level())
@@ -505,7 +516,7 @@ impl Catalog {
             (Some(i), None) => Some(i),
             _ => None,
         };
-        self.indicators.iter().find(|i| i.id == key || i.display_name() == key).or(unique_name)
+        self.indicators.iter().find(|i| i.id == key || i.is_displayed_as(key)).or(unique_name)
     }
 
     pub fn reference_value(&self, id: &str) -> Option<f64> {
