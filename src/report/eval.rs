@@ -123,7 +123,7 @@ fn verdict_sheet(report: &Report, verdicts: &[&Verdict]) -> Sheet {
         columns.push(Column::wrapping(words(lang, "进展", "progress")));
         columns.push(Column::wrapping(words(lang, "预测", "projection")));
     }
-    columns.push(Column::text(words(lang, "状态", "status")));
+    columns.push(Column::text(words(lang, "状态", "status")).key());
     columns.push(Column::wrapping(words(lang, "说明", "reason")));
     let mut rows = Vec::new();
     let mut last_domain = "";
@@ -254,25 +254,29 @@ fn matrix(report: &Report, indicators: &[&Indicator]) -> Sheet {
     }
 }
 
-/// Every status the stage can produce, zeros included, for every type the catalogue has.
+/// One row per status the stage can produce (zeros included), one column per type the catalogue
+/// has: the same shape whatever the data says, and narrow enough for any terminal.
 fn summary_sheet(report: &Report, summary: &Summary) -> Sheet {
     let lang = report.lang;
-    let statuses = Status::of_stage(report.evaluation.stage);
-    let mut columns = vec![Column::text(words(lang, "类型", "type")).key()];
-    columns.extend(statuses.iter().map(|&s| Column::number(status_label(s, lang))));
+    let kinds: Vec<IndicatorType> =
+        IndicatorType::ALL.into_iter().filter(|k| report.catalog.indicators.iter().any(|i| i.kind == *k)).collect();
+    let mut columns = vec![Column::text(words(lang, "状态", "status")).key()];
+    columns.extend(kinds.iter().map(|&k| Column::number(type_label(k, lang))));
     columns.push(Column::number(words(lang, "合计", "total")));
-    let mut rows = Vec::new();
-    for kind in IndicatorType::ALL {
-        if !report.catalog.indicators.iter().any(|i| i.kind == kind) {
-            continue;
-        }
-        let counts = summary.by_type.get(kind.as_str());
-        let count = |s: &str| counts.and_then(|c| c.get(s)).copied().unwrap_or(0);
-        let mut row = vec![Cell::text(type_label(kind, lang))];
-        row.extend(statuses.iter().map(|s| Cell::count(count(s.as_str()))));
-        row.push(Cell::count(counts.map_or(0, |c| c.values().sum())));
-        rows.push(row);
-    }
+    let count = |kind: IndicatorType, s: &str| summary.by_type.get(kind.as_str()).and_then(|c| c.get(s)).copied();
+    let mut rows: Vec<Vec<Cell>> = Status::of_stage(report.evaluation.stage)
+        .iter()
+        .map(|&s| {
+            let mut row = vec![status_cell(s, lang)];
+            row.extend(kinds.iter().map(|&k| Cell::count(count(k, s.as_str()).unwrap_or(0))));
+            row.push(Cell::count(summary.counts.get(s.as_str()).copied().unwrap_or(0)));
+            row
+        })
+        .collect();
+    let mut total = vec![Cell::text(words(lang, "合计", "total"))];
+    total.extend(kinds.iter().map(|k| Cell::count(summary.by_type.get(k.as_str()).map_or(0, |c| c.values().sum()))));
+    total.push(Cell::count(summary.counts.values().sum()));
+    rows.push(total);
     let title = match report.area {
         Some(area) => format!("{}{area}", words(lang, "汇总：", "Summary: ")),
         None => words(lang, "汇总（城市层面）", "Summary (city level)").to_string(),
