@@ -6,6 +6,7 @@
 
 use std::io::Write;
 
+use rustc_hash::{FxHashMap, FxHashSet};
 use serde_json::{Map, Value};
 
 use super::Style;
@@ -17,22 +18,40 @@ pub fn render(content: &Content, style: &Style, out: &mut dyn Write) -> anyhow::
         out.write_all("\u{FEFF}".as_bytes())?;
     }
     let rows: Vec<Vec<(String, String)>> = content.records.iter().map(flatten_record).collect();
-    let mut columns: Vec<&str> = Vec::new();
-    for row in &rows {
-        for (key, _) in row {
-            if !columns.contains(&key.as_str()) {
-                columns.push(key);
-            }
-        }
-    }
+    let columns = columns(&rows);
     let mut w = csv::Writer::from_writer(out);
-    w.write_record(&columns).map_err(std::io::Error::from)?;
+    w.write_record(&columns).map_err(io)?;
     for row in &rows {
-        let cells = columns.iter().map(|c| row.iter().find(|(k, _)| k == c).map_or("", |(_, v)| v.as_str()));
-        w.write_record(cells).map_err(std::io::Error::from)?;
+        let cells: FxHashMap<&str, &str> = row.iter().map(|(k, v)| (k.as_str(), v.as_str())).collect();
+        w.write_record(columns.iter().map(|c| cells.get(c).copied().unwrap_or_default())).map_err(io)?;
     }
     w.flush()?;
     Ok(())
+}
+
+/// Every column of the rows, in the order first met. A field that is null in some records and an
+/// object in others (`progress`) is only its flattened columns.
+fn columns(rows: &[Vec<(String, String)>]) -> Vec<&str> {
+    let mut seen: FxHashSet<&str> = FxHashSet::default();
+    let mut columns: Vec<&str> = Vec::new();
+    for (key, _) in rows.iter().flatten() {
+        if seen.insert(key) {
+            columns.push(key);
+        }
+    }
+    let filled: FxHashSet<&str> =
+        rows.iter().flatten().filter(|(_, v)| !v.is_empty()).map(|(k, _)| k.as_str()).collect();
+    let all = columns.clone();
+    columns.retain(|c| filled.contains(c) || !all.iter().any(|o| o.starts_with(&format!("{c}_"))));
+    columns
+}
+
+/// A CSV error as the I/O error it carries, so that a closed pipe stays recognisable.
+fn io(e: csv::Error) -> anyhow::Error {
+    match e.into_kind() {
+        csv::ErrorKind::Io(e) => e.into(),
+        other => anyhow::anyhow!("cannot write CSV: {other:?}"),
+    }
 }
 
 /// A record's fields as (column, text), nested objects as `parent_child`.
