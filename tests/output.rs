@@ -104,17 +104,17 @@ fn the_workbook_has_a_sheet_per_table_numbers_as_numbers_and_coloured_statuses()
     let city = book.worksheet_range("城市层面").unwrap();
     let header: Vec<String> = city.rows().next().unwrap().iter().map(|c| c.to_string()).collect();
     let col = |name: &str| header.iter().position(|h| h == name).unwrap();
-    let forest = city.rows().find(|r| r[col("序号")].to_string() == "12").unwrap();
+    let forest = city.rows().find(|r| r[col("序号")] == "12").unwrap();
     // The full value, not the two decimals a table shows.
     assert!(
         matches!(forest[col("本期值")], Data::Float(v) if (v - 59.6901).abs() < 1e-4),
         "{:?}",
         forest[col("本期值")]
     );
-    let green = city.rows().find(|r| r[col("序号")].to_string() == "14").unwrap();
+    let green = city.rows().find(|r| r[col("序号")] == "14").unwrap();
     assert!(matches!(green[col("完成度")], Data::Float(c) if (c - 0.5942).abs() < 1e-3), "{:?}", green[col("完成度")]);
     let styles = book.worksheet_style("城市层面").unwrap();
-    let row = city.rows().position(|r| r[col("序号")].to_string() == "12").unwrap();
+    let row = city.rows().position(|r| r[col("序号")] == "12").unwrap();
     let fill = styles.get((row as u32, col("状态") as u32)).and_then(|s| s.fill.as_ref()).and_then(|f| f.get_color());
     assert_eq!(fill.map(|c| c.to_argb() & 0xFF_FFFF), Some(0xC6EFCE), "提前实现 is green");
     let summary = book.worksheet_range("汇总").unwrap();
