@@ -278,3 +278,14 @@ fn types_are_named_as_the_plan_names_them_and_eval_filters_by_them() {
     assert!(results.iter().all(|r| ["fail", "lagging", "regressing"].contains(&r["status"].as_str().unwrap())));
     run(&["eval", DATA, "--type", "约束"]).code(2);
 }
+
+#[test]
+fn the_csv_header_does_not_depend_on_the_data() {
+    let header = |args: &[&str]| run(args).stdout.lines().next().unwrap_or_default().to_string();
+    let full = header(&["eval", DATA, "--format", "csv"]);
+    assert!(full.contains(",reason,progress_from_year,"), "{full}");
+    // No result with a series of years, and no result at all: the same columns.
+    assert_eq!(header(&["eval", DATA, "--format", "csv", "--only", "off-track", "--type", "binding"]), full);
+    assert_eq!(header(&["eval", "tests/data/eval/final-fail.csv", "--year", "2025", "--format", "csv"]), full);
+    assert_eq!(header(&["eval", DATA, "--format", "csv", "--type", "task"]), full);
+}

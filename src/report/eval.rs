@@ -4,7 +4,7 @@
 
 use serde::Serialize;
 
-use super::results::{Header, ResultRow, csv_lead, result_row};
+use super::results::{Header, ResultRow, csv_lead, result_row, shape_of};
 use super::trend::{progress_text, projection_text};
 use super::{Cell, Column, Content, Report, Sheet, baseline_cell, reason_cell, status_cell, target_cell, to_value};
 use crate::Lang;
@@ -71,6 +71,11 @@ pub fn build(report: &Report, filter: &Filter) -> anyhow::Result<Content> {
         .zip(&results)
         .map(|(v, r)| Ok(super::record(to_value(r)?, csv_lead(report.catalog, v, lang))))
         .collect::<anyhow::Result<_>>()?;
+    if let Some(v) = e.verdicts.first()
+        && let Some(row) = result_row(report.catalog, v)
+    {
+        content.record_shape = shape_of(super::record(to_value(&row)?, csv_lead(report.catalog, v, lang)));
+    }
     content.document = to_value(&Document { header: Header::of(report), summary, results, warnings: &e.warnings })?;
     Ok(content)
 }

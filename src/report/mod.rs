@@ -34,6 +34,9 @@ pub struct Content {
     pub document: Value,
     /// One object per CSV row; nested objects are flattened into `parent_child` columns.
     pub records: Vec<Map<String, Value>>,
+    /// A record with every optional object filled in: its flattened fields are the CSV's columns
+    /// whatever the data holds (no rows, or no `progress` in any of them).
+    pub record_shape: Map<String, Value>,
     /// Problems to annotate (`--format github`), for content that is a problem list, and how many
     /// more were left out.
     pub problems: Option<Vec<Problem>>,

@@ -5,7 +5,7 @@ use std::collections::BTreeSet;
 
 use serde::Serialize;
 
-use super::results::{Header, ResultRow, csv_lead, result_row};
+use super::results::{Header, ResultRow, csv_lead, result_row, shape_of};
 use super::{Cell, Column, Content, Report, Sheet, reason_cell, status_cell, target_cell, to_value};
 use crate::Lang;
 use crate::evaluate::{Stage, Verdict};
@@ -79,10 +79,11 @@ pub fn build(report: &Report, area: Option<&str>) -> anyhow::Result<Content> {
         .iter()
         .filter_map(|v| Some((*v, Row { result: result_row(report.catalog, v)?, series: &v.series })))
         .collect();
-    let records = rows
+    let records: Vec<_> = rows
         .iter()
         .map(|(v, row)| Ok(super::record(to_value(row)?, csv_lead(report.catalog, v, lang))))
         .collect::<anyhow::Result<_>>()?;
+    let record_shape = records.first().cloned().map(shape_of).unwrap_or_default();
     let document = to_value(&Document {
         header: Header::of(report),
         area,
@@ -95,6 +96,7 @@ pub fn build(report: &Report, area: Option<&str>) -> anyhow::Result<Content> {
         notes: notes(lang),
         document,
         records,
+        record_shape,
         ..Content::default()
     })
 }

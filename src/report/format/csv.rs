@@ -18,7 +18,8 @@ pub fn render(content: &Content, style: &Style, out: &mut dyn Write) -> anyhow::
         out.write_all("\u{FEFF}".as_bytes())?;
     }
     let rows: Vec<Vec<(String, String)>> = content.records.iter().map(flatten_record).collect();
-    let columns = columns(&rows);
+    let shape = flatten_record(&content.record_shape);
+    let columns = columns(std::iter::once(&shape).chain(&rows));
     let mut w = csv::Writer::from_writer(out);
     w.write_record(&columns).map_err(io)?;
     for row in &rows {
@@ -29,18 +30,27 @@ pub fn render(content: &Content, style: &Style, out: &mut dyn Write) -> anyhow::
     Ok(())
 }
 
-/// Every column of the rows, in the order first met. A field that is null in some records and an
-/// object in others (`progress`) is only its flattened columns.
-fn columns(rows: &[Vec<(String, String)>]) -> Vec<&str> {
-    let mut seen: FxHashSet<&str> = FxHashSet::default();
+/// Every column of the rows. A column first met in a later row goes right after the column before
+/// it in that row, so the order follows the records' field order whichever row brings it. A field
+/// that is only ever null where its flattened children exist (`progress`) is left out.
+fn columns<'r>(rows: impl Iterator<Item = &'r Vec<(String, String)>>) -> Vec<&'r str> {
     let mut columns: Vec<&str> = Vec::new();
-    for (key, _) in rows.iter().flatten() {
-        if seen.insert(key) {
-            columns.push(key);
+    let mut filled: FxHashSet<&str> = FxHashSet::default();
+    for row in rows {
+        let mut at = 0;
+        for (key, value) in row {
+            match columns.iter().position(|c| c == key) {
+                Some(i) => at = i + 1,
+                None => {
+                    columns.insert(at, key);
+                    at += 1;
+                }
+            }
+            if !value.is_empty() {
+                filled.insert(key);
+            }
         }
     }
-    let filled: FxHashSet<&str> =
-        rows.iter().flatten().filter(|(_, v)| !v.is_empty()).map(|(k, _)| k.as_str()).collect();
     let all = columns.clone();
     columns.retain(|c| filled.contains(c) || !all.iter().any(|o| o.starts_with(&format!("{c}_"))));
     columns
