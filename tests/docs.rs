@@ -46,6 +46,9 @@ fn the_examples_of_docs_output_md_are_what_the_commands_print() {
     if std::env::var_os("UPDATE_DOCS").is_some() {
         std::fs::write(&path, lines.join("\n") + "\n").expect("docs/output.md is writable");
     } else {
-        assert!(stale.is_empty(), "docs/output.md shows stale output for {stale:?}; run UPDATE_DOCS=1 cargo test --test docs");
+        assert!(
+            stale.is_empty(),
+            "docs/output.md shows stale output for {stale:?}; run UPDATE_DOCS=1 cargo test --test docs"
+        );
     }
 }

@@ -6,7 +6,9 @@ use serde::Serialize;
 
 use super::results::{Header, ResultRow, csv_lead, result_row, shape_of};
 use super::trend::{progress_text, projection_text};
-use super::{Cell, Column, Content, Report, Sheet, baseline_cell, reason_cell, status_cell, target_cell, to_value};
+use super::{
+    Cell, Column, Content, Grouping, Report, Sheet, baseline_cell, reason_cell, status_cell, target_cell, to_value,
+};
 use crate::Lang;
 use crate::catalog::{AreaKind, Catalog, Indicator, IndicatorType};
 use crate::evaluate::{FailOn, Stage, Status, Summary, Verdict};
@@ -109,8 +111,49 @@ fn is_task(report: &Report, v: &Verdict) -> bool {
 /// years the Eurostat category and the projection stand beside 序时进度.
 fn verdict_sheet(report: &Report, verdicts: &[&Verdict]) -> Sheet {
     let lang = report.lang;
-    let plan = &report.catalog.plan;
     let with_progress = verdicts.iter().any(|v| v.progress.is_some());
+    let mut rows = Vec::new();
+    let mut groups = Grouping::default();
+    for v in verdicts {
+        let Some(ind) = report.catalog.indicator(&v.indicator) else { continue };
+        let (domain, shared) = groups.next(ind);
+        let domain = domain.map_or(Cell::Empty, Cell::text);
+        let domain = match shared.heading {
+            Some((no, name)) => {
+                rows.push(vec![domain, Cell::text(no), Cell::text(name), Cell::text(type_label(ind.kind, lang))]);
+                Cell::Empty
+            }
+            None => domain,
+        };
+        let mut row = vec![
+            domain,
+            Cell::text(ind.label(report.catalog)),
+            Cell::text(shared.name),
+            Cell::text(type_label(ind.kind, lang)),
+            baseline_cell(ind, v),
+            Cell::text(target_cell(v)),
+            Cell::opt(v.value),
+            v.completion.map_or(Cell::Missing, Cell::Percent),
+        ];
+        if with_progress {
+            row.push(Cell::text(progress_text(v.progress.as_ref(), lang)));
+            row.push(Cell::text(projection_text(v.progress.as_ref(), lang)));
+        }
+        row.push(status_cell(v.status, lang));
+        row.push(Cell::text(reason_cell(v, lang)));
+        rows.push(row);
+    }
+    let title = match report.area {
+        Some(area) => format!("{area}{}", words(lang, "（适用指标）", " (applicable indicators)")),
+        None => words(lang, "城市层面（全市／中心市区）", "City level (全市 / 中心市区)").to_string(),
+    };
+    let columns = verdict_columns(report, with_progress);
+    Sheet { name: words(lang, "城市层面", "city level").into(), title, columns, rows, notes: Vec::new() }
+}
+
+fn verdict_columns(report: &Report, with_progress: bool) -> Vec<Column> {
+    let lang = report.lang;
+    let plan = &report.catalog.plan;
     let mut columns = vec![
         Column::text(words(lang, "领域", "domain")),
         Column::text(words(lang, "序号", "no")).key(),
@@ -130,52 +173,7 @@ fn verdict_sheet(report: &Report, verdicts: &[&Verdict]) -> Sheet {
     }
     columns.push(Column::text(words(lang, "状态", "status")).key());
     columns.push(Column::wrapping(words(lang, "说明", "reason")));
-    let mut rows = Vec::new();
-    let mut last_domain = "";
-    let mut last_shared: Option<u32> = None;
-    for v in verdicts {
-        let Some(ind) = report.catalog.indicator(&v.indicator) else { continue };
-        let mut domain = if ind.domain == last_domain { Cell::Empty } else { Cell::text(&ind.domain) };
-        last_domain = &ind.domain;
-        let name = match (&ind.part, ind.no) {
-            (Some(part), Some(no)) => {
-                if last_shared != Some(no) {
-                    let group = std::mem::replace(&mut domain, Cell::Empty);
-                    rows.push(vec![
-                        group,
-                        Cell::text(no.to_string()),
-                        Cell::text(&ind.name),
-                        Cell::text(type_label(ind.kind, lang)),
-                    ]);
-                    last_shared = Some(no);
-                }
-                part.clone()
-            }
-            _ => ind.display_name(),
-        };
-        let mut row = vec![
-            domain,
-            Cell::text(ind.label(report.catalog)),
-            Cell::text(name),
-            Cell::text(type_label(ind.kind, lang)),
-            baseline_cell(ind, v),
-            Cell::text(target_cell(v)),
-            Cell::opt(v.value),
-            v.completion.map_or(Cell::Missing, Cell::Percent),
-        ];
-        if with_progress {
-            row.push(Cell::text(progress_text(v.progress.as_ref(), lang)));
-            row.push(Cell::text(projection_text(v.progress.as_ref(), lang)));
-        }
-        row.push(status_cell(v.status, lang));
-        row.push(Cell::text(reason_cell(v, lang)));
-        rows.push(row);
-    }
-    let title = match report.area {
-        Some(area) => format!("{area}{}", words(lang, "（适用指标）", " (applicable indicators)")),
-        None => words(lang, "城市层面（全市／中心市区）", "City level (全市 / 中心市区)").to_string(),
-    };
-    Sheet { name: words(lang, "城市层面", "city level").into(), title, columns, rows, notes: Vec::new() }
+    columns
 }
 
 /// The body's tasks, grouped by chapter, with where the plan states each and when it is due.
@@ -195,11 +193,10 @@ fn task_sheet(report: &Report, verdicts: &[&Verdict]) -> Sheet {
         Column::wrapping(words(lang, "说明", "reason")),
     ];
     let mut rows = Vec::new();
-    let mut last = "";
+    let mut groups = Grouping::default();
     for v in verdicts {
         let Some(ind) = report.catalog.indicator(&v.indicator) else { continue };
-        let chapter = if ind.domain == last { Cell::Empty } else { Cell::text(&ind.domain) };
-        last = &ind.domain;
+        let chapter = groups.next(ind).0.map_or(Cell::Empty, Cell::text);
         let unit = if ind.unit.is_empty() || ind.target == crate::target::Target::Done {
             String::new()
         } else {

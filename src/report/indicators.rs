@@ -3,7 +3,7 @@
 
 use serde::Serialize;
 
-use super::{Align, Cell, Column, Content, Sheet, record, to_value};
+use super::{Align, Cell, Column, Content, Grouping, Sheet, record, to_value};
 use crate::catalog::{Catalog, Indicator};
 use crate::labels::{Lang, type_label, words};
 use crate::target::{Better, Context, Resolved};
@@ -130,26 +130,41 @@ pub fn build(catalog: &Catalog, entries: &[Entry], lang: Lang) -> anyhow::Result
         Column::wrapping(words(lang, "出处", "source")),
         Column::wrapping(words(lang, "适用", "applies to")),
     ];
-    let rows = entries
-        .iter()
-        .map(|e| {
-            let kind = catalog.indicator(e.id).map_or(e.kind, |i| type_label(i.kind, lang));
-            vec![
-                // A task has no 序号; its id, in the next column, is what data files use.
-                Cell::text(if e.label == e.id { "" } else { e.label.as_str() }),
-                Cell::text(e.id),
-                Cell::text(&e.name),
-                Cell::text(kind),
-                Cell::text(e.domain),
-                e.baseline_cell(),
-                Cell::text(e.target.text),
-                Cell::text(e.rule_cell(lang)),
-                Cell::Number(f64::from(e.due)),
-                Cell::text(e.source),
-                Cell::text(e.applicability(catalog, lang)),
-            ]
-        })
-        .collect();
+    let mut rows = Vec::new();
+    let mut groups = Grouping::default();
+    for e in entries {
+        let kind = catalog.indicator(e.id).map_or(e.kind, |i| type_label(i.kind, lang));
+        let name = match catalog.indicator(e.id) {
+            Some(ind) => {
+                let shared = groups.next(ind).1;
+                if let Some((no, name)) = shared.heading {
+                    rows.push(vec![
+                        Cell::text(no),
+                        Cell::Empty,
+                        Cell::text(name),
+                        Cell::text(kind),
+                        Cell::text(e.domain),
+                    ]);
+                }
+                shared.name
+            }
+            None => e.name.clone(),
+        };
+        rows.push(vec![
+            // A task has no 序号; its id, in the next column, is what data files use.
+            Cell::text(if e.label == e.id { "" } else { e.label.as_str() }),
+            Cell::text(e.id),
+            Cell::text(name),
+            Cell::text(kind),
+            Cell::text(e.domain),
+            e.baseline_cell(),
+            Cell::text(e.target.text),
+            Cell::text(e.rule_cell(lang)),
+            Cell::Number(f64::from(e.due)),
+            Cell::text(e.source),
+            Cell::text(e.applicability(catalog, lang)),
+        ]);
+    }
     let count = match lang {
         Lang::Zh => format!("共{}项（指标目录：{}）", entries.len(), catalog.origin),
         Lang::En => format!("{} indicator(s) (catalogue: {})", entries.len(), catalog.origin),

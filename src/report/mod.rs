@@ -175,6 +175,41 @@ impl Report<'_> {
     }
 }
 
+/// Rows grouped as the plan prints its tables: a domain (or chapter) named on its group's first row
+/// only, and the parts of a shared row (4a–4d) each by its own name under one heading row with the
+/// row's 序号 and name, instead of the whole name repeated four times.
+#[derive(Debug, Default)]
+pub struct Grouping {
+    domain: Option<String>,
+    shared: Option<u32>,
+}
+
+/// The name a row shows, and the heading (序号, the row's name) to print before it, if any.
+pub struct SharedName {
+    pub heading: Option<(String, String)>,
+    pub name: String,
+}
+
+impl Grouping {
+    /// The domain to show on this indicator's row (none when it continues the group) and its name.
+    pub fn next(&mut self, ind: &Indicator) -> (Option<String>, SharedName) {
+        let domain = (self.domain.as_deref() != Some(ind.domain.as_str())).then(|| ind.domain.clone());
+        self.domain = Some(ind.domain.clone());
+        let shared = match (&ind.part, ind.no) {
+            (Some(part), Some(no)) => {
+                let heading = (self.shared != Some(no)).then(|| (no.to_string(), ind.name.clone()));
+                self.shared = Some(no);
+                SharedName { heading, name: part.clone() }
+            }
+            _ => {
+                self.shared = None;
+                SharedName { heading: None, name: ind.display_name() }
+            }
+        };
+        (domain, shared)
+    }
+}
+
 /// Why a verdict is what it is, with where its value came from and who set its target.
 pub fn reason_cell(v: &Verdict, lang: Lang) -> String {
     let mut parts = Vec::new();
