@@ -104,22 +104,26 @@ pub fn inputs(input: &InputArgs, judge: Option<&JudgeArgs>) -> Vec<PathBuf> {
     files.chain(input.catalog.clone()).chain(targets).collect()
 }
 
+/// The format the options ask for: `--format`, else the extension of `-o`, else a table.
+pub fn format(args: &OutputArgs) -> anyhow::Result<Format> {
+    match (args.format, &args.output) {
+        (Some(f), _) => Ok(f),
+        (None, None) => Ok(Format::Table),
+        (None, Some(path)) => Format::of_path(path)
+            .with_context(|| format!("-o {}: cannot tell the format from the extension; add --format", path.display())),
+    }
+}
+
 /// Renders the content as the options ask: to standard output (fitted and coloured for a terminal),
 /// or to `-o FILE`, written atomically.
 pub fn emit(
     content: &Content,
+    format: Format,
     args: &OutputArgs,
     console: Console,
     inputs: &[PathBuf],
     out: &mut dyn Write,
 ) -> anyhow::Result<()> {
-    let format = match (args.format, &args.output) {
-        (Some(f), _) => f,
-        (None, None) => Format::Table,
-        (None, Some(path)) => Format::of_path(path).with_context(|| {
-            format!("-o {}: cannot tell the format from the extension; add --format", path.display())
-        })?,
-    };
     if !format.fits(content) {
         bail!("--format {} is for the problems of `validate`", format.name());
     }

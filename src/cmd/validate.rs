@@ -21,7 +21,7 @@ pub fn run(args: &ValidateArgs, console: Console, out: &mut dyn Write, err: &mut
     }
     let lang = args.lang.into();
     let content = problems::validate(&data, args.max_errors, lang)?;
-    super::emit(&content, &args.output, console, &super::inputs(&args.input, None), out)?;
+    super::emit(&content, super::format(&args.output)?, &args.output, console, &super::inputs(&args.input, None), out)?;
     if !data.has_errors() {
         return Ok(Outcome::Clean);
     }

@@ -7,7 +7,8 @@ use serde::Serialize;
 use super::results::{Header, ResultRow, csv_lead, result_row, shape_of};
 use super::trend::{progress_text, projection_text};
 use super::{
-    Cell, Column, Content, Grouping, Report, Sheet, baseline_cell, reason_cell, status_cell, target_cell, to_value,
+    Cell, Column, Content, Grouping, Parts, Report, Sheet, baseline_cell, reason_cell, status_cell, target_cell,
+    to_value,
 };
 use crate::Lang;
 use crate::catalog::{AreaKind, Catalog, Indicator, IndicatorType};
@@ -43,43 +44,62 @@ struct Document<'a> {
     warnings: &'a [crate::problem::Problem],
 }
 
-pub fn build(report: &Report, filter: &Filter) -> anyhow::Result<Content> {
-    let lang = report.lang;
+/// The content of `eval`, as far as `parts` asks for it.
+pub fn build(report: &Report, filter: &Filter, parts: Parts) -> anyhow::Result<Content> {
     let e = report.evaluation;
     let headline: Vec<&Verdict> = report.headline().into_iter().filter(|v| filter.keeps(report.catalog, v)).collect();
-    let mut content = Content { heading: heading(report), ..Content::default() };
+    let summary = Summary::of(report.catalog, e.stage, headline.iter().copied());
+    let mut content = Content::default();
+    if parts.sheets {
+        content.heading = heading(report);
+        content.sheets = sheets(report, filter, &headline, &summary);
+    }
+    if !parts.document && !parts.records {
+        return Ok(content);
+    }
+    let shown: Vec<&Verdict> = match report.area {
+        Some(_) => headline,
+        None => e.verdicts.iter().filter(|v| filter.keeps(report.catalog, v)).collect(),
+    };
+    let results: Vec<ResultRow> = shown.iter().filter_map(|v| result_row(report.catalog, v)).collect();
+    if parts.records {
+        let lead = |v: &Verdict| csv_lead(report.catalog, v, report.lang);
+        content.records = shown
+            .iter()
+            .zip(&results)
+            .map(|(v, r)| Ok(super::record(to_value(r)?, lead(v))))
+            .collect::<anyhow::Result<_>>()?;
+        if let Some(v) = e.verdicts.first()
+            && let Some(row) = result_row(report.catalog, v)
+        {
+            content.record_shape = shape_of(super::record(to_value(&row)?, lead(v)));
+        }
+    }
+    if parts.document {
+        content.document = to_value(&Document { header: Header::of(report), summary, results, warnings: &e.warnings })?;
+    }
+    Ok(content)
+}
+
+/// The tables: city level (or the area's), the tasks, the areas matrix, the summary.
+fn sheets(report: &Report, filter: &Filter, headline: &[&Verdict], summary: &Summary) -> Vec<Sheet> {
+    let e = report.evaluation;
+    let mut sheets = Vec::new();
     let (tasks, table): (Vec<&Verdict>, Vec<&Verdict>) = headline.iter().partition(|v| is_task(report, v));
     if !table.is_empty() {
-        content.sheets.push(verdict_sheet(report, &table));
+        sheets.push(verdict_sheet(report, &table));
     }
     if !tasks.is_empty() {
-        content.sheets.push(task_sheet(report, &tasks));
+        sheets.push(task_sheet(report, &tasks));
     }
     let has_areas = e.areas.iter().any(|a| report.catalog.county(a).is_some_and(|c| c.kind == AreaKind::Area));
     let columns: Vec<&Indicator> =
         report.catalog.indicators.iter().filter(|i| !i.is_city_level() && filter.keeps_indicator(i)).collect();
     if report.area.is_none() && has_areas && !columns.is_empty() {
-        content.sheets.push(matrix(report, &columns));
+        sheets.push(matrix(report, &columns));
     }
-    let summary = Summary::of(report.catalog, e.stage, headline.iter().copied());
-    content.sheets.push(summary_sheet(report, &summary));
-    let shown: Vec<&Verdict> = match report.area {
-        Some(_) => headline.clone(),
-        None => e.verdicts.iter().filter(|v| filter.keeps(report.catalog, v)).collect(),
-    };
-    let results: Vec<ResultRow> = shown.iter().filter_map(|v| result_row(report.catalog, v)).collect();
-    content.records = shown
-        .iter()
-        .zip(&results)
-        .map(|(v, r)| Ok(super::record(to_value(r)?, csv_lead(report.catalog, v, lang))))
-        .collect::<anyhow::Result<_>>()?;
-    if let Some(v) = e.verdicts.first()
-        && let Some(row) = result_row(report.catalog, v)
-    {
-        content.record_shape = shape_of(super::record(to_value(&row)?, csv_lead(report.catalog, v, lang)));
-    }
-    content.document = to_value(&Document { header: Header::of(report), summary, results, warnings: &e.warnings })?;
-    Ok(content)
+    sheets.push(summary_sheet(report, summary));
+    sheets
 }
 
 fn heading(report: &Report) -> Vec<String> {

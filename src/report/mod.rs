@@ -14,7 +14,7 @@ pub mod trend;
 
 use serde_json::{Map, Value};
 
-pub use format::{Format, Style, render};
+pub use format::{Format, Parts, Style, render};
 
 use crate::Lang;
 use crate::catalog::{Catalog, Indicator};

@@ -6,7 +6,7 @@ use std::collections::BTreeSet;
 use serde::Serialize;
 
 use super::results::{Header, ResultRow, csv_lead, result_row, shape_of};
-use super::{Cell, Column, Content, Report, Sheet, reason_cell, status_cell, target_cell, to_value};
+use super::{Cell, Column, Content, Parts, Report, Sheet, reason_cell, status_cell, target_cell, to_value};
 use crate::Lang;
 use crate::evaluate::{Stage, Verdict};
 use crate::labels::{category_label, percent, stage_label, two, words};
@@ -71,34 +71,34 @@ struct Row<'a> {
     series: &'a [Point],
 }
 
-pub fn build(report: &Report, area: Option<&str>) -> anyhow::Result<Content> {
+/// The content of `trend`, as far as `parts` asks for it.
+pub fn build(report: &Report, area: Option<&str>, parts: Parts) -> anyhow::Result<Content> {
     let lang = report.lang;
     let verdicts = shown(report, area);
     let years = years(&verdicts);
+    let mut content = Content::default();
+    if parts.sheets {
+        content.heading = heading(report, area);
+        content.sheets = vec![sheet(report, &verdicts, &years)];
+        content.notes = notes(lang);
+    }
     let rows: Vec<(&Verdict, Row)> = verdicts
         .iter()
+        .filter(|_| parts.document || parts.records)
         .filter_map(|v| Some((*v, Row { result: result_row(report.catalog, v)?, series: &v.series })))
         .collect();
-    let records: Vec<_> = rows
-        .iter()
-        .map(|(v, row)| Ok(super::record(to_value(row)?, csv_lead(report.catalog, v, lang))))
-        .collect::<anyhow::Result<_>>()?;
-    let record_shape = records.first().cloned().map(shape_of).unwrap_or_default();
-    let document = to_value(&Document {
-        header: Header::of(report),
-        area,
-        years: years.clone(),
-        rows: rows.into_iter().map(|(_, r)| r).collect(),
-    })?;
-    Ok(Content {
-        heading: heading(report, area),
-        sheets: vec![sheet(report, &verdicts, &years)],
-        notes: notes(lang),
-        document,
-        records,
-        record_shape,
-        ..Content::default()
-    })
+    if parts.records {
+        content.records = rows
+            .iter()
+            .map(|(v, row)| Ok(super::record(to_value(row)?, csv_lead(report.catalog, v, lang))))
+            .collect::<anyhow::Result<_>>()?;
+        content.record_shape = content.records.first().cloned().map(shape_of).unwrap_or_default();
+    }
+    if parts.document {
+        let rows = rows.into_iter().map(|(_, r)| r).collect();
+        content.document = to_value(&Document { header: Header::of(report), area, years, rows })?;
+    }
+    Ok(content)
 }
 
 fn notes(lang: Lang) -> Vec<String> {
