@@ -86,7 +86,7 @@ pub struct EvalArgs {
     /// Which city-level findings make the exit code 1.
     #[arg(long, value_enum, default_value_t = FailOnArg::Binding)]
     pub fail_on: FailOnArg,
-    /// Language of labels in the table.
+    /// Language of the tables, headings and the verdict line (JSON and CSV fields stay English).
     #[arg(long, value_enum, default_value_t = LangArg::Zh)]
     pub lang: LangArg,
     /// Evaluate the valid rows of an invalid file (its problems are still printed) instead of stopping.
@@ -113,7 +113,7 @@ pub enum Only {
 /// Where the results go and how they look: shared by every command that prints results.
 #[derive(Debug, Args)]
 pub struct OutputArgs {
-    /// Output format [default: from the extension of -o, else table].
+    /// Output format (github: `validate` only) [default: from the extension of -o, else table].
     #[arg(long, value_parser = format_parser())]
     pub format: Option<Format>,
     /// Write here instead of standard output (atomically: all of it, or the old file untouched).
@@ -348,7 +348,9 @@ impl From<FailOnArg> for FailOn {
 pub enum ColorArg {
     /// On a terminal, unless NO_COLOR is set.
     Auto,
+    /// Also in a pipe (for `less -R`); never in a file.
     Always,
+    /// Never.
     Never,
 }
 

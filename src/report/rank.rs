@@ -145,7 +145,10 @@ fn sheet(ranking: &Ranking, lang: Lang) -> Sheet {
     let columns = vec![
         Column::number(words(lang, "名次", "rank")).key(),
         Column::text(words(lang, "地区", "area")).key(),
-        Column::number(words(lang, "本期值", "value")),
+        match ranking.indicator.unit.as_str() {
+            "" => Column::number(words(lang, "本期值", "value")),
+            unit => Column::number(words(lang, "本期值", "value")).unit(unit),
+        },
         Column::text(words(lang, "状态", "status")),
         Column::wrapping(words(lang, "说明", "reason")),
     ];

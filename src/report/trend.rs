@@ -6,7 +6,7 @@ use std::collections::BTreeSet;
 use serde::Serialize;
 
 use super::results::{Header, ResultRow, csv_lead, result_row, shape_of};
-use super::{Cell, Column, Content, Parts, Report, Sheet, reason_cell, status_cell, target_cell, to_value};
+use super::{Cell, Column, Content, Grouping, Parts, Report, Sheet, reason_cell, status_cell, target_cell, to_value};
 use crate::Lang;
 use crate::evaluate::{Stage, Verdict};
 use crate::labels::{category_label, percent, stage_label, two, words};
@@ -150,9 +150,14 @@ fn sheet(report: &Report, verdicts: &[&Verdict], years: &[i32]) -> Sheet {
     columns.push(Column::text(words(lang, "状态", "verdict")));
     columns.push(Column::wrapping(words(lang, "说明", "reason")));
     let mut rows = Vec::new();
+    let mut groups = Grouping::default();
     for v in verdicts {
         let Some(ind) = report.catalog.indicator(&v.indicator) else { continue };
-        let mut row = vec![Cell::text(ind.label(report.catalog)), Cell::text(ind.display_name())];
+        let shared = groups.next(ind).1;
+        if let Some((no, name)) = shared.heading {
+            rows.push(vec![Cell::text(no), Cell::text(name)]);
+        }
+        let mut row = vec![Cell::text(ind.label(report.catalog)), Cell::text(shared.name)];
         row.extend(years.iter().map(|y| Cell::opt(v.series.iter().find(|p| p.year == *y).map(|p| p.value))));
         row.push(Cell::text(sparkline(&v.series)));
         row.push(Cell::text(target_cell(v)));
