@@ -85,7 +85,8 @@ pub fn tables(sheet: &Sheet, style: &Style) -> Vec<Table> {
     if let Some(&floor) = WRAP_FLOORS.iter().find(|&&f| fits(&all, f)) {
         return vec![table(sheet, &all, Some(width), &least_widths(sheet, &natural, floor))];
     }
-    let floor = WRAP_FLOORS[WRAP_FLOORS.len() - 1];
+    // Cut into bands, a table can give its text columns room again.
+    let floor = WRAP_FLOORS[0];
     let keys: Vec<usize> = all.iter().copied().filter(|&c| sheet.columns[c].key).collect();
     let with_keys = |band: &[usize]| {
         let mut cols: Vec<usize> = keys.iter().chain(band).copied().collect();
