@@ -1,13 +1,12 @@
 //! Tables for a person. On a terminal ([`Style::width`]) each table fits the width: comfy-table's
 //! dynamic arrangement wraps the long-text columns (never inside a character, so Chinese is never
-//! split), and a table whose narrow columns alone are wider than the terminal is cut into bands of
-//! columns, each repeating the key column (the row's name). Piped, each row is one line, so `grep`
-//! finds it. Statuses are coloured only when [`Style::color`] says so.
+//! split), and a table that cannot fit with its text at a readable width is cut into bands of
+//! columns, each repeating the key columns (the row's 序号 and status, or its area). Piped, each row is
+//! one line, so `grep` finds it. Statuses are coloured only when [`Style::color`] says so.
 
 use std::io::Write;
 
 use comfy_table::{Cell as TableCell, CellAlignment, Color, ColumnConstraint, ContentArrangement, Table, presets};
-
 use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
 
 use super::Style;
@@ -54,6 +53,7 @@ fn write_wrapped(out: &mut dyn Write, line: &str, width: Option<u16>) -> std::io
     Ok(())
 }
 
+/// `line` in pieces no wider than `width` columns, a wide character counting two.
 pub fn wrap(line: &str, width: usize) -> Vec<String> {
     let mut pieces = Vec::new();
     let mut current = String::new();
@@ -199,5 +199,42 @@ pub fn color(status: Status) -> Option<Color> {
         Status::Pending => Some(Color::Cyan),
         Status::Missing => Some(Color::DarkGrey),
         Status::NotApplicable => None,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::report::Column;
+
+    #[test]
+    fn lines_wrap_between_characters_and_at_spaces() {
+        let pieces = wrap("图例： ✓ 达标  ✗ 未达标  ◎ 提前实现  ○ 符合序时进度", 16);
+        assert!(pieces.iter().all(|p| p.width() <= 16), "{pieces:?}");
+        assert_eq!(pieces.concat(), "图例： ✓ 达标  ✗ 未达标  ◎ 提前实现  ○ 符合序时进度");
+        assert_eq!(wrap("中文中文中", 5), ["中文", "中文", "中"]);
+    }
+
+    fn sheet(columns: usize) -> Sheet {
+        let mut cols = vec![Column::text("地区").key()];
+        cols.extend((1..columns).map(|i| Column::text(format!("{i}a")).centered()));
+        let row: Vec<Cell> = std::iter::once(Cell::text("泉州台商投资区"))
+            .chain((1..columns).map(|_| Cell::Status { status: Status::Lagging, text: "△".into() }))
+            .collect();
+        Sheet { columns: cols, rows: vec![row], ..Sheet::default() }
+    }
+
+    #[test]
+    fn a_table_too_wide_for_the_terminal_is_cut_into_bands_that_repeat_the_key_column() {
+        let style = Style { width: Some(40), ..Style::default() };
+        let bands = tables(&sheet(30), &style);
+        assert!(bands.len() > 1);
+        for band in &bands {
+            let text = band.to_string();
+            assert!(text.lines().all(|l| l.width() <= 40), "{text}");
+            assert!(text.contains("泉州台商投资区"), "the key column in every band:\n{text}");
+        }
+        assert_eq!(tables(&sheet(30), &Style::default()).len(), 1, "piped: one table, one line per row");
+        assert_eq!(tables(&sheet(3), &style).len(), 1, "a table that fits stays whole");
     }
 }
