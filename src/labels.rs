@@ -5,7 +5,7 @@
 use crate::catalog::IndicatorType;
 use crate::evaluate::{Reason, Stage, Status};
 use crate::problem::Code;
-use crate::progress::Category;
+use crate::progress::{Category, Progress};
 pub use crate::target::num;
 
 /// Language of human-facing labels. Machine output (JSON, codes) is always English.
@@ -21,6 +21,132 @@ pub enum Lang {
 /// The Chinese or the English words, by the language.
 pub fn words(lang: Lang, zh: &'static str, en: &'static str) -> &'static str {
     if lang == Lang::Zh { zh } else { en }
+}
+
+/// A fixed word of the tables and headings: column headers, titles, sheet names.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Word {
+    Applicable,
+    AppliesTo,
+    Area,
+    AreasSheet,
+    AreasTitle,
+    Baseline,
+    BaselineOf,
+    BindingFailing,
+    Catalogue,
+    Chapter,
+    CityLevel,
+    CitySheet,
+    CityTitle,
+    Code,
+    Col,
+    Completion,
+    Domain,
+    Due,
+    ElapsedShare,
+    Error,
+    Expected,
+    Field,
+    File,
+    Found,
+    Indicator,
+    IndicatorsSheet,
+    Legend,
+    Level,
+    Line,
+    Linear,
+    No,
+    ProblemsSheet,
+    Progress,
+    ProgressOverYears,
+    Projection,
+    Rank,
+    RankingSheet,
+    Reason,
+    Rule,
+    Separator,
+    Source,
+    Sparkline,
+    Status,
+    SummaryOf,
+    SummarySheet,
+    SummaryTitle,
+    Target,
+    TargetOf,
+    Task,
+    TasksSheet,
+    TasksTitle,
+    Total,
+    TrendSheet,
+    Type,
+    Value,
+    Verdict,
+    Warning,
+}
+
+/// The word in the language.
+pub fn word(w: Word, lang: Lang) -> &'static str {
+    let (zh, en) = match w {
+        Word::Applicable => ("（适用指标）", " (applicable indicators)"),
+        Word::AppliesTo => ("适用", "applies to"),
+        Word::Area => ("地区", "area"),
+        Word::AreasSheet => ("各地区", "areas"),
+        Word::AreasTitle => ("各地区", "Reporting areas"),
+        Word::Baseline => ("基准", "baseline"),
+        Word::BaselineOf => ("基准", "baseline "),
+        Word::BindingFailing => ("约束性未达", "binding failing"),
+        Word::Catalogue => ("指标目录：", "catalogue: "),
+        Word::Chapter => ("章", "chapter"),
+        Word::CityLevel => ("城市层面（全市／中心市区）", "city level (全市 / 中心市区)"),
+        Word::CitySheet => ("城市层面", "city level"),
+        Word::CityTitle => ("城市层面（全市／中心市区）", "City level (全市 / 中心市区)"),
+        Word::Code => ("代码", "code"),
+        Word::Col => ("列", "col"),
+        Word::Completion => ("完成度", "completion"),
+        Word::Domain => ("领域", "domain"),
+        Word::Due => ("期限", "due"),
+        Word::ElapsedShare => ("，序时进度 ", ", elapsed share "),
+        Word::Error => ("错误", "error"),
+        Word::Expected => ("应为", "expected"),
+        Word::Field => ("字段", "field"),
+        Word::File => ("文件", "file"),
+        Word::Found => ("发现", "found"),
+        Word::Indicator => ("指标", "indicator"),
+        Word::IndicatorsSheet => ("指标", "indicators"),
+        Word::Legend => ("图例：", "legend:"),
+        Word::Level => ("级别", "level"),
+        Word::Line => ("行", "line"),
+        Word::Linear => ("线性", "linear"),
+        Word::No => ("序号", "no"),
+        Word::ProblemsSheet => ("问题", "problems"),
+        Word::Progress => ("进展", "progress"),
+        Word::ProgressOverYears => ("历年进展", "progress over the years"),
+        Word::Projection => ("预测", "projection"),
+        Word::Rank => ("名次", "rank"),
+        Word::RankingSheet => ("排名", "ranking"),
+        Word::Reason => ("说明", "reason"),
+        Word::Rule => ("判定规则", "rule"),
+        Word::Separator => ("；", "; "),
+        Word::Source => ("出处", "source"),
+        Word::Sparkline => ("走势", "trend"),
+        Word::Status => ("状态", "status"),
+        Word::SummaryOf => ("汇总：", "Summary: "),
+        Word::SummarySheet => ("汇总", "summary"),
+        Word::SummaryTitle => ("汇总（城市层面）", "Summary (city level)"),
+        Word::Target => ("目标", "target"),
+        Word::TargetOf => ("目标", "target "),
+        Word::Task => ("任务", "task"),
+        Word::TasksSheet => ("重点任务", "tasks"),
+        Word::TasksTitle => ("规划正文重点任务（按章）", "Tasks of the plan's body (by chapter)"),
+        Word::Total => ("合计", "total"),
+        Word::TrendSheet => ("历年进展", "trend"),
+        Word::Type => ("类型", "type"),
+        Word::Value => ("本期值", "value"),
+        Word::Verdict => ("状态", "verdict"),
+        Word::Warning => ("警告", "warning"),
+    };
+    words(lang, zh, en)
 }
 
 pub fn status_label(s: Status, lang: Lang) -> &'static str {
@@ -180,6 +306,115 @@ pub fn problem_title(code: Code, lang: Lang) -> &'static str {
         Code::AggregateMismatch => ("与各地区汇总不符", "disagrees with the areas' aggregate"),
     };
     words(lang, zh, en)
+}
+
+// Sentences: the words of headings, notes and cells that carry values.
+
+/// `，序时进度 60%` after the stage in a heading; nothing at the final stage.
+pub fn elapsed_share(stage: Stage, share: f64, lang: Lang) -> String {
+    match stage {
+        Stage::Midterm => format!("{}{}", words(lang, "，序时进度 ", ", elapsed share "), percent(share)),
+        Stage::Final => String::new(),
+    }
+}
+
+/// The heading line of `eval` that says what was evaluated.
+pub fn eval_data_line(files: &str, year: i32, stage: Stage, share: f64, lang: Lang) -> String {
+    let (label, share) = (stage_label(stage, lang), elapsed_share(stage, share, lang));
+    match lang {
+        Lang::Zh => format!("数据：{files}　年份：{year}　阶段：{label}{share}"),
+        Lang::En => format!("data: {files}  year: {year}  stage: {label}{share}"),
+    }
+}
+
+/// The heading line of `trend` that says what was evaluated, and for which area.
+pub fn trend_data_line(files: &str, year: i32, stage: Stage, share: f64, area: &str, lang: Lang) -> String {
+    let (label, share) = (stage_label(stage, lang), elapsed_share(stage, share, lang));
+    match lang {
+        Lang::Zh => format!("数据：{files}　评估年份：{year}　阶段：{label}{share}　地区：{area}"),
+        Lang::En => format!("data: {files}  year: {year}  stage: {label}{share}  area: {area}"),
+    }
+}
+
+/// The notes under `trend`'s table: how progress and projections are measured.
+pub fn trend_notes(lang: Lang) -> [&'static str; 2] {
+    match lang {
+        Lang::Zh => [
+            "进展（Eurostat）：R = 实际年均增长率 ÷ 所需年均增长率，自序列首年（有基准值时为基准年）起算；R ≥ 95% 显著进展，60%–95% 适度进展，0–60% 进展不足，R < 0 或基准年已达标而本期未达标为偏离目标；本期已达标为已达目标。值或目标为 0 时增长率无定义，改用线性年均变化（标“线性”）。",
+            "预测：各年数值的最小二乘直线在目标年的取值（百分比不超过 100）。走势：▁ 最低 … █ 最高，空格为缺年。",
+        ],
+        Lang::En => [
+            "progress (Eurostat): R = actual ÷ required annual growth rate, from the first year of the series (the base year when its value is known); R ≥ 95% significant, 60–95% moderate, 0–60% insufficient, R < 0 (or a target met in the first year and lost since) moving away; a target met now is achieved. Where a value or the target is 0, growth rates are undefined and the linear change per year is used (marked linear).",
+            "projection: the least-squares line through the values, at the target year (a percentage is capped at 100). sparkline: ▁ lowest … █ highest, a space for a missing year.",
+        ],
+    }
+}
+
+/// The progress category with its ratio, and a mark when the rates are linear.
+pub fn progress_text(p: Option<&Progress>, lang: Lang) -> String {
+    let Some(p) = p else { return "—".into() };
+    let mut notes: Vec<String> = p.ratio.map(|r| format!("R={}", percent(r))).into_iter().collect();
+    if p.linear {
+        notes.push(word(Word::Linear, lang).into());
+    }
+    let label = category_label(p.category, lang);
+    match (notes.is_empty(), lang) {
+        (true, _) => label.into(),
+        (false, Lang::Zh) => format!("{label}（{}）", notes.join("，")),
+        (false, Lang::En) => format!("{label} ({})", notes.join(", ")),
+    }
+}
+
+/// "projected 2025: 93.4, target ≥95.6: miss by 2.2".
+pub fn projection_text(p: Option<&Progress>, lang: Lang) -> String {
+    let Some(p) = p else { return "—".into() };
+    let j = &p.projection;
+    let (year, value, target, miss) = (j.year, two(j.value), j.target, two(j.gap.abs()));
+    match (lang, j.meets_target) {
+        (Lang::Zh, true) => format!("预计{year}年{value}；目标{target}：可达标"),
+        (Lang::Zh, false) => format!("预计{year}年{value}；目标{target}：差{miss}"),
+        (Lang::En, true) => format!("projected {year}: {value}, target {target}: meets"),
+        (Lang::En, false) => format!("projected {year}: {value}, target {target}: miss by {miss}"),
+    }
+}
+
+/// A city value made from its areas' rows.
+pub fn aggregated_from(areas: usize, lang: Lang) -> String {
+    match lang {
+        Lang::Zh => format!("由{areas}个地区汇总"),
+        Lang::En => format!("aggregated from {areas} areas"),
+    }
+}
+
+/// Who assigned the target in force: the province (for the city), or the area's own document.
+pub fn assigned_by(source: &str, for_area: bool, lang: Lang) -> String {
+    match (lang, for_area) {
+        (Lang::Zh, false) => format!("省目标：{source}"),
+        (Lang::Zh, true) => format!("下达本地区目标：{source}"),
+        (Lang::En, false) => format!("province: {source}"),
+        (Lang::En, true) => format!("assigned to the area: {source}"),
+    }
+}
+
+/// One indicator of the verdict line: `12 森林覆盖率 fail (58.2, target ≥58.7)`.
+pub fn off_track_item(label: &str, name: &str, status: Status, value: &str, target: &str, lang: Lang) -> String {
+    let status = status_label(status, lang);
+    match lang {
+        Lang::Zh => format!("{label} {name} {status}（{value}，目标{target}）"),
+        Lang::En => format!("{label} {name} {status} ({value}, target {target})"),
+    }
+}
+
+/// The verdict line of `eval`: how many indicators are off track, then each of them.
+pub fn off_track_line(binding: bool, items: &[String], lang: Lang) -> String {
+    let n = items.len();
+    let what = match (binding, lang) {
+        (true, Lang::Zh) => format!("{n}项约束性指标未达要求："),
+        (false, Lang::Zh) => format!("{n}项指标未达要求："),
+        (true, Lang::En) => format!("{n} binding indicator(s) off track: "),
+        (false, Lang::En) => format!("{n} indicator(s) off track: "),
+    };
+    format!("{what}{}", items.join(word(Word::Separator, lang)))
 }
 
 /// A signed number: +0.85, −0.3, 0.

@@ -5,15 +5,15 @@
 use serde::Serialize;
 
 use super::results::{Header, ResultRow, csv_lead, result_row, shape_of};
-use super::trend::{progress_text, projection_text};
 use super::{
     Cell, Column, Content, Grouping, Parts, Report, Sheet, baseline_cell, reason_cell, status_cell, target_cell,
     to_value,
 };
-use crate::Lang;
 use crate::catalog::{AreaKind, Catalog, Indicator, IndicatorType};
-use crate::evaluate::{FailOn, Stage, Status, Summary, Verdict};
-use crate::labels::{percent, stage_label, status_label, status_symbol, type_label, words};
+use crate::evaluate::{FailOn, Status, Summary, Verdict};
+use crate::labels::{
+    self, Word, progress_text, projection_text, stage_label, status_label, status_symbol, type_label, word,
+};
 
 /// Which verdicts `eval` shows: `--type` (any of) and `--only off-track`.
 #[derive(Debug, Clone, Default)]
@@ -105,20 +105,11 @@ fn sheets(report: &Report, filter: &Filter, headline: &[&Verdict], summary: &Sum
 fn heading(report: &Report) -> Vec<String> {
     let e = report.evaluation;
     let lang = report.lang;
-    let stage = stage_label(e.stage, lang);
     let files = report.files.join(", ");
-    let share = match (e.stage, lang) {
-        (Stage::Midterm, Lang::Zh) => format!("，序时进度 {}", percent(e.elapsed_share)),
-        (Stage::Midterm, Lang::En) => format!(", elapsed share {}", percent(e.elapsed_share)),
-        (Stage::Final, _) => String::new(),
-    };
     vec![
-        format!("{} — {stage}", report.catalog.plan.name),
-        match lang {
-            Lang::Zh => format!("数据：{files}　年份：{}　阶段：{stage}{share}", e.year),
-            Lang::En => format!("data: {files}  year: {}  stage: {stage}{share}", e.year),
-        },
-        format!("{}{}", words(lang, "指标目录：", "catalogue: "), report.catalog.origin),
+        format!("{} — {}", report.catalog.plan.name, stage_label(e.stage, lang)),
+        labels::eval_data_line(&files, e.year, e.stage, e.elapsed_share, lang),
+        format!("{}{}", word(Word::Catalogue, lang), report.catalog.origin),
     ]
 }
 
@@ -164,35 +155,35 @@ fn verdict_sheet(report: &Report, verdicts: &[&Verdict]) -> Sheet {
         rows.push(row);
     }
     let title = match report.area {
-        Some(area) => format!("{area}{}", words(lang, "（适用指标）", " (applicable indicators)")),
-        None => words(lang, "城市层面（全市／中心市区）", "City level (全市 / 中心市区)").to_string(),
+        Some(area) => format!("{area}{}", word(Word::Applicable, lang)),
+        None => word(Word::CityTitle, lang).to_string(),
     };
     let columns = verdict_columns(report, with_progress);
-    Sheet { name: words(lang, "城市层面", "city level").into(), title, columns, rows, notes: Vec::new() }
+    Sheet { name: word(Word::CitySheet, lang).into(), title, columns, rows, notes: Vec::new() }
 }
 
 fn verdict_columns(report: &Report, with_progress: bool) -> Vec<Column> {
     let lang = report.lang;
     let plan = &report.catalog.plan;
     let mut columns = vec![
-        Column::text(words(lang, "领域", "domain")),
-        Column::text(words(lang, "序号", "no")).key(),
-        Column::wrapping(words(lang, "指标", "indicator")),
-        Column::text(words(lang, "类型", "type")),
+        Column::text(word(Word::Domain, lang)),
+        Column::text(word(Word::No, lang)).key(),
+        Column::wrapping(word(Word::Indicator, lang)),
+        Column::text(word(Word::Type, lang)),
         Column {
             align: super::Align::Right,
-            ..Column::wrapping(format!("{}({})", words(lang, "基准", "baseline "), plan.base_year))
+            ..Column::wrapping(format!("{}({})", word(Word::BaselineOf, lang), plan.base_year))
         },
-        Column::wrapping(format!("{}({})", words(lang, "目标", "target "), plan.target_year)),
-        Column::number(words(lang, "本期值", "value")),
-        Column::number(words(lang, "完成度", "completion")),
+        Column::wrapping(format!("{}({})", word(Word::TargetOf, lang), plan.target_year)),
+        Column::number(word(Word::Value, lang)),
+        Column::number(word(Word::Completion, lang)),
     ];
     if with_progress {
-        columns.push(Column::wrapping(words(lang, "进展", "progress")));
-        columns.push(Column::wrapping(words(lang, "预测", "projection")));
+        columns.push(Column::wrapping(word(Word::Progress, lang)));
+        columns.push(Column::wrapping(word(Word::Projection, lang)));
     }
-    columns.push(Column::text(words(lang, "状态", "status")).key());
-    columns.push(Column::wrapping(words(lang, "说明", "reason")));
+    columns.push(Column::text(word(Word::Status, lang)).key());
+    columns.push(Column::wrapping(word(Word::Reason, lang)));
     columns
 }
 
@@ -201,16 +192,16 @@ fn task_sheet(report: &Report, verdicts: &[&Verdict]) -> Sheet {
     let lang = report.lang;
     let plan = &report.catalog.plan;
     let columns = vec![
-        Column::wrapping(words(lang, "章", "chapter")),
-        Column::text(words(lang, "出处", "source")).key(),
-        Column::wrapping(words(lang, "任务", "task")),
-        Column::number(words(lang, "基准", "baseline")),
-        Column::wrapping(words(lang, "目标", "target")),
-        Column::number(words(lang, "期限", "due")),
-        Column::number(words(lang, "本期值", "value")),
-        Column::number(words(lang, "完成度", "completion")),
-        Column::text(words(lang, "状态", "status")),
-        Column::wrapping(words(lang, "说明", "reason")),
+        Column::wrapping(word(Word::Chapter, lang)),
+        Column::text(word(Word::Source, lang)).key(),
+        Column::wrapping(word(Word::Task, lang)),
+        Column::number(word(Word::Baseline, lang)),
+        Column::wrapping(word(Word::Target, lang)),
+        Column::number(word(Word::Due, lang)),
+        Column::number(word(Word::Value, lang)),
+        Column::number(word(Word::Completion, lang)),
+        Column::text(word(Word::Status, lang)),
+        Column::wrapping(word(Word::Reason, lang)),
     ];
     let mut rows = Vec::new();
     let mut groups = Grouping::default();
@@ -235,8 +226,8 @@ fn task_sheet(report: &Report, verdicts: &[&Verdict]) -> Sheet {
             Cell::text(reason_cell(v, lang)),
         ]);
     }
-    let title = words(lang, "规划正文重点任务（按章）", "Tasks of the plan's body (by chapter)").to_string();
-    Sheet { name: words(lang, "重点任务", "tasks").into(), title, columns, rows, notes: Vec::new() }
+    let title = word(Word::TasksTitle, lang).to_string();
+    Sheet { name: word(Word::TasksSheet, lang).into(), title, columns, rows, notes: Vec::new() }
 }
 
 /// Areas × indicators, one symbol per status, with how many binding indicators each area fails. Tasks of
@@ -245,9 +236,9 @@ fn matrix(report: &Report, indicators: &[&Indicator]) -> Sheet {
     let lang = report.lang;
     let catalog = report.catalog;
     let e = report.evaluation;
-    let mut columns = vec![Column::text(words(lang, "地区", "area")).key()];
+    let mut columns = vec![Column::text(word(Word::Area, lang)).key()];
     columns.extend(indicators.iter().map(|i| Column::text(i.label(catalog)).centered()));
-    columns.push(Column::number(words(lang, "约束性未达", "binding failing")));
+    columns.push(Column::number(word(Word::BindingFailing, lang)));
     let mut rows = Vec::new();
     for area in e.areas.iter().filter(|a| catalog.county(a).is_some_and(|c| c.kind == AreaKind::Area)) {
         let mut row = vec![Cell::text(area)];
@@ -266,10 +257,10 @@ fn matrix(report: &Report, indicators: &[&Indicator]) -> Sheet {
     }
     let items: Vec<String> =
         Status::ALL.iter().map(|&s| format!("{} {}", status_symbol(s), status_label(s, lang))).collect();
-    let legend = format!("{} {}", words(lang, "图例：", "legend:"), items.join("  "));
+    let legend = format!("{} {}", word(Word::Legend, lang), items.join("  "));
     Sheet {
-        name: words(lang, "各地区", "areas").into(),
-        title: words(lang, "各地区", "Reporting areas").into(),
+        name: word(Word::AreasSheet, lang).into(),
+        title: word(Word::AreasTitle, lang).into(),
         columns,
         rows,
         notes: vec![legend],
@@ -282,9 +273,9 @@ fn summary_sheet(report: &Report, summary: &Summary) -> Sheet {
     let lang = report.lang;
     let kinds: Vec<IndicatorType> =
         IndicatorType::ALL.into_iter().filter(|k| report.catalog.indicators.iter().any(|i| i.kind == *k)).collect();
-    let mut columns = vec![Column::text(words(lang, "状态", "status")).key()];
+    let mut columns = vec![Column::text(word(Word::Status, lang)).key()];
     columns.extend(kinds.iter().map(|&k| Column::number(type_label(k, lang))));
-    columns.push(Column::number(words(lang, "合计", "total")));
+    columns.push(Column::number(word(Word::Total, lang)));
     let count = |kind: IndicatorType, s: &str| summary.by_type.get(kind.as_str()).and_then(|c| c.get(s)).copied();
     let mut rows: Vec<Vec<Cell>> = Status::of_stage(report.evaluation.stage)
         .iter()
@@ -295,15 +286,15 @@ fn summary_sheet(report: &Report, summary: &Summary) -> Sheet {
             row
         })
         .collect();
-    let mut total = vec![Cell::text(words(lang, "合计", "total"))];
+    let mut total = vec![Cell::text(word(Word::Total, lang))];
     total.extend(kinds.iter().map(|k| Cell::count(summary.by_type.get(k.as_str()).map_or(0, |c| c.values().sum()))));
     total.push(Cell::count(summary.counts.values().sum()));
     rows.push(total);
     let title = match report.area {
-        Some(area) => format!("{}{area}", words(lang, "汇总：", "Summary: ")),
-        None => words(lang, "汇总（城市层面）", "Summary (city level)").to_string(),
+        Some(area) => format!("{}{area}", word(Word::SummaryOf, lang)),
+        None => word(Word::SummaryTitle, lang).to_string(),
     };
-    Sheet { name: words(lang, "汇总", "summary").into(), title, columns, rows, notes: Vec::new() }
+    Sheet { name: word(Word::SummarySheet, lang).into(), title, columns, rows, notes: Vec::new() }
 }
 
 /// The line on stderr that says why `eval` exits 1: how many indicators are off track and, for each,
@@ -322,25 +313,12 @@ pub fn verdict_line(report: &Report, fail_on: FailOn) -> Option<String> {
     let items: Vec<String> = failing
         .iter()
         .map(|(v, ind)| {
-            let value = super::value_text(v);
             let target = v.target.resolved.clone().unwrap_or_else(|| v.target.text.clone());
-            let name = short_name(ind);
-            let label = ind.label(report.catalog);
-            let status = status_label(v.status, lang);
-            match lang {
-                Lang::Zh => format!("{label} {name} {status}（{value}，目标{target}）"),
-                Lang::En => format!("{label} {name} {status} ({value}, target {target})"),
-            }
+            let (label, name) = (ind.label(report.catalog), short_name(ind));
+            labels::off_track_item(&label, &name, v.status, &super::value_text(v), &target, lang)
         })
         .collect();
-    let n = failing.len();
-    let what = match (fail_on, lang) {
-        (FailOn::Binding, Lang::Zh) => format!("{n}项约束性指标未达要求："),
-        (_, Lang::Zh) => format!("{n}项指标未达要求："),
-        (FailOn::Binding, Lang::En) => format!("{n} binding indicator(s) off track: "),
-        (_, Lang::En) => format!("{n} indicator(s) off track: "),
-    };
-    Some(format!("{what}{}", items.join(words(lang, "；", "; "))))
+    Some(labels::off_track_line(fail_on == FailOn::Binding, &items, lang))
 }
 
 /// A name short enough for one line: the part of a shared row, else the name without its unit.

@@ -5,7 +5,7 @@ use serde::Serialize;
 
 use super::{Align, Cell, Column, Content, Grouping, Sheet, record, to_value};
 use crate::catalog::{Catalog, Indicator};
-use crate::labels::{Lang, type_label, words};
+use crate::labels::{Lang, Word, type_label, word};
 use crate::target::{Better, Context, Resolved};
 
 /// One indicator as listed. Field names are a stable interface (README.md, "plan-check indicators").
@@ -118,17 +118,17 @@ impl<'a> Entry<'a> {
 /// the entries as the JSON document and CSV records.
 pub fn build(catalog: &Catalog, entries: &[Entry], lang: Lang) -> anyhow::Result<Content> {
     let columns = vec![
-        Column::text(words(lang, "序号", "no")),
+        Column::text(word(Word::No, lang)),
         Column::text("id").key(),
-        Column::wrapping(words(lang, "指标", "indicator")),
-        Column::text(words(lang, "类型", "type")),
-        Column::wrapping(words(lang, "领域", "domain")),
-        Column { align: Align::Right, ..Column::wrapping(words(lang, "基准", "baseline")) },
-        Column::wrapping(words(lang, "目标", "target")),
-        Column::wrapping(words(lang, "判定规则", "rule")),
-        Column::number(words(lang, "期限", "due")),
-        Column::wrapping(words(lang, "出处", "source")),
-        Column::wrapping(words(lang, "适用", "applies to")),
+        Column::wrapping(word(Word::Indicator, lang)),
+        Column::text(word(Word::Type, lang)),
+        Column::wrapping(word(Word::Domain, lang)),
+        Column { align: Align::Right, ..Column::wrapping(word(Word::Baseline, lang)) },
+        Column::wrapping(word(Word::Target, lang)),
+        Column::wrapping(word(Word::Rule, lang)),
+        Column::number(word(Word::Due, lang)),
+        Column::wrapping(word(Word::Source, lang)),
+        Column::wrapping(word(Word::AppliesTo, lang)),
     ];
     let mut rows = Vec::new();
     let mut groups = Grouping::default();
@@ -170,7 +170,7 @@ pub fn build(catalog: &Catalog, entries: &[Entry], lang: Lang) -> anyhow::Result
         Lang::En => format!("{} indicator(s) (catalogue: {})", entries.len(), catalog.origin),
     };
     let sheet = Sheet {
-        name: words(lang, "指标", "indicators").into(),
+        name: word(Word::IndicatorsSheet, lang).into(),
         title: String::new(),
         columns,
         rows,

@@ -19,7 +19,7 @@ pub use format::{Format, Parts, Style, render};
 use crate::Lang;
 use crate::catalog::{Catalog, Indicator};
 use crate::evaluate::{Basis, Evaluation, Status, Verdict};
-use crate::labels::{self, num, percent, two, words};
+use crate::labels::{self, Word, num, percent, two, word};
 use crate::problem::Problem;
 
 /// What a command has to say, before any format is chosen.
@@ -214,23 +214,15 @@ impl Grouping {
 pub fn reason_cell(v: &Verdict, lang: Lang) -> String {
     let mut parts = Vec::new();
     if let Basis::Aggregated { areas } = v.basis {
-        parts.push(match lang {
-            Lang::Zh => format!("由{areas}个地区汇总"),
-            Lang::En => format!("aggregated from {areas} areas"),
-        });
+        parts.push(labels::aggregated_from(areas, lang));
     }
     if let Some(r) = &v.reason {
         parts.push(labels::reason(r, lang));
     }
     if let Some(src) = &v.target.source {
-        parts.push(match (lang, v.target.for_area) {
-            (Lang::Zh, false) => format!("省目标：{src}"),
-            (Lang::Zh, true) => format!("下达本地区目标：{src}"),
-            (Lang::En, false) => format!("province: {src}"),
-            (Lang::En, true) => format!("assigned to the area: {src}"),
-        });
+        parts.push(labels::assigned_by(src, v.target.for_area, lang));
     }
-    parts.join(words(lang, "；", "; "))
+    parts.join(word(Word::Separator, lang))
 }
 
 pub fn status_cell(s: Status, lang: Lang) -> Cell {

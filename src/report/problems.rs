@@ -4,7 +4,7 @@
 use serde::Serialize;
 
 use super::{Cell, Column, Content, Sheet, record, to_value};
-use crate::labels::{Lang, problem_title, words};
+use crate::labels::{Lang, Word, problem_title, word};
 use crate::load::{Accounting, Dataset};
 use crate::problem::{Problem, Severity};
 
@@ -68,19 +68,19 @@ pub fn verdict_line(errors: usize, warnings: usize, lang: Lang) -> String {
 
 fn problem_sheet(problems: &[Problem], lang: Lang) -> Sheet {
     let mut columns = vec![
-        Column::wrapping(words(lang, "文件", "file")),
-        Column::number(words(lang, "行", "line")).key(),
-        Column::number(words(lang, "列", "col")),
-        Column::text(words(lang, "级别", "level")),
-        Column::text(words(lang, "代码", "code")),
+        Column::wrapping(word(Word::File, lang)),
+        Column::number(word(Word::Line, lang)).key(),
+        Column::number(word(Word::Col, lang)),
+        Column::text(word(Word::Level, lang)),
+        Column::text(word(Word::Code, lang)),
     ];
     if lang == Lang::Zh {
         columns.push(Column::wrapping("问题"));
     }
     columns.extend([
-        Column::wrapping(words(lang, "字段", "field")),
-        Column::wrapping(words(lang, "发现", "found")),
-        Column::wrapping(words(lang, "应为", "expected")),
+        Column::wrapping(word(Word::Field, lang)),
+        Column::wrapping(word(Word::Found, lang)),
+        Column::wrapping(word(Word::Expected, lang)),
     ]);
     let rows = problems
         .iter()
@@ -91,8 +91,8 @@ fn problem_sheet(problems: &[Problem], lang: Lang) -> Sheet {
                 (None, _) => p.expected.clone(),
             };
             let level = match p.severity {
-                Severity::Error => words(lang, "错误", "error"),
-                Severity::Warning => words(lang, "警告", "warning"),
+                Severity::Error => word(Word::Error, lang),
+                Severity::Warning => word(Word::Warning, lang),
             };
             let mut row = vec![
                 Cell::text(&p.file),
@@ -112,7 +112,7 @@ fn problem_sheet(problems: &[Problem], lang: Lang) -> Sheet {
             row
         })
         .collect();
-    Sheet { name: words(lang, "问题", "problems").into(), title: String::new(), columns, rows, notes: Vec::new() }
+    Sheet { name: word(Word::ProblemsSheet, lang).into(), title: String::new(), columns, rows, notes: Vec::new() }
 }
 
 fn accounting_line(a: &Accounting, lang: Lang) -> String {

@@ -9,7 +9,7 @@ use super::results::TargetJson;
 use super::{Cell, Column, Content, Sheet, reason_cell, record, status_cell, target_cell, to_value};
 use crate::catalog::{Catalog, Indicator};
 use crate::evaluate::{Evaluation, Status, Verdict};
-use crate::labels::{self, Lang, status_label, words};
+use crate::labels::{self, Lang, Word, status_label, word};
 use crate::target::Better;
 
 /// One area's place.
@@ -143,14 +143,14 @@ fn heading(ranking: &Ranking, evaluation: &Evaluation, lang: Lang) -> String {
 
 fn sheet(ranking: &Ranking, lang: Lang) -> Sheet {
     let columns = vec![
-        Column::number(words(lang, "名次", "rank")).key(),
-        Column::text(words(lang, "地区", "area")).key(),
+        Column::number(word(Word::Rank, lang)).key(),
+        Column::text(word(Word::Area, lang)).key(),
         match ranking.indicator.unit.as_str() {
-            "" => Column::number(words(lang, "本期值", "value")),
-            unit => Column::number(words(lang, "本期值", "value")).unit(unit),
+            "" => Column::number(word(Word::Value, lang)),
+            unit => Column::number(word(Word::Value, lang)).unit(unit),
         },
-        Column::text(words(lang, "状态", "status")),
-        Column::wrapping(words(lang, "说明", "reason")),
+        Column::text(word(Word::Status, lang)),
+        Column::wrapping(word(Word::Reason, lang)),
     ];
     let rows = ranking
         .places
@@ -165,5 +165,5 @@ fn sheet(ranking: &Ranking, lang: Lang) -> Sheet {
             ]
         })
         .collect();
-    Sheet { name: words(lang, "排名", "ranking").into(), title: String::new(), columns, rows, notes: Vec::new() }
+    Sheet { name: word(Word::RankingSheet, lang).into(), title: String::new(), columns, rows, notes: Vec::new() }
 }
