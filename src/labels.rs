@@ -4,8 +4,10 @@
 
 use crate::catalog::IndicatorType;
 use crate::evaluate::{Reason, Stage, Status};
+use crate::load::Accounting;
 use crate::problem::Code;
 use crate::progress::{Category, Progress};
+use crate::target::Better;
 pub use crate::target::num;
 
 /// Language of human-facing labels. Machine output (JSON, codes) is always English.
@@ -26,6 +28,17 @@ pub fn words(lang: Lang, zh: &'static str, en: &'static str) -> &'static str {
 /// A fixed word of the tables and headings: column headers, titles, sheet names.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Word {
+    /// What a problem code means (a column of `validate`'s table in Chinese).
+    Problem,
+    /// Template columns and sheets (the header names `load` reads).
+    TemplateCounty,
+    TemplateValue,
+    TemplateYear,
+    TemplateNote,
+    TemplateDataSheet,
+    TemplateLegendSheet,
+    TemplateId,
+    TemplateAbout,
     Applicable,
     AppliesTo,
     Area,
@@ -88,6 +101,15 @@ pub enum Word {
 /// The word in the language.
 pub fn word(w: Word, lang: Lang) -> &'static str {
     let (zh, en) = match w {
+        Word::Problem => ("问题", "problem"),
+        Word::TemplateCounty => ("县市区", "county"),
+        Word::TemplateValue => ("数值", "value"),
+        Word::TemplateYear => ("年份", "year"),
+        Word::TemplateNote => ("备注", "note"),
+        Word::TemplateDataSheet => ("数据", "data"),
+        Word::TemplateLegendSheet => ("指标说明", "indicators"),
+        Word::TemplateId => ("指标id", "id"),
+        Word::TemplateAbout => ("说明", "about"),
         Word::Applicable => ("（适用指标）", " (applicable indicators)"),
         Word::AppliesTo => ("适用", "applies to"),
         Word::Area => ("地区", "area"),
@@ -415,6 +437,194 @@ pub fn off_track_line(binding: bool, items: &[String], lang: Lang) -> String {
         (false, Lang::En) => format!("{n} indicator(s) off track: "),
     };
     format!("{what}{}", items.join(word(Word::Separator, lang)))
+}
+
+/// A target that accumulates from zero, marked so in the catalogue's list.
+pub fn cumulative(rule: &str, lang: Lang) -> String {
+    match lang {
+        Lang::Zh => format!("{rule}，累计"),
+        Lang::En => format!("{rule}, cumulative"),
+    }
+}
+
+/// Where an indicator applies: the city row only, every area, or the tagged areas; and which
+/// city-level row is its official one when that is not 全市.
+pub fn applicability(city_row: &str, tags: &[String], areas: usize, all: usize, lang: Lang) -> String {
+    let scope = match (areas, lang) {
+        (0, Lang::Zh) => return format!("仅{city_row}"),
+        (0, Lang::En) => return format!("{city_row} only"),
+        (n, Lang::Zh) if n == all => "全部地区".into(),
+        (n, Lang::En) if n == all => "all areas".into(),
+        (n, Lang::Zh) => format!("{}：{n}个地区", tags.join("、")),
+        (n, Lang::En) => format!("{}: {n} areas", tags.join(", ")),
+    };
+    match (city_row, lang) {
+        ("全市", _) => scope,
+        (row, Lang::Zh) => format!("{scope}；以{row}为准"),
+        (row, Lang::En) => format!("{scope}; official row {row}"),
+    }
+}
+
+/// The line under the catalogue's list.
+pub fn indicator_count(n: usize, origin: &str, lang: Lang) -> String {
+    match lang {
+        Lang::Zh => format!("共{n}项（指标目录：{origin}）"),
+        Lang::En => format!("{n} indicator(s) (catalogue: {origin})"),
+    }
+}
+
+/// Which way is better, for a ranking.
+pub fn direction(better: Better, lang: Lang) -> &'static str {
+    match (better, lang) {
+        (Better::Higher, Lang::Zh) => "越高越好",
+        (Better::Lower, Lang::Zh) => "越低越好",
+        (Better::Higher, Lang::En) => "higher is better",
+        (Better::Lower, Lang::En) => "lower is better",
+    }
+}
+
+/// The heading of a ranking: the indicator, the year, the target and the direction.
+pub fn rank_heading(name: &str, id: &str, year: i32, target: &str, better: Better, lang: Lang) -> String {
+    let direction = direction(better, lang);
+    match lang {
+        Lang::Zh => format!("{name}（{id}）　{year} 年　目标：{target}　{direction}"),
+        Lang::En => format!("{name} ({id})  year {year}  target: {target}  {direction}"),
+    }
+}
+
+/// What a problem expected, with the near miss it suggests.
+pub fn did_you_mean(expected: &str, suggestion: &str, lang: Lang) -> String {
+    match lang {
+        Lang::Zh => format!("{expected}（是否应为 {suggestion}？）"),
+        Lang::En => format!("{expected} (did you mean {suggestion}?)"),
+    }
+}
+
+/// The note under a problem table that `--max-errors` cut short.
+pub fn problems_not_shown(not_shown: usize, shown: usize, lang: Lang) -> String {
+    match lang {
+        Lang::Zh => format!("… 另有{not_shown}个问题未显示（--max-errors {shown}）"),
+        Lang::En => format!("… {not_shown} more problem(s) not shown (--max-errors {shown})"),
+    }
+}
+
+/// `valid: 0 error(s), 2 warning(s)`, or `invalid: …`: the verdict of `validate`.
+pub fn validate_verdict(errors: usize, warnings: usize, lang: Lang) -> String {
+    match (errors, lang) {
+        (0, Lang::Zh) => format!("有效：{errors}个错误，{warnings}个警告"),
+        (_, Lang::Zh) => format!("无效：{errors}个错误，{warnings}个警告"),
+        (0, Lang::En) => format!("valid: {errors} error(s), {warnings} warning(s)"),
+        (_, Lang::En) => format!("invalid: {errors} error(s), {warnings} warning(s)"),
+    }
+}
+
+/// One file's accounting: every row read is accepted or rejected.
+pub fn accounting(a: &Accounting, lang: Lang) -> String {
+    let (file, read, accepted, rejected, shape, encoding) =
+        (&a.file, a.rows_read, a.rows_accepted, a.rows_rejected, &a.shape, &a.encoding);
+    match lang {
+        Lang::Zh => format!("{file}：读取{read}行 = 接受{accepted} + 拒绝{rejected}（{shape}，{encoding}）"),
+        Lang::En => {
+            format!("{file}: {read} rows read = {accepted} accepted + {rejected} rejected ({shape}, {encoding})")
+        }
+    }
+}
+
+/// The last line of `check-catalog`, and its verdict on stderr when it exits 1.
+pub fn catalog_summary(origin: &str, count: Option<usize>, errors: usize, warnings: usize, lang: Lang) -> String {
+    match (lang, count) {
+        (Lang::Zh, Some(n)) => format!("{origin}：{n}项指标；{errors}个错误，{warnings}个警告"),
+        (Lang::Zh, None) => format!("{origin}：未能载入；{errors}个错误，{warnings}个警告"),
+        (Lang::En, Some(n)) => format!("{origin}: {n} indicator(s); {errors} error(s), {warnings} warning(s)"),
+        (Lang::En, None) => format!("{origin}: not loaded; {errors} error(s), {warnings} warning(s)"),
+    }
+}
+
+/// What `check-catalog` warns about, in words.
+pub enum Lint<'a> {
+    /// A target relative to the base-year value, which the catalogue does not give.
+    NoBaseline {
+        target: &'a str,
+        base: i32,
+    },
+    /// A trend with no base-year value to start its series.
+    TrendWithoutSeries {
+        target: &'a str,
+        base: i32,
+    },
+    ProvinceWithoutSource,
+    QuoteNotInPlan {
+        quote: &'a str,
+    },
+}
+
+pub fn lint(l: &Lint, lang: Lang) -> String {
+    match (l, lang) {
+        (Lint::NoBaseline { target, base }, Lang::Zh) => format!(
+            "目标 `{target}` 相对于{base}年值，而指标目录未给出：数据中有{base}年的行之前，eval 判为待定（规划写明时请补 `baseline`）"
+        ),
+        (Lint::NoBaseline { target, base }, Lang::En) => format!(
+            "the target `{target}` is relative to the {base} value and the catalogue gives none: eval is pending \
+             until the data carries a {base} row (add `baseline` if the plan states it)"
+        ),
+        (Lint::TrendWithoutSeries { target, base }, Lang::Zh) => format!(
+            "趋势目标 `{target}` 按多年序列判定，而指标目录未给出{base}年值作为起点：数据提供各年数值之前，eval 判为待定（规划写明时请补 `baseline`）"
+        ),
+        (Lint::TrendWithoutSeries { target, base }, Lang::En) => format!(
+            "the trend `{target}` is judged on a series of years and the catalogue gives no {base} value to start \
+             it: eval keeps it pending until the data supplies the years (add `baseline` if the plan states it)"
+        ),
+        (Lint::ProvinceWithoutSource, Lang::Zh) => "省下达目标只能依据 --targets 提供的数值判定；请补 `note` 写明省里在何处下达（规划条款或文件），评估者才知道向谁要数".into(),
+        (Lint::ProvinceWithoutSource, Lang::En) => "a province target is judged only on a figure supplied with --targets; add a \
+             `note` saying where the province assigns it (the plan's clause, or the document), so the evaluator knows \
+             what to ask for"
+            .into(),
+        (Lint::QuoteNotInPlan { quote }, Lang::Zh) => format!("引文 {quote:?} 在规划原文中找不到（须逐字一致）"),
+        (Lint::QuoteNotInPlan { quote }, Lang::En) => {
+            format!("the quote {quote:?} is not in the plan's text, word for word")
+        }
+    }
+}
+
+/// What a template says about one indicator, for the person filling it in: its name, unit and
+/// target, and when they apply, its due year, that it is a total since the base year, or a yes/no.
+pub struct TemplateNote<'a> {
+    pub name: &'a str,
+    pub unit: &'a str,
+    pub target: &'a str,
+    pub due: Option<i32>,
+    /// The base year a cumulative value counts from.
+    pub cumulative_since: Option<i32>,
+    pub done_or_not: bool,
+}
+
+pub fn template_note(n: &TemplateNote, lang: Lang) -> String {
+    let (unit, target) = (n.unit, n.target);
+    let mut parts = match lang {
+        Lang::Zh => vec![n.name.to_string(), format!("单位：{unit}"), format!("目标：{target}")],
+        Lang::En => vec![n.name.to_string(), format!("unit: {unit}"), format!("target: {target}")],
+    };
+    match lang {
+        Lang::Zh => {
+            parts.extend(n.due.map(|d| format!("{d}年到期")));
+            parts.extend(n.cumulative_since.map(|base| format!("填{base}年以来的累计值")));
+            parts.extend(n.done_or_not.then(|| "填1（已完成）或0（未完成）".to_string()));
+        }
+        Lang::En => {
+            parts.extend(n.due.map(|d| format!("due {d}")));
+            parts.extend(n.cumulative_since.map(|base| format!("the total since {base}")));
+            parts.extend(n.done_or_not.then(|| "1 (done) or 0 (not done)".to_string()));
+        }
+    }
+    parts.join(words(lang, "｜", " | "))
+}
+
+/// What `template -o` tells on stderr once the file is written.
+pub fn template_written(path: &str, rows: usize, to_fill: usize, lang: Lang) -> String {
+    match lang {
+        Lang::Zh => format!("已写入 {path}：{rows} 行，待填 {to_fill} 项"),
+        Lang::En => format!("wrote {path}: {rows} row(s), {to_fill} value(s) to fill in"),
+    }
 }
 
 /// A signed number: +0.85, −0.3, 0.

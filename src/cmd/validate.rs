@@ -26,7 +26,7 @@ pub fn run(args: &ValidateArgs, console: Console, out: &mut dyn Write, err: &mut
         return Ok(Outcome::Clean);
     }
     let errors = data.problems.iter().filter(|p| p.is_error()).count();
-    writeln!(err, "{}", problems::verdict_line(errors, data.problems.len() - errors, lang))?;
+    writeln!(err, "{}", crate::labels::validate_verdict(errors, data.problems.len() - errors, lang))?;
     Ok(Outcome::Findings)
 }
 

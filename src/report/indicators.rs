@@ -5,7 +5,7 @@ use serde::Serialize;
 
 use super::{Align, Cell, Column, Content, Grouping, Sheet, record, to_value};
 use crate::catalog::{Catalog, Indicator};
-use crate::labels::{Lang, Word, type_label, word};
+use crate::labels::{self, Lang, Word, type_label, word};
 use crate::target::{Better, Context, Resolved};
 
 /// One indicator as listed. Field names are a stable interface (README.md, "plan-check indicators").
@@ -86,31 +86,11 @@ impl<'a> Entry<'a> {
     /// The resolved rule, else the expression, marked when it accumulates from zero.
     fn rule_cell(&self, lang: Lang) -> String {
         let rule = self.target.resolved.clone().unwrap_or_else(|| self.target.expression.clone());
-        match (self.cumulative, lang) {
-            (true, Lang::Zh) => format!("{rule}，累计"),
-            (true, Lang::En) => format!("{rule}, cumulative"),
-            (false, _) => rule,
-        }
+        if self.cumulative { labels::cumulative(&rule, lang) } else { rule }
     }
 
     fn applicability(&self, catalog: &Catalog, lang: Lang) -> String {
-        let all = catalog.areas().count();
-        let official = if self.city_row == "全市" {
-            String::new()
-        } else if lang == Lang::Zh {
-            format!("；以{}为准", self.city_row)
-        } else {
-            format!("; official row {}", self.city_row)
-        };
-        let scope = match (self.areas.len(), lang) {
-            (0, Lang::Zh) => format!("仅{}", self.city_row),
-            (0, Lang::En) => format!("{} only", self.city_row),
-            (n, Lang::Zh) if n == all => "全部地区".into(),
-            (n, Lang::En) if n == all => "all areas".into(),
-            (n, Lang::Zh) => format!("{}：{n}个地区", self.applies_to.join("、")),
-            (n, Lang::En) => format!("{}: {n} areas", self.applies_to.join(", ")),
-        };
-        if self.areas.is_empty() { scope } else { format!("{scope}{official}") }
+        labels::applicability(self.city_row, self.applies_to, self.areas.len(), catalog.areas().count(), lang)
     }
 }
 
@@ -165,10 +145,7 @@ pub fn build(catalog: &Catalog, entries: &[Entry], lang: Lang) -> anyhow::Result
             Cell::text(e.applicability(catalog, lang)),
         ]);
     }
-    let count = match lang {
-        Lang::Zh => format!("共{}项（指标目录：{}）", entries.len(), catalog.origin),
-        Lang::En => format!("{} indicator(s) (catalogue: {})", entries.len(), catalog.origin),
-    };
+    let count = labels::indicator_count(entries.len(), &catalog.origin, lang);
     let sheet = Sheet {
         name: word(Word::IndicatorsSheet, lang).into(),
         title: String::new(),

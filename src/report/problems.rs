@@ -4,7 +4,7 @@
 use serde::Serialize;
 
 use super::{Cell, Column, Content, Sheet, record, to_value};
-use crate::labels::{Lang, Word, problem_title, word};
+use crate::labels::{self, Lang, Word, problem_title, word};
 use crate::load::{Accounting, Dataset};
 use crate::problem::{Problem, Severity};
 
@@ -39,31 +39,18 @@ pub fn validate(data: &Dataset, max: Option<usize>, lang: Lang) -> anyhow::Resul
     if !problems.is_empty() {
         let mut sheet = problem_sheet(problems, lang);
         if not_shown > 0 {
-            sheet.notes.push(match lang {
-                Lang::Zh => format!("… 另有{not_shown}个问题未显示（--max-errors {shown}）"),
-                Lang::En => format!("… {not_shown} more problem(s) not shown (--max-errors {shown})"),
-            });
+            sheet.notes.push(labels::problems_not_shown(not_shown, shown, lang));
         }
         content.sheets.push(sheet);
     }
-    content.notes = data.accounting.iter().map(|a| accounting_line(a, lang)).collect();
-    content.notes.push(verdict_line(errors, warnings, lang));
+    content.notes = data.accounting.iter().map(|a| labels::accounting(a, lang)).collect();
+    content.notes.push(labels::validate_verdict(errors, warnings, lang));
     content.records = problems.iter().map(|p| Ok(record(to_value(p)?, Vec::new()))).collect::<anyhow::Result<_>>()?;
     let doc = ValidateDocument { valid: errors == 0, errors, warnings, files: &data.accounting, problems, not_shown };
     content.document = to_value(&doc)?;
     content.problems = Some(problems.to_vec());
     content.problems_not_shown = not_shown;
     Ok(content)
-}
-
-/// `valid: 0 error(s), 2 warning(s)`, or `invalid: …`.
-pub fn verdict_line(errors: usize, warnings: usize, lang: Lang) -> String {
-    match (errors, lang) {
-        (0, Lang::Zh) => format!("有效：{errors}个错误，{warnings}个警告"),
-        (_, Lang::Zh) => format!("无效：{errors}个错误，{warnings}个警告"),
-        (0, Lang::En) => format!("valid: {errors} error(s), {warnings} warning(s)"),
-        (_, Lang::En) => format!("invalid: {errors} error(s), {warnings} warning(s)"),
-    }
 }
 
 fn problem_sheet(problems: &[Problem], lang: Lang) -> Sheet {
@@ -75,7 +62,7 @@ fn problem_sheet(problems: &[Problem], lang: Lang) -> Sheet {
         Column::text(word(Word::Code, lang)),
     ];
     if lang == Lang::Zh {
-        columns.push(Column::wrapping("问题"));
+        columns.push(Column::wrapping(word(Word::Problem, lang)));
     }
     columns.extend([
         Column::wrapping(word(Word::Field, lang)),
@@ -85,10 +72,9 @@ fn problem_sheet(problems: &[Problem], lang: Lang) -> Sheet {
     let rows = problems
         .iter()
         .map(|p| {
-            let expected = match (&p.suggestion, lang) {
-                (Some(s), Lang::Zh) => format!("{}（是否应为 {s}？）", p.expected),
-                (Some(s), Lang::En) => format!("{} (did you mean {s}?)", p.expected),
-                (None, _) => p.expected.clone(),
+            let expected = match &p.suggestion {
+                Some(s) => labels::did_you_mean(&p.expected, s, lang),
+                None => p.expected.clone(),
             };
             let level = match p.severity {
                 Severity::Error => word(Word::Error, lang),
@@ -113,17 +99,4 @@ fn problem_sheet(problems: &[Problem], lang: Lang) -> Sheet {
         })
         .collect();
     Sheet { name: word(Word::ProblemsSheet, lang).into(), title: String::new(), columns, rows, notes: Vec::new() }
-}
-
-fn accounting_line(a: &Accounting, lang: Lang) -> String {
-    match lang {
-        Lang::Zh => format!(
-            "{}：读取{}行 = 接受{} + 拒绝{}（{}，{}）",
-            a.file, a.rows_read, a.rows_accepted, a.rows_rejected, a.shape, a.encoding
-        ),
-        Lang::En => format!(
-            "{}: {} rows read = {} accepted + {} rejected ({}, {})",
-            a.file, a.rows_read, a.rows_accepted, a.rows_rejected, a.shape, a.encoding
-        ),
-    }
 }

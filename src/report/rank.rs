@@ -127,18 +127,8 @@ pub fn build(ranking: &Ranking, evaluation: &Evaluation, lang: Lang) -> anyhow::
 
 fn heading(ranking: &Ranking, evaluation: &Evaluation, lang: Lang) -> String {
     let ind = ranking.indicator;
-    let direction = match (ind.better, lang) {
-        (Better::Higher, Lang::Zh) => "越高越好",
-        (Better::Lower, Lang::Zh) => "越低越好",
-        (Better::Higher, Lang::En) => "higher is better",
-        (Better::Lower, Lang::En) => "lower is better",
-    };
     let target = ranking.places.iter().find_map(|p| p.verdict).map_or(ind.target_text.clone(), target_cell);
-    let (name, id, year) = (ind.display_name(), &ind.id, evaluation.year);
-    match lang {
-        Lang::Zh => format!("{name}（{id}）　{year} 年　目标：{target}　{direction}"),
-        Lang::En => format!("{name} ({id})  year {year}  target: {target}  {direction}"),
-    }
+    labels::rank_heading(&ind.display_name(), &ind.id, evaluation.year, &target, ind.better, lang)
 }
 
 fn sheet(ranking: &Ranking, lang: Lang) -> Sheet {

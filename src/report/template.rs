@@ -8,7 +8,7 @@ use std::path::Path;
 use anyhow::Context as _;
 use rust_xlsxwriter::{Color, Format, Note, Workbook, Worksheet, XlsxError};
 
-use crate::Lang;
+use crate::labels::{Lang, Word, word};
 
 /// What one cell of the template holds.
 #[derive(Debug, Clone, PartialEq)]
@@ -80,7 +80,7 @@ pub fn write_xlsx(grid: &Grid, path: &Path, lang: Lang) -> anyhow::Result<()> {
 }
 
 fn data_sheet(sheet: &mut Worksheet, grid: &Grid, lang: Lang) -> Result<(), XlsxError> {
-    sheet.set_name(if lang == Lang::Zh { "数据" } else { "data" })?;
+    sheet.set_name(word(Word::TemplateDataSheet, lang))?;
     let bold = Format::new().set_bold().set_background_color(Color::RGB(0xDDEBF7));
     let fill = Format::new().set_background_color(Color::RGB(0xFFF2CC));
     let grey = Format::new().set_font_color(Color::Gray).set_background_color(Color::RGB(0xEEEEEE));
@@ -118,9 +118,9 @@ fn data_sheet(sheet: &mut Worksheet, grid: &Grid, lang: Lang) -> Result<(), Xlsx
 }
 
 fn legend_sheet(sheet: &mut Worksheet, grid: &Grid, lang: Lang) -> Result<(), XlsxError> {
-    sheet.set_name(if lang == Lang::Zh { "指标说明" } else { "indicators" })?;
+    sheet.set_name(word(Word::TemplateLegendSheet, lang))?;
     let bold = Format::new().set_bold();
-    let head = if lang == Lang::Zh { ["指标id", "说明", "出处"] } else { ["id", "about", "source"] };
+    let head = [Word::TemplateId, Word::TemplateAbout, Word::Source].map(|w| word(w, lang));
     for (c, h) in head.iter().enumerate() {
         sheet.write_string_with_format(0, col(c), *h, &bold)?;
     }

@@ -92,8 +92,7 @@ fn heading(report: &Report, area: Option<&str>) -> Vec<String> {
 fn sheet(report: &Report, verdicts: &[&Verdict], years: &[i32]) -> Sheet {
     let lang = report.lang;
     let target_year = report.catalog.plan.target_year;
-    let mut columns =
-        vec![Column::text(word(Word::No, lang)).key(), Column::wrapping(word(Word::Indicator, lang))];
+    let mut columns = vec![Column::text(word(Word::No, lang)).key(), Column::wrapping(word(Word::Indicator, lang))];
     columns.extend(years.iter().map(|y| Column::number(y.to_string())));
     columns.push(Column::text(word(Word::Sparkline, lang)));
     columns.push(Column::wrapping(format!("{}({target_year})", word(Word::TargetOf, lang))));
