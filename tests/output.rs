@@ -148,6 +148,17 @@ fn output_files_are_written_whole_or_not_at_all_and_never_over_an_input() {
     assert!(written.starts_with("{\n"), "{written}");
     let leftovers: Vec<_> = std::fs::read_dir(dir.path()).unwrap().map(|e| e.unwrap().file_name()).collect();
     assert_eq!(leftovers.len(), 1, "no temporary file left behind: {leftovers:?}");
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt as _;
+        let mode = |name: &str| std::fs::metadata(dir.path().join(name)).unwrap().permissions().mode() & 0o777;
+        run_in(dir.path(), &["eval", &data, "-o", "new.json"]).code(0);
+        assert_eq!(mode("new.json"), 0o644, "a new file is readable by others, as files usually are");
+        std::fs::set_permissions(dir.path().join("new.json"), std::fs::Permissions::from_mode(0o600)).unwrap();
+        run_in(dir.path(), &["eval", &data, "-o", "new.json"]).code(0);
+        assert_eq!(mode("new.json"), 0o600, "a replaced file keeps its permissions");
+        std::fs::remove_file(dir.path().join("new.json")).unwrap();
+    }
     // CSV files start with a byte-order mark for Excel.
     run_in(dir.path(), &["eval", &data, "-o", "out.csv"]).code(0);
     assert!(std::fs::read(dir.path().join("out.csv")).unwrap().starts_with("\u{FEFF}label,".as_bytes()));

@@ -163,8 +163,26 @@ pub fn write_atomically(path: &Path, bytes: &[u8]) -> anyhow::Result<()> {
     };
     let shown = path.display();
     let mut tmp = tempfile::NamedTempFile::new_in(dir).with_context(|| format!("cannot write {shown}"))?;
+    if let Some(permissions) = permissions_for(path) {
+        tmp.as_file().set_permissions(permissions).with_context(|| format!("cannot write {shown}"))?;
+    }
     tmp.write_all(bytes).with_context(|| format!("cannot write {shown}"))?;
     tmp.as_file().sync_all().with_context(|| format!("cannot write {shown}"))?;
     tmp.persist(path).map_err(|e| e.error).with_context(|| format!("cannot write {shown}"))?;
     Ok(())
+}
+
+/// The permissions the written file should have: those of the file it replaces, else what a new
+/// file usually gets (a temporary file is created readable by its owner only).
+fn permissions_for(path: &Path) -> Option<std::fs::Permissions> {
+    if let Ok(meta) = std::fs::metadata(path) {
+        return Some(meta.permissions());
+    }
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt as _;
+        Some(std::fs::Permissions::from_mode(0o644))
+    }
+    #[cfg(not(unix))]
+    None
 }
