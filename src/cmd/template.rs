@@ -45,7 +45,11 @@ pub fn run(args: &TemplateArgs, out: &mut dyn Write, err: &mut dyn Write) -> any
             writer::write_csv(&grid, &mut bytes, true)?;
             super::write_atomically(path, &bytes)?;
         }
-        (TemplateFormat::Xlsx, Some(path)) => writer::write_xlsx(&grid, path, lang)?,
+        (TemplateFormat::Xlsx, Some(path)) => {
+            let mut bytes = Vec::new();
+            writer::write_xlsx(&grid, &mut bytes, lang)?;
+            super::write_atomically(path, &bytes)?;
+        }
         (TemplateFormat::Xlsx, None) => bail!("an xlsx template needs a file: add -o FILE.xlsx"),
     }
     if let Some(path) = &args.output {

@@ -3,7 +3,6 @@
 //! header, a workbook as cell notes on the header and a second sheet listing the indicators.
 
 use std::io::Write;
-use std::path::Path;
 
 use anyhow::Context as _;
 use rust_xlsxwriter::{Color, Format, Note, Workbook, Worksheet, XlsxError};
@@ -71,11 +70,11 @@ pub fn write_csv(grid: &Grid, out: &mut dyn Write, bom: bool) -> anyhow::Result<
 }
 
 /// An .xlsx workbook: the data sheet first (what `load` reads), then a sheet listing the indicators.
-pub fn write_xlsx(grid: &Grid, path: &Path, lang: Lang) -> anyhow::Result<()> {
+pub fn write_xlsx(grid: &Grid, out: &mut dyn Write, lang: Lang) -> anyhow::Result<()> {
     let mut book = Workbook::new();
     data_sheet(book.add_worksheet(), grid, lang).context("cannot lay out the template")?;
     legend_sheet(book.add_worksheet(), grid, lang).context("cannot lay out the template")?;
-    book.save(path).with_context(|| format!("cannot write {}", path.display()))?;
+    out.write_all(&book.save_to_buffer().context("cannot build the template")?)?;
     Ok(())
 }
 
