@@ -239,9 +239,9 @@ pub struct TemplateArgs {
     /// Long: one row per (area, indicator); wide: one row per area, one column per indicator.
     #[arg(long, value_enum, default_value_t = Shape::Long)]
     pub shape: Shape,
-    /// File format [default: xlsx when -o ends in .xlsx, else csv].
-    #[arg(long, value_enum)]
-    pub format: Option<TemplateFormat>,
+    /// File format: csv or xlsx [default: xlsx when -o ends in .xlsx, else csv].
+    #[arg(long, value_parser = format_parser())]
+    pub format: Option<Format>,
     /// Write here instead of standard output (xlsx needs a file).
     #[arg(short, long, value_name = "FILE")]
     pub output: Option<PathBuf>,
@@ -259,12 +259,6 @@ pub struct TemplateArgs {
 pub enum Shape {
     Long,
     Wide,
-}
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
-pub enum TemplateFormat {
-    Csv,
-    Xlsx,
 }
 
 #[derive(Debug, Args)]

@@ -8,9 +8,10 @@ use std::path::Path;
 use anyhow::{Context as _, bail};
 
 use crate::catalog::{AreaKind, Catalog, County, Indicator};
-use crate::cli::{Shape, TemplateArgs, TemplateFormat};
+use crate::cli::{Shape, TemplateArgs};
 use crate::labels::{self, TemplateNote, Word, word};
 use crate::problem::closest;
+use crate::report::Format;
 use crate::report::indicators::Entry;
 use crate::report::template::{self as writer, Grid, Slot};
 use crate::target::Target;
@@ -35,22 +36,23 @@ pub fn run(args: &TemplateArgs, out: &mut dyn Write, err: &mut dyn Write) -> any
         bail!("none of the selected indicators applies to {}", names(&areas));
     }
     let format = args.format.unwrap_or(match &args.output {
-        Some(p) if p.extension().is_some_and(|e| e.eq_ignore_ascii_case("xlsx")) => TemplateFormat::Xlsx,
-        _ => TemplateFormat::Csv,
+        Some(p) if Format::of_path(p) == Some(Format::Xlsx) => Format::Xlsx,
+        _ => Format::Csv,
     });
     match (format, &args.output) {
-        (TemplateFormat::Csv, None) => writer::write_csv(&grid, out, false)?,
-        (TemplateFormat::Csv, Some(path)) => {
+        (Format::Csv, None) => writer::write_csv(&grid, out, false)?,
+        (Format::Csv, Some(path)) => {
             let mut bytes = Vec::new();
             writer::write_csv(&grid, &mut bytes, true)?;
             super::write_atomically(path, &bytes)?;
         }
-        (TemplateFormat::Xlsx, Some(path)) => {
+        (Format::Xlsx, Some(path)) => {
             let mut bytes = Vec::new();
             writer::write_xlsx(&grid, &mut bytes, lang)?;
             super::write_atomically(path, &bytes)?;
         }
-        (TemplateFormat::Xlsx, None) => bail!("an xlsx template needs a file: add -o FILE.xlsx"),
+        (Format::Xlsx, None) => bail!("an xlsx template needs a file: add -o FILE.xlsx"),
+        (other, _) => bail!("--format {}: a template is csv or xlsx", other.name()),
     }
     if let Some(path) = &args.output {
         report_written(err, path, &grid, lang)?;
