@@ -35,15 +35,18 @@ pub fn render(content: &Content, style: &Style, out: &mut dyn Write) -> anyhow::
 /// that is only ever null where its flattened children exist (`progress`) is left out.
 fn columns<'r>(rows: impl Iterator<Item = &'r Vec<(String, String)>>) -> Vec<&'r str> {
     let mut columns: Vec<&str> = Vec::new();
+    // Where each column is; rebuilt on the rare insertion, so a large file costs a lookup per cell.
+    let mut index: FxHashMap<&str, usize> = FxHashMap::default();
     let mut filled: FxHashSet<&str> = FxHashSet::default();
     for row in rows {
         let mut at = 0;
         for (key, value) in row {
-            match columns.iter().position(|c| c == key) {
-                Some(i) => at = i + 1,
+            match index.get(key.as_str()) {
+                Some(&i) => at = i + 1,
                 None => {
                     columns.insert(at, key);
                     at += 1;
+                    index = columns.iter().enumerate().map(|(i, c)| (*c, i)).collect();
                 }
             }
             if !value.is_empty() {
