@@ -2,6 +2,7 @@
 //! areas × indicators matrix, a summary by type with every status the stage can produce, the JSON
 //! document and its records, and the verdict line that explains an exit code 1.
 
+use rustc_hash::FxHashMap;
 use serde::Serialize;
 
 use super::results::{Header, ResultRow, csv_lead, result_row, shape_of};
@@ -239,12 +240,14 @@ fn matrix(report: &Report, indicators: &[&Indicator]) -> Sheet {
     let mut columns = vec![Column::text(word(Word::Area, lang)).key()];
     columns.extend(indicators.iter().map(|i| Column::text(i.label(catalog)).centered()));
     columns.push(Column::number(word(Word::BindingFailing, lang)));
+    let by_key: FxHashMap<(&str, &str), &Verdict> =
+        e.verdicts.iter().map(|v| ((v.county.as_str(), v.indicator.as_str()), v)).collect();
     let mut rows = Vec::new();
     for area in e.areas.iter().filter(|a| catalog.county(a).is_some_and(|c| c.kind == AreaKind::Area)) {
         let mut row = vec![Cell::text(area)];
         let mut failing = 0;
         for ind in indicators {
-            let v = e.of_area(area).find(|v| v.indicator == ind.id);
+            let v = by_key.get(&(area.as_str(), ind.id.as_str())).copied();
             row.push(
                 v.map_or(Cell::Empty, |v| Cell::Status { status: v.status, text: status_symbol(v.status).into() }),
             );
