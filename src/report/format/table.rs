@@ -48,7 +48,7 @@ pub fn render(content: &Content, style: &Style, out: &mut dyn Write) -> anyhow::
 fn write_wrapped(out: &mut dyn Write, line: &str, width: Option<u16>) -> std::io::Result<()> {
     let Some(width) = width.map(usize::from).filter(|&w| w >= 10) else { return writeln!(out, "{line}") };
     for piece in wrap(line, width) {
-        writeln!(out, "{}", piece.trim_end())?;
+        writeln!(out, "{}", piece.trim_end_matches([' ', '\u{3000}']))?;
     }
     Ok(())
 }
@@ -59,8 +59,9 @@ pub fn wrap(line: &str, width: usize) -> Vec<String> {
     let mut current = String::new();
     for ch in line.chars() {
         if current.width() + ch.width().unwrap_or(0) > width {
-            let carry = match current.rfind(' ') {
-                Some(at) if at > 0 && current[at..].width() < width / 3 => current.split_off(at + 1),
+            // Break at the last space (or ideographic space) when it is near, else between characters.
+            let carry = match current.char_indices().rev().find(|(_, c)| *c == ' ' || *c == '\u{3000}') {
+                Some((at, c)) if at > 0 && current[at..].width() < width / 3 => current.split_off(at + c.len_utf8()),
                 _ => String::new(),
             };
             pieces.push(std::mem::replace(&mut current, carry));
