@@ -300,3 +300,31 @@ fn the_csv_header_does_not_depend_on_the_data() {
     assert_eq!(header(&["eval", "tests/data/eval/final-fail.csv", "--year", "2025", "--format", "csv"]), full);
     assert_eq!(header(&["eval", DATA, "--format", "csv", "--type", "task"]), full);
 }
+
+#[test]
+fn every_command_that_prints_results_speaks_every_format() {
+    let dir = tempfile::tempdir().unwrap();
+    let trend = ["trend", "data/2020.csv", "data/2021.csv", "data/2022.csv", "data/2023.csv"];
+    let commands: [&[&str]; 5] = [
+        &["eval", DATA],
+        &trend,
+        &["rank", DATA, "--indicator", "forest_coverage"],
+        &["validate", "tests/data/intake/crlf-2023.csv"],
+        &["indicators"],
+    ];
+    for command in commands {
+        for format in ["table", "json", "csv", "markdown"] {
+            let r = run(&[command, &["--format", format]].concat());
+            assert!(r.code == 0 || r.code == 1, "{command:?} --format {format}: exit {}\n{}", r.code, r.stderr);
+            assert!(r.stdout.lines().count() > 1, "{command:?} --format {format} printed nothing");
+            if format == "json" {
+                r.json();
+            }
+        }
+        let out = dir.path().join("out.xlsx");
+        let r = run(&[command, &["-o", &out.display().to_string()]].concat());
+        assert!(r.code == 0 || r.code == 1, "{command:?} -o out.xlsx: exit {}\n{}", r.code, r.stderr);
+        let book: Xlsx<_> = calamine::open_workbook(&out).unwrap();
+        assert!(!book.sheet_names().is_empty(), "{command:?}: a workbook with sheets");
+    }
+}
