@@ -42,7 +42,7 @@ fn best_time(g: &Generated, args: &[&str], runs: usize) -> Duration {
             let cli = Cli::try_parse_from(&line).unwrap_or_else(|e| panic!("{line:?}: {e}"));
             let (mut out, mut err) = (Vec::new(), Vec::new());
             let start = Instant::now();
-            let outcome = plan_check::run(cli, &mut out, &mut err);
+            let outcome = plan_check::run(cli, plan_check::Console::default(), &mut out, &mut err);
             let elapsed = start.elapsed();
             assert!(outcome.is_ok(), "{line:?}: {outcome:?}\n{}", String::from_utf8_lossy(&err));
             assert!(!out.is_empty(), "{line:?} wrote nothing");
