@@ -455,12 +455,17 @@ impl Catalog {
             };
             if matches!(target, Target::Eliminated { .. }) && target.against_polarity(r.better).is_some() {
                 let meaning = match r.better {
-                    Better::Lower => "a share remaining of at most N: write `eliminated` (at most 0) or `eliminated <= N`",
+                    Better::Lower => {
+                        "a share remaining of at most N: write `eliminated` (at most 0) or `eliminated <= N`"
+                    }
                     Better::Higher => {
                         "a share eliminated of at least N: write `eliminated` (at least 90) or `eliminated >= N`"
                     }
                 };
-                here(format!("`{target}` on a better = \"{}\" indicator: there eliminated means {meaning}", r.better.as_str()));
+                here(format!(
+                    "`{target}` on a better = \"{}\" indicator: there eliminated means {meaning}",
+                    r.better.as_str()
+                ));
             }
             if let Target::Reference(id) = &target
                 && !reference_ids.contains(id.as_str())
@@ -699,7 +704,10 @@ target = "58.7"
         let line = text.lines().position(|l| l.starts_with("no = ")).unwrap() + 1;
         assert_eq!(err.issues.len(), 1, "{err}");
         assert_eq!(err.issues[0].line, line);
-        assert!(err.issues[0].message.contains("a sub-row's label goes in `label` (no = 15, label = \"15a\")"), "{err}");
+        assert!(
+            err.issues[0].message.contains("a sub-row's label goes in `label` (no = 15, label = \"15a\")"),
+            "{err}"
+        );
     }
 
     #[test]

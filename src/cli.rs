@@ -269,7 +269,7 @@ pub struct CheckCatalogArgs {
     /// Output format.
     #[arg(long, value_enum, default_value_t = CheckFormat::Text)]
     pub format: CheckFormat,
-    /// Count warnings as findings (exit 1), not only errors.
+    /// Treat every warning as an error: reported as an error, and the exit code is 1.
     #[arg(long)]
     pub strict: bool,
 }

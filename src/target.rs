@@ -74,13 +74,20 @@ pub const ELIMINATED_DEFAULT_REMAINING: f64 = 0.0;
 /// A target as written in the catalogue, before anything outside the catalogue is known.
 #[derive(Debug, Clone, PartialEq)]
 pub enum Target {
-    Threshold { cmp: Cmp, value: f64 },
+    Threshold {
+        cmp: Cmp,
+        value: f64,
+    },
     Level(f64),
     Province,
-    Baseline { change_pct: f64 },
+    Baseline {
+        change_pct: f64,
+    },
     Reference(String),
     /// `limit` is the threshold written after the word; absent, the polarity's default applies.
-    Eliminated { limit: Option<Rule> },
+    Eliminated {
+        limit: Option<Rule>,
+    },
     Trend(Trend),
     Done,
 }

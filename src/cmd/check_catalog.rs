@@ -1,7 +1,8 @@
 //! `plan-check check-catalog`: lints a catalogue written for this plan or another. Errors are everything
 //! the loader rejects; warnings are what it accepts but `eval` cannot judge without more: a target
 //! relative to a baseline the catalogue does not give, a trend with nothing to start its series from, a
-//! province target that does not say where the province assigns it, a quote not found in the plan.
+//! province target that does not say where the province assigns it, a quote not found in the plan, a
+//! rule that points against the indicator's polarity. `--strict` turns every warning into an error.
 
 use std::io::Write;
 
@@ -11,7 +12,7 @@ use serde::Serialize;
 use crate::Outcome;
 use crate::catalog::{Catalog, CatalogIssue, Indicator};
 use crate::cli::{CheckCatalogArgs, CheckFormat};
-use crate::target::Target;
+use crate::target::{Better, Cmp, Target};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "lowercase")]
@@ -48,7 +49,10 @@ pub fn run(args: &CheckCatalogArgs, out: &mut dyn Write, _err: &mut dyn Write) -
         Some(p) => Some(std::fs::read_to_string(p).with_context(|| format!("cannot read the plan {}", p.display()))?),
         None => None,
     };
-    let (catalog, findings) = check(&text, &origin, plan.as_deref());
+    let (catalog, mut findings) = check(&text, &origin, plan.as_deref());
+    if args.strict {
+        findings.iter_mut().for_each(|f| f.severity = Severity::Error);
+    }
     let errors = findings.iter().filter(|f| f.severity == Severity::Error).count();
     let warnings = findings.len() - errors;
     let count = catalog.as_ref().map(|c| c.indicators.len());
@@ -75,7 +79,7 @@ pub fn run(args: &CheckCatalogArgs, out: &mut dyn Write, _err: &mut dyn Write) -
             writeln!(out)?;
         }
     }
-    Ok(if errors > 0 || (args.strict && warnings > 0) { Outcome::Findings } else { Outcome::Clean })
+    Ok(if errors > 0 { Outcome::Findings } else { Outcome::Clean })
 }
 
 /// Loads the catalogue and lints it: its loader errors, or the warnings of a catalogue that loads.
@@ -126,6 +130,26 @@ pub fn lint(catalog: &Catalog, ind: &Indicator, plan: Option<&str>) -> Vec<Findi
             "a province target is judged only on a figure supplied with --targets; add a `note` saying where \
              the province assigns it (the plan's clause, or the document), so the evaluator knows what to ask for"
                 .into(),
+        );
+    }
+    if let (Target::Threshold { cmp, value }, Some(_)) = (&ind.target, ind.target.against_polarity(ind.better)) {
+        let (says, fails) = match (cmp, ind.better) {
+            (Cmp::AtLeast, _) => ("at least", "every value below"),
+            (_, _) => ("at most", "every value above"),
+        };
+        let (good, fix) = match ind.better {
+            Better::Lower => ("lower", format!("<= {}", crate::target::num(*value))),
+            Better::Higher => ("higher", format!(">= {}", crate::target::num(*value))),
+        };
+        warn(
+            "rule-against-polarity",
+            format!(
+                "the target `{}` asks for {says} {} but better = \"{}\" says {good} values are better: eval fails \
+                 {fails} it, the values the plan wants; write `{fix}` (or a bare number), or fix `better`",
+                ind.target,
+                crate::target::num(*value),
+                ind.better.as_str()
+            ),
         );
     }
     if let (Some(plan), Some(quote)) = (plan, &ind.quote)
