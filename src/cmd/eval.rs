@@ -20,7 +20,8 @@ pub fn run(args: &EvalArgs, out: &mut dyn Write, err: &mut dyn Write) -> anyhow:
         }
         None => None,
     };
-    let report = Report { catalog: &catalog, evaluation: &evaluation, files: &args.input.files, lang: args.lang, area };
+    let files: Vec<String> = args.input.files.iter().map(|f| crate::load::display_name(f)).collect();
+    let report = Report { catalog: &catalog, evaluation: &evaluation, files: &files, lang: args.lang, area };
     match args.format {
         EvalFormat::Table => report::table::render(&report, out)?,
         EvalFormat::Json => report::json::render(&report, out)?,

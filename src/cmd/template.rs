@@ -21,6 +21,17 @@ pub fn run(args: &TemplateArgs, out: &mut dyn Write, err: &mut dyn Write) -> any
         bail!("--year {} is not a year between 1900 and 2100", args.year);
     }
     let catalog = Catalog::locate(args.catalog.as_deref())?;
+    let plan = &catalog.plan;
+    if !(plan.base_year..=plan.target_year).contains(&args.year) {
+        bail!(
+            "--year {}: the plan covers {}–{} (base year {}, target year {}); a template is for one of those years",
+            args.year,
+            plan.base_year,
+            plan.target_year,
+            plan.base_year,
+            plan.target_year
+        );
+    }
     let filter = args.select.filter();
     let catalog =
         catalog.select(&filter).with_context(|| format!("no indicator of the catalogue matches --source {filter}"))?;

@@ -20,8 +20,8 @@ pub fn run(args: &TrendArgs, out: &mut dyn Write, err: &mut dyn Write) -> anyhow
     {
         bail!("--county: the data has no rows for {a} in {}", evaluation.year);
     }
-    let report =
-        Report { catalog: &catalog, evaluation: &evaluation, files: &args.input.files, lang: args.lang, area: None };
+    let files: Vec<String> = args.input.files.iter().map(|f| crate::load::display_name(f)).collect();
+    let report = Report { catalog: &catalog, evaluation: &evaluation, files: &files, lang: args.lang, area: None };
     match args.format {
         EvalFormat::Table => report::trend::render_table(&report, area.as_deref(), out)?,
         EvalFormat::Json => report::trend::render_json(&report, area.as_deref(), out)?,

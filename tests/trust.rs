@@ -1,0 +1,59 @@
+//! What a new user meets first: error messages that name the right file, standard input named
+//! `<stdin>`, options that are refused rather than ignored.
+
+mod common;
+
+use common::{root, run, run_in, run_with_stdin};
+
+#[test]
+fn a_bad_targets_file_is_called_a_targets_file() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(dir.path().join("t.toml"), "[forest_coverage]\ntarget = \"lots\"\n").unwrap();
+    let data = root().join("data/2023.csv");
+    let r = run_in(dir.path(), &["eval", data.to_str().unwrap(), "--targets", "t.toml"]);
+    r.code(2)
+        .stderr_has("error: invalid targets file (1 problem)")
+        .stderr_has("t.toml:1: forest_coverage: cannot read");
+    assert!(!r.stderr.contains("catalogue"), "{}", r.stderr);
+}
+
+#[test]
+fn standard_input_is_named_stdin_in_the_table_and_the_json() {
+    let csv = std::fs::read(root().join("data/2023.csv")).unwrap();
+    let r = run_with_stdin(&root(), &["eval", "-"], Some(&csv));
+    r.code(0).stdout_has("数据：<stdin>　年份：2023");
+    let r = run_with_stdin(&root(), &["eval", "-", "--format", "json"], Some(&csv));
+    assert_eq!(r.json()["files"], serde_json::json!(["<stdin>"]));
+    let r = run_with_stdin(&root(), &["trend", "-", "--year", "2023"], Some(&csv));
+    r.code(0).stdout_has("<stdin>");
+    assert!(!r.stdout.contains(" -　") && !r.stdout.contains("：-"), "{}", r.stdout);
+    let r = run_with_stdin(&root(), &["eval", "-"], Some(b"county,indicator,value\n"));
+    r.code(2).stderr_has("<stdin>");
+}
+
+#[test]
+fn a_template_year_outside_the_plan_is_refused_with_the_plans_years() {
+    run(&["template", "--year", "2030"]).code(2).stderr_has("--year 2030: the plan covers 2020–2025");
+    run(&["template", "--year", "2019"]).code(2).stderr_has("the plan covers 2020–2025");
+    run(&["template", "--year", "2020"]).code(0);
+    run(&["template", "--year", "2025"]).code(0);
+}
+
+#[test]
+fn sheet_with_only_csv_files_is_refused() {
+    run(&["eval", "data/2023.csv", "--sheet", "2023"])
+        .code(2)
+        .stderr_has("--sheet \"2023\": data/2023.csv is a CSV file, not a workbook");
+    run(&["validate", "data/2023.csv", "--sheet", "2023"]).code(2).stderr_has("not a workbook");
+}
+
+#[test]
+fn skip_invalid_with_every_row_rejected_says_so() {
+    let dir = tempfile::tempdir().unwrap();
+    let rows =
+        "county,indicator,value,year\n全市,forest_coverage,abc,2023\n全市,nox,1,2023\n晋江巿,forest_coverage,60,2023\n";
+    std::fs::write(dir.path().join("bad.csv"), rows).unwrap();
+    let r = run_in(dir.path(), &["eval", "bad.csv", "--skip-invalid"]);
+    r.code(2).stderr_has("error: all 3 rows of bad.csv were rejected; nothing to evaluate");
+    assert!(!r.stderr.contains("no measurements with a year"), "{}", r.stderr);
+}
