@@ -9,11 +9,11 @@ use serde::Serialize;
 
 use crate::aggregate::{self, Combined};
 use crate::catalog::{Aggregate, AreaKind, Catalog, County, Indicator, IndicatorType};
-use crate::load::{Dataset, Measurement};
-use crate::problem::Problem;
+use crate::load::{Dataset, Location, Measurement};
+use crate::problem::{Code, Problem};
 use crate::progress::{self, Point, Progress, TrendOutcome};
 use crate::province::ProvinceTargets;
-use crate::target::{Cmp, Context, Resolved, Rule, Target, Trend, Unresolved, num};
+use crate::target::{Better, Cmp, Context, Resolved, Rule, Target, Trend, Unresolved, num};
 
 /// Which evaluation the plan orders: mid-term (end of 2023) or final (end of 2025).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, clap::ValueEnum)]
@@ -71,7 +71,36 @@ impl Status {
     }
 }
 
-/// Why a verdict is what it is, when that needs saying.
+/// A value beside the rule it is judged by: what a reason says about where the value stands.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Standing {
+    pub value: f64,
+    pub rule: Rule,
+}
+
+/// Where a value stands against its rule, in the direction of the numbers themselves: a value
+/// failing `≤22` is above it, one failing `≥90` below it, whichever way the indicator is better.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Side {
+    Meets,
+    Above,
+    Below,
+}
+
+impl Standing {
+    pub fn side(&self) -> Side {
+        if self.rule.is_met_by(self.value) {
+            Side::Meets
+        } else if self.value > self.rule.value {
+            Side::Above
+        } else {
+            Side::Below
+        }
+    }
+}
+
+/// Why a verdict is what it is, when that needs saying. A reason that compares figures carries them,
+/// so its words can name them and say which way the value lies.
 #[derive(Debug, Clone, PartialEq)]
 pub enum Reason {
     ProvinceNotSupplied,
@@ -85,19 +114,32 @@ pub enum Reason {
         name: String,
     },
     NeedsSeries,
-    /// A trend target judged on the series: its first and latest values and the least-squares slope.
+    /// A trend target judged on the series: its first and latest values, the least-squares slope,
+    /// and which way is better.
     Trend {
         first: Point,
         latest: Point,
         slope: f64,
+        better: Better,
     },
-    /// The base year already met the target; the value has fallen below it.
-    HoldBroken,
-    /// Judged by level: there is no base-year value to measure progress from.
-    JudgedByLevel,
+    /// The base year already met the target; the value no longer does.
+    HoldBroken {
+        baseline: f64,
+        now: Standing,
+    },
+    /// The value has moved from the baseline away from the target.
+    MovedAway {
+        baseline: f64,
+        now: Standing,
+    },
+    /// Judged by level: there is no base-year value (or no span) to measure progress from.
+    JudgedByLevel {
+        now: Standing,
+    },
     /// Due in or before the evaluation year, so judged as final.
     DueAlready {
         due: i32,
+        now: Standing,
     },
     NoRow,
     NoData,
@@ -126,28 +168,58 @@ impl Reason {
             (Reason::ReferenceNotSupplied { name }, Zh) => format!("未提供参照值：{name}"),
             (Reason::NeedsSeries, En) => "needs a series of years".into(),
             (Reason::NeedsSeries, Zh) => "需多年数据".into(),
-            (Reason::Trend { first, latest, slope }, En) => format!(
-                "{}: {} → {}: {}, slope {} a year",
+            (Reason::Trend { first, latest, slope, better }, En) => format!(
+                "{}: {} → {}: {}, slope {} a year ({}; {} is better)",
                 first.year,
                 num(first.value),
                 latest.year,
                 num(latest.value),
-                signed(*slope)
+                signed(*slope),
+                trend_word(*slope, En),
+                if *better == Better::Higher { "higher" } else { "lower" }
             ),
-            (Reason::Trend { first, latest, slope }, Zh) => format!(
-                "{}年{} → {}年{}，斜率{}/年",
+            (Reason::Trend { first, latest, slope, better }, Zh) => format!(
+                "{}年{} → {}年{}，斜率{}/年（{}，{}）",
                 first.year,
                 num(first.value),
                 latest.year,
                 num(latest.value),
-                signed(*slope)
+                signed(*slope),
+                trend_word(*slope, Zh),
+                if *better == Better::Higher { "越高越好" } else { "越低越好" }
             ),
-            (Reason::HoldBroken, En) => "the baseline met the target; the value has fallen below it".into(),
-            (Reason::HoldBroken, Zh) => "基准年已达标，本期值低于目标".into(),
-            (Reason::JudgedByLevel, En) => "no baseline: judged by level".into(),
-            (Reason::JudgedByLevel, Zh) => "无基准值，按水平判定".into(),
-            (Reason::DueAlready { due }, En) => format!("due in {due}: judged as final"),
-            (Reason::DueAlready { due }, Zh) => format!("{due}年到期，按终期判定"),
+            (Reason::HoldBroken { baseline, now }, En) => format!(
+                "the baseline {} met the target {}; the value {} is now {} it",
+                num(*baseline),
+                now.rule,
+                num(now.value),
+                if now.side() == Side::Above { "above" } else { "below" }
+            ),
+            (Reason::HoldBroken { baseline, now }, Zh) => format!(
+                "基准值{}已达到目标{}，本期值{}{}目标",
+                num(*baseline),
+                now.rule,
+                num(now.value),
+                if now.side() == Side::Above { "高于" } else { "低于" }
+            ),
+            (Reason::MovedAway { baseline, now }, En) => format!(
+                "the value {} has {} from the baseline {}, away from the target {}",
+                num(now.value),
+                if now.value > *baseline { "risen" } else { "fallen" },
+                num(*baseline),
+                now.rule
+            ),
+            (Reason::MovedAway { baseline, now }, Zh) => format!(
+                "本期值{}{}基准值{}，偏离目标{}",
+                num(now.value),
+                if now.value > *baseline { "高于" } else { "低于" },
+                num(*baseline),
+                now.rule
+            ),
+            (Reason::JudgedByLevel { now }, En) => format!("no baseline: judged by level; {}", standing(now, En)),
+            (Reason::JudgedByLevel { now }, Zh) => format!("无基准值，按水平判定：{}", standing(now, Zh)),
+            (Reason::DueAlready { due, now }, En) => format!("due in {due}: judged as final; {}", standing(now, En)),
+            (Reason::DueAlready { due, now }, Zh) => format!("{due}年到期，按终期判定：{}", standing(now, Zh)),
             (Reason::NoRow, En) => "no row in the data".into(),
             (Reason::NoRow, Zh) => "数据中无此项".into(),
             (Reason::NoData, En) => "the data says no data".into(),
@@ -159,6 +231,32 @@ impl Reason {
             (Reason::NotApplicable { tags }, En) => format!("applies only to areas tagged {}", tags.join(", ")),
             (Reason::NotApplicable { tags }, Zh) => format!("仅适用于：{}", tags.join("、")),
         }
+    }
+}
+
+/// "22.4 is above the target ≤22" / "本期值22.4高于目标≤22".
+fn standing(now: &Standing, lang: crate::Lang) -> String {
+    let (value, rule) = (num(now.value), now.rule);
+    match (now.side(), lang) {
+        (Side::Meets, crate::Lang::En) => format!("the value {value} meets the target {rule}"),
+        (Side::Above, crate::Lang::En) => format!("the value {value} is above the target {rule}"),
+        (Side::Below, crate::Lang::En) => format!("the value {value} is below the target {rule}"),
+        (Side::Meets, crate::Lang::Zh) => format!("本期值{value}达到目标{rule}"),
+        (Side::Above, crate::Lang::Zh) => format!("本期值{value}高于目标{rule}"),
+        (Side::Below, crate::Lang::Zh) => format!("本期值{value}低于目标{rule}"),
+    }
+}
+
+fn trend_word(slope: f64, lang: crate::Lang) -> &'static str {
+    // By the slope as shown, so that "+0" is never called rising.
+    let shown: f64 = num(slope).parse().unwrap_or(0.0);
+    match (shown.partial_cmp(&0.0), lang) {
+        (Some(std::cmp::Ordering::Greater), crate::Lang::En) => "rising",
+        (Some(std::cmp::Ordering::Less), crate::Lang::En) => "falling",
+        (_, crate::Lang::En) => "flat",
+        (Some(std::cmp::Ordering::Greater), crate::Lang::Zh) => "上升",
+        (Some(std::cmp::Ordering::Less), crate::Lang::Zh) => "下降",
+        (_, crate::Lang::Zh) => "持平",
     }
 }
 
@@ -184,6 +282,47 @@ pub enum Basis {
     Aggregated { areas: usize },
 }
 
+/// Where a verdict's figures came from, so that a questioned verdict can be traced to its rows.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct Origin {
+    /// The row of the value; for a city value aggregated from its areas, each area's row. Empty when
+    /// the data has no row.
+    pub value_rows: Vec<Location>,
+    /// The base-year row the baseline was taken from, when it came from the data and not the
+    /// catalogue.
+    pub base_row: Option<Location>,
+}
+
+impl Origin {
+    pub fn is_empty(&self) -> bool {
+        self.value_rows.is_empty() && self.base_row.is_none()
+    }
+}
+
+impl std::fmt::Display for Origin {
+    /// `2023.csv:5`; `2023.csv:3, 7, 9` for the rows of an aggregate; then `; base year row at
+    /// 2020.csv:4` when the baseline is a data row.
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        let mut last_file: Option<&str> = None;
+        for (i, row) in self.value_rows.iter().enumerate() {
+            if i > 0 {
+                f.write_str(", ")?;
+            }
+            if last_file == Some(row.file.as_str()) {
+                write!(f, "{}", row.line)?;
+            } else {
+                write!(f, "{row}")?;
+            }
+            last_file = Some(&row.file);
+        }
+        if let Some(base) = &self.base_row {
+            let sep = if self.value_rows.is_empty() { "" } else { "; " };
+            write!(f, "{sep}base year row at {base}")?;
+        }
+        Ok(())
+    }
+}
+
 /// One (area, indicator) judged.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Verdict {
@@ -204,6 +343,8 @@ pub struct Verdict {
     pub series: Vec<Point>,
     /// Eurostat's progress measures and the projection, for a numeric target with two or more years.
     pub progress: Option<Progress>,
+    /// The rows its value and baseline came from.
+    pub origin: Origin,
 }
 
 /// What the evaluation needs besides the catalogue and the data.
@@ -262,7 +403,7 @@ pub fn evaluate(catalog: &Catalog, data: &Dataset, settings: &Settings) -> Evalu
         .collect();
     let find = |county: &str, id: &str, year: i32| by_key.get(&(county, id, year)).copied();
     let mut verdicts = Vec::new();
-    let mut warnings = Vec::new();
+    let mut warnings = baseline_mismatches(catalog, &data.measurements);
     for ind in &catalog.indicators {
         for area in &areas {
             let official = area.name == ind.city_row;
@@ -277,9 +418,13 @@ pub fn evaluate(catalog: &Catalog, data: &Dataset, settings: &Settings) -> Evalu
             if area.kind == AreaKind::City {
                 warnings.extend(aggregate::mismatch(catalog, area, ind, settings.year, find));
             }
+            let members = match combined {
+                Combined::Value { .. } => aggregate::member_rows(catalog, area, ind, settings.year, find),
+                _ => Vec::new(),
+            };
             let history = yearly_values(catalog, area, ind, &years, find);
-            let row =
-                Row { area, official, current, combined, base: find(&area.name, &ind.id, plan.base_year), history };
+            let base = find(&area.name, &ind.id, plan.base_year);
+            let row = Row { area, official, current, combined, members, base, history };
             verdicts.push(judge(catalog, ind, &row, settings));
         }
     }
@@ -293,6 +438,42 @@ pub fn evaluate(catalog: &Catalog, data: &Dataset, settings: &Settings) -> Evalu
     }
 }
 
+/// Base-year rows of the data that disagree with the catalogue's `baseline` on the indicator's city
+/// row: a warning naming both figures and saying that the catalogue's is the one used, since the plan
+/// states it. The same check serves `validate` and `eval`.
+pub fn baseline_mismatches(catalog: &Catalog, measurements: &[Measurement]) -> Vec<Problem> {
+    let base_year = catalog.plan.base_year;
+    let stated: HashMap<&str, (&Indicator, f64)> =
+        catalog.indicators.iter().filter_map(|i| Some((i.id.as_str(), (i, i.baseline?)))).collect();
+    measurements
+        .iter()
+        .filter(|m| m.year == base_year)
+        .filter_map(|m| {
+            let &(ind, baseline) = stated.get(m.indicator.as_str())?;
+            let found = m.value?;
+            let tolerance = 1e-9 * baseline.abs().max(1.0);
+            if m.county != ind.city_row || (found - baseline).abs() <= tolerance {
+                return None;
+            }
+            let expected = format!(
+                "the catalogue's baseline {} for {} {} in {base_year} ({}:{}); the catalogue's {} is used, not {}",
+                num(baseline),
+                m.county,
+                ind.id,
+                catalog.origin,
+                ind.line,
+                num(baseline),
+                num(found)
+            );
+            Some(
+                Problem::warning(Code::BaselineMismatch, &m.origin.file, expected)
+                    .at(m.origin.line, None, &ind.id)
+                    .found(&num(found)),
+            )
+        })
+        .collect()
+}
+
 fn elapsed(base: i32, target: i32, year: i32) -> f64 {
     // In f64: `--year` takes any i32, and i32::MIN − 2020 overflows.
     ((f64::from(year) - f64::from(base)) / (f64::from(target) - f64::from(base))).clamp(0.0, 1.0)
@@ -304,6 +485,8 @@ struct Row<'a> {
     current: Option<&'a Measurement>,
     /// For a city-level row: its areas' values combined.
     combined: Combined,
+    /// The areas' rows `combined` is made of.
+    members: Vec<&'a Measurement>,
     base: Option<&'a Measurement>,
     /// The row's values after the base year up to the evaluation year (a city row's aggregated where
     /// it was not reported).
@@ -327,9 +510,9 @@ fn target_in_force<'a>(
 fn judge(catalog: &Catalog, ind: &Indicator, row: &Row, settings: &Settings) -> Verdict {
     let (target, source, for_area) = target_in_force(ind, &row.area.name, &settings.province);
     let text = ind.target_text.clone();
-    let baseline = match (row.area.kind, ind.baseline) {
-        (AreaKind::City, Some(b)) => Some(b),
-        _ => row.base.and_then(|m| m.value),
+    let (baseline, base_row) = match (row.area.kind, ind.baseline) {
+        (AreaKind::City, Some(b)) => (Some(b), None),
+        _ => (row.base.and_then(|m| m.value), row.base.filter(|m| m.value.is_some()).map(|m| m.origin.clone())),
     };
     let start = if ind.cumulative { Some(0.0) } else { baseline };
     let due = ind.due.unwrap_or(catalog.plan.target_year);
@@ -354,6 +537,12 @@ fn judge(catalog: &Catalog, ind: &Indicator, row: &Row, settings: &Settings) -> 
         (None, Combined::Value { value, areas }) => (Some(*value), Basis::Aggregated { areas: *areas }),
         _ => (reported, Basis::Reported),
     };
+    let value_rows = match basis {
+        Basis::Aggregated { .. } => row.members.iter().map(|m| m.origin.clone()).collect(),
+        Basis::Reported => row.current.map(|m| m.origin.clone()).into_iter().collect(),
+    };
+    // A cumulative indicator starts from zero: no base-year row is used.
+    let base_row = base_row.filter(|_| !ind.cumulative);
     let mut v = Verdict {
         county: row.area.name.clone(),
         indicator: ind.id.clone(),
@@ -374,6 +563,7 @@ fn judge(catalog: &Catalog, ind: &Indicator, row: &Row, settings: &Settings) -> 
         reason: None,
         series: series(start, &row.history, catalog.plan.base_year),
         progress: None,
+        origin: Origin { value_rows, base_row },
     };
     if !ind.applies_to_area(row.area) {
         v.status = Status::NotApplicable;
@@ -417,7 +607,7 @@ fn judge(catalog: &Catalog, ind: &Indicator, row: &Row, settings: &Settings) -> 
     if final_stage {
         v.status = if rule.is_met_by(value) { Status::Pass } else { Status::Fail };
         if settings.stage == Stage::Midterm {
-            v.reason = Some(Reason::DueAlready { due });
+            v.reason = Some(Reason::DueAlready { due, now: Standing { value, rule } });
         }
         return v;
     }
@@ -473,7 +663,7 @@ fn judge_trend(mut v: Verdict, trend: Trend, ind: &Indicator, final_stage: bool)
         (false, TrendOutcome::Mixed) => Status::Lagging,
         (false, TrendOutcome::Against) => Status::Regressing,
     };
-    v.reason = Some(Reason::Trend { first: j.first, latest: j.latest, slope: j.slope });
+    v.reason = Some(Reason::Trend { first: j.first, latest: j.latest, slope: j.slope, better: ind.better });
     v
 }
 
@@ -501,18 +691,19 @@ fn midterm(
     if rule.is_met_by(value) {
         return (Status::Achieved, None);
     }
+    let now = Standing { value, rule };
     let Some(start) = start else {
-        return (Status::Lagging, Some(Reason::JudgedByLevel));
+        return (Status::Lagging, Some(Reason::JudgedByLevel { now }));
     };
     if !cumulative && rule.is_met_by(start) {
-        return (Status::Regressing, Some(Reason::HoldBroken));
+        return (Status::Regressing, Some(Reason::HoldBroken { baseline: start, now }));
     }
     match completion {
         Some(c) if c >= share - 1e-9 => (Status::OnTrack, None),
         Some(c) if c >= 0.0 => (Status::Lagging, None),
-        Some(_) => (Status::Regressing, None),
+        Some(_) => (Status::Regressing, Some(Reason::MovedAway { baseline: start, now })),
         // An `==` target the baseline does not meet and no span to measure: judge by level.
-        None if rule.cmp == Cmp::Equal => (Status::Lagging, Some(Reason::JudgedByLevel)),
+        None if rule.cmp == Cmp::Equal => (Status::Lagging, Some(Reason::JudgedByLevel { now })),
         None => (Status::Lagging, None),
     }
 }
@@ -635,7 +826,9 @@ mod tests {
             "",
         );
         assert_eq!(verdict(&e, "全市", "forest_coverage").status, Status::Regressing);
-        assert_eq!(verdict(&e, "全市", "forest_coverage").reason, Some(Reason::HoldBroken));
+        let forest = verdict(&e, "全市", "forest_coverage");
+        let rule = Rule { cmp: Cmp::AtLeast, value: 58.7 };
+        assert_eq!(forest.reason, Some(Reason::HoldBroken { baseline: 58.7, now: Standing { value: 58.6, rule } }));
         assert_eq!(verdict(&e, "全市", "groundwater_class_v").status, Status::Achieved);
         let e = run(vec![m("全市", "groundwater_class_v", 2023, Some(10.5))], 2023, "");
         assert_eq!(verdict(&e, "全市", "groundwater_class_v").status, Status::Regressing);
@@ -758,7 +951,7 @@ mod tests {
         assert_eq!(verdict(&e, "全市", "eco_index").status, Status::Pass);
         let v = &run(years("全市", "industrial_land_productivity", &[(2021, 25.9), (2023, 27.6)]), 2023, "");
         let text = verdict(v, "全市", "industrial_land_productivity").reason.as_ref().unwrap().text(crate::Lang::En);
-        assert_eq!(text, "2021: 25.9 → 2023: 27.6, slope +0.85 a year");
+        assert_eq!(text, "2021: 25.9 → 2023: 27.6, slope +0.85 a year (rising; higher is better)");
     }
 
     #[test]
@@ -822,7 +1015,12 @@ mod tests {
             let e = run(vec![m("全市", id, 2023, Some(value))], 2023, "");
             let v = verdict(&e, "全市", id);
             assert_eq!(e.stage, Stage::Midterm);
-            assert_eq!((v.status, v.reason.clone()), (expected, Some(Reason::DueAlready { due: 2023 })), "{value}");
+            let now = Standing { value, rule: Rule { cmp: Cmp::Equal, value: 1.0 } };
+            assert_eq!(
+                (v.status, v.reason.clone()),
+                (expected, Some(Reason::DueAlready { due: 2023, now })),
+                "{value}"
+            );
         }
         // Due in 2021, evaluated in 2022: overdue, so final too.
         let e = run(vec![m("全市", "rural_centralized_source_protection_delineation", 2022, Some(0.0))], 2022, "");
@@ -830,7 +1028,8 @@ mod tests {
         // Due in 2023, evaluated in 2022: still a mid-term verdict.
         let e = run(vec![m("全市", "river_shoreline_noncompliant_activities_exit", 2022, Some(0.0))], 2022, "");
         let v = verdict(&e, "全市", "river_shoreline_noncompliant_activities_exit");
-        assert_eq!((v.status, v.reason.clone()), (Status::Lagging, Some(Reason::JudgedByLevel)));
+        let now = Standing { value: 0.0, rule: Rule { cmp: Cmp::Equal, value: 1.0 } };
+        assert_eq!((v.status, v.reason.clone()), (Status::Lagging, Some(Reason::JudgedByLevel { now })));
     }
 
     #[test]
