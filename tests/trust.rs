@@ -57,3 +57,30 @@ fn skip_invalid_with_every_row_rejected_says_so() {
     r.code(2).stderr_has("error: all 3 rows of bad.csv were rejected; nothing to evaluate");
     assert!(!r.stderr.contains("no measurements with a year"), "{}", r.stderr);
 }
+
+#[test]
+fn a_base_year_row_that_disagrees_with_the_catalogue_is_reported_in_validate_and_eval() {
+    let dir = tempfile::tempdir().unwrap();
+    let rows = "county,indicator,value,year\n全市,forest_coverage,60,2020\n全市,forest_coverage,61,2023\n晋江市,forest_coverage,30,2020\n";
+    std::fs::write(dir.path().join("data.csv"), rows).unwrap();
+    let catalog = root().join("indicators.toml");
+    let catalog = catalog.to_str().unwrap();
+    let r = run_in(dir.path(), &["validate", "data.csv", "--catalog", catalog, "--format", "github"]);
+    r.code(0).stdout_has(
+        "::warning file=data.csv,line=2,title=baseline-mismatch::forest_coverage: found \"60\"; expected the catalogue's baseline 58.7 for 全市 forest_coverage in 2020",
+    );
+    r.stdout_has("the catalogue's 58.7 is used, not 60");
+    assert!(!r.stdout.contains("line=4"), "an area's base-year row is its own baseline:\n{}", r.stdout);
+    let r = run_in(dir.path(), &["eval", "data.csv", "--catalog", catalog, "--format", "json"]);
+    r.code(0).stderr_has("warning[baseline-mismatch]");
+    let doc = r.json();
+    let warning = doc["warnings"].as_array().unwrap().iter().find(|w| w["code"] == "baseline-mismatch").unwrap();
+    assert_eq!((warning["found"].as_str(), warning["line"].as_u64()), (Some("60"), Some(2)));
+    let forest = doc["results"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|v| v["indicator"] == "forest_coverage" && v["county"] == "全市")
+        .unwrap();
+    assert_eq!(forest["baseline"], 58.7);
+}
