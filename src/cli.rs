@@ -90,6 +90,10 @@ pub struct EvalArgs {
     /// Evaluate the valid rows of an invalid file (its problems are still printed) instead of stopping.
     #[arg(long)]
     pub skip_invalid: bool,
+    /// Take one indicator's verdict apart (its id or exact name): the rule, the figures and the rows
+    /// they came from, the arithmetic of completion and progress. The city-level row, or --county's.
+    #[arg(long, value_name = "ID", conflicts_with = "format")]
+    pub explain: Option<String>,
     #[command(flatten)]
     pub select: SelectArgs,
 }

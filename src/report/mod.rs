@@ -1,6 +1,7 @@
 //! Verdicts → output. One renderer per format, each writing to any `impl Write`; labels in Chinese by
 //! default and English with `--lang en`, machine output always English.
 
+pub mod explain;
 pub mod indicators;
 pub mod json;
 pub mod problems;
