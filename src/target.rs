@@ -269,6 +269,19 @@ impl Rule {
     }
 }
 
+impl Rule {
+    /// Whether the plan's words `text` already state this rule (`≥85`, `>= 85`, `≤10%`), so that
+    /// showing the rule beside them would repeat it. A bare number (`58.7`) does not: its direction
+    /// comes from polarity, and the rule says which.
+    pub fn is_stated_by(&self, text: &str) -> bool {
+        let compact: String = text.chars().filter(|c| !c.is_whitespace()).collect();
+        let compact = compact.replace(">=", "≥").replace("<=", "≤").replace("==", "=");
+        let compact = compact.trim_end_matches('%');
+        compact.starts_with(['≥', '≤', '='])
+            && compact.parse::<Target>().ok() == Some(Target::Threshold { cmp: self.cmp, value: self.value })
+    }
+}
+
 impl fmt::Display for Rule {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         write!(f, "{}{}", self.cmp.symbol(), num(self.value))
@@ -496,6 +509,18 @@ mod tests {
             parse("stable_improving").resolve(&ctx(Better::Higher, None)),
             Resolved::Trend(Trend::StableImproving)
         );
+    }
+
+    #[test]
+    fn a_rule_is_stated_by_a_threshold_not_by_a_bare_number() {
+        let at_least = Rule { cmp: Cmp::AtLeast, value: 85.0 };
+        for text in ["≥85", ">= 85", "≥ 85%", ">=85"] {
+            assert!(at_least.is_stated_by(text), "{text}");
+        }
+        for text in ["85", "85%", "≤85", "≥80", "基本消除", "完成省下达目标"] {
+            assert!(!at_least.is_stated_by(text), "{text}");
+        }
+        assert!(!Rule { cmp: Cmp::AtMost, value: 40.0 }.is_stated_by("40"));
     }
 
     #[test]

@@ -56,3 +56,31 @@ fn explain_refuses_an_unknown_indicator_and_a_format() {
     run(&["eval", "data/2023.csv", "--explain", "forest_coverag"]).code(2).stderr_has("did you mean forest_coverage?");
     run(&["eval", "data/2023.csv", "--explain", "forest_coverage", "--format", "json"]).code(2);
 }
+
+#[test]
+fn every_json_result_carries_its_origin() {
+    let doc = run(&["eval", "data/2023.csv", "--format", "json"]).json();
+    let results = doc["results"].as_array().unwrap();
+    let find = |county: &str, id: &str| results.iter().find(|v| v["county"] == county && v["indicator"] == id).unwrap();
+    assert_eq!(find("全市", "non_fossil_share")["origin"], "data/2023.csv:4");
+    assert_eq!(find("全市", "black_odorous_elimination")["origin"], "data/2023.csv:89, 105, 121");
+    assert!(find("鲤城区", "co2_intensity_reduction")["origin"].is_null(), "no row, no origin");
+    assert_eq!(find("全市", "native_species_water_bodies")["origin"], "data/2023.csv:16", "a row that says no data");
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(
+        dir.path().join("d.csv"),
+        "county,indicator,value,year\n晋江市,forest_coverage,20,2020\n晋江市,forest_coverage,18,2023\n",
+    )
+    .unwrap();
+    let catalog = common::root().join("indicators.toml");
+    let r = run_in(dir.path(), &["eval", "d.csv", "--catalog", catalog.to_str().unwrap(), "--format", "json"]);
+    let doc = r.json();
+    let jinjiang = doc["results"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|v| v["county"] == "晋江市" && v["indicator"] == "forest_coverage")
+        .unwrap()
+        .clone();
+    assert_eq!(jinjiang["origin"], "d.csv:3; base year row at d.csv:2");
+}

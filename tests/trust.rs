@@ -84,3 +84,64 @@ fn a_base_year_row_that_disagrees_with_the_catalogue_is_reported_in_validate_and
         .unwrap();
     assert_eq!(forest["baseline"], 58.7);
 }
+
+/// The shipped catalogue with `edit` applied, written into `dir`; returns its path.
+fn edited_catalogue(dir: &std::path::Path, from: &str, to: &str) -> String {
+    let text = std::fs::read_to_string(root().join("indicators.toml")).unwrap();
+    assert!(text.contains(from), "the shipped catalogue has {from:?}");
+    let path = dir.join("c.toml");
+    std::fs::write(&path, text.replacen(from, to, 1)).unwrap();
+    path.to_str().unwrap().to_string()
+}
+
+#[test]
+fn a_sub_row_label_is_shown_in_every_table_and_carried_in_json() {
+    let dir = tempfile::tempdir().unwrap();
+    let catalog = edited_catalogue(
+        dir.path(),
+        "id = \"forest_coverage\"\nno = 12\n",
+        "id = \"forest_coverage\"\nno = 12\nlabel = \"12x\"\n",
+    );
+    let data = root().join("data/2023.csv");
+    let data = data.to_str().unwrap();
+    let r = run(&["eval", data, "--catalog", &catalog]);
+    r.code(0).stdout_has("┆ 12x  ┆ 森林覆盖率（%）").stdout_has("┆ 12x ┆");
+    let r = run(&["eval", data, "--catalog", &catalog, "--county", "晋江市"]);
+    r.stdout_has("┆ 12x  ┆ 森林覆盖率（%）");
+    let r = run(&["trend", data, "--catalog", &catalog]);
+    r.stdout_has("12x");
+    let doc = run(&["eval", data, "--catalog", &catalog, "--format", "json"]).json();
+    let results = doc["results"].as_array().unwrap();
+    let forest = results.iter().find(|v| v["indicator"] == "forest_coverage").unwrap();
+    assert_eq!((forest["no"].as_u64(), forest["label"].as_str()), (Some(12), Some("12x")));
+    let nox = results.iter().find(|v| v["indicator"] == "nox_reduction").unwrap();
+    assert_eq!(nox["label"], "4a", "without a label: no and the part letter");
+}
+
+#[test]
+fn the_target_column_shows_the_rule_of_a_bare_number_and_the_baseline_column_the_plans_words() {
+    let dir = tempfile::tempdir().unwrap();
+    let catalog = edited_catalogue(
+        dir.path(),
+        "target = \">= 85\"\ntarget_text = \"≥85\"\n",
+        "target = \">= 85\"\ntarget_text = \"≥85\"\nbaseline_text = \"未统计\"\n",
+    );
+    let data = root().join("data/2023.csv");
+    let r = run(&["eval", data.to_str().unwrap(), "--catalog", &catalog]);
+    r.stdout_has("┆ 58.7（≥58.7）").stdout_has(" 未统计 ┆ ≥85 ");
+    assert!(!r.stdout.contains("≥85（≥85）"), "{}", r.stdout);
+}
+
+#[test]
+fn one_areas_table_has_the_city_tables_columns() {
+    let city = run(&["eval", "data/2023.csv"]);
+    let area = run(&["eval", "data/2023.csv", "--county", "晋江市"]);
+    let header = |out: &str| {
+        out.lines().find(|l| l.contains("┆ 序号 ┆")).map(|l| {
+            l.split('┆').map(|c| c.trim_matches(|c: char| c.is_whitespace() || c == '│')).collect::<Vec<_>>().join("|")
+        })
+    };
+    let (city_head, area_head) = (header(&city.stdout).unwrap(), header(&area.stdout).unwrap());
+    assert_eq!(city_head, area_head);
+    assert!(area_head.contains("|进展|预测|"), "{area_head}");
+}

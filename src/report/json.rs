@@ -56,6 +56,8 @@ pub(super) struct ResultRow<'a> {
     official: bool,
     indicator: &'a str,
     no: Option<u32>,
+    /// The label tables show: the catalogue's `label`, else `no` with a part letter (4a).
+    label: String,
     name: String,
     domain: &'a str,
     #[serde(rename = "type")]
@@ -74,6 +76,9 @@ pub(super) struct ResultRow<'a> {
     /// Where the plan states it (表2, 第八章第一节, 专栏六) and the year it is due.
     source: &'a str,
     due: i32,
+    /// Where the value (and a baseline read from the data) came from: `file:line`, the rows of an
+    /// aggregate, `base year row at file:line`; null when the data has no row.
+    origin: Option<String>,
 }
 
 /// `progress` of a result (README.md, "JSON output"): rates and ratio as shares, values in the
@@ -151,6 +156,7 @@ pub(super) fn result_row<'a>(catalog: &'a crate::catalog::Catalog, v: &'a Verdic
         official: v.official,
         indicator: &ind.id,
         no: ind.no,
+        label: ind.label(catalog),
         name: ind.display_name(),
         domain: &ind.domain,
         kind: ind.kind.as_str(),
@@ -173,5 +179,6 @@ pub(super) fn result_row<'a>(catalog: &'a crate::catalog::Catalog, v: &'a Verdic
         progress: v.progress.as_ref().map(ProgressJson::from),
         source: &ind.source,
         due: ind.due.unwrap_or(catalog.plan.target_year),
+        origin: (!v.origin.is_empty()).then(|| v.origin.to_string()),
     })
 }

@@ -77,13 +77,13 @@ fn header(report: &Report, out: &mut dyn Write) -> anyhow::Result<()> {
     Ok(())
 }
 
-/// The verdict table, grouped by domain as the plan's Table 2 is. With a series of years (several
-/// files, or a year column) the Eurostat category and the projection stand beside 序时进度.
+/// The verdict table, grouped by domain as the plan's Table 2 is. The Eurostat category and the
+/// projection stand beside 序时进度 wherever there is a series of years; the columns are the same for
+/// the city and for one area (`--county`), with `—` where there is none.
 fn verdict_table(report: &Report, verdicts: &[&Verdict]) -> Table {
     let lang = report.lang;
     let plan = &report.catalog.plan;
-    let with_progress = verdicts.iter().any(|v| v.progress.is_some());
-    let mut head: Vec<String> = vec![
+    let head: Vec<String> = vec![
         words(lang, "领域", "domain").into(),
         words(lang, "序号", "no").into(),
         words(lang, "指标", "indicator").into(),
@@ -92,16 +92,14 @@ fn verdict_table(report: &Report, verdicts: &[&Verdict]) -> Table {
         format!("{}({})", words(lang, "目标", "target "), plan.target_year),
         words(lang, "本期值", "value").into(),
         words(lang, "完成度", "completion").into(),
+        words(lang, "进展", "progress").into(),
+        words(lang, "预测", "projection").into(),
+        words(lang, "状态", "status").into(),
+        words(lang, "说明", "reason").into(),
     ];
-    if with_progress {
-        head.push(words(lang, "进展", "progress").into());
-        head.push(words(lang, "预测", "projection").into());
-    }
-    head.push(words(lang, "状态", "status").into());
-    head.push(words(lang, "说明", "reason").into());
     let mut table = new_table(head);
     for (domain, v, ind) in grouped(report, verdicts) {
-        let mut row = vec![
+        let row = vec![
             Cell::new(domain),
             Cell::new(ind.label(report.catalog)),
             Cell::new(ind.display_name()),
@@ -110,13 +108,11 @@ fn verdict_table(report: &Report, verdicts: &[&Verdict]) -> Table {
             Cell::new(target_cell(v)),
             Cell::new(value_cell(v)).set_alignment(CellAlignment::Right),
             Cell::new(completion_cell(v)).set_alignment(CellAlignment::Right),
+            Cell::new(progress_cell(v.progress.as_ref(), lang)),
+            Cell::new(projection_cell(v.progress.as_ref(), lang)),
+            Cell::new(status_label(v.status, lang)),
+            Cell::new(reason_cell(v, lang)),
         ];
-        if with_progress {
-            row.push(Cell::new(progress_cell(v.progress.as_ref(), lang)));
-            row.push(Cell::new(projection_cell(v.progress.as_ref(), lang)));
-        }
-        row.push(Cell::new(status_label(v.status, lang)));
-        row.push(Cell::new(reason_cell(v, lang)));
         table.add_row(row);
     }
     table
