@@ -7,19 +7,22 @@ use common::{run, run_in};
 
 #[test]
 fn check_catalog_warns_on_a_rule_against_polarity_and_strict_makes_it_an_error() {
-    let r = run(&["check-catalog", "tests/data/check/polarity.toml"]);
+    let r = run(&["check-catalog", "tests/data/check/polarity.toml", "--lang", "en"]);
     r.code(0).stdout_has("3 indicator(s); 0 error(s), 2 warning(s)");
     r.stdout_has("polarity.toml:12: pm25: warning[rule-against-polarity]: the target `>= 26` asks for at least 26")
         .stdout_has("write `<= 26`")
         .stdout_has("polarity.toml:22: forest: warning[rule-against-polarity]: the target `<= 58.7` asks for at most");
     assert!(!r.stdout.contains("class_v"), "{}", r.stdout);
-    let r = run(&["check-catalog", "tests/data/check/polarity.toml", "--strict"]);
+    let r = run(&["check-catalog", "tests/data/check/polarity.toml", "--strict", "--lang", "en"]);
     r.code(1)
         .stdout_has("polarity.toml:12: pm25: error[rule-against-polarity]")
         .stdout_has("3 indicator(s)")
         .stdout_has("2 error(s), 0 warning(s)");
     let doc = run(&["check-catalog", "tests/data/check/polarity.toml", "--strict", "--format", "json"]).json();
     assert_eq!((doc["valid"].as_bool(), doc["findings"][0]["severity"].as_str()), (Some(false), Some("error")));
+    // In Chinese by default.
+    run(&["check-catalog", "tests/data/check/polarity.toml"])
+        .stdout_has("目标 `>= 26` 要求不低于26，而 better = \"lower\" 表示越低越好");
 }
 
 /// A catalogue with one indicator of each polarity whose target is `eliminated`.
@@ -81,6 +84,7 @@ fn eliminated_is_a_share_eliminated_or_a_share_remaining_by_polarity() {
 
 use plan_check::Lang;
 use plan_check::evaluate::{Reason, Standing};
+use plan_check::labels;
 use plan_check::progress::Point;
 use plan_check::target::{Better, Cmp, Rule};
 
@@ -242,8 +246,8 @@ fn every_reason_says_the_right_direction_for_both_polarities_in_both_languages()
         kinds.dedup();
         assert_eq!(kinds, (0..15).collect::<Vec<_>>(), "every kind of reason, once, for {better:?}");
         for case in cases {
-            assert_eq!(case.reason.text(Lang::En), case.en, "{better:?} {:?}", case.reason);
-            assert_eq!(case.reason.text(Lang::Zh), case.zh, "{better:?} {:?}", case.reason);
+            assert_eq!(labels::reason(&case.reason, Lang::En), case.en, "{better:?} {:?}", case.reason);
+            assert_eq!(labels::reason(&case.reason, Lang::Zh), case.zh, "{better:?} {:?}", case.reason);
         }
     }
 }

@@ -2,25 +2,59 @@
 //! comes from, the figures and the rows they were read from, the arithmetic of completion, of the
 //! elapsed share and of the progress measures, and the status with its reason.
 
-use std::io::Write;
+use serde_json::{Map, Value};
 
+use super::Content;
 use crate::Lang;
 use crate::catalog::{Aggregate, Catalog, Indicator};
-use crate::evaluate::{Basis, Evaluation, Stage, Verdict, percent};
+use crate::evaluate::{Basis, Evaluation, Stage, Verdict};
+use crate::labels::{category_label, num, percent, reason, status_label, type_label, words};
 use crate::progress::Progress;
-use crate::target::{Better, num};
-
-use super::{status_label, type_label, words};
+use crate::target::Better;
 
 /// One line of the explanation: what it is about, and what it says.
 pub struct Line {
+    /// A stable English key, for the JSON document and the CSV records.
+    pub key: &'static str,
     pub label: &'static str,
     pub text: String,
 }
 
+/// The explanation as content: `label：text` lines for a person; for JSON and CSV the same lines in
+/// English under stable keys, with the verdict's origin.
+pub fn build(catalog: &Catalog, evaluation: &Evaluation, ind: &Indicator, v: &Verdict, lang: Lang) -> Content {
+    let heading = explain(catalog, evaluation, ind, v, lang)
+        .into_iter()
+        .map(|l| match lang {
+            Lang::Zh => format!("{}：{}", l.label, l.text),
+            Lang::En => format!("{}: {}", l.label, l.text),
+        })
+        .collect();
+    let english = explain(catalog, evaluation, ind, v, Lang::En);
+    let mut document = Map::new();
+    document.insert("indicator".into(), Value::from(ind.id.as_str()));
+    document.insert("county".into(), Value::from(v.county.as_str()));
+    document.insert("status".into(), Value::from(v.status.as_str()));
+    document.insert("origin".into(), (!v.origin.is_empty()).then(|| v.origin.to_string()).into());
+    let lines: Vec<Value> = english.iter().map(|l| serde_json::json!({ "item": l.key, "text": l.text })).collect();
+    document.insert("explanation".into(), Value::Array(lines));
+    let records = english
+        .iter()
+        .map(|l| {
+            let mut r = Map::new();
+            r.insert("indicator".into(), Value::from(ind.id.as_str()));
+            r.insert("county".into(), Value::from(v.county.as_str()));
+            r.insert("item".into(), Value::from(l.key));
+            r.insert("text".into(), Value::from(l.text.as_str()));
+            r
+        })
+        .collect();
+    Content { heading, document: Value::Object(document), records, ..Content::default() }
+}
+
 /// The explanation of one verdict, line by line, in the report's language.
 pub fn explain(catalog: &Catalog, evaluation: &Evaluation, ind: &Indicator, v: &Verdict, lang: Lang) -> Vec<Line> {
-    let line = |zh, en, text: String| Line { label: words(lang, zh, en), text };
+    let line = |zh, en, text: String| Line { key: en, label: words(lang, zh, en), text };
     let mut lines = vec![
         line("指标", "indicator", indicator_text(catalog, ind, lang)),
         line("地区", "row", row_text(v, lang)),
@@ -40,22 +74,11 @@ pub fn explain(catalog: &Catalog, evaluation: &Evaluation, ind: &Indicator, v: &
         lines.push(line("序列", "series", points.join(words(lang, "｜", " | "))));
     }
     let mut status = status_label(v.status, lang).to_string();
-    if let Some(reason) = &v.reason {
-        status.push_str(&format!(" — {}", reason.text(lang)));
+    if let Some(r) = &v.reason {
+        status.push_str(&format!(" — {}", reason(r, lang)));
     }
     lines.push(line("状态", "status", status));
     lines
-}
-
-/// Writes the explanation as `label: text` lines.
-pub fn render(lines: &[Line], lang: Lang, out: &mut dyn Write) -> anyhow::Result<()> {
-    for l in lines {
-        match lang {
-            Lang::Zh => writeln!(out, "{}：{}", l.label, l.text)?,
-            Lang::En => writeln!(out, "{}: {}", l.label, l.text)?,
-        }
-    }
-    Ok(())
 }
 
 fn indicator_text(catalog: &Catalog, ind: &Indicator, lang: Lang) -> String {
@@ -227,7 +250,7 @@ fn progress_text(p: &Progress, lang: Lang) -> String {
         (false, Lang::En) => "compound rate a year",
     };
     let ratio = p.ratio.map_or("—".to_string(), percent);
-    let category = super::trend::category_label(p.category, lang);
+    let category = category_label(p.category, lang);
     match lang {
         Lang::Zh => format!(
             "{}年{} → {}年{}，{how}：实际 {}，所需 {}，R = 实际 / 所需 = {ratio} → {category}",
