@@ -200,24 +200,31 @@ impl Origin {
     pub fn is_empty(&self) -> bool {
         self.value_rows.is_empty() && self.base_row.is_none()
     }
-}
 
-impl std::fmt::Display for Origin {
-    /// `2023.csv:5`; `2023.csv:3, 7, 9` for the rows of an aggregate; then `; base year row at
-    /// 2020.csv:4` when the baseline is a data row.
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+    /// The value's rows: `2023.csv:5`, or `2023.csv:3, 7, 9` for the rows of an aggregate (a file is
+    /// named once for its run of lines).
+    pub fn value_rows_text(&self) -> String {
+        let mut text = String::new();
         let mut last_file: Option<&str> = None;
         for (i, row) in self.value_rows.iter().enumerate() {
             if i > 0 {
-                f.write_str(", ")?;
+                text.push_str(", ");
             }
             if last_file == Some(row.file.as_str()) {
-                write!(f, "{}", row.line)?;
+                text.push_str(&row.line.to_string());
             } else {
-                write!(f, "{row}")?;
+                text.push_str(&row.to_string());
             }
             last_file = Some(&row.file);
         }
+        text
+    }
+}
+
+impl std::fmt::Display for Origin {
+    /// The value's rows, then `; base year row at 2020.csv:4` when the baseline is a data row.
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.value_rows_text())?;
         if let Some(base) = &self.base_row {
             let sep = if self.value_rows.is_empty() { "" } else { "; " };
             write!(f, "{sep}base year row at {base}")?;
@@ -411,41 +418,15 @@ fn target_in_force<'a>(
 }
 
 fn judge(catalog: &Catalog, ind: &Indicator, row: &Row, settings: &Settings) -> Verdict {
-    let (target, source, for_area) = target_in_force(ind, &row.area.name, &settings.province);
-    let text = ind.target_text.clone();
-    let (baseline, base_row) = match (row.area.kind, ind.baseline) {
-        (AreaKind::City, Some(b)) => (Some(b), None),
-        _ => (row.base.and_then(|m| m.value), row.base.filter(|m| m.value.is_some()).map(|m| m.origin.clone())),
+    let baseline = match (row.area.kind, ind.baseline) {
+        (AreaKind::City, Some(b)) => Some(b),
+        _ => row.base.and_then(|m| m.value),
     };
     let start = if ind.cumulative { Some(0.0) } else { baseline };
     let due = ind.due.unwrap_or(catalog.plan.target_year);
     let final_stage = settings.stage == Stage::Final || due <= settings.year;
-    let ctx = Context { better: ind.better, baseline, reference: &|id| catalog.reference_value(id) };
-    let resolved = if *target == Target::Province {
-        Resolved::Unresolved(Unresolved::ProvinceNotSupplied)
-    } else {
-        target.resolve(&ctx)
-    };
-    let rule = match &resolved {
-        Resolved::Rule(r) => Some(*r),
-        _ => None,
-    };
-    let resolved_text = match &resolved {
-        Resolved::Rule(r) => Some(r.to_string()),
-        Resolved::Trend(_) => Some(target.to_string()),
-        Resolved::Unresolved(_) => None,
-    };
-    let reported = row.current.and_then(|m| m.value);
-    let (value, basis) = match (reported, &row.combined) {
-        (None, Combined::Value { value, areas }) => (Some(*value), Basis::Aggregated { areas: *areas }),
-        _ => (reported, Basis::Reported),
-    };
-    let value_rows = match basis {
-        Basis::Aggregated { .. } => row.members.iter().map(|m| m.origin.clone()).collect(),
-        Basis::Reported => row.current.map(|m| m.origin.clone()).into_iter().collect(),
-    };
-    // A cumulative indicator starts from zero: no base-year row is used.
-    let base_row = base_row.filter(|_| !ind.cumulative);
+    let (target, resolved) = target_view(catalog, ind, &row.area.name, baseline, &settings.province);
+    let (value, basis, origin) = value_of(ind, row);
     let mut v = Verdict {
         county: row.area.name.clone(),
         indicator: ind.id.clone(),
@@ -453,20 +434,13 @@ fn judge(catalog: &Catalog, ind: &Indicator, row: &Row, settings: &Settings) -> 
         value,
         basis,
         baseline,
-        target: TargetView {
-            // The plan's words are the city's target; an area's own target is shown as assigned.
-            text: if for_area { resolved_text.clone().unwrap_or_else(|| target.to_string()) } else { text },
-            resolved: resolved_text,
-            source,
-            for_area,
-            rule,
-        },
+        target,
         completion: None,
         status: Status::Pending,
         reason: None,
         series: series(start, &row.history, catalog.plan.base_year),
         progress: None,
-        origin: Origin { value_rows, base_row },
+        origin,
     };
     if !ind.applies_to_area(row.area) {
         v.status = Status::NotApplicable;
@@ -517,6 +491,54 @@ fn judge(catalog: &Catalog, ind: &Indicator, row: &Row, settings: &Settings) -> 
     let share = elapsed(catalog.plan.base_year, due, settings.year);
     (v.status, v.reason) = midterm(value, start, rule, v.completion, share, ind.cumulative);
     v
+}
+
+/// The target in force in one row, resolved against its baseline, and as shown.
+fn target_view(
+    catalog: &Catalog,
+    ind: &Indicator,
+    area: &str,
+    baseline: Option<f64>,
+    assigned: &ProvinceTargets,
+) -> (TargetView, Resolved) {
+    let (target, source, for_area) = target_in_force(ind, area, assigned);
+    let ctx = Context { better: ind.better, baseline, reference: &|id| catalog.reference_value(id) };
+    let resolved = if *target == Target::Province {
+        Resolved::Unresolved(Unresolved::ProvinceNotSupplied)
+    } else {
+        target.resolve(&ctx)
+    };
+    let rule = match &resolved {
+        Resolved::Rule(r) => Some(*r),
+        _ => None,
+    };
+    let resolved_text = match &resolved {
+        Resolved::Rule(r) => Some(r.to_string()),
+        Resolved::Trend(_) => Some(target.to_string()),
+        Resolved::Unresolved(_) => None,
+    };
+    // The plan's words are the city's target; an area's own target is shown as assigned.
+    let text =
+        if for_area { resolved_text.clone().unwrap_or_else(|| target.to_string()) } else { ind.target_text.clone() };
+    (TargetView { text, resolved: resolved_text, source, for_area, rule }, resolved)
+}
+
+/// The row's value — reported, else its areas' aggregate — and the rows it and the baseline came from.
+fn value_of(ind: &Indicator, row: &Row) -> (Option<f64>, Basis, Origin) {
+    let reported = row.current.and_then(|m| m.value);
+    let (value, basis) = match (reported, &row.combined) {
+        (None, Combined::Value { value, areas }) => (Some(*value), Basis::Aggregated { areas: *areas }),
+        _ => (reported, Basis::Reported),
+    };
+    let value_rows = match basis {
+        Basis::Aggregated { .. } => row.members.iter().map(|m| m.origin.clone()).collect(),
+        Basis::Reported => row.current.map(|m| m.origin.clone()).into_iter().collect(),
+    };
+    // The catalogue's baseline serves a city row; a cumulative indicator starts from zero. Only
+    // otherwise does a base-year row of the data supply the baseline.
+    let from_data = !(ind.cumulative || (row.area.kind == AreaKind::City && ind.baseline.is_some()));
+    let base_row = row.base.filter(|m| from_data && m.value.is_some()).map(|m| m.origin.clone());
+    (value, basis, Origin { value_rows, base_row })
 }
 
 /// The value of one (area, indicator) in each of `years`: the reported one, or for a city row the

@@ -169,8 +169,7 @@ fn baseline_text(catalog: &Catalog, ind: &Indicator, v: &Verdict, lang: Lang) ->
 }
 
 fn value_text(ind: &Indicator, v: &Verdict, year: i32, lang: Lang) -> String {
-    let rows = v.origin.to_string();
-    let rows = if v.origin.value_rows.is_empty() { String::new() } else { rows_only(&rows) };
+    let rows = v.origin.value_rows_text();
     match (v.value, v.basis, lang) {
         (None, _, Lang::Zh) if rows.is_empty() => format!("无（数据中无{year}年此项）"),
         (None, _, Lang::En) if rows.is_empty() => format!("none (no {year} row in the data)"),
@@ -191,11 +190,6 @@ fn value_text(ind: &Indicator, v: &Verdict, year: i32, lang: Lang) -> String {
             }
         }
     }
-}
-
-/// The value rows of an origin, without the base-year row (the baseline line names that).
-fn rows_only(origin: &str) -> String {
-    origin.split("; base year row at").next().unwrap_or_default().to_string()
 }
 
 /// (value − start) / (target − start) against the elapsed share, where there is a rule and a start.
