@@ -92,6 +92,10 @@ pub struct EvalArgs {
     /// Evaluate the valid rows of an invalid file (its problems are still printed) instead of stopping.
     #[arg(long)]
     pub skip_invalid: bool,
+    /// Take one indicator's verdict apart (its id or exact name): the rule, the figures and the rows
+    /// they came from, the arithmetic of completion and progress. The city-level row, or --county's.
+    #[arg(long, value_name = "ID")]
+    pub explain: Option<String>,
     #[command(flatten)]
     pub select: SelectArgs,
     /// Only indicators of this type (binding/约束性, expected/预期性, leading/引领性, task/重点任务);
@@ -272,7 +276,7 @@ pub struct CheckCatalogArgs {
     /// Output format: table (one line per finding) or json.
     #[arg(long, value_parser = format_parser(), default_value = "table")]
     pub format: Format,
-    /// Count warnings as findings (exit 1), not only errors.
+    /// Treat every warning as an error: reported as an error, and the exit code is 1.
     #[arg(long)]
     pub strict: bool,
     /// Language of the messages (codes and JSON field names stay English).

@@ -29,7 +29,35 @@ pub fn load_inputs(input: &InputArgs) -> anyhow::Result<(Catalog, Dataset)> {
         year: input.year,
     };
     let data = load::load(&input.files, &catalog, &opts)?;
+    refuse_sheet_without_workbook(input.sheet.as_deref(), &data)?;
     Ok((catalog, data))
+}
+
+/// `--sheet` names a sheet of a workbook: given with CSV files only, it would be silently ignored.
+fn refuse_sheet_without_workbook(sheet: Option<&str>, data: &Dataset) -> anyhow::Result<()> {
+    let Some(sheet) = sheet else { return Ok(()) };
+    if data.accounting.is_empty() || data.accounting.iter().any(|a| load::is_workbook_kind(&a.encoding)) {
+        return Ok(());
+    }
+    let files: Vec<&str> = data.accounting.iter().map(|a| a.file.as_str()).collect();
+    let verb = if files.len() == 1 { "is a CSV file" } else { "are CSV files" };
+    bail!(
+        "--sheet {sheet:?}: {} {verb}, not a workbook; --sheet picks a sheet of an .xlsx, .xls or .ods file",
+        files.join(", ")
+    )
+}
+
+/// With `--skip-invalid`, a dataset whose every row was rejected has nothing to evaluate: say so,
+/// rather than that it has no year.
+fn refuse_all_rejected(data: &Dataset) -> anyhow::Result<()> {
+    let read: usize = data.accounting.iter().map(|a| a.rows_read).sum();
+    let accepted: usize = data.accounting.iter().map(|a| a.rows_accepted).sum();
+    if !data.measurements.is_empty() || accepted > 0 || read == 0 {
+        return Ok(());
+    }
+    let files: Vec<&str> = data.accounting.iter().map(|a| a.file.as_str()).collect();
+    let rows = if read == 1 { "the only row".to_string() } else { format!("all {read} rows") };
+    bail!("{rows} of {} {} rejected; nothing to evaluate", files.join(", "), if read == 1 { "was" } else { "were" })
 }
 
 /// Loads everything and evaluates it; the shared front half of `eval`, `rank` and `trend`. Problems in the data
@@ -51,6 +79,7 @@ pub fn evaluate_inputs(
         let n = data.problems.iter().filter(|p| p.is_error()).count();
         bail!("{n} problem(s) in the data; nothing was evaluated (fix them, or pass --skip-invalid)");
     }
+    refuse_all_rejected(&data)?;
     let province = load_targets(judge.targets.as_deref(), &catalog)?;
     let year = evaluation_year(input, &data)?;
     let catalog =
@@ -79,6 +108,11 @@ pub fn load_targets(path: Option<&Path>, catalog: &Catalog) -> anyhow::Result<Pr
     Ok(ProvinceTargets::parse(&text, &path.display().to_string(), catalog)?)
 }
 
+/// The data files as named in output: `-` is [`load::STDIN_NAME`].
+pub fn display_names(files: &[String]) -> Vec<String> {
+    files.iter().map(|f| load::display_name(f)).collect()
+}
+
 /// The year evaluated: `--year`, else the latest year in the data. A `--year` the data has no row for
 /// is an error, not a table of missing values.
 pub fn evaluation_year(input: &InputArgs, data: &Dataset) -> anyhow::Result<i32> {
@@ -93,7 +127,9 @@ pub fn evaluation_year(input: &InputArgs, data: &Dataset) -> anyhow::Result<i32>
             )
         }
         (None, Some(&y)) => Ok(y),
-        (None, None) => bail!("no measurements with a year in {}", input.files.join(", ")),
+        (None, None) => {
+            bail!("no measurements with a year in {}", display_names(&input.files).join(", "))
+        }
     }
 }
 
