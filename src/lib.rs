@@ -14,6 +14,7 @@ pub mod aggregate;
 pub mod catalog;
 pub mod cli;
 mod cmd;
+pub mod document;
 pub mod evaluate;
 pub mod load;
 pub mod problem;
@@ -54,5 +55,6 @@ pub fn run(cli: cli::Cli, out: &mut dyn Write, err: &mut dyn Write) -> anyhow::R
         cli::Command::Indicators(args) => cmd::indicators::run(&args, out, err),
         cli::Command::Template(args) => cmd::template::run(&args, out, err),
         cli::Command::CheckCatalog(args) => cmd::check_catalog::run(&args, out, err),
+        cli::Command::Report(args) => cmd::report::run(&args, out, err),
     }
 }
