@@ -7,8 +7,9 @@
 use std::io::Cursor;
 
 use docx_rs::{
-    AlignmentType, Docx, Footer, PageMargin, PageNum, PageOrientationType, Paragraph, Pic, Run, RunFonts, Section,
-    Shading, Style, StyleType, Table as WTable, TableCell, TableLayoutType, TableRow, VAlignType, WidthType,
+    AlignmentType, Docx, Footer, LineSpacing, PageMargin, PageNum, PageOrientationType, Paragraph, Pic, Run, RunFonts,
+    Section, Shading, SpecialIndentType, Style, StyleType, Table as WTable, TableCell, TableCellMargins, TableLayoutType,
+    TableRow, VAlignType, WidthType,
 };
 
 use super::{Block, ColumnKind, Document, IndicatorChart, Matrix, Section as Part, StatusBar, Table, chart};
@@ -132,6 +133,7 @@ fn styles(docx: Docx) -> Docx {
             .size(size)
             .bold()
             .outline_lvl(level)
+            .line_spacing(LineSpacing::new().before(240).after(120))
     };
     docx.default_fonts(fonts("仿宋"))
         .default_size(24)
@@ -141,7 +143,8 @@ fn styles(docx: Docx) -> Docx {
                 .fonts(fonts("黑体"))
                 .size(36)
                 .bold()
-                .align(AlignmentType::Center),
+                .align(AlignmentType::Center)
+                .line_spacing(LineSpacing::new().after(120)),
         )
         .add_style(heading("Heading1", "heading 1", 32, 0))
         .add_style(heading("Heading2", "heading 2", 28, 1))
@@ -153,11 +156,15 @@ fn text_run(text: &str) -> Run {
 }
 
 fn body_paragraph(text: &str) -> Paragraph {
-    Paragraph::new().first_line_chars(200).add_run(text_run(text))
+    Paragraph::new()
+        .indent(None, Some(SpecialIndentType::FirstLine(480)), None, None)
+        .line_spacing(LineSpacing::new().after(60))
+        .add_run(text_run(text))
 }
 
 fn cover(doc: &Document, body: &mut Vec<Child>) {
     body.push(Child::P(Paragraph::new().style("Title").add_run(text_run(&doc.title))));
+    body.push(Child::P(Paragraph::new().style("Title").add_run(text_run(&doc.subtitle))));
     if let Some(notice) = &doc.notice {
         let cell = TableCell::new()
             .shading(Shading::new().fill("FFF3F3"))
@@ -187,7 +194,9 @@ fn part_children(part: &Part, lang: Lang, wide: bool, body: &mut Vec<Child>) {
             Block::Subheading(h) => body.push(Child::P(Paragraph::new().style("Heading2").add_run(text_run(h)))),
             Block::Bullets(items) => {
                 for item in items {
-                    let p = Paragraph::new().indent(Some(420), Some(docx_rs::SpecialIndentType::Hanging(420)), None, None);
+                    let p = Paragraph::new()
+                        .indent(Some(420), Some(SpecialIndentType::Hanging(420)), None, None)
+                        .line_spacing(LineSpacing::new().after(60));
                     body.push(Child::P(p.add_run(text_run(&format!("●\t{item}")))));
                 }
             }
@@ -295,11 +304,15 @@ fn status_chart(bars: &[StatusBar], lang: Lang, width: usize) -> WTable {
 
 fn indicator_charts(charts: &[IndicatorChart], lang: Lang, width: usize) -> WTable {
     let w = |zh, en| words(lang, zh, en);
-    let widths = grid(&[5, 26, 37, 20, 12], width);
-    let header = [w("序号", "No."), w("指标", "Indicator"), w("基准→目标", "Baseline → target"), w("数据", "Figures"), w("走势", "Series")];
+    let with_series = charts.iter().any(|c| !c.series.is_empty());
+    let widths = grid(if with_series { &[5, 26, 37, 20, 12] } else { &[5, 30, 42, 23] }, width);
+    let mut header = vec![w("序号", "No."), w("指标", "Indicator"), w("基准→目标", "Baseline → target"), w("数据", "Figures")];
+    if with_series {
+        header.push(w("走势", "Series"));
+    }
     let mut rows = vec![TableRow::new(header.iter().map(|h| header_cell(h)).collect()).cant_split()];
     let bar_px = (widths[2] / 15).saturating_sub(10) as u32;
-    let spark_px = (widths[4] / 15).saturating_sub(10) as u32;
+    let spark_px = widths.get(4).map_or(0, |w| (w / 15).saturating_sub(10) as u32);
     for c in charts {
         let bar = c.bar.map(|b| picture_cell(&chart::bar(&b, c.status, &c.name), bar_px)).unwrap_or_else(|| cell("", AlignmentType::Left));
         let spark = if c.series.is_empty() {
@@ -307,16 +320,16 @@ fn indicator_charts(charts: &[IndicatorChart], lang: Lang, width: usize) -> WTab
         } else {
             picture_cell(&chart::sparkline(&c.series, c.status, &c.name), spark_px)
         };
-        rows.push(
-            TableRow::new(vec![
-                cell(&c.label, AlignmentType::Left),
-                cell(&c.name, AlignmentType::Left),
-                bar,
-                cell(&c.caption, AlignmentType::Left),
-                spark,
-            ])
-            .cant_split(),
-        );
+        let mut cells = vec![
+            cell(&c.label, AlignmentType::Left),
+            cell(&c.name, AlignmentType::Left),
+            bar,
+            cell(&c.caption, AlignmentType::Left),
+        ];
+        if with_series {
+            cells.push(spark);
+        }
+        rows.push(TableRow::new(cells).cant_split());
     }
     fixed(rows, widths)
 }
@@ -341,7 +354,8 @@ fn matrix(m: &Matrix, lang: Lang, width: usize) -> WTable {
         rows.push(TableRow::new(cells).cant_split());
     }
     let _ = lang;
-    fixed(rows, widths)
+    // Narrow cells: the default 0.19 cm padding would leave no room for "4a" or "29".
+    fixed(rows, widths).margins(TableCellMargins::new().margin(0, 30, 0, 30))
 }
 
 fn legend(items: &[(Status, String)], width: usize) -> WTable {
@@ -349,7 +363,13 @@ fn legend(items: &[(Status, String)], width: usize) -> WTable {
     let cells = items
         .iter()
         .map(|(s, label)| {
-            cell(&format!("{} {label}", status_symbol(*s)), AlignmentType::Center).shading(Shading::new().fill(chart::tint(*s)))
+            // The strong colour of the charts as a square, the tint of the table cells behind the symbol.
+            let p = Paragraph::new()
+                .style("TableText")
+                .align(AlignmentType::Center)
+                .add_run(Run::new().add_text("■ ").color(chart::fill(*s)))
+                .add_run(text_run(&format!("{} {label}", status_symbol(*s))));
+            TableCell::new().vertical_align(VAlignType::Center).shading(Shading::new().fill(chart::tint(*s))).add_paragraph(p)
         })
         .collect();
     fixed(vec![TableRow::new(cells).cant_split()], vec![each; items.len()])

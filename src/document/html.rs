@@ -33,8 +33,9 @@ pub fn render(doc: &Document, out: &mut dyn Write) -> anyhow::Result<()> {
         page,
         "<!DOCTYPE html>\n<html lang=\"{lang}\">\n<head>\n<meta charset=\"utf-8\">\n\
          <meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n\
-         <meta name=\"generator\" content=\"plan-check\">\n<title>{}</title>\n<style>\n{}</style>\n</head>\n<body>\n",
+         <meta name=\"generator\" content=\"plan-check\">\n<title>{} {}</title>\n<style>\n{}</style>\n</head>\n<body>\n",
         escape(&doc.title),
+        escape(&doc.subtitle),
         stylesheet()
     );
     cover(doc, &mut page);
@@ -48,7 +49,12 @@ pub fn render(doc: &Document, out: &mut dyn Write) -> anyhow::Result<()> {
 }
 
 fn cover(doc: &Document, page: &mut String) {
-    let _ = writeln!(page, "<header class=\"cover\">\n<h1>{}</h1>", escape(&doc.title));
+    let _ = writeln!(
+        page,
+        "<header class=\"cover\">\n<h1>{}<span class=\"subtitle\">{}</span></h1>",
+        escape(&doc.title),
+        escape(&doc.subtitle)
+    );
     if let Some(notice) = &doc.notice {
         let _ = writeln!(page, "<p class=\"notice\" role=\"note\">{}</p>", escape(notice));
     }
@@ -106,8 +112,10 @@ fn table(t: &Table, page: &mut String) {
     for c in &t.columns {
         let _ = write!(page, "<th scope=\"col\">{}</th>", escape(&c.title));
     }
-    page.push_str("</tr></thead>\n<tbody>\n");
+    page.push_str("</tr></thead>\n");
+    // One tbody per group, so that printing keeps a domain's title with its rows.
     for g in &t.groups {
+        page.push_str("<tbody>\n");
         if !g.title.is_empty() {
             let _ = writeln!(
                 page,
@@ -129,8 +137,9 @@ fn table(t: &Table, page: &mut String) {
             }
             page.push_str("</tr>\n");
         }
+        page.push_str("</tbody>\n");
     }
-    page.push_str("</tbody>\n</table>\n");
+    page.push_str("</table>\n");
 }
 
 fn status_chart(bars: &[StatusBar], lang: Lang, page: &mut String) {
@@ -154,21 +163,26 @@ fn status_chart(bars: &[StatusBar], lang: Lang, page: &mut String) {
 
 fn indicator_charts(charts: &[IndicatorChart], lang: Lang, page: &mut String) {
     let w = |zh, en| crate::report::words(lang, zh, en);
+    let with_series = charts.iter().any(|c| !c.series.is_empty());
+    let series_head = if with_series { format!("<th>{}</th>", w("走势", "Series")) } else { String::new() };
     let _ = writeln!(
         page,
-        "<table class=\"charts\"><thead><tr><th>{}</th><th>{}</th><th>{}</th><th>{}</th><th>{}</th></tr></thead><tbody>",
+        "<table class=\"charts\"><thead><tr><th>{}</th><th>{}</th><th>{}</th><th>{}</th>{series_head}</tr></thead><tbody>",
         w("序号", "No."),
         w("指标", "Indicator"),
         w("基准→目标", "Baseline → target"),
         w("数据", "Figures"),
-        w("走势", "Series")
     );
     for c in charts {
         let bar = c.bar.map(|b| chart::bar(&b, c.status, &c.name)).unwrap_or_default();
-        let spark = if c.series.is_empty() { String::new() } else { chart::sparkline(&c.series, c.status, &c.name) };
+        let spark = match (with_series, c.series.is_empty()) {
+            (false, _) => String::new(),
+            (true, true) => "<td></td>".to_string(),
+            (true, false) => format!("<td class=\"svg\">{}</td>", chart::sparkline(&c.series, c.status, &c.name)),
+        };
         let _ = writeln!(
             page,
-            "<tr data-indicator=\"{}\"><td>{}</td><td>{}</td><td class=\"svg\">{bar}</td><td>{}</td><td class=\"svg\">{spark}</td></tr>",
+            "<tr data-indicator=\"{}\"><td>{}</td><td>{}</td><td class=\"svg\">{bar}</td><td>{}</td>{spark}</tr>",
             escape(&c.indicator),
             escape(&c.label),
             escape(&c.name),
@@ -210,7 +224,8 @@ fn legend(items: &[(Status, String)], page: &mut String) {
     for (s, label) in items {
         let _ = write!(
             page,
-            "<span class=\"key\"><span class=\"sym s-{}\">{}</span>{}</span> ",
+            "<span class=\"key\">{}<span class=\"sym s-{}\">{}</span>{}</span> ",
+            chart::swatch(*s),
             s.as_str(),
             status_symbol(*s),
             escape(label)
@@ -232,7 +247,8 @@ const STYLE: &str = r#"
   --sans: "SimHei", "黑体", "PingFang SC", "Noto Sans CJK SC", "Source Han Sans SC", sans-serif;
   --fang: "FangSong", "仿宋", "STFangsong", "Noto Serif CJK SC", serif; }
 body { font-family: var(--fang); font-size: 15px; line-height: 1.6; color: #111; margin: 0 auto; max-width: 1180px; padding: 24px; }
-h1 { font-family: var(--sans); font-size: 24px; text-align: center; margin: 8px 0 16px; }
+h1 { font-family: var(--sans); font-size: 26px; text-align: center; margin: 8px 0 16px; line-height: 1.4; }
+h1 .subtitle { display: block; font-size: 22px; }
 h2 { font-family: var(--sans); font-size: 19px; margin: 28px 0 10px; border-bottom: 1px solid #999; break-after: avoid; }
 h3 { font-family: var(--sans); font-size: 16px; margin: 18px 0 8px; break-after: avoid; }
 p { margin: 6px 0; text-indent: 2em; }
@@ -247,20 +263,26 @@ table.data th, table.data td, table.matrix th, table.matrix td, table.charts th,
 thead th { background: #E8ECEF; font-family: var(--sans); font-weight: normal; }
 thead { display: table-header-group; }
 tr { break-inside: avoid; page-break-inside: avoid; }
+tr.group { break-after: avoid; }
+tbody { break-inside: avoid; }
 tr.group th { text-align: left; background: #F5F5F5; font-family: var(--sans); }
 td.num { text-align: right; white-space: nowrap; }
 td.status { white-space: nowrap; text-align: center; }
 table.matrix { table-layout: fixed; }
 table.matrix td, table.matrix thead th { text-align: center; padding: 2px 1px; }
-table.matrix th[scope=row] { text-align: left; white-space: nowrap; width: 7.5em; }
-table.matrix th.count { width: 4.5em; font-size: 11px; }
+table.matrix th[scope=row] { text-align: left; white-space: nowrap; font-weight: normal; }
+table.matrix thead th:first-child { width: 8em; }
+table.matrix th.count { width: 5.5em; }
 table.charts td { vertical-align: middle; }
 td.svg { padding: 2px; line-height: 0; }
+table.stack { width: 100%; }
+table.stack td:last-child { font-size: 11px; }
 table.stack th { text-align: left; padding-right: 8px; font-family: var(--sans); font-weight: normal; white-space: nowrap; }
 table.stack td { padding: 3px 6px 3px 0; }
 figure { margin: 10px 0; break-inside: avoid; }
 figcaption { font-size: 12px; text-align: center; }
 .key { white-space: nowrap; margin-right: 10px; }
+.key svg { vertical-align: -1px; margin-right: 2px; }
 .sym { display: inline-block; min-width: 1.4em; text-align: center; border: 1px solid #999; margin-right: 3px; }
 nav.toc ol { list-style: none; padding: 0; columns: 2; font-size: 14px; }
 nav.toc a { color: #114; text-decoration: none; }

@@ -36,6 +36,8 @@ pub struct Inputs<'a> {
 pub struct Document {
     pub lang: Lang,
     pub title: String,
+    /// The line under the title: the stage and year (and the area of a one-area report).
+    pub subtitle: String,
     /// Label and value pairs under the title: plan, year, stage, 序时进度, files, catalogue, targets, date.
     pub facts: Vec<(String, String)>,
     /// The notice that the data are illustrative, shown on the first page.
@@ -177,7 +179,8 @@ impl Document {
         sections.push(appendix(inputs, &headline));
         Document {
             lang,
-            title: text::title(report),
+            title: report.catalog.plan.name.clone(),
+            subtitle: text::subtitle(report),
             facts: facts(inputs),
             notice: inputs.illustrative.then(|| text::illustrative_notice(lang).to_string()),
             sections,
@@ -248,8 +251,8 @@ fn indicators(report: &Report, verdicts: &[&Verdict]) -> Section {
     let plan = &report.catalog.plan;
     let w = |zh, en| words(lang, zh, en).to_string();
     let mut columns = vec![
-        column(w("序号", "No."), ColumnKind::Text, 4),
-        column(w("指标", "Indicator"), ColumnKind::Text, 22),
+        column(w("序号", "No."), ColumnKind::Text, 5),
+        column(w("指标", "Indicator"), ColumnKind::Text, 24),
         column(w("类型", "Type"), ColumnKind::Text, 6),
         column(format!("{}({})", w("基准", "Baseline "), plan.base_year), ColumnKind::Number, 9),
         column(format!("{}({})", w("目标", "Target "), plan.target_year), ColumnKind::Text, 10),
@@ -257,10 +260,10 @@ fn indicators(report: &Report, verdicts: &[&Verdict]) -> Section {
         column(w("完成度", "Completion"), ColumnKind::Number, 7),
     ];
     if with_progress {
-        columns.push(column(w("进展/预测", "Progress / projection"), ColumnKind::Text, 14));
+        columns.push(column(w("进展/预测", "Progress / projection"), ColumnKind::Text, 18));
     }
     columns.push(column(w("状态", "Status"), ColumnKind::Status, 8));
-    columns.push(column(w("说明", "Note"), ColumnKind::Text, 16));
+    columns.push(column(w("说明", "Note"), ColumnKind::Text, 15));
     let groups = grouped(report, verdicts, |ind| ind.domain.clone(), |ind, v| {
         let mut cells = vec![
             ind.label(report.catalog),
@@ -332,7 +335,9 @@ fn indicator_chart(report: &Report, v: &Verdict) -> Option<IndicatorChart> {
         baseline,
         target: rule.value,
         value,
-        mark: (e.stage == Stage::Midterm).then(|| baseline + e.elapsed_share * (rule.value - baseline)),
+        // Only where 序时进度 judged the value: not for a level to hold, nor a target judged as final.
+        mark: (e.stage == Stage::Midterm && v.completion.is_some() && v.status != Status::Pass && v.status != Status::Fail)
+            .then(|| baseline + e.elapsed_share * (rule.value - baseline)),
     });
     let series = if v.series.len() >= 3 { v.series.clone() } else { Vec::new() };
     if bar.is_none() && series.is_empty() {
@@ -392,7 +397,7 @@ fn areas(report: &Report) -> Option<Section> {
     let matrix = Matrix {
         corner: words(lang, "地区", "Area").into(),
         columns: columns.iter().map(|i| (i.label(catalog), i.display_name())).collect(),
-        count_title: words(lang, "约束性指标未达进度项数", "Binding off track").into(),
+        count_title: words(lang, "约束性需关注", "Binding off track").into(),
         rows,
     };
     let blocks =

@@ -33,13 +33,17 @@ pub(super) fn stage_name(stage: Stage, lang: Lang) -> &'static str {
     }
 }
 
-pub(super) fn title(report: &Report) -> String {
+pub(super) fn subtitle(report: &Report) -> String {
     let e = report.evaluation;
-    let plan = &report.catalog.plan.name;
     let area = report.area.map(|a| format!("（{a}）")).unwrap_or_default();
     match report.lang {
-        Lang::Zh => format!("{plan}{}报告{area}（{}年）", stage_name(e.stage, Lang::Zh), e.year),
-        Lang::En => format!("{plan}: {} {}{area}", stage_name(e.stage, Lang::En), e.year),
+        Lang::Zh => format!("{}年{}报告{area}", e.year, stage_name(e.stage, Lang::Zh)),
+        Lang::En => {
+            let stage = stage_name(e.stage, Lang::En);
+            let mut chars = stage.chars();
+            let stage: String = chars.next().map(|c| c.to_uppercase().chain(chars).collect()).unwrap_or_default();
+            format!("{stage} report, {}{area}", e.year)
+        }
     }
 }
 
@@ -160,9 +164,10 @@ pub(super) fn closing(report: &Report, headline: &[&Verdict]) -> Vec<super::Bloc
     if report.evaluation.stage == Stage::Midterm {
         let ahead = count(&|v| v.status == Status::Achieved);
         let on = count(&|v| matches!(v.status, Status::Achieved | Status::OnTrack));
-        out.push(match lang {
-            Lang::Zh => format!("总体看，{on}项指标达到或快于序时进度，其中{ahead}项提前实现规划目标。"),
-            Lang::En => format!("In all, {on} indicators are at or ahead of the elapsed share, {ahead} of them already at the plan's target."),
+        out.push(match (lang, on == ahead) {
+            (Lang::Zh, false) => format!("总体看，{on}项指标达到或快于序时进度，其中{ahead}项提前实现规划目标。"),
+            (Lang::Zh, true) => format!("总体看，{on}项指标达到或快于序时进度，均已提前实现规划目标。"),
+            (Lang::En, _) => format!("In all, {on} indicators are at or ahead of the elapsed share, {ahead} of them already at the plan's target."),
         });
     }
     let binding_off: Vec<String> = headline
@@ -300,7 +305,7 @@ pub(super) fn method(report: &Report) -> Vec<String> {
             "中期评估：本期值已达到目标为“提前实现”；否则 c≥p 为“符合序时进度”，0≤c<p 为“滞后”，c<0 为“倒退”。基准年已达标的指标按水平判定（保持为提前实现，跌破为倒退）；无基准值的指标达标为提前实现、未达标为滞后。“逐步提高/逐步降低/稳中向好”类目标按多年数据的走势判定。".into(),
             "总结评估：达到目标为“达标”，否则为“未达标”（恰在阈值上为达标）。目标无法确定（省下达目标未提供、缺少基准值或参照值、需多年数据）为“待定”，无数据为“缺数据”。".into(),
             "汇总：比例类指标的全市值按各地区分子之和除以分母之和计算，数量类指标按各地区之和计算，从不对百分比取平均；文件未给出全市值时由各地区汇总，并在说明中注明。进展类别（显著进展、适度进展、进展不足、偏离目标）按 Eurostat 方法以实际与所需年均增速之比 R 划分，预测为逐年数值最小二乘直线在目标年的取值。".into(),
-            format!("本报告由 plan-check 根据与 `eval` 相同的判定生成，评估年份{}年。", e.year),
+            format!("本报告由 plan-check 按与 eval 命令相同的判定生成，评估年份{}年。", e.year),
         ],
         Lang::En => vec![
             format!("Elapsed share (序时进度): with base year B = {b}, target year T = {t} and evaluation year Y, p = (Y − B) / (T − B) ({p} in {y}); a target due earlier is measured to its due year.", y = e.year),
@@ -308,7 +313,7 @@ pub(super) fn method(report: &Report) -> Vec<String> {
             "Mid-term: achieved if the value already meets the target; else on track if c ≥ p, lagging if 0 ≤ c < p, regressing if c < 0. A target the baseline already met is judged by level (achieved while held, regressing once lost); without a baseline, achieved if met, else lagging. Trend targets (逐步提高, 逐步降低, 稳中向好) are judged on the series of years.".into(),
             "Final: pass if the value meets the target (exactly at the threshold passes), else fail. Pending when the target cannot be resolved (province target, baseline or reference value not supplied, or a series needed); missing when there is no value.".into(),
             "Aggregation: a city ratio is Σ numerators / Σ denominators over its areas, a count the sum of the areas' counts, never a mean of percentages; a city value aggregated from the areas says so. Progress categories (significant, moderate, insufficient, away) follow Eurostat's ratio R of actual to required growth; the projection is the least-squares line at the target year.".into(),
-            format!("Produced by plan-check from the same verdicts as `eval`, evaluation year {}.", e.year),
+            format!("Produced by plan-check from the same verdicts as its eval command, evaluation year {}.", e.year),
         ],
     }
 }
