@@ -1,5 +1,6 @@
 //! `plan-check report`: evaluate as `eval` does, build the document, write it as .docx or .html.
 
+use std::collections::HashMap;
 use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::time::{SystemTime, UNIX_EPOCH};
@@ -37,6 +38,7 @@ pub fn run(args: &ReportArgs, out: &mut dyn Write, err: &mut dyn Write) -> anyho
         produced: produced_date(),
         illustrative: is_illustrative(&args.input.files, &data),
         problems: &data.problems,
+        notes: &notes_of(&data, evaluation.year),
     };
     let doc = Document::build(&inputs);
     let bytes = match format {
@@ -78,14 +80,23 @@ fn refuse_overwriting_an_input(output: &Path, files: &[String]) -> anyhow::Resul
 
 /// Whether the data is illustrative: a bundled example file, or a row whose note says so.
 fn is_illustrative(files: &[String], data: &Dataset) -> bool {
-    let bundled = files.iter().filter(|f| f.as_str() != "-").any(|f| {
-        std::fs::read(f).is_ok_and(|bytes| ILLUSTRATIVE.iter().any(|b| *b == bytes.as_slice()))
-    });
+    let bundled = files
+        .iter()
+        .filter(|f| f.as_str() != "-")
+        .any(|f| std::fs::read(f).is_ok_and(|bytes| ILLUSTRATIVE.contains(&bytes.as_slice())));
     bundled
         || data.measurements.iter().filter_map(|m| m.note.as_deref()).any(|n| {
             let n = n.to_lowercase();
             n.contains("illustrative") || n.contains("示例数据") || n.contains("模拟数据")
         })
+}
+
+fn notes_of(data: &Dataset, year: i32) -> HashMap<(String, String), String> {
+    data.measurements
+        .iter()
+        .filter(|m| m.year == year)
+        .filter_map(|m| Some(((m.county.clone(), m.indicator.clone()), m.note.clone()?)))
+        .collect()
 }
 
 /// Today (UTC), or the day `SOURCE_DATE_EPOCH` names, so that a build can reproduce a document exactly.

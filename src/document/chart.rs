@@ -61,8 +61,17 @@ pub fn bar(b: &Bar, status: Status, label: &str) -> String {
     let (a, z) = (x(b.baseline).min(x(b.target)), x(b.baseline).max(x(b.target)));
     let _ = write!(svg, r##"<rect x="{a:.1}" y="8" width="{:.1}" height="12" fill="#CFD8DC"/>"##, z - a);
     let (a, z) = (x(b.baseline).min(x(b.value)), x(b.baseline).max(x(b.value)));
-    let _ = write!(svg, r##"<rect x="{a:.1}" y="10" width="{:.1}" height="8" fill="#{}"/>"##, (z - a).max(1.0), fill(status));
-    let _ = write!(svg, r##"<line x1="{0:.1}" y1="5" x2="{0:.1}" y2="23" stroke="#607D8B" stroke-width="1"/>"##, x(b.baseline));
+    let _ = write!(
+        svg,
+        r##"<rect x="{a:.1}" y="10" width="{:.1}" height="8" fill="#{}"/>"##,
+        (z - a).max(1.0),
+        fill(status)
+    );
+    let _ = write!(
+        svg,
+        r##"<line x1="{0:.1}" y1="5" x2="{0:.1}" y2="23" stroke="#607D8B" stroke-width="1"/>"##,
+        x(b.baseline)
+    );
     if let Some(mark) = b.mark {
         let _ = write!(
             svg,
@@ -70,7 +79,11 @@ pub fn bar(b: &Bar, status: Status, label: &str) -> String {
             x(mark)
         );
     }
-    let _ = write!(svg, r##"<line x1="{0:.1}" y1="2" x2="{0:.1}" y2="26" stroke="#000000" stroke-width="2.5"/>"##, x(b.target));
+    let _ = write!(
+        svg,
+        r##"<line x1="{0:.1}" y1="2" x2="{0:.1}" y2="26" stroke="#000000" stroke-width="2.5"/>"##,
+        x(b.target)
+    );
     svg.push_str("</svg>");
     svg
 }
@@ -88,7 +101,9 @@ pub fn sparkline(series: &[Point], status: Status, label: &str) -> String {
     let span = if hi - lo > 1e-12 { hi - lo } else { 1.0 };
     let x = |year: i32| 5.0 + f64::from(year - first) / years * f64::from(w - 10);
     // A flat series sits in the middle rather than on the floor.
-    let y = |v: f64| if hi - lo > 1e-12 { f64::from(h) - 5.0 - (v - lo) / span * f64::from(h - 10) } else { f64::from(h) / 2.0 };
+    let y = |v: f64| {
+        if hi - lo > 1e-12 { f64::from(h) - 5.0 - (v - lo) / span * f64::from(h - 10) } else { f64::from(h) / 2.0 }
+    };
     let mut svg = String::new();
     open(&mut svg, (w, h), label);
     let path: Vec<String> = series.iter().map(|p| format!("{:.1},{:.1}", x(p.year), y(p.value))).collect();
@@ -97,7 +112,8 @@ pub fn sparkline(series: &[Point], status: Status, label: &str) -> String {
         let _ = write!(svg, r##"<circle cx="{:.1}" cy="{:.1}" r="1.8" fill="#455A64"/>"##, x(p.year), y(p.value));
     }
     if let Some(p) = series.last() {
-        let _ = write!(svg, r##"<circle cx="{:.1}" cy="{:.1}" r="3.2" fill="#{}"/>"##, x(p.year), y(p.value), fill(status));
+        let _ =
+            write!(svg, r##"<circle cx="{:.1}" cy="{:.1}" r="3.2" fill="#{}"/>"##, x(p.year), y(p.value), fill(status));
     }
     svg.push_str("</svg>");
     svg
@@ -150,9 +166,19 @@ mod tests {
     #[test]
     fn every_chart_is_valid_svg_that_rasterises() {
         let b = Bar { baseline: 64.4, target: 80.0, value: 73.67, mark: Some(73.76) };
-        let series = [Point { year: 2020, value: 1.0 }, Point { year: 2021, value: 2.0 }, Point { year: 2023, value: 1.5 }];
-        let stack = StatusBar { kind: "binding", label: "约束性 <&>".into(), counts: vec![(Status::Achieved, 4), (Status::Pending, 11)] };
-        for svg in [bar(&b, Status::Lagging, "x"), sparkline(&series, Status::OnTrack, "y"), stacked(&stack), swatch(Status::Fail)] {
+        let series =
+            [Point { year: 2020, value: 1.0 }, Point { year: 2021, value: 2.0 }, Point { year: 2023, value: 1.5 }];
+        let stack = StatusBar {
+            kind: "binding",
+            label: "约束性 <&>".into(),
+            counts: vec![(Status::Achieved, 4), (Status::Pending, 11)],
+        };
+        for svg in [
+            bar(&b, Status::Lagging, "x"),
+            sparkline(&series, Status::OnTrack, "y"),
+            stacked(&stack),
+            swatch(Status::Fail),
+        ] {
             let (png, w, h) = png(&svg, 2.0).unwrap_or_else(|| panic!("{svg}"));
             assert!(png.starts_with(b"\x89PNG") && w > 0 && h > 0);
         }
@@ -163,7 +189,7 @@ mod tests {
     fn the_bar_puts_the_target_where_the_axis_says() {
         // Lower is better: target 10 below baseline 20, value 15 half way; the axis runs 10 → 20.
         let svg = bar(&Bar { baseline: 20.0, target: 10.0, value: 15.0, mark: None }, Status::OnTrack, "");
-        assert!(svg.contains(r#"x1="8.0" y1="2" x2="8.0" y2="26" stroke="#000000""#), "{svg}");
+        assert!(svg.contains(r##"x1="8.0" y1="2" x2="8.0" y2="26" stroke="#000000""##), "{svg}");
         assert!(!svg.contains("stroke-dasharray"));
     }
 }

@@ -8,8 +8,8 @@ use std::io::Cursor;
 
 use docx_rs::{
     AlignmentType, Docx, Footer, LineSpacing, PageMargin, PageNum, PageOrientationType, Paragraph, Pic, Run, RunFonts,
-    Section, Shading, SpecialIndentType, Style, StyleType, Table as WTable, TableCell, TableCellMargins, TableLayoutType,
-    TableRow, VAlignType, WidthType,
+    Section, Shading, SpecialIndentType, Style, StyleType, Table as WTable, TableCell, TableCellMargins,
+    TableLayoutType, TableRow, VAlignType, WidthType,
 };
 
 use super::{Block, ColumnKind, Document, IndicatorChart, Matrix, Section as Part, StatusBar, Table, chart};
@@ -40,8 +40,8 @@ pub fn render(doc: &Document) -> anyhow::Result<Vec<u8>> {
         if i == last {
             for child in body {
                 docx = match child {
-                    Child::P(p) => docx.add_paragraph(p),
-                    Child::T(t) => docx.add_table(t),
+                    Child::P(p) => docx.add_paragraph(*p),
+                    Child::T(t) => docx.add_table(*t),
                 };
             }
             docx = page_setup_document(docx, wide);
@@ -49,8 +49,8 @@ pub fn render(doc: &Document) -> anyhow::Result<Vec<u8>> {
             let mut section = page_setup_section(Section::new(), wide);
             for child in body {
                 section = match child {
-                    Child::P(p) => section.add_paragraph(p),
-                    Child::T(t) => section.add_table(t),
+                    Child::P(p) => section.add_paragraph(*p),
+                    Child::T(t) => section.add_table(*t),
                 };
             }
             docx = docx.add_section(section);
@@ -65,8 +65,16 @@ pub fn render(doc: &Document) -> anyhow::Result<Vec<u8>> {
 }
 
 enum Child {
-    P(Paragraph),
-    T(WTable),
+    P(Box<Paragraph>),
+    T(Box<WTable>),
+}
+
+fn para(p: Paragraph) -> Child {
+    Child::P(Box::new(p))
+}
+
+fn tbl(t: WTable) -> Child {
+    Child::T(Box::new(t))
 }
 
 fn is_wide(part: &Part) -> bool {
@@ -163,51 +171,52 @@ fn body_paragraph(text: &str) -> Paragraph {
 }
 
 fn cover(doc: &Document, body: &mut Vec<Child>) {
-    body.push(Child::P(Paragraph::new().style("Title").add_run(text_run(&doc.title))));
-    body.push(Child::P(Paragraph::new().style("Title").add_run(text_run(&doc.subtitle))));
+    body.push(para(Paragraph::new().style("Title").add_run(text_run(&doc.title))));
+    body.push(para(Paragraph::new().style("Title").add_run(text_run(&doc.subtitle))));
     if let Some(notice) = &doc.notice {
         let cell = TableCell::new()
             .shading(Shading::new().fill("FFF3F3"))
             .add_paragraph(Paragraph::new().add_run(text_run(notice).bold().color("C62828")));
-        body.push(Child::T(WTable::new(vec![TableRow::new(vec![cell])]).set_grid(vec![PORTRAIT_WIDTH])));
+        body.push(tbl(WTable::new(vec![TableRow::new(vec![cell])]).set_grid(vec![PORTRAIT_WIDTH])));
     }
     let rows = doc
         .facts
         .iter()
         .map(|(k, v)| {
             TableRow::new(vec![
-                TableCell::new().add_paragraph(Paragraph::new().align(AlignmentType::Right).add_run(text_run(k).bold())),
+                TableCell::new()
+                    .add_paragraph(Paragraph::new().align(AlignmentType::Right).add_run(text_run(k).bold())),
                 TableCell::new().add_paragraph(Paragraph::new().add_run(text_run(v))),
             ])
         })
         .collect();
-    body.push(Child::P(Paragraph::new()));
-    body.push(Child::T(WTable::without_borders(rows).set_grid(vec![2400, PORTRAIT_WIDTH - 2400])));
+    body.push(para(Paragraph::new()));
+    body.push(tbl(WTable::without_borders(rows).set_grid(vec![2400, PORTRAIT_WIDTH - 2400])));
 }
 
 fn part_children(part: &Part, lang: Lang, wide: bool, body: &mut Vec<Child>) {
     let width = if wide { LANDSCAPE_WIDTH } else { PORTRAIT_WIDTH };
-    body.push(Child::P(Paragraph::new().style("Heading1").add_run(text_run(&part.heading))));
+    body.push(para(Paragraph::new().style("Heading1").add_run(text_run(&part.heading))));
     for block in &part.blocks {
         match block {
-            Block::Paragraph(p) | Block::TypeSentence { text: p, .. } => body.push(Child::P(body_paragraph(p))),
-            Block::Subheading(h) => body.push(Child::P(Paragraph::new().style("Heading2").add_run(text_run(h)))),
+            Block::Paragraph(p) | Block::TypeSentence { text: p, .. } => body.push(para(body_paragraph(p))),
+            Block::Subheading(h) => body.push(para(Paragraph::new().style("Heading2").add_run(text_run(h)))),
             Block::Bullets(items) => {
                 for item in items {
                     let p = Paragraph::new()
                         .indent(Some(420), Some(SpecialIndentType::Hanging(420)), None, None)
                         .line_spacing(LineSpacing::new().after(60));
-                    body.push(Child::P(p.add_run(text_run(&format!("●\t{item}")))));
+                    body.push(para(p.add_run(text_run(&format!("●\t{item}")))));
                 }
             }
-            Block::Table(t) => body.push(Child::T(table(t, width))),
-            Block::StatusChart(bars) => body.push(Child::T(status_chart(bars, lang, width))),
-            Block::IndicatorCharts(charts) => body.push(Child::T(indicator_charts(charts, lang, width))),
-            Block::Matrix(m) => body.push(Child::T(matrix(m, lang, width))),
-            Block::Legend(items) => body.push(Child::T(legend(items, width))),
+            Block::Table(t) => body.push(tbl(table(t, width))),
+            Block::StatusChart(bars) => body.push(tbl(status_chart(bars, lang, width))),
+            Block::IndicatorCharts(charts) => body.push(tbl(indicator_charts(charts, lang, width))),
+            Block::Matrix(m) => body.push(tbl(matrix(m, lang, width))),
+            Block::Legend(items) => body.push(tbl(legend(items, width))),
         }
         if matches!(block, Block::Table(_) | Block::StatusChart(_) | Block::IndicatorCharts(_) | Block::Matrix(_)) {
-            body.push(Child::P(Paragraph::new()));
+            body.push(para(Paragraph::new()));
         }
     }
 }
@@ -289,7 +298,8 @@ fn status_chart(bars: &[StatusBar], lang: Lang, width: usize) -> WTable {
         .iter()
         .map(|bar| {
             let total: usize = bar.counts.iter().map(|(_, n)| n).sum();
-            let counts: Vec<String> = bar.counts.iter().map(|(s, n)| format!("{} {n}", status_label(*s, lang))).collect();
+            let counts: Vec<String> =
+                bar.counts.iter().map(|(s, n)| format!("{} {n}", status_label(*s, lang))).collect();
             TableRow::new(vec![
                 cell(&format!("{}（{total}）", bar.label), AlignmentType::Left),
                 picture_cell(&chart::stacked(bar), px),
@@ -306,7 +316,8 @@ fn indicator_charts(charts: &[IndicatorChart], lang: Lang, width: usize) -> WTab
     let w = |zh, en| words(lang, zh, en);
     let with_series = charts.iter().any(|c| !c.series.is_empty());
     let widths = grid(if with_series { &[5, 26, 37, 20, 12] } else { &[5, 30, 42, 23] }, width);
-    let mut header = vec![w("序号", "No."), w("指标", "Indicator"), w("基准→目标", "Baseline → target"), w("数据", "Figures")];
+    let mut header =
+        vec![w("序号", "No."), w("指标", "Indicator"), w("基准→目标", "Baseline → target"), w("数据", "Figures")];
     if with_series {
         header.push(w("走势", "Series"));
     }
@@ -314,7 +325,10 @@ fn indicator_charts(charts: &[IndicatorChart], lang: Lang, width: usize) -> WTab
     let bar_px = (widths[2] / 15).saturating_sub(10) as u32;
     let spark_px = widths.get(4).map_or(0, |w| (w / 15).saturating_sub(10) as u32);
     for c in charts {
-        let bar = c.bar.map(|b| picture_cell(&chart::bar(&b, c.status, &c.name), bar_px)).unwrap_or_else(|| cell("", AlignmentType::Left));
+        let bar = c
+            .bar
+            .map(|b| picture_cell(&chart::bar(&b, c.status, &c.name), bar_px))
+            .unwrap_or_else(|| cell("", AlignmentType::Left));
         let spark = if c.series.is_empty() {
             cell("", AlignmentType::Left)
         } else {
@@ -369,7 +383,10 @@ fn legend(items: &[(Status, String)], width: usize) -> WTable {
                 .align(AlignmentType::Center)
                 .add_run(Run::new().add_text("■ ").color(chart::fill(*s)))
                 .add_run(text_run(&format!("{} {label}", status_symbol(*s))));
-            TableCell::new().vertical_align(VAlignType::Center).shading(Shading::new().fill(chart::tint(*s))).add_paragraph(p)
+            TableCell::new()
+                .vertical_align(VAlignType::Center)
+                .shading(Shading::new().fill(chart::tint(*s)))
+                .add_paragraph(p)
         })
         .collect();
     fixed(vec![TableRow::new(cells).cant_split()], vec![each; items.len()])

@@ -7,6 +7,8 @@ pub mod docx;
 pub mod html;
 mod text;
 
+use std::collections::HashMap;
+
 use crate::Lang;
 use crate::catalog::{AreaKind, Catalog, Indicator, IndicatorType};
 use crate::evaluate::{Stage, Status, Summary, Verdict, percent};
@@ -29,6 +31,8 @@ pub struct Inputs<'a> {
     pub illustrative: bool,
     /// The problems `validate` found, when `--skip-invalid` evaluated the valid rows of invalid files.
     pub problems: &'a [Problem],
+    /// The data's notes on the evaluation year's rows, by (area, indicator id).
+    pub notes: &'a HashMap<(String, String), String>,
 }
 
 /// The whole document, in reading order.
@@ -58,7 +62,10 @@ pub struct Section {
 pub enum Block {
     Paragraph(String),
     /// A paragraph that says something about one indicator type; `kind` is the JSON type name.
-    TypeSentence { kind: &'static str, text: String },
+    TypeSentence {
+        kind: &'static str,
+        text: String,
+    },
     Subheading(String),
     Bullets(Vec<String>),
     Table(Table),
@@ -169,7 +176,7 @@ impl Document {
         let lang = report.lang;
         let headline = report.headline();
         let (tasks, table): (Vec<&Verdict>, Vec<&Verdict>) = headline.iter().partition(|v| is_task(report, v));
-        let mut sections = vec![overview(report, &headline), indicators(report, &table), attention(report, &headline)];
+        let mut sections = vec![overview(report, &headline), indicators(inputs, &table), attention(report, &headline)];
         if report.area.is_none() {
             sections.extend(areas(report));
         }
@@ -245,7 +252,8 @@ fn legend(lang: Lang) -> Vec<(Status, String)> {
 }
 
 /// 二、目标指标完成情况: the city table by domain, then a chart per numeric indicator.
-fn indicators(report: &Report, verdicts: &[&Verdict]) -> Section {
+fn indicators(inputs: &Inputs, verdicts: &[&Verdict]) -> Section {
+    let report = inputs.report;
     let lang = report.lang;
     let with_progress = verdicts.iter().any(|v| v.progress.is_some());
     let plan = &report.catalog.plan;
@@ -264,23 +272,28 @@ fn indicators(report: &Report, verdicts: &[&Verdict]) -> Section {
     }
     columns.push(column(w("状态", "Status"), ColumnKind::Status, 8));
     columns.push(column(w("说明", "Note"), ColumnKind::Text, 15));
-    let groups = grouped(report, verdicts, |ind| ind.domain.clone(), |ind, v| {
-        let mut cells = vec![
-            ind.label(report.catalog),
-            ind.display_name(),
-            type_label(ind.kind, lang).into(),
-            baseline_cell(ind, v),
-            target_cell(v),
-            value_cell(v),
-            completion_cell(v),
-        ];
-        if with_progress {
-            cells.push(progress_text(v, lang));
-        }
-        cells.push(status_label(v.status, lang).into());
-        cells.push(reason_cell(v, lang));
-        cells
-    });
+    let groups = grouped(
+        report,
+        verdicts,
+        |ind| ind.domain.clone(),
+        |ind, v| {
+            let mut cells = vec![
+                ind.label(report.catalog),
+                ind.display_name(),
+                type_label(ind.kind, lang).into(),
+                baseline_cell(ind, v),
+                target_cell(v),
+                value_cell(v),
+                completion_cell(v),
+            ];
+            if with_progress {
+                cells.push(progress_text(v, lang));
+            }
+            cells.push(status_label(v.status, lang).into());
+            cells.push(note_cell(inputs, v));
+            cells
+        },
+    );
     let mut blocks = vec![Block::Table(Table { id: "indicators", columns, groups, wide: true })];
     let charts: Vec<IndicatorChart> = verdicts.iter().filter_map(|v| indicator_chart(report, v)).collect();
     if !charts.is_empty() {
@@ -288,7 +301,22 @@ fn indicators(report: &Report, verdicts: &[&Verdict]) -> Section {
         blocks.push(Block::Paragraph(text::chart_key(report.evaluation.stage, lang).into()));
         blocks.push(Block::IndicatorCharts(charts));
     }
-    Section { id: "indicators", heading: w("二、目标指标完成情况", "2. Indicators against their targets"), blocks }
+    Section {
+        id: "indicators", heading: w("二、目标指标完成情况", "2. Indicators against their targets"), blocks
+    }
+}
+
+/// Why the verdict is what it is, and what the data file noted on the row.
+fn note_cell(inputs: &Inputs, v: &Verdict) -> String {
+    let lang = inputs.report.lang;
+    let reason = reason_cell(v, lang);
+    match inputs.notes.get(&(v.county.clone(), v.indicator.clone())) {
+        None => reason,
+        Some(note) => {
+            let note = format!("{}{note}", words(lang, "数据备注：", "data note: "));
+            if reason.is_empty() { note } else { format!("{reason}; {note}") }
+        }
+    }
 }
 
 fn column(title: String, kind: ColumnKind, width: u16) -> Column {
@@ -336,8 +364,11 @@ fn indicator_chart(report: &Report, v: &Verdict) -> Option<IndicatorChart> {
         target: rule.value,
         value,
         // Only where 序时进度 judged the value: not for a level to hold, nor a target judged as final.
-        mark: (e.stage == Stage::Midterm && v.completion.is_some() && v.status != Status::Pass && v.status != Status::Fail)
-            .then(|| baseline + e.elapsed_share * (rule.value - baseline)),
+        mark: (e.stage == Stage::Midterm
+            && v.completion.is_some()
+            && v.status != Status::Pass
+            && v.status != Status::Fail)
+            .then_some(baseline + e.elapsed_share * (rule.value - baseline)),
     });
     let series = if v.series.len() >= 3 { v.series.clone() } else { Vec::new() };
     if bar.is_none() && series.is_empty() {
@@ -363,11 +394,17 @@ fn attention(report: &Report, headline: &[&Verdict]) -> Section {
         .filter_map(|v| Some(text::attention_item(report, report.catalog.indicator(&v.indicator)?, v)))
         .collect();
     let blocks = if items.is_empty() {
-        vec![Block::Paragraph(words(lang, "无滞后、倒退或未达标的指标。", "No indicator is lagging, regressing or failing.").into())]
+        vec![Block::Paragraph(
+            words(lang, "无滞后、倒退或未达标的指标。", "No indicator is lagging, regressing or failing.").into(),
+        )]
     } else {
         vec![Block::Bullets(items)]
     };
-    Section { id: "attention", heading: words(lang, "三、需关注的指标", "3. Indicators that need attention").into(), blocks }
+    Section {
+        id: "attention",
+        heading: words(lang, "三、需关注的指标", "3. Indicators that need attention").into(),
+        blocks,
+    }
 }
 
 /// 四、各地区情况: areas × indicators, coloured by status, with each area's binding indicators off track.
@@ -421,24 +458,29 @@ fn tasks_section(report: &Report, verdicts: &[&Verdict]) -> Section {
         column(w("说明", "Note"), ColumnKind::Text, 16),
     ];
     let due_default = report.catalog.plan.target_year;
-    let groups = grouped(report, verdicts, |ind| ind.domain.clone(), |ind, v| {
-        let unit = if ind.unit.is_empty() || ind.target == crate::target::Target::Done {
-            String::new()
-        } else {
-            format!("（{}）", ind.unit)
-        };
-        vec![
-            ind.source.clone(),
-            format!("{}{unit}", ind.display_name()),
-            baseline_cell(ind, v),
-            target_cell(v),
-            ind.due.unwrap_or(due_default).to_string(),
-            value_cell(v),
-            completion_cell(v),
-            status_label(v.status, lang).into(),
-            reason_cell(v, lang),
-        ]
-    });
+    let groups = grouped(
+        report,
+        verdicts,
+        |ind| ind.domain.clone(),
+        |ind, v| {
+            let unit = if ind.unit.is_empty() || ind.target == crate::target::Target::Done {
+                String::new()
+            } else {
+                format!("（{}）", ind.unit)
+            };
+            vec![
+                ind.source.clone(),
+                format!("{}{unit}", ind.display_name()),
+                baseline_cell(ind, v),
+                target_cell(v),
+                ind.due.unwrap_or(due_default).to_string(),
+                value_cell(v),
+                completion_cell(v),
+                status_label(v.status, lang).into(),
+                reason_cell(v, lang),
+            ]
+        },
+    );
     let blocks = vec![Block::Table(Table { id: "tasks", columns, groups, wide: true })];
     Section { id: "tasks", heading: w("五、重点任务推进情况", "5. The plan's tasks"), blocks }
 }
@@ -455,7 +497,11 @@ fn appendix(inputs: &Inputs, headline: &[&Verdict]) -> Section {
             let ind = report.catalog.indicator(&v.indicator)?;
             let source = v.target.source.clone()?;
             let target = v.target.resolved.clone().unwrap_or_else(|| v.target.text.clone());
-            Some(Row { indicator: ind.id.clone(), status: None, cells: vec![ind.label(report.catalog), ind.display_name(), target, source] })
+            Some(Row {
+                indicator: ind.id.clone(),
+                status: None,
+                cells: vec![ind.label(report.catalog), ind.display_name(), target, source],
+            })
         })
         .collect();
     if !assigned.is_empty() {
@@ -514,8 +560,15 @@ mod tests {
         let e = evaluate::evaluate(&catalog, &Dataset { measurements: rows, ..Default::default() }, &settings);
         let files = vec!["t.csv".to_string()];
         let report = Report { catalog: &catalog, evaluation: &e, files: &files, lang: Lang::Zh, area: None };
-        let inputs =
-            Inputs { report: &report, targets_file: None, produced: "2026-01-01".into(), illustrative: true, problems: &[] };
+        let notes = HashMap::new();
+        let inputs = Inputs {
+            report: &report,
+            targets_file: None,
+            produced: "2026-01-01".into(),
+            illustrative: true,
+            problems: &[],
+            notes: &notes,
+        };
         Document::build(&inputs)
     }
 

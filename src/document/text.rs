@@ -88,7 +88,12 @@ pub(super) fn lead(report: &Report, summary: &Summary) -> String {
             kinds.join(", ")
         ),
         (Lang::En, Stage::Final) => {
-            format!("This {} of {} covers {total} indicators ({}).", stage_name(e.stage, lang), e.year, kinds.join(", "))
+            format!(
+                "This {} of {} covers {total} indicators ({}).",
+                stage_name(e.stage, lang),
+                e.year,
+                kinds.join(", ")
+            )
         }
     }
 }
@@ -110,13 +115,30 @@ pub(super) fn type_sentence(
         .count();
     let mut rest = Vec::new();
     if province > 0 {
-        rest.push(words(lang, "{n}项因省下达目标未提供暂无法评估", "{n} cannot be assessed because the province target has not been supplied").replace("{n}", &province.to_string()));
+        rest.push(
+            words(
+                lang,
+                "{n}项因省下达目标未提供暂无法评估",
+                "{n} cannot be assessed because the province target has not been supplied",
+            )
+            .replace("{n}", &province.to_string()),
+        );
     }
     let other = count(Status::Pending) - province.min(count(Status::Pending));
     if other > 0 {
-        rest.push(words(lang, "{n}项因缺少基准值、参照值或多年数据暂无法评估", "{n} cannot be assessed yet for want of a baseline, a reference value or a series of years").replace("{n}", &other.to_string()));
+        rest.push(
+            words(
+                lang,
+                "{n}项因缺少基准值、参照值或多年数据暂无法评估",
+                "{n} cannot be assessed yet for want of a baseline, a reference value or a series of years",
+            )
+            .replace("{n}", &other.to_string()),
+        );
     }
-    for (s, zh, en) in [(Status::Missing, "{n}项缺少数据", "{n} have no data"), (Status::NotApplicable, "{n}项不适用", "{n} do not apply")] {
+    for (s, zh, en) in [
+        (Status::Missing, "{n}项缺少数据", "{n} have no data"),
+        (Status::NotApplicable, "{n}项不适用", "{n} do not apply"),
+    ] {
         if count(s) > 0 {
             rest.push(words(lang, zh, en).replace("{n}", &count(s).to_string()));
         }
@@ -180,18 +202,30 @@ pub(super) fn closing(report: &Report, headline: &[&Verdict]) -> Vec<super::Bloc
     out.push(match (lang, binding_off.is_empty()) {
         (Lang::Zh, true) => "约束性指标中没有滞后、倒退或未达标的指标。".to_string(),
         (Lang::En, true) => "No binding indicator is off track.".to_string(),
-        (Lang::Zh, false) => format!("约束性指标中有{}项需重点关注：{}（详见第三部分）。", binding_off.len(), binding_off.join("、")),
-        (Lang::En, false) => format!("{} binding indicators are off track: {} (see part 3).", binding_off.len(), binding_off.join(", ")),
+        (Lang::Zh, false) => {
+            format!("约束性指标中有{}项需重点关注：{}（详见第三部分）。", binding_off.len(), binding_off.join("、"))
+        }
+        (Lang::En, false) => {
+            format!("{} binding indicators are off track: {} (see part 3).", binding_off.len(), binding_off.join(", "))
+        }
     });
     out.into_iter().map(super::Block::Paragraph).collect()
 }
 
 pub(super) fn chart_key(stage: Stage, lang: Lang) -> &'static str {
     match (stage, lang) {
-        (Stage::Midterm, Lang::Zh) => "图中浅色条为基准值至目标值的区间，深色条为基准值至本期值（颜色表示状态），竖虚线为按序时进度本期应达到的值，粗竖线为目标值；多年数据时右侧为逐年走势。",
-        (Stage::Final, Lang::Zh) => "图中浅色条为基准值至目标值的区间，深色条为基准值至本期值（颜色表示状态），粗竖线为目标值；多年数据时右侧为逐年走势。",
-        (Stage::Midterm, Lang::En) => "Light bar: baseline to target; dark bar: baseline to the current value, coloured by status; dashed line: the value due by now under 序时进度; thick line: the target. With several years, the sparkline on the right shows the series.",
-        (Stage::Final, Lang::En) => "Light bar: baseline to target; dark bar: baseline to the current value, coloured by status; thick line: the target. With several years, the sparkline on the right shows the series.",
+        (Stage::Midterm, Lang::Zh) => {
+            "图中浅色条为基准值至目标值的区间，深色条为基准值至本期值（颜色表示状态），竖虚线为按序时进度本期应达到的值，粗竖线为目标值；多年数据时右侧为逐年走势。"
+        }
+        (Stage::Final, Lang::Zh) => {
+            "图中浅色条为基准值至目标值的区间，深色条为基准值至本期值（颜色表示状态），粗竖线为目标值；多年数据时右侧为逐年走势。"
+        }
+        (Stage::Midterm, Lang::En) => {
+            "Light bar: baseline to target; dark bar: baseline to the current value, coloured by status; dashed line: the value due by now under 序时进度; thick line: the target. With several years, the sparkline on the right shows the series."
+        }
+        (Stage::Final, Lang::En) => {
+            "Light bar: baseline to target; dark bar: baseline to the current value, coloured by status; thick line: the target. With several years, the sparkline on the right shows the series."
+        }
     }
 }
 
@@ -201,11 +235,7 @@ pub(super) fn chart_caption(ind: &Indicator, v: &Verdict, start: Option<f64>, la
     let target = v.target.rule.map(|r| r.to_string()).unwrap_or_else(|| v.target.text.clone());
     let from = start.map_or("—".to_string(), num);
     match lang {
-        Lang::Zh => format!(
-            "基准{from} → 目标{target}{unit}，本期{}，完成度{}",
-            value_cell(v),
-            completion_cell(v)
-        ),
+        Lang::Zh => format!("基准{from} → 目标{target}{unit}，本期{}，完成度{}", value_cell(v), completion_cell(v)),
         Lang::En => format!(
             "baseline {from} → target {target} {unit}, value {}, completion {}",
             value_cell(v),
@@ -241,7 +271,9 @@ pub(super) fn attention_item(report: &Report, ind: &Indicator, v: &Verdict) -> S
     if let Some(c) = v.completion {
         parts.push(match (lang, e.stage) {
             (Lang::Zh, Stage::Midterm) => format!("完成度{}，低于序时进度{}", percent(c), percent(e.elapsed_share)),
-            (Lang::En, Stage::Midterm) => format!("completion {}, against an elapsed share of {}", percent(c), percent(e.elapsed_share)),
+            (Lang::En, Stage::Midterm) => {
+                format!("completion {}, against an elapsed share of {}", percent(c), percent(e.elapsed_share))
+            }
             (Lang::Zh, Stage::Final) => format!("完成度{}", percent(c)),
             (Lang::En, Stage::Final) => format!("completion {}", percent(c)),
         });
@@ -266,9 +298,13 @@ pub(super) fn attention_item(report: &Report, ind: &Indicator, v: &Verdict) -> S
 
 /// Which areas have the most binding indicators off track.
 pub(super) fn areas_sentence(matrix: &Matrix, lang: Lang) -> String {
-    let mut off: Vec<(&str, usize)> =
-        matrix.rows.iter().filter(|r| r.binding_off_track > 0).map(|r| (r.area.as_str(), r.binding_off_track)).collect();
-    off.sort_by(|a, b| b.1.cmp(&a.1));
+    let mut off: Vec<(&str, usize)> = matrix
+        .rows
+        .iter()
+        .filter(|r| r.binding_off_track > 0)
+        .map(|r| (r.area.as_str(), r.binding_off_track))
+        .collect();
+    off.sort_by_key(|a| std::cmp::Reverse(a.1));
     let n = matrix.rows.len();
     if off.is_empty() {
         return match lang {
@@ -284,11 +320,7 @@ pub(super) fn areas_sentence(matrix: &Matrix, lang: Lang) -> String {
         })
         .collect();
     match lang {
-        Lang::Zh => format!(
-            "{n}个地区中，{}个地区有约束性指标滞后、倒退或未达标：{}。",
-            off.len(),
-            list.join("、")
-        ),
+        Lang::Zh => format!("{n}个地区中，{}个地区有约束性指标滞后、倒退或未达标：{}。", off.len(), list.join("、")),
         Lang::En => format!("Of the {n} areas, {} have binding indicators off track: {}.", off.len(), list.join(", ")),
     }
 }
@@ -320,7 +352,11 @@ pub(super) fn method(report: &Report) -> Vec<String> {
 
 pub(super) fn problems_lead(n: usize, lang: Lang) -> String {
     match lang {
-        Lang::Zh => format!("数据校验（validate）发现{n}个问题；按 --skip-invalid 仅评估了有效的行，以下各行未纳入评估或需核实："),
-        Lang::En => format!("validate found {n} problems; with --skip-invalid only the valid rows were evaluated. The rows below were left out or need checking:"),
+        Lang::Zh => format!(
+            "数据校验（validate）发现{n}个问题；按 --skip-invalid 仅评估了有效的行，以下各行未纳入评估或需核实："
+        ),
+        Lang::En => format!(
+            "validate found {n} problems; with --skip-invalid only the valid rows were evaluated. The rows below were left out or need checking:"
+        ),
     }
 }
