@@ -52,7 +52,7 @@ pub struct County {
 }
 
 /// 约束性, 预期性, 引领性 — and the body's 重点任务.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Deserialize, serde::Serialize, PartialOrd, Ord, clap::ValueEnum)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Deserialize, serde::Serialize, PartialOrd, Ord)]
 #[serde(rename_all = "lowercase")]
 pub enum IndicatorType {
     Binding,

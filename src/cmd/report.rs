@@ -2,15 +2,14 @@
 
 use std::collections::HashMap;
 use std::io::Write;
-use std::path::{Path, PathBuf};
 use std::time::{SystemTime, UNIX_EPOCH};
 
-use anyhow::{Context, bail};
+use anyhow::bail;
 
 use crate::Outcome;
 use crate::cli::{DocumentFormat, ReportArgs};
 use crate::document::{self, Document, Inputs};
-use crate::evaluate::has_findings;
+use crate::evaluate::{FailOn, has_findings};
 use crate::load::Dataset;
 use crate::report::Report;
 
@@ -24,14 +23,15 @@ const ILLUSTRATIVE: [&[u8]; 4] = [
 
 pub fn run(args: &ReportArgs, out: &mut dyn Write, err: &mut dyn Write) -> anyhow::Result<Outcome> {
     let format = format_of(args)?;
-    refuse_overwriting_an_input(&args.output, &args.input.files)?;
+    super::refuse_input(&args.output, &super::inputs(&args.input, Some(&args.judge)))?;
     let (catalog, evaluation, data) =
         super::evaluate_dataset(&args.input, &args.judge, &args.select.filter(), args.skip_invalid, err)?;
     let area = match &args.county {
         Some(name) => Some(super::area_in_data(&catalog, &evaluation, name)?),
         None => None,
     };
-    let report = Report { catalog: &catalog, evaluation: &evaluation, files: &args.input.files, lang: args.lang, area };
+    let report =
+        Report { catalog: &catalog, evaluation: &evaluation, files: &args.input.files, lang: args.lang.into(), area };
     let inputs = Inputs {
         report: &report,
         targets_file: args.judge.targets.as_ref().map(|p| p.display().to_string()),
@@ -49,9 +49,9 @@ pub fn run(args: &ReportArgs, out: &mut dyn Write, err: &mut dyn Write) -> anyho
         }
         DocumentFormat::Docx => document::docx::render(&doc)?,
     };
-    write_atomically(&args.output, &bytes)?;
+    super::write_atomically(&args.output, &bytes)?;
     writeln!(out, "{}", args.output.display())?;
-    let findings = has_findings(&catalog, report.headline().into_iter(), args.fail_on);
+    let findings = has_findings(&catalog, report.headline().into_iter(), FailOn::from(args.fail_on));
     Ok(if findings { Outcome::Findings } else { Outcome::Clean })
 }
 
@@ -68,14 +68,6 @@ fn format_of(args: &ReportArgs) -> anyhow::Result<DocumentFormat> {
             args.output.display()
         ),
     }
-}
-
-fn refuse_overwriting_an_input(output: &Path, files: &[String]) -> anyhow::Result<()> {
-    let Ok(target) = output.canonicalize() else { return Ok(()) };
-    if files.iter().any(|f| Path::new(f).canonicalize().is_ok_and(|p| p == target)) {
-        bail!("-o {}: that is one of the input files; choose another name", output.display());
-    }
-    Ok(())
 }
 
 /// Whether the data is illustrative: a bundled example file, or a row whose note says so.
@@ -120,18 +112,6 @@ fn civil_from_days(days: i64) -> (i64, u32, u32) {
     let d = (doy - (153 * mp + 2) / 5 + 1) as u32;
     let m = if mp < 10 { mp + 3 } else { mp - 9 } as u32;
     (yoe + era * 400 + i64::from(m <= 2), m, d)
-}
-
-/// Writes `bytes` beside `path` and renames it into place, so a failed run never leaves half a document.
-fn write_atomically(path: &Path, bytes: &[u8]) -> anyhow::Result<()> {
-    let dir = path.parent().filter(|p| !p.as_os_str().is_empty()).unwrap_or(Path::new("."));
-    let name = path.file_name().with_context(|| format!("-o {}: not a file name", path.display()))?;
-    let temp: PathBuf = dir.join(format!(".{}.{}.tmp", name.to_string_lossy(), std::process::id()));
-    let written = std::fs::write(&temp, bytes).and_then(|()| std::fs::rename(&temp, path));
-    if written.is_err() {
-        let _ = std::fs::remove_file(&temp);
-    }
-    written.with_context(|| format!("cannot write {}", path.display()))
 }
 
 #[cfg(test)]

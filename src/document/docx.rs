@@ -15,7 +15,7 @@ use docx_rs::{
 use super::{Block, ColumnKind, Document, IndicatorChart, Matrix, Section as Part, StatusBar, Table, chart};
 use crate::Lang;
 use crate::evaluate::Status;
-use crate::report::{status_label, status_symbol, words};
+use crate::labels::{status_label, status_symbol, words};
 
 /// A4 in twentieths of a point.
 const A4: (u32, u32) = (11906, 16838);

@@ -8,7 +8,7 @@ use std::io::Write;
 use super::{Block, ColumnKind, Document, IndicatorChart, Matrix, Section, StatusBar, Table, chart};
 use crate::Lang;
 use crate::evaluate::Status;
-use crate::report::{status_label, status_symbol};
+use crate::labels::{status_label, status_symbol};
 
 /// Text made safe for HTML content and quoted attribute values.
 pub fn escape(text: &str) -> String {
@@ -157,12 +157,12 @@ fn status_chart(bars: &[StatusBar], lang: Lang, page: &mut String) {
             counts.join(" · ")
         );
     }
-    let caption = crate::report::words(lang, "图1 各类指标评估状态分布", "Figure 1. Statuses by indicator type");
+    let caption = crate::labels::words(lang, "图1 各类指标评估状态分布", "Figure 1. Statuses by indicator type");
     let _ = writeln!(page, "</tbody></table>\n<figcaption>{caption}</figcaption>\n</figure>");
 }
 
 fn indicator_charts(charts: &[IndicatorChart], lang: Lang, page: &mut String) {
-    let w = |zh, en| crate::report::words(lang, zh, en);
+    let w = |zh, en| crate::labels::words(lang, zh, en);
     let with_series = charts.iter().any(|c| !c.series.is_empty());
     let series_head = if with_series { format!("<th>{}</th>", w("走势", "Series")) } else { String::new() };
     let _ = writeln!(

@@ -11,13 +11,12 @@ use std::collections::HashMap;
 
 use crate::Lang;
 use crate::catalog::{AreaKind, Catalog, Indicator, IndicatorType};
-use crate::evaluate::{Stage, Status, Summary, Verdict, percent};
+use crate::evaluate::{Stage, Status, Summary, Verdict};
+use crate::labels::{percent, status_label, type_label, words};
 use crate::problem::Problem;
 use crate::progress::Point;
-use crate::report::trend::{progress_cell, projection_cell};
-use crate::report::{
-    Report, baseline_cell, completion_cell, reason_cell, status_label, target_cell, type_label, value_cell, words,
-};
+use crate::report::trend::{progress_text as progress_cell, projection_text as projection_cell};
+use crate::report::{Report, baseline_cell, reason_cell, target_cell, value_text};
 use crate::target::Cmp;
 
 /// What the document is made from besides the verdicts: facts about the run that only the command knows.
@@ -207,7 +206,7 @@ fn facts(inputs: &Inputs) -> Vec<(String, String)> {
     let mut facts = vec![
         (w("规划", "Plan"), report.catalog.plan.name.clone()),
         (w("评估年份", "Year"), e.year.to_string()),
-        (w("评估阶段", "Stage"), text::stage_name(e.stage, lang).to_string()),
+        (w("评估阶段", "Stage"), crate::labels::evaluation_name(e.stage, lang).to_string()),
     ];
     if e.stage == Stage::Midterm {
         facts.push((w("序时进度", "Elapsed share (序时进度)"), percent(e.elapsed_share)));
@@ -226,15 +225,22 @@ fn facts(inputs: &Inputs) -> Vec<(String, String)> {
 /// 一、总体情况: the sentences by type and the stacked bar of statuses.
 fn overview(report: &Report, headline: &[&Verdict]) -> Section {
     let lang = report.lang;
-    let summary = Summary::of(report.catalog, headline.iter().copied());
+    let summary = Summary::of(report.catalog, report.evaluation.stage, headline.iter().copied());
     let mut blocks = vec![Block::Paragraph(text::lead(report, &summary))];
     let mut bars = Vec::new();
     for kind in IndicatorType::ALL {
-        let Some(counts) = summary.by_type.get(kind.as_str()) else { continue };
+        // The summary has every type of the catalogue; one area may have no verdict of a type.
+        let Some(counts) = summary.by_type.get(kind.as_str()).filter(|c| c.values().sum::<usize>() > 0) else {
+            continue;
+        };
         let of_kind: Vec<&Verdict> = headline.iter().copied().filter(|v| kind_of(report.catalog, v) == kind).collect();
         let text = text::type_sentence(kind, counts, &of_kind, lang);
         blocks.push(Block::TypeSentence { kind: kind.as_str(), text });
-        let counts = text::ORDER.iter().filter_map(|&s| counts.get(s.as_str()).map(|&n| (s, n))).collect();
+        let counts = text::ORDER
+            .iter()
+            .filter_map(|&s| counts.get(s.as_str()).map(|&n| (s, n)))
+            .filter(|&(_, n)| n > 0)
+            .collect();
         bars.push(StatusBar { kind: kind.as_str(), label: type_label(kind, lang).to_string(), counts });
     }
     blocks.extend(text::closing(report, headline));
@@ -281,10 +287,10 @@ fn indicators(inputs: &Inputs, verdicts: &[&Verdict]) -> Section {
                 ind.label(report.catalog),
                 ind.display_name(),
                 type_label(ind.kind, lang).into(),
-                baseline_cell(ind, v),
+                baseline_cell(ind, v).shown(),
                 target_cell(v),
-                value_cell(v),
-                completion_cell(v),
+                value_text(v),
+                completion_text(v),
             ];
             if with_progress {
                 cells.push(progress_text(v, lang));
@@ -317,6 +323,11 @@ fn note_cell(inputs: &Inputs, v: &Verdict) -> String {
             if reason.is_empty() { note } else { format!("{reason}; {note}") }
         }
     }
+}
+
+/// Completion as a percentage, a dash where it is not defined.
+pub(crate) fn completion_text(v: &Verdict) -> String {
+    v.completion.map_or("—".into(), percent)
 }
 
 fn column(title: String, kind: ColumnKind, width: u16) -> Column {
@@ -471,11 +482,11 @@ fn tasks_section(report: &Report, verdicts: &[&Verdict]) -> Section {
             vec![
                 ind.source.clone(),
                 format!("{}{unit}", ind.display_name()),
-                baseline_cell(ind, v),
+                baseline_cell(ind, v).shown(),
                 target_cell(v),
                 ind.due.unwrap_or(due_default).to_string(),
-                value_cell(v),
-                completion_cell(v),
+                value_text(v),
+                completion_text(v),
                 status_label(v.status, lang).into(),
                 reason_cell(v, lang),
             ]

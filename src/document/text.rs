@@ -6,10 +6,10 @@ use std::collections::BTreeMap;
 use super::{Matrix, gap};
 use crate::Lang;
 use crate::catalog::{Indicator, IndicatorType};
-use crate::evaluate::{Reason, Stage, Status, Summary, Verdict, percent};
-use crate::report::trend::projection_cell;
-use crate::report::{Report, completion_cell, status_label, type_label, value_cell, words};
-use crate::target::num;
+use crate::evaluate::{Reason, Stage, Status, Summary, Verdict};
+use crate::labels::{self, evaluation_name, num, percent, status_label, type_label, words};
+use crate::report::trend::projection_text;
+use crate::report::{Report, value_text};
 
 /// The order statuses are counted in: the good news first, then what is off track, then what cannot be said.
 pub(super) const ORDER: [Status; 9] = [
@@ -24,22 +24,13 @@ pub(super) const ORDER: [Status; 9] = [
     Status::NotApplicable,
 ];
 
-pub(super) fn stage_name(stage: Stage, lang: Lang) -> &'static str {
-    match (stage, lang) {
-        (Stage::Midterm, Lang::Zh) => "中期评估",
-        (Stage::Final, Lang::Zh) => "总结评估",
-        (Stage::Midterm, Lang::En) => "mid-term evaluation",
-        (Stage::Final, Lang::En) => "final evaluation",
-    }
-}
-
 pub(super) fn subtitle(report: &Report) -> String {
     let e = report.evaluation;
     let area = report.area.map(|a| format!("（{a}）")).unwrap_or_default();
     match report.lang {
-        Lang::Zh => format!("{}年{}报告{area}", e.year, stage_name(e.stage, Lang::Zh)),
+        Lang::Zh => format!("{}年{}报告{area}", e.year, evaluation_name(e.stage, Lang::Zh)),
         Lang::En => {
-            let stage = stage_name(e.stage, Lang::En);
+            let stage = evaluation_name(e.stage, Lang::En);
             let mut chars = stage.chars();
             let stage: String = chars.next().map(|c| c.to_uppercase().chain(chars).collect()).unwrap_or_default();
             format!("{stage} report, {}{area}", e.year)
@@ -64,6 +55,9 @@ pub(super) fn lead(report: &Report, summary: &Summary) -> String {
         .iter()
         .filter_map(|k| {
             let n: usize = summary.by_type.get(k.as_str())?.values().sum();
+            if n == 0 {
+                return None;
+            }
             Some(match lang {
                 Lang::Zh => format!("{}{n}项", type_label(*k, lang)),
                 Lang::En => format!("{n} {}", type_label(*k, lang)),
@@ -75,22 +69,27 @@ pub(super) fn lead(report: &Report, summary: &Summary) -> String {
         (Lang::Zh, Stage::Midterm) => format!(
             "本次为{}年{}，共评估{total}项指标（{}），评估年份时间进度（序时进度）为{share}。",
             e.year,
-            stage_name(e.stage, lang),
+            evaluation_name(e.stage, lang),
             kinds.join("、")
         ),
         (Lang::Zh, Stage::Final) => {
-            format!("本次为{}年{}，共评估{total}项指标（{}）。", e.year, stage_name(e.stage, lang), kinds.join("、"))
+            format!(
+                "本次为{}年{}，共评估{total}项指标（{}）。",
+                e.year,
+                evaluation_name(e.stage, lang),
+                kinds.join("、")
+            )
         }
         (Lang::En, Stage::Midterm) => format!(
             "This {} of {} covers {total} indicators ({}); {share} of the plan period has elapsed (序时进度).",
-            stage_name(e.stage, lang),
+            evaluation_name(e.stage, lang),
             e.year,
             kinds.join(", ")
         ),
         (Lang::En, Stage::Final) => {
             format!(
                 "This {} of {} covers {total} indicators ({}).",
-                stage_name(e.stage, lang),
+                evaluation_name(e.stage, lang),
                 e.year,
                 kinds.join(", ")
             )
@@ -235,11 +234,13 @@ pub(super) fn chart_caption(ind: &Indicator, v: &Verdict, start: Option<f64>, la
     let target = v.target.rule.map(|r| r.to_string()).unwrap_or_else(|| v.target.text.clone());
     let from = start.map_or("—".to_string(), num);
     match lang {
-        Lang::Zh => format!("基准{from} → 目标{target}{unit}，本期{}，完成度{}", value_cell(v), completion_cell(v)),
+        Lang::Zh => {
+            format!("基准{from} → 目标{target}{unit}，本期{}，完成度{}", value_text(v), super::completion_text(v))
+        }
         Lang::En => format!(
             "baseline {from} → target {target} {unit}, value {}, completion {}",
-            value_cell(v),
-            completion_cell(v)
+            value_text(v),
+            super::completion_text(v)
         ),
     }
 }
@@ -258,14 +259,14 @@ pub(super) fn attention_item(report: &Report, ind: &Indicator, v: &Verdict) -> S
             ind.label(report.catalog),
             ind.display_name(),
             type_label(ind.kind, lang),
-            value_cell(v),
+            value_text(v),
         )],
         Lang::En => vec![format!(
             "{} {} ({}, {status}): value {}, baseline {baseline}, target {target}",
             ind.label(report.catalog),
             ind.display_name(),
             type_label(ind.kind, lang),
-            value_cell(v),
+            value_text(v),
         )],
     };
     if let Some(c) = v.completion {
@@ -285,10 +286,10 @@ pub(super) fn attention_item(report: &Report, ind: &Indicator, v: &Verdict) -> S
         });
     }
     if v.progress.is_some() {
-        parts.push(projection_cell(v.progress.as_ref(), lang));
+        parts.push(projection_text(v.progress.as_ref(), lang));
     }
     if let Some(r) = &v.reason {
-        parts.push(r.text(lang));
+        parts.push(labels::reason(r, lang));
     }
     match lang {
         Lang::Zh => format!("{}。", parts.join("；")),
