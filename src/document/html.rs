@@ -275,7 +275,10 @@ table.matrix thead th:first-child { width: 8em; }
 table.matrix th.count { width: 5.5em; }
 table.charts td { vertical-align: middle; }
 td.svg { padding: 2px; line-height: 0; }
-table.stack { width: 100%; }
+table.stack { width: 100%; table-layout: fixed; }
+table.stack th { width: 9em; }
+table.stack td.svg { width: 60%; }
+table.stack td.svg svg { width: 100%; height: auto; }
 table.stack td:last-child { font-size: 11px; }
 table.stack th { text-align: left; padding-right: 8px; font-family: var(--sans); font-weight: normal; white-space: nowrap; }
 table.stack td { padding: 3px 6px 3px 0; }

@@ -245,7 +245,7 @@ fn overview(report: &Report, headline: &[&Verdict]) -> Section {
     }
     blocks.extend(text::closing(report, headline));
     blocks.push(Block::StatusChart(bars));
-    blocks.push(Block::Legend(legend(lang)));
+    blocks.push(Block::Legend(legend(report.evaluation.stage, lang)));
     Section { id: "overview", heading: words(lang, "一、总体情况", "1. Overview").into(), blocks }
 }
 
@@ -253,8 +253,10 @@ fn kind_of(catalog: &Catalog, v: &Verdict) -> IndicatorType {
     catalog.indicator(&v.indicator).map_or(IndicatorType::Task, |i| i.kind)
 }
 
-fn legend(lang: Lang) -> Vec<(Status, String)> {
-    Status::ALL.iter().map(|&s| (s, status_label(s, lang).to_string())).collect()
+/// The statuses the stage can give, and 不适用 for the areas' matrix.
+fn legend(stage: Stage, lang: Lang) -> Vec<(Status, String)> {
+    let statuses = Status::of_stage(stage).iter().chain(std::iter::once(&Status::NotApplicable));
+    statuses.map(|&s| (s, status_label(s, lang).to_string())).collect()
 }
 
 /// 二、目标指标完成情况: the city table by domain, then a chart per numeric indicator.
@@ -370,7 +372,8 @@ fn indicator_chart(report: &Report, v: &Verdict) -> Option<IndicatorChart> {
     let value = v.value?;
     let start = if ind.cumulative { Some(0.0) } else { v.baseline };
     let e = report.evaluation;
-    let bar = start.filter(|b| (rule.value - b).abs() > 1e-12).map(|baseline| Bar {
+    // A level to hold (the baseline already meets the target) has no distance to draw: no completion, no bar.
+    let bar = start.filter(|_| v.completion.is_some()).map(|baseline| Bar {
         baseline,
         target: rule.value,
         value,
@@ -389,7 +392,7 @@ fn indicator_chart(report: &Report, v: &Verdict) -> Option<IndicatorChart> {
         indicator: ind.id.clone(),
         label: ind.label(report.catalog),
         name: ind.display_name(),
-        caption: text::chart_caption(ind, v, start, report.lang),
+        caption: text::chart_caption(ind, v, start, &series, report.lang),
         status: v.status,
         bar,
         series,
@@ -448,8 +451,11 @@ fn areas(report: &Report) -> Option<Section> {
         count_title: words(lang, "约束性需关注", "Binding off track").into(),
         rows,
     };
-    let blocks =
-        vec![Block::Paragraph(text::areas_sentence(&matrix, lang)), Block::Matrix(matrix), Block::Legend(legend(lang))];
+    let blocks = vec![
+        Block::Paragraph(text::areas_sentence(&matrix, lang)),
+        Block::Matrix(matrix),
+        Block::Legend(legend(report.evaluation.stage, lang)),
+    ];
     Some(Section { id: "areas", heading: words(lang, "四、各地区情况", "4. The areas").into(), blocks })
 }
 

@@ -8,6 +8,7 @@ use crate::Lang;
 use crate::catalog::{Indicator, IndicatorType};
 use crate::evaluate::{Reason, Stage, Status, Summary, Verdict};
 use crate::labels::{self, evaluation_name, num, percent, status_label, type_label, words};
+use crate::progress::Point;
 use crate::report::trend::projection_text;
 use crate::report::{Report, value_text};
 
@@ -148,13 +149,16 @@ pub(super) fn type_sentence(
             let mut parts = vec![judged.join("、")];
             parts.extend(rest);
             parts.retain(|p| !p.is_empty());
-            format!("{total}项{name}指标中，{}。", parts.join("，"))
+            // The body's tasks are tasks, not indicators.
+            let noun = if kind == IndicatorType::Task { "" } else { "指标" };
+            format!("{total}项{name}{noun}中，{}。", parts.join("，"))
         }
         Lang::En => {
             let mut parts = vec![judged.join(", ")];
             parts.extend(rest);
             parts.retain(|p| !p.is_empty());
-            format!("Of the {total} {name} indicators, {}.", parts.join("; "))
+            let noun = if kind == IndicatorType::Task { "s" } else { " indicators" };
+            format!("Of the {total} {name}{noun}, {}.", parts.join("; "))
         }
     }
 }
@@ -229,7 +233,14 @@ pub(super) fn chart_key(stage: Stage, lang: Lang) -> &'static str {
 }
 
 /// "基准64.4 → 目标≥80，本期73.67，完成度59%".
-pub(super) fn chart_caption(ind: &Indicator, v: &Verdict, start: Option<f64>, lang: Lang) -> String {
+pub(super) fn chart_caption(ind: &Indicator, v: &Verdict, start: Option<f64>, series: &[Point], lang: Lang) -> String {
+    let years = match (series.first(), series.last()) {
+        (Some(a), Some(z)) => match lang {
+            Lang::Zh => format!("；走势{}—{}年", a.year, z.year),
+            Lang::En => format!("; series {}–{}", a.year, z.year),
+        },
+        _ => String::new(),
+    };
     let unit = &ind.unit;
     let target = v.target.rule.map(|r| r.to_string()).unwrap_or_else(|| v.target.text.clone());
     let from = start.map_or("—".to_string(), num);
@@ -238,7 +249,7 @@ pub(super) fn chart_caption(ind: &Indicator, v: &Verdict, start: Option<f64>, la
             format!("基准{from} → 目标{target}{unit}，本期{}，完成度{}", value_text(v), super::completion_text(v))
         }
         Lang::En => format!(
-            "baseline {from} → target {target} {unit}, value {}, completion {}",
+            "baseline {from} → target {target} {unit}, value {}, completion {}{years}",
             value_text(v),
             super::completion_text(v)
         ),
@@ -285,7 +296,8 @@ pub(super) fn attention_item(report: &Report, ind: &Indicator, v: &Verdict) -> S
             Lang::En => format!("{} {unit} short of the target", num((g * 100.0).round() / 100.0)),
         });
     }
-    if v.progress.is_some() {
+    // A projection says something only before the target year.
+    if v.progress.is_some_and(|p| p.projection.year > e.year) {
         parts.push(projection_text(v.progress.as_ref(), lang));
     }
     if let Some(r) = &v.reason {
