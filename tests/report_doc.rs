@@ -356,3 +356,15 @@ fn the_output_is_checked_before_anything_is_written() {
     assert!(r.code == 0 || r.code == 1, "{}", r.stderr);
     assert!(std::fs::read(dir.path().join("r.bin")).unwrap().starts_with(b"PK"));
 }
+
+#[cfg(unix)]
+#[test]
+fn the_document_gets_the_mode_of_any_new_file() {
+    use std::os::unix::fs::PermissionsExt;
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(dir.path().join("plain"), b"x").unwrap();
+    let r = run_in(dir.path(), &["report", common::root().join("data/2023.csv").to_str().unwrap(), "-o", "r.html"]);
+    assert!(r.code == 0 || r.code == 1, "{}", r.stderr);
+    let mode = |name: &str| std::fs::metadata(dir.path().join(name)).unwrap().permissions().mode() & 0o777;
+    assert_eq!(mode("r.html"), mode("plain"));
+}

@@ -180,9 +180,21 @@ pub fn write_atomically(path: &Path, bytes: &[u8]) -> anyhow::Result<()> {
         _ => Path::new("."),
     };
     let shown = path.display();
-    let mut tmp = tempfile::NamedTempFile::new_in(dir).with_context(|| format!("cannot write {shown}"))?;
+    let mut tmp = temp_file_builder().tempfile_in(dir).with_context(|| format!("cannot write {shown}"))?;
     tmp.write_all(bytes).with_context(|| format!("cannot write {shown}"))?;
     tmp.as_file().sync_all().with_context(|| format!("cannot write {shown}"))?;
     tmp.persist(path).map_err(|e| e.error).with_context(|| format!("cannot write {shown}"))?;
     Ok(())
+}
+
+/// A temporary file created with the mode an ordinary new file gets (0666 less the umask): tempfile's own
+/// 0600 would survive the rename and leave a report nobody else can open.
+fn temp_file_builder() -> tempfile::Builder<'static, 'static> {
+    let mut builder = tempfile::Builder::new();
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        builder.permissions(std::fs::Permissions::from_mode(0o666));
+    }
+    builder
 }

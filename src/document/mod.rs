@@ -605,14 +605,19 @@ mod tests {
 
     #[test]
     fn the_final_bar_has_no_mark_and_gaps_follow_polarity() {
-        let d = document(vec![m("全市", "groundwater_class_v", 2025, 12.0)], 2025);
+        let rows = vec![m("全市", "groundwater_class_v", 2025, 12.0), m("全市", "green_village_share", 2025, 75.0)];
+        let d = document(rows, 2025);
         let attention = d.sections.iter().find(|s| s.id == "attention").unwrap();
         let Block::Bullets(items) = &attention.blocks[0] else { panic!("{:?}", attention.blocks) };
-        assert!(items[0].contains("未达标") && items[0].contains("2"), "{}", items[0]);
+        // ≤10 at 12 is 2 over; ≥80 at 75 is 5 under.
+        assert!(items.iter().any(|i| i.contains("地下水") && i.contains("尚差2%")), "{items:?}");
+        assert!(items.iter().any(|i| i.contains("绿盈乡村") && i.contains("尚差5%")), "{items:?}");
         let charts = d.sections.iter().flat_map(|s| &s.blocks).find_map(|b| match b {
             Block::IndicatorCharts(c) => Some(c),
             _ => None,
         });
-        assert!(charts.unwrap().iter().all(|c| c.bar.is_none_or(|b| b.mark.is_none())));
+        let charts = charts.unwrap();
+        assert_eq!(charts.len(), 1, "a level to hold (groundwater) has no bar");
+        assert!(charts[0].bar.is_some_and(|b| b.mark.is_none()));
     }
 }
