@@ -212,7 +212,7 @@ fn part_children(part: &Part, lang: Lang, wide: bool, body: &mut Vec<Child>) {
             Block::Table(t) => body.push(tbl(table(t, width))),
             Block::StatusChart(bars) => body.push(tbl(status_chart(bars, lang, width))),
             Block::IndicatorCharts(charts) => body.push(tbl(indicator_charts(charts, lang, width))),
-            Block::Matrix(m) => body.push(tbl(matrix(m, lang, width))),
+            Block::Matrix(m) => body.push(tbl(matrix(m, width))),
             Block::Legend(items) => body.push(tbl(legend(items, width))),
         }
         if matches!(block, Block::Table(_) | Block::StatusChart(_) | Block::IndicatorCharts(_) | Block::Matrix(_)) {
@@ -297,18 +297,16 @@ fn status_chart(bars: &[StatusBar], lang: Lang, width: usize) -> WTable {
     let rows = bars
         .iter()
         .map(|bar| {
-            let total: usize = bar.counts.iter().map(|(_, n)| n).sum();
             let counts: Vec<String> =
                 bar.counts.iter().map(|(s, n)| format!("{} {n}", status_label(*s, lang))).collect();
             TableRow::new(vec![
-                cell(&format!("{}（{total}）", bar.label), AlignmentType::Left),
+                cell(&bar.label, AlignmentType::Left),
                 picture_cell(&chart::stacked(bar), px),
                 cell(&counts.join(" · "), AlignmentType::Left),
             ])
             .cant_split()
         })
         .collect();
-    let _ = words(lang, "", "");
     fixed(rows, widths)
 }
 
@@ -348,7 +346,7 @@ fn indicator_charts(charts: &[IndicatorChart], lang: Lang, width: usize) -> WTab
     fixed(rows, widths)
 }
 
-fn matrix(m: &Matrix, lang: Lang, width: usize) -> WTable {
+fn matrix(m: &Matrix, width: usize) -> WTable {
     let (first, last) = (1500, 1100);
     let each = (width - first - last) / m.columns.len().max(1);
     let mut widths = vec![first];
@@ -367,7 +365,6 @@ fn matrix(m: &Matrix, lang: Lang, width: usize) -> WTable {
         cells.push(cell(&row.binding_off_track.to_string(), AlignmentType::Right));
         rows.push(TableRow::new(cells).cant_split());
     }
-    let _ = lang;
     // Narrow cells: the default 0.19 cm padding would leave no room for "4a" or "29".
     fixed(rows, widths).margins(TableCellMargins::new().margin(0, 30, 0, 30))
 }

@@ -147,10 +147,9 @@ fn status_chart(bars: &[StatusBar], lang: Lang, page: &mut String) {
     for bar in bars {
         let counts: Vec<String> =
             bar.counts.iter().map(|(s, n)| format!("{} {n}", escape(status_label(*s, lang)))).collect();
-        let total: usize = bar.counts.iter().map(|(_, n)| n).sum();
         let _ = writeln!(
             page,
-            "<tr data-type=\"{}\"><th scope=\"row\">{}（{total}）</th><td class=\"svg\">{}</td><td>{}</td></tr>",
+            "<tr data-type=\"{}\"><th scope=\"row\">{}</th><td class=\"svg\">{}</td><td>{}</td></tr>",
             bar.kind,
             escape(&bar.label),
             chart::stacked(bar),

@@ -122,6 +122,7 @@ pub struct Row {
 #[derive(Debug, Clone)]
 pub struct StatusBar {
     pub kind: &'static str,
+    /// The type and its total: 约束性（15）.
     pub label: String,
     /// Non-zero counts in display order.
     pub counts: Vec<(Status, usize)>,
@@ -236,12 +237,14 @@ fn overview(report: &Report, headline: &[&Verdict]) -> Section {
         let of_kind: Vec<&Verdict> = headline.iter().copied().filter(|v| kind_of(report.catalog, v) == kind).collect();
         let text = text::type_sentence(kind, counts, &of_kind, lang);
         blocks.push(Block::TypeSentence { kind: kind.as_str(), text });
-        let counts = text::ORDER
-            .iter()
-            .filter_map(|&s| counts.get(s.as_str()).map(|&n| (s, n)))
-            .filter(|&(_, n)| n > 0)
-            .collect();
-        bars.push(StatusBar { kind: kind.as_str(), label: type_label(kind, lang).to_string(), counts });
+        let total: usize = counts.values().sum();
+        let label = match lang {
+            Lang::Zh => format!("{}（{total}）", type_label(kind, lang)),
+            Lang::En => format!("{} ({total})", type_label(kind, lang)),
+        };
+        let counts =
+            text::ORDER.iter().filter_map(|&s| counts.get(s.as_str()).map(|&n| (s, n))).filter(|&(_, n)| n > 0);
+        bars.push(StatusBar { kind: kind.as_str(), label, counts: counts.collect() });
     }
     blocks.extend(text::closing(report, headline));
     blocks.push(Block::StatusChart(bars));
@@ -339,7 +342,9 @@ fn column(title: String, kind: ColumnKind, width: u16) -> Column {
 fn progress_text(v: &Verdict, lang: Lang) -> String {
     match v.progress.as_ref() {
         None => "—".into(),
-        Some(p) => format!("{}；{}", progress_cell(Some(p), lang), projection_cell(Some(p), lang)),
+        Some(p) => {
+            format!("{}{}{}", progress_cell(Some(p), lang), words(lang, "；", "; "), projection_cell(Some(p), lang))
+        }
     }
 }
 
