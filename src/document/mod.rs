@@ -271,12 +271,12 @@ fn indicators(inputs: &Inputs, verdicts: &[&Verdict]) -> Section {
     let w = |zh, en| words(lang, zh, en).to_string();
     let mut columns = vec![
         column(w("序号", "No."), ColumnKind::Text, 5),
-        column(w("指标", "Indicator"), ColumnKind::Text, 24),
-        column(w("类型", "Type"), ColumnKind::Text, 6),
+        column(w("指标", "Indicator"), ColumnKind::Text, 22),
+        column(w("类型", "Type"), ColumnKind::Text, 7),
         column(format!("{}({})", w("基准", "Baseline "), plan.base_year), ColumnKind::Number, 9),
         column(format!("{}({})", w("目标", "Target "), plan.target_year), ColumnKind::Text, 10),
         column(w("本期值", "Value"), ColumnKind::Number, 7),
-        column(w("完成度", "Completion"), ColumnKind::Number, 7),
+        column(w("完成度", "Completion"), ColumnKind::Number, 8),
     ];
     if with_progress {
         columns.push(column(w("进展/预测", "Progress / projection"), ColumnKind::Text, 18));
@@ -469,8 +469,8 @@ fn tasks_section(report: &Report, verdicts: &[&Verdict]) -> Section {
     let lang = report.lang;
     let w = |zh, en| words(lang, zh, en).to_string();
     let columns = vec![
-        column(w("出处", "Source"), ColumnKind::Text, 8),
-        column(w("任务", "Task"), ColumnKind::Text, 24),
+        column(w("出处", "Source"), ColumnKind::Text, 10),
+        column(w("任务", "Task"), ColumnKind::Text, 22),
         column(w("基准", "Baseline"), ColumnKind::Number, 7),
         column(w("目标", "Target"), ColumnKind::Text, 10),
         column(w("期限", "Due"), ColumnKind::Number, 5),
