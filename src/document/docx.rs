@@ -1,4 +1,6 @@
-//! The document as Word (.docx), written with `docx-rs`: real tables with a repeating header row, heading
+//! The document as Word (.docx), written with `docx-rs` (maintained, the most used .docx writer in Rust, with
+//! sections, footers, fields and pictures; its one gap, the repeating header row, is patched in
+//! [`repeat_header_rows`]): real tables with a repeating header row, heading
 //! styles with outline levels (Word's navigation pane), 仿宋 body, 宋体 tables and 黑体 headings declared with
 //! their Windows names as fallbacks, A4 portrait with the wide tables on landscape sections, page numbers.
 //! Charts are the HTML's SVG rasterised to PNG ([`chart::png`]): pictures look the same in Word, WPS and
