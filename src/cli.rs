@@ -39,6 +39,8 @@ pub enum Command {
     Template(TemplateArgs),
     /// Lint a catalogue written for this plan or another: errors, and warnings about what eval cannot judge.
     CheckCatalog(CheckCatalogArgs),
+    /// Write the mid-term or final evaluation as a document: Word (.docx) or one HTML page with charts.
+    Report(ReportArgs),
 }
 
 /// Options shared by every command that reads the catalogue and data files.
@@ -182,6 +184,43 @@ pub struct TrendArgs {
     /// Language of labels in the table.
     #[arg(long, value_enum, default_value_t = LangArg::Zh)]
     pub lang: LangArg,
+}
+
+/// `plan-check report`: the same loading, year, stage and targets rules as `eval`.
+#[derive(Debug, Args)]
+pub struct ReportArgs {
+    #[command(flatten)]
+    pub input: InputArgs,
+    #[command(flatten)]
+    pub judge: JudgeArgs,
+    /// One area's report: its applicable indicators and its own counts.
+    #[arg(long, value_name = "NAME")]
+    pub county: Option<String>,
+    #[command(flatten)]
+    pub select: SelectArgs,
+    /// Language of the document.
+    #[arg(long, value_enum, default_value_t = LangArg::Zh)]
+    pub lang: LangArg,
+    /// Evaluate the valid rows of an invalid file; the document lists the problems in its appendix.
+    #[arg(long)]
+    pub skip_invalid: bool,
+    /// Which city-level findings make the exit code 1.
+    #[arg(long, value_enum, default_value_t = FailOnArg::Binding)]
+    pub fail_on: FailOnArg,
+    /// The file to write (replaced only once the document is complete).
+    #[arg(short, long, value_name = "FILE")]
+    pub output: PathBuf,
+    /// Document format [default: from the extension of -o: .docx or .html/.htm].
+    #[arg(long, value_enum)]
+    pub format: Option<DocumentFormat>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum DocumentFormat {
+    /// Word, with real tables, headings and page numbers.
+    Docx,
+    /// One self-contained page: inline CSS and SVG charts, no script; prints on A4.
+    Html,
 }
 
 #[derive(Debug, Args)]

@@ -241,6 +241,16 @@ pub fn stage_label(s: Stage, lang: Lang) -> &'static str {
     }
 }
 
+/// The plan's own names for its two evaluations (第十一章第六节: "中期评估和总结评估"), as a report titles them.
+pub fn evaluation_name(s: Stage, lang: Lang) -> &'static str {
+    match (s, lang) {
+        (Stage::Midterm, Lang::Zh) => "中期评估",
+        (Stage::Final, Lang::Zh) => "总结评估",
+        (Stage::Midterm, Lang::En) => "mid-term evaluation",
+        (Stage::Final, Lang::En) => "final evaluation",
+    }
+}
+
 pub fn category_label(c: Category, lang: Lang) -> &'static str {
     match (c, lang) {
         (Category::Achieved, Lang::Zh) => "已达目标",

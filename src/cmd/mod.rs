@@ -4,6 +4,7 @@ pub mod check_catalog;
 pub mod eval;
 pub mod indicators;
 pub mod rank;
+pub mod report;
 pub mod template;
 pub mod trend;
 pub mod validate;
@@ -73,6 +74,18 @@ pub fn evaluate_inputs(
     skip_invalid: bool,
     err: &mut dyn Write,
 ) -> anyhow::Result<(Catalog, Evaluation)> {
+    let (catalog, evaluation, _) = evaluate_dataset(input, judge, select, skip_invalid, err)?;
+    Ok((catalog, evaluation))
+}
+
+/// [`evaluate_inputs`], also handing back the data read, whose problems `report` lists.
+pub fn evaluate_dataset(
+    input: &InputArgs,
+    judge: &JudgeArgs,
+    select: &SourceFilter,
+    skip_invalid: bool,
+    err: &mut dyn Write,
+) -> anyhow::Result<(Catalog, Evaluation, Dataset)> {
     let (catalog, data) = load_inputs(input)?;
     err.write_all(problems::render_text(&data.problems, None).as_bytes())?;
     if data.has_errors() && !skip_invalid {
@@ -87,7 +100,16 @@ pub fn evaluate_inputs(
     let stage = judge.stage.map_or_else(|| Settings::stage_for(&catalog, year), Into::into);
     let evaluation = evaluate::evaluate(&catalog, &data, &Settings { year, stage, province });
     err.write_all(problems::render_text(&evaluation.warnings, None).as_bytes())?;
-    Ok((catalog, evaluation))
+    Ok((catalog, evaluation, data))
+}
+
+/// The area a `--county` argument names, which the evaluated data must have rows for.
+pub fn area_in_data<'c>(catalog: &'c Catalog, evaluation: &Evaluation, name: &str) -> anyhow::Result<&'c str> {
+    let area = find_county(catalog, name)?;
+    if !evaluation.areas.contains(&area.name) {
+        bail!("--county: the data has no rows for {} in {}", area.name, evaluation.year);
+    }
+    Ok(&area.name)
 }
 
 /// The area a `--county` argument names (a name or an alias).
@@ -182,7 +204,7 @@ pub fn emit(
 }
 
 /// `-o` naming a file the command reads would destroy its input.
-fn refuse_input(path: &Path, inputs: &[PathBuf]) -> anyhow::Result<()> {
+pub fn refuse_input(path: &Path, inputs: &[PathBuf]) -> anyhow::Result<()> {
     let Ok(target) = path.canonicalize() else { return Ok(()) };
     if inputs.iter().any(|i| i.canonicalize().is_ok_and(|i| i == target)) {
         bail!("-o {}: that is one of the input files; choose another name", path.display());
