@@ -40,6 +40,8 @@ pub enum Word {
     TemplateId,
     TemplateAbout,
     Applicable,
+    /// `--type`/`--only` left no verdict to show.
+    NothingMatches,
     AppliesTo,
     Area,
     AreasSheet,
@@ -111,6 +113,7 @@ pub fn word(w: Word, lang: Lang) -> &'static str {
         Word::TemplateId => ("指标id", "id"),
         Word::TemplateAbout => ("说明", "about"),
         Word::Applicable => ("（适用指标）", " (applicable indicators)"),
+        Word::NothingMatches => ("没有符合 --type/--only 条件的指标", "no indicator matches --type/--only"),
         Word::AppliesTo => ("适用", "applies to"),
         Word::Area => ("地区", "area"),
         Word::AreasSheet => ("各地区", "areas"),

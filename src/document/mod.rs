@@ -13,9 +13,9 @@ use crate::Lang;
 use crate::catalog::{AreaKind, Catalog, Indicator, IndicatorType};
 use crate::evaluate::{Stage, Status, Summary, Verdict};
 use crate::labels::{percent, status_label, type_label, words};
+use crate::labels::{progress_text as progress_cell, projection_text as projection_cell};
 use crate::problem::Problem;
 use crate::progress::Point;
-use crate::report::trend::{progress_text as progress_cell, projection_text as projection_cell};
 use crate::report::{Report, baseline_cell, reason_cell, target_cell, value_text};
 use crate::target::Cmp;
 

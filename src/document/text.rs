@@ -7,9 +7,9 @@ use super::{Matrix, gap};
 use crate::Lang;
 use crate::catalog::{Indicator, IndicatorType};
 use crate::evaluate::{Reason, Stage, Status, Summary, Verdict};
+use crate::labels::projection_text;
 use crate::labels::{self, evaluation_name, num, percent, status_label, type_label, words};
 use crate::progress::Point;
-use crate::report::trend::projection_text;
 use crate::report::{Report, value_text};
 
 /// The order statuses are counted in: the good news first, then what is off track, then what cannot be said.

@@ -89,6 +89,11 @@ fn sheets(report: &Report, filter: &Filter, headline: &[&Verdict], summary: &Sum
     let (tasks, table): (Vec<&Verdict>, Vec<&Verdict>) = headline.iter().partition(|v| is_task(report, v));
     if !table.is_empty() {
         sheets.push(verdict_sheet(report, &table));
+    } else if tasks.is_empty() {
+        // An empty answer to "which are off track" is an answer: say it rather than print nothing.
+        let mut empty = verdict_sheet(report, &table);
+        empty.notes.push(word(Word::NothingMatches, report.lang).to_string());
+        sheets.push(empty);
     }
     if !tasks.is_empty() {
         sheets.push(task_sheet(report, &tasks));
