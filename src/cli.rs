@@ -39,6 +39,8 @@ pub enum Command {
     Template(TemplateArgs),
     /// Lint a catalogue written for this plan or another: errors, and warnings about what eval cannot judge.
     CheckCatalog(CheckCatalogArgs),
+    /// Write the mid-term or final evaluation as a document: Word (.docx) or one HTML page with charts.
+    Report(ReportArgs),
 }
 
 /// Options shared by every command that reads the catalogue and data files.
@@ -92,6 +94,10 @@ pub struct EvalArgs {
     /// Evaluate the valid rows of an invalid file (its problems are still printed) instead of stopping.
     #[arg(long)]
     pub skip_invalid: bool,
+    /// Take one indicator's verdict apart (its id or exact name): the rule, the figures and the rows
+    /// they came from, the arithmetic of completion and progress. The city-level row, or --county's.
+    #[arg(long, value_name = "ID")]
+    pub explain: Option<String>,
     #[command(flatten)]
     pub select: SelectArgs,
     /// Only indicators of this type (binding/约束性, expected/预期性, leading/引领性, task/重点任务);
@@ -178,6 +184,43 @@ pub struct TrendArgs {
     /// Language of labels in the table.
     #[arg(long, value_enum, default_value_t = LangArg::Zh)]
     pub lang: LangArg,
+}
+
+/// `plan-check report`: the same loading, year, stage and targets rules as `eval`.
+#[derive(Debug, Args)]
+pub struct ReportArgs {
+    #[command(flatten)]
+    pub input: InputArgs,
+    #[command(flatten)]
+    pub judge: JudgeArgs,
+    /// One area's report: its applicable indicators and its own counts.
+    #[arg(long, value_name = "NAME")]
+    pub county: Option<String>,
+    #[command(flatten)]
+    pub select: SelectArgs,
+    /// Language of the document.
+    #[arg(long, value_enum, default_value_t = LangArg::Zh)]
+    pub lang: LangArg,
+    /// Evaluate the valid rows of an invalid file; the document lists the problems in its appendix.
+    #[arg(long)]
+    pub skip_invalid: bool,
+    /// Which city-level findings make the exit code 1.
+    #[arg(long, value_enum, default_value_t = FailOnArg::Binding)]
+    pub fail_on: FailOnArg,
+    /// The file to write (replaced only once the document is complete).
+    #[arg(short, long, value_name = "FILE")]
+    pub output: PathBuf,
+    /// Document format [default: from the extension of -o: .docx or .html/.htm].
+    #[arg(long, value_enum)]
+    pub format: Option<DocumentFormat>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum DocumentFormat {
+    /// Word, with real tables, headings and page numbers.
+    Docx,
+    /// One self-contained page: inline CSS and SVG charts, no script; prints on A4.
+    Html,
 }
 
 #[derive(Debug, Args)]
@@ -272,7 +315,7 @@ pub struct CheckCatalogArgs {
     /// Output format: table (one line per finding) or json.
     #[arg(long, value_parser = format_parser(), default_value = "table")]
     pub format: Format,
-    /// Count warnings as findings (exit 1), not only errors.
+    /// Treat every warning as an error: reported as an error, and the exit code is 1.
     #[arg(long)]
     pub strict: bool,
     /// Language of the messages (codes and JSON field names stay English).

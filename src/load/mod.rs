@@ -13,7 +13,7 @@ use anyhow::Context as _;
 use rustc_hash::{FxHashMap, FxHashSet};
 
 pub use number::{Cell, NumberError, parse_cell};
-pub use read::ReadOptions;
+pub use read::{ReadOptions, STDIN_NAME, display_name, is_workbook_kind};
 
 use crate::catalog::{Catalog, Indicator};
 use crate::problem::{Code, Problem};
