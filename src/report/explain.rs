@@ -22,7 +22,7 @@ pub struct Line {
 
 /// The explanation as content: `label：text` lines for a person; for JSON and CSV the same lines in
 /// English under stable keys, with the verdict's origin.
-pub fn build(catalog: &Catalog, evaluation: &Evaluation, ind: &Indicator, v: &Verdict, lang: Lang) -> Content {
+pub fn build(catalog: &Catalog, evaluation: &Evaluation, ind: &Indicator, v: &Verdict, lang: Lang) -> Content<'static> {
     let heading = explain(catalog, evaluation, ind, v, lang)
         .into_iter()
         .map(|l| match lang {
@@ -49,8 +49,7 @@ pub fn build(catalog: &Catalog, evaluation: &Evaluation, ind: &Indicator, v: &Ve
             r
         })
         .collect();
-    // `{:#}` is serde_json's pretty form, the same text `to_document` writes.
-    let document = format!("{:#}", Value::Object(document));
+    let document = Some(Box::new(super::Json(Value::Object(document))) as Box<dyn super::Document>);
     Content { heading, document, records, ..Content::default() }
 }
 

@@ -96,7 +96,7 @@ impl<'a> Entry<'a> {
 
 /// The list as content: a table with the plan's words and the rule each resolves to, a count, and
 /// the entries as the JSON document and CSV records.
-pub fn build(catalog: &Catalog, entries: &[Entry], lang: Lang) -> anyhow::Result<Content> {
+pub fn build(catalog: &Catalog, entries: &[Entry], lang: Lang) -> anyhow::Result<Content<'static>> {
     let columns = vec![
         Column::text(word(Word::No, lang)),
         Column::text("id").key(),

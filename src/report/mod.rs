@@ -13,6 +13,8 @@ pub mod results;
 pub mod template;
 pub mod trend;
 
+use std::io::Write;
+
 use serde_json::{Map, Value};
 
 pub use format::{Format, Parts, Style, render};
@@ -23,18 +25,19 @@ use crate::evaluate::{Basis, Evaluation, Status, Verdict};
 use crate::labels::{self, Word, num, percent, two, word};
 use crate::problem::Problem;
 
-/// What a command has to say, before any format is chosen.
-#[derive(Debug, Clone, Default)]
-pub struct Content {
+/// What a command has to say, before any format is chosen. It may borrow what the command evaluated
+/// (`'a`): a large document is written from the verdicts as it is rendered, never held whole.
+#[derive(Debug, Default)]
+pub struct Content<'a> {
     /// Lines above the tables: what was evaluated, from which files, against which catalogue.
     pub heading: Vec<String>,
     pub sheets: Vec<Sheet>,
     /// Lines below the tables.
     pub notes: Vec<String>,
-    /// The machine-readable document (`--format json`), already written as pretty JSON: stable English
-    /// field names. Text rather than a `Value` tree: a tree of 80,000 results costs 20 times the
-    /// memory of their text (BENCHMARKS.md).
-    pub document: String,
+    /// The machine-readable document (`--format json`): stable English field names. Written to the
+    /// output as it is rendered: neither a `Value` tree (20 times the memory of the text) nor the
+    /// text of 80,000 results (three times the input) is ever held (BENCHMARKS.md).
+    pub document: Option<Box<dyn Document + 'a>>,
     /// One object per CSV row; nested objects are flattened into `parent_child` columns.
     pub records: Vec<Map<String, Value>>,
     /// A record with every optional object filled in: its flattened fields are the CSV's columns
@@ -168,9 +171,9 @@ pub struct Report<'a> {
     pub area: Option<&'a str>,
 }
 
-impl Report<'_> {
+impl<'a> Report<'a> {
     /// The verdicts the report is about: the official, city-level ones, or one area's applicable ones.
-    pub fn headline(&self) -> Vec<&Verdict> {
+    pub fn headline(&self) -> Vec<&'a Verdict> {
         match self.area {
             Some(area) => self.evaluation.of_area(area).filter(|v| v.status != Status::NotApplicable).collect(),
             None => self.evaluation.official().collect(),
@@ -264,10 +267,40 @@ pub fn to_value(doc: &impl serde::Serialize) -> anyhow::Result<Value> {
     Ok(serde_json::to_value(doc)?)
 }
 
-/// A serializable document as the pretty JSON `--format json` prints, written straight from the typed
-/// value.
-pub fn to_document(doc: &impl serde::Serialize) -> anyhow::Result<String> {
-    Ok(serde_json::to_string_pretty(doc)?)
+/// A machine-readable document that writes itself as pretty JSON, so that a format renders it
+/// straight to its writer.
+pub trait Document {
+    fn write_pretty(&self, out: &mut dyn Write) -> serde_json::Result<()>;
+}
+
+impl std::fmt::Debug for dyn Document + '_ {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("Document")
+    }
+}
+
+/// A typed value as a [`Document`], serialized only when it is written.
+pub struct Json<T>(pub T);
+
+impl<T: serde::Serialize> Document for Json<T> {
+    fn write_pretty(&self, out: &mut dyn Write) -> serde_json::Result<()> {
+        serde_json::to_writer_pretty(out, &self.0)
+    }
+}
+
+/// A document already written as its pretty JSON text.
+struct Pretty(String);
+
+impl Document for Pretty {
+    fn write_pretty(&self, out: &mut dyn Write) -> serde_json::Result<()> {
+        out.write_all(self.0.as_bytes()).map_err(serde_json::Error::io)
+    }
+}
+
+/// A document that borrows data local to its builder, kept as its pretty JSON text (documents of
+/// one row per indicator or area: catalogue entries, rankings, trends, explanations).
+pub fn to_document(doc: &impl serde::Serialize) -> anyhow::Result<Option<Box<dyn Document>>> {
+    Ok(Some(Box::new(Pretty(serde_json::to_string_pretty(doc)?))))
 }
 
 /// An object of a document as a CSV record, with columns put first (`label`, `status_label`).

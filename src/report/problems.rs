@@ -30,7 +30,7 @@ struct ValidateDocument<'a> {
 }
 
 /// `validate`'s content: the problems (at most `max`), the accounting of every file, the verdict.
-pub fn validate(data: &Dataset, max: Option<usize>, lang: Lang) -> anyhow::Result<Content> {
+pub fn validate(data: &Dataset, max: Option<usize>, lang: Lang) -> anyhow::Result<Content<'static>> {
     let (errors, warnings) = counts(&data.problems);
     let shown = max.unwrap_or(usize::MAX).min(data.problems.len());
     let not_shown = data.problems.len() - shown;

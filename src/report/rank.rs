@@ -84,7 +84,7 @@ struct PlaceJson<'a> {
     reason: Option<String>,
 }
 
-pub fn build(ranking: &Ranking, evaluation: &Evaluation, lang: Lang) -> anyhow::Result<Content> {
+pub fn build(ranking: &Ranking, evaluation: &Evaluation, lang: Lang) -> anyhow::Result<Content<'static>> {
     let ind = ranking.indicator;
     let first = ranking.places.iter().find_map(|p| p.verdict);
     let places: Vec<PlaceJson> = ranking

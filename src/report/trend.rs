@@ -46,7 +46,7 @@ struct Row<'a> {
 }
 
 /// The content of `trend`, as far as `parts` asks for it.
-pub fn build(report: &Report, area: Option<&str>, parts: Parts) -> anyhow::Result<Content> {
+pub fn build(report: &Report, area: Option<&str>, parts: Parts) -> anyhow::Result<Content<'static>> {
     let lang = report.lang;
     let verdicts = shown(report, area);
     let years = years(&verdicts);

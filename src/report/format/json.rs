@@ -7,8 +7,11 @@ use super::Style;
 use crate::report::Content;
 
 pub fn render(content: &Content, _style: &Style, out: &mut dyn Write) -> anyhow::Result<()> {
-    // Content without a document is JSON's null, as the empty value it stands for.
-    let document = if content.document.is_empty() { "null" } else { content.document.as_str() };
-    writeln!(out, "{document}")?;
+    match &content.document {
+        Some(document) => document.write_pretty(out)?,
+        // Content without a document is JSON's null, as the empty value it stands for.
+        None => write!(out, "null")?,
+    }
+    writeln!(out)?;
     Ok(())
 }
