@@ -9,7 +9,7 @@
 use divan::{Bencher, black_box};
 use plan_check::catalog::{Catalog, IndicatorType};
 use plan_check::evaluate::{Settings, Stage, evaluate};
-use plan_check::load::{Dataset, parse_cell};
+use plan_check::load::{Dataset, Details, parse_cell};
 use plan_check::province::ProvinceTargets;
 use plan_check::target::{Better, Context, Target};
 
@@ -90,8 +90,8 @@ fn dataset(catalog: &Catalog, csv: &[u8]) -> Dataset {
         let number = |i: usize| r.get(i).and_then(|v| v.parse::<f64>().ok());
         let year = r.get(3).and_then(|y| y.parse().ok()).expect("a year");
         let (value, n, d) = (number(2), number(4), number(5));
-        let m = data.push_named(&r[0], &r[1], year).expect("a catalogue name");
-        (m.value, m.numerator, m.denominator) = (value, n, d);
+        data.push_named(&r[0], &r[1], year).expect("a catalogue name").value = value;
+        data.detail_last(Details { numerator: n, denominator: d, note: None });
     }
     data
 }

@@ -4,6 +4,8 @@
 //! city's value: a missing area makes the city value missing, with the area named.
 
 use crate::catalog::{Aggregate, AreaKind, Catalog, County, Indicator};
+#[cfg(test)]
+use crate::load::Details;
 use crate::load::{Dataset, Measurement};
 use crate::problem::{Code, Problem};
 use crate::target::num;
@@ -39,6 +41,7 @@ pub fn members<'a>(catalog: &'a Catalog, city: &County) -> impl Iterator<Item = 
 /// one lookup per area.
 pub fn combine<'m>(
     catalog: &Catalog,
+    data: &Dataset,
     city: &County,
     ind: &Indicator,
     find: impl Fn(usize) -> Option<&'m Measurement>,
@@ -55,7 +58,7 @@ pub fn combine<'m>(
     let (mut total, mut numerator, mut denominator) = (0.0, 0.0, 0.0);
     for (area, m) in &rows {
         match (ind.aggregate, m) {
-            (Aggregate::Ratio, Some(Measurement { numerator: Some(n), denominator: Some(d), .. })) => {
+            (Aggregate::Ratio, Some(m)) if let Some((n, d)) = data.ratio_of(m) => {
                 numerator += n;
                 denominator += d;
             }
@@ -104,7 +107,7 @@ pub fn mismatch<'m>(
     let city = catalog.counties.get(city_no)?;
     let m = find(city_no)?;
     let reported = m.value?;
-    let Combined::Value { value, areas } = combine(catalog, city, ind, &find) else { return None };
+    let Combined::Value { value, areas } = combine(catalog, data, city, ind, &find) else { return None };
     if !disagrees(ind, reported, value) {
         return None;
     }
@@ -136,13 +139,13 @@ mod tests {
         let c = Catalog::embedded().unwrap();
         let mut data = Dataset::for_catalog(&c);
         for &(county, value, n, d) in rows {
-            let m = data.push_named(county, id, 2023).unwrap();
-            (m.value, m.numerator, m.denominator) = (value, n, d);
+            data.push_named(county, id, 2023).unwrap().value = value;
+            data.detail_last(Details { numerator: n, denominator: d, note: None });
         }
         let index = data.index(&c);
         let city = c.county("全市").unwrap().clone();
         let ind_no = c.indicators.iter().position(|i| i.id == id).unwrap();
-        combine(&c, &city, &c.indicators[ind_no], |area| index.get(area, ind_no, 2023))
+        combine(&c, &data, &city, &c.indicators[ind_no], |area| index.get(area, ind_no, 2023))
     }
 
     #[test]

@@ -335,7 +335,7 @@ pub fn evaluate(catalog: &Catalog, data: &Dataset, settings: &Settings) -> Evalu
             }
             let current = find(settings.year)(area_no);
             let combined = match area.kind {
-                AreaKind::City => aggregate::combine(catalog, area, ind, find(settings.year)),
+                AreaKind::City => aggregate::combine(catalog, data, area, ind, find(settings.year)),
                 AreaKind::Area => Combined::Nothing,
             };
             if area.kind == AreaKind::City {
@@ -345,7 +345,7 @@ pub fn evaluate(catalog: &Catalog, data: &Dataset, settings: &Settings) -> Evalu
                 Combined::Value { .. } => aggregate::member_rows(catalog, area, ind, find(settings.year)),
                 _ => Vec::new(),
             };
-            let history = yearly_values(catalog, (area_no, area), ind, &years, find);
+            let history = yearly_values((catalog, data), (area_no, area), ind, &years, find);
             let base = find(plan.base_year)(area_no);
             let row = Row { data, area, official, current, combined, members, base, history };
             verdicts.push(judge(catalog, ind, &row, settings));
@@ -567,7 +567,7 @@ fn value_of(ind: &Indicator, row: &Row) -> (Option<f64>, Basis, Origin) {
 /// areas' aggregate; years without either are left out. `find(year)` looks up this indicator's
 /// measurement of the area at a catalogue position.
 fn yearly_values<'m, F>(
-    catalog: &Catalog,
+    (catalog, data): (&Catalog, &Dataset),
     (area_no, area): (usize, &County),
     ind: &Indicator,
     years: &[i32],
@@ -581,7 +581,7 @@ where
         .filter_map(|&year| {
             let reported = find(year)(area_no).and_then(|m| m.value);
             let aggregated = || match area.kind {
-                AreaKind::City => match aggregate::combine(catalog, area, ind, find(year)) {
+                AreaKind::City => match aggregate::combine(catalog, data, area, ind, find(year)) {
                     Combined::Value { value, .. } => Some(value),
                     _ => None,
                 },

@@ -77,7 +77,7 @@ fn is_illustrative(files: &[String], data: &Dataset) -> bool {
         .filter(|f| f.as_str() != "-")
         .any(|f| std::fs::read(f).is_ok_and(|bytes| ILLUSTRATIVE.contains(&bytes.as_slice())));
     bundled
-        || data.measurements.iter().filter_map(|m| m.note.as_deref()).any(|n| {
+        || data.measurements.iter().filter_map(|m| data.note_of(m)).any(|n| {
             let n = n.to_lowercase();
             n.contains("illustrative") || n.contains("示例数据") || n.contains("模拟数据")
         })
@@ -88,7 +88,7 @@ fn notes_of(data: &Dataset, year: i32) -> HashMap<(String, String), String> {
         .iter()
         .filter(|m| m.year == year)
         .filter_map(|m| {
-            let note = m.note.as_deref()?.to_string();
+            let note = data.note_of(m)?.to_string();
             Some(((data.county_of(m).to_string(), data.indicator_of(m).to_string()), note))
         })
         .collect()

@@ -64,7 +64,7 @@ fn require_city_values(catalog: &Catalog, data: &mut Dataset, require: Require) 
         let aggregated = || match (city_no, year) {
             (Some(c), Some(y)) => {
                 let find = |area: usize| index.get(area, ind_no, y);
-                matches!(aggregate::combine(catalog, &catalog.counties[c], ind, find), Combined::Value { .. })
+                matches!(aggregate::combine(catalog, data, &catalog.counties[c], ind, find), Combined::Value { .. })
             }
             _ => false,
         };

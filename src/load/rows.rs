@@ -4,7 +4,7 @@
 use super::names::{Lookup, Names};
 use super::number::{Cell, fold_full_width, parse_cell};
 use super::read::{Grid, Row, Rows};
-use super::{Accounting, Intake, Measurement, Reading};
+use super::{Accounting, Details, Intake, Measurement, NO_DETAILS, Reading};
 use crate::catalog::{Aggregate, County, Indicator};
 use crate::problem::{Code, Problem, closest};
 use crate::target::{Target, num};
@@ -447,11 +447,10 @@ impl<'c> RowCtx<'_, 'c> {
             file: self.file_index,
             line: self.row.line,
             value,
-            numerator,
-            denominator,
-            note: self.note(layout),
+            details: NO_DETAILS,
         };
-        Some(Reading { measurement, column: column_number(col(Field::Value)) })
+        let details = Details { numerator, denominator, note: self.note(layout) };
+        Some(Reading { measurement, details, column: column_number(col(Field::Value)) })
     }
 
     /// With a numerator and denominator, the value is their ratio; a value given as well must agree.
@@ -534,11 +533,10 @@ impl<'c> RowCtx<'_, 'c> {
                 file: self.file_index,
                 line: self.row.line,
                 value,
-                numerator: None,
-                denominator: None,
-                note: note.clone(),
+                details: NO_DETAILS,
             };
-            out.push(Reading { measurement, column: column_number(col) });
+            let details = Details { note: note.clone(), ..Details::default() };
+            out.push(Reading { measurement, details, column: column_number(col) });
         }
     }
 }
