@@ -357,6 +357,8 @@ impl Catalog {
             ));
         }
 
+        let lines = crate::province::LineIndex::new(text);
+        let line_of = |_: &str, offset: usize| lines.line(offset);
         let mut names: HashMap<String, String> = HashMap::new();
         let mut tags: HashSet<String> = HashSet::new();
         for c in &raw.county {
@@ -407,6 +409,11 @@ impl Catalog {
                 && !reference_ids.contains(id.as_str())
             {
                 here(format!("target refers to {id:?}, which no [[reference]] defines"));
+            }
+            let yes_no = target == Target::Done;
+            if let Some(why) = crate::province::target_fits(&r.unit, r.better, r.cumulative, yes_no, &target, &r.target)
+            {
+                here(format!("the target `{}` does not fit the indicator: {why}", r.target.trim()));
             }
             let city_row = r.city_row.clone().unwrap_or_else(|| "全市".to_string());
             if !city_rows.contains(city_row.as_str()) {

@@ -294,7 +294,7 @@ fn problems_say_what_was_found_and_suggest_the_obvious_fix() {
     let (_, doc) = validate(&[&format!("{DIR}/problems/out-of-range-2023.csv")]);
     let expected = |line| problem(&doc, "out-of-range", line)["expected"].as_str().unwrap().to_string();
     assert_eq!(expected(2), "a percentage between 0 and 100");
-    assert_eq!(expected(3), "a count of zero or more");
+    assert_eq!(expected(3), "a whole number of zero or more (a count)");
     assert_eq!(expected(4), "a quantity of zero or more");
 
     let (_, doc) = validate(&[&format!("{DIR}/problems/unknown-column-2023.csv")]);
@@ -400,7 +400,7 @@ fn github_annotations_are_exact() {
         "::error file={f},line=3,col=1,title=unknown-county::county: found \"晋江巿\"; expected a reporting area of the catalogue (name or alias) (did you mean 晋江市?)
 ::error file={f},line=4,col=2,title=out-of-range::forest_coverage: found \"101\"; expected a percentage between 0 and 100
 ::error file={f},line=4,col=3,title=not-a-number::green_village_share: found \"≥80\"; expected a number or a percentage (a value is a number, not a comparison; write the measured value)
-::error file={f},line=4,col=4,title=out-of-range::beautiful_bays: found \"-1\"; expected a count of zero or more
+::error file={f},line=4,col=4,title=out-of-range::beautiful_bays: found \"-1\"; expected a whole number of zero or more (a count)
 ::warning file={f},line=5,col=4,title=not-applicable::beautiful_bays: found \"安溪县\"; expected no value: beautiful_bays applies only to areas tagged coastal
 "
     );
@@ -609,14 +609,17 @@ fn an_xlsx_workbook_reads_percent_cells_as_shown_and_its_sheets_by_name() {
 
 #[test]
 fn exit_code_2_when_validate_cannot_run() {
-    run(&["validate", "no/such.csv"]).code(2).stderr_has("error: cannot read no/such.csv");
     run(&["validate", &format!("{DIR}/wide-2023.csv"), "--encoding", "klingon"])
         .code(2)
         .stderr_has("unknown encoding \"klingon\"");
-    run(&["validate", &format!("{DIR}/wide-2023.xlsx"), "--sheet", "2030"])
-        .code(2)
-        .stderr_has("has no sheet \"2030\"; its sheets are 2023, 问题");
     run(&["validate", &format!("{DIR}/wide-2023.csv"), "--format", "xml"]).code(2);
+    run(&["validate", &format!("{DIR}/wide-2023.csv"), "--limit", "cells=5"]).code(2).stderr_has("no limit named");
+    // A file that cannot be read is a problem of its own (docs/limits.md): see tests/hostile.rs.
+    run(&["validate", "no/such.csv"]).code(1).stdout_has("unreadable-file").stdout_has("no such file");
+    run(&["validate", &format!("{DIR}/wide-2023.xlsx"), "--sheet", "2030"])
+        .code(1)
+        .stdout_has("unreadable-file")
+        .stdout_has("its sheets are 2023, 问题");
 }
 
 #[test]
@@ -649,8 +652,12 @@ fn eval_stops_on_invalid_data_with_the_same_list_and_skip_invalid_uses_the_rest(
 
 #[test]
 fn readme_documents_every_problem_code() {
-    let readme = std::fs::read_to_string(root().join("README.md")).unwrap();
+    // README.md stays short: codes of file intake and its limits are documented in docs/.
+    let mut docs = std::fs::read_to_string(root().join("README.md")).unwrap();
+    for entry in std::fs::read_dir(root().join("docs")).unwrap() {
+        docs.push_str(&std::fs::read_to_string(entry.unwrap().path()).unwrap_or_default());
+    }
     for code in Code::ALL {
-        assert!(readme.contains(&format!("| `{}` |", code.as_str())), "README.md lacks a row for {}", code.as_str());
+        assert!(docs.contains(&format!("| `{}` |", code.as_str())), "no README/docs row for {}", code.as_str());
     }
 }

@@ -16,16 +16,27 @@ use anyhow::{Context, bail};
 use crate::catalog::{Catalog, County, SourceFilter};
 use crate::cli::{InputArgs, JudgeArgs};
 use crate::evaluate::{self, Evaluation, Settings};
-use crate::load::{self, Dataset, LoadOptions, ReadOptions};
+use crate::load::{self, Dataset, Limits, LoadOptions, ReadOptions};
 use crate::province::ProvinceTargets;
 use crate::report::problems;
 
 /// Reads the catalogue and the data files named by the shared options.
-pub fn load_inputs(input: &InputArgs) -> anyhow::Result<(Catalog, Dataset)> {
+pub fn load_inputs(input: &InputArgs, max_problems: Option<usize>) -> anyhow::Result<(Catalog, Dataset)> {
     let catalog = Catalog::locate(input.catalog.as_deref())?;
+    if let Some(label) = &input.encoding
+        && encoding_rs::Encoding::for_label(label.trim().as_bytes()).is_none()
+    {
+        bail!("--encoding: unknown encoding {label:?}; try utf-8 or gb18030");
+    }
     let opts = LoadOptions {
-        read: ReadOptions { encoding: input.encoding.clone(), sheet: input.sheet.clone() },
+        read: ReadOptions {
+            encoding: input.encoding.clone(),
+            sheet: input.sheet.clone(),
+            limits: Limits::with(&input.limit),
+            follow_symlinks: input.follow_symlinks,
+        },
         year: input.year,
+        max_problems,
     };
     let data = load::load(&input.files, &catalog, &opts)?;
     Ok((catalog, data))
@@ -44,10 +55,13 @@ pub fn evaluate_inputs(
     skip_invalid: bool,
     err: &mut dyn Write,
 ) -> anyhow::Result<(Catalog, Evaluation)> {
-    let (catalog, data) = load_inputs(input)?;
+    let (catalog, data) = load_inputs(input, None)?;
     err.write_all(problems::render_text(&data.problems, None).as_bytes())?;
+    for line in problems::omitted_lines(&data.omitted) {
+        writeln!(err, "{line}")?;
+    }
     if data.has_errors() && !skip_invalid {
-        let n = data.problems.iter().filter(|p| p.is_error()).count();
+        let n = data.counts().0;
         bail!("{n} problem(s) in the data; nothing was evaluated (fix them, or pass --skip-invalid)");
     }
     let province = load_targets(judge.targets.as_deref(), &catalog)?;
@@ -92,6 +106,9 @@ pub fn evaluation_year(input: &InputArgs, data: &Dataset) -> anyhow::Result<i32>
             )
         }
         (None, Some(&y)) => Ok(y),
-        (None, None) => bail!("no measurements with a year in {}", input.files.join(", ")),
+        (None, None) => {
+            let files: Vec<_> = input.files.iter().map(|f| crate::problem::escape(f)).collect();
+            bail!("no measurements with a year in {}", files.join(", "))
+        }
     }
 }

@@ -14,7 +14,7 @@ use crate::problem::{Code, Problem};
 use crate::report::problems;
 
 pub fn run(args: &ValidateArgs, out: &mut dyn Write, _err: &mut dyn Write) -> anyhow::Result<Outcome> {
-    let (catalog, mut data) = super::load_inputs(&args.input)?;
+    let (catalog, mut data) = super::load_inputs(&args.input, args.max_errors)?;
     check_aggregates(&catalog, &mut data);
     if args.require != Require::None {
         require_city_values(&catalog, &mut data, args.require);
@@ -22,7 +22,7 @@ pub fn run(args: &ValidateArgs, out: &mut dyn Write, _err: &mut dyn Write) -> an
     match args.format {
         ValidateFormat::Text => problems::render_validate_text(&data, args.max_errors, out)?,
         ValidateFormat::Json => problems::render_json(&data, args.max_errors, out)?,
-        ValidateFormat::Github => problems::render_github(&data.problems, args.max_errors, out)?,
+        ValidateFormat::Github => problems::render_github(&data, args.max_errors, out)?,
     }
     Ok(if data.has_errors() { Outcome::Findings } else { Outcome::Clean })
 }

@@ -6,17 +6,29 @@ use std::io::Write;
 use comfy_table::{ContentArrangement, Table, presets};
 use serde::Serialize;
 
-use crate::load::{Accounting, Dataset};
-use crate::problem::{Problem, Severity};
+use crate::load::{Accounting, Dataset, Omitted};
+use crate::problem::{Problem, Severity, escape};
 
 /// One line per problem, as `eval` prints them before stopping.
 pub fn render_text(problems: &[Problem], max: Option<usize>) -> String {
     problems.iter().take(max.unwrap_or(usize::MAX)).map(|p| format!("{p}\n")).collect()
 }
 
-fn counts(problems: &[Problem]) -> (usize, usize) {
-    let errors = problems.iter().filter(|p| p.is_error()).count();
-    (errors, problems.len() - errors)
+/// Problems past the problems-per-code limit, as `validate` and `eval` say them: one line per file and
+/// code with the count.
+pub fn omitted_lines(omitted: &[Omitted]) -> Vec<String> {
+    omitted
+        .iter()
+        .map(|o| {
+            let level = if o.severity == Severity::Error { "error" } else { "warning" };
+            format!(
+                "{}: … and {} more {level}(s) [{}] not kept (only the first of each code are; --limit problems-per-code=N)",
+                escape(&o.file),
+                o.count,
+                o.code.as_str()
+            )
+        })
+        .collect()
 }
 
 /// `validate`'s text output: a table of problems, then one accounting line per file.
@@ -28,38 +40,54 @@ pub fn render_validate_text(data: &Dataset, max: Option<usize>, out: &mut dyn Wr
         t.set_header(vec!["file", "line", "col", "level", "code", "field", "found", "expected"]);
         for p in &data.problems[..shown] {
             let expected = match &p.suggestion {
-                Some(s) => format!("{} (did you mean {s}?)", p.expected),
-                None => p.expected.clone(),
+                Some(s) => format!("{} (did you mean {}?)", escape(&p.expected), escape(s)),
+                None => escape(&p.expected).into_owned(),
             };
+            let text = |t: &Option<String>| t.as_deref().map_or(String::new(), |t| escape(t).into_owned());
             t.add_row(vec![
-                p.file.clone(),
+                escape(&p.file).into_owned(),
                 p.line.map_or(String::new(), |l| l.to_string()),
                 p.column.map_or(String::new(), |c| c.to_string()),
                 if p.severity == Severity::Error { "error" } else { "warning" }.to_string(),
                 p.code.as_str().to_string(),
-                p.field.clone().unwrap_or_default(),
-                p.found.clone().unwrap_or_default(),
+                text(&p.field),
+                text(&p.found),
                 expected,
             ]);
         }
         writeln!(out, "{t}")?;
-        if shown < data.problems.len() {
-            writeln!(out, "… {} more problem(s) not shown (--max-errors {shown})", data.problems.len() - shown)?;
+    }
+    if let Some(not_shown) = max.map(|_| not_shown(data, shown)).filter(|&n| n > 0) {
+        writeln!(out, "… {not_shown} more problem(s) not shown (--max-errors {shown})")?;
+    } else {
+        for line in omitted_lines(&data.omitted) {
+            writeln!(out, "{line}")?;
         }
     }
     for a in &data.accounting {
         writeln!(out, "{}", accounting_line(a))?;
     }
-    let (errors, warnings) = counts(&data.problems);
+    let (errors, warnings) = data.counts();
     let verdict = if errors == 0 { "valid" } else { "invalid" };
     writeln!(out, "{verdict}: {errors} error(s), {warnings} warning(s)")?;
     Ok(())
 }
 
+/// Problems neither shown nor kept.
+fn not_shown(data: &Dataset, shown: usize) -> usize {
+    let (errors, warnings) = data.counts();
+    errors + warnings - shown
+}
+
 fn accounting_line(a: &Accounting) -> String {
     format!(
         "{}: {} rows read = {} accepted + {} rejected ({}, {})",
-        a.file, a.rows_read, a.rows_accepted, a.rows_rejected, a.shape, a.encoding
+        escape(&a.file),
+        a.rows_read,
+        a.rows_accepted,
+        a.rows_rejected,
+        a.shape,
+        a.encoding
     )
 }
 
@@ -70,12 +98,15 @@ struct ValidateDocument<'a> {
     warnings: usize,
     files: &'a [Accounting],
     problems: &'a [Problem],
-    /// Problems left out by `--max-errors` (the counts above still include them).
+    /// Problems left out by `--max-errors` or the problems-per-code limit (the counts above still
+    /// include them).
     not_shown: usize,
+    /// The problems past the problems-per-code limit (or `--max-errors`), counted by file and code.
+    omitted: &'a [Omitted],
 }
 
 pub fn render_json(data: &Dataset, max: Option<usize>, out: &mut dyn Write) -> anyhow::Result<()> {
-    let (errors, warnings) = counts(&data.problems);
+    let (errors, warnings) = data.counts();
     let shown = max.unwrap_or(usize::MAX).min(data.problems.len());
     let doc = ValidateDocument {
         valid: errors == 0,
@@ -83,7 +114,8 @@ pub fn render_json(data: &Dataset, max: Option<usize>, out: &mut dyn Write) -> a
         warnings,
         files: &data.accounting,
         problems: &data.problems[..shown],
-        not_shown: data.problems.len() - shown,
+        not_shown: not_shown(data, shown),
+        omitted: &data.omitted,
     };
     serde_json::to_writer_pretty(&mut *out, &doc).map_err(std::io::Error::from)?;
     writeln!(out)?;
@@ -92,7 +124,8 @@ pub fn render_json(data: &Dataset, max: Option<usize>, out: &mut dyn Write) -> a
 
 /// GitHub Actions workflow commands: `::error file=…,line=…,col=…,title=…::message`, and a notice
 /// when `--max-errors` left some out.
-pub fn render_github(problems: &[Problem], max: Option<usize>, out: &mut dyn Write) -> anyhow::Result<()> {
+pub fn render_github(data: &Dataset, max: Option<usize>, out: &mut dyn Write) -> anyhow::Result<()> {
+    let problems = &data.problems;
     let shown = max.unwrap_or(usize::MAX).min(problems.len());
     for p in &problems[..shown] {
         let level = if p.is_error() { "error" } else { "warning" };
@@ -106,8 +139,12 @@ pub fn render_github(problems: &[Problem], max: Option<usize>, out: &mut dyn Wri
         props.push_str(&format!(",title={}", p.code.as_str()));
         writeln!(out, "::{level} {props}::{}", escape_data(&p.message()))?;
     }
-    if shown < problems.len() {
-        writeln!(out, "::notice::{} more problem(s) not shown (--max-errors {shown})", problems.len() - shown)?;
+    if let Some(not_shown) = max.map(|_| not_shown(data, shown)).filter(|&n| n > 0) {
+        writeln!(out, "::notice::{not_shown} more problem(s) not shown (--max-errors {shown})")?;
+    } else {
+        for line in omitted_lines(&data.omitted) {
+            writeln!(out, "::notice::{}", escape_data(&line))?;
+        }
     }
     Ok(())
 }

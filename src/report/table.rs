@@ -58,7 +58,8 @@ fn header(report: &Report, out: &mut dyn Write) -> anyhow::Result<()> {
     let e = report.evaluation;
     let lang = report.lang;
     writeln!(out, "{} — {}", report.catalog.plan.name, stage_label(e.stage, lang))?;
-    let files = report.files.join(", ");
+    let files: Vec<_> = report.files.iter().map(|f| crate::problem::escape(f)).collect();
+    let files = files.join(", ");
     let progress = match e.stage {
         Stage::Midterm => format!("，{} {}", words(lang, "序时进度", "elapsed share"), percent(e.elapsed_share)),
         Stage::Final => String::new(),

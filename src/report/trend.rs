@@ -103,7 +103,8 @@ fn header(report: &Report, area: Option<&str>, out: &mut dyn Write) -> anyhow::R
     let e = report.evaluation;
     let lang = report.lang;
     writeln!(out, "{} — {}", report.catalog.plan.name, words(lang, "历年进展", "progress over the years"))?;
-    let files = report.files.join(", ");
+    let files: Vec<_> = report.files.iter().map(|f| crate::problem::escape(f)).collect();
+    let files = files.join(", ");
     let stage = stage_label(e.stage, lang);
     let share = match e.stage {
         Stage::Midterm => format!("{}{}", words(lang, "，序时进度 ", ", elapsed share "), percent(e.elapsed_share)),
