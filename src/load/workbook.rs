@@ -345,6 +345,10 @@ fn cell_text(cell: &DataRef, percent: bool) -> String {
 /// and `0.956 * 100` reads 95.6.
 fn shown(v: f64) -> String {
     let rounded: f64 = format!("{v:.14e}").parse().unwrap_or(v);
+    if rounded != 0.0 && !(1e-9..1e15).contains(&rounded.abs()) {
+        // 1e308 as three hundred digits would be shortened in a problem beyond recognition.
+        return format!("{rounded:e}");
+    }
     rounded.to_string()
 }
 
@@ -380,6 +384,8 @@ mod tests {
         assert_eq!(cell_text(&DataRef::Float(2023.0), false), "2023");
         assert_eq!(cell_text(&DataRef::Float(0.1 + 0.2), false), "0.3");
         assert_eq!(shown(0.07 * 100.0), "7");
+        assert_eq!(shown(1e308), "1e308");
+        assert_eq!(shown(-2.5e-12), "-2.5e-12");
     }
 
     #[test]
