@@ -224,6 +224,27 @@ const CASES: &[Case] = &[
         ],
         rows: (14, 14, 0),
     },
+    Case {
+        file: "unreadable-2023.xls",
+        args: &[],
+        exit: 1,
+        problems: &[("unreadable-file", "error", None, None)],
+        rows: (0, 0, 0),
+    },
+    Case {
+        file: "too-large-2023.csv",
+        args: &["--limit", "cell-bytes=64"],
+        exit: 1,
+        problems: &[("too-large", "error", Some(2), Some(4))],
+        rows: (2, 1, 1),
+    },
+    Case {
+        file: "formula-2023.xlsx",
+        args: &[],
+        exit: 0,
+        problems: &[("formula", "warning", Some(2), Some(2))],
+        rows: (3, 3, 0),
+    },
 ];
 
 #[test]
