@@ -296,12 +296,14 @@ pub struct CatalogIssue {
 }
 
 impl fmt::Display for CatalogIssue {
+    /// Escaped (see [`crate::problem::escape`]): a targets file's keys and values are input too.
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "{}:{}: ", self.file, self.line)?;
+        use crate::problem::escape;
+        write!(f, "{}:{}: ", escape(&self.file), self.line)?;
         if let Some(item) = &self.item {
-            write!(f, "{item}: ")?;
+            write!(f, "{}: ", escape(item))?;
         }
-        f.write_str(&self.message)
+        f.write_str(&escape(&self.message))
     }
 }
 

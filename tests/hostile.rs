@@ -403,6 +403,11 @@ fn a_targets_file_is_checked_against_each_indicator() {
         write(dir.path(), "targets.toml", targets.as_bytes());
         run_in(dir.path(), &["eval", "2023.csv", "--targets", "targets.toml"]).code(2).stderr_has(why);
     }
+    // Its keys are input too: an id with a newline cannot forge a line.
+    write(dir.path(), "targets.toml", "[\"x\\n::error::forged\\u001b[2J\"]\ntarget = \">= 1\"\n".as_bytes());
+    let r = run_in(dir.path(), &["eval", "2023.csv", "--targets", "targets.toml"]);
+    r.code(2).stderr_has("x\\u{a}::error::forged\\u{1b}[2J");
+    assert_inert("eval stderr", &r.stderr);
 }
 
 // ---- Accounting ----

@@ -1,14 +1,7 @@
-//! The `--targets` loader against the shipped catalogue: any text is targets or issues.
+//! cargo fuzz target; the body is `harness::targets_file` (see fuzz/harness.rs).
 #![no_main]
 
-use std::sync::LazyLock;
+#[path = "../harness.rs"]
+mod harness;
 
-use libfuzzer_sys::fuzz_target;
-use plan_check::catalog::Catalog;
-use plan_check::province::ProvinceTargets;
-
-static CATALOG: LazyLock<Catalog> = LazyLock::new(|| Catalog::embedded().expect("the shipped catalogue loads"));
-
-fuzz_target!(|text: &str| {
-    let _ = ProvinceTargets::parse(text, "fuzz-targets.toml", &CATALOG);
-});
+libfuzzer_sys::fuzz_target!(|bytes: &[u8]| harness::targets_file(bytes));

@@ -11,6 +11,7 @@ use serde::Serialize;
 use crate::Outcome;
 use crate::catalog::{Catalog, CatalogIssue, Indicator};
 use crate::cli::{CheckCatalogArgs, CheckFormat};
+use crate::problem::escape;
 use crate::target::Target;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
@@ -54,10 +55,11 @@ pub fn run(args: &CheckCatalogArgs, out: &mut dyn Write, _err: &mut dyn Write) -
     let count = catalog.as_ref().map(|c| c.indicators.len());
     match args.format {
         CheckFormat::Text => {
+            let origin = escape(&origin);
             for f in &findings {
-                let item = f.item.as_ref().map_or(String::new(), |i| format!("{i}: "));
+                let item = f.item.as_ref().map_or(String::new(), |i| format!("{}: ", escape(i)));
                 let level = if f.severity == Severity::Error { "error" } else { "warning" };
-                writeln!(out, "{origin}:{}: {item}{level}[{}]: {}", f.line, f.code, f.message)?;
+                writeln!(out, "{origin}:{}: {item}{level}[{}]: {}", f.line, f.code, escape(&f.message))?;
             }
             let what = count.map_or("not loaded".to_string(), |n| format!("{n} indicator(s)"));
             writeln!(out, "{origin}: {what}; {errors} error(s), {warnings} warning(s)")?;
