@@ -315,7 +315,7 @@ fn problems_say_what_was_found_and_suggest_the_obvious_fix() {
     let (_, doc) = validate(&[&format!("{DIR}/problems/out-of-range-2023.csv")]);
     let expected = |line| problem(&doc, "out-of-range", line)["expected"].as_str().unwrap().to_string();
     assert_eq!(expected(2), "a percentage between 0 and 100");
-    assert_eq!(expected(3), "a whole number of zero or more (a count)");
+    assert_eq!(expected(3), "a count of zero or more (a whole number)");
     assert_eq!(expected(4), "a quantity of zero or more");
 
     let (_, doc) = validate(&[&format!("{DIR}/problems/unknown-column-2023.csv")]);
@@ -421,7 +421,7 @@ fn github_annotations_are_exact() {
         "::error file={f},line=3,col=1,title=unknown-county::county: found \"晋江巿\"; expected a reporting area of the catalogue (name or alias) (did you mean 晋江市?)
 ::error file={f},line=4,col=2,title=out-of-range::forest_coverage: found \"101\"; expected a percentage between 0 and 100
 ::error file={f},line=4,col=3,title=not-a-number::green_village_share: found \"≥80\"; expected a number or a percentage (a value is a number, not a comparison; write the measured value)
-::error file={f},line=4,col=4,title=out-of-range::beautiful_bays: found \"-1\"; expected a whole number of zero or more (a count)
+::error file={f},line=4,col=4,title=out-of-range::beautiful_bays: found \"-1\"; expected a count of zero or more (a whole number)
 ::warning file={f},line=5,col=4,title=not-applicable::beautiful_bays: found \"安溪县\"; expected no value: beautiful_bays applies only to areas tagged coastal
 "
     );

@@ -137,6 +137,11 @@ fn sniff_delimiter(text: &str) -> u8 {
 }
 
 impl Grid {
+    /// Whether the rows come from a workbook's sheet, where a row ends at its last cell.
+    pub fn is_sheet(&self) -> bool {
+        matches!(self.source, Source::Sheet(_))
+    }
+
     /// The grid's rows, blank ones skipped, each with the line it starts on.
     pub fn rows(&self) -> Rows<'_> {
         let inner = match &self.source {

@@ -313,7 +313,8 @@ impl<'c> RowCtx<'_, 'c> {
             return false;
         }
         let (n, width) = (cells.len(), layout.width);
-        if n < width {
+        // A sheet's row ends at its last cell: the empty cells after it are not missing.
+        if n < width && !grid.is_sheet() {
             self.errors += 1;
             let p = Problem::error(Code::RaggedRow, self.file, format!("{width} cells, as in the header"));
             self.problems.push(p.at(self.row.line, None, "row").found(&format!("{n} cells")));
@@ -574,7 +575,7 @@ impl std::fmt::Display for Range {
         match *self {
             Range::Between(lo, hi, what) => write!(f, "{what} between {} and {}", num(lo), num(hi)),
             Range::NotNegative(what) => write!(f, "{what} of zero or more"),
-            Range::WholeCount => f.write_str("a whole number of zero or more (a count)"),
+            Range::WholeCount => f.write_str("a count of zero or more (a whole number)"),
             Range::DoneOrNot => f.write_str("1 (done) or 0 (not done), nothing in between"),
         }
     }
