@@ -221,6 +221,9 @@ struct Source {
     key: Key,
 }
 
+/// Problems of one file by code and severity: how many were kept, how many only counted.
+type Tally = FxHashMap<(Code, Severity), (usize, usize)>;
+
 /// The dataset being built, with where each measurement came from (`sources[i]` for
 /// `data.measurements[i]`), so a later check can point at a cell and reject the whole row.
 #[derive(Default)]
@@ -230,7 +233,7 @@ struct Intake {
     /// Problems before this index have been counted against the limits.
     counted: usize,
     /// By file, code and severity: problems kept and problems only counted.
-    tally: FxHashMap<String, FxHashMap<(Code, Severity), (usize, usize)>>,
+    tally: FxHashMap<String, Tally>,
     per_code: usize,
     max_problems: usize,
 }
@@ -295,7 +298,7 @@ impl Intake {
             })
             .collect();
         let order = |f: &str| self.data.accounting.iter().position(|a| a.file == f);
-        omitted.sort_by(|a, b| (order(&a.file), a.code, a.severity).cmp(&(order(&b.file), b.code, b.severity)));
+        omitted.sort_by_key(|o| (order(&o.file), o.code, o.severity));
         omitted
     }
 }

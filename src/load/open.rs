@@ -3,6 +3,9 @@
 //! point at any file on the runner. A file that cannot be read is a problem of its own; the others are
 //! still read.
 
+// A refused file is one Problem, returned once per file: boxing it would buy nothing.
+#![allow(clippy::result_large_err)]
+
 use std::io::Read;
 use std::path::Path;
 

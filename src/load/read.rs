@@ -2,6 +2,9 @@
 //! dialects, and Excel workbooks (see `workbook`). One place builds every reader, so each format is
 //! handled once.
 
+// A refused file is one Problem, returned once per file: boxing it would buy nothing.
+#![allow(clippy::result_large_err)]
+
 use std::path::Path;
 
 use anyhow::bail;

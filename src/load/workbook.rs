@@ -7,6 +7,9 @@
 //! CSV file: a percentage-formatted 0.956 reads `95.6%`, a date-formatted cell reads as the date (and is
 //! no number), and a formula with no value saved reads as its formula (and is no number either).
 
+// A refused file is one Problem, returned once per file: boxing it would buy nothing.
+#![allow(clippy::result_large_err)]
+
 use std::collections::BTreeMap;
 use std::io::{Cursor, Read};
 
@@ -183,6 +186,9 @@ fn choose_sheet<R: Read + std::io::Seek>(
         .ok_or_else(|| unreadable(name, "a workbook with a visible worksheet", "no visible worksheet"))
 }
 
+/// Formulas with no value saved, by (row, column), as `=FORMULA`.
+type FormulaCells = BTreeMap<(u32, u32), String>;
+
 /// A cell as read, before it joins its row.
 struct Placed {
     row: u32,
@@ -244,7 +250,7 @@ fn formulas<R: Read + std::io::Seek>(
     book: &mut Xlsx<R>,
     sheet: &str,
     limits: &Limits,
-) -> Result<(BTreeMap<(u32, u32), String>, Vec<Problem>), XlsxError> {
+) -> Result<(FormulaCells, Vec<Problem>), XlsxError> {
     let mut reader = book.worksheet_cells_reader(sheet)?;
     let mut without_value = BTreeMap::new();
     let mut with_value: Option<((u32, u32), String)> = None;
