@@ -254,7 +254,12 @@ impl Intake {
 
     /// A file that gives no rows at all, with its accounting line.
     fn unreadable(&mut self, problem: Problem) {
-        let acc = Accounting { file: problem.file.clone(), shape: "unreadable".into(), ..Accounting::default() };
+        let acc = Accounting {
+            file: problem.file.clone(),
+            encoding: "-".into(),
+            shape: "unreadable".into(),
+            ..Accounting::default()
+        };
         self.data.accounting.push(acc);
         self.data.problems.push(problem);
         self.bound_problems();
