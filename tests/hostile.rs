@@ -411,6 +411,12 @@ fn a_targets_file_is_checked_against_each_indicator() {
     let r = run_in(dir.path(), &["eval", "2023.csv", "--targets", "targets.toml"]);
     r.code(2).stderr_has("x\\u{a}::error::forged\\u{1b}[2J");
     assert_inert("eval stderr", &r.stderr);
+    // Its sources are shown in eval's table.
+    let targets = "[pm25_central]\ntarget = \"<= 35\"\nsource = \"doc\\n::error::forged\\u001b]0;t\\u0007\"\n";
+    write(dir.path(), "targets.toml", targets.as_bytes());
+    let r = run_in(dir.path(), &["eval", "2023.csv", "--targets", "targets.toml", "--lang", "en"]);
+    r.stdout_has("province: doc\\u{a}::error::forged\\u{1b}]0;t\\u{7}");
+    assert_inert("eval stdout", &r.stdout);
 }
 
 // ---- Accounting ----

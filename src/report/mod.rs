@@ -47,6 +47,8 @@ pub fn reason_cell(v: &Verdict, lang: Lang) -> String {
         parts.push(r.text(lang));
     }
     if let Some(src) = &v.target.source {
+        // From the --targets file: input, so escaped like every text taken from input.
+        let src = crate::problem::escape(src);
         parts.push(match (lang, v.target.for_area) {
             (Lang::Zh, false) => format!("省目标：{src}"),
             (Lang::Zh, true) => format!("下达本地区目标：{src}"),
