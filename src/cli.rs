@@ -1,12 +1,15 @@
-//! The command line: every flag documented here is the `--help` text.
+//! The command line: every flag documented here is the `--help` text. The library's own types know no
+//! clap; the value enums here are mapped onto them.
 
 use std::path::PathBuf;
 
+use clap::builder::{PossibleValue, PossibleValuesParser, TypedValueParser};
 use clap::{Args, Parser, Subcommand, ValueEnum};
 
 use crate::Lang;
 use crate::catalog::{IndicatorType, SourceFilter};
 use crate::evaluate::{FailOn, Stage};
+use crate::report::Format;
 
 /// Tells a city whether it is keeping the promises of its environmental plan.
 ///
@@ -36,6 +39,8 @@ pub enum Command {
     Template(TemplateArgs),
     /// Lint a catalogue written for this plan or another: errors, and warnings about what eval cannot judge.
     CheckCatalog(CheckCatalogArgs),
+    /// Write the mid-term or final evaluation as a document: Word (.docx) or one HTML page with charts.
+    Report(ReportArgs),
 }
 
 /// Options shared by every command that reads the catalogue and data files.
@@ -72,7 +77,7 @@ pub struct InputArgs {
 pub struct JudgeArgs {
     /// The evaluation stage [default: final from the plan's target year on, else midterm].
     #[arg(long, value_enum)]
-    pub stage: Option<Stage>,
+    pub stage: Option<StageArg>,
     /// Province-assigned targets (TOML, one table per indicator id); they replace the plan's targets.
     #[arg(long, value_name = "FILE")]
     pub targets: Option<PathBuf>,
@@ -87,20 +92,51 @@ pub struct EvalArgs {
     /// One area's view: its applicable indicators, its own summary, and an exit code that follows it.
     #[arg(long, value_name = "NAME")]
     pub county: Option<String>,
-    /// Output format.
-    #[arg(long, value_enum, default_value_t = EvalFormat::Table)]
-    pub format: EvalFormat,
+    #[command(flatten)]
+    pub output: OutputArgs,
     /// Which city-level findings make the exit code 1.
-    #[arg(long, value_enum, default_value_t = FailOn::Binding)]
-    pub fail_on: FailOn,
-    /// Language of labels in the table.
-    #[arg(long, value_enum, default_value_t = Lang::Zh)]
-    pub lang: Lang,
+    #[arg(long, value_enum, default_value_t = FailOnArg::Binding)]
+    pub fail_on: FailOnArg,
+    /// Language of the tables, headings and the verdict line (JSON and CSV fields stay English).
+    #[arg(long, value_enum, default_value_t = LangArg::Zh)]
+    pub lang: LangArg,
     /// Evaluate the valid rows of an invalid file (its problems are still printed) instead of stopping.
     #[arg(long)]
     pub skip_invalid: bool,
+    /// Take one indicator's verdict apart (its id or exact name): the rule, the figures and the rows
+    /// they came from, the arithmetic of completion and progress. The city-level row, or --county's.
+    #[arg(long, value_name = "ID")]
+    pub explain: Option<String>,
     #[command(flatten)]
     pub select: SelectArgs,
+    /// Only indicators of this type (binding/约束性, expected/预期性, leading/引领性, task/重点任务);
+    /// repeat for several.
+    #[arg(long = "type", value_name = "T", value_parser = type_parser())]
+    pub kind: Vec<IndicatorType>,
+    /// Only the verdicts that are off track: fail, lagging or regressing.
+    #[arg(long, value_enum)]
+    pub only: Option<Only>,
+}
+
+/// `--only`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum Only {
+    /// fail, lagging and regressing.
+    OffTrack,
+}
+
+/// Where the results go and how they look: shared by every command that prints results.
+#[derive(Debug, Args)]
+pub struct OutputArgs {
+    /// Output format (github: `validate` only) [default: from the extension of -o, else table].
+    #[arg(long, value_parser = format_parser())]
+    pub format: Option<Format>,
+    /// Write here instead of standard output (atomically: all of it, or the old file untouched).
+    #[arg(short, long, value_name = "FILE")]
+    pub output: Option<PathBuf>,
+    /// Colour the statuses of a table: auto (a terminal, unless NO_COLOR is set), always or never.
+    #[arg(long, value_enum, default_value_t = ColorArg::Auto)]
+    pub color: ColorArg,
 }
 
 /// Which indicators a command covers: the plan's table by default, the body's tasks on request.
@@ -131,15 +167,14 @@ pub struct RankArgs {
     pub input: InputArgs,
     #[command(flatten)]
     pub judge: JudgeArgs,
-    /// The indicator to rank on: its id or exact name.
+    /// The indicator to rank on: its id, its name, or a part of its name that only it has.
     #[arg(long, value_name = "ID")]
     pub indicator: String,
-    /// Output format.
-    #[arg(long, value_enum, default_value_t = EvalFormat::Table)]
-    pub format: EvalFormat,
+    #[command(flatten)]
+    pub output: OutputArgs,
     /// Language of labels in the table.
-    #[arg(long, value_enum, default_value_t = Lang::Zh)]
-    pub lang: Lang,
+    #[arg(long, value_enum, default_value_t = LangArg::Zh)]
+    pub lang: LangArg,
 }
 
 #[derive(Debug, Args)]
@@ -153,40 +188,65 @@ pub struct TrendArgs {
     pub county: Option<String>,
     #[command(flatten)]
     pub select: SelectArgs,
-    /// Output format.
-    #[arg(long, value_enum, default_value_t = EvalFormat::Table)]
-    pub format: EvalFormat,
+    #[command(flatten)]
+    pub output: OutputArgs,
     /// Language of labels in the table.
-    #[arg(long, value_enum, default_value_t = Lang::Zh)]
-    pub lang: Lang,
+    #[arg(long, value_enum, default_value_t = LangArg::Zh)]
+    pub lang: LangArg,
+}
+
+/// `plan-check report`: the same loading, year, stage and targets rules as `eval`.
+#[derive(Debug, Args)]
+pub struct ReportArgs {
+    #[command(flatten)]
+    pub input: InputArgs,
+    #[command(flatten)]
+    pub judge: JudgeArgs,
+    /// One area's report: its applicable indicators and its own counts.
+    #[arg(long, value_name = "NAME")]
+    pub county: Option<String>,
+    #[command(flatten)]
+    pub select: SelectArgs,
+    /// Language of the document.
+    #[arg(long, value_enum, default_value_t = LangArg::Zh)]
+    pub lang: LangArg,
+    /// Evaluate the valid rows of an invalid file; the document lists the problems in its appendix.
+    #[arg(long)]
+    pub skip_invalid: bool,
+    /// Which city-level findings make the exit code 1.
+    #[arg(long, value_enum, default_value_t = FailOnArg::Binding)]
+    pub fail_on: FailOnArg,
+    /// The file to write (replaced only once the document is complete).
+    #[arg(short, long, value_name = "FILE")]
+    pub output: PathBuf,
+    /// Document format [default: from the extension of -o: .docx or .html/.htm].
+    #[arg(long, value_enum)]
+    pub format: Option<DocumentFormat>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
-pub enum EvalFormat {
-    Table,
-    Json,
+pub enum DocumentFormat {
+    /// Word, with real tables, headings and page numbers.
+    Docx,
+    /// One self-contained page: inline CSS and SVG charts, no script; prints on A4.
+    Html,
 }
 
 #[derive(Debug, Args)]
 pub struct ValidateArgs {
     #[command(flatten)]
     pub input: InputArgs,
-    /// Output format: a table, a JSON document, or GitHub Actions annotations.
-    #[arg(long, value_enum, default_value_t = ValidateFormat::Text)]
-    pub format: ValidateFormat,
+    #[command(flatten)]
+    pub output: OutputArgs,
+    /// Language of the table and the accounting (problem codes and JSON stay English).
+    #[arg(long, value_enum, default_value_t = LangArg::Zh)]
+    pub lang: LangArg,
     /// Which city-level values must be present.
     #[arg(long, value_enum, default_value_t = Require::None)]
     pub require: Require,
     /// Show at most this many problems (the counts still cover them all).
     #[arg(long, value_name = "N")]
     pub max_errors: Option<usize>,
-}
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
-pub enum ValidateFormat {
-    Text,
-    Json,
-    Github,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -204,8 +264,8 @@ pub struct IndicatorsArgs {
     /// The catalogue to use [default: ./indicators.toml, else the copy built into the binary].
     #[arg(long, value_name = "FILE")]
     pub catalog: Option<PathBuf>,
-    /// Only indicators of this type.
-    #[arg(long = "type", value_enum, value_name = "T")]
+    /// Only indicators of this type (binding/约束性, expected/预期性, leading/引领性, task/重点任务).
+    #[arg(long = "type", value_name = "T", value_parser = type_parser())]
     pub kind: Option<IndicatorType>,
     /// Only indicators whose domain (领域, or a task's chapter) contains this text.
     #[arg(long, value_name = "D")]
@@ -213,19 +273,11 @@ pub struct IndicatorsArgs {
     /// Only indicators from here: table (表2), body (the tasks), or a source such as 第八章 or 专栏六.
     #[arg(long, value_name = "S")]
     pub source: Option<SourceFilter>,
-    /// Output format.
-    #[arg(long, value_enum, default_value_t = ListFormat::Table)]
-    pub format: ListFormat,
+    #[command(flatten)]
+    pub output: OutputArgs,
     /// Language of the table's labels.
-    #[arg(long, value_enum, default_value_t = Lang::Zh)]
-    pub lang: Lang,
-}
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
-pub enum ListFormat {
-    Table,
-    Json,
-    Csv,
+    #[arg(long, value_enum, default_value_t = LangArg::Zh)]
+    pub lang: LangArg,
 }
 
 #[derive(Debug, Args)]
@@ -239,9 +291,9 @@ pub struct TemplateArgs {
     /// Long: one row per (area, indicator); wide: one row per area, one column per indicator.
     #[arg(long, value_enum, default_value_t = Shape::Long)]
     pub shape: Shape,
-    /// File format [default: xlsx when -o ends in .xlsx, else csv].
-    #[arg(long, value_enum)]
-    pub format: Option<TemplateFormat>,
+    /// File format: csv or xlsx [default: xlsx when -o ends in .xlsx, else csv].
+    #[arg(long, value_parser = format_parser())]
+    pub format: Option<Format>,
     /// Write here instead of standard output (xlsx needs a file).
     #[arg(short, long, value_name = "FILE")]
     pub output: Option<PathBuf>,
@@ -251,20 +303,14 @@ pub struct TemplateArgs {
     #[command(flatten)]
     pub select: SelectArgs,
     /// Language of the column headers and notes.
-    #[arg(long, value_enum, default_value_t = Lang::Zh)]
-    pub lang: Lang,
+    #[arg(long, value_enum, default_value_t = LangArg::Zh)]
+    pub lang: LangArg,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
 pub enum Shape {
     Long,
     Wide,
-}
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
-pub enum TemplateFormat {
-    Csv,
-    Xlsx,
 }
 
 #[derive(Debug, Args)]
@@ -275,18 +321,100 @@ pub struct CheckCatalogArgs {
     /// The plan's text: every `quote` must be found in it, word for word.
     #[arg(long, value_name = "TEXT")]
     pub plan: Option<PathBuf>,
-    /// Output format.
-    #[arg(long, value_enum, default_value_t = CheckFormat::Text)]
-    pub format: CheckFormat,
-    /// Count warnings as findings (exit 1), not only errors.
+    /// Output format: table (one line per finding) or json.
+    #[arg(long, value_parser = format_parser(), default_value = "table")]
+    pub format: Format,
+    /// Treat every warning as an error: reported as an error, and the exit code is 1.
     #[arg(long)]
     pub strict: bool,
+    /// Language of the messages (codes and JSON field names stay English).
+    #[arg(long, value_enum, default_value_t = LangArg::Zh)]
+    pub lang: LangArg,
 }
 
+/// `--lang`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
-pub enum CheckFormat {
-    Text,
-    Json,
+pub enum LangArg {
+    /// 中文 (default).
+    Zh,
+    /// English.
+    En,
+}
+
+impl From<LangArg> for Lang {
+    fn from(l: LangArg) -> Lang {
+        match l {
+            LangArg::Zh => Lang::Zh,
+            LangArg::En => Lang::En,
+        }
+    }
+}
+
+/// `--stage`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum StageArg {
+    /// Time-proportional progress (序时进度) against the elapsed share of the plan's period.
+    Midterm,
+    /// Pass or fail against the target.
+    Final,
+}
+
+impl From<StageArg> for Stage {
+    fn from(s: StageArg) -> Stage {
+        match s {
+            StageArg::Midterm => Stage::Midterm,
+            StageArg::Final => Stage::Final,
+        }
+    }
+}
+
+/// `--fail-on`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum FailOnArg {
+    /// A binding (约束性) indicator that is fail, lagging or regressing.
+    Binding,
+    /// Any indicator that is fail, lagging or regressing.
+    Any,
+    /// Never: always exit 0 once the evaluation ran.
+    Never,
+}
+
+impl From<FailOnArg> for FailOn {
+    fn from(f: FailOnArg) -> FailOn {
+        match f {
+            FailOnArg::Binding => FailOn::Binding,
+            FailOnArg::Any => FailOn::Any,
+            FailOnArg::Never => FailOn::Never,
+        }
+    }
+}
+
+/// `--color`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ColorArg {
+    /// On a terminal, unless NO_COLOR is set.
+    Auto,
+    /// Also in a pipe (for `less -R`); never in a file.
+    Always,
+    /// Never.
+    Never,
+}
+
+/// `--format`: the names of [`Format`], and `text` (the old name of `table`) hidden.
+fn format_parser() -> impl TypedValueParser<Value = Format> {
+    let mut names: Vec<PossibleValue> = Format::ALL.iter().map(|f| PossibleValue::new(f.name())).collect();
+    names.push(PossibleValue::new("text").hide(true));
+    PossibleValuesParser::new(names).map(|s| s.parse::<Format>().unwrap_or(Format::Table))
+}
+
+/// `--type`: in English or as the plan writes it.
+fn type_parser() -> impl TypedValueParser<Value = IndicatorType> {
+    let mut names: Vec<PossibleValue> = IndicatorType::ALL
+        .iter()
+        .map(|&t| PossibleValue::new(t.as_str()).alias(crate::labels::type_label(t, Lang::Zh)))
+        .collect();
+    names.push(PossibleValue::new("任务").hide(true));
+    PossibleValuesParser::new(names).map(|s| crate::labels::parse_type(&s).unwrap_or(IndicatorType::Task))
 }
 
 #[cfg(test)]

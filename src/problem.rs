@@ -27,6 +27,7 @@ pub enum Code {
     NotApplicable,
     MissingIndicator,
     AggregateMismatch,
+    BaselineMismatch,
     UnreadableFile,
     TooLarge,
     Formula,
@@ -34,7 +35,7 @@ pub enum Code {
 
 impl Code {
     /// Every code, in the order README.md's table lists them.
-    pub const ALL: [Code; 21] = [
+    pub const ALL: [Code; 22] = [
         Code::Encoding,
         Code::EmptyFile,
         Code::MissingColumn,
@@ -53,6 +54,7 @@ impl Code {
         Code::NotApplicable,
         Code::MissingIndicator,
         Code::AggregateMismatch,
+        Code::BaselineMismatch,
         Code::UnreadableFile,
         Code::TooLarge,
         Code::Formula,
@@ -78,6 +80,7 @@ impl Code {
             Code::NotApplicable => "not-applicable",
             Code::MissingIndicator => "missing-indicator",
             Code::AggregateMismatch => "aggregate-mismatch",
+            Code::BaselineMismatch => "baseline-mismatch",
             Code::UnreadableFile => "unreadable-file",
             Code::TooLarge => "too-large",
             Code::Formula => "formula",

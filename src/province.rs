@@ -6,7 +6,7 @@ use std::collections::BTreeMap;
 
 use serde::Deserialize;
 
-use crate::catalog::{Catalog, CatalogError, CatalogIssue, Indicator};
+use crate::catalog::{Catalog, CatalogIssue, Indicator};
 use crate::target::{Better, Target, Trend};
 
 #[derive(Debug, Deserialize)]
@@ -18,6 +18,24 @@ struct RawProvinceTarget {
     source: Option<String>,
     #[serde(default)]
     areas: BTreeMap<String, toml::Spanned<String>>,
+}
+
+/// Every problem found in a targets file. Its own type, so that the message says which file is wrong:
+/// a bad `--targets` file is not an invalid catalogue.
+#[derive(Debug, Clone, thiserror::Error)]
+pub struct TargetsError {
+    pub issues: Vec<CatalogIssue>,
+}
+
+impl std::fmt::Display for TargetsError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        let n = self.issues.len();
+        write!(f, "invalid targets file ({n} problem{})", if n == 1 { "" } else { "s" })?;
+        for issue in &self.issues {
+            write!(f, "\n  {issue}")?;
+        }
+        Ok(())
+    }
 }
 
 /// The targets assigned for one indicator: the province's for the city, and the city's for its areas,
@@ -40,9 +58,9 @@ pub struct ProvinceTargets {
 impl ProvinceTargets {
     /// Reads a targets file, checking each id against the catalogue, each area against its areas and
     /// each target against the language. `origin` names the file in messages.
-    pub fn parse(text: &str, origin: &str, catalog: &Catalog) -> Result<ProvinceTargets, CatalogError> {
+    pub fn parse(text: &str, origin: &str, catalog: &Catalog) -> Result<ProvinceTargets, TargetsError> {
         let table: BTreeMap<String, toml::Spanned<RawProvinceTarget>> =
-            toml::from_str(text).map_err(|e| CatalogError {
+            toml::from_str(text).map_err(|e| TargetsError {
                 issues: vec![CatalogIssue {
                     file: origin.to_string(),
                     line: e.span().map_or(1, |s| LineIndex::new(text).line(s.start)),
@@ -104,12 +122,14 @@ impl ProvinceTargets {
             }
             match target.transpose() {
                 Ok(target) => {
-                    by_id.insert(id.clone(), ProvinceTarget { target, source: raw.source, areas });
+                    // Display text from input, shown in every format: escaped once, here.
+                    let source = raw.source.map(|s| crate::problem::escape(&s).into_owned());
+                    by_id.insert(id.clone(), ProvinceTarget { target, source, areas });
                 }
                 Err(e) => issues.push(e),
             }
         }
-        if issues.is_empty() { Ok(ProvinceTargets { by_id }) } else { Err(CatalogError { issues }) }
+        if issues.is_empty() { Ok(ProvinceTargets { by_id }) } else { Err(TargetsError { issues }) }
     }
 
     /// The assigned target for an indicator in one area (or city row): the area's own, else the
@@ -170,8 +190,11 @@ pub fn target_fits(
         Target::Trend(Trend::Falling) if better == Better::Higher => {
             Some("falling on an indicator where higher is better".into())
         }
-        Target::Eliminated { .. } if !percent || better == Better::Lower => {
-            Some("eliminated is a share eliminated (%, higher is better)".into())
+        Target::Eliminated { .. } if !percent => {
+            Some(format!("eliminated is a share in %, and this indicator is measured in {unit}"))
+        }
+        Target::Eliminated { .. } if target.against_polarity(better).is_some() => {
+            Some(format!("`{target}` points the other way from the indicator (better = {})", better.as_str()))
         }
         Target::Done if !yes_no => Some("done is for a yes/no indicator (1 done, 0 not)".into()),
         Target::Threshold { value, .. } | Target::Level(value) => {
@@ -264,7 +287,10 @@ mod tests {
         for (text, why) in [
             ("[pm25_central]\ntarget = \"reference no_such_ref\"\n", "no [[reference]] of the catalogue defines"),
             ("[pm25_central]\ntarget = \"rising\"\n", "rising on an indicator where lower is better"),
-            ("[pm25_central]\ntarget = \"eliminated\"\n", "eliminated is a share eliminated"),
+            (
+                "[pm25_central]\ntarget = \"eliminated\"\n",
+                "eliminated is a share in %, and this indicator is measured in μg/m3",
+            ),
             ("[pm25_central]\ntarget = \"<= 22%\"\n", "a % on an indicator measured in μg/m3"),
             ("[forest_coverage]\ntarget = \">= -5\"\n", "-5 is outside what the indicator can measure (0 to 100)"),
             ("[forest_coverage]\ntarget = \">= 120\"\n", "outside what the indicator can measure"),

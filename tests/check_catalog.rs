@@ -5,10 +5,10 @@ mod common;
 
 use common::{root, run, run_in};
 
-/// The example catalogue of README.md's "Writing a catalogue for another plan".
+/// The example catalogue of docs/catalogue.md, "Writing a catalogue for another plan".
 fn readme_example() -> String {
-    let readme = std::fs::read_to_string(root().join("README.md")).unwrap();
-    let start = readme.find("<!-- catalogue-example:start -->").expect("the README has the example");
+    let readme = std::fs::read_to_string(root().join("docs/catalogue.md")).unwrap();
+    let start = readme.find("<!-- catalogue-example:start -->").expect("docs/catalogue.md has the example");
     let end = readme.find("<!-- catalogue-example:end -->").expect("the example ends");
     let block = &readme[start..end];
     let body = &block[block.find("```toml\n").expect("a toml block") + "```toml\n".len()..];
@@ -19,7 +19,7 @@ fn readme_example() -> String {
 fn the_readme_example_passes_with_no_warnings_and_can_be_used() {
     let dir = tempfile::tempdir().unwrap();
     std::fs::write(dir.path().join("example.toml"), readme_example()).unwrap();
-    let r = run_in(dir.path(), &["check-catalog", "example.toml", "--strict"]);
+    let r = run_in(dir.path(), &["check-catalog", "example.toml", "--strict", "--lang", "en"]);
     r.code(0).stdout_has("example.toml: 4 indicator(s); 0 error(s), 0 warning(s)");
     // It drives the other commands too: a template for it fills in and validates.
     let r = run_in(dir.path(), &["indicators", "--catalog", "example.toml", "--format", "json"]);
@@ -35,12 +35,21 @@ fn the_readme_example_passes_with_no_warnings_and_can_be_used() {
         .map(|(i, l)| if i == 0 { format!("{l}\n") } else { format!("{}\n", l.replacen(",,", ",1,", 1)) })
         .collect();
     std::fs::write(dir.path().join("2023.csv"), filled).unwrap();
-    run_in(dir.path(), &["validate", "2023.csv", "--catalog", "example.toml"]).code(0).stdout_has("valid: 0 error(s)");
+    run_in(dir.path(), &["validate", "2023.csv", "--catalog", "example.toml", "--lang", "en"])
+        .code(0)
+        .stdout_has("valid: 0 error(s)");
 }
 
 #[test]
 fn the_shipped_catalogue_loads_and_its_warnings_are_what_eval_leaves_pending() {
-    let r = run(&["check-catalog", "indicators.toml", "--plan", "tests/data/plan/quanzhou-14th-eco-plan.txt"]);
+    let r = run(&[
+        "check-catalog",
+        "indicators.toml",
+        "--plan",
+        "tests/data/plan/quanzhou-14th-eco-plan.txt",
+        "--lang",
+        "en",
+    ]);
     r.code(0).stdout_has("indicators.toml: 121 indicator(s); 0 error(s), 7 warning(s)");
     r.stdout_has("eco_index: warning[trend-without-series]")
         .stdout_has("fertilizer_use_reduction: warning[no-baseline]");
@@ -50,7 +59,7 @@ fn the_shipped_catalogue_loads_and_its_warnings_are_what_eval_leaves_pending() {
 
 #[test]
 fn every_error_the_loader_rejects_is_reported_with_its_line() {
-    let r = run(&["check-catalog", "tests/data/check/errors.toml"]);
+    let r = run(&["check-catalog", "tests/data/check/errors.toml", "--lang", "en"]);
     r.code(1).stdout_has("not loaded; 5 error(s), 0 warning(s)");
     for needle in [
         "errors.toml:16: forest: error[invalid]: cannot read target \"完成省下达目标\"",
@@ -69,7 +78,8 @@ fn every_error_the_loader_rejects_is_reported_with_its_line() {
 
 #[test]
 fn warnings_name_what_eval_cannot_judge_and_fail_only_when_strict() {
-    let args = ["check-catalog", "tests/data/check/warnings.toml", "--plan", "tests/data/check/plan.txt"];
+    let args =
+        ["check-catalog", "tests/data/check/warnings.toml", "--plan", "tests/data/check/plan.txt", "--lang", "en"];
     let r = run(&args);
     r.code(0).stdout_has("3 indicator(s); 0 error(s), 4 warning(s)");
     r.stdout_has("warnings.toml:12: pm25: warning[province-without-source]")
@@ -77,7 +87,9 @@ fn warnings_name_what_eval_cannot_judge_and_fail_only_when_strict() {
         .stdout_has("warnings.toml:33: fertilizer: warning[no-baseline]")
         .stdout_has("warnings.toml:33: fertilizer: warning[quote-not-in-plan]");
     run(&[&args[..], &["--strict"]].concat()).code(1);
-    run(&["check-catalog", "tests/data/check/warnings.toml"]).code(0).stdout_has("0 error(s), 3 warning(s)");
+    run(&["check-catalog", "tests/data/check/warnings.toml", "--lang", "en"])
+        .code(0)
+        .stdout_has("0 error(s), 3 warning(s)");
 }
 
 #[test]
@@ -99,4 +111,22 @@ fn json_lists_the_findings_and_an_unreadable_file_cannot_be_checked() {
     let doc = run(&["check-catalog", "tests/data/check/warnings.toml", "--format", "json"]).json();
     assert_eq!((doc["valid"].as_bool(), doc["indicators"].as_u64()), (Some(true), Some(3)));
     run(&["check-catalog", "tests/data/check/missing.toml"]).code(2).stderr_has("cannot read the catalogue");
+}
+
+#[test]
+fn a_catalogue_with_only_a_city_row_works() {
+    let only_city = readme_example()
+        .replace("[[county]]\nname = \"东区\"\naliases = [\"东\"]\ntags = [\"coastal\"]\n\n", "")
+        .replace("[[county]]\nname = \"西县\"\n\n", "")
+        .replace("applies_to = [\"coastal\"]\n", "");
+    assert!(!only_city.contains("西县") && !only_city.contains("东区"), "{only_city}");
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(dir.path().join("city.toml"), &only_city).unwrap();
+    run_in(dir.path(), &["check-catalog", "city.toml", "--strict", "--lang", "en"])
+        .code(0)
+        .stdout_has("0 error(s), 0 warning(s)");
+    std::fs::write(dir.path().join("2023.csv"), "county,indicator,value\n全市,forest_coverage,61.5\n").unwrap();
+    let r = run_in(dir.path(), &["eval", "2023.csv", "--catalog", "city.toml", "--all"]);
+    r.code(0).stdout_has("森林覆盖率（%）").stdout_has("提前实现");
+    assert!(!r.stdout.contains("各地区"), "no areas matrix without areas:\n{}", r.stdout);
 }

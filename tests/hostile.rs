@@ -399,7 +399,10 @@ fn a_targets_file_is_checked_against_each_indicator() {
     for (targets, why) in [
         ("[pm25_central]\ntarget = \"reference no_such_ref\"\n", "which no [[reference]] of the catalogue defines"),
         ("[pm25_central]\ntarget = \"rising\"\n", "rising on an indicator where lower is better"),
-        ("[pm25_central]\ntarget = \"eliminated\"\n", "eliminated is a share eliminated"),
+        (
+            "[pm25_central]\ntarget = \"eliminated\"\n",
+            "eliminated is a share in %, and this indicator is measured in μg/m3",
+        ),
         ("[forest_coverage]\ntarget = \">= -5\"\n", "outside what the indicator can measure"),
         ("[pm25_central]\ntarget = \"<= 22%\"\n", "a % on an indicator measured in μg/m3"),
     ] {

@@ -1,18 +1,21 @@
 //! `plan-check check-catalog`: lints a catalogue written for this plan or another. Errors are everything
 //! the loader rejects; warnings are what it accepts but `eval` cannot judge without more: a target
 //! relative to a baseline the catalogue does not give, a trend with nothing to start its series from, a
-//! province target that does not say where the province assigns it, a quote not found in the plan.
+//! province target that does not say where the province assigns it, a quote not found in the plan, a
+//! rule that points against the indicator's polarity. `--strict` turns every warning into an error.
 
 use std::io::Write;
 
 use anyhow::Context as _;
 use serde::Serialize;
 
-use crate::Outcome;
 use crate::catalog::{Catalog, CatalogIssue, Indicator};
-use crate::cli::{CheckCatalogArgs, CheckFormat};
+use crate::cli::CheckCatalogArgs;
+use crate::labels::{self, Lint};
 use crate::problem::escape;
+use crate::report::Format;
 use crate::target::Target;
+use crate::{Lang, Outcome};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "lowercase")]
@@ -42,29 +45,38 @@ struct Document<'a> {
     findings: &'a [Finding],
 }
 
-pub fn run(args: &CheckCatalogArgs, out: &mut dyn Write, _err: &mut dyn Write) -> anyhow::Result<Outcome> {
+pub fn run(args: &CheckCatalogArgs, out: &mut dyn Write, err: &mut dyn Write) -> anyhow::Result<Outcome> {
     let origin = args.file.display().to_string();
     let text = std::fs::read_to_string(&args.file).with_context(|| format!("cannot read the catalogue {origin}"))?;
     let plan = match &args.plan {
         Some(p) => Some(std::fs::read_to_string(p).with_context(|| format!("cannot read the plan {}", p.display()))?),
         None => None,
     };
-    let (catalog, findings) = check(&text, &origin, plan.as_deref());
+    let lang = Lang::from(args.lang);
+    // JSON is machine output: its messages stay English whatever --lang says.
+    let messages = if args.format == Format::Json { Lang::En } else { lang };
+    let (catalog, mut findings) = check(&text, &origin, plan.as_deref(), messages);
+    if args.strict {
+        findings.iter_mut().for_each(|f| f.severity = Severity::Error);
+    }
     let errors = findings.iter().filter(|f| f.severity == Severity::Error).count();
     let warnings = findings.len() - errors;
     let count = catalog.as_ref().map(|c| c.indicators.len());
+    let summary = labels::catalog_summary(&origin, count, errors, warnings, lang);
+    // --strict has already made every warning an error.
+    let findings_out = errors > 0;
     match args.format {
-        CheckFormat::Text => {
+        Format::Table => {
+            // The catalogue's ids and messages quoting it are input: escaped.
             let origin = escape(&origin);
             for f in &findings {
                 let item = f.item.as_ref().map_or(String::new(), |i| format!("{}: ", escape(i)));
                 let level = if f.severity == Severity::Error { "error" } else { "warning" };
                 writeln!(out, "{origin}:{}: {item}{level}[{}]: {}", f.line, f.code, escape(&f.message))?;
             }
-            let what = count.map_or("not loaded".to_string(), |n| format!("{n} indicator(s)"));
-            writeln!(out, "{origin}: {what}; {errors} error(s), {warnings} warning(s)")?;
+            writeln!(out, "{summary}")?;
         }
-        CheckFormat::Json => {
+        Format::Json => {
             let doc = Document {
                 file: &origin,
                 valid: errors == 0,
@@ -76,15 +88,20 @@ pub fn run(args: &CheckCatalogArgs, out: &mut dyn Write, _err: &mut dyn Write) -
             serde_json::to_writer_pretty(&mut *out, &doc).map_err(std::io::Error::from)?;
             writeln!(out)?;
         }
+        other => anyhow::bail!("--format {}: check-catalog prints a table or json", other.name()),
     }
-    Ok(if errors > 0 || (args.strict && warnings > 0) { Outcome::Findings } else { Outcome::Clean })
+    if findings_out {
+        writeln!(err, "{summary}")?;
+        return Ok(Outcome::Findings);
+    }
+    Ok(Outcome::Clean)
 }
 
 /// Loads the catalogue and lints it: its loader errors, or the warnings of a catalogue that loads.
-pub fn check(text: &str, origin: &str, plan: Option<&str>) -> (Option<Catalog>, Vec<Finding>) {
+pub fn check(text: &str, origin: &str, plan: Option<&str>, lang: Lang) -> (Option<Catalog>, Vec<Finding>) {
     match Catalog::parse(text, origin) {
         Ok(catalog) => {
-            let findings = catalog.indicators.iter().flat_map(|i| lint(&catalog, i, plan)).collect();
+            let findings = catalog.indicators.iter().flat_map(|i| lint(&catalog, i, plan, lang)).collect();
             (Some(catalog), findings)
         }
         Err(e) => (None, e.issues.into_iter().map(rejected).collect()),
@@ -96,44 +113,33 @@ fn rejected(issue: CatalogIssue) -> Finding {
 }
 
 /// The warnings about one indicator of a catalogue that loads.
-pub fn lint(catalog: &Catalog, ind: &Indicator, plan: Option<&str>) -> Vec<Finding> {
+pub fn lint(catalog: &Catalog, ind: &Indicator, plan: Option<&str>, lang: Lang) -> Vec<Finding> {
     let base = catalog.plan.base_year;
+    let target = ind.target.to_string();
     let mut found = Vec::new();
-    let mut warn = |code, message: String| {
+    let mut warn = |code, lint: Lint| {
+        let message = labels::lint(&lint, lang);
         found.push(Finding { severity: Severity::Warning, code, line: ind.line, item: Some(ind.id.clone()), message });
     };
     if ind.target.needs_baseline() && ind.baseline.is_none() {
-        warn(
-            "no-baseline",
-            format!(
-                "the target `{}` is relative to the {base} value and the catalogue gives none: eval is pending \
-                 until the data carries a {base} row (add `baseline` if the plan states it)",
-                ind.target
-            ),
-        );
+        warn("no-baseline", Lint::NoBaseline { target: &target, base });
     }
     if matches!(ind.target, Target::Trend(_)) && ind.baseline.is_none() {
-        warn(
-            "trend-without-series",
-            format!(
-                "the trend `{}` is judged on a series of years and the catalogue gives no {base} value to start \
-                 it: eval keeps it pending until the data supplies the years (add `baseline` if the plan states it)",
-                ind.target
-            ),
-        );
+        warn("trend-without-series", Lint::TrendWithoutSeries { target: &target, base });
     }
     if ind.target == Target::Province && ind.note.as_deref().is_none_or(|n| n.trim().is_empty()) {
+        warn("province-without-source", Lint::ProvinceWithoutSource);
+    }
+    if let (Target::Threshold { cmp, value }, Some(_)) = (&ind.target, ind.target.against_polarity(ind.better)) {
         warn(
-            "province-without-source",
-            "a province target is judged only on a figure supplied with --targets; add a `note` saying where \
-             the province assigns it (the plan's clause, or the document), so the evaluator knows what to ask for"
-                .into(),
+            "rule-against-polarity",
+            Lint::AgainstPolarity { target: &target, cmp: *cmp, value: *value, better: ind.better },
         );
     }
     if let (Some(plan), Some(quote)) = (plan, &ind.quote)
         && !plan.contains(quote.as_str())
     {
-        warn("quote-not-in-plan", format!("the quote {quote:?} is not in the plan's text, word for word"));
+        warn("quote-not-in-plan", Lint::QuoteNotInPlan { quote });
     }
     found
 }

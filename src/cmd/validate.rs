@@ -5,26 +5,31 @@ use std::collections::HashMap;
 use rustc_hash::{FxHashMap, FxHashSet};
 use std::io::Write;
 
-use crate::Outcome;
 use crate::aggregate::{self, Combined};
 use crate::catalog::{Aggregate, Catalog, IndicatorType};
-use crate::cli::{Require, ValidateArgs, ValidateFormat};
+use crate::cli::{Require, ValidateArgs};
 use crate::load::{Dataset, Measurement};
 use crate::problem::{Code, Problem};
 use crate::report::problems;
+use crate::{Console, Outcome};
 
-pub fn run(args: &ValidateArgs, out: &mut dyn Write, _err: &mut dyn Write) -> anyhow::Result<Outcome> {
+pub fn run(args: &ValidateArgs, console: Console, out: &mut dyn Write, err: &mut dyn Write) -> anyhow::Result<Outcome> {
     let (catalog, mut data) = super::load_inputs(&args.input, args.max_errors)?;
     check_aggregates(&catalog, &mut data);
+    let mismatches = crate::evaluate::baseline_mismatches(&catalog, &data.measurements);
+    data.problems.extend(mismatches);
     if args.require != Require::None {
         require_city_values(&catalog, &mut data, args.require);
     }
-    match args.format {
-        ValidateFormat::Text => problems::render_validate_text(&data, args.max_errors, out)?,
-        ValidateFormat::Json => problems::render_json(&data, args.max_errors, out)?,
-        ValidateFormat::Github => problems::render_github(&data, args.max_errors, out)?,
+    let lang = args.lang.into();
+    let content = problems::validate(&data, args.max_errors, lang)?;
+    super::emit(&content, super::format(&args.output)?, &args.output, console, &super::inputs(&args.input, None), out)?;
+    if !data.has_errors() {
+        return Ok(Outcome::Clean);
     }
-    Ok(if data.has_errors() { Outcome::Findings } else { Outcome::Clean })
+    let (errors, warnings) = data.counts();
+    writeln!(err, "{}", crate::labels::validate_verdict(errors, warnings, lang))?;
+    Ok(Outcome::Findings)
 }
 
 /// The measurements of indicators whose areas add up to a city value, by (area, indicator, year): all

@@ -17,7 +17,7 @@ use rustc_hash::FxHashMap;
 pub use limits::{LimitSetting, Limits};
 pub use number::{Cell, NumberError, parse_cell};
 pub use open::STDIN_NAME;
-pub use read::ReadOptions;
+pub use read::{ReadOptions, display_name, is_workbook_kind};
 
 use crate::catalog::Catalog;
 use crate::problem::{Code, Problem, Severity};

@@ -68,10 +68,20 @@ pub struct ReadOptions {
 /// Workbooks by name; `xls`, `xlsb` and `ods` are named so that they are refused as what they are.
 const WORKBOOK_EXTENSIONS: [&str; 5] = ["xlsx", "xlsm", "xlsb", "xls", "ods"];
 
+/// Whether a file's `encoding`, as [`Grid`] and the accounting give it, is the kind of a workbook.
+pub fn is_workbook_kind(encoding: &str) -> bool {
+    ["xls", "xlsx", "xlsb", "ods"].contains(&encoding)
+}
+
+/// A file as named in messages and output: its path, or [`STDIN_NAME`] for `-`.
+pub fn display_name(path: &str) -> String {
+    if path == "-" { STDIN_NAME.to_string() } else { path.to_string() }
+}
+
 /// Reads `path` (`-` is standard input) into a grid. A problem is a file that cannot be read at all.
 pub fn read_grid(path: &str, opts: &ReadOptions) -> Result<Grid, Problem> {
     let bytes = open::read_bytes(path, &opts.limits, opts.follow_symlinks)?;
-    let name = if path == "-" { STDIN_NAME.to_string() } else { path.to_string() };
+    let name = display_name(path);
     grid_from_bytes(name, bytes, opts)
 }
 

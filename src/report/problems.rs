@@ -1,11 +1,10 @@
-//! Problem lists: as text (a table and an accounting line per file), as JSON, and as GitHub Actions
-//! annotations.
+//! Problem lists: one line per problem (what `eval` prints before stopping), and the content of
+//! `validate` — a table of problems, an accounting line per file and the verdict.
 
-use std::io::Write;
-
-use comfy_table::{ContentArrangement, Table, presets};
 use serde::Serialize;
 
+use super::{Cell, Column, Content, Sheet, record, to_value};
+use crate::labels::{self, Lang, Word, problem_title, word};
 use crate::load::{Accounting, Dataset, Omitted};
 use crate::problem::{Problem, Severity, escape};
 
@@ -31,66 +30,6 @@ pub fn omitted_lines(omitted: &[Omitted]) -> Vec<String> {
         .collect()
 }
 
-/// `validate`'s text output: a table of problems, then one accounting line per file.
-pub fn render_validate_text(data: &Dataset, max: Option<usize>, out: &mut dyn Write) -> anyhow::Result<()> {
-    let shown = max.unwrap_or(usize::MAX).min(data.problems.len());
-    if shown > 0 {
-        let mut t = Table::new();
-        t.load_style(presets::UTF8_FULL_CONDENSED).set_content_arrangement(ContentArrangement::Disabled);
-        t.set_header(vec!["file", "line", "col", "level", "code", "field", "found", "expected"]);
-        for p in &data.problems[..shown] {
-            let expected = match &p.suggestion {
-                Some(s) => format!("{} (did you mean {}?)", escape(&p.expected), escape(s)),
-                None => escape(&p.expected).into_owned(),
-            };
-            let text = |t: &Option<String>| t.as_deref().map_or(String::new(), |t| escape(t).into_owned());
-            t.add_row(vec![
-                escape(&p.file).into_owned(),
-                p.line.map_or(String::new(), |l| l.to_string()),
-                p.column.map_or(String::new(), |c| c.to_string()),
-                if p.severity == Severity::Error { "error" } else { "warning" }.to_string(),
-                p.code.as_str().to_string(),
-                text(&p.field),
-                text(&p.found),
-                expected,
-            ]);
-        }
-        writeln!(out, "{t}")?;
-    }
-    if let Some(not_shown) = max.map(|_| not_shown(data, shown)).filter(|&n| n > 0) {
-        writeln!(out, "… {not_shown} more problem(s) not shown (--max-errors {shown})")?;
-    } else {
-        for line in omitted_lines(&data.omitted) {
-            writeln!(out, "{line}")?;
-        }
-    }
-    for a in &data.accounting {
-        writeln!(out, "{}", accounting_line(a))?;
-    }
-    let (errors, warnings) = data.counts();
-    let verdict = if errors == 0 { "valid" } else { "invalid" };
-    writeln!(out, "{verdict}: {errors} error(s), {warnings} warning(s)")?;
-    Ok(())
-}
-
-/// Problems neither shown nor kept.
-fn not_shown(data: &Dataset, shown: usize) -> usize {
-    let (errors, warnings) = data.counts();
-    errors + warnings - shown
-}
-
-fn accounting_line(a: &Accounting) -> String {
-    format!(
-        "{}: {} rows read = {} accepted + {} rejected ({}, {})",
-        escape(&a.file),
-        a.rows_read,
-        a.rows_accepted,
-        a.rows_rejected,
-        a.shape,
-        a.encoding
-    )
-}
-
 #[derive(Serialize)]
 struct ValidateDocument<'a> {
     valid: bool,
@@ -105,56 +44,87 @@ struct ValidateDocument<'a> {
     omitted: &'a [Omitted],
 }
 
-pub fn render_json(data: &Dataset, max: Option<usize>, out: &mut dyn Write) -> anyhow::Result<()> {
+/// `validate`'s content: the problems (at most `max`), the accounting of every file, the verdict.
+pub fn validate(data: &Dataset, max: Option<usize>, lang: Lang) -> anyhow::Result<Content> {
     let (errors, warnings) = data.counts();
     let shown = max.unwrap_or(usize::MAX).min(data.problems.len());
+    let not_shown = errors + warnings - shown;
+    let problems = &data.problems[..shown];
+    let mut content = Content::default();
+    // Past --max-errors one line says how many are left; else each code past its limit has one.
+    let left_out = match max {
+        Some(_) if not_shown > 0 => vec![labels::problems_not_shown(not_shown, shown, lang)],
+        _ => omitted_lines(&data.omitted),
+    };
+    if !problems.is_empty() {
+        let mut sheet = problem_sheet(problems, lang);
+        sheet.notes.extend(left_out);
+        content.sheets.push(sheet);
+    } else {
+        content.notes.extend(left_out);
+    }
+    // File names are input: escaped like every text taken from it.
+    let accounting = data.accounting.iter().map(|a| Accounting { file: escape(&a.file).into_owned(), ..a.clone() });
+    content.notes.extend(accounting.map(|a| labels::accounting(&a, lang)));
+    content.notes.push(labels::validate_verdict(errors, warnings, lang));
+    content.records = problems.iter().map(|p| Ok(record(to_value(p)?, Vec::new()))).collect::<anyhow::Result<_>>()?;
     let doc = ValidateDocument {
         valid: errors == 0,
         errors,
         warnings,
         files: &data.accounting,
-        problems: &data.problems[..shown],
-        not_shown: not_shown(data, shown),
+        problems,
+        not_shown,
         omitted: &data.omitted,
     };
-    serde_json::to_writer_pretty(&mut *out, &doc).map_err(std::io::Error::from)?;
-    writeln!(out)?;
-    Ok(())
+    content.document = to_value(&doc)?;
+    content.problems = Some(problems.to_vec());
+    content.problems_not_shown = not_shown;
+    Ok(content)
 }
 
-/// GitHub Actions workflow commands: `::error file=…,line=…,col=…,title=…::message`, and a notice
-/// when `--max-errors` left some out.
-pub fn render_github(data: &Dataset, max: Option<usize>, out: &mut dyn Write) -> anyhow::Result<()> {
-    let problems = &data.problems;
-    let shown = max.unwrap_or(usize::MAX).min(problems.len());
-    for p in &problems[..shown] {
-        let level = if p.is_error() { "error" } else { "warning" };
-        let mut props = format!("file={}", escape_property(&p.file));
-        if let Some(line) = p.line {
-            props.push_str(&format!(",line={line}"));
-        }
-        if let Some(col) = p.column {
-            props.push_str(&format!(",col={col}"));
-        }
-        props.push_str(&format!(",title={}", p.code.as_str()));
-        writeln!(out, "::{level} {props}::{}", escape_data(&p.message()))?;
+fn problem_sheet(problems: &[Problem], lang: Lang) -> Sheet {
+    let mut columns = vec![
+        Column::wrapping(word(Word::File, lang)),
+        Column::number(word(Word::Line, lang)).key(),
+        Column::number(word(Word::Col, lang)),
+        Column::text(word(Word::Level, lang)),
+        Column::text(word(Word::Code, lang)),
+    ];
+    if lang == Lang::Zh {
+        columns.push(Column::wrapping(word(Word::Problem, lang)));
     }
-    if let Some(not_shown) = max.map(|_| not_shown(data, shown)).filter(|&n| n > 0) {
-        writeln!(out, "::notice::{not_shown} more problem(s) not shown (--max-errors {shown})")?;
-    } else {
-        for line in omitted_lines(&data.omitted) {
-            writeln!(out, "::notice::{}", escape_data(&line))?;
-        }
-    }
-    Ok(())
-}
-
-/// GitHub's escaping for the message part of a workflow command.
-fn escape_data(s: &str) -> String {
-    s.replace('%', "%25").replace('\r', "%0D").replace('\n', "%0A")
-}
-
-/// GitHub's escaping for a property value.
-fn escape_property(s: &str) -> String {
-    escape_data(s).replace(':', "%3A").replace(',', "%2C")
+    columns.extend([
+        Column::wrapping(word(Word::Field, lang)),
+        Column::wrapping(word(Word::Found, lang)),
+        Column::wrapping(word(Word::Expected, lang)),
+    ]);
+    let rows = problems
+        .iter()
+        .map(|p| {
+            // Every text of a problem may come from the input: escaped, so none reaches a terminal raw.
+            let expected = match &p.suggestion {
+                Some(s) => labels::did_you_mean(&escape(&p.expected), &escape(s), lang),
+                None => escape(&p.expected).into_owned(),
+            };
+            let text = |t: &Option<String>| Cell::text(t.as_deref().map_or(String::new(), |t| escape(t).into_owned()));
+            let level = match p.severity {
+                Severity::Error => word(Word::Error, lang),
+                Severity::Warning => word(Word::Warning, lang),
+            };
+            let mut row = vec![
+                Cell::text(escape(&p.file)),
+                p.line.map_or(Cell::Empty, Cell::count),
+                p.column.map_or(Cell::Empty, Cell::count),
+                Cell::text(level),
+                Cell::text(p.code.as_str()),
+            ];
+            if lang == Lang::Zh {
+                row.push(Cell::text(problem_title(p.code, lang)));
+            }
+            row.extend([text(&p.field), text(&p.found), Cell::text(expected)]);
+            row
+        })
+        .collect();
+    Sheet { name: word(Word::ProblemsSheet, lang).into(), title: String::new(), columns, rows, notes: Vec::new() }
 }

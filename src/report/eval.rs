@@ -1,0 +1,342 @@
+//! The content of `eval`: a heading, the city-level table grouped by domain, the body's tasks, the
+//! areas × indicators matrix, a summary by type with every status the stage can produce, the JSON
+//! document and its records, and the verdict line that explains an exit code 1.
+
+use rustc_hash::FxHashMap;
+use serde::Serialize;
+
+use super::results::{Header, ResultRow, csv_lead, result_row, shape_of};
+use super::{
+    Cell, Column, Content, Grouping, Parts, Report, Sheet, baseline_cell, reason_cell, status_cell, target_cell,
+    to_value,
+};
+use crate::catalog::{AreaKind, Catalog, Indicator, IndicatorType};
+use crate::evaluate::{FailOn, Status, Summary, Verdict};
+use crate::labels::{
+    self, Word, progress_text, projection_text, stage_label, status_label, status_symbol, type_label, word,
+};
+
+/// Which verdicts `eval` shows: `--type` (any of) and `--only off-track`.
+#[derive(Debug, Clone, Default)]
+pub struct Filter {
+    pub types: Vec<IndicatorType>,
+    /// Only fail, lagging and regressing.
+    pub off_track: bool,
+}
+
+impl Filter {
+    pub fn keeps(&self, catalog: &Catalog, v: &Verdict) -> bool {
+        let kind = catalog.indicator(&v.indicator).map(|i| i.kind);
+        (self.types.is_empty() || kind.is_some_and(|k| self.types.contains(&k)))
+            && (!self.off_track || v.status.is_failing())
+    }
+
+    fn keeps_indicator(&self, ind: &Indicator) -> bool {
+        self.types.is_empty() || self.types.contains(&ind.kind)
+    }
+}
+
+#[derive(Serialize)]
+struct Document<'a> {
+    #[serde(flatten)]
+    header: Header<'a>,
+    summary: Summary,
+    results: Vec<ResultRow<'a>>,
+    warnings: &'a [crate::problem::Problem],
+}
+
+/// The content of `eval`, as far as `parts` asks for it.
+pub fn build(report: &Report, filter: &Filter, parts: Parts) -> anyhow::Result<Content> {
+    let e = report.evaluation;
+    let headline: Vec<&Verdict> = report.headline().into_iter().filter(|v| filter.keeps(report.catalog, v)).collect();
+    let summary = Summary::of(report.catalog, e.stage, headline.iter().copied());
+    let mut content = Content::default();
+    if parts.sheets {
+        content.heading = heading(report);
+        content.sheets = sheets(report, filter, &headline, &summary);
+    }
+    if !parts.document && !parts.records {
+        return Ok(content);
+    }
+    let shown: Vec<&Verdict> = match report.area {
+        Some(_) => headline,
+        None => e.verdicts.iter().filter(|v| filter.keeps(report.catalog, v)).collect(),
+    };
+    let results: Vec<ResultRow> = shown.iter().filter_map(|v| result_row(report.catalog, v)).collect();
+    if parts.records {
+        let lead = |v: &Verdict| csv_lead(report.catalog, v, report.lang);
+        content.records = shown
+            .iter()
+            .zip(&results)
+            .map(|(v, r)| Ok(super::record(to_value(r)?, lead(v))))
+            .collect::<anyhow::Result<_>>()?;
+        if let Some(v) = e.verdicts.first()
+            && let Some(row) = result_row(report.catalog, v)
+        {
+            content.record_shape = shape_of(super::record(to_value(&row)?, lead(v)));
+        }
+    }
+    if parts.document {
+        content.document = to_value(&Document { header: Header::of(report), summary, results, warnings: &e.warnings })?;
+    }
+    Ok(content)
+}
+
+/// The tables: city level (or the area's), the tasks, the areas matrix, the summary.
+fn sheets(report: &Report, filter: &Filter, headline: &[&Verdict], summary: &Summary) -> Vec<Sheet> {
+    let e = report.evaluation;
+    let mut sheets = Vec::new();
+    let (tasks, table): (Vec<&Verdict>, Vec<&Verdict>) = headline.iter().partition(|v| is_task(report, v));
+    if !table.is_empty() {
+        sheets.push(verdict_sheet(report, &table));
+    } else if tasks.is_empty() {
+        // An empty answer to "which are off track" is an answer: say it rather than print nothing.
+        let mut empty = verdict_sheet(report, &table);
+        empty.notes.push(word(Word::NothingMatches, report.lang).to_string());
+        sheets.push(empty);
+    }
+    if !tasks.is_empty() {
+        sheets.push(task_sheet(report, &tasks));
+    }
+    let has_areas = e.areas.iter().any(|a| report.catalog.county(a).is_some_and(|c| c.kind == AreaKind::Area));
+    let columns: Vec<&Indicator> =
+        report.catalog.indicators.iter().filter(|i| !i.is_city_level() && filter.keeps_indicator(i)).collect();
+    if report.area.is_none() && has_areas && !columns.is_empty() {
+        sheets.push(matrix(report, &columns));
+    }
+    sheets.push(summary_sheet(report, summary));
+    sheets
+}
+
+fn heading(report: &Report) -> Vec<String> {
+    let e = report.evaluation;
+    let lang = report.lang;
+    let files = report.files.join(", ");
+    vec![
+        format!("{} — {}", report.catalog.plan.name, stage_label(e.stage, lang)),
+        labels::eval_data_line(&files, e.year, e.stage, e.elapsed_share, lang),
+        format!("{}{}", word(Word::Catalogue, lang), report.catalog.origin),
+    ]
+}
+
+fn is_task(report: &Report, v: &Verdict) -> bool {
+    report.catalog.indicator(&v.indicator).is_some_and(|i| i.kind == IndicatorType::Task)
+}
+
+/// The verdict table, grouped by domain as the plan's Table 2 is; the parts of a shared row (4a–4d)
+/// sit under one heading row with the row's name, each showing only its own part. The Eurostat category
+/// and the projection stand beside 序时进度 wherever there is a series of years; the columns are the same
+/// for the city and for one area (`--county`), with `—` where there is none.
+fn verdict_sheet(report: &Report, verdicts: &[&Verdict]) -> Sheet {
+    let lang = report.lang;
+    let mut rows = Vec::new();
+    let mut groups = Grouping::default();
+    for v in verdicts {
+        let Some(ind) = report.catalog.indicator(&v.indicator) else { continue };
+        let (domain, shared) = groups.next(ind);
+        let domain = domain.map_or(Cell::Empty, Cell::text);
+        let domain = match shared.heading {
+            Some((no, name)) => {
+                rows.push(vec![domain, Cell::text(no), Cell::text(name), Cell::text(type_label(ind.kind, lang))]);
+                Cell::Empty
+            }
+            None => domain,
+        };
+        let row = vec![
+            domain,
+            Cell::text(ind.label(report.catalog)),
+            Cell::text(shared.name),
+            Cell::text(type_label(ind.kind, lang)),
+            baseline_cell(ind, v),
+            Cell::text(target_cell(v)),
+            Cell::opt(v.value),
+            v.completion.map_or(Cell::Missing, Cell::Percent),
+            Cell::text(progress_text(v.progress.as_ref(), lang)),
+            Cell::text(projection_text(v.progress.as_ref(), lang)),
+            status_cell(v.status, lang),
+            Cell::text(reason_cell(v, lang)),
+        ];
+        rows.push(row);
+    }
+    let title = match report.area {
+        Some(area) => format!("{area}{}", word(Word::Applicable, lang)),
+        None => word(Word::CityTitle, lang).to_string(),
+    };
+    let columns = verdict_columns(report);
+    Sheet { name: word(Word::CitySheet, lang).into(), title, columns, rows, notes: Vec::new() }
+}
+
+fn verdict_columns(report: &Report) -> Vec<Column> {
+    let lang = report.lang;
+    let plan = &report.catalog.plan;
+    vec![
+        Column::text(word(Word::Domain, lang)),
+        Column::text(word(Word::No, lang)).key(),
+        Column::wrapping(word(Word::Indicator, lang)),
+        Column::text(word(Word::Type, lang)),
+        Column {
+            align: super::Align::Right,
+            ..Column::wrapping(format!("{}({})", word(Word::BaselineOf, lang), plan.base_year))
+        },
+        Column::wrapping(format!("{}({})", word(Word::TargetOf, lang), plan.target_year)),
+        Column::number(word(Word::Value, lang)),
+        Column::number(word(Word::Completion, lang)),
+        Column::wrapping(word(Word::Progress, lang)),
+        Column::wrapping(word(Word::Projection, lang)),
+        Column::text(word(Word::Status, lang)).key(),
+        Column::wrapping(word(Word::Reason, lang)),
+    ]
+}
+
+/// The body's tasks, grouped by chapter, with where the plan states each and when it is due.
+fn task_sheet(report: &Report, verdicts: &[&Verdict]) -> Sheet {
+    let lang = report.lang;
+    let plan = &report.catalog.plan;
+    let columns = vec![
+        Column::wrapping(word(Word::Chapter, lang)),
+        Column::text(word(Word::Source, lang)).key(),
+        Column::wrapping(word(Word::Task, lang)),
+        Column::number(word(Word::Baseline, lang)),
+        Column::wrapping(word(Word::Target, lang)),
+        Column::number(word(Word::Due, lang)),
+        Column::number(word(Word::Value, lang)),
+        Column::number(word(Word::Completion, lang)),
+        Column::text(word(Word::Status, lang)),
+        Column::wrapping(word(Word::Reason, lang)),
+    ];
+    let mut rows = Vec::new();
+    let mut groups = Grouping::default();
+    for v in verdicts {
+        let Some(ind) = report.catalog.indicator(&v.indicator) else { continue };
+        let chapter = groups.next(ind).0.map_or(Cell::Empty, Cell::text);
+        let unit = if ind.unit.is_empty() || ind.target == crate::target::Target::Done {
+            String::new()
+        } else {
+            format!("（{}）", ind.unit)
+        };
+        rows.push(vec![
+            chapter,
+            Cell::text(&ind.source),
+            Cell::text(format!("{}{unit}", ind.display_name())),
+            baseline_cell(ind, v),
+            Cell::text(target_cell(v)),
+            Cell::Number(f64::from(ind.due.unwrap_or(plan.target_year))),
+            Cell::opt(v.value),
+            v.completion.map_or(Cell::Missing, Cell::Percent),
+            status_cell(v.status, lang),
+            Cell::text(reason_cell(v, lang)),
+        ]);
+    }
+    let title = word(Word::TasksTitle, lang).to_string();
+    Sheet { name: word(Word::TasksSheet, lang).into(), title, columns, rows, notes: Vec::new() }
+}
+
+/// Areas × indicators, one symbol per status, with how many binding indicators each area fails. Tasks of
+/// the whole city have no column: areas are not judged on them.
+fn matrix(report: &Report, indicators: &[&Indicator]) -> Sheet {
+    let lang = report.lang;
+    let catalog = report.catalog;
+    let e = report.evaluation;
+    let mut columns = vec![Column::text(word(Word::Area, lang)).key()];
+    columns.extend(indicators.iter().map(|i| Column::text(i.label(catalog)).centered()));
+    columns.push(Column::number(word(Word::BindingFailing, lang)));
+    let by_key: FxHashMap<(&str, &str), &Verdict> =
+        e.verdicts.iter().map(|v| ((v.county.as_str(), v.indicator.as_str()), v)).collect();
+    let mut rows = Vec::new();
+    for area in e.areas.iter().filter(|a| catalog.county(a).is_some_and(|c| c.kind == AreaKind::Area)) {
+        let mut row = vec![Cell::text(area)];
+        let mut failing = 0;
+        for ind in indicators {
+            let v = by_key.get(&(area.as_str(), ind.id.as_str())).copied();
+            row.push(
+                v.map_or(Cell::Empty, |v| Cell::Status { status: v.status, text: status_symbol(v.status).into() }),
+            );
+            if v.is_some_and(|v| v.status.is_failing()) && ind.kind == IndicatorType::Binding {
+                failing += 1;
+            }
+        }
+        row.push(Cell::count(failing));
+        rows.push(row);
+    }
+    let items: Vec<String> =
+        Status::ALL.iter().map(|&s| format!("{} {}", status_symbol(s), status_label(s, lang))).collect();
+    let legend = format!("{} {}", word(Word::Legend, lang), items.join("  "));
+    Sheet {
+        name: word(Word::AreasSheet, lang).into(),
+        title: word(Word::AreasTitle, lang).into(),
+        columns,
+        rows,
+        notes: vec![legend],
+    }
+}
+
+/// One row per status the stage can produce (zeros included), one column per type the catalogue
+/// has: the same shape whatever the data says, and narrow enough for any terminal.
+fn summary_sheet(report: &Report, summary: &Summary) -> Sheet {
+    let lang = report.lang;
+    let kinds: Vec<IndicatorType> =
+        IndicatorType::ALL.into_iter().filter(|k| report.catalog.indicators.iter().any(|i| i.kind == *k)).collect();
+    let mut columns = vec![Column::text(word(Word::Status, lang)).key()];
+    columns.extend(kinds.iter().map(|&k| Column::number(type_label(k, lang))));
+    columns.push(Column::number(word(Word::Total, lang)));
+    let count = |kind: IndicatorType, s: &str| summary.by_type.get(kind.as_str()).and_then(|c| c.get(s)).copied();
+    let mut rows: Vec<Vec<Cell>> = Status::of_stage(report.evaluation.stage)
+        .iter()
+        .map(|&s| {
+            let mut row = vec![status_cell(s, lang)];
+            row.extend(kinds.iter().map(|&k| Cell::count(count(k, s.as_str()).unwrap_or(0))));
+            row.push(Cell::count(summary.counts.get(s.as_str()).copied().unwrap_or(0)));
+            row
+        })
+        .collect();
+    let mut total = vec![Cell::text(word(Word::Total, lang))];
+    total.extend(kinds.iter().map(|k| Cell::count(summary.by_type.get(k.as_str()).map_or(0, |c| c.values().sum()))));
+    total.push(Cell::count(summary.counts.values().sum()));
+    rows.push(total);
+    let title = match report.area {
+        Some(area) => format!("{}{area}", word(Word::SummaryOf, lang)),
+        None => word(Word::SummaryTitle, lang).to_string(),
+    };
+    Sheet { name: word(Word::SummarySheet, lang).into(), title, columns, rows, notes: Vec::new() }
+}
+
+/// The line on stderr that says why `eval` exits 1: how many indicators are off track and, for each,
+/// its 序号, short name, status, value and target. `None` when nothing fails under `fail_on`.
+pub fn verdict_line(report: &Report, fail_on: FailOn) -> Option<String> {
+    let lang = report.lang;
+    let failing: Vec<(&Verdict, &Indicator)> = report
+        .headline()
+        .into_iter()
+        .filter(|v| crate::evaluate::has_findings(report.catalog, std::iter::once(*v), fail_on))
+        .filter_map(|v| Some((v, report.catalog.indicator(&v.indicator)?)))
+        .collect();
+    if failing.is_empty() {
+        return None;
+    }
+    let items: Vec<String> = failing
+        .iter()
+        .map(|(v, ind)| {
+            let target = v.target.resolved.clone().unwrap_or_else(|| v.target.text.clone());
+            let (label, name) = (ind.label(report.catalog), short_name(ind));
+            labels::off_track_item(&label, &name, v.status, &super::value_text(v), &target, lang)
+        })
+        .collect();
+    Some(labels::off_track_line(fail_on == FailOn::Binding, &items, lang))
+}
+
+/// A name short enough for one line: the part of a shared row, else the name without its unit.
+fn short_name(ind: &Indicator) -> String {
+    if let Some(part) = &ind.part {
+        return part.clone();
+    }
+    let name = ind.name.trim();
+    for (open, close) in [('（', '）'), ('(', ')')] {
+        if name.ends_with(close)
+            && let Some(at) = name.rfind(open)
+            && at > 0
+        {
+            return name[..at].trim().to_string();
+        }
+    }
+    name.to_string()
+}
