@@ -77,14 +77,14 @@ pub fn parse_cell(raw: &str, percent: bool) -> Result<Cell, NumberError> {
         Err(_) => return err("not a number"),
     };
     if !v.is_finite() || v.abs() > MAX_MAGNITUDE {
-        return err("the number is too large (more than 10^15 in size)");
+        return err("the number is too large: more than 10^15 in size");
     }
     if v == 0.0 && mantissa(&body).any(|d| d != b'0') {
-        return err("the number is too small to hold (it would read as 0)");
+        return err("the number is too small to hold: it would read as 0");
     }
     if mantissa(&body).skip_while(|&d| d == b'0').count() > MAX_DIGITS {
         return err(
-            "more than 15 significant digits, more than a number holds exactly (0.99999999999999999 would read as 1)",
+            "more than 15 significant digits, more than a number holds exactly: 0.99999999999999999 would read as 1",
         );
     }
     Ok(Cell::Value(if v == 0.0 { 0.0 } else { v }))
