@@ -3,7 +3,7 @@
 
 use serde::Serialize;
 
-use super::{Cell, Column, Content, Sheet, record, to_value};
+use super::{Cell, Column, Content, Sheet, record, to_document, to_value};
 use crate::labels::{self, Lang, Word, problem_title, word};
 use crate::load::{Accounting, Dataset, Omitted};
 use crate::problem::{Problem, Severity, escape};
@@ -77,7 +77,7 @@ pub fn validate(data: &Dataset, max: Option<usize>, lang: Lang) -> anyhow::Resul
         not_shown,
         omitted: &data.omitted,
     };
-    content.document = to_value(&doc)?;
+    content.document = to_document(&doc)?;
     content.problems = Some(problems.to_vec());
     content.problems_not_shown = not_shown;
     Ok(content)
