@@ -195,15 +195,36 @@ pub enum Basis {
     Aggregated { areas: usize },
 }
 
-/// Where a verdict's figures came from, so that a questioned verdict can be traced to its rows.
+/// Where a verdict's figures came from, so that a questioned verdict can be traced to its rows. The
+/// rows are positions, named only when shown ([`Evaluation::files`]): a file name per row per verdict
+/// cost megabytes at national scale.
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct Origin {
     /// The row of the value; for a city value aggregated from its areas, each area's row. Empty when
     /// the data has no row.
-    pub value_rows: Vec<Location>,
+    pub value_rows: Vec<Place>,
     /// The base-year row the baseline was taken from, when it came from the data and not the
     /// catalogue.
-    pub base_row: Option<Location>,
+    pub base_row: Option<Place>,
+}
+
+/// A row of a data file: the file's position in [`Evaluation::files`] and the line.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Place {
+    pub file: u32,
+    pub line: usize,
+}
+
+impl Place {
+    fn of(m: &Measurement) -> Place {
+        Place { file: m.file, line: m.line }
+    }
+
+    /// `2023.csv:5`, the file named from `files`.
+    pub fn location(self, files: &[String]) -> Location {
+        let file = files.get(self.file as usize).map_or("-", String::as_str);
+        Location { file: file.to_string(), line: self.line }
+    }
 }
 
 impl Origin {
@@ -213,33 +234,31 @@ impl Origin {
 
     /// The value's rows: `2023.csv:5`, or `2023.csv:3, 7, 9` for the rows of an aggregate (a file is
     /// named once for its run of lines).
-    pub fn value_rows_text(&self) -> String {
+    pub fn value_rows_text(&self, files: &[String]) -> String {
         let mut text = String::new();
-        let mut last_file: Option<&str> = None;
+        let mut last_file = None;
         for (i, row) in self.value_rows.iter().enumerate() {
             if i > 0 {
                 text.push_str(", ");
             }
-            if last_file == Some(row.file.as_str()) {
+            if last_file == Some(row.file) {
                 text.push_str(&row.line.to_string());
             } else {
-                text.push_str(&row.to_string());
+                text.push_str(&row.location(files).to_string());
             }
-            last_file = Some(&row.file);
+            last_file = Some(row.file);
         }
         text
     }
-}
 
-impl std::fmt::Display for Origin {
     /// The value's rows, then `; base year row at 2020.csv:4` when the baseline is a data row.
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str(&self.value_rows_text())?;
-        if let Some(base) = &self.base_row {
+    pub fn text(&self, files: &[String]) -> String {
+        let mut text = self.value_rows_text(files);
+        if let Some(base) = self.base_row {
             let sep = if self.value_rows.is_empty() { "" } else { "; " };
-            write!(f, "{sep}base year row at {base}")?;
+            text.push_str(&format!("{sep}base year row at {}", base.location(files)));
         }
-        Ok(())
+        text
     }
 }
 
@@ -291,6 +310,8 @@ pub struct Evaluation {
     pub elapsed_share: f64,
     /// The areas (and city-level rows) evaluated, in catalogue order.
     pub areas: Vec<String>,
+    /// The data files read, which [`Place::file`] indexes.
+    pub files: Vec<String>,
     pub verdicts: Vec<Verdict>,
     /// Warnings about the data met while evaluating (a city row that disagrees with its areas).
     pub warnings: Vec<Problem>,
@@ -347,7 +368,7 @@ pub fn evaluate(catalog: &Catalog, data: &Dataset, settings: &Settings) -> Evalu
             };
             let history = yearly_values((catalog, data), (area_no, area), ind, &years, find);
             let base = find(plan.base_year)(area_no);
-            let row = Row { data, area, official, current, combined, members, base, history };
+            let row = Row { area, official, current, combined, members, base, history };
             verdicts.push(judge(catalog, ind, &row, settings));
         }
     }
@@ -360,6 +381,7 @@ pub fn evaluate(catalog: &Catalog, data: &Dataset, settings: &Settings) -> Evalu
         stage: settings.stage,
         elapsed_share: elapsed(plan.base_year, plan.target_year, settings.year),
         areas: areas.iter().map(|(_, a)| a.name.clone()).collect(),
+        files: data.accounting.iter().map(|a| a.file.clone()).collect(),
         verdicts,
         warnings,
         by_area,
@@ -410,8 +432,6 @@ fn elapsed(base: i32, target: i32, year: i32) -> f64 {
 }
 
 struct Row<'a> {
-    /// The dataset, for the files and lines of the rows below.
-    data: &'a Dataset,
     area: &'a County,
     official: bool,
     current: Option<&'a Measurement>,
@@ -553,13 +573,13 @@ fn value_of(ind: &Indicator, row: &Row) -> (Option<f64>, Basis, Origin) {
         _ => (reported, Basis::Reported),
     };
     let value_rows = match basis {
-        Basis::Aggregated { .. } => row.members.iter().map(|m| row.data.location(m)).collect(),
-        Basis::Reported => row.current.map(|m| row.data.location(m)).into_iter().collect(),
+        Basis::Aggregated { .. } => row.members.iter().copied().map(Place::of).collect(),
+        Basis::Reported => row.current.map(Place::of).into_iter().collect(),
     };
     // The catalogue's baseline serves a city row; a cumulative indicator starts from zero. Only
     // otherwise does a base-year row of the data supply the baseline.
     let from_data = !(ind.cumulative || (row.area.kind == AreaKind::City && ind.baseline.is_some()));
-    let base_row = row.base.filter(|m| from_data && m.value.is_some()).map(|m| row.data.location(m));
+    let base_row = row.base.filter(|m| from_data && m.value.is_some()).map(Place::of);
     (value, basis, Origin { value_rows, base_row })
 }
 

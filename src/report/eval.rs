@@ -49,12 +49,13 @@ struct Document<'a> {
 /// every verdict held at once cost more than the verdicts themselves.
 struct Results<'a> {
     catalog: &'a Catalog,
+    files: &'a [String],
     shown: Vec<&'a Verdict>,
 }
 
 impl Serialize for Results<'_> {
     fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        serializer.collect_seq(self.shown.iter().filter_map(|v| result_row(self.catalog, v)))
+        serializer.collect_seq(self.shown.iter().filter_map(|v| result_row(self.catalog, self.files, v)))
     }
 }
 
@@ -79,17 +80,17 @@ pub fn build<'a>(report: &Report<'a>, filter: &Filter, parts: Parts) -> anyhow::
         let lead = |v: &Verdict| csv_lead(report.catalog, v, report.lang);
         content.records = shown
             .iter()
-            .filter_map(|v| Some((v, result_row(report.catalog, v)?)))
+            .filter_map(|v| Some((v, result_row(report.catalog, &e.files, v)?)))
             .map(|(v, r)| Ok(super::record(to_value(&r)?, lead(v))))
             .collect::<anyhow::Result<_>>()?;
         if let Some(v) = e.verdicts.first()
-            && let Some(row) = result_row(report.catalog, v)
+            && let Some(row) = result_row(report.catalog, &e.files, v)
         {
             content.record_shape = shape_of(super::record(to_value(&row)?, lead(v)));
         }
     }
     if parts.document {
-        let results = Results { catalog: report.catalog, shown };
+        let results = Results { catalog: report.catalog, files: &e.files, shown };
         let document = Document { header: Header::of(report), summary, results, warnings: &e.warnings };
         content.document = Some(Box::new(Json(document)));
     }

@@ -35,7 +35,7 @@ pub fn build(catalog: &Catalog, evaluation: &Evaluation, ind: &Indicator, v: &Ve
     document.insert("indicator".into(), Value::from(ind.id.as_str()));
     document.insert("county".into(), Value::from(v.county.as_str()));
     document.insert("status".into(), Value::from(v.status.as_str()));
-    document.insert("origin".into(), (!v.origin.is_empty()).then(|| v.origin.to_string()).into());
+    document.insert("origin".into(), (!v.origin.is_empty()).then(|| v.origin.text(&evaluation.files)).into());
     let lines: Vec<Value> = english.iter().map(|l| serde_json::json!({ "item": l.key, "text": l.text })).collect();
     document.insert("explanation".into(), Value::Array(lines));
     let records = english
@@ -60,8 +60,8 @@ pub fn explain(catalog: &Catalog, evaluation: &Evaluation, ind: &Indicator, v: &
         line("指标", "indicator", indicator_text(catalog, ind, lang)),
         line("地区", "row", row_text(v, lang)),
         line("目标", "target", target_text(catalog, ind, v, lang)),
-        line("基准值", "baseline", baseline_text(catalog, ind, v, lang)),
-        line("本期值", "value", value_text(ind, v, evaluation.year, lang)),
+        line("基准值", "baseline", baseline_text(catalog, &evaluation.files, ind, v, lang)),
+        line("本期值", "value", value_text(ind, v, evaluation, lang)),
     ];
     if let Some(text) = completion_text(catalog, ind, v, evaluation, lang) {
         lines.push(line("完成度", "completion", text));
@@ -142,7 +142,7 @@ fn target_text(catalog: &Catalog, ind: &Indicator, v: &Verdict, lang: Lang) -> S
     }
 }
 
-fn baseline_text(catalog: &Catalog, ind: &Indicator, v: &Verdict, lang: Lang) -> String {
+fn baseline_text(catalog: &Catalog, files: &[String], ind: &Indicator, v: &Verdict, lang: Lang) -> String {
     let base = catalog.plan.base_year;
     let cumulative = match lang {
         Lang::Zh => format!("；累计指标，{base}年起从0计"),
@@ -157,7 +157,8 @@ fn baseline_text(catalog: &Catalog, ind: &Indicator, v: &Verdict, lang: Lang) ->
         };
         return format!("{none}{tail}");
     };
-    let from = match (&v.origin.base_row, lang) {
+    let base_row = v.origin.base_row.map(|p| p.location(files));
+    let from = match (base_row, lang) {
         (Some(row), Lang::Zh) => format!("{base}年数据行 {row}"),
         (Some(row), Lang::En) => format!("the {base} row at {row}"),
         (None, Lang::Zh) => format!("指标目录 {}:{}", catalog.origin, ind.line),
@@ -169,8 +170,8 @@ fn baseline_text(catalog: &Catalog, ind: &Indicator, v: &Verdict, lang: Lang) ->
     }
 }
 
-fn value_text(ind: &Indicator, v: &Verdict, year: i32, lang: Lang) -> String {
-    let rows = v.origin.value_rows_text();
+fn value_text(ind: &Indicator, v: &Verdict, evaluation: &Evaluation, lang: Lang) -> String {
+    let (rows, year) = (v.origin.value_rows_text(&evaluation.files), evaluation.year);
     match (v.value, v.basis, lang) {
         (None, _, Lang::Zh) if rows.is_empty() => format!("无（数据中无{year}年此项）"),
         (None, _, Lang::En) if rows.is_empty() => format!("none (no {year} row in the data)"),

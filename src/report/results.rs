@@ -129,7 +129,7 @@ impl From<&Progress> for ProgressJson {
 }
 
 /// One verdict as a JSON result; `None` for an indicator the catalogue does not have.
-pub fn result_row<'a>(catalog: &'a Catalog, v: &'a Verdict) -> Option<ResultRow<'a>> {
+pub fn result_row<'a>(catalog: &'a Catalog, files: &[String], v: &'a Verdict) -> Option<ResultRow<'a>> {
     let ind = catalog.indicator(&v.indicator)?;
     Some(ResultRow {
         county: &v.county,
@@ -155,7 +155,7 @@ pub fn result_row<'a>(catalog: &'a Catalog, v: &'a Verdict) -> Option<ResultRow<
         progress: v.progress.as_ref().map(ProgressJson::from),
         source: &ind.source,
         due: ind.due.unwrap_or(catalog.plan.target_year),
-        origin: (!v.origin.is_empty()).then(|| v.origin.to_string()),
+        origin: (!v.origin.is_empty()).then(|| v.origin.text(files)),
     })
 }
 

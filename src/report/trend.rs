@@ -59,7 +59,9 @@ pub fn build(report: &Report, area: Option<&str>, parts: Parts) -> anyhow::Resul
     let rows: Vec<(&Verdict, Row)> = verdicts
         .iter()
         .filter(|_| parts.document || parts.records)
-        .filter_map(|v| Some((*v, Row { result: result_row(report.catalog, v)?, series: &v.series })))
+        .filter_map(|v| {
+            Some((*v, Row { result: result_row(report.catalog, &report.evaluation.files, v)?, series: &v.series }))
+        })
         .collect();
     if parts.records {
         content.records = rows
