@@ -8,13 +8,26 @@ use crate::Lang;
 use crate::catalog::{IndicatorType, SourceFilter};
 use crate::evaluate::{FailOn, Stage};
 
+/// The exit codes, shown under `plan-check --help` and in the man page.
+const EXIT_CODES: &str = "\
+Exit codes:
+  0  ran, and nothing is failing (trend, rank, indicators, template and
+     completions: always, once they ran)
+  1  findings: eval - a failing, lagging or regressing indicator under
+     --fail-on; validate - an error in the data; check-catalog - an error
+     (with --strict, a warning too)
+  2  could not run: bad usage, an unreadable file, an invalid catalogue,
+     targets file or (for eval, rank, trend) data file
+
+Every flag: `plan-check help COMMAND`. Guides: README.md and docs/.";
+
 /// Tells a city whether it is keeping the promises of its environmental plan.
 ///
 /// Reads the plan's indicators from indicators.toml (or --catalog, or the copy built in), reads
 /// measurement files (CSV in UTF-8 or GB18030, or Excel), and judges every indicator: pass/fail at the
 /// end of the plan, or against time-proportional progress (序时进度) at mid-term.
 #[derive(Debug, Parser)]
-#[command(name = "plan-check", version, about, long_about)]
+#[command(name = "plan-check", version, about, long_about, after_long_help = EXIT_CODES)]
 pub struct Cli {
     #[command(subcommand)]
     pub command: Command,
@@ -36,18 +49,23 @@ pub enum Command {
     Template(TemplateArgs),
     /// Lint a catalogue written for this plan or another: errors, and warnings about what eval cannot judge.
     CheckCatalog(CheckCatalogArgs),
+    /// Print a shell completion script: `plan-check completions bash > ~/.local/share/bash-completion/completions/plan-check`.
+    Completions(CompletionsArgs),
 }
 
 /// Options shared by every command that reads the catalogue and data files.
 #[derive(Debug, Args)]
 pub struct InputArgs {
-    /// Measurement files: CSV (long or wide), .xlsx or .xls; `-` reads standard input.
+    /// Measurement files: CSV (long or wide; UTF-8, GB18030 or UTF-16) or workbooks (.xlsx, .xls, .ods …);
+    /// `-` reads standard input.
     #[arg(required = true, value_name = "FILE")]
     pub files: Vec<String>,
     /// The catalogue to use [default: ./indicators.toml, else the copy built into the binary].
     #[arg(long, value_name = "FILE")]
     pub catalog: Option<PathBuf>,
-    /// The year of rows that carry none [default: the file's year column, else a year in its name].
+    /// The year to evaluate [default: the latest year in the data]; later years are left out, and a year the
+    /// data has no rows for is an error. Also the year of rows that carry none of their own (no year column,
+    /// no year in the file name).
     #[arg(long, value_name = "YEAR")]
     pub year: Option<i32>,
     /// Read CSV in this encoding (utf-8, gb18030, gbk …) instead of detecting it.
@@ -61,10 +79,12 @@ pub struct InputArgs {
 /// Options that decide how indicators are judged.
 #[derive(Debug, Args)]
 pub struct JudgeArgs {
-    /// The evaluation stage [default: final from the plan's target year on, else midterm].
+    /// The evaluation stage: midterm judges 序时进度 (time-proportional progress), final judges pass/fail
+    /// [default: final from the plan's target year (2025) on, else midterm].
     #[arg(long, value_enum)]
     pub stage: Option<Stage>,
-    /// Province-assigned targets (TOML, one table per indicator id); they replace the plan's targets.
+    /// Targets the province (or the city, per area) assigns: TOML, one table per indicator id; they replace
+    /// the plan's targets where they are given.
     #[arg(long, value_name = "FILE")]
     pub targets: Option<PathBuf>,
 }
@@ -75,16 +95,17 @@ pub struct EvalArgs {
     pub input: InputArgs,
     #[command(flatten)]
     pub judge: JudgeArgs,
-    /// One area's view: its applicable indicators, its own summary, and an exit code that follows it.
+    /// One area's view (a name or alias): its applicable indicators, its own summary, and an exit code that
+    /// follows it.
     #[arg(long, value_name = "NAME")]
     pub county: Option<String>,
-    /// Output format.
+    /// Output format: a table for people, or one JSON document for programs.
     #[arg(long, value_enum, default_value_t = EvalFormat::Table)]
     pub format: EvalFormat,
-    /// Which city-level findings make the exit code 1.
+    /// Which city-level verdicts (with --county, that area's) make the exit code 1.
     #[arg(long, value_enum, default_value_t = FailOn::Binding)]
     pub fail_on: FailOn,
-    /// Language of labels in the table.
+    /// Language of the table's labels (JSON is always English).
     #[arg(long, value_enum, default_value_t = Lang::Zh)]
     pub lang: Lang,
     /// Evaluate the valid rows of an invalid file (its problems are still printed) instead of stopping.
@@ -122,13 +143,13 @@ pub struct RankArgs {
     pub input: InputArgs,
     #[command(flatten)]
     pub judge: JudgeArgs,
-    /// The indicator to rank on: its id or exact name.
+    /// The indicator to rank on: its id (pm25_central) or its exact name; see `plan-check indicators`.
     #[arg(long, value_name = "ID")]
     pub indicator: String,
-    /// Output format.
+    /// Output format: a table for people, or one JSON document for programs.
     #[arg(long, value_enum, default_value_t = EvalFormat::Table)]
     pub format: EvalFormat,
-    /// Language of labels in the table.
+    /// Language of the table's labels (JSON is always English).
     #[arg(long, value_enum, default_value_t = Lang::Zh)]
     pub lang: Lang,
 }
@@ -144,28 +165,36 @@ pub struct TrendArgs {
     pub county: Option<String>,
     #[command(flatten)]
     pub select: SelectArgs,
-    /// Output format.
+    /// Output format: a table for people, or one JSON document for programs.
     #[arg(long, value_enum, default_value_t = EvalFormat::Table)]
     pub format: EvalFormat,
-    /// Language of labels in the table.
+    /// Language of the table's labels (JSON is always English).
     #[arg(long, value_enum, default_value_t = Lang::Zh)]
     pub lang: Lang,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
 pub enum EvalFormat {
+    /// Tables for people, Chinese labels unless --lang en.
     Table,
+    /// One JSON document with stable English field names.
     Json,
 }
 
+/// `--year` dates rows here; there is no evaluation year to choose.
+const VALIDATE_YEAR_HELP: &str = "The year of rows that carry none of their own (no year column, no year in the \
+file name); rows with a year keep it";
+
 #[derive(Debug, Args)]
+#[command(mut_arg("year", |a| a.help(VALIDATE_YEAR_HELP)))]
 pub struct ValidateArgs {
     #[command(flatten)]
     pub input: InputArgs,
     /// Output format: a table, a JSON document, or GitHub Actions annotations.
     #[arg(long, value_enum, default_value_t = ValidateFormat::Text)]
     pub format: ValidateFormat,
-    /// Which city-level values must be present.
+    /// Which city-level values must be present for the latest year in the data (a value its areas
+    /// aggregate to counts as present).
     #[arg(long, value_enum, default_value_t = Require::None)]
     pub require: Require,
     /// Show at most this many problems (the counts still cover them all).
@@ -175,8 +204,11 @@ pub struct ValidateArgs {
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
 pub enum ValidateFormat {
+    /// A table of problems, one accounting line per file, and a verdict.
     Text,
+    /// One JSON document: the accounting and every problem.
     Json,
+    /// GitHub Actions workflow commands: each problem annotates its file, line and column.
     Github,
 }
 
@@ -214,8 +246,11 @@ pub struct IndicatorsArgs {
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
 pub enum ListFormat {
+    /// A table for people.
     Table,
+    /// A JSON array, one object per indicator.
     Json,
+    /// CSV with a header row, one row per indicator.
     Csv,
 }
 
@@ -248,13 +283,17 @@ pub struct TemplateArgs {
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
 pub enum Shape {
+    /// One row per (area, indicator): 县市区,指标,数值,年份,备注.
     Long,
+    /// One row per area, one column per indicator.
     Wide,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
 pub enum TemplateFormat {
+    /// CSV; UTF-8 with a byte-order mark when written to a file, so Excel shows the Chinese text.
     Csv,
+    /// An Excel workbook: the data sheet, with the cells to fill shaded, and a sheet of the indicators.
     Xlsx,
 }
 
@@ -276,8 +315,42 @@ pub struct CheckCatalogArgs {
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
 pub enum CheckFormat {
+    /// One line per finding (file:line: item: level[code]: message), then a count.
     Text,
+    /// One JSON document: {file, valid, indicators, errors, warnings, findings}.
     Json,
+}
+
+#[derive(Debug, Args)]
+pub struct CompletionsArgs {
+    /// The shell to write the script for.
+    #[arg(value_enum)]
+    pub shell: CompletionShell,
+}
+
+/// The shells `completions` writes scripts for.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum CompletionShell {
+    /// Bash: source it, or save it as ~/.local/share/bash-completion/completions/plan-check.
+    Bash,
+    /// Zsh: save it as _plan-check in a folder of $fpath.
+    Zsh,
+    /// Fish: save it as ~/.config/fish/completions/plan-check.fish.
+    Fish,
+    /// PowerShell: add `plan-check completions powershell | Out-String | Invoke-Expression` to $PROFILE.
+    Powershell,
+}
+
+impl CompletionShell {
+    /// The generator clap_complete uses for this shell.
+    pub fn generator(self) -> clap_complete::Shell {
+        match self {
+            CompletionShell::Bash => clap_complete::Shell::Bash,
+            CompletionShell::Zsh => clap_complete::Shell::Zsh,
+            CompletionShell::Fish => clap_complete::Shell::Fish,
+            CompletionShell::Powershell => clap_complete::Shell::PowerShell,
+        }
+    }
 }
 
 #[cfg(test)]

@@ -19,7 +19,9 @@ use crate::target::{Cmp, Context, Resolved, Rule, Target, Trend, Unresolved, num
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, clap::ValueEnum)]
 #[serde(rename_all = "lowercase")]
 pub enum Stage {
+    /// Mid-term: 序时进度, the share of the way to the target against the share of the time gone.
     Midterm,
+    /// Final: pass or fail against the target.
     Final,
 }
 

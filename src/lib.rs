@@ -54,5 +54,6 @@ pub fn run(cli: cli::Cli, out: &mut dyn Write, err: &mut dyn Write) -> anyhow::R
         cli::Command::Indicators(args) => cmd::indicators::run(&args, out, err),
         cli::Command::Template(args) => cmd::template::run(&args, out, err),
         cli::Command::CheckCatalog(args) => cmd::check_catalog::run(&args, out, err),
+        cli::Command::Completions(args) => cmd::completions::run(&args, out),
     }
 }
