@@ -49,7 +49,7 @@ pub enum Command {
     Template(TemplateArgs),
     /// Lint a catalogue written for this plan or another: errors, and warnings about what eval cannot judge.
     CheckCatalog(CheckCatalogArgs),
-    /// Print a shell completion script: `plan-check completions bash > ~/.local/share/bash-completion/completions/plan-check`.
+    /// Print a completion script for bash, zsh, fish or PowerShell, to save where the shell loads it from.
     Completions(CompletionsArgs),
 }
 
