@@ -5,10 +5,10 @@ mod common;
 
 use common::{root, run, run_in};
 
-/// The example catalogue of README.md's "Writing a catalogue for another plan".
+/// The example catalogue of docs/target-language.md, "Writing a catalogue for another plan".
 fn readme_example() -> String {
-    let readme = std::fs::read_to_string(root().join("README.md")).unwrap();
-    let start = readme.find("<!-- catalogue-example:start -->").expect("the README has the example");
+    let readme = std::fs::read_to_string(root().join("docs/target-language.md")).unwrap();
+    let start = readme.find("<!-- catalogue-example:start -->").expect("docs/target-language.md has the example");
     let end = readme.find("<!-- catalogue-example:end -->").expect("the example ends");
     let block = &readme[start..end];
     let body = &block[block.find("```toml\n").expect("a toml block") + "```toml\n".len()..];

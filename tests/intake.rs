@@ -648,9 +648,13 @@ fn eval_stops_on_invalid_data_with_the_same_list_and_skip_invalid_uses_the_rest(
 }
 
 #[test]
-fn readme_documents_every_problem_code() {
-    let readme = std::fs::read_to_string(root().join("README.md")).unwrap();
+fn docs_list_every_problem_code() {
+    let doc = std::fs::read_to_string(root().join("docs/problems.md")).unwrap();
     for code in Code::ALL {
-        assert!(readme.contains(&format!("| `{}` |", code.as_str())), "README.md lacks a row for {}", code.as_str());
+        assert!(
+            doc.contains(&format!("| `{}` |", code.as_str())),
+            "docs/problems.md lacks a row for {}",
+            code.as_str()
+        );
     }
 }
