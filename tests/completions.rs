@@ -87,3 +87,19 @@ fn powershell_script_registers_a_completer() {
 fn an_unknown_shell_is_a_usage_error() {
     run(&["completions", "tcsh"]).code(2).stderr_has("possible values: bash, zsh, fish, powershell");
 }
+
+#[test]
+fn fish_completes_the_values_of_a_flag() {
+    let script = run(&["completions", "fish"]).code(0).stdout.clone();
+    let dir = tempfile::tempdir().expect("temp dir");
+    let path = dir.path().join("plan-check.fish");
+    std::fs::write(&path, &script).expect("write script");
+    let probe = format!("source '{}'; complete -C 'plan-check eval --fail-on '", path.display());
+    let Ok(out) = Command::new("fish").args(["--no-config", "-c", &probe]).output() else {
+        eprintln!("fish is not installed; its completion was not exercised");
+        return;
+    };
+    let values: Vec<String> =
+        String::from_utf8_lossy(&out.stdout).lines().filter_map(|l| l.split('\t').next()).map(str::to_string).collect();
+    assert_eq!(values, ["any", "binding", "never"], "{}", String::from_utf8_lossy(&out.stderr));
+}
