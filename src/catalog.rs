@@ -52,16 +52,12 @@ pub struct County {
 }
 
 /// 约束性, 预期性, 引领性 — and the body's 重点任务.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Deserialize, serde::Serialize, PartialOrd, Ord, clap::ValueEnum)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Deserialize, serde::Serialize, PartialOrd, Ord)]
 #[serde(rename_all = "lowercase")]
 pub enum IndicatorType {
-    /// 约束性: binding on the government; the default --fail-on counts only these.
     Binding,
-    /// 预期性: expected.
     Expected,
-    /// 引领性: leading, a direction to aim for.
     Leading,
-    /// 重点任务: a dated promise of the plan's chapters and 专栏.
     Task,
 }
 

@@ -1,12 +1,15 @@
-//! The command line: every flag documented here is the `--help` text.
+//! The command line: every flag documented here is the `--help` text. The library's own types know no
+//! clap; the value enums here are mapped onto them.
 
 use std::path::PathBuf;
 
+use clap::builder::{PossibleValue, PossibleValuesParser, TypedValueParser};
 use clap::{Args, Parser, Subcommand, ValueEnum};
 
 use crate::Lang;
 use crate::catalog::{IndicatorType, SourceFilter};
 use crate::evaluate::{FailOn, Stage};
+use crate::report::Format;
 
 /// The exit codes, shown under `plan-check --help` and in the man page.
 const EXIT_CODES: &str = "\
@@ -82,7 +85,7 @@ pub struct JudgeArgs {
     /// The evaluation stage: midterm judges 序时进度 (time-proportional progress), final judges pass/fail
     /// [default: final from the plan's target year (2025) on, else midterm].
     #[arg(long, value_enum)]
-    pub stage: Option<Stage>,
+    pub stage: Option<StageArg>,
     /// Targets the province (or the city, per area) assigns: TOML, one table per indicator id; they replace
     /// the plan's targets where they are given.
     #[arg(long, value_name = "FILE")]
@@ -99,20 +102,47 @@ pub struct EvalArgs {
     /// follows it.
     #[arg(long, value_name = "NAME")]
     pub county: Option<String>,
-    /// Output format: a table for people, or one JSON document for programs.
-    #[arg(long, value_enum, default_value_t = EvalFormat::Table)]
-    pub format: EvalFormat,
+    #[command(flatten)]
+    pub output: OutputArgs,
     /// Which city-level verdicts (with --county, that area's) make the exit code 1.
-    #[arg(long, value_enum, default_value_t = FailOn::Binding)]
-    pub fail_on: FailOn,
+    #[arg(long, value_enum, default_value_t = FailOnArg::Binding)]
+    pub fail_on: FailOnArg,
     /// Language of the table's labels (JSON is always English).
-    #[arg(long, value_enum, default_value_t = Lang::Zh)]
-    pub lang: Lang,
+    #[arg(long, value_enum, default_value_t = LangArg::Zh)]
+    pub lang: LangArg,
     /// Evaluate the valid rows of an invalid file (its problems are still printed) instead of stopping.
     #[arg(long)]
     pub skip_invalid: bool,
     #[command(flatten)]
     pub select: SelectArgs,
+    /// Only indicators of this type (binding/约束性, expected/预期性, leading/引领性, task/重点任务);
+    /// repeat for several.
+    #[arg(long = "type", value_name = "T", value_parser = type_parser())]
+    pub kind: Vec<IndicatorType>,
+    /// Only the verdicts that are off track: fail, lagging or regressing.
+    #[arg(long, value_enum)]
+    pub only: Option<Only>,
+}
+
+/// `--only`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum Only {
+    /// fail, lagging and regressing.
+    OffTrack,
+}
+
+/// Where the results go and how they look: shared by every command that prints results.
+#[derive(Debug, Args)]
+pub struct OutputArgs {
+    /// Output format [default: from the extension of -o (.txt, .json, .csv, .md, .xlsx), else table].
+    #[arg(long, value_parser = format_parser())]
+    pub format: Option<Format>,
+    /// Write here instead of standard output (atomically: all of it, or the old file untouched).
+    #[arg(short, long, value_name = "FILE")]
+    pub output: Option<PathBuf>,
+    /// Colour the statuses of a table: auto (a terminal, unless NO_COLOR is set), always or never.
+    #[arg(long, value_enum, default_value_t = ColorArg::Auto)]
+    pub color: ColorArg,
 }
 
 /// Which indicators a command covers: the plan's table by default, the body's tasks on request.
@@ -143,15 +173,14 @@ pub struct RankArgs {
     pub input: InputArgs,
     #[command(flatten)]
     pub judge: JudgeArgs,
-    /// The indicator to rank on: its id (pm25_central) or its exact name; see `plan-check indicators`.
+    /// The indicator to rank on: its id, its name, or a part of its name that only it has.
     #[arg(long, value_name = "ID")]
     pub indicator: String,
-    /// Output format: a table for people, or one JSON document for programs.
-    #[arg(long, value_enum, default_value_t = EvalFormat::Table)]
-    pub format: EvalFormat,
+    #[command(flatten)]
+    pub output: OutputArgs,
     /// Language of the table's labels (JSON is always English).
-    #[arg(long, value_enum, default_value_t = Lang::Zh)]
-    pub lang: Lang,
+    #[arg(long, value_enum, default_value_t = LangArg::Zh)]
+    pub lang: LangArg,
 }
 
 #[derive(Debug, Args)]
@@ -165,20 +194,11 @@ pub struct TrendArgs {
     pub county: Option<String>,
     #[command(flatten)]
     pub select: SelectArgs,
-    /// Output format: a table for people, or one JSON document for programs.
-    #[arg(long, value_enum, default_value_t = EvalFormat::Table)]
-    pub format: EvalFormat,
+    #[command(flatten)]
+    pub output: OutputArgs,
     /// Language of the table's labels (JSON is always English).
-    #[arg(long, value_enum, default_value_t = Lang::Zh)]
-    pub lang: Lang,
-}
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
-pub enum EvalFormat {
-    /// Tables for people, Chinese labels unless --lang en.
-    Table,
-    /// One JSON document with stable English field names.
-    Json,
+    #[arg(long, value_enum, default_value_t = LangArg::Zh)]
+    pub lang: LangArg,
 }
 
 /// `--year` dates rows here; there is no evaluation year to choose.
@@ -190,9 +210,11 @@ file name); rows with a year keep it";
 pub struct ValidateArgs {
     #[command(flatten)]
     pub input: InputArgs,
-    /// Output format: a table, a JSON document, or GitHub Actions annotations.
-    #[arg(long, value_enum, default_value_t = ValidateFormat::Text)]
-    pub format: ValidateFormat,
+    #[command(flatten)]
+    pub output: OutputArgs,
+    /// Language of the table and the accounting (problem codes and JSON stay English).
+    #[arg(long, value_enum, default_value_t = LangArg::Zh)]
+    pub lang: LangArg,
     /// Which city-level values must be present for the latest year in the data (a value its areas
     /// aggregate to counts as present).
     #[arg(long, value_enum, default_value_t = Require::None)]
@@ -200,16 +222,6 @@ pub struct ValidateArgs {
     /// Show at most this many problems (the counts still cover them all).
     #[arg(long, value_name = "N")]
     pub max_errors: Option<usize>,
-}
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
-pub enum ValidateFormat {
-    /// A table of problems, one accounting line per file, and a verdict.
-    Text,
-    /// One JSON document: the accounting and every problem.
-    Json,
-    /// GitHub Actions workflow commands: each problem annotates its file, line and column.
-    Github,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -227,8 +239,8 @@ pub struct IndicatorsArgs {
     /// The catalogue to use [default: ./indicators.toml, else the copy built into the binary].
     #[arg(long, value_name = "FILE")]
     pub catalog: Option<PathBuf>,
-    /// Only indicators of this type.
-    #[arg(long = "type", value_enum, value_name = "T")]
+    /// Only indicators of this type (binding/约束性, expected/预期性, leading/引领性, task/重点任务).
+    #[arg(long = "type", value_name = "T", value_parser = type_parser())]
     pub kind: Option<IndicatorType>,
     /// Only indicators whose domain (领域, or a task's chapter) contains this text.
     #[arg(long, value_name = "D")]
@@ -236,22 +248,11 @@ pub struct IndicatorsArgs {
     /// Only indicators from here: table (表2), body (the tasks), or a source such as 第八章 or 专栏六.
     #[arg(long, value_name = "S")]
     pub source: Option<SourceFilter>,
-    /// Output format.
-    #[arg(long, value_enum, default_value_t = ListFormat::Table)]
-    pub format: ListFormat,
+    #[command(flatten)]
+    pub output: OutputArgs,
     /// Language of the table's labels.
-    #[arg(long, value_enum, default_value_t = Lang::Zh)]
-    pub lang: Lang,
-}
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
-pub enum ListFormat {
-    /// A table for people.
-    Table,
-    /// A JSON array, one object per indicator.
-    Json,
-    /// CSV with a header row, one row per indicator.
-    Csv,
+    #[arg(long, value_enum, default_value_t = LangArg::Zh)]
+    pub lang: LangArg,
 }
 
 #[derive(Debug, Args)]
@@ -277,8 +278,8 @@ pub struct TemplateArgs {
     #[command(flatten)]
     pub select: SelectArgs,
     /// Language of the column headers and notes.
-    #[arg(long, value_enum, default_value_t = Lang::Zh)]
-    pub lang: Lang,
+    #[arg(long, value_enum, default_value_t = LangArg::Zh)]
+    pub lang: LangArg,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -305,20 +306,123 @@ pub struct CheckCatalogArgs {
     /// The plan's text: every `quote` must be found in it, word for word.
     #[arg(long, value_name = "TEXT")]
     pub plan: Option<PathBuf>,
-    /// Output format.
-    #[arg(long, value_enum, default_value_t = CheckFormat::Text)]
-    pub format: CheckFormat,
+    /// Output format: table (one line per finding) or json.
+    #[arg(long, value_parser = format_parser(), default_value = "table")]
+    pub format: Format,
     /// Count warnings as findings (exit 1), not only errors.
     #[arg(long)]
     pub strict: bool,
+    /// Language of the messages (codes and JSON field names stay English).
+    #[arg(long, value_enum, default_value_t = LangArg::Zh)]
+    pub lang: LangArg,
 }
 
+/// `--lang`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
-pub enum CheckFormat {
-    /// One line per finding (file:line: item: level[code]: message), then a count.
-    Text,
-    /// One JSON document: {file, valid, indicators, errors, warnings, findings}.
-    Json,
+pub enum LangArg {
+    /// 中文 (default).
+    Zh,
+    /// English.
+    En,
+}
+
+impl From<LangArg> for Lang {
+    fn from(l: LangArg) -> Lang {
+        match l {
+            LangArg::Zh => Lang::Zh,
+            LangArg::En => Lang::En,
+        }
+    }
+}
+
+/// `--stage`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum StageArg {
+    /// Time-proportional progress (序时进度) against the elapsed share of the plan's period.
+    Midterm,
+    /// Pass or fail against the target.
+    Final,
+}
+
+impl From<StageArg> for Stage {
+    fn from(s: StageArg) -> Stage {
+        match s {
+            StageArg::Midterm => Stage::Midterm,
+            StageArg::Final => Stage::Final,
+        }
+    }
+}
+
+/// `--fail-on`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum FailOnArg {
+    /// A binding (约束性) indicator that is fail, lagging or regressing.
+    Binding,
+    /// Any indicator that is fail, lagging or regressing.
+    Any,
+    /// Never: always exit 0 once the evaluation ran.
+    Never,
+}
+
+impl From<FailOnArg> for FailOn {
+    fn from(f: FailOnArg) -> FailOn {
+        match f {
+            FailOnArg::Binding => FailOn::Binding,
+            FailOnArg::Any => FailOn::Any,
+            FailOnArg::Never => FailOn::Never,
+        }
+    }
+}
+
+/// `--color`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ColorArg {
+    /// On a terminal, unless NO_COLOR is set.
+    Auto,
+    /// Always, even into a file or a pipe.
+    Always,
+    /// Never.
+    Never,
+}
+
+/// `--format`: the names of [`Format`], and `text` (the old name of `table`) hidden.
+fn format_parser() -> impl TypedValueParser<Value = Format> {
+    let mut names: Vec<PossibleValue> =
+        Format::ALL.iter().map(|&f| PossibleValue::new(f.name()).help(format_help(f))).collect();
+    names.push(PossibleValue::new("text").hide(true));
+    PossibleValuesParser::new(names).map(|s| s.parse::<Format>().unwrap_or(Format::Table))
+}
+
+/// What each `--format` gives, for `--help`.
+fn format_help(format: Format) -> &'static str {
+    match format {
+        Format::Table => "Tables for people: fitted to a terminal, one line per row in a file or a pipe",
+        Format::Json => "One JSON document with stable English field names",
+        Format::Csv => "CSV with a header row (UTF-8), for spreadsheets and scripts",
+        Format::Markdown => "Markdown tables, to paste into a report",
+        Format::Xlsx => "An Excel workbook, to -o FILE or a redirected standard output",
+        Format::Github => "GitHub Actions annotations of the problems found (validate)",
+    }
+}
+
+/// `--type`: in English or as the plan writes it.
+fn type_parser() -> impl TypedValueParser<Value = IndicatorType> {
+    let mut names: Vec<PossibleValue> = IndicatorType::ALL
+        .iter()
+        .map(|&t| PossibleValue::new(t.as_str()).alias(crate::labels::type_label(t, Lang::Zh)).help(type_help(t)))
+        .collect();
+    names.push(PossibleValue::new("任务").hide(true));
+    PossibleValuesParser::new(names).map(|s| crate::labels::parse_type(&s).unwrap_or(IndicatorType::Task))
+}
+
+/// What each `--type` means, for `--help`.
+fn type_help(kind: IndicatorType) -> &'static str {
+    match kind {
+        IndicatorType::Binding => "约束性: binding on the government; the default --fail-on counts only these",
+        IndicatorType::Expected => "预期性: expected",
+        IndicatorType::Leading => "引领性: leading, a direction to aim for",
+        IndicatorType::Task => "重点任务: a dated promise of the plan's chapters and 专栏",
+    }
 }
 
 #[derive(Debug, Args)]

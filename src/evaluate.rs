@@ -13,15 +13,13 @@ use crate::load::{Dataset, Measurement};
 use crate::problem::Problem;
 use crate::progress::{self, Point, Progress, TrendOutcome};
 use crate::province::ProvinceTargets;
-use crate::target::{Cmp, Context, Resolved, Rule, Target, Trend, Unresolved, num};
+use crate::target::{Cmp, Context, Resolved, Rule, Target, Trend, Unresolved};
 
 /// Which evaluation the plan orders: mid-term (end of 2023) or final (end of 2025).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, clap::ValueEnum)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "lowercase")]
 pub enum Stage {
-    /// Mid-term: 序时进度, the share of the way to the target against the share of the time gone.
     Midterm,
-    /// Final: pass or fail against the target.
     Final,
 }
 
@@ -64,6 +62,15 @@ impl Status {
             Status::Pending => "pending",
             Status::Missing => "missing",
             Status::NotApplicable => "not_applicable",
+        }
+    }
+
+    /// Every status a headline verdict can have at a stage: the shape of a summary, zeros included. A
+    /// target due by the evaluation year is judged pass/fail even at mid-term.
+    pub fn of_stage(stage: Stage) -> &'static [Status] {
+        match stage {
+            Stage::Midterm => &Status::ALL[..8],
+            Stage::Final => &[Status::Pass, Status::Fail, Status::Pending, Status::Missing],
         }
     }
 
@@ -112,56 +119,6 @@ pub enum Reason {
     NotApplicable {
         tags: Vec<String>,
     },
-}
-
-impl Reason {
-    pub fn text(&self, lang: crate::Lang) -> String {
-        use crate::Lang::{En, Zh};
-        match (self, lang) {
-            (Reason::ProvinceNotSupplied, En) => "province target not supplied".into(),
-            (Reason::ProvinceNotSupplied, Zh) => "未提供省下达目标".into(),
-            (Reason::NoBaseline, En) => "the plan gives no baseline; supply a base-year value".into(),
-            (Reason::NoBaseline, Zh) => "规划未给出基准值，请提供基准年数据".into(),
-            (Reason::NoAreaBaseline { year }, En) => format!("no {year} value for this area"),
-            (Reason::NoAreaBaseline { year }, Zh) => format!("缺少本地区{year}年基准值"),
-            (Reason::ReferenceNotSupplied { name }, En) => format!("reference value {name} not supplied"),
-            (Reason::ReferenceNotSupplied { name }, Zh) => format!("未提供参照值：{name}"),
-            (Reason::NeedsSeries, En) => "needs a series of years".into(),
-            (Reason::NeedsSeries, Zh) => "需多年数据".into(),
-            (Reason::Trend { first, latest, slope }, En) => format!(
-                "{}: {} → {}: {}, slope {} a year",
-                first.year,
-                num(first.value),
-                latest.year,
-                num(latest.value),
-                signed(*slope)
-            ),
-            (Reason::Trend { first, latest, slope }, Zh) => format!(
-                "{}年{} → {}年{}，斜率{}/年",
-                first.year,
-                num(first.value),
-                latest.year,
-                num(latest.value),
-                signed(*slope)
-            ),
-            (Reason::HoldBroken, En) => "the baseline met the target; the value has fallen below it".into(),
-            (Reason::HoldBroken, Zh) => "基准年已达标，本期值低于目标".into(),
-            (Reason::JudgedByLevel, En) => "no baseline: judged by level".into(),
-            (Reason::JudgedByLevel, Zh) => "无基准值，按水平判定".into(),
-            (Reason::DueAlready { due }, En) => format!("due in {due}: judged as final"),
-            (Reason::DueAlready { due }, Zh) => format!("{due}年到期，按终期判定"),
-            (Reason::NoRow, En) => "no row in the data".into(),
-            (Reason::NoRow, Zh) => "数据中无此项".into(),
-            (Reason::NoData, En) => "the data says no data".into(),
-            (Reason::NoData, Zh) => "数据标注为无数据".into(),
-            (Reason::MissingAreas(areas), En) => format!("cannot aggregate: no usable value from {}", areas.join(", ")),
-            (Reason::MissingAreas(areas), Zh) => format!("无法汇总，缺少：{}", areas.join("、")),
-            (Reason::CityWideCount { city }, En) => format!("a count for the whole city: judged on {city}'s total"),
-            (Reason::CityWideCount { city }, Zh) => format!("全市总量指标，按{city}合计判定"),
-            (Reason::NotApplicable { tags }, En) => format!("applies only to areas tagged {}", tags.join(", ")),
-            (Reason::NotApplicable { tags }, Zh) => format!("仅适用于：{}", tags.join("、")),
-        }
-    }
 }
 
 /// The target as shown next to a verdict: the plan's words, the resolved rule, and where a province
@@ -528,8 +485,15 @@ pub struct Summary {
 }
 
 impl Summary {
-    pub fn of<'a>(catalog: &Catalog, verdicts: impl Iterator<Item = &'a Verdict>) -> Summary {
-        let mut s = Summary::default();
+    /// The counts of every status the stage can produce (zeros included), for every type the
+    /// catalogue's selection has, so that the shape is the same whatever the data says.
+    pub fn of<'a>(catalog: &Catalog, stage: Stage, verdicts: impl Iterator<Item = &'a Verdict>) -> Summary {
+        let zeros: std::collections::BTreeMap<&'static str, usize> =
+            Status::of_stage(stage).iter().map(|st| (st.as_str(), 0)).collect();
+        let mut s = Summary { counts: zeros.clone(), ..Summary::default() };
+        for ind in &catalog.indicators {
+            s.by_type.entry(ind.kind.as_str()).or_insert_with(|| zeros.clone());
+        }
         for v in verdicts {
             let kind = catalog.indicator(&v.indicator).map_or(IndicatorType::Task, |i| i.kind);
             *s.counts.entry(v.status.as_str()).or_default() += 1;
@@ -540,7 +504,7 @@ impl Summary {
 }
 
 /// Which findings make the exit code 1.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum FailOn {
     /// A binding (约束性) indicator that is fail, lagging or regressing.
     Binding,
@@ -561,17 +525,6 @@ pub fn has_findings<'a>(catalog: &Catalog, verdicts: impl Iterator<Item = &'a Ve
                 FailOn::Never => false,
             }
     })
-}
-
-/// A signed number: +0.85, −0.3, 0.
-fn signed(v: f64) -> String {
-    let s = num(v);
-    if s.starts_with('-') || s == "0" { s } else { format!("+{s}") }
-}
-
-/// A readable completion: 72%.
-pub fn percent(share: f64) -> String {
-    format!("{}%", num((share * 100.0).round()))
 }
 
 #[cfg(test)]
@@ -759,7 +712,8 @@ mod tests {
         let e = run(years("全市", "eco_index", &[(2021, 80.4), (2025, 80.4)]), 2025, "");
         assert_eq!(verdict(&e, "全市", "eco_index").status, Status::Pass);
         let v = &run(years("全市", "industrial_land_productivity", &[(2021, 25.9), (2023, 27.6)]), 2023, "");
-        let text = verdict(v, "全市", "industrial_land_productivity").reason.as_ref().unwrap().text(crate::Lang::En);
+        let text = verdict(v, "全市", "industrial_land_productivity").reason.as_ref().unwrap();
+        let text = crate::labels::reason(text, crate::Lang::En);
         assert_eq!(text, "2021: 25.9 → 2023: 27.6, slope +0.85 a year");
     }
 

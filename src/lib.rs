@@ -4,7 +4,8 @@
 //! 1. [`catalog`]: `indicators.toml` → a typed, validated model of the plan;
 //! 2. [`load`]: data files → measurements, every problem with its file, line and column;
 //! 3. [`evaluate`]: catalogue + measurements → verdicts (pure);
-//! 4. [`report`]: verdicts → a table or JSON, written to any `impl Write`.
+//! 4. [`report`]: verdicts → content (sheets, a document, records) → a table, JSON, CSV, Markdown or
+//!    a workbook, written to any `impl Write`; every word in [`labels`].
 //!
 //! [`run`] ties them together for the binary; the library itself never prints.
 
@@ -15,6 +16,7 @@ pub mod catalog;
 pub mod cli;
 mod cmd;
 pub mod evaluate;
+pub mod labels;
 pub mod load;
 pub mod problem;
 pub mod progress;
@@ -24,14 +26,17 @@ pub mod target;
 
 use std::io::Write;
 
-/// Language of human-facing labels. Machine output (JSON, codes) is always English.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, clap::ValueEnum)]
-pub enum Lang {
-    /// 中文 (default).
-    #[default]
-    Zh,
-    /// English.
-    En,
+pub use labels::Lang;
+
+/// What the binary knows of where standard output goes; the library asks nothing of the environment.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Console {
+    /// Standard output is a terminal.
+    pub tty: bool,
+    /// Its width in columns, when it is one.
+    pub width: Option<u16>,
+    /// `NO_COLOR` is set (and not empty).
+    pub no_color: bool,
 }
 
 /// How a command ended, when it ran.
@@ -45,13 +50,13 @@ pub enum Outcome {
 
 /// Runs one command. Results go to `out`; warnings and problem lists that accompany them go to `err`.
 /// An `Err` means the command could not run (exit 2).
-pub fn run(cli: cli::Cli, out: &mut dyn Write, err: &mut dyn Write) -> anyhow::Result<Outcome> {
+pub fn run(cli: cli::Cli, console: Console, out: &mut dyn Write, err: &mut dyn Write) -> anyhow::Result<Outcome> {
     match cli.command {
-        cli::Command::Eval(args) => cmd::eval::run(&args, out, err),
-        cli::Command::Validate(args) => cmd::validate::run(&args, out, err),
-        cli::Command::Rank(args) => cmd::rank::run(&args, out, err),
-        cli::Command::Trend(args) => cmd::trend::run(&args, out, err),
-        cli::Command::Indicators(args) => cmd::indicators::run(&args, out, err),
+        cli::Command::Eval(args) => cmd::eval::run(&args, console, out, err),
+        cli::Command::Validate(args) => cmd::validate::run(&args, console, out, err),
+        cli::Command::Rank(args) => cmd::rank::run(&args, console, out, err),
+        cli::Command::Trend(args) => cmd::trend::run(&args, console, out, err),
+        cli::Command::Indicators(args) => cmd::indicators::run(&args, console, out, err),
         cli::Command::Template(args) => cmd::template::run(&args, out, err),
         cli::Command::CheckCatalog(args) => cmd::check_catalog::run(&args, out, err),
         cli::Command::Completions(args) => cmd::completions::run(&args, out),

@@ -1,17 +1,18 @@
 //! The `plan-check` binary: parse the command line, run the library, map the outcome to an exit code.
 
-use std::io::Write;
+use std::io::{IsTerminal, Write};
 use std::process::ExitCode;
 
 use clap::Parser;
-use plan_check::{Outcome, cli::Cli};
+use plan_check::{Console, Outcome, cli::Cli};
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
     let stdout = std::io::stdout();
+    let console = console(stdout.is_terminal());
     let mut out = stdout.lock();
     let mut err = std::io::stderr();
-    let result = plan_check::run(cli, &mut out, &mut err).and_then(|o| {
+    let result = plan_check::run(cli, console, &mut out, &mut err).and_then(|o| {
         out.flush()?;
         Ok(o)
     });
@@ -39,4 +40,13 @@ fn is_broken_pipe(e: &anyhow::Error) -> bool {
             .is_some_and(|c| matches!(c.kind(), csv::ErrorKind::Io(io) if io.kind() == std::io::ErrorKind::BrokenPipe))
     }
     e.chain().any(broken)
+}
+
+/// Where standard output goes: a terminal's width from `COLUMNS` when set (so a test or a script
+/// can fix it), else from the terminal itself.
+fn console(tty: bool) -> Console {
+    let columns = std::env::var("COLUMNS").ok().and_then(|c| c.trim().parse::<u16>().ok()).filter(|&c| c > 0);
+    let width = tty.then(|| columns.or_else(|| comfy_table::Table::new().width()).unwrap_or(80));
+    let no_color = std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty());
+    Console { tty, width, no_color }
 }

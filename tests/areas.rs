@@ -126,7 +126,10 @@ fn rank_puts_the_highest_first_for_higher_is_better_and_not_applicable_last() {
     assert_eq!(values.len(), 8, "eight coastal areas");
     assert!(values.windows(2).all(|w| w[0] >= w[1]), "{values:?}");
     assert!(ranking[8..].iter().all(|p| p["status"] == "not_applicable"));
-    run(&["rank", "data/2023.csv", "--indicator", "pm25"]).code(2).stderr_has("did you mean pm25_central?");
+    // A unique part of an id or a name is enough; a typo gets a suggestion.
+    run(&["rank", "data/2023.csv", "--indicator", "pm25"]).code(0).stdout_has("pm25_central");
+    run(&["rank", "data/2023.csv", "--indicator", "细颗粒物"]).code(0).stdout_has("pm25_central");
+    run(&["rank", "data/2023.csv", "--indicator", "pm26_central"]).code(2).stderr_has("did you mean pm25_central?");
 }
 
 #[test]

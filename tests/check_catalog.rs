@@ -19,7 +19,7 @@ fn readme_example() -> String {
 fn the_readme_example_passes_with_no_warnings_and_can_be_used() {
     let dir = tempfile::tempdir().unwrap();
     std::fs::write(dir.path().join("example.toml"), readme_example()).unwrap();
-    let r = run_in(dir.path(), &["check-catalog", "example.toml", "--strict"]);
+    let r = run_in(dir.path(), &["check-catalog", "example.toml", "--strict", "--lang", "en"]);
     r.code(0).stdout_has("example.toml: 4 indicator(s); 0 error(s), 0 warning(s)");
     // It drives the other commands too: a template for it fills in and validates.
     let r = run_in(dir.path(), &["indicators", "--catalog", "example.toml", "--format", "json"]);
@@ -35,12 +35,21 @@ fn the_readme_example_passes_with_no_warnings_and_can_be_used() {
         .map(|(i, l)| if i == 0 { format!("{l}\n") } else { format!("{}\n", l.replacen(",,", ",1,", 1)) })
         .collect();
     std::fs::write(dir.path().join("2023.csv"), filled).unwrap();
-    run_in(dir.path(), &["validate", "2023.csv", "--catalog", "example.toml"]).code(0).stdout_has("valid: 0 error(s)");
+    run_in(dir.path(), &["validate", "2023.csv", "--catalog", "example.toml", "--lang", "en"])
+        .code(0)
+        .stdout_has("valid: 0 error(s)");
 }
 
 #[test]
 fn the_shipped_catalogue_loads_and_its_warnings_are_what_eval_leaves_pending() {
-    let r = run(&["check-catalog", "indicators.toml", "--plan", "tests/data/plan/quanzhou-14th-eco-plan.txt"]);
+    let r = run(&[
+        "check-catalog",
+        "indicators.toml",
+        "--plan",
+        "tests/data/plan/quanzhou-14th-eco-plan.txt",
+        "--lang",
+        "en",
+    ]);
     r.code(0).stdout_has("indicators.toml: 121 indicator(s); 0 error(s), 7 warning(s)");
     r.stdout_has("eco_index: warning[trend-without-series]")
         .stdout_has("fertilizer_use_reduction: warning[no-baseline]");
@@ -50,7 +59,7 @@ fn the_shipped_catalogue_loads_and_its_warnings_are_what_eval_leaves_pending() {
 
 #[test]
 fn every_error_the_loader_rejects_is_reported_with_its_line() {
-    let r = run(&["check-catalog", "tests/data/check/errors.toml"]);
+    let r = run(&["check-catalog", "tests/data/check/errors.toml", "--lang", "en"]);
     r.code(1).stdout_has("not loaded; 5 error(s), 0 warning(s)");
     for needle in [
         "errors.toml:16: forest: error[invalid]: cannot read target \"完成省下达目标\"",
@@ -69,7 +78,8 @@ fn every_error_the_loader_rejects_is_reported_with_its_line() {
 
 #[test]
 fn warnings_name_what_eval_cannot_judge_and_fail_only_when_strict() {
-    let args = ["check-catalog", "tests/data/check/warnings.toml", "--plan", "tests/data/check/plan.txt"];
+    let args =
+        ["check-catalog", "tests/data/check/warnings.toml", "--plan", "tests/data/check/plan.txt", "--lang", "en"];
     let r = run(&args);
     r.code(0).stdout_has("3 indicator(s); 0 error(s), 4 warning(s)");
     r.stdout_has("warnings.toml:12: pm25: warning[province-without-source]")
@@ -77,7 +87,9 @@ fn warnings_name_what_eval_cannot_judge_and_fail_only_when_strict() {
         .stdout_has("warnings.toml:33: fertilizer: warning[no-baseline]")
         .stdout_has("warnings.toml:33: fertilizer: warning[quote-not-in-plan]");
     run(&[&args[..], &["--strict"]].concat()).code(1);
-    run(&["check-catalog", "tests/data/check/warnings.toml"]).code(0).stdout_has("0 error(s), 3 warning(s)");
+    run(&["check-catalog", "tests/data/check/warnings.toml", "--lang", "en"])
+        .code(0)
+        .stdout_has("0 error(s), 3 warning(s)");
 }
 
 #[test]

@@ -453,10 +453,10 @@ fn json_output_is_one_document_with_counts_files_and_problems() {
 #[test]
 fn text_output_is_a_table_then_one_accounting_line_per_file() {
     // Sent together, the wide file repeats the CRLF file's 全市 forest coverage: a warning there.
-    let r = run(&["validate", &format!("{DIR}/crlf-2023.csv"), &format!("{DIR}/wide-2023.csv")]);
+    let r = run(&["validate", &format!("{DIR}/crlf-2023.csv"), &format!("{DIR}/wide-2023.csv"), "--lang", "en"]);
     r.code(1);
     insta::assert_snapshot!("validate_text", r.stdout);
-    let r = run(&["validate", &format!("{DIR}/wide-2023.csv")]);
+    let r = run(&["validate", &format!("{DIR}/wide-2023.csv"), "--lang", "en"]);
     r.code(0);
     assert_eq!(
         r.stdout,
@@ -509,8 +509,12 @@ fn standard_input_is_read_with_a_dash_whatever_it_holds() {
     r.code(0);
     assert_eq!(r.json()["files"][0]["encoding"], "xlsx");
 
-    let r = run_with_stdin(&root(), &["validate", "-"], Some("county,indicator,value\n全市,森林,59\n".as_bytes()));
-    r.code(1).stdout_has("│ <stdin> ┆ 2    ┆ 2   ┆ error ┆ unknown-indicator");
+    let r = run_with_stdin(
+        &root(),
+        &["validate", "-", "--lang", "en"],
+        Some("county,indicator,value\n全市,森林,59\n".as_bytes()),
+    );
+    r.code(1).stdout_has("│ <stdin> ┆    2 ┆   2 ┆ error ┆ unknown-indicator");
 }
 
 /// The workbook of `tests/data/intake/wide-2023.xlsx`, as rust_xlsxwriter writes it. The table starts at

@@ -8,10 +8,11 @@ use std::io::Write;
 use anyhow::Context as _;
 use serde::Serialize;
 
-use crate::Outcome;
 use crate::catalog::{Catalog, CatalogIssue, Indicator};
-use crate::cli::{CheckCatalogArgs, CheckFormat};
+use crate::cli::CheckCatalogArgs;
+use crate::report::Format;
 use crate::target::Target;
+use crate::{Lang, Outcome};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "lowercase")]
@@ -41,28 +42,32 @@ struct Document<'a> {
     findings: &'a [Finding],
 }
 
-pub fn run(args: &CheckCatalogArgs, out: &mut dyn Write, _err: &mut dyn Write) -> anyhow::Result<Outcome> {
+pub fn run(args: &CheckCatalogArgs, out: &mut dyn Write, err: &mut dyn Write) -> anyhow::Result<Outcome> {
     let origin = args.file.display().to_string();
     let text = std::fs::read_to_string(&args.file).with_context(|| format!("cannot read the catalogue {origin}"))?;
     let plan = match &args.plan {
         Some(p) => Some(std::fs::read_to_string(p).with_context(|| format!("cannot read the plan {}", p.display()))?),
         None => None,
     };
-    let (catalog, findings) = check(&text, &origin, plan.as_deref());
+    let lang = Lang::from(args.lang);
+    // JSON is machine output: its messages stay English whatever --lang says.
+    let messages = if args.format == Format::Json { Lang::En } else { lang };
+    let (catalog, findings) = check(&text, &origin, plan.as_deref(), messages);
     let errors = findings.iter().filter(|f| f.severity == Severity::Error).count();
     let warnings = findings.len() - errors;
     let count = catalog.as_ref().map(|c| c.indicators.len());
+    let summary = summary_line(&origin, count, errors, warnings, lang);
+    let findings_out = errors > 0 || (args.strict && warnings > 0);
     match args.format {
-        CheckFormat::Text => {
+        Format::Table => {
             for f in &findings {
                 let item = f.item.as_ref().map_or(String::new(), |i| format!("{i}: "));
                 let level = if f.severity == Severity::Error { "error" } else { "warning" };
                 writeln!(out, "{origin}:{}: {item}{level}[{}]: {}", f.line, f.code, f.message)?;
             }
-            let what = count.map_or("not loaded".to_string(), |n| format!("{n} indicator(s)"));
-            writeln!(out, "{origin}: {what}; {errors} error(s), {warnings} warning(s)")?;
+            writeln!(out, "{summary}")?;
         }
-        CheckFormat::Json => {
+        Format::Json => {
             let doc = Document {
                 file: &origin,
                 valid: errors == 0,
@@ -74,15 +79,31 @@ pub fn run(args: &CheckCatalogArgs, out: &mut dyn Write, _err: &mut dyn Write) -
             serde_json::to_writer_pretty(&mut *out, &doc).map_err(std::io::Error::from)?;
             writeln!(out)?;
         }
+        other => anyhow::bail!("--format {}: check-catalog prints a table or json", other.name()),
     }
-    Ok(if errors > 0 || (args.strict && warnings > 0) { Outcome::Findings } else { Outcome::Clean })
+    if findings_out {
+        writeln!(err, "{summary}")?;
+        return Ok(Outcome::Findings);
+    }
+    Ok(Outcome::Clean)
+}
+
+/// `catalog.toml: 121 indicator(s); 0 error(s), 7 warning(s)`: the last line, and the verdict on
+/// stderr when the exit code is 1.
+fn summary_line(origin: &str, count: Option<usize>, errors: usize, warnings: usize, lang: Lang) -> String {
+    match (lang, count) {
+        (Lang::Zh, Some(n)) => format!("{origin}：{n}项指标；{errors}个错误，{warnings}个警告"),
+        (Lang::Zh, None) => format!("{origin}：未能载入；{errors}个错误，{warnings}个警告"),
+        (Lang::En, Some(n)) => format!("{origin}: {n} indicator(s); {errors} error(s), {warnings} warning(s)"),
+        (Lang::En, None) => format!("{origin}: not loaded; {errors} error(s), {warnings} warning(s)"),
+    }
 }
 
 /// Loads the catalogue and lints it: its loader errors, or the warnings of a catalogue that loads.
-pub fn check(text: &str, origin: &str, plan: Option<&str>) -> (Option<Catalog>, Vec<Finding>) {
+pub fn check(text: &str, origin: &str, plan: Option<&str>, lang: Lang) -> (Option<Catalog>, Vec<Finding>) {
     match Catalog::parse(text, origin) {
         Ok(catalog) => {
-            let findings = catalog.indicators.iter().flat_map(|i| lint(&catalog, i, plan)).collect();
+            let findings = catalog.indicators.iter().flat_map(|i| lint(&catalog, i, plan, lang)).collect();
             (Some(catalog), findings)
         }
         Err(e) => (None, e.issues.into_iter().map(rejected).collect()),
@@ -94,44 +115,63 @@ fn rejected(issue: CatalogIssue) -> Finding {
 }
 
 /// The warnings about one indicator of a catalogue that loads.
-pub fn lint(catalog: &Catalog, ind: &Indicator, plan: Option<&str>) -> Vec<Finding> {
+pub fn lint(catalog: &Catalog, ind: &Indicator, plan: Option<&str>, lang: Lang) -> Vec<Finding> {
     let base = catalog.plan.base_year;
     let mut found = Vec::new();
     let mut warn = |code, message: String| {
         found.push(Finding { severity: Severity::Warning, code, line: ind.line, item: Some(ind.id.clone()), message });
     };
     if ind.target.needs_baseline() && ind.baseline.is_none() {
+        let t = &ind.target;
         warn(
             "no-baseline",
-            format!(
-                "the target `{}` is relative to the {base} value and the catalogue gives none: eval is pending \
-                 until the data carries a {base} row (add `baseline` if the plan states it)",
-                ind.target
-            ),
+            match lang {
+                Lang::Zh => format!(
+                    "目标 `{t}` 相对于{base}年值，而指标目录未给出：数据中有{base}年的行之前，eval 判为待定（规划写明时请补 `baseline`）"
+                ),
+                Lang::En => format!(
+                    "the target `{t}` is relative to the {base} value and the catalogue gives none: eval is pending \
+                     until the data carries a {base} row (add `baseline` if the plan states it)"
+                ),
+            },
         );
     }
     if matches!(ind.target, Target::Trend(_)) && ind.baseline.is_none() {
+        let t = &ind.target;
         warn(
             "trend-without-series",
-            format!(
-                "the trend `{}` is judged on a series of years and the catalogue gives no {base} value to start \
-                 it: eval keeps it pending until the data supplies the years (add `baseline` if the plan states it)",
-                ind.target
-            ),
+            match lang {
+                Lang::Zh => format!(
+                    "趋势目标 `{t}` 按多年序列判定，而指标目录未给出{base}年值作为起点：数据提供各年数值之前，eval 判为待定（规划写明时请补 `baseline`）"
+                ),
+                Lang::En => format!(
+                    "the trend `{t}` is judged on a series of years and the catalogue gives no {base} value to start \
+                     it: eval keeps it pending until the data supplies the years (add `baseline` if the plan states it)"
+                ),
+            },
         );
     }
     if ind.target == Target::Province && ind.note.as_deref().is_none_or(|n| n.trim().is_empty()) {
         warn(
             "province-without-source",
-            "a province target is judged only on a figure supplied with --targets; add a `note` saying where \
-             the province assigns it (the plan's clause, or the document), so the evaluator knows what to ask for"
-                .into(),
+            match lang {
+                Lang::Zh => "省下达目标只能依据 --targets 提供的数值判定；请补 `note` 写明省里在何处下达（规划条款或文件），评估者才知道向谁要数".into(),
+                Lang::En => "a province target is judged only on a figure supplied with --targets; add a `note` saying where \
+                     the province assigns it (the plan's clause, or the document), so the evaluator knows what to ask for"
+                    .into(),
+            },
         );
     }
     if let (Some(plan), Some(quote)) = (plan, &ind.quote)
         && !plan.contains(quote.as_str())
     {
-        warn("quote-not-in-plan", format!("the quote {quote:?} is not in the plan's text, word for word"));
+        warn(
+            "quote-not-in-plan",
+            match lang {
+                Lang::Zh => format!("引文 {quote:?} 在规划原文中找不到（须逐字一致）"),
+                Lang::En => format!("the quote {quote:?} is not in the plan's text, word for word"),
+            },
+        );
     }
     found
 }

@@ -2,12 +2,13 @@
 
 use std::io::Write;
 
-use crate::Outcome;
-use crate::cli::{EvalArgs, EvalFormat};
-use crate::evaluate::has_findings;
-use crate::report::{self, Report};
+use crate::cli::{EvalArgs, Only};
+use crate::evaluate::{FailOn, has_findings};
+use crate::report::Report;
+use crate::report::eval::{self, Filter};
+use crate::{Console, Outcome};
 
-pub fn run(args: &EvalArgs, out: &mut dyn Write, err: &mut dyn Write) -> anyhow::Result<Outcome> {
+pub fn run(args: &EvalArgs, console: Console, out: &mut dyn Write, err: &mut dyn Write) -> anyhow::Result<Outcome> {
     let (catalog, evaluation) =
         super::evaluate_inputs(&args.input, &args.judge, &args.select.filter(), args.skip_invalid, err)?;
     let area = match &args.county {
@@ -20,11 +21,17 @@ pub fn run(args: &EvalArgs, out: &mut dyn Write, err: &mut dyn Write) -> anyhow:
         }
         None => None,
     };
-    let report = Report { catalog: &catalog, evaluation: &evaluation, files: &args.input.files, lang: args.lang, area };
-    match args.format {
-        EvalFormat::Table => report::table::render(&report, out)?,
-        EvalFormat::Json => report::json::render(&report, out)?,
+    let lang = args.lang.into();
+    let report = Report { catalog: &catalog, evaluation: &evaluation, files: &args.input.files, lang, area };
+    let filter = Filter { types: args.kind.clone(), off_track: args.only == Some(Only::OffTrack) };
+    let content = eval::build(&report, &filter)?;
+    super::emit(&content, &args.output, console, &super::inputs(&args.input, Some(&args.judge)), out)?;
+    let fail_on = FailOn::from(args.fail_on);
+    if !has_findings(&catalog, report.headline().into_iter(), fail_on) {
+        return Ok(Outcome::Clean);
     }
-    let findings = has_findings(&catalog, report.headline().into_iter(), args.fail_on);
-    Ok(if findings { Outcome::Findings } else { Outcome::Clean })
+    if let Some(line) = eval::verdict_line(&report, fail_on) {
+        writeln!(err, "{line}")?;
+    }
+    Ok(Outcome::Findings)
 }

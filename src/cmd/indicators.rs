@@ -2,23 +2,25 @@
 
 use std::io::Write;
 
-use crate::Outcome;
 use crate::catalog::{Catalog, Indicator};
-use crate::cli::{IndicatorsArgs, ListFormat};
+use crate::cli::IndicatorsArgs;
 use crate::report::indicators::{self, Entry};
+use crate::{Console, Outcome};
 
-pub fn run(args: &IndicatorsArgs, out: &mut dyn Write, err: &mut dyn Write) -> anyhow::Result<Outcome> {
+pub fn run(
+    args: &IndicatorsArgs,
+    console: Console,
+    out: &mut dyn Write,
+    err: &mut dyn Write,
+) -> anyhow::Result<Outcome> {
     let catalog = Catalog::locate(args.catalog.as_deref())?;
     let entries: Vec<Entry> =
         catalog.indicators.iter().filter(|i| wanted(args, i)).map(|i| Entry::new(&catalog, i)).collect();
-    if entries.is_empty() && args.format == ListFormat::Table {
+    if entries.is_empty() {
         writeln!(err, "no indicator of {} matches the filters", catalog.origin)?;
     }
-    match args.format {
-        ListFormat::Table => indicators::render_table(&catalog, &entries, args.lang, out)?,
-        ListFormat::Json => indicators::render_json(&entries, out)?,
-        ListFormat::Csv => indicators::render_csv(&entries, out)?,
-    }
+    let content = indicators::build(&catalog, &entries, args.lang.into())?;
+    super::emit(&content, &args.output, console, &args.catalog.iter().cloned().collect::<Vec<_>>(), out)?;
     Ok(Outcome::Clean)
 }
 

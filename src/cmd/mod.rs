@@ -10,16 +10,17 @@ pub mod trend;
 pub mod validate;
 
 use std::io::Write;
-use std::path::Path;
+use std::path::{Path, PathBuf};
 
 use anyhow::{Context, bail};
 
+use crate::Console;
 use crate::catalog::{Catalog, County, SourceFilter};
-use crate::cli::{InputArgs, JudgeArgs};
+use crate::cli::{ColorArg, InputArgs, JudgeArgs, OutputArgs};
 use crate::evaluate::{self, Evaluation, Settings};
 use crate::load::{self, Dataset, LoadOptions, ReadOptions};
 use crate::province::ProvinceTargets;
-use crate::report::problems;
+use crate::report::{Content, Format, Style, problems};
 
 /// Reads the catalogue and the data files named by the shared options.
 pub fn load_inputs(input: &InputArgs) -> anyhow::Result<(Catalog, Dataset)> {
@@ -55,7 +56,7 @@ pub fn evaluate_inputs(
     let year = evaluation_year(input, &data)?;
     let catalog =
         catalog.select(select).with_context(|| format!("no indicator of the catalogue matches --source {select}"))?;
-    let stage = judge.stage.unwrap_or_else(|| Settings::stage_for(&catalog, year));
+    let stage = judge.stage.map_or_else(|| Settings::stage_for(&catalog, year), Into::into);
     let evaluation = evaluate::evaluate(&catalog, &data, &Settings { year, stage, province });
     err.write_all(problems::render_text(&evaluation.warnings, None).as_bytes())?;
     Ok((catalog, evaluation))
@@ -95,4 +96,72 @@ pub fn evaluation_year(input: &InputArgs, data: &Dataset) -> anyhow::Result<i32>
         (None, Some(&y)) => Ok(y),
         (None, None) => bail!("no measurements with a year in {}", input.files.join(", ")),
     }
+}
+
+/// The files a command reads, which `-o` must not overwrite.
+pub fn inputs(input: &InputArgs, judge: Option<&JudgeArgs>) -> Vec<PathBuf> {
+    let files = input.files.iter().filter(|f| f.as_str() != "-").map(PathBuf::from);
+    let targets = judge.and_then(|j| j.targets.clone());
+    files.chain(input.catalog.clone()).chain(targets).collect()
+}
+
+/// Renders the content as the options ask: to standard output (fitted and coloured for a terminal),
+/// or to `-o FILE`, written atomically.
+pub fn emit(
+    content: &Content,
+    args: &OutputArgs,
+    console: Console,
+    inputs: &[PathBuf],
+    out: &mut dyn Write,
+) -> anyhow::Result<()> {
+    let format = match (args.format, &args.output) {
+        (Some(f), _) => f,
+        (None, None) => Format::Table,
+        (None, Some(path)) => Format::of_path(path).with_context(|| {
+            format!("-o {}: cannot tell the format from the extension; add --format", path.display())
+        })?,
+    };
+    if !format.fits(content) {
+        bail!("--format {} is for the problems of `validate`", format.name());
+    }
+    let Some(path) = &args.output else {
+        if format.is_binary() && console.tty {
+            bail!("--format {} writes a binary workbook: add -o FILE.xlsx", format.name());
+        }
+        let color = match args.color {
+            ColorArg::Always => true,
+            ColorArg::Never => false,
+            ColorArg::Auto => console.tty && !console.no_color,
+        };
+        let style = Style { width: console.width.filter(|_| console.tty), color, file: false };
+        return crate::report::render(content, format, &style, out);
+    };
+    refuse_input(path, inputs)?;
+    let mut bytes = Vec::new();
+    crate::report::render(content, format, &Style { width: None, color: false, file: true }, &mut bytes)?;
+    write_atomically(path, &bytes)
+}
+
+/// `-o` naming a file the command reads would destroy its input.
+fn refuse_input(path: &Path, inputs: &[PathBuf]) -> anyhow::Result<()> {
+    let Ok(target) = path.canonicalize() else { return Ok(()) };
+    if inputs.iter().any(|i| i.canonicalize().is_ok_and(|i| i == target)) {
+        bail!("-o {}: that is one of the input files; choose another name", path.display());
+    }
+    Ok(())
+}
+
+/// Writes a temporary file beside `path` and renames it into place: a failed run leaves no half
+/// file and the previous one untouched.
+pub fn write_atomically(path: &Path, bytes: &[u8]) -> anyhow::Result<()> {
+    let dir = match path.parent() {
+        Some(p) if !p.as_os_str().is_empty() => p,
+        _ => Path::new("."),
+    };
+    let shown = path.display();
+    let mut tmp = tempfile::NamedTempFile::new_in(dir).with_context(|| format!("cannot write {shown}"))?;
+    tmp.write_all(bytes).with_context(|| format!("cannot write {shown}"))?;
+    tmp.as_file().sync_all().with_context(|| format!("cannot write {shown}"))?;
+    tmp.persist(path).map_err(|e| e.error).with_context(|| format!("cannot write {shown}"))?;
+    Ok(())
 }

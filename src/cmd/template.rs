@@ -20,14 +20,15 @@ pub fn run(args: &TemplateArgs, out: &mut dyn Write, err: &mut dyn Write) -> any
     if !(1900..=2100).contains(&args.year) {
         bail!("--year {} is not a year between 1900 and 2100", args.year);
     }
+    let lang = Lang::from(args.lang);
     let catalog = Catalog::locate(args.catalog.as_deref())?;
     let filter = args.select.filter();
     let catalog =
         catalog.select(&filter).with_context(|| format!("no indicator of the catalogue matches --source {filter}"))?;
     let areas = chosen_areas(&catalog, &args.county)?;
     let grid = match args.shape {
-        Shape::Long => long(&catalog, &areas, args.year, args.lang),
-        Shape::Wide => wide(&catalog, &areas, args.year, args.lang),
+        Shape::Long => long(&catalog, &areas, args.year, lang),
+        Shape::Wide => wide(&catalog, &areas, args.year, lang),
     };
     if grid.to_fill() == 0 {
         bail!("none of the selected indicators applies to {}", names(&areas));
@@ -39,14 +40,15 @@ pub fn run(args: &TemplateArgs, out: &mut dyn Write, err: &mut dyn Write) -> any
     match (format, &args.output) {
         (TemplateFormat::Csv, None) => writer::write_csv(&grid, out, false)?,
         (TemplateFormat::Csv, Some(path)) => {
-            let mut file = std::fs::File::create(path).with_context(|| format!("cannot write {}", path.display()))?;
-            writer::write_csv(&grid, &mut file, true)?;
+            let mut bytes = Vec::new();
+            writer::write_csv(&grid, &mut bytes, true)?;
+            super::write_atomically(path, &bytes)?;
         }
-        (TemplateFormat::Xlsx, Some(path)) => writer::write_xlsx(&grid, path, args.lang)?,
+        (TemplateFormat::Xlsx, Some(path)) => writer::write_xlsx(&grid, path, lang)?,
         (TemplateFormat::Xlsx, None) => bail!("an xlsx template needs a file: add -o FILE.xlsx"),
     }
     if let Some(path) = &args.output {
-        report_written(err, path, &grid, args.lang)?;
+        report_written(err, path, &grid, lang)?;
     }
     Ok(Outcome::Clean)
 }

@@ -5,11 +5,11 @@ use std::io::Write;
 
 use anyhow::bail;
 
-use crate::Outcome;
-use crate::cli::{EvalFormat, TrendArgs};
-use crate::report::{self, Report};
+use crate::cli::TrendArgs;
+use crate::report::{Report, trend};
+use crate::{Console, Outcome};
 
-pub fn run(args: &TrendArgs, out: &mut dyn Write, err: &mut dyn Write) -> anyhow::Result<Outcome> {
+pub fn run(args: &TrendArgs, console: Console, out: &mut dyn Write, err: &mut dyn Write) -> anyhow::Result<Outcome> {
     let (catalog, evaluation) = super::evaluate_inputs(&args.input, &args.judge, &args.select.filter(), false, err)?;
     let area = match &args.county {
         Some(name) => Some(super::find_county(&catalog, name)?.name.clone()),
@@ -20,11 +20,9 @@ pub fn run(args: &TrendArgs, out: &mut dyn Write, err: &mut dyn Write) -> anyhow
     {
         bail!("--county: the data has no rows for {a} in {}", evaluation.year);
     }
-    let report =
-        Report { catalog: &catalog, evaluation: &evaluation, files: &args.input.files, lang: args.lang, area: None };
-    match args.format {
-        EvalFormat::Table => report::trend::render_table(&report, area.as_deref(), out)?,
-        EvalFormat::Json => report::trend::render_json(&report, area.as_deref(), out)?,
-    }
+    let lang = args.lang.into();
+    let report = Report { catalog: &catalog, evaluation: &evaluation, files: &args.input.files, lang, area: None };
+    let content = trend::build(&report, area.as_deref())?;
+    super::emit(&content, &args.output, console, &super::inputs(&args.input, Some(&args.judge)), out)?;
     Ok(Outcome::Clean)
 }

@@ -5,26 +5,29 @@ use std::collections::HashMap;
 use rustc_hash::{FxHashMap, FxHashSet};
 use std::io::Write;
 
-use crate::Outcome;
 use crate::aggregate::{self, Combined};
 use crate::catalog::{Aggregate, Catalog, IndicatorType};
-use crate::cli::{Require, ValidateArgs, ValidateFormat};
+use crate::cli::{Require, ValidateArgs};
 use crate::load::{Dataset, Measurement};
 use crate::problem::{Code, Problem};
 use crate::report::problems;
+use crate::{Console, Outcome};
 
-pub fn run(args: &ValidateArgs, out: &mut dyn Write, _err: &mut dyn Write) -> anyhow::Result<Outcome> {
+pub fn run(args: &ValidateArgs, console: Console, out: &mut dyn Write, err: &mut dyn Write) -> anyhow::Result<Outcome> {
     let (catalog, mut data) = super::load_inputs(&args.input)?;
     check_aggregates(&catalog, &mut data);
     if args.require != Require::None {
         require_city_values(&catalog, &mut data, args.require);
     }
-    match args.format {
-        ValidateFormat::Text => problems::render_validate_text(&data, args.max_errors, out)?,
-        ValidateFormat::Json => problems::render_json(&data, args.max_errors, out)?,
-        ValidateFormat::Github => problems::render_github(&data.problems, args.max_errors, out)?,
+    let lang = args.lang.into();
+    let content = problems::validate(&data, args.max_errors, lang)?;
+    super::emit(&content, &args.output, console, &super::inputs(&args.input, None), out)?;
+    if !data.has_errors() {
+        return Ok(Outcome::Clean);
     }
-    Ok(if data.has_errors() { Outcome::Findings } else { Outcome::Clean })
+    let errors = data.problems.iter().filter(|p| p.is_error()).count();
+    writeln!(err, "{}", problems::verdict_line(errors, data.problems.len() - errors, lang))?;
+    Ok(Outcome::Findings)
 }
 
 /// The measurements of indicators whose areas add up to a city value, by (area, indicator, year): all

@@ -1,15 +1,12 @@
-//! The catalogue as a list, for `plan-check indicators`: a table, a JSON array or CSV, one entry per
-//! indicator with its target as the plan words it and as the rule it resolves to.
+//! The catalogue as a list, for `plan-check indicators`: content of one entry per indicator, with its
+//! target as the plan words it and as the rule it resolves to.
 
-use std::io::Write;
-
-use comfy_table::{Cell, CellAlignment, ContentArrangement, Table, presets};
 use serde::Serialize;
 
-use super::type_label;
-use crate::Lang;
+use super::{Align, Cell, Column, Content, Sheet, record, to_value};
 use crate::catalog::{Catalog, Indicator};
-use crate::target::{Better, Context, Resolved, num};
+use crate::labels::{Lang, type_label, words};
+use crate::target::{Better, Context, Resolved};
 
 /// One indicator as listed. Field names are a stable interface (README.md, "plan-check indicators").
 #[derive(Debug, Serialize)]
@@ -78,11 +75,11 @@ impl<'a> Entry<'a> {
         }
     }
 
-    fn baseline_cell(&self) -> String {
+    fn baseline_cell(&self) -> Cell {
         match (self.baseline_text, self.baseline) {
-            (Some(text), _) => text.to_string(),
-            (None, Some(b)) => num(b),
-            (None, None) => "/".into(),
+            (Some(text), _) => Cell::text(text),
+            (None, Some(b)) => Cell::Number(b),
+            (None, None) => Cell::text("/"),
         }
     }
 
@@ -117,100 +114,53 @@ impl<'a> Entry<'a> {
     }
 }
 
-pub fn render_table(catalog: &Catalog, entries: &[Entry], lang: Lang, out: &mut dyn Write) -> anyhow::Result<()> {
-    let head = match lang {
-        Lang::Zh => ["序号", "id", "指标", "类型", "领域", "基准", "目标", "判定规则", "期限", "出处", "适用"],
-        Lang::En => {
-            ["no", "id", "indicator", "type", "domain", "baseline", "target", "rule", "due", "source", "applies to"]
-        }
+/// The list as content: a table with the plan's words and the rule each resolves to, a count, and
+/// the entries as the JSON document and CSV records.
+pub fn build(catalog: &Catalog, entries: &[Entry], lang: Lang) -> anyhow::Result<Content> {
+    let columns = vec![
+        Column::text(words(lang, "序号", "no")),
+        Column::text("id").key(),
+        Column::wrapping(words(lang, "指标", "indicator")),
+        Column::text(words(lang, "类型", "type")),
+        Column::wrapping(words(lang, "领域", "domain")),
+        Column { align: Align::Right, ..Column::wrapping(words(lang, "基准", "baseline")) },
+        Column::wrapping(words(lang, "目标", "target")),
+        Column::wrapping(words(lang, "判定规则", "rule")),
+        Column::number(words(lang, "期限", "due")),
+        Column::wrapping(words(lang, "出处", "source")),
+        Column::wrapping(words(lang, "适用", "applies to")),
+    ];
+    let rows = entries
+        .iter()
+        .map(|e| {
+            let kind = catalog.indicator(e.id).map_or(e.kind, |i| type_label(i.kind, lang));
+            vec![
+                // A task has no 序号; its id, in the next column, is what data files use.
+                Cell::text(if e.label == e.id { "" } else { e.label.as_str() }),
+                Cell::text(e.id),
+                Cell::text(&e.name),
+                Cell::text(kind),
+                Cell::text(e.domain),
+                e.baseline_cell(),
+                Cell::text(e.target.text),
+                Cell::text(e.rule_cell(lang)),
+                Cell::Number(f64::from(e.due)),
+                Cell::text(e.source),
+                Cell::text(e.applicability(catalog, lang)),
+            ]
+        })
+        .collect();
+    let count = match lang {
+        Lang::Zh => format!("共{}项（指标目录：{}）", entries.len(), catalog.origin),
+        Lang::En => format!("{} indicator(s) (catalogue: {})", entries.len(), catalog.origin),
     };
-    let mut t = Table::new();
-    t.load_style(presets::UTF8_FULL_CONDENSED).set_content_arrangement(ContentArrangement::Disabled).set_header(head);
-    for e in entries {
-        let kind = catalog.indicator(e.id).map_or(e.kind, |i| type_label(i.kind, lang));
-        t.add_row(vec![
-            // A task has no 序号; its id, in the next column, is what data files use.
-            Cell::new(if e.label == e.id { "" } else { e.label.as_str() }),
-            Cell::new(e.id),
-            Cell::new(&e.name),
-            Cell::new(kind),
-            Cell::new(e.domain),
-            Cell::new(e.baseline_cell()).set_alignment(CellAlignment::Right),
-            Cell::new(e.target.text),
-            Cell::new(e.rule_cell(lang)),
-            Cell::new(e.due).set_alignment(CellAlignment::Right),
-            Cell::new(e.source),
-            Cell::new(e.applicability(catalog, lang)),
-        ]);
-    }
-    writeln!(out, "{t}")?;
-    match lang {
-        Lang::Zh => writeln!(out, "共{}项（指标目录：{}）", entries.len(), catalog.origin)?,
-        Lang::En => writeln!(out, "{} indicator(s) (catalogue: {})", entries.len(), catalog.origin)?,
-    }
-    Ok(())
-}
-
-pub fn render_json(entries: &[Entry], out: &mut dyn Write) -> anyhow::Result<()> {
-    serde_json::to_writer_pretty(&mut *out, entries).map_err(std::io::Error::from)?;
-    writeln!(out)?;
-    Ok(())
-}
-
-/// CSV columns, in order; list fields are joined with `;`.
-pub const CSV_HEADER: [&str; 19] = [
-    "label",
-    "id",
-    "name",
-    "domain",
-    "type",
-    "unit",
-    "better",
-    "baseline",
-    "baseline_text",
-    "target_text",
-    "target",
-    "resolved",
-    "due",
-    "cumulative",
-    "source",
-    "city_row",
-    "areas",
-    "quote",
-    "note",
-];
-
-pub fn render_csv(entries: &[Entry], out: &mut dyn Write) -> anyhow::Result<()> {
-    let mut w = csv::Writer::from_writer(out);
-    w.write_record(CSV_HEADER).map_err(std::io::Error::from)?;
-    for e in entries {
-        let better = match e.better {
-            Better::Higher => "higher",
-            Better::Lower => "lower",
-        };
-        w.write_record([
-            e.label.as_str(),
-            e.id,
-            &e.name,
-            e.domain,
-            e.kind,
-            e.unit,
-            better,
-            &e.baseline.map(num).unwrap_or_default(),
-            e.baseline_text.unwrap_or_default(),
-            e.target.text,
-            &e.target.expression,
-            e.target.resolved.as_deref().unwrap_or_default(),
-            &e.due.to_string(),
-            if e.cumulative { "true" } else { "false" },
-            e.source,
-            e.city_row,
-            &e.areas.join(";"),
-            e.quote.unwrap_or_default(),
-            e.note.unwrap_or_default(),
-        ])
-        .map_err(std::io::Error::from)?;
-    }
-    w.flush()?;
-    Ok(())
+    let sheet = Sheet {
+        name: words(lang, "指标", "indicators").into(),
+        title: String::new(),
+        columns,
+        rows,
+        notes: vec![count],
+    };
+    let records = entries.iter().map(|e| Ok(record(to_value(e)?, Vec::new()))).collect::<anyhow::Result<_>>()?;
+    Ok(Content { sheets: vec![sheet], document: to_value(&entries)?, records, ..Content::default() })
 }

@@ -1,20 +1,158 @@
-//! Verdicts → output. One renderer per format, each writing to any `impl Write`; labels in Chinese by
-//! default and English with `--lang en`, machine output always English.
+//! Results → output, in two steps. Each command builds its [`Content`] once: a neutral model of
+//! sheets (titled tables of typed cells), lines around them, the machine-readable document and the
+//! records a CSV holds. One file per [`Format`] under [`format`] renders any content to any
+//! `impl Write`. Words come from [`crate::labels`]; machine output is always English.
 
+pub mod eval;
+pub mod format;
 pub mod indicators;
-pub mod json;
 pub mod problems;
 pub mod rank;
-pub mod table;
+pub mod results;
 pub mod template;
 pub mod trend;
 
-use crate::Lang;
-use crate::catalog::{Catalog, Indicator, IndicatorType};
-use crate::evaluate::{Basis, Evaluation, Stage, Status, Verdict};
-use crate::target::num;
+use serde_json::{Map, Value};
 
-/// Everything a renderer needs.
+pub use format::{Format, Style, render};
+
+use crate::Lang;
+use crate::catalog::{Catalog, Indicator};
+use crate::evaluate::{Basis, Evaluation, Status, Verdict};
+use crate::labels::{self, num, percent, two, words};
+use crate::problem::Problem;
+
+/// What a command has to say, before any format is chosen.
+#[derive(Debug, Clone, Default)]
+pub struct Content {
+    /// Lines above the tables: what was evaluated, from which files, against which catalogue.
+    pub heading: Vec<String>,
+    pub sheets: Vec<Sheet>,
+    /// Lines below the tables.
+    pub notes: Vec<String>,
+    /// The machine-readable document (`--format json`): stable English field names.
+    pub document: Value,
+    /// One object per CSV row; nested objects are flattened into `parent_child` columns.
+    pub records: Vec<Map<String, Value>>,
+    /// Problems to annotate (`--format github`), for content that is a problem list, and how many
+    /// more were left out.
+    pub problems: Option<Vec<Problem>>,
+    pub problems_not_shown: usize,
+}
+
+/// One table: a title, typed columns, rows of typed cells and the notes that explain them.
+#[derive(Debug, Clone, Default)]
+pub struct Sheet {
+    /// A short name, for a workbook's tab.
+    pub name: String,
+    pub title: String,
+    pub columns: Vec<Column>,
+    pub rows: Vec<Vec<Cell>>,
+    pub notes: Vec<String>,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Column {
+    pub label: String,
+    /// The unit every number of the column is in, shown in its header.
+    pub unit: Option<String>,
+    pub align: Align,
+    /// Long text that a narrow terminal may wrap; other columns keep their width.
+    pub wrap: bool,
+    /// Repeated in every band when a terminal is too narrow for all columns (a row's name).
+    pub key: bool,
+}
+
+impl Column {
+    pub fn text(label: impl Into<String>) -> Column {
+        Column { label: label.into(), unit: None, align: Align::Left, wrap: false, key: false }
+    }
+
+    pub fn number(label: impl Into<String>) -> Column {
+        Column { align: Align::Right, ..Column::text(label) }
+    }
+
+    pub fn wrapping(label: impl Into<String>) -> Column {
+        Column { wrap: true, ..Column::text(label) }
+    }
+
+    pub fn key(mut self) -> Column {
+        self.key = true;
+        self
+    }
+
+    pub fn centered(mut self) -> Column {
+        self.align = Align::Center;
+        self
+    }
+
+    pub fn unit(mut self, unit: impl Into<String>) -> Column {
+        self.unit = Some(unit.into());
+        self
+    }
+
+    /// The header as printed: the label, and the unit in brackets.
+    pub fn header(&self) -> String {
+        match &self.unit {
+            Some(u) => format!("{}({u})", self.label),
+            None => self.label.clone(),
+        }
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Align {
+    Left,
+    Right,
+    Center,
+}
+
+/// One cell, typed so that a workbook stores numbers as numbers and colours statuses.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Cell {
+    /// Nothing to show (a domain printed on its group's first row only).
+    Empty,
+    /// No value: a dash in text, a blank cell in a workbook.
+    Missing,
+    Text(String),
+    /// A value; text shows at most two decimals.
+    Number(f64),
+    /// A share (0.72 = 72%).
+    Percent(f64),
+    /// A verdict, shown as `text` (a label or a symbol) and coloured by its status.
+    Status {
+        status: Status,
+        text: String,
+    },
+}
+
+impl Cell {
+    pub fn text(s: impl Into<String>) -> Cell {
+        Cell::Text(s.into())
+    }
+
+    pub fn count(n: usize) -> Cell {
+        Cell::Number(n as f64)
+    }
+
+    pub fn opt(n: Option<f64>) -> Cell {
+        n.map_or(Cell::Missing, Cell::Number)
+    }
+
+    /// The cell as text.
+    pub fn shown(&self) -> String {
+        match self {
+            Cell::Empty => String::new(),
+            Cell::Missing => "—".into(),
+            Cell::Text(s) => s.clone(),
+            Cell::Number(n) => two(*n),
+            Cell::Percent(p) => percent(*p),
+            Cell::Status { text, .. } => text.clone(),
+        }
+    }
+}
+
+/// Everything a builder of evaluation content needs.
 pub struct Report<'a> {
     pub catalog: &'a Catalog,
     pub evaluation: &'a Evaluation,
@@ -44,7 +182,7 @@ pub fn reason_cell(v: &Verdict, lang: Lang) -> String {
         });
     }
     if let Some(r) = &v.reason {
-        parts.push(r.text(lang));
+        parts.push(labels::reason(r, lang));
     }
     if let Some(src) = &v.target.source {
         parts.push(match (lang, v.target.for_area) {
@@ -54,80 +192,19 @@ pub fn reason_cell(v: &Verdict, lang: Lang) -> String {
             (Lang::En, true) => format!("assigned to the area: {src}"),
         });
     }
-    parts.join("; ")
+    parts.join(words(lang, "；", "; "))
 }
 
-/// The Chinese or the English words, by the report's language.
-pub fn words(lang: Lang, zh: &'static str, en: &'static str) -> &'static str {
-    if lang == Lang::Zh { zh } else { en }
-}
-
-pub fn status_label(s: Status, lang: Lang) -> &'static str {
-    match (s, lang) {
-        (Status::Pass, Lang::Zh) => "达标",
-        (Status::Fail, Lang::Zh) => "未达标",
-        (Status::Achieved, Lang::Zh) => "提前实现",
-        (Status::OnTrack, Lang::Zh) => "符合序时进度",
-        (Status::Lagging, Lang::Zh) => "滞后",
-        (Status::Regressing, Lang::Zh) => "倒退",
-        (Status::Pending, Lang::Zh) => "待定",
-        (Status::Missing, Lang::Zh) => "缺数据",
-        (Status::NotApplicable, Lang::Zh) => "不适用",
-        (Status::Pass, Lang::En) => "pass",
-        (Status::Fail, Lang::En) => "fail",
-        (Status::Achieved, Lang::En) => "achieved",
-        (Status::OnTrack, Lang::En) => "on track",
-        (Status::Lagging, Lang::En) => "lagging",
-        (Status::Regressing, Lang::En) => "regressing",
-        (Status::Pending, Lang::En) => "pending",
-        (Status::Missing, Lang::En) => "missing",
-        (Status::NotApplicable, Lang::En) => "n/a",
-    }
-}
-
-/// One character per status, for the areas × indicators matrix.
-pub fn status_symbol(s: Status) -> &'static str {
-    match s {
-        Status::Pass => "✓",
-        Status::Fail => "✗",
-        Status::Achieved => "◎",
-        Status::OnTrack => "○",
-        Status::Lagging => "△",
-        Status::Regressing => "▼",
-        Status::Pending => "?",
-        Status::Missing => "·",
-        Status::NotApplicable => "-",
-    }
-}
-
-pub fn type_label(t: IndicatorType, lang: Lang) -> &'static str {
-    match (t, lang) {
-        (IndicatorType::Binding, Lang::Zh) => "约束性",
-        (IndicatorType::Expected, Lang::Zh) => "预期性",
-        (IndicatorType::Leading, Lang::Zh) => "引领性",
-        (IndicatorType::Task, Lang::Zh) => "重点任务",
-        (IndicatorType::Binding, Lang::En) => "binding",
-        (IndicatorType::Expected, Lang::En) => "expected",
-        (IndicatorType::Leading, Lang::En) => "leading",
-        (IndicatorType::Task, Lang::En) => "task",
-    }
-}
-
-pub fn stage_label(s: Stage, lang: Lang) -> &'static str {
-    match (s, lang) {
-        (Stage::Midterm, Lang::Zh) => "中期评估",
-        (Stage::Final, Lang::Zh) => "终期评估",
-        (Stage::Midterm, Lang::En) => "mid-term",
-        (Stage::Final, Lang::En) => "final",
-    }
+pub fn status_cell(s: Status, lang: Lang) -> Cell {
+    Cell::Status { status: s, text: labels::status_label(s, lang).to_string() }
 }
 
 /// The baseline as the plan writes it for the city row, or this area's own base-year value.
-pub fn baseline_cell(ind: &Indicator, v: &Verdict) -> String {
+pub fn baseline_cell(ind: &Indicator, v: &Verdict) -> Cell {
     match (&ind.baseline_text, v.baseline) {
-        (Some(text), Some(b)) if ind.baseline == Some(b) => text.clone(),
-        (_, Some(b)) => num(b),
-        (_, None) => "/".into(),
+        (Some(text), Some(b)) if ind.baseline == Some(b) => Cell::text(text),
+        (_, Some(b)) => Cell::Number(b),
+        (_, None) => Cell::text("/"),
     }
 }
 
@@ -142,11 +219,24 @@ pub fn target_cell(v: &Verdict) -> String {
     }
 }
 
-/// A value as shown: at most two decimals (JSON keeps the full value).
-pub fn value_cell(v: &Verdict) -> String {
+/// A value as text: at most two decimals, a dash for none.
+pub fn value_text(v: &Verdict) -> String {
     v.value.map_or("—".into(), |x| num((x * 100.0).round() / 100.0))
 }
 
-pub fn completion_cell(v: &Verdict) -> String {
-    v.completion.map_or("—".into(), crate::evaluate::percent)
+/// A serializable value as a JSON value; our documents are plain data, so this cannot fail in
+/// practice, and if it did the error would name the document.
+pub fn to_value(doc: &impl serde::Serialize) -> anyhow::Result<Value> {
+    Ok(serde_json::to_value(doc)?)
+}
+
+/// An object of a document as a CSV record, with columns put first (`label`, `status_label`).
+pub fn record(value: Value, first: Vec<(&str, Value)>) -> Map<String, Value> {
+    let mut map: Map<String, Value> = first.into_iter().map(|(k, v)| (k.to_string(), v)).collect();
+    if let Value::Object(fields) = value {
+        for (k, v) in fields {
+            map.entry(k).or_insert(v);
+        }
+    }
+    map
 }

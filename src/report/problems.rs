@@ -1,11 +1,10 @@
-//! Problem lists: as text (a table and an accounting line per file), as JSON, and as GitHub Actions
-//! annotations.
+//! Problem lists: one line per problem (what `eval` prints before stopping), and the content of
+//! `validate` — a table of problems, an accounting line per file and the verdict.
 
-use std::io::Write;
-
-use comfy_table::{ContentArrangement, Table, presets};
 use serde::Serialize;
 
+use super::{Cell, Column, Content, Sheet, record, to_value};
+use crate::labels::{Lang, problem_title, words};
 use crate::load::{Accounting, Dataset};
 use crate::problem::{Problem, Severity};
 
@@ -19,50 +18,6 @@ fn counts(problems: &[Problem]) -> (usize, usize) {
     (errors, problems.len() - errors)
 }
 
-/// `validate`'s text output: a table of problems, then one accounting line per file.
-pub fn render_validate_text(data: &Dataset, max: Option<usize>, out: &mut dyn Write) -> anyhow::Result<()> {
-    let shown = max.unwrap_or(usize::MAX).min(data.problems.len());
-    if shown > 0 {
-        let mut t = Table::new();
-        t.load_style(presets::UTF8_FULL_CONDENSED).set_content_arrangement(ContentArrangement::Disabled);
-        t.set_header(vec!["file", "line", "col", "level", "code", "field", "found", "expected"]);
-        for p in &data.problems[..shown] {
-            let expected = match &p.suggestion {
-                Some(s) => format!("{} (did you mean {s}?)", p.expected),
-                None => p.expected.clone(),
-            };
-            t.add_row(vec![
-                p.file.clone(),
-                p.line.map_or(String::new(), |l| l.to_string()),
-                p.column.map_or(String::new(), |c| c.to_string()),
-                if p.severity == Severity::Error { "error" } else { "warning" }.to_string(),
-                p.code.as_str().to_string(),
-                p.field.clone().unwrap_or_default(),
-                p.found.clone().unwrap_or_default(),
-                expected,
-            ]);
-        }
-        writeln!(out, "{t}")?;
-        if shown < data.problems.len() {
-            writeln!(out, "… {} more problem(s) not shown (--max-errors {shown})", data.problems.len() - shown)?;
-        }
-    }
-    for a in &data.accounting {
-        writeln!(out, "{}", accounting_line(a))?;
-    }
-    let (errors, warnings) = counts(&data.problems);
-    let verdict = if errors == 0 { "valid" } else { "invalid" };
-    writeln!(out, "{verdict}: {errors} error(s), {warnings} warning(s)")?;
-    Ok(())
-}
-
-fn accounting_line(a: &Accounting) -> String {
-    format!(
-        "{}: {} rows read = {} accepted + {} rejected ({}, {})",
-        a.file, a.rows_read, a.rows_accepted, a.rows_rejected, a.shape, a.encoding
-    )
-}
-
 #[derive(Serialize)]
 struct ValidateDocument<'a> {
     valid: bool,
@@ -74,50 +29,101 @@ struct ValidateDocument<'a> {
     not_shown: usize,
 }
 
-pub fn render_json(data: &Dataset, max: Option<usize>, out: &mut dyn Write) -> anyhow::Result<()> {
+/// `validate`'s content: the problems (at most `max`), the accounting of every file, the verdict.
+pub fn validate(data: &Dataset, max: Option<usize>, lang: Lang) -> anyhow::Result<Content> {
     let (errors, warnings) = counts(&data.problems);
     let shown = max.unwrap_or(usize::MAX).min(data.problems.len());
-    let doc = ValidateDocument {
-        valid: errors == 0,
-        errors,
-        warnings,
-        files: &data.accounting,
-        problems: &data.problems[..shown],
-        not_shown: data.problems.len() - shown,
-    };
-    serde_json::to_writer_pretty(&mut *out, &doc).map_err(std::io::Error::from)?;
-    writeln!(out)?;
-    Ok(())
-}
-
-/// GitHub Actions workflow commands: `::error file=…,line=…,col=…,title=…::message`, and a notice
-/// when `--max-errors` left some out.
-pub fn render_github(problems: &[Problem], max: Option<usize>, out: &mut dyn Write) -> anyhow::Result<()> {
-    let shown = max.unwrap_or(usize::MAX).min(problems.len());
-    for p in &problems[..shown] {
-        let level = if p.is_error() { "error" } else { "warning" };
-        let mut props = format!("file={}", escape_property(&p.file));
-        if let Some(line) = p.line {
-            props.push_str(&format!(",line={line}"));
+    let not_shown = data.problems.len() - shown;
+    let problems = &data.problems[..shown];
+    let mut content = Content::default();
+    if !problems.is_empty() {
+        let mut sheet = problem_sheet(problems, lang);
+        if not_shown > 0 {
+            sheet.notes.push(match lang {
+                Lang::Zh => format!("… 另有{not_shown}个问题未显示（--max-errors {shown}）"),
+                Lang::En => format!("… {not_shown} more problem(s) not shown (--max-errors {shown})"),
+            });
         }
-        if let Some(col) = p.column {
-            props.push_str(&format!(",col={col}"));
-        }
-        props.push_str(&format!(",title={}", p.code.as_str()));
-        writeln!(out, "::{level} {props}::{}", escape_data(&p.message()))?;
+        content.sheets.push(sheet);
     }
-    if shown < problems.len() {
-        writeln!(out, "::notice::{} more problem(s) not shown (--max-errors {shown})", problems.len() - shown)?;
-    }
-    Ok(())
+    content.notes = data.accounting.iter().map(|a| accounting_line(a, lang)).collect();
+    content.notes.push(verdict_line(errors, warnings, lang));
+    content.records = problems.iter().map(|p| Ok(record(to_value(p)?, Vec::new()))).collect::<anyhow::Result<_>>()?;
+    let doc = ValidateDocument { valid: errors == 0, errors, warnings, files: &data.accounting, problems, not_shown };
+    content.document = to_value(&doc)?;
+    content.problems = Some(problems.to_vec());
+    content.problems_not_shown = not_shown;
+    Ok(content)
 }
 
-/// GitHub's escaping for the message part of a workflow command.
-fn escape_data(s: &str) -> String {
-    s.replace('%', "%25").replace('\r', "%0D").replace('\n', "%0A")
+/// `valid: 0 error(s), 2 warning(s)`, or `invalid: …`.
+pub fn verdict_line(errors: usize, warnings: usize, lang: Lang) -> String {
+    match (errors, lang) {
+        (0, Lang::Zh) => format!("有效：{errors}个错误，{warnings}个警告"),
+        (_, Lang::Zh) => format!("无效：{errors}个错误，{warnings}个警告"),
+        (0, Lang::En) => format!("valid: {errors} error(s), {warnings} warning(s)"),
+        (_, Lang::En) => format!("invalid: {errors} error(s), {warnings} warning(s)"),
+    }
 }
 
-/// GitHub's escaping for a property value.
-fn escape_property(s: &str) -> String {
-    escape_data(s).replace(':', "%3A").replace(',', "%2C")
+fn problem_sheet(problems: &[Problem], lang: Lang) -> Sheet {
+    let mut columns = vec![
+        Column::wrapping(words(lang, "文件", "file")),
+        Column::number(words(lang, "行", "line")).key(),
+        Column::number(words(lang, "列", "col")),
+        Column::text(words(lang, "级别", "level")),
+        Column::text(words(lang, "代码", "code")),
+    ];
+    if lang == Lang::Zh {
+        columns.push(Column::wrapping("问题"));
+    }
+    columns.extend([
+        Column::wrapping(words(lang, "字段", "field")),
+        Column::wrapping(words(lang, "发现", "found")),
+        Column::wrapping(words(lang, "应为", "expected")),
+    ]);
+    let rows = problems
+        .iter()
+        .map(|p| {
+            let expected = match (&p.suggestion, lang) {
+                (Some(s), Lang::Zh) => format!("{}（是否应为 {s}？）", p.expected),
+                (Some(s), Lang::En) => format!("{} (did you mean {s}?)", p.expected),
+                (None, _) => p.expected.clone(),
+            };
+            let level = match p.severity {
+                Severity::Error => words(lang, "错误", "error"),
+                Severity::Warning => words(lang, "警告", "warning"),
+            };
+            let mut row = vec![
+                Cell::text(&p.file),
+                p.line.map_or(Cell::Empty, Cell::count),
+                p.column.map_or(Cell::Empty, Cell::count),
+                Cell::text(level),
+                Cell::text(p.code.as_str()),
+            ];
+            if lang == Lang::Zh {
+                row.push(Cell::text(problem_title(p.code, lang)));
+            }
+            row.extend([
+                Cell::text(p.field.clone().unwrap_or_default()),
+                Cell::text(p.found.clone().unwrap_or_default()),
+                Cell::text(expected),
+            ]);
+            row
+        })
+        .collect();
+    Sheet { name: words(lang, "问题", "problems").into(), title: String::new(), columns, rows, notes: Vec::new() }
+}
+
+fn accounting_line(a: &Accounting, lang: Lang) -> String {
+    match lang {
+        Lang::Zh => format!(
+            "{}：读取{}行 = 接受{} + 拒绝{}（{}，{}）",
+            a.file, a.rows_read, a.rows_accepted, a.rows_rejected, a.shape, a.encoding
+        ),
+        Lang::En => format!(
+            "{}: {} rows read = {} accepted + {} rejected ({}, {})",
+            a.file, a.rows_read, a.rows_accepted, a.rows_rejected, a.shape, a.encoding
+        ),
+    }
 }

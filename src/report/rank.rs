@@ -2,15 +2,14 @@
 //! sharing a rank (1, 2, 2, 4), then the areas with no value and those it does not apply to.
 
 use std::cmp::Ordering;
-use std::io::Write;
 
-use comfy_table::{Cell, CellAlignment, ContentArrangement, Table, presets};
 use serde::Serialize;
 
-use super::{reason_cell, status_label, target_cell, value_cell};
-use crate::Lang;
+use super::results::TargetJson;
+use super::{Cell, Column, Content, Sheet, reason_cell, record, status_cell, target_cell, to_value};
 use crate::catalog::{Catalog, Indicator};
 use crate::evaluate::{Evaluation, Status, Verdict};
+use crate::labels::{self, Lang, status_label, words};
 use crate::target::Better;
 
 /// One area's place.
@@ -65,49 +64,6 @@ fn status_of(place: &Place) -> Status {
     place.verdict.map_or(Status::Missing, |v| v.status)
 }
 
-pub fn table(ranking: &Ranking, evaluation: &Evaluation, lang: Lang, out: &mut dyn Write) -> anyhow::Result<()> {
-    let ind = ranking.indicator;
-    let direction = match (ind.better, lang) {
-        (Better::Higher, Lang::Zh) => "越高越好",
-        (Better::Lower, Lang::Zh) => "越低越好",
-        (Better::Higher, Lang::En) => "higher is better",
-        (Better::Lower, Lang::En) => "lower is better",
-    };
-    let target = ranking.places.iter().find_map(|p| p.verdict).map_or(ind.target_text.clone(), target_cell);
-    match lang {
-        Lang::Zh => {
-            writeln!(out, "{}（{}）　{} 年　目标：{target}　{direction}", ind.display_name(), ind.id, evaluation.year)?
-        }
-        Lang::En => writeln!(
-            out,
-            "{} ({})  year {}  target: {target}  {direction}",
-            ind.display_name(),
-            ind.id,
-            evaluation.year
-        )?,
-    }
-    let head: [&str; 5] = match lang {
-        Lang::Zh => ["名次", "地区", "本期值", "状态", "说明"],
-        Lang::En => ["rank", "area", "value", "status", "reason"],
-    };
-    let mut t = Table::new();
-    t.load_style(presets::UTF8_FULL_CONDENSED).set_content_arrangement(ContentArrangement::Disabled).set_header(head);
-    for place in &ranking.places {
-        let rank = place.rank.map_or("—".to_string(), |r| r.to_string());
-        let value = place.verdict.map_or("—".to_string(), value_cell);
-        let reason = place.verdict.map_or(String::new(), |v| reason_cell(v, lang));
-        t.add_row(vec![
-            Cell::new(rank).set_alignment(CellAlignment::Right),
-            Cell::new(&place.county),
-            Cell::new(value).set_alignment(CellAlignment::Right),
-            Cell::new(status_label(status_of(place), lang)),
-            Cell::new(reason),
-        ]);
-    }
-    writeln!(out, "{t}")?;
-    Ok(())
-}
-
 #[derive(Serialize)]
 struct RankJson<'a> {
     indicator: &'a str,
@@ -120,13 +76,6 @@ struct RankJson<'a> {
 }
 
 #[derive(Serialize)]
-struct TargetJson<'a> {
-    text: &'a str,
-    resolved: Option<&'a str>,
-    source: Option<&'a str>,
-}
-
-#[derive(Serialize)]
 struct PlaceJson<'a> {
     rank: Option<usize>,
     county: &'a str,
@@ -135,33 +84,83 @@ struct PlaceJson<'a> {
     reason: Option<String>,
 }
 
-pub fn json(ranking: &Ranking, evaluation: &Evaluation, out: &mut dyn Write) -> anyhow::Result<()> {
+pub fn build(ranking: &Ranking, evaluation: &Evaluation, lang: Lang) -> anyhow::Result<Content> {
     let ind = ranking.indicator;
-    let target = ranking.places.iter().find_map(|p| p.verdict).map(|v| TargetJson {
-        text: &v.target.text,
-        resolved: v.target.resolved.as_deref(),
-        source: v.target.source.as_deref(),
-    });
-    let doc = RankJson {
+    let first = ranking.places.iter().find_map(|p| p.verdict);
+    let places: Vec<PlaceJson> = ranking
+        .places
+        .iter()
+        .map(|p| PlaceJson {
+            rank: p.rank,
+            county: &p.county,
+            value: p.verdict.and_then(|v| v.value).filter(|_| p.rank.is_some()),
+            status: status_of(p),
+            reason: p.verdict.and_then(|v| v.reason.as_ref()).map(|r| labels::reason(r, Lang::En)),
+        })
+        .collect();
+    let records = places
+        .iter()
+        .zip(&ranking.places)
+        .map(|(pj, p)| {
+            let lead =
+                vec![("indicator", ind.id.clone().into()), ("status_label", status_label(status_of(p), lang).into())];
+            Ok(record(to_value(pj)?, lead))
+        })
+        .collect::<anyhow::Result<_>>()?;
+    let document = to_value(&RankJson {
         indicator: &ind.id,
         name: ind.display_name(),
         better: ind.better,
         year: evaluation.year,
         stage: evaluation.stage,
-        target,
-        ranking: ranking
-            .places
-            .iter()
-            .map(|p| PlaceJson {
-                rank: p.rank,
-                county: &p.county,
-                value: p.verdict.and_then(|v| v.value).filter(|_| p.rank.is_some()),
-                status: status_of(p),
-                reason: p.verdict.and_then(|v| v.reason.as_ref()).map(|r| r.text(Lang::En)),
-            })
-            .collect(),
+        target: first.map(TargetJson::of),
+        ranking: places,
+    })?;
+    Ok(Content {
+        heading: vec![heading(ranking, evaluation, lang)],
+        sheets: vec![sheet(ranking, lang)],
+        document,
+        records,
+        ..Content::default()
+    })
+}
+
+fn heading(ranking: &Ranking, evaluation: &Evaluation, lang: Lang) -> String {
+    let ind = ranking.indicator;
+    let direction = match (ind.better, lang) {
+        (Better::Higher, Lang::Zh) => "越高越好",
+        (Better::Lower, Lang::Zh) => "越低越好",
+        (Better::Higher, Lang::En) => "higher is better",
+        (Better::Lower, Lang::En) => "lower is better",
     };
-    serde_json::to_writer_pretty(&mut *out, &doc).map_err(std::io::Error::from)?;
-    writeln!(out)?;
-    Ok(())
+    let target = ranking.places.iter().find_map(|p| p.verdict).map_or(ind.target_text.clone(), target_cell);
+    let (name, id, year) = (ind.display_name(), &ind.id, evaluation.year);
+    match lang {
+        Lang::Zh => format!("{name}（{id}）　{year} 年　目标：{target}　{direction}"),
+        Lang::En => format!("{name} ({id})  year {year}  target: {target}  {direction}"),
+    }
+}
+
+fn sheet(ranking: &Ranking, lang: Lang) -> Sheet {
+    let columns = vec![
+        Column::number(words(lang, "名次", "rank")).key(),
+        Column::text(words(lang, "地区", "area")).key(),
+        Column::number(words(lang, "本期值", "value")),
+        Column::text(words(lang, "状态", "status")),
+        Column::wrapping(words(lang, "说明", "reason")),
+    ];
+    let rows = ranking
+        .places
+        .iter()
+        .map(|place| {
+            vec![
+                place.rank.map_or(Cell::Missing, Cell::count),
+                Cell::text(&place.county),
+                place.verdict.map_or(Cell::Missing, |v| Cell::opt(v.value)),
+                status_cell(status_of(place), lang),
+                Cell::text(place.verdict.map_or(String::new(), |v| reason_cell(v, lang))),
+            ]
+        })
+        .collect();
+    Sheet { name: words(lang, "排名", "ranking").into(), title: String::new(), columns, rows, notes: Vec::new() }
 }

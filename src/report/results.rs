@@ -1,17 +1,18 @@
-//! The JSON document of `eval --format json`, documented in README.md ("JSON output"). Its field names
-//! and status values are a stable, English interface.
-
-use std::io::Write;
+//! The machine form of a verdict, shared by every document that carries results (`eval`, `trend`,
+//! `rank`): field names and status values are a stable English interface (docs/output.md). A field
+//! added here appears in the JSON and, flattened, as a CSV column.
 
 use serde::Serialize;
 
 use super::Report;
-use crate::evaluate::{Stage, Status, Summary, Verdict};
+use crate::catalog::Catalog;
+use crate::evaluate::{Basis, Stage, Status, Verdict};
+use crate::labels::{self, Lang};
 use crate::progress::{Category, Point, Progress};
 
 /// The fields every evaluation document starts with: what was evaluated, when, and at which stage.
 #[derive(Serialize)]
-pub(super) struct Header<'a> {
+pub struct Header<'a> {
     plan: &'a str,
     catalog: &'a str,
     files: &'a [String],
@@ -21,7 +22,7 @@ pub(super) struct Header<'a> {
 }
 
 impl<'a> Header<'a> {
-    pub(super) fn of(report: &Report<'a>) -> Header<'a> {
+    pub fn of(report: &Report<'a>) -> Header<'a> {
         let e = report.evaluation;
         Header {
             plan: &report.catalog.plan.name,
@@ -34,52 +35,50 @@ impl<'a> Header<'a> {
     }
 }
 
+/// The target in force: the plan's words, the rule they resolve to, who assigned it.
 #[derive(Serialize)]
-struct Document<'a> {
-    #[serde(flatten)]
-    header: Header<'a>,
-    summary: Summary,
-    results: Vec<ResultRow<'a>>,
-    warnings: &'a [crate::problem::Problem],
+pub struct TargetJson<'a> {
+    pub text: &'a str,
+    pub resolved: Option<&'a str>,
+    pub source: Option<&'a str>,
+}
+
+impl<'a> TargetJson<'a> {
+    pub fn of(v: &'a Verdict) -> TargetJson<'a> {
+        TargetJson { text: &v.target.text, resolved: v.target.resolved.as_deref(), source: v.target.source.as_deref() }
+    }
 }
 
 #[derive(Serialize)]
-pub(super) struct TargetJson<'a> {
-    text: &'a str,
-    resolved: Option<&'a str>,
-    source: Option<&'a str>,
-}
-
-#[derive(Serialize)]
-pub(super) struct ResultRow<'a> {
-    county: &'a str,
-    official: bool,
-    indicator: &'a str,
-    no: Option<u32>,
-    name: String,
-    domain: &'a str,
+pub struct ResultRow<'a> {
+    pub county: &'a str,
+    pub official: bool,
+    pub indicator: &'a str,
+    pub no: Option<u32>,
+    pub name: String,
+    pub domain: &'a str,
     #[serde(rename = "type")]
-    kind: &'static str,
-    better: crate::target::Better,
-    unit: &'a str,
-    baseline: Option<f64>,
-    target: TargetJson<'a>,
-    value: Option<f64>,
+    pub kind: &'static str,
+    pub better: crate::target::Better,
+    pub unit: &'a str,
+    pub baseline: Option<f64>,
+    pub target: TargetJson<'a>,
+    pub value: Option<f64>,
     /// How many areas a city value was aggregated from; null when the file reported it.
-    aggregated_from: Option<usize>,
-    completion: Option<f64>,
-    status: Status,
-    reason: Option<String>,
-    progress: Option<ProgressJson>,
+    pub aggregated_from: Option<usize>,
+    pub completion: Option<f64>,
+    pub status: Status,
+    pub reason: Option<String>,
+    pub progress: Option<ProgressJson>,
     /// Where the plan states it (表2, 第八章第一节, 专栏六) and the year it is due.
-    source: &'a str,
-    due: i32,
+    pub source: &'a str,
+    pub due: i32,
 }
 
-/// `progress` of a result (README.md, "JSON output"): rates and ratio as shares, values in the
-/// indicator's unit, rounded to four decimals.
+/// `progress` of a result: rates and ratio as shares, values in the indicator's unit, rounded to four
+/// decimals.
 #[derive(Serialize)]
-pub(super) struct ProgressJson {
+pub struct ProgressJson {
     from: Point,
     latest: Point,
     linear: bool,
@@ -99,7 +98,7 @@ struct ProjectionJson {
     gap: f64,
 }
 
-fn round4(x: f64) -> f64 {
+pub fn round4(x: f64) -> f64 {
     (x * 10_000.0).round() / 10_000.0
 }
 
@@ -124,27 +123,8 @@ impl From<&Progress> for ProgressJson {
     }
 }
 
-pub fn render(report: &Report, out: &mut dyn Write) -> anyhow::Result<()> {
-    let e = report.evaluation;
-    let headline = report.headline();
-    let shown: Vec<&Verdict> = match report.area {
-        Some(_) => headline.clone(),
-        None => e.verdicts.iter().collect(),
-    };
-    let results = shown.into_iter().filter_map(|v| result_row(report.catalog, v)).collect();
-    let doc = Document {
-        header: Header::of(report),
-        summary: Summary::of(report.catalog, headline.into_iter()),
-        results,
-        warnings: &e.warnings,
-    };
-    serde_json::to_writer_pretty(&mut *out, &doc).map_err(std::io::Error::from)?;
-    writeln!(out)?;
-    Ok(())
-}
-
 /// One verdict as a JSON result; `None` for an indicator the catalogue does not have.
-pub(super) fn result_row<'a>(catalog: &'a crate::catalog::Catalog, v: &'a Verdict) -> Option<ResultRow<'a>> {
+pub fn result_row<'a>(catalog: &'a Catalog, v: &'a Verdict) -> Option<ResultRow<'a>> {
     let ind = catalog.indicator(&v.indicator)?;
     Some(ResultRow {
         county: &v.county,
@@ -157,21 +137,23 @@ pub(super) fn result_row<'a>(catalog: &'a crate::catalog::Catalog, v: &'a Verdic
         better: ind.better,
         unit: &ind.unit,
         baseline: v.baseline,
-        target: TargetJson {
-            text: &v.target.text,
-            resolved: v.target.resolved.as_deref(),
-            source: v.target.source.as_deref(),
-        },
+        target: TargetJson::of(v),
         value: v.value,
         aggregated_from: match v.basis {
-            crate::evaluate::Basis::Aggregated { areas } => Some(areas),
-            crate::evaluate::Basis::Reported => None,
+            Basis::Aggregated { areas } => Some(areas),
+            Basis::Reported => None,
         },
-        completion: v.completion.map(|c| (c * 10_000.0).round() / 10_000.0),
+        completion: v.completion.map(round4),
         status: v.status,
-        reason: v.reason.as_ref().map(|r| r.text(crate::Lang::En)),
+        reason: v.reason.as_ref().map(|r| labels::reason(r, Lang::En)),
         progress: v.progress.as_ref().map(ProgressJson::from),
         source: &ind.source,
         due: ind.due.unwrap_or(catalog.plan.target_year),
     })
+}
+
+/// The columns a CSV row of a result starts with: the plan's 序号 as printed and the status in words.
+pub fn csv_lead(catalog: &Catalog, v: &Verdict, lang: Lang) -> Vec<(&'static str, serde_json::Value)> {
+    let label = catalog.indicator(&v.indicator).map_or(v.indicator.clone(), |i| i.label(catalog));
+    vec![("label", label.into()), ("status_label", labels::status_label(v.status, lang).into())]
 }

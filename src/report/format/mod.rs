@@ -1,0 +1,106 @@
+//! One file per output format; each renders any [`Content`]. A new format is a file here and a
+//! variant of [`Format`] (its name, its file extension, its renderer below).
+
+pub mod csv;
+pub mod github;
+pub mod json;
+pub mod markdown;
+pub mod table;
+pub mod xlsx;
+
+use std::io::Write;
+use std::path::Path;
+
+use super::Content;
+
+/// An output format.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Format {
+    /// Tables for a person at a terminal (fitted to its width) or in a log (one line per row).
+    Table,
+    Json,
+    Csv,
+    Markdown,
+    Xlsx,
+    /// GitHub Actions annotations of the problems found.
+    Github,
+}
+
+impl Format {
+    pub const ALL: [Format; 6] =
+        [Format::Table, Format::Json, Format::Csv, Format::Markdown, Format::Xlsx, Format::Github];
+
+    pub fn name(self) -> &'static str {
+        match self {
+            Format::Table => "table",
+            Format::Json => "json",
+            Format::Csv => "csv",
+            Format::Markdown => "markdown",
+            Format::Xlsx => "xlsx",
+            Format::Github => "github",
+        }
+    }
+
+    /// The format a file name asks for by its extension.
+    pub fn of_path(path: &Path) -> Option<Format> {
+        let ext = path.extension()?.to_str()?.to_ascii_lowercase();
+        match ext.as_str() {
+            "txt" => Some(Format::Table),
+            "json" => Some(Format::Json),
+            "csv" => Some(Format::Csv),
+            "md" | "markdown" => Some(Format::Markdown),
+            "xlsx" => Some(Format::Xlsx),
+            _ => None,
+        }
+    }
+
+    /// Bytes that are not text: not for a terminal.
+    pub fn is_binary(self) -> bool {
+        self == Format::Xlsx
+    }
+
+    /// Whether the format can render this content at all (annotations need problems to annotate).
+    pub fn fits(self, content: &Content) -> bool {
+        self != Format::Github || content.problems.is_some()
+    }
+
+    fn renderer(self) -> fn(&Content, &Style, &mut dyn Write) -> anyhow::Result<()> {
+        match self {
+            Format::Table => table::render,
+            Format::Json => json::render,
+            Format::Csv => csv::render,
+            Format::Markdown => markdown::render,
+            Format::Xlsx => xlsx::render,
+            Format::Github => github::render,
+        }
+    }
+}
+
+impl std::str::FromStr for Format {
+    type Err = String;
+
+    fn from_str(s: &str) -> Result<Format, String> {
+        // `text` is what `validate` and `check-catalog` called their table before.
+        let s = if s.eq_ignore_ascii_case("text") { "table" } else { s };
+        Format::ALL.into_iter().find(|f| f.name().eq_ignore_ascii_case(s)).ok_or_else(|| {
+            let names: Vec<&str> = Format::ALL.iter().map(|f| f.name()).collect();
+            format!("{s:?} is not a format; one of {}", names.join(", "))
+        })
+    }
+}
+
+/// Where the output goes, as far as rendering cares.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Style {
+    /// The terminal's width, when tables should fit one; `None` prints one line per row.
+    pub width: Option<u16>,
+    /// Colour statuses (a terminal that wants colour; never a file).
+    pub color: bool,
+    /// Written to a file rather than a stream: CSV starts with a byte-order mark for Excel.
+    pub file: bool,
+}
+
+/// Renders `content` as `format`.
+pub fn render(content: &Content, format: Format, style: &Style, out: &mut dyn Write) -> anyhow::Result<()> {
+    format.renderer()(content, style, out)
+}

@@ -1,0 +1,119 @@
+//! An Excel workbook: one worksheet per sheet of the content, numbers stored as numbers (shares as
+//! percentages), units in the headers, statuses coloured, the header row frozen and columns as wide as
+//! their text (a Chinese character counts two). The heading and notes go on a last sheet.
+
+use std::io::Write;
+
+use anyhow::Context as _;
+use rust_xlsxwriter::{Color, Format, Workbook, Worksheet, XlsxError};
+use unicode_width::UnicodeWidthStr;
+
+use super::Style;
+use crate::evaluate::Status;
+use crate::report::{Align, Cell, Content, Sheet};
+
+pub fn render(content: &Content, _style: &Style, out: &mut dyn Write) -> anyhow::Result<()> {
+    let mut book = Workbook::new();
+    let mut names: Vec<String> = Vec::new();
+    for sheet in &content.sheets {
+        let name = unique_name(&sheet.name, &names);
+        write_sheet(book.add_worksheet(), sheet, &name).context("cannot lay out the workbook")?;
+        names.push(name);
+    }
+    let about: Vec<&String> = content.heading.iter().chain(&content.notes).collect();
+    if !about.is_empty() {
+        let name = unique_name("about", &names);
+        let ws = book.add_worksheet();
+        ws.set_name(&name).context("cannot lay out the workbook")?;
+        for (r, line) in about.iter().enumerate() {
+            ws.write_string(row(r), 0, line.as_str()).context("cannot lay out the workbook")?;
+        }
+    }
+    let bytes = book.save_to_buffer().context("cannot build the workbook")?;
+    out.write_all(&bytes)?;
+    Ok(())
+}
+
+/// A worksheet name Excel accepts: at most 31 characters, none of `[]:*?/\`, unique in the book.
+fn unique_name(wanted: &str, taken: &[String]) -> String {
+    let clean: String = wanted.chars().filter(|c| !"[]:*?/\\".contains(*c)).take(28).collect();
+    let clean = if clean.trim().is_empty() { "sheet".to_string() } else { clean };
+    let mut name = clean.clone();
+    let mut n = 2;
+    while taken.iter().any(|t| t.eq_ignore_ascii_case(&name)) {
+        name = format!("{clean} {n}");
+        n += 1;
+    }
+    name
+}
+
+fn write_sheet(ws: &mut Worksheet, sheet: &Sheet, name: &str) -> Result<(), XlsxError> {
+    ws.set_name(name)?;
+    let head = Format::new().set_bold().set_background_color(Color::RGB(0xDDEBF7)).set_text_wrap();
+    for (c, column) in sheet.columns.iter().enumerate() {
+        ws.write_string_with_format(0, col(c), column.header(), &head)?;
+    }
+    for (r, cells) in sheet.rows.iter().enumerate() {
+        for (c, cell) in cells.iter().enumerate() {
+            let align = sheet.columns.get(c).map_or(Align::Left, |col| col.align);
+            write_cell(ws, row(r + 1), col(c), cell, align)?;
+        }
+    }
+    ws.set_freeze_panes(1, 0)?;
+    for (c, column) in sheet.columns.iter().enumerate() {
+        let widest = std::iter::once(column.header())
+            .chain(sheet.rows.iter().filter_map(|r| r.get(c)).map(Cell::shown))
+            .map(|s| s.width())
+            .max()
+            .unwrap_or(4);
+        // Excel's width unit is about one Latin character; long text wraps at 60.
+        ws.set_column_width(col(c), (widest as f64 + 2.0).clamp(4.0, 60.0))?;
+        if widest > 58 {
+            ws.set_column_format(col(c), &Format::new().set_text_wrap())?;
+        }
+    }
+    Ok(())
+}
+
+fn write_cell(ws: &mut Worksheet, r: u32, c: u16, cell: &Cell, align: Align) -> Result<(), XlsxError> {
+    let base = match align {
+        Align::Center => Format::new().set_align(rust_xlsxwriter::FormatAlign::Center),
+        _ => Format::new(),
+    };
+    match cell {
+        Cell::Empty | Cell::Missing => {}
+        Cell::Text(s) => {
+            ws.write_string_with_format(r, c, s, &base)?;
+        }
+        Cell::Number(n) => {
+            ws.write_number_with_format(r, c, *n, &base.set_num_format("General"))?;
+        }
+        Cell::Percent(p) => {
+            ws.write_number_with_format(r, c, *p, &base.set_num_format("0%"))?;
+        }
+        Cell::Status { status, text } => {
+            ws.write_string_with_format(r, c, text, &base.set_background_color(fill(*status)))?;
+        }
+    }
+    Ok(())
+}
+
+/// The status fills: green met or on course, amber lagging, red failing, blue pending, grey missing.
+pub fn fill(status: Status) -> Color {
+    match status {
+        Status::Pass | Status::Achieved | Status::OnTrack => Color::RGB(0xC6EFCE),
+        Status::Lagging => Color::RGB(0xFFEB9C),
+        Status::Fail | Status::Regressing => Color::RGB(0xFFC7CE),
+        Status::Pending => Color::RGB(0xDDEBF7),
+        Status::Missing | Status::NotApplicable => Color::RGB(0xEEEEEE),
+    }
+}
+
+fn row(r: usize) -> u32 {
+    u32::try_from(r).unwrap_or(u32::MAX)
+}
+
+/// A column number as the workbook counts them; no sheet here has 65 536 columns.
+fn col(c: usize) -> u16 {
+    u16::try_from(c).unwrap_or(u16::MAX)
+}
