@@ -107,7 +107,7 @@ pub struct EvalArgs {
     /// Which city-level verdicts (with --county, that area's) make the exit code 1.
     #[arg(long, value_enum, default_value_t = FailOnArg::Binding)]
     pub fail_on: FailOnArg,
-    /// Language of the table's labels (JSON is always English).
+    /// Language of the tables, headings and the verdict line (JSON and CSV fields stay English).
     #[arg(long, value_enum, default_value_t = LangArg::Zh)]
     pub lang: LangArg,
     /// Evaluate the valid rows of an invalid file (its problems are still printed) instead of stopping.
@@ -134,7 +134,8 @@ pub enum Only {
 /// Where the results go and how they look: shared by every command that prints results.
 #[derive(Debug, Args)]
 pub struct OutputArgs {
-    /// Output format [default: from the extension of -o (.txt, .json, .csv, .md, .xlsx), else table].
+    /// Output format (github: `validate` only) [default: from the extension of -o (.txt, .json, .csv,
+    /// .md, .xlsx), else table].
     #[arg(long, value_parser = format_parser())]
     pub format: Option<Format>,
     /// Write here instead of standard output (atomically: all of it, or the old file untouched).
@@ -266,9 +267,9 @@ pub struct TemplateArgs {
     /// Long: one row per (area, indicator); wide: one row per area, one column per indicator.
     #[arg(long, value_enum, default_value_t = Shape::Long)]
     pub shape: Shape,
-    /// File format [default: xlsx when -o ends in .xlsx, else csv].
-    #[arg(long, value_enum)]
-    pub format: Option<TemplateFormat>,
+    /// File format: csv or xlsx [default: xlsx when -o ends in .xlsx, else csv].
+    #[arg(long, value_parser = format_parser())]
+    pub format: Option<Format>,
     /// Write here instead of standard output (xlsx needs a file).
     #[arg(short, long, value_name = "FILE")]
     pub output: Option<PathBuf>,
@@ -288,14 +289,6 @@ pub enum Shape {
     Long,
     /// One row per area, one column per indicator.
     Wide,
-}
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
-pub enum TemplateFormat {
-    /// CSV; UTF-8 with a byte-order mark when written to a file, so Excel shows the Chinese text.
-    Csv,
-    /// An Excel workbook: the data sheet, with the cells to fill shaded, and a sheet of the indicators.
-    Xlsx,
 }
 
 #[derive(Debug, Args)]
@@ -379,7 +372,7 @@ impl From<FailOnArg> for FailOn {
 pub enum ColorArg {
     /// On a terminal, unless NO_COLOR is set.
     Auto,
-    /// Always, even into a file or a pipe.
+    /// Also in a pipe (for `less -R`); never in a file.
     Always,
     /// Never.
     Never,

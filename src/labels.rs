@@ -4,8 +4,10 @@
 
 use crate::catalog::IndicatorType;
 use crate::evaluate::{Reason, Stage, Status};
+use crate::load::Accounting;
 use crate::problem::Code;
-use crate::progress::Category;
+use crate::progress::{Category, Progress};
+use crate::target::Better;
 pub use crate::target::num;
 
 /// Language of human-facing labels. Machine output (JSON, codes) is always English.
@@ -21,6 +23,152 @@ pub enum Lang {
 /// The Chinese or the English words, by the language.
 pub fn words(lang: Lang, zh: &'static str, en: &'static str) -> &'static str {
     if lang == Lang::Zh { zh } else { en }
+}
+
+/// A fixed word of the tables and headings: column headers, titles, sheet names.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Word {
+    /// What a problem code means (a column of `validate`'s table in Chinese).
+    Problem,
+    /// Template columns and sheets (the header names `load` reads).
+    TemplateCounty,
+    TemplateValue,
+    TemplateYear,
+    TemplateNote,
+    TemplateDataSheet,
+    TemplateLegendSheet,
+    TemplateId,
+    TemplateAbout,
+    Applicable,
+    AppliesTo,
+    Area,
+    AreasSheet,
+    AreasTitle,
+    Baseline,
+    BaselineOf,
+    BindingFailing,
+    Catalogue,
+    Chapter,
+    CityLevel,
+    CitySheet,
+    CityTitle,
+    Code,
+    Col,
+    Completion,
+    Domain,
+    Due,
+    ElapsedShare,
+    Error,
+    Expected,
+    Field,
+    File,
+    Found,
+    Indicator,
+    IndicatorsSheet,
+    Legend,
+    Level,
+    Line,
+    Linear,
+    No,
+    ProblemsSheet,
+    Progress,
+    ProgressOverYears,
+    Projection,
+    Rank,
+    RankingSheet,
+    Reason,
+    Rule,
+    Separator,
+    Source,
+    Sparkline,
+    Status,
+    SummaryOf,
+    SummarySheet,
+    SummaryTitle,
+    Target,
+    TargetOf,
+    Task,
+    TasksSheet,
+    TasksTitle,
+    Total,
+    TrendSheet,
+    Type,
+    Value,
+    Verdict,
+    Warning,
+}
+
+/// The word in the language.
+pub fn word(w: Word, lang: Lang) -> &'static str {
+    let (zh, en) = match w {
+        Word::Problem => ("问题", "problem"),
+        Word::TemplateCounty => ("县市区", "county"),
+        Word::TemplateValue => ("数值", "value"),
+        Word::TemplateYear => ("年份", "year"),
+        Word::TemplateNote => ("备注", "note"),
+        Word::TemplateDataSheet => ("数据", "data"),
+        Word::TemplateLegendSheet => ("指标说明", "indicators"),
+        Word::TemplateId => ("指标id", "id"),
+        Word::TemplateAbout => ("说明", "about"),
+        Word::Applicable => ("（适用指标）", " (applicable indicators)"),
+        Word::AppliesTo => ("适用", "applies to"),
+        Word::Area => ("地区", "area"),
+        Word::AreasSheet => ("各地区", "areas"),
+        Word::AreasTitle => ("各地区", "Reporting areas"),
+        Word::Baseline => ("基准", "baseline"),
+        Word::BaselineOf => ("基准", "baseline "),
+        Word::BindingFailing => ("约束性未达", "binding failing"),
+        Word::Catalogue => ("指标目录：", "catalogue: "),
+        Word::Chapter => ("章", "chapter"),
+        Word::CityLevel => ("城市层面（全市／中心市区）", "city level (全市 / 中心市区)"),
+        Word::CitySheet => ("城市层面", "city level"),
+        Word::CityTitle => ("城市层面（全市／中心市区）", "City level (全市 / 中心市区)"),
+        Word::Code => ("代码", "code"),
+        Word::Col => ("列", "col"),
+        Word::Completion => ("完成度", "completion"),
+        Word::Domain => ("领域", "domain"),
+        Word::Due => ("期限", "due"),
+        Word::ElapsedShare => ("，序时进度 ", ", elapsed share "),
+        Word::Error => ("错误", "error"),
+        Word::Expected => ("应为", "expected"),
+        Word::Field => ("字段", "field"),
+        Word::File => ("文件", "file"),
+        Word::Found => ("发现", "found"),
+        Word::Indicator => ("指标", "indicator"),
+        Word::IndicatorsSheet => ("指标", "indicators"),
+        Word::Legend => ("图例：", "legend:"),
+        Word::Level => ("级别", "level"),
+        Word::Line => ("行", "line"),
+        Word::Linear => ("线性", "linear"),
+        Word::No => ("序号", "no"),
+        Word::ProblemsSheet => ("问题", "problems"),
+        Word::Progress => ("进展", "progress"),
+        Word::ProgressOverYears => ("历年进展", "progress over the years"),
+        Word::Projection => ("预测", "projection"),
+        Word::Rank => ("名次", "rank"),
+        Word::RankingSheet => ("排名", "ranking"),
+        Word::Reason => ("说明", "reason"),
+        Word::Rule => ("判定规则", "rule"),
+        Word::Separator => ("；", "; "),
+        Word::Source => ("出处", "source"),
+        Word::Sparkline => ("走势", "trend"),
+        Word::Status => ("状态", "status"),
+        Word::SummaryOf => ("汇总：", "Summary: "),
+        Word::SummarySheet => ("汇总", "summary"),
+        Word::SummaryTitle => ("汇总（城市层面）", "Summary (city level)"),
+        Word::Target => ("目标", "target"),
+        Word::TargetOf => ("目标", "target "),
+        Word::Task => ("任务", "task"),
+        Word::TasksSheet => ("重点任务", "tasks"),
+        Word::TasksTitle => ("规划正文重点任务（按章）", "Tasks of the plan's body (by chapter)"),
+        Word::Total => ("合计", "total"),
+        Word::TrendSheet => ("历年进展", "trend"),
+        Word::Type => ("类型", "type"),
+        Word::Value => ("本期值", "value"),
+        Word::Verdict => ("状态", "verdict"),
+        Word::Warning => ("警告", "warning"),
+    };
+    words(lang, zh, en)
 }
 
 pub fn status_label(s: Status, lang: Lang) -> &'static str {
@@ -180,6 +328,303 @@ pub fn problem_title(code: Code, lang: Lang) -> &'static str {
         Code::AggregateMismatch => ("与各地区汇总不符", "disagrees with the areas' aggregate"),
     };
     words(lang, zh, en)
+}
+
+// Sentences: the words of headings, notes and cells that carry values.
+
+/// `，序时进度 60%` after the stage in a heading; nothing at the final stage.
+pub fn elapsed_share(stage: Stage, share: f64, lang: Lang) -> String {
+    match stage {
+        Stage::Midterm => format!("{}{}", words(lang, "，序时进度 ", ", elapsed share "), percent(share)),
+        Stage::Final => String::new(),
+    }
+}
+
+/// The heading line of `eval` that says what was evaluated.
+pub fn eval_data_line(files: &str, year: i32, stage: Stage, share: f64, lang: Lang) -> String {
+    let (label, share) = (stage_label(stage, lang), elapsed_share(stage, share, lang));
+    match lang {
+        Lang::Zh => format!("数据：{files}　年份：{year}　阶段：{label}{share}"),
+        Lang::En => format!("data: {files}  year: {year}  stage: {label}{share}"),
+    }
+}
+
+/// The heading line of `trend` that says what was evaluated, and for which area.
+pub fn trend_data_line(files: &str, year: i32, stage: Stage, share: f64, area: &str, lang: Lang) -> String {
+    let (label, share) = (stage_label(stage, lang), elapsed_share(stage, share, lang));
+    match lang {
+        Lang::Zh => format!("数据：{files}　评估年份：{year}　阶段：{label}{share}　地区：{area}"),
+        Lang::En => format!("data: {files}  year: {year}  stage: {label}{share}  area: {area}"),
+    }
+}
+
+/// The notes under `trend`'s table: how progress and projections are measured.
+pub fn trend_notes(lang: Lang) -> [&'static str; 2] {
+    match lang {
+        Lang::Zh => [
+            "进展（Eurostat）：R = 实际年均增长率 ÷ 所需年均增长率，自序列首年（有基准值时为基准年）起算；R ≥ 95% 显著进展，60%–95% 适度进展，0–60% 进展不足，R < 0 或基准年已达标而本期未达标为偏离目标；本期已达标为已达目标。值或目标为 0 时增长率无定义，改用线性年均变化（标“线性”）。",
+            "预测：各年数值的最小二乘直线在目标年的取值（百分比不超过 100）。走势：▁ 最低 … █ 最高，空格为缺年。",
+        ],
+        Lang::En => [
+            "progress (Eurostat): R = actual ÷ required annual growth rate, from the first year of the series (the base year when its value is known); R ≥ 95% significant, 60–95% moderate, 0–60% insufficient, R < 0 (or a target met in the first year and lost since) moving away; a target met now is achieved. Where a value or the target is 0, growth rates are undefined and the linear change per year is used (marked linear).",
+            "projection: the least-squares line through the values, at the target year (a percentage is capped at 100). sparkline: ▁ lowest … █ highest, a space for a missing year.",
+        ],
+    }
+}
+
+/// The progress category with its ratio, and a mark when the rates are linear.
+pub fn progress_text(p: Option<&Progress>, lang: Lang) -> String {
+    let Some(p) = p else { return "—".into() };
+    let mut notes: Vec<String> = p.ratio.map(|r| format!("R={}", percent(r))).into_iter().collect();
+    if p.linear {
+        notes.push(word(Word::Linear, lang).into());
+    }
+    let label = category_label(p.category, lang);
+    match (notes.is_empty(), lang) {
+        (true, _) => label.into(),
+        (false, Lang::Zh) => format!("{label}（{}）", notes.join("，")),
+        (false, Lang::En) => format!("{label} ({})", notes.join(", ")),
+    }
+}
+
+/// "projected 2025: 93.4, target ≥95.6: miss by 2.2".
+pub fn projection_text(p: Option<&Progress>, lang: Lang) -> String {
+    let Some(p) = p else { return "—".into() };
+    let j = &p.projection;
+    let (year, value, target, miss) = (j.year, two(j.value), j.target, two(j.gap.abs()));
+    match (lang, j.meets_target) {
+        (Lang::Zh, true) => format!("预计{year}年{value}；目标{target}：可达标"),
+        (Lang::Zh, false) => format!("预计{year}年{value}；目标{target}：差{miss}"),
+        (Lang::En, true) => format!("projected {year}: {value}, target {target}: meets"),
+        (Lang::En, false) => format!("projected {year}: {value}, target {target}: miss by {miss}"),
+    }
+}
+
+/// A city value made from its areas' rows.
+pub fn aggregated_from(areas: usize, lang: Lang) -> String {
+    match lang {
+        Lang::Zh => format!("由{areas}个地区汇总"),
+        Lang::En => format!("aggregated from {areas} areas"),
+    }
+}
+
+/// Who assigned the target in force: the province (for the city), or the area's own document.
+pub fn assigned_by(source: &str, for_area: bool, lang: Lang) -> String {
+    match (lang, for_area) {
+        (Lang::Zh, false) => format!("省目标：{source}"),
+        (Lang::Zh, true) => format!("下达本地区目标：{source}"),
+        (Lang::En, false) => format!("province: {source}"),
+        (Lang::En, true) => format!("assigned to the area: {source}"),
+    }
+}
+
+/// One indicator of the verdict line: `12 森林覆盖率 fail (58.2, target ≥58.7)`.
+pub fn off_track_item(label: &str, name: &str, status: Status, value: &str, target: &str, lang: Lang) -> String {
+    let status = status_label(status, lang);
+    match lang {
+        Lang::Zh => format!("{label} {name} {status}（{value}，目标{target}）"),
+        Lang::En => format!("{label} {name} {status} ({value}, target {target})"),
+    }
+}
+
+/// The verdict line of `eval`: how many indicators are off track, then each of them.
+pub fn off_track_line(binding: bool, items: &[String], lang: Lang) -> String {
+    let n = items.len();
+    let what = match (binding, lang) {
+        (true, Lang::Zh) => format!("{n}项约束性指标未达要求："),
+        (false, Lang::Zh) => format!("{n}项指标未达要求："),
+        (true, Lang::En) => format!("{n} binding indicator(s) off track: "),
+        (false, Lang::En) => format!("{n} indicator(s) off track: "),
+    };
+    format!("{what}{}", items.join(word(Word::Separator, lang)))
+}
+
+/// A target that accumulates from zero, marked so in the catalogue's list.
+pub fn cumulative(rule: &str, lang: Lang) -> String {
+    match lang {
+        Lang::Zh => format!("{rule}，累计"),
+        Lang::En => format!("{rule}, cumulative"),
+    }
+}
+
+/// Where an indicator applies: the city row only, every area, or the tagged areas; and which
+/// city-level row is its official one when that is not 全市.
+pub fn applicability(city_row: &str, tags: &[String], areas: usize, all: usize, lang: Lang) -> String {
+    let scope = match (areas, lang) {
+        (0, Lang::Zh) => return format!("仅{city_row}"),
+        (0, Lang::En) => return format!("{city_row} only"),
+        (n, Lang::Zh) if n == all => "全部地区".into(),
+        (n, Lang::En) if n == all => "all areas".into(),
+        (n, Lang::Zh) => format!("{}：{n}个地区", tags.join("、")),
+        (n, Lang::En) => format!("{}: {n} areas", tags.join(", ")),
+    };
+    match (city_row, lang) {
+        ("全市", _) => scope,
+        (row, Lang::Zh) => format!("{scope}；以{row}为准"),
+        (row, Lang::En) => format!("{scope}; official row {row}"),
+    }
+}
+
+/// The line under the catalogue's list.
+pub fn indicator_count(n: usize, origin: &str, lang: Lang) -> String {
+    match lang {
+        Lang::Zh => format!("共{n}项（指标目录：{origin}）"),
+        Lang::En => format!("{n} indicator(s) (catalogue: {origin})"),
+    }
+}
+
+/// Which way is better, for a ranking.
+pub fn direction(better: Better, lang: Lang) -> &'static str {
+    match (better, lang) {
+        (Better::Higher, Lang::Zh) => "越高越好",
+        (Better::Lower, Lang::Zh) => "越低越好",
+        (Better::Higher, Lang::En) => "higher is better",
+        (Better::Lower, Lang::En) => "lower is better",
+    }
+}
+
+/// The heading of a ranking: the indicator, the year, the target and the direction.
+pub fn rank_heading(name: &str, id: &str, year: i32, target: &str, better: Better, lang: Lang) -> String {
+    let direction = direction(better, lang);
+    match lang {
+        Lang::Zh => format!("{name}（{id}）　{year} 年　目标：{target}　{direction}"),
+        Lang::En => format!("{name} ({id})  year {year}  target: {target}  {direction}"),
+    }
+}
+
+/// What a problem expected, with the near miss it suggests.
+pub fn did_you_mean(expected: &str, suggestion: &str, lang: Lang) -> String {
+    match lang {
+        Lang::Zh => format!("{expected}（是否应为 {suggestion}？）"),
+        Lang::En => format!("{expected} (did you mean {suggestion}?)"),
+    }
+}
+
+/// The note under a problem table that `--max-errors` cut short.
+pub fn problems_not_shown(not_shown: usize, shown: usize, lang: Lang) -> String {
+    match lang {
+        Lang::Zh => format!("… 另有{not_shown}个问题未显示（--max-errors {shown}）"),
+        Lang::En => format!("… {not_shown} more problem(s) not shown (--max-errors {shown})"),
+    }
+}
+
+/// `valid: 0 error(s), 2 warning(s)`, or `invalid: …`: the verdict of `validate`.
+pub fn validate_verdict(errors: usize, warnings: usize, lang: Lang) -> String {
+    match (errors, lang) {
+        (0, Lang::Zh) => format!("有效：{errors}个错误，{warnings}个警告"),
+        (_, Lang::Zh) => format!("无效：{errors}个错误，{warnings}个警告"),
+        (0, Lang::En) => format!("valid: {errors} error(s), {warnings} warning(s)"),
+        (_, Lang::En) => format!("invalid: {errors} error(s), {warnings} warning(s)"),
+    }
+}
+
+/// One file's accounting: every row read is accepted or rejected.
+pub fn accounting(a: &Accounting, lang: Lang) -> String {
+    let (file, read, accepted, rejected, shape, encoding) =
+        (&a.file, a.rows_read, a.rows_accepted, a.rows_rejected, &a.shape, &a.encoding);
+    match lang {
+        Lang::Zh => format!("{file}：读取{read}行 = 接受{accepted} + 拒绝{rejected}（{shape}，{encoding}）"),
+        Lang::En => {
+            format!("{file}: {read} rows read = {accepted} accepted + {rejected} rejected ({shape}, {encoding})")
+        }
+    }
+}
+
+/// The last line of `check-catalog`, and its verdict on stderr when it exits 1.
+pub fn catalog_summary(origin: &str, count: Option<usize>, errors: usize, warnings: usize, lang: Lang) -> String {
+    match (lang, count) {
+        (Lang::Zh, Some(n)) => format!("{origin}：{n}项指标；{errors}个错误，{warnings}个警告"),
+        (Lang::Zh, None) => format!("{origin}：未能载入；{errors}个错误，{warnings}个警告"),
+        (Lang::En, Some(n)) => format!("{origin}: {n} indicator(s); {errors} error(s), {warnings} warning(s)"),
+        (Lang::En, None) => format!("{origin}: not loaded; {errors} error(s), {warnings} warning(s)"),
+    }
+}
+
+/// What `check-catalog` warns about, in words.
+pub enum Lint<'a> {
+    /// A target relative to the base-year value, which the catalogue does not give.
+    NoBaseline {
+        target: &'a str,
+        base: i32,
+    },
+    /// A trend with no base-year value to start its series.
+    TrendWithoutSeries {
+        target: &'a str,
+        base: i32,
+    },
+    ProvinceWithoutSource,
+    QuoteNotInPlan {
+        quote: &'a str,
+    },
+}
+
+pub fn lint(l: &Lint, lang: Lang) -> String {
+    match (l, lang) {
+        (Lint::NoBaseline { target, base }, Lang::Zh) => format!(
+            "目标 `{target}` 相对于{base}年值，而指标目录未给出：数据中有{base}年的行之前，eval 判为待定（规划写明时请补 `baseline`）"
+        ),
+        (Lint::NoBaseline { target, base }, Lang::En) => format!(
+            "the target `{target}` is relative to the {base} value and the catalogue gives none: eval is pending \
+             until the data carries a {base} row (add `baseline` if the plan states it)"
+        ),
+        (Lint::TrendWithoutSeries { target, base }, Lang::Zh) => format!(
+            "趋势目标 `{target}` 按多年序列判定，而指标目录未给出{base}年值作为起点：数据提供各年数值之前，eval 判为待定（规划写明时请补 `baseline`）"
+        ),
+        (Lint::TrendWithoutSeries { target, base }, Lang::En) => format!(
+            "the trend `{target}` is judged on a series of years and the catalogue gives no {base} value to start \
+             it: eval keeps it pending until the data supplies the years (add `baseline` if the plan states it)"
+        ),
+        (Lint::ProvinceWithoutSource, Lang::Zh) => "省下达目标只能依据 --targets 提供的数值判定；请补 `note` 写明省里在何处下达（规划条款或文件），评估者才知道向谁要数".into(),
+        (Lint::ProvinceWithoutSource, Lang::En) => "a province target is judged only on a figure supplied with --targets; add a \
+             `note` saying where the province assigns it (the plan's clause, or the document), so the evaluator knows \
+             what to ask for"
+            .into(),
+        (Lint::QuoteNotInPlan { quote }, Lang::Zh) => format!("引文 {quote:?} 在规划原文中找不到（须逐字一致）"),
+        (Lint::QuoteNotInPlan { quote }, Lang::En) => {
+            format!("the quote {quote:?} is not in the plan's text, word for word")
+        }
+    }
+}
+
+/// What a template says about one indicator, for the person filling it in: its name, unit and
+/// target, and when they apply, its due year, that it is a total since the base year, or a yes/no.
+pub struct TemplateNote<'a> {
+    pub name: &'a str,
+    pub unit: &'a str,
+    pub target: &'a str,
+    pub due: Option<i32>,
+    /// The base year a cumulative value counts from.
+    pub cumulative_since: Option<i32>,
+    pub done_or_not: bool,
+}
+
+pub fn template_note(n: &TemplateNote, lang: Lang) -> String {
+    let (unit, target) = (n.unit, n.target);
+    let mut parts = match lang {
+        Lang::Zh => vec![n.name.to_string(), format!("单位：{unit}"), format!("目标：{target}")],
+        Lang::En => vec![n.name.to_string(), format!("unit: {unit}"), format!("target: {target}")],
+    };
+    match lang {
+        Lang::Zh => {
+            parts.extend(n.due.map(|d| format!("{d}年到期")));
+            parts.extend(n.cumulative_since.map(|base| format!("填{base}年以来的累计值")));
+            parts.extend(n.done_or_not.then(|| "填1（已完成）或0（未完成）".to_string()));
+        }
+        Lang::En => {
+            parts.extend(n.due.map(|d| format!("due {d}")));
+            parts.extend(n.cumulative_since.map(|base| format!("the total since {base}")));
+            parts.extend(n.done_or_not.then(|| "1 (done) or 0 (not done)".to_string()));
+        }
+    }
+    parts.join(words(lang, "｜", " | "))
+}
+
+/// What `template -o` tells on stderr once the file is written.
+pub fn template_written(path: &str, rows: usize, to_fill: usize, lang: Lang) -> String {
+    match lang {
+        Lang::Zh => format!("已写入 {path}：{rows} 行，待填 {to_fill} 项"),
+        Lang::En => format!("wrote {path}: {rows} row(s), {to_fill} value(s) to fill in"),
+    }
 }
 
 /// A signed number: +0.85, −0.3, 0.

@@ -48,8 +48,9 @@ pub enum Outcome {
     Findings,
 }
 
-/// Runs one command. Results go to `out`; warnings and problem lists that accompany them go to `err`.
-/// An `Err` means the command could not run (exit 2).
+/// Runs one command. Results go to `out` (fitted and coloured as `console` allows); warnings, problem
+/// lists and the verdict line of an exit code 1 go to `err`. An `Err` means the command could not run
+/// (exit 2).
 pub fn run(cli: cli::Cli, console: Console, out: &mut dyn Write, err: &mut dyn Write) -> anyhow::Result<Outcome> {
     match cli.command {
         cli::Command::Eval(args) => cmd::eval::run(&args, console, out, err),

@@ -10,6 +10,7 @@ use serde::Serialize;
 
 use crate::catalog::{Catalog, CatalogIssue, Indicator};
 use crate::cli::CheckCatalogArgs;
+use crate::labels::{self, Lint};
 use crate::report::Format;
 use crate::target::Target;
 use crate::{Lang, Outcome};
@@ -56,7 +57,7 @@ pub fn run(args: &CheckCatalogArgs, out: &mut dyn Write, err: &mut dyn Write) ->
     let errors = findings.iter().filter(|f| f.severity == Severity::Error).count();
     let warnings = findings.len() - errors;
     let count = catalog.as_ref().map(|c| c.indicators.len());
-    let summary = summary_line(&origin, count, errors, warnings, lang);
+    let summary = labels::catalog_summary(&origin, count, errors, warnings, lang);
     let findings_out = errors > 0 || (args.strict && warnings > 0);
     match args.format {
         Format::Table => {
@@ -88,17 +89,6 @@ pub fn run(args: &CheckCatalogArgs, out: &mut dyn Write, err: &mut dyn Write) ->
     Ok(Outcome::Clean)
 }
 
-/// `catalog.toml: 121 indicator(s); 0 error(s), 7 warning(s)`: the last line, and the verdict on
-/// stderr when the exit code is 1.
-fn summary_line(origin: &str, count: Option<usize>, errors: usize, warnings: usize, lang: Lang) -> String {
-    match (lang, count) {
-        (Lang::Zh, Some(n)) => format!("{origin}：{n}项指标；{errors}个错误，{warnings}个警告"),
-        (Lang::Zh, None) => format!("{origin}：未能载入；{errors}个错误，{warnings}个警告"),
-        (Lang::En, Some(n)) => format!("{origin}: {n} indicator(s); {errors} error(s), {warnings} warning(s)"),
-        (Lang::En, None) => format!("{origin}: not loaded; {errors} error(s), {warnings} warning(s)"),
-    }
-}
-
 /// Loads the catalogue and lints it: its loader errors, or the warnings of a catalogue that loads.
 pub fn check(text: &str, origin: &str, plan: Option<&str>, lang: Lang) -> (Option<Catalog>, Vec<Finding>) {
     match Catalog::parse(text, origin) {
@@ -117,61 +107,25 @@ fn rejected(issue: CatalogIssue) -> Finding {
 /// The warnings about one indicator of a catalogue that loads.
 pub fn lint(catalog: &Catalog, ind: &Indicator, plan: Option<&str>, lang: Lang) -> Vec<Finding> {
     let base = catalog.plan.base_year;
+    let target = ind.target.to_string();
     let mut found = Vec::new();
-    let mut warn = |code, message: String| {
+    let mut warn = |code, lint: Lint| {
+        let message = labels::lint(&lint, lang);
         found.push(Finding { severity: Severity::Warning, code, line: ind.line, item: Some(ind.id.clone()), message });
     };
     if ind.target.needs_baseline() && ind.baseline.is_none() {
-        let t = &ind.target;
-        warn(
-            "no-baseline",
-            match lang {
-                Lang::Zh => format!(
-                    "目标 `{t}` 相对于{base}年值，而指标目录未给出：数据中有{base}年的行之前，eval 判为待定（规划写明时请补 `baseline`）"
-                ),
-                Lang::En => format!(
-                    "the target `{t}` is relative to the {base} value and the catalogue gives none: eval is pending \
-                     until the data carries a {base} row (add `baseline` if the plan states it)"
-                ),
-            },
-        );
+        warn("no-baseline", Lint::NoBaseline { target: &target, base });
     }
     if matches!(ind.target, Target::Trend(_)) && ind.baseline.is_none() {
-        let t = &ind.target;
-        warn(
-            "trend-without-series",
-            match lang {
-                Lang::Zh => format!(
-                    "趋势目标 `{t}` 按多年序列判定，而指标目录未给出{base}年值作为起点：数据提供各年数值之前，eval 判为待定（规划写明时请补 `baseline`）"
-                ),
-                Lang::En => format!(
-                    "the trend `{t}` is judged on a series of years and the catalogue gives no {base} value to start \
-                     it: eval keeps it pending until the data supplies the years (add `baseline` if the plan states it)"
-                ),
-            },
-        );
+        warn("trend-without-series", Lint::TrendWithoutSeries { target: &target, base });
     }
     if ind.target == Target::Province && ind.note.as_deref().is_none_or(|n| n.trim().is_empty()) {
-        warn(
-            "province-without-source",
-            match lang {
-                Lang::Zh => "省下达目标只能依据 --targets 提供的数值判定；请补 `note` 写明省里在何处下达（规划条款或文件），评估者才知道向谁要数".into(),
-                Lang::En => "a province target is judged only on a figure supplied with --targets; add a `note` saying where \
-                     the province assigns it (the plan's clause, or the document), so the evaluator knows what to ask for"
-                    .into(),
-            },
-        );
+        warn("province-without-source", Lint::ProvinceWithoutSource);
     }
     if let (Some(plan), Some(quote)) = (plan, &ind.quote)
         && !plan.contains(quote.as_str())
     {
-        warn(
-            "quote-not-in-plan",
-            match lang {
-                Lang::Zh => format!("引文 {quote:?} 在规划原文中找不到（须逐字一致）"),
-                Lang::En => format!("the quote {quote:?} is not in the plan's text, word for word"),
-            },
-        );
+        warn("quote-not-in-plan", Lint::QuoteNotInPlan { quote });
     }
     found
 }

@@ -24,8 +24,9 @@ pub fn run(args: &EvalArgs, console: Console, out: &mut dyn Write, err: &mut dyn
     let lang = args.lang.into();
     let report = Report { catalog: &catalog, evaluation: &evaluation, files: &args.input.files, lang, area };
     let filter = Filter { types: args.kind.clone(), off_track: args.only == Some(Only::OffTrack) };
-    let content = eval::build(&report, &filter)?;
-    super::emit(&content, &args.output, console, &super::inputs(&args.input, Some(&args.judge)), out)?;
+    let format = super::format(&args.output)?;
+    let content = eval::build(&report, &filter, format.parts())?;
+    super::emit(&content, format, &args.output, console, &super::inputs(&args.input, Some(&args.judge)), out)?;
     let fail_on = FailOn::from(args.fail_on);
     if !has_findings(&catalog, report.headline().into_iter(), fail_on) {
         return Ok(Outcome::Clean);

@@ -20,7 +20,14 @@ pub fn run(
         writeln!(err, "no indicator of {} matches the filters", catalog.origin)?;
     }
     let content = indicators::build(&catalog, &entries, args.lang.into())?;
-    super::emit(&content, &args.output, console, &args.catalog.iter().cloned().collect::<Vec<_>>(), out)?;
+    super::emit(
+        &content,
+        super::format(&args.output)?,
+        &args.output,
+        console,
+        &args.catalog.iter().cloned().collect::<Vec<_>>(),
+        out,
+    )?;
     Ok(Outcome::Clean)
 }
 

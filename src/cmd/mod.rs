@@ -105,22 +105,26 @@ pub fn inputs(input: &InputArgs, judge: Option<&JudgeArgs>) -> Vec<PathBuf> {
     files.chain(input.catalog.clone()).chain(targets).collect()
 }
 
+/// The format the options ask for: `--format`, else the extension of `-o`, else a table.
+pub fn format(args: &OutputArgs) -> anyhow::Result<Format> {
+    match (args.format, &args.output) {
+        (Some(f), _) => Ok(f),
+        (None, None) => Ok(Format::Table),
+        (None, Some(path)) => Format::of_path(path)
+            .with_context(|| format!("-o {}: cannot tell the format from the extension; add --format", path.display())),
+    }
+}
+
 /// Renders the content as the options ask: to standard output (fitted and coloured for a terminal),
 /// or to `-o FILE`, written atomically.
 pub fn emit(
     content: &Content,
+    format: Format,
     args: &OutputArgs,
     console: Console,
     inputs: &[PathBuf],
     out: &mut dyn Write,
 ) -> anyhow::Result<()> {
-    let format = match (args.format, &args.output) {
-        (Some(f), _) => f,
-        (None, None) => Format::Table,
-        (None, Some(path)) => Format::of_path(path).with_context(|| {
-            format!("-o {}: cannot tell the format from the extension; add --format", path.display())
-        })?,
-    };
     if !format.fits(content) {
         bail!("--format {} is for the problems of `validate`", format.name());
     }
@@ -160,8 +164,26 @@ pub fn write_atomically(path: &Path, bytes: &[u8]) -> anyhow::Result<()> {
     };
     let shown = path.display();
     let mut tmp = tempfile::NamedTempFile::new_in(dir).with_context(|| format!("cannot write {shown}"))?;
+    if let Some(permissions) = permissions_for(path) {
+        tmp.as_file().set_permissions(permissions).with_context(|| format!("cannot write {shown}"))?;
+    }
     tmp.write_all(bytes).with_context(|| format!("cannot write {shown}"))?;
     tmp.as_file().sync_all().with_context(|| format!("cannot write {shown}"))?;
     tmp.persist(path).map_err(|e| e.error).with_context(|| format!("cannot write {shown}"))?;
     Ok(())
+}
+
+/// The permissions the written file should have: those of the file it replaces, else what a new
+/// file usually gets (a temporary file is created readable by its owner only).
+fn permissions_for(path: &Path) -> Option<std::fs::Permissions> {
+    if let Ok(meta) = std::fs::metadata(path) {
+        return Some(meta.permissions());
+    }
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt as _;
+        Some(std::fs::Permissions::from_mode(0o644))
+    }
+    #[cfg(not(unix))]
+    None
 }

@@ -14,7 +14,14 @@ pub fn run(args: &RankArgs, console: Console, out: &mut dyn Write, err: &mut dyn
     let indicator = find_indicator(&catalog, &args.indicator)?;
     let ranking = Ranking::build(&catalog, &evaluation, indicator);
     let content = rank::build(&ranking, &evaluation, args.lang.into())?;
-    super::emit(&content, &args.output, console, &super::inputs(&args.input, Some(&args.judge)), out)?;
+    super::emit(
+        &content,
+        super::format(&args.output)?,
+        &args.output,
+        console,
+        &super::inputs(&args.input, Some(&args.judge)),
+        out,
+    )?;
     Ok(Outcome::Clean)
 }
 

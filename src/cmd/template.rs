@@ -8,8 +8,10 @@ use std::path::Path;
 use anyhow::{Context as _, bail};
 
 use crate::catalog::{AreaKind, Catalog, County, Indicator};
-use crate::cli::{Shape, TemplateArgs, TemplateFormat};
+use crate::cli::{Shape, TemplateArgs};
+use crate::labels::{self, TemplateNote, Word, word};
 use crate::problem::closest;
+use crate::report::Format;
 use crate::report::indicators::Entry;
 use crate::report::template::{self as writer, Grid, Slot};
 use crate::target::Target;
@@ -34,18 +36,23 @@ pub fn run(args: &TemplateArgs, out: &mut dyn Write, err: &mut dyn Write) -> any
         bail!("none of the selected indicators applies to {}", names(&areas));
     }
     let format = args.format.unwrap_or(match &args.output {
-        Some(p) if p.extension().is_some_and(|e| e.eq_ignore_ascii_case("xlsx")) => TemplateFormat::Xlsx,
-        _ => TemplateFormat::Csv,
+        Some(p) if Format::of_path(p) == Some(Format::Xlsx) => Format::Xlsx,
+        _ => Format::Csv,
     });
     match (format, &args.output) {
-        (TemplateFormat::Csv, None) => writer::write_csv(&grid, out, false)?,
-        (TemplateFormat::Csv, Some(path)) => {
+        (Format::Csv, None) => writer::write_csv(&grid, out, false)?,
+        (Format::Csv, Some(path)) => {
             let mut bytes = Vec::new();
             writer::write_csv(&grid, &mut bytes, true)?;
             super::write_atomically(path, &bytes)?;
         }
-        (TemplateFormat::Xlsx, Some(path)) => writer::write_xlsx(&grid, path, lang)?,
-        (TemplateFormat::Xlsx, None) => bail!("an xlsx template needs a file: add -o FILE.xlsx"),
+        (Format::Xlsx, Some(path)) => {
+            let mut bytes = Vec::new();
+            writer::write_xlsx(&grid, &mut bytes, lang)?;
+            super::write_atomically(path, &bytes)?;
+        }
+        (Format::Xlsx, None) => bail!("an xlsx template needs a file: add -o FILE.xlsx"),
+        (other, _) => bail!("--format {}: a template is csv or xlsx", other.name()),
     }
     if let Some(path) = &args.output {
         report_written(err, path, &grid, lang)?;
@@ -96,37 +103,26 @@ pub fn note(catalog: &Catalog, ind: &Indicator, lang: Lang) -> String {
         }
         _ => ind.target_text.clone(),
     };
-    let unit = if ind.unit.is_empty() { "—" } else { &ind.unit };
-    let base = catalog.plan.base_year;
-    let mut parts = match lang {
-        Lang::Zh => vec![entry.name.clone(), format!("单位：{unit}"), format!("目标：{target}")],
-        Lang::En => vec![entry.name.clone(), format!("unit: {unit}"), format!("target: {target}")],
+    let note = TemplateNote {
+        name: &entry.name,
+        unit: if ind.unit.is_empty() { "—" } else { &ind.unit },
+        target: &target,
+        due: ind.due.filter(|&d| d != catalog.plan.target_year),
+        cumulative_since: ind.cumulative.then_some(catalog.plan.base_year),
+        done_or_not: ind.target == Target::Done,
     };
-    let due = ind.due.filter(|&d| d != catalog.plan.target_year);
-    match lang {
-        Lang::Zh => {
-            parts.extend(due.map(|d| format!("{d}年到期")));
-            parts.extend(ind.cumulative.then(|| format!("填{base}年以来的累计值")));
-            parts.extend((ind.target == Target::Done).then(|| "填1（已完成）或0（未完成）".to_string()));
-        }
-        Lang::En => {
-            parts.extend(due.map(|d| format!("due {d}")));
-            parts.extend(ind.cumulative.then(|| format!("the total since {base}")));
-            parts.extend((ind.target == Target::Done).then(|| "1 (done) or 0 (not done)".to_string()));
-        }
-    }
-    parts.join(if lang == Lang::Zh { "｜" } else { " | " })
+    labels::template_note(&note, lang)
 }
 
-fn header(lang: Lang, fields: &[(&str, &str)]) -> Vec<String> {
-    fields.iter().map(|(zh, en)| if lang == Lang::Zh { zh } else { en }.to_string()).collect()
+fn header(lang: Lang, columns: &[Word]) -> Vec<String> {
+    columns.iter().map(|&w| word(w, lang).to_string()).collect()
 }
 
 /// One row per (area, indicator) the area reports, the indicator by id, the note in the note column.
 fn long(catalog: &Catalog, areas: &[&County], year: i32, lang: Lang) -> Grid {
     let head = header(
         lang,
-        &[("县市区", "county"), ("指标", "indicator"), ("数值", "value"), ("年份", "year"), ("备注", "note")],
+        &[Word::TemplateCounty, Word::Indicator, Word::TemplateValue, Word::TemplateYear, Word::TemplateNote],
     );
     let mut grid = Grid::new(head);
     for area in areas {
@@ -148,9 +144,9 @@ fn long(catalog: &Catalog, areas: &[&County], year: i32, lang: Lang) -> Grid {
 /// area does not report holds `-`, which reads as "no data".
 fn wide(catalog: &Catalog, areas: &[&County], year: i32, lang: Lang) -> Grid {
     let columns: Vec<&Indicator> = catalog.indicators.iter().filter(|i| areas.iter().any(|a| reports(a, i))).collect();
-    let mut head = header(lang, &[("县市区", "county"), ("年份", "year")]);
+    let mut head = header(lang, &[Word::TemplateCounty, Word::TemplateYear]);
     head.extend(columns.iter().map(|i| i.id.clone()));
-    head.extend(header(lang, &[("备注", "note")]));
+    head.extend(header(lang, &[Word::TemplateNote]));
     let mut grid = Grid::new(head);
     grid.column_notes = columns.iter().enumerate().map(|(i, ind)| (i + 2, note(catalog, ind, lang))).collect();
     for area in areas.iter().filter(|a| columns.iter().any(|i| reports(a, i))) {
@@ -174,10 +170,7 @@ fn legend(catalog: &Catalog, areas: &[&County], lang: Lang) -> Vec<[String; 3]> 
 }
 
 fn report_written(err: &mut dyn Write, path: &Path, grid: &Grid, lang: Lang) -> anyhow::Result<()> {
-    let path = path.display();
-    match lang {
-        Lang::Zh => writeln!(err, "已写入 {path}：{} 行，待填 {} 项", grid.rows.len(), grid.to_fill())?,
-        Lang::En => writeln!(err, "wrote {path}: {} row(s), {} value(s) to fill in", grid.rows.len(), grid.to_fill())?,
-    }
+    let path = path.display().to_string();
+    writeln!(err, "{}", labels::template_written(&path, grid.rows.len(), grid.to_fill(), lang))?;
     Ok(())
 }

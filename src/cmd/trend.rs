@@ -22,7 +22,8 @@ pub fn run(args: &TrendArgs, console: Console, out: &mut dyn Write, err: &mut dy
     }
     let lang = args.lang.into();
     let report = Report { catalog: &catalog, evaluation: &evaluation, files: &args.input.files, lang, area: None };
-    let content = trend::build(&report, area.as_deref())?;
-    super::emit(&content, &args.output, console, &super::inputs(&args.input, Some(&args.judge)), out)?;
+    let format = super::format(&args.output)?;
+    let content = trend::build(&report, area.as_deref(), format.parts())?;
+    super::emit(&content, format, &args.output, console, &super::inputs(&args.input, Some(&args.judge)), out)?;
     Ok(Outcome::Clean)
 }

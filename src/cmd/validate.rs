@@ -21,12 +21,12 @@ pub fn run(args: &ValidateArgs, console: Console, out: &mut dyn Write, err: &mut
     }
     let lang = args.lang.into();
     let content = problems::validate(&data, args.max_errors, lang)?;
-    super::emit(&content, &args.output, console, &super::inputs(&args.input, None), out)?;
+    super::emit(&content, super::format(&args.output)?, &args.output, console, &super::inputs(&args.input, None), out)?;
     if !data.has_errors() {
         return Ok(Outcome::Clean);
     }
     let errors = data.problems.iter().filter(|p| p.is_error()).count();
-    writeln!(err, "{}", problems::verdict_line(errors, data.problems.len() - errors, lang))?;
+    writeln!(err, "{}", crate::labels::validate_verdict(errors, data.problems.len() - errors, lang))?;
     Ok(Outcome::Findings)
 }
 

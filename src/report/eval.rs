@@ -2,15 +2,19 @@
 //! areas × indicators matrix, a summary by type with every status the stage can produce, the JSON
 //! document and its records, and the verdict line that explains an exit code 1.
 
+use rustc_hash::FxHashMap;
 use serde::Serialize;
 
-use super::results::{Header, ResultRow, csv_lead, result_row};
-use super::trend::{progress_text, projection_text};
-use super::{Cell, Column, Content, Report, Sheet, baseline_cell, reason_cell, status_cell, target_cell, to_value};
-use crate::Lang;
+use super::results::{Header, ResultRow, csv_lead, result_row, shape_of};
+use super::{
+    Cell, Column, Content, Grouping, Parts, Report, Sheet, baseline_cell, reason_cell, status_cell, target_cell,
+    to_value,
+};
 use crate::catalog::{AreaKind, Catalog, Indicator, IndicatorType};
-use crate::evaluate::{FailOn, Stage, Status, Summary, Verdict};
-use crate::labels::{percent, stage_label, status_label, status_symbol, type_label, words};
+use crate::evaluate::{FailOn, Status, Summary, Verdict};
+use crate::labels::{
+    self, Word, progress_text, projection_text, stage_label, status_label, status_symbol, type_label, word,
+};
 
 /// Which verdicts `eval` shows: `--type` (any of) and `--only off-track`.
 #[derive(Debug, Clone, Default)]
@@ -41,57 +45,72 @@ struct Document<'a> {
     warnings: &'a [crate::problem::Problem],
 }
 
-pub fn build(report: &Report, filter: &Filter) -> anyhow::Result<Content> {
-    let lang = report.lang;
+/// The content of `eval`, as far as `parts` asks for it.
+pub fn build(report: &Report, filter: &Filter, parts: Parts) -> anyhow::Result<Content> {
     let e = report.evaluation;
     let headline: Vec<&Verdict> = report.headline().into_iter().filter(|v| filter.keeps(report.catalog, v)).collect();
-    let mut content = Content { heading: heading(report), ..Content::default() };
+    let summary = Summary::of(report.catalog, e.stage, headline.iter().copied());
+    let mut content = Content::default();
+    if parts.sheets {
+        content.heading = heading(report);
+        content.sheets = sheets(report, filter, &headline, &summary);
+    }
+    if !parts.document && !parts.records {
+        return Ok(content);
+    }
+    let shown: Vec<&Verdict> = match report.area {
+        Some(_) => headline,
+        None => e.verdicts.iter().filter(|v| filter.keeps(report.catalog, v)).collect(),
+    };
+    let results: Vec<ResultRow> = shown.iter().filter_map(|v| result_row(report.catalog, v)).collect();
+    if parts.records {
+        let lead = |v: &Verdict| csv_lead(report.catalog, v, report.lang);
+        content.records = shown
+            .iter()
+            .zip(&results)
+            .map(|(v, r)| Ok(super::record(to_value(r)?, lead(v))))
+            .collect::<anyhow::Result<_>>()?;
+        if let Some(v) = e.verdicts.first()
+            && let Some(row) = result_row(report.catalog, v)
+        {
+            content.record_shape = shape_of(super::record(to_value(&row)?, lead(v)));
+        }
+    }
+    if parts.document {
+        content.document = to_value(&Document { header: Header::of(report), summary, results, warnings: &e.warnings })?;
+    }
+    Ok(content)
+}
+
+/// The tables: city level (or the area's), the tasks, the areas matrix, the summary.
+fn sheets(report: &Report, filter: &Filter, headline: &[&Verdict], summary: &Summary) -> Vec<Sheet> {
+    let e = report.evaluation;
+    let mut sheets = Vec::new();
     let (tasks, table): (Vec<&Verdict>, Vec<&Verdict>) = headline.iter().partition(|v| is_task(report, v));
     if !table.is_empty() {
-        content.sheets.push(verdict_sheet(report, &table));
+        sheets.push(verdict_sheet(report, &table));
     }
     if !tasks.is_empty() {
-        content.sheets.push(task_sheet(report, &tasks));
+        sheets.push(task_sheet(report, &tasks));
     }
     let has_areas = e.areas.iter().any(|a| report.catalog.county(a).is_some_and(|c| c.kind == AreaKind::Area));
     let columns: Vec<&Indicator> =
         report.catalog.indicators.iter().filter(|i| !i.is_city_level() && filter.keeps_indicator(i)).collect();
     if report.area.is_none() && has_areas && !columns.is_empty() {
-        content.sheets.push(matrix(report, &columns));
+        sheets.push(matrix(report, &columns));
     }
-    let summary = Summary::of(report.catalog, e.stage, headline.iter().copied());
-    content.sheets.push(summary_sheet(report, &summary));
-    let shown: Vec<&Verdict> = match report.area {
-        Some(_) => headline.clone(),
-        None => e.verdicts.iter().filter(|v| filter.keeps(report.catalog, v)).collect(),
-    };
-    let results: Vec<ResultRow> = shown.iter().filter_map(|v| result_row(report.catalog, v)).collect();
-    content.records = shown
-        .iter()
-        .zip(&results)
-        .map(|(v, r)| Ok(super::record(to_value(r)?, csv_lead(report.catalog, v, lang))))
-        .collect::<anyhow::Result<_>>()?;
-    content.document = to_value(&Document { header: Header::of(report), summary, results, warnings: &e.warnings })?;
-    Ok(content)
+    sheets.push(summary_sheet(report, summary));
+    sheets
 }
 
 fn heading(report: &Report) -> Vec<String> {
     let e = report.evaluation;
     let lang = report.lang;
-    let stage = stage_label(e.stage, lang);
     let files = report.files.join(", ");
-    let share = match (e.stage, lang) {
-        (Stage::Midterm, Lang::Zh) => format!("，序时进度 {}", percent(e.elapsed_share)),
-        (Stage::Midterm, Lang::En) => format!(", elapsed share {}", percent(e.elapsed_share)),
-        (Stage::Final, _) => String::new(),
-    };
     vec![
-        format!("{} — {stage}", report.catalog.plan.name),
-        match lang {
-            Lang::Zh => format!("数据：{files}　年份：{}　阶段：{stage}{share}", e.year),
-            Lang::En => format!("data: {files}  year: {}  stage: {stage}{share}", e.year),
-        },
-        format!("{}{}", words(lang, "指标目录：", "catalogue: "), report.catalog.origin),
+        format!("{} — {}", report.catalog.plan.name, stage_label(e.stage, lang)),
+        labels::eval_data_line(&files, e.year, e.stage, e.elapsed_share, lang),
+        format!("{}{}", word(Word::Catalogue, lang), report.catalog.origin),
     ]
 }
 
@@ -104,54 +123,24 @@ fn is_task(report: &Report, v: &Verdict) -> bool {
 /// years the Eurostat category and the projection stand beside 序时进度.
 fn verdict_sheet(report: &Report, verdicts: &[&Verdict]) -> Sheet {
     let lang = report.lang;
-    let plan = &report.catalog.plan;
     let with_progress = verdicts.iter().any(|v| v.progress.is_some());
-    let mut columns = vec![
-        Column::text(words(lang, "领域", "domain")),
-        Column::text(words(lang, "序号", "no")).key(),
-        Column::wrapping(words(lang, "指标", "indicator")),
-        Column::text(words(lang, "类型", "type")),
-        Column {
-            align: super::Align::Right,
-            ..Column::wrapping(format!("{}({})", words(lang, "基准", "baseline "), plan.base_year))
-        },
-        Column::wrapping(format!("{}({})", words(lang, "目标", "target "), plan.target_year)),
-        Column::number(words(lang, "本期值", "value")),
-        Column::number(words(lang, "完成度", "completion")),
-    ];
-    if with_progress {
-        columns.push(Column::wrapping(words(lang, "进展", "progress")));
-        columns.push(Column::wrapping(words(lang, "预测", "projection")));
-    }
-    columns.push(Column::text(words(lang, "状态", "status")));
-    columns.push(Column::wrapping(words(lang, "说明", "reason")));
     let mut rows = Vec::new();
-    let mut last_domain = "";
-    let mut last_shared: Option<u32> = None;
+    let mut groups = Grouping::default();
     for v in verdicts {
         let Some(ind) = report.catalog.indicator(&v.indicator) else { continue };
-        let mut domain = if ind.domain == last_domain { Cell::Empty } else { Cell::text(&ind.domain) };
-        last_domain = &ind.domain;
-        let name = match (&ind.part, ind.no) {
-            (Some(part), Some(no)) => {
-                if last_shared != Some(no) {
-                    let group = std::mem::replace(&mut domain, Cell::Empty);
-                    rows.push(vec![
-                        group,
-                        Cell::text(no.to_string()),
-                        Cell::text(&ind.name),
-                        Cell::text(type_label(ind.kind, lang)),
-                    ]);
-                    last_shared = Some(no);
-                }
-                part.clone()
+        let (domain, shared) = groups.next(ind);
+        let domain = domain.map_or(Cell::Empty, Cell::text);
+        let domain = match shared.heading {
+            Some((no, name)) => {
+                rows.push(vec![domain, Cell::text(no), Cell::text(name), Cell::text(type_label(ind.kind, lang))]);
+                Cell::Empty
             }
-            _ => ind.display_name(),
+            None => domain,
         };
         let mut row = vec![
             domain,
             Cell::text(ind.label(report.catalog)),
-            Cell::text(name),
+            Cell::text(shared.name),
             Cell::text(type_label(ind.kind, lang)),
             baseline_cell(ind, v),
             Cell::text(target_cell(v)),
@@ -167,10 +156,36 @@ fn verdict_sheet(report: &Report, verdicts: &[&Verdict]) -> Sheet {
         rows.push(row);
     }
     let title = match report.area {
-        Some(area) => format!("{area}{}", words(lang, "（适用指标）", " (applicable indicators)")),
-        None => words(lang, "城市层面（全市／中心市区）", "City level (全市 / 中心市区)").to_string(),
+        Some(area) => format!("{area}{}", word(Word::Applicable, lang)),
+        None => word(Word::CityTitle, lang).to_string(),
     };
-    Sheet { name: words(lang, "城市层面", "city level").into(), title, columns, rows, notes: Vec::new() }
+    let columns = verdict_columns(report, with_progress);
+    Sheet { name: word(Word::CitySheet, lang).into(), title, columns, rows, notes: Vec::new() }
+}
+
+fn verdict_columns(report: &Report, with_progress: bool) -> Vec<Column> {
+    let lang = report.lang;
+    let plan = &report.catalog.plan;
+    let mut columns = vec![
+        Column::text(word(Word::Domain, lang)),
+        Column::text(word(Word::No, lang)).key(),
+        Column::wrapping(word(Word::Indicator, lang)),
+        Column::text(word(Word::Type, lang)),
+        Column {
+            align: super::Align::Right,
+            ..Column::wrapping(format!("{}({})", word(Word::BaselineOf, lang), plan.base_year))
+        },
+        Column::wrapping(format!("{}({})", word(Word::TargetOf, lang), plan.target_year)),
+        Column::number(word(Word::Value, lang)),
+        Column::number(word(Word::Completion, lang)),
+    ];
+    if with_progress {
+        columns.push(Column::wrapping(word(Word::Progress, lang)));
+        columns.push(Column::wrapping(word(Word::Projection, lang)));
+    }
+    columns.push(Column::text(word(Word::Status, lang)).key());
+    columns.push(Column::wrapping(word(Word::Reason, lang)));
+    columns
 }
 
 /// The body's tasks, grouped by chapter, with where the plan states each and when it is due.
@@ -178,23 +193,22 @@ fn task_sheet(report: &Report, verdicts: &[&Verdict]) -> Sheet {
     let lang = report.lang;
     let plan = &report.catalog.plan;
     let columns = vec![
-        Column::wrapping(words(lang, "章", "chapter")),
-        Column::text(words(lang, "出处", "source")).key(),
-        Column::wrapping(words(lang, "任务", "task")),
-        Column::number(words(lang, "基准", "baseline")),
-        Column::wrapping(words(lang, "目标", "target")),
-        Column::number(words(lang, "期限", "due")),
-        Column::number(words(lang, "本期值", "value")),
-        Column::number(words(lang, "完成度", "completion")),
-        Column::text(words(lang, "状态", "status")),
-        Column::wrapping(words(lang, "说明", "reason")),
+        Column::wrapping(word(Word::Chapter, lang)),
+        Column::text(word(Word::Source, lang)).key(),
+        Column::wrapping(word(Word::Task, lang)),
+        Column::number(word(Word::Baseline, lang)),
+        Column::wrapping(word(Word::Target, lang)),
+        Column::number(word(Word::Due, lang)),
+        Column::number(word(Word::Value, lang)),
+        Column::number(word(Word::Completion, lang)),
+        Column::text(word(Word::Status, lang)),
+        Column::wrapping(word(Word::Reason, lang)),
     ];
     let mut rows = Vec::new();
-    let mut last = "";
+    let mut groups = Grouping::default();
     for v in verdicts {
         let Some(ind) = report.catalog.indicator(&v.indicator) else { continue };
-        let chapter = if ind.domain == last { Cell::Empty } else { Cell::text(&ind.domain) };
-        last = &ind.domain;
+        let chapter = groups.next(ind).0.map_or(Cell::Empty, Cell::text);
         let unit = if ind.unit.is_empty() || ind.target == crate::target::Target::Done {
             String::new()
         } else {
@@ -213,8 +227,8 @@ fn task_sheet(report: &Report, verdicts: &[&Verdict]) -> Sheet {
             Cell::text(reason_cell(v, lang)),
         ]);
     }
-    let title = words(lang, "规划正文重点任务（按章）", "Tasks of the plan's body (by chapter)").to_string();
-    Sheet { name: words(lang, "重点任务", "tasks").into(), title, columns, rows, notes: Vec::new() }
+    let title = word(Word::TasksTitle, lang).to_string();
+    Sheet { name: word(Word::TasksSheet, lang).into(), title, columns, rows, notes: Vec::new() }
 }
 
 /// Areas × indicators, one symbol per status, with how many binding indicators each area fails. Tasks of
@@ -223,15 +237,17 @@ fn matrix(report: &Report, indicators: &[&Indicator]) -> Sheet {
     let lang = report.lang;
     let catalog = report.catalog;
     let e = report.evaluation;
-    let mut columns = vec![Column::text(words(lang, "地区", "area")).key()];
+    let mut columns = vec![Column::text(word(Word::Area, lang)).key()];
     columns.extend(indicators.iter().map(|i| Column::text(i.label(catalog)).centered()));
-    columns.push(Column::number(words(lang, "约束性未达", "binding failing")));
+    columns.push(Column::number(word(Word::BindingFailing, lang)));
+    let by_key: FxHashMap<(&str, &str), &Verdict> =
+        e.verdicts.iter().map(|v| ((v.county.as_str(), v.indicator.as_str()), v)).collect();
     let mut rows = Vec::new();
     for area in e.areas.iter().filter(|a| catalog.county(a).is_some_and(|c| c.kind == AreaKind::Area)) {
         let mut row = vec![Cell::text(area)];
         let mut failing = 0;
         for ind in indicators {
-            let v = e.of_area(area).find(|v| v.indicator == ind.id);
+            let v = by_key.get(&(area.as_str(), ind.id.as_str())).copied();
             row.push(
                 v.map_or(Cell::Empty, |v| Cell::Status { status: v.status, text: status_symbol(v.status).into() }),
             );
@@ -244,40 +260,44 @@ fn matrix(report: &Report, indicators: &[&Indicator]) -> Sheet {
     }
     let items: Vec<String> =
         Status::ALL.iter().map(|&s| format!("{} {}", status_symbol(s), status_label(s, lang))).collect();
-    let legend = format!("{} {}", words(lang, "图例：", "legend:"), items.join("  "));
+    let legend = format!("{} {}", word(Word::Legend, lang), items.join("  "));
     Sheet {
-        name: words(lang, "各地区", "areas").into(),
-        title: words(lang, "各地区", "Reporting areas").into(),
+        name: word(Word::AreasSheet, lang).into(),
+        title: word(Word::AreasTitle, lang).into(),
         columns,
         rows,
         notes: vec![legend],
     }
 }
 
-/// Every status the stage can produce, zeros included, for every type the catalogue has.
+/// One row per status the stage can produce (zeros included), one column per type the catalogue
+/// has: the same shape whatever the data says, and narrow enough for any terminal.
 fn summary_sheet(report: &Report, summary: &Summary) -> Sheet {
     let lang = report.lang;
-    let statuses = Status::of_stage(report.evaluation.stage);
-    let mut columns = vec![Column::text(words(lang, "类型", "type")).key()];
-    columns.extend(statuses.iter().map(|&s| Column::number(status_label(s, lang))));
-    columns.push(Column::number(words(lang, "合计", "total")));
-    let mut rows = Vec::new();
-    for kind in IndicatorType::ALL {
-        if !report.catalog.indicators.iter().any(|i| i.kind == kind) {
-            continue;
-        }
-        let counts = summary.by_type.get(kind.as_str());
-        let count = |s: &str| counts.and_then(|c| c.get(s)).copied().unwrap_or(0);
-        let mut row = vec![Cell::text(type_label(kind, lang))];
-        row.extend(statuses.iter().map(|s| Cell::count(count(s.as_str()))));
-        row.push(Cell::count(counts.map_or(0, |c| c.values().sum())));
-        rows.push(row);
-    }
+    let kinds: Vec<IndicatorType> =
+        IndicatorType::ALL.into_iter().filter(|k| report.catalog.indicators.iter().any(|i| i.kind == *k)).collect();
+    let mut columns = vec![Column::text(word(Word::Status, lang)).key()];
+    columns.extend(kinds.iter().map(|&k| Column::number(type_label(k, lang))));
+    columns.push(Column::number(word(Word::Total, lang)));
+    let count = |kind: IndicatorType, s: &str| summary.by_type.get(kind.as_str()).and_then(|c| c.get(s)).copied();
+    let mut rows: Vec<Vec<Cell>> = Status::of_stage(report.evaluation.stage)
+        .iter()
+        .map(|&s| {
+            let mut row = vec![status_cell(s, lang)];
+            row.extend(kinds.iter().map(|&k| Cell::count(count(k, s.as_str()).unwrap_or(0))));
+            row.push(Cell::count(summary.counts.get(s.as_str()).copied().unwrap_or(0)));
+            row
+        })
+        .collect();
+    let mut total = vec![Cell::text(word(Word::Total, lang))];
+    total.extend(kinds.iter().map(|k| Cell::count(summary.by_type.get(k.as_str()).map_or(0, |c| c.values().sum()))));
+    total.push(Cell::count(summary.counts.values().sum()));
+    rows.push(total);
     let title = match report.area {
-        Some(area) => format!("{}{area}", words(lang, "汇总：", "Summary: ")),
-        None => words(lang, "汇总（城市层面）", "Summary (city level)").to_string(),
+        Some(area) => format!("{}{area}", word(Word::SummaryOf, lang)),
+        None => word(Word::SummaryTitle, lang).to_string(),
     };
-    Sheet { name: words(lang, "汇总", "summary").into(), title, columns, rows, notes: Vec::new() }
+    Sheet { name: word(Word::SummarySheet, lang).into(), title, columns, rows, notes: Vec::new() }
 }
 
 /// The line on stderr that says why `eval` exits 1: how many indicators are off track and, for each,
@@ -296,25 +316,12 @@ pub fn verdict_line(report: &Report, fail_on: FailOn) -> Option<String> {
     let items: Vec<String> = failing
         .iter()
         .map(|(v, ind)| {
-            let value = super::value_text(v);
             let target = v.target.resolved.clone().unwrap_or_else(|| v.target.text.clone());
-            let name = short_name(ind);
-            let label = ind.label(report.catalog);
-            let status = status_label(v.status, lang);
-            match lang {
-                Lang::Zh => format!("{label} {name} {status}（{value}，目标{target}）"),
-                Lang::En => format!("{label} {name} {status} ({value}, target {target})"),
-            }
+            let (label, name) = (ind.label(report.catalog), short_name(ind));
+            labels::off_track_item(&label, &name, v.status, &super::value_text(v), &target, lang)
         })
         .collect();
-    let n = failing.len();
-    let what = match (fail_on, lang) {
-        (FailOn::Binding, Lang::Zh) => format!("{n}项约束性指标未达要求："),
-        (_, Lang::Zh) => format!("{n}项指标未达要求："),
-        (FailOn::Binding, Lang::En) => format!("{n} binding indicator(s) off track: "),
-        (_, Lang::En) => format!("{n} indicator(s) off track: "),
-    };
-    Some(format!("{what}{}", items.join(words(lang, "；", "; "))))
+    Some(labels::off_track_line(fail_on == FailOn::Binding, &items, lang))
 }
 
 /// A name short enough for one line: the part of a shared row, else the name without its unit.

@@ -3,12 +3,12 @@
 
 use serde::Serialize;
 
-use super::{Align, Cell, Column, Content, Sheet, record, to_value};
+use super::{Align, Cell, Column, Content, Grouping, Sheet, record, to_value};
 use crate::catalog::{Catalog, Indicator};
-use crate::labels::{Lang, type_label, words};
+use crate::labels::{self, Lang, Word, type_label, word};
 use crate::target::{Better, Context, Resolved};
 
-/// One indicator as listed. Field names are a stable interface (docs/json.md, "indicators").
+/// One indicator as listed. Field names are a stable interface (docs/output.md, "The JSON contract").
 #[derive(Debug, Serialize)]
 pub struct Entry<'a> {
     /// 序号 (with a letter for a shared row), or the id where the plan gives no 序号.
@@ -86,31 +86,11 @@ impl<'a> Entry<'a> {
     /// The resolved rule, else the expression, marked when it accumulates from zero.
     fn rule_cell(&self, lang: Lang) -> String {
         let rule = self.target.resolved.clone().unwrap_or_else(|| self.target.expression.clone());
-        match (self.cumulative, lang) {
-            (true, Lang::Zh) => format!("{rule}，累计"),
-            (true, Lang::En) => format!("{rule}, cumulative"),
-            (false, _) => rule,
-        }
+        if self.cumulative { labels::cumulative(&rule, lang) } else { rule }
     }
 
     fn applicability(&self, catalog: &Catalog, lang: Lang) -> String {
-        let all = catalog.areas().count();
-        let official = if self.city_row == "全市" {
-            String::new()
-        } else if lang == Lang::Zh {
-            format!("；以{}为准", self.city_row)
-        } else {
-            format!("; official row {}", self.city_row)
-        };
-        let scope = match (self.areas.len(), lang) {
-            (0, Lang::Zh) => format!("仅{}", self.city_row),
-            (0, Lang::En) => format!("{} only", self.city_row),
-            (n, Lang::Zh) if n == all => "全部地区".into(),
-            (n, Lang::En) if n == all => "all areas".into(),
-            (n, Lang::Zh) => format!("{}：{n}个地区", self.applies_to.join("、")),
-            (n, Lang::En) => format!("{}: {n} areas", self.applies_to.join(", ")),
-        };
-        if self.areas.is_empty() { scope } else { format!("{scope}{official}") }
+        labels::applicability(self.city_row, self.applies_to, self.areas.len(), catalog.areas().count(), lang)
     }
 }
 
@@ -118,44 +98,56 @@ impl<'a> Entry<'a> {
 /// the entries as the JSON document and CSV records.
 pub fn build(catalog: &Catalog, entries: &[Entry], lang: Lang) -> anyhow::Result<Content> {
     let columns = vec![
-        Column::text(words(lang, "序号", "no")),
+        Column::text(word(Word::No, lang)),
         Column::text("id").key(),
-        Column::wrapping(words(lang, "指标", "indicator")),
-        Column::text(words(lang, "类型", "type")),
-        Column::wrapping(words(lang, "领域", "domain")),
-        Column { align: Align::Right, ..Column::wrapping(words(lang, "基准", "baseline")) },
-        Column::wrapping(words(lang, "目标", "target")),
-        Column::wrapping(words(lang, "判定规则", "rule")),
-        Column::number(words(lang, "期限", "due")),
-        Column::wrapping(words(lang, "出处", "source")),
-        Column::wrapping(words(lang, "适用", "applies to")),
+        Column::wrapping(word(Word::Indicator, lang)),
+        Column::text(word(Word::Type, lang)),
+        Column::wrapping(word(Word::Domain, lang)),
+        Column { align: Align::Right, ..Column::wrapping(word(Word::Baseline, lang)) },
+        Column::wrapping(word(Word::Target, lang)),
+        Column::wrapping(word(Word::Rule, lang)),
+        Column::number(word(Word::Due, lang)),
+        Column::wrapping(word(Word::Source, lang)),
+        Column::wrapping(word(Word::AppliesTo, lang)),
     ];
-    let rows = entries
-        .iter()
-        .map(|e| {
-            let kind = catalog.indicator(e.id).map_or(e.kind, |i| type_label(i.kind, lang));
-            vec![
-                // A task has no 序号; its id, in the next column, is what data files use.
-                Cell::text(if e.label == e.id { "" } else { e.label.as_str() }),
-                Cell::text(e.id),
-                Cell::text(&e.name),
-                Cell::text(kind),
-                Cell::text(e.domain),
-                e.baseline_cell(),
-                Cell::text(e.target.text),
-                Cell::text(e.rule_cell(lang)),
-                Cell::Number(f64::from(e.due)),
-                Cell::text(e.source),
-                Cell::text(e.applicability(catalog, lang)),
-            ]
-        })
-        .collect();
-    let count = match lang {
-        Lang::Zh => format!("共{}项（指标目录：{}）", entries.len(), catalog.origin),
-        Lang::En => format!("{} indicator(s) (catalogue: {})", entries.len(), catalog.origin),
-    };
+    let mut rows = Vec::new();
+    let mut groups = Grouping::default();
+    for e in entries {
+        let kind = catalog.indicator(e.id).map_or(e.kind, |i| type_label(i.kind, lang));
+        let name = match catalog.indicator(e.id) {
+            Some(ind) => {
+                let shared = groups.next(ind).1;
+                if let Some((no, name)) = shared.heading {
+                    rows.push(vec![
+                        Cell::text(no),
+                        Cell::Empty,
+                        Cell::text(name),
+                        Cell::text(kind),
+                        Cell::text(e.domain),
+                    ]);
+                }
+                shared.name
+            }
+            None => e.name.clone(),
+        };
+        rows.push(vec![
+            // A task has no 序号; its id, in the next column, is what data files use.
+            Cell::text(if e.label == e.id { "" } else { e.label.as_str() }),
+            Cell::text(e.id),
+            Cell::text(name),
+            Cell::text(kind),
+            Cell::text(e.domain),
+            e.baseline_cell(),
+            Cell::text(e.target.text),
+            Cell::text(e.rule_cell(lang)),
+            Cell::Number(f64::from(e.due)),
+            Cell::text(e.source),
+            Cell::text(e.applicability(catalog, lang)),
+        ]);
+    }
+    let count = labels::indicator_count(entries.len(), &catalog.origin, lang);
     let sheet = Sheet {
-        name: words(lang, "指标", "indicators").into(),
+        name: word(Word::IndicatorsSheet, lang).into(),
         title: String::new(),
         columns,
         rows,

@@ -14,12 +14,12 @@ pub mod trend;
 
 use serde_json::{Map, Value};
 
-pub use format::{Format, Style, render};
+pub use format::{Format, Parts, Style, render};
 
 use crate::Lang;
 use crate::catalog::{Catalog, Indicator};
 use crate::evaluate::{Basis, Evaluation, Status, Verdict};
-use crate::labels::{self, num, percent, two, words};
+use crate::labels::{self, Word, num, percent, two, word};
 use crate::problem::Problem;
 
 /// What a command has to say, before any format is chosen.
@@ -34,6 +34,9 @@ pub struct Content {
     pub document: Value,
     /// One object per CSV row; nested objects are flattened into `parent_child` columns.
     pub records: Vec<Map<String, Value>>,
+    /// A record with every optional object filled in: its flattened fields are the CSV's columns
+    /// whatever the data holds (no rows, or no `progress` in any of them).
+    pub record_shape: Map<String, Value>,
     /// Problems to annotate (`--format github`), for content that is a problem list, and how many
     /// more were left out.
     pub problems: Option<Vec<Problem>>,
@@ -172,27 +175,54 @@ impl Report<'_> {
     }
 }
 
+/// Rows grouped as the plan prints its tables: a domain (or chapter) named on its group's first row
+/// only, and the parts of a shared row (4a–4d) each by its own name under one heading row with the
+/// row's 序号 and name, instead of the whole name repeated four times.
+#[derive(Debug, Default)]
+pub struct Grouping {
+    domain: Option<String>,
+    shared: Option<u32>,
+}
+
+/// The name a row shows, and the heading (序号, the row's name) to print before it, if any.
+pub struct SharedName {
+    pub heading: Option<(String, String)>,
+    pub name: String,
+}
+
+impl Grouping {
+    /// The domain to show on this indicator's row (none when it continues the group) and its name.
+    pub fn next(&mut self, ind: &Indicator) -> (Option<String>, SharedName) {
+        let domain = (self.domain.as_deref() != Some(ind.domain.as_str())).then(|| ind.domain.clone());
+        self.domain = Some(ind.domain.clone());
+        let shared = match (&ind.part, ind.no) {
+            (Some(part), Some(no)) => {
+                let heading = (self.shared != Some(no)).then(|| (no.to_string(), ind.name.clone()));
+                self.shared = Some(no);
+                SharedName { heading, name: part.clone() }
+            }
+            _ => {
+                self.shared = None;
+                SharedName { heading: None, name: ind.display_name() }
+            }
+        };
+        (domain, shared)
+    }
+}
+
 /// Why a verdict is what it is, with where its value came from and who set its target.
 pub fn reason_cell(v: &Verdict, lang: Lang) -> String {
     let mut parts = Vec::new();
     if let Basis::Aggregated { areas } = v.basis {
-        parts.push(match lang {
-            Lang::Zh => format!("由{areas}个地区汇总"),
-            Lang::En => format!("aggregated from {areas} areas"),
-        });
+        parts.push(labels::aggregated_from(areas, lang));
     }
     if let Some(r) = &v.reason {
         parts.push(labels::reason(r, lang));
     }
     if let Some(src) = &v.target.source {
-        parts.push(match (lang, v.target.for_area) {
-            (Lang::Zh, false) => format!("省目标：{src}"),
-            (Lang::Zh, true) => format!("下达本地区目标：{src}"),
-            (Lang::En, false) => format!("province: {src}"),
-            (Lang::En, true) => format!("assigned to the area: {src}"),
-        });
+        parts.push(labels::assigned_by(src, v.target.for_area, lang));
     }
-    parts.join(words(lang, "；", "; "))
+    parts.join(word(Word::Separator, lang))
 }
 
 pub fn status_cell(s: Status, lang: Lang) -> Cell {

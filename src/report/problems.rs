@@ -4,7 +4,7 @@
 use serde::Serialize;
 
 use super::{Cell, Column, Content, Sheet, record, to_value};
-use crate::labels::{Lang, problem_title, words};
+use crate::labels::{self, Lang, Word, problem_title, word};
 use crate::load::{Accounting, Dataset};
 use crate::problem::{Problem, Severity};
 
@@ -39,15 +39,12 @@ pub fn validate(data: &Dataset, max: Option<usize>, lang: Lang) -> anyhow::Resul
     if !problems.is_empty() {
         let mut sheet = problem_sheet(problems, lang);
         if not_shown > 0 {
-            sheet.notes.push(match lang {
-                Lang::Zh => format!("… 另有{not_shown}个问题未显示（--max-errors {shown}）"),
-                Lang::En => format!("… {not_shown} more problem(s) not shown (--max-errors {shown})"),
-            });
+            sheet.notes.push(labels::problems_not_shown(not_shown, shown, lang));
         }
         content.sheets.push(sheet);
     }
-    content.notes = data.accounting.iter().map(|a| accounting_line(a, lang)).collect();
-    content.notes.push(verdict_line(errors, warnings, lang));
+    content.notes = data.accounting.iter().map(|a| labels::accounting(a, lang)).collect();
+    content.notes.push(labels::validate_verdict(errors, warnings, lang));
     content.records = problems.iter().map(|p| Ok(record(to_value(p)?, Vec::new()))).collect::<anyhow::Result<_>>()?;
     let doc = ValidateDocument { valid: errors == 0, errors, warnings, files: &data.accounting, problems, not_shown };
     content.document = to_value(&doc)?;
@@ -56,43 +53,32 @@ pub fn validate(data: &Dataset, max: Option<usize>, lang: Lang) -> anyhow::Resul
     Ok(content)
 }
 
-/// `valid: 0 error(s), 2 warning(s)`, or `invalid: …`.
-pub fn verdict_line(errors: usize, warnings: usize, lang: Lang) -> String {
-    match (errors, lang) {
-        (0, Lang::Zh) => format!("有效：{errors}个错误，{warnings}个警告"),
-        (_, Lang::Zh) => format!("无效：{errors}个错误，{warnings}个警告"),
-        (0, Lang::En) => format!("valid: {errors} error(s), {warnings} warning(s)"),
-        (_, Lang::En) => format!("invalid: {errors} error(s), {warnings} warning(s)"),
-    }
-}
-
 fn problem_sheet(problems: &[Problem], lang: Lang) -> Sheet {
     let mut columns = vec![
-        Column::wrapping(words(lang, "文件", "file")),
-        Column::number(words(lang, "行", "line")).key(),
-        Column::number(words(lang, "列", "col")),
-        Column::text(words(lang, "级别", "level")),
-        Column::text(words(lang, "代码", "code")),
+        Column::wrapping(word(Word::File, lang)),
+        Column::number(word(Word::Line, lang)).key(),
+        Column::number(word(Word::Col, lang)),
+        Column::text(word(Word::Level, lang)),
+        Column::text(word(Word::Code, lang)),
     ];
     if lang == Lang::Zh {
-        columns.push(Column::wrapping("问题"));
+        columns.push(Column::wrapping(word(Word::Problem, lang)));
     }
     columns.extend([
-        Column::wrapping(words(lang, "字段", "field")),
-        Column::wrapping(words(lang, "发现", "found")),
-        Column::wrapping(words(lang, "应为", "expected")),
+        Column::wrapping(word(Word::Field, lang)),
+        Column::wrapping(word(Word::Found, lang)),
+        Column::wrapping(word(Word::Expected, lang)),
     ]);
     let rows = problems
         .iter()
         .map(|p| {
-            let expected = match (&p.suggestion, lang) {
-                (Some(s), Lang::Zh) => format!("{}（是否应为 {s}？）", p.expected),
-                (Some(s), Lang::En) => format!("{} (did you mean {s}?)", p.expected),
-                (None, _) => p.expected.clone(),
+            let expected = match &p.suggestion {
+                Some(s) => labels::did_you_mean(&p.expected, s, lang),
+                None => p.expected.clone(),
             };
             let level = match p.severity {
-                Severity::Error => words(lang, "错误", "error"),
-                Severity::Warning => words(lang, "警告", "warning"),
+                Severity::Error => word(Word::Error, lang),
+                Severity::Warning => word(Word::Warning, lang),
             };
             let mut row = vec![
                 Cell::text(&p.file),
@@ -112,18 +98,5 @@ fn problem_sheet(problems: &[Problem], lang: Lang) -> Sheet {
             row
         })
         .collect();
-    Sheet { name: words(lang, "问题", "problems").into(), title: String::new(), columns, rows, notes: Vec::new() }
-}
-
-fn accounting_line(a: &Accounting, lang: Lang) -> String {
-    match lang {
-        Lang::Zh => format!(
-            "{}：读取{}行 = 接受{} + 拒绝{}（{}，{}）",
-            a.file, a.rows_read, a.rows_accepted, a.rows_rejected, a.shape, a.encoding
-        ),
-        Lang::En => format!(
-            "{}: {} rows read = {} accepted + {} rejected ({}, {})",
-            a.file, a.rows_read, a.rows_accepted, a.rows_rejected, a.shape, a.encoding
-        ),
-    }
+    Sheet { name: word(Word::ProblemsSheet, lang).into(), title: String::new(), columns, rows, notes: Vec::new() }
 }

@@ -9,7 +9,7 @@ use super::results::TargetJson;
 use super::{Cell, Column, Content, Sheet, reason_cell, record, status_cell, target_cell, to_value};
 use crate::catalog::{Catalog, Indicator};
 use crate::evaluate::{Evaluation, Status, Verdict};
-use crate::labels::{self, Lang, status_label, words};
+use crate::labels::{self, Lang, Word, status_label, word};
 use crate::target::Better;
 
 /// One area's place.
@@ -127,27 +127,20 @@ pub fn build(ranking: &Ranking, evaluation: &Evaluation, lang: Lang) -> anyhow::
 
 fn heading(ranking: &Ranking, evaluation: &Evaluation, lang: Lang) -> String {
     let ind = ranking.indicator;
-    let direction = match (ind.better, lang) {
-        (Better::Higher, Lang::Zh) => "越高越好",
-        (Better::Lower, Lang::Zh) => "越低越好",
-        (Better::Higher, Lang::En) => "higher is better",
-        (Better::Lower, Lang::En) => "lower is better",
-    };
     let target = ranking.places.iter().find_map(|p| p.verdict).map_or(ind.target_text.clone(), target_cell);
-    let (name, id, year) = (ind.display_name(), &ind.id, evaluation.year);
-    match lang {
-        Lang::Zh => format!("{name}（{id}）　{year} 年　目标：{target}　{direction}"),
-        Lang::En => format!("{name} ({id})  year {year}  target: {target}  {direction}"),
-    }
+    labels::rank_heading(&ind.display_name(), &ind.id, evaluation.year, &target, ind.better, lang)
 }
 
 fn sheet(ranking: &Ranking, lang: Lang) -> Sheet {
     let columns = vec![
-        Column::number(words(lang, "名次", "rank")).key(),
-        Column::text(words(lang, "地区", "area")).key(),
-        Column::number(words(lang, "本期值", "value")),
-        Column::text(words(lang, "状态", "status")),
-        Column::wrapping(words(lang, "说明", "reason")),
+        Column::number(word(Word::Rank, lang)).key(),
+        Column::text(word(Word::Area, lang)).key(),
+        match ranking.indicator.unit.as_str() {
+            "" => Column::number(word(Word::Value, lang)),
+            unit => Column::number(word(Word::Value, lang)).unit(unit),
+        },
+        Column::text(word(Word::Status, lang)),
+        Column::wrapping(word(Word::Reason, lang)),
     ];
     let rows = ranking
         .places
@@ -162,5 +155,5 @@ fn sheet(ranking: &Ranking, lang: Lang) -> Sheet {
             ]
         })
         .collect();
-    Sheet { name: words(lang, "排名", "ranking").into(), title: String::new(), columns, rows, notes: Vec::new() }
+    Sheet { name: word(Word::RankingSheet, lang).into(), title: String::new(), columns, rows, notes: Vec::new() }
 }

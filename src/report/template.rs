@@ -3,12 +3,11 @@
 //! header, a workbook as cell notes on the header and a second sheet listing the indicators.
 
 use std::io::Write;
-use std::path::Path;
 
 use anyhow::Context as _;
 use rust_xlsxwriter::{Color, Format, Note, Workbook, Worksheet, XlsxError};
 
-use crate::Lang;
+use crate::labels::{Lang, Word, word};
 
 /// What one cell of the template holds.
 #[derive(Debug, Clone, PartialEq)]
@@ -71,16 +70,16 @@ pub fn write_csv(grid: &Grid, out: &mut dyn Write, bom: bool) -> anyhow::Result<
 }
 
 /// An .xlsx workbook: the data sheet first (what `load` reads), then a sheet listing the indicators.
-pub fn write_xlsx(grid: &Grid, path: &Path, lang: Lang) -> anyhow::Result<()> {
+pub fn write_xlsx(grid: &Grid, out: &mut dyn Write, lang: Lang) -> anyhow::Result<()> {
     let mut book = Workbook::new();
     data_sheet(book.add_worksheet(), grid, lang).context("cannot lay out the template")?;
     legend_sheet(book.add_worksheet(), grid, lang).context("cannot lay out the template")?;
-    book.save(path).with_context(|| format!("cannot write {}", path.display()))?;
+    out.write_all(&book.save_to_buffer().context("cannot build the template")?)?;
     Ok(())
 }
 
 fn data_sheet(sheet: &mut Worksheet, grid: &Grid, lang: Lang) -> Result<(), XlsxError> {
-    sheet.set_name(if lang == Lang::Zh { "数据" } else { "data" })?;
+    sheet.set_name(word(Word::TemplateDataSheet, lang))?;
     let bold = Format::new().set_bold().set_background_color(Color::RGB(0xDDEBF7));
     let fill = Format::new().set_background_color(Color::RGB(0xFFF2CC));
     let grey = Format::new().set_font_color(Color::Gray).set_background_color(Color::RGB(0xEEEEEE));
@@ -118,9 +117,9 @@ fn data_sheet(sheet: &mut Worksheet, grid: &Grid, lang: Lang) -> Result<(), Xlsx
 }
 
 fn legend_sheet(sheet: &mut Worksheet, grid: &Grid, lang: Lang) -> Result<(), XlsxError> {
-    sheet.set_name(if lang == Lang::Zh { "指标说明" } else { "indicators" })?;
+    sheet.set_name(word(Word::TemplateLegendSheet, lang))?;
     let bold = Format::new().set_bold();
-    let head = if lang == Lang::Zh { ["指标id", "说明", "出处"] } else { ["id", "about", "source"] };
+    let head = [Word::TemplateId, Word::TemplateAbout, Word::Source].map(|w| word(w, lang));
     for (c, h) in head.iter().enumerate() {
         sheet.write_string_with_format(0, col(c), *h, &bold)?;
     }

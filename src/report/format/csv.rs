@@ -6,6 +6,7 @@
 
 use std::io::Write;
 
+use rustc_hash::{FxHashMap, FxHashSet};
 use serde_json::{Map, Value};
 
 use super::Style;
@@ -17,22 +18,53 @@ pub fn render(content: &Content, style: &Style, out: &mut dyn Write) -> anyhow::
         out.write_all("\u{FEFF}".as_bytes())?;
     }
     let rows: Vec<Vec<(String, String)>> = content.records.iter().map(flatten_record).collect();
-    let mut columns: Vec<&str> = Vec::new();
-    for row in &rows {
-        for (key, _) in row {
-            if !columns.contains(&key.as_str()) {
-                columns.push(key);
-            }
-        }
-    }
+    let shape = flatten_record(&content.record_shape);
+    let columns = columns(std::iter::once(&shape).chain(&rows));
     let mut w = csv::Writer::from_writer(out);
-    w.write_record(&columns).map_err(std::io::Error::from)?;
+    w.write_record(&columns).map_err(io)?;
     for row in &rows {
-        let cells = columns.iter().map(|c| row.iter().find(|(k, _)| k == c).map_or("", |(_, v)| v.as_str()));
-        w.write_record(cells).map_err(std::io::Error::from)?;
+        let cells: FxHashMap<&str, &str> = row.iter().map(|(k, v)| (k.as_str(), v.as_str())).collect();
+        w.write_record(columns.iter().map(|c| cells.get(c).copied().unwrap_or_default())).map_err(io)?;
     }
     w.flush()?;
     Ok(())
+}
+
+/// Every column of the rows. A column first met in a later row goes right after the column before
+/// it in that row, so the order follows the records' field order whichever row brings it. A field
+/// that is only ever null where its flattened children exist (`progress`) is left out.
+fn columns<'r>(rows: impl Iterator<Item = &'r Vec<(String, String)>>) -> Vec<&'r str> {
+    let mut columns: Vec<&str> = Vec::new();
+    // Where each column is; rebuilt on the rare insertion, so a large file costs a lookup per cell.
+    let mut index: FxHashMap<&str, usize> = FxHashMap::default();
+    let mut filled: FxHashSet<&str> = FxHashSet::default();
+    for row in rows {
+        let mut at = 0;
+        for (key, value) in row {
+            match index.get(key.as_str()) {
+                Some(&i) => at = i + 1,
+                None => {
+                    columns.insert(at, key);
+                    at += 1;
+                    index = columns.iter().enumerate().map(|(i, c)| (*c, i)).collect();
+                }
+            }
+            if !value.is_empty() {
+                filled.insert(key);
+            }
+        }
+    }
+    let all = columns.clone();
+    columns.retain(|c| filled.contains(c) || !all.iter().any(|o| o.starts_with(&format!("{c}_"))));
+    columns
+}
+
+/// A CSV error as the I/O error it carries, so that a closed pipe stays recognisable.
+fn io(e: csv::Error) -> anyhow::Error {
+    match e.into_kind() {
+        csv::ErrorKind::Io(e) => e.into(),
+        other => anyhow::anyhow!("cannot write CSV: {other:?}"),
+    }
 }
 
 /// A record's fields as (column, text), nested objects as `parent_child`.

@@ -59,6 +59,17 @@ impl Format {
         self == Format::Xlsx
     }
 
+    /// The parts of a content this format renders; a builder may leave out the others.
+    pub fn parts(self) -> Parts {
+        let none = Parts { sheets: false, document: false, records: false };
+        match self {
+            Format::Table | Format::Markdown | Format::Xlsx => Parts { sheets: true, ..none },
+            Format::Json => Parts { document: true, ..none },
+            Format::Csv => Parts { records: true, ..none },
+            Format::Github => none,
+        }
+    }
+
     /// Whether the format can render this content at all (annotations need problems to annotate).
     pub fn fits(self, content: &Content) -> bool {
         self != Format::Github || content.problems.is_some()
@@ -87,6 +98,20 @@ impl std::str::FromStr for Format {
             format!("{s:?} is not a format; one of {}", names.join(", "))
         })
     }
+}
+
+/// Which parts of a [`Content`] to build: a large evaluation printed as a table need not be turned
+/// into a JSON document and CSV records as well.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Parts {
+    /// Heading, sheets and notes.
+    pub sheets: bool,
+    pub document: bool,
+    pub records: bool,
+}
+
+impl Parts {
+    pub const ALL: Parts = Parts { sheets: true, document: true, records: true };
 }
 
 /// Where the output goes, as far as rendering cares.
