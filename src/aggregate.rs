@@ -69,6 +69,18 @@ pub fn combine<'m>(
     Combined::Value { value, areas: rows.len() }
 }
 
+/// The areas' rows an aggregate of `ind` for `city` in `year` is made of, in catalogue order: where a
+/// city value that no row reported came from.
+pub fn member_rows<'m>(
+    catalog: &Catalog,
+    city: &County,
+    ind: &Indicator,
+    year: i32,
+    find: impl Fn(&str, &str, i32) -> Option<&'m Measurement>,
+) -> Vec<&'m Measurement> {
+    members(catalog, city).filter(|a| ind.applies_to_area(a)).filter_map(|a| find(&a.name, &ind.id, year)).collect()
+}
+
 /// Whether a reported city value and the areas' aggregate disagree beyond the tolerance.
 pub fn disagrees(ind: &Indicator, reported: f64, aggregated: f64) -> bool {
     let tolerance = if ind.aggregate == Aggregate::Ratio { RATIO_TOLERANCE } else { 1e-9 };

@@ -104,8 +104,11 @@ pub struct Reference {
 #[serde(deny_unknown_fields)]
 struct RawIndicator {
     id: String,
+    /// Read as any value so that a sub-row written here (`no = "15a"`) can be pointed to `label`.
     #[serde(default)]
-    no: Option<u32>,
+    no: Option<Spanned<toml::Value>>,
+    #[serde(default)]
+    label: Option<String>,
     #[serde(default)]
     part: Option<String>,
     domain: String,
@@ -157,6 +160,9 @@ pub struct Indicator {
     pub id: String,
     /// The plan's 序号; shared by the parts of one row (row 4's four pollutants).
     pub no: Option<u32>,
+    /// The catalogue's `label` for a sub-row the plan numbers itself (15a, 4b); absent, the label is
+    /// made from `no` (see [`Indicator::label`]).
+    pub given_label: Option<String>,
     /// Which part of a shared row this is (氮氧化物 …).
     pub part: Option<String>,
     pub domain: String,
@@ -189,8 +195,12 @@ pub struct Indicator {
 }
 
 impl Indicator {
-    /// The label used in tables and matrices: 序号, with a letter for each part of a shared row.
+    /// The label used in tables and matrices: the catalogue's `label`, else 序号 with a letter for each
+    /// part of a shared row.
     pub fn label(&self, catalog: &Catalog) -> String {
+        if let Some(label) = &self.given_label {
+            return label.clone();
+        }
         let Some(no) = self.no else {
             return self.id.clone();
         };
@@ -203,11 +213,14 @@ impl Indicator {
         format!("{no}{letter}")
     }
 
-    /// The name as shown: the plan's name, and the part when the row is shared.
+    /// The name as shown: the plan's name, and the part when the row is shared — unless the name
+    /// already ends with it (`化学需氧量重点工程减排量（化学需氧量）` needs no second 化学需氧量).
     pub fn display_name(&self) -> String {
         match &self.part {
-            Some(part) => format!("{}：{part}", self.name),
-            None => self.name.clone(),
+            Some(part) if !self.name.trim_end_matches(['）', ')']).ends_with(part.as_str()) => {
+                format!("{}：{part}", self.name)
+            }
+            _ => self.name.clone(),
         }
     }
 
@@ -327,6 +340,32 @@ fn line_of(text: &str, offset: usize) -> usize {
     text.as_bytes()[..end].iter().filter(|&&b| b == b'\n').count() + 1
 }
 
+/// The plan's row number from `no`: a positive whole number. A label such as `"15a"` written there is
+/// an error that says where it goes. The error carries the line of the `no` key.
+fn row_number(no: Option<&Spanned<toml::Value>>, text: &str) -> Result<Option<u32>, (usize, String)> {
+    let Some(no) = no else { return Ok(None) };
+    let line = line_of(text, no.span().start);
+    match no.get_ref() {
+        toml::Value::Integer(n) => u32::try_from(*n)
+            .ok()
+            .filter(|&n| n > 0)
+            .map(Some)
+            .ok_or_else(|| (line, format!("no = {n}: the plan's row number is a whole number from 1"))),
+        toml::Value::String(s) => {
+            let digits: String = s.chars().take_while(char::is_ascii_digit).collect();
+            let example = if digits.is_empty() { String::new() } else { format!(" (no = {digits}, label = {s:?})") };
+            Err((
+                line,
+                format!(
+                    "no = {s:?}: `no` is the plan's row number, a whole number; a sub-row's label goes in \
+                     `label`{example}"
+                ),
+            ))
+        }
+        other => Err((line, format!("no = {other}: expected the plan's row number, a whole number"))),
+    }
+}
+
 fn is_ascii_id(s: &str) -> bool {
     s.starts_with(|c: char| c.is_ascii_lowercase())
         && s.chars().all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '_')
@@ -396,6 +435,17 @@ impl Catalog {
             if let Some(first) = ids.insert(r.id.clone(), line) {
                 here(format!("duplicate id {:?} (first defined at line {first})", r.id));
             }
+            let no = match row_number(r.no.as_ref(), text) {
+                Ok(no) => no,
+                Err((at, message)) => {
+                    issues.push(issue(at, Some(&r.id), message));
+                    None
+                }
+            };
+            let mut here = |message: String| issues.push(issue(line, Some(&r.id), message));
+            if r.label.as_deref().is_some_and(|l| l.trim().is_empty()) {
+                here("label is empty; give the plan's sub-row label (\"15a\") or leave it out".into());
+            }
             let target = match r.target.parse::<Target>() {
                 Ok(t) => t,
                 Err(e) => {
@@ -403,6 +453,20 @@ impl Catalog {
                     continue;
                 }
             };
+            if matches!(target, Target::Eliminated { .. }) && target.against_polarity(r.better).is_some() {
+                let meaning = match r.better {
+                    Better::Lower => {
+                        "a share remaining of at most N: write `eliminated` (at most 0) or `eliminated <= N`"
+                    }
+                    Better::Higher => {
+                        "a share eliminated of at least N: write `eliminated` (at least 90) or `eliminated >= N`"
+                    }
+                };
+                here(format!(
+                    "`{target}` on a better = \"{}\" indicator: there eliminated means {meaning}",
+                    r.better.as_str()
+                ));
+            }
             if let Target::Reference(id) = &target
                 && !reference_ids.contains(id.as_str())
             {
@@ -428,7 +492,8 @@ impl Catalog {
             let target_text = r.target_text.unwrap_or_else(|| r.target.clone());
             indicators.push(Indicator {
                 id: r.id,
-                no: r.no,
+                no,
+                given_label: r.label.map(|l| l.trim().to_string()),
                 part: r.part,
                 domain: r.domain,
                 name: r.name,
@@ -624,6 +689,57 @@ target = "58.7"
         let all = err.to_string();
         for needle in ["no [[reference]] defines", "city_row \"中心市区\"", "tag \"inland\"", "due year 2030"] {
             assert!(all.contains(needle), "{needle} in {all}");
+        }
+    }
+
+    #[test]
+    fn a_sub_row_label_is_shown_and_a_label_in_no_points_to_label() {
+        let labelled = ONE.replace("no = 12", "no = 15\nlabel = \"15a\"");
+        let c = Catalog::parse(&minimal(&labelled), "t.toml").unwrap_or_else(|e| panic!("{e}"));
+        assert_eq!((c.indicators[0].no, c.indicators[0].label(&c)), (Some(15), "15a".to_string()));
+        let c = Catalog::parse(&minimal(ONE), "t.toml").unwrap();
+        assert_eq!(c.indicators[0].label(&c), "12", "without a label, no");
+        let text = minimal(&ONE.replace("no = 12", "no = \"15a\""));
+        let err = Catalog::parse(&text, "t.toml").unwrap_err();
+        let line = text.lines().position(|l| l.starts_with("no = ")).unwrap() + 1;
+        assert_eq!(err.issues.len(), 1, "{err}");
+        assert_eq!(err.issues[0].line, line);
+        assert!(
+            err.issues[0].message.contains("a sub-row's label goes in `label` (no = 15, label = \"15a\")"),
+            "{err}"
+        );
+    }
+
+    #[test]
+    fn a_part_is_not_repeated_after_a_name_that_ends_with_it() {
+        let ind = |name: &str| {
+            let text = minimal(&ONE.replace("森林覆盖率（%）", name).replace("no = 12", "no = 12\npart = \"氨氮\""));
+            Catalog::parse(&text, "t.toml").unwrap().indicators[0].display_name()
+        };
+        assert_eq!(ind("主要污染物重点工程减排量"), "主要污染物重点工程减排量：氨氮");
+        assert_eq!(ind("重点工程减排量：氨氮"), "重点工程减排量：氨氮");
+        assert_eq!(ind("重点工程减排量（氨氮）"), "重点工程减排量（氨氮）");
+    }
+
+    #[test]
+    fn eliminated_against_polarity_is_refused_when_loaded() {
+        let lower = ONE.replace("better = \"higher\"", "better = \"lower\"");
+        for (indicator, target, ok) in [
+            (ONE, "eliminated", true),
+            (ONE, "eliminated >= 95", true),
+            (ONE, "eliminated <= 5", false),
+            (lower.as_str(), "eliminated", true),
+            (lower.as_str(), "eliminated <= 5", true),
+            (lower.as_str(), "eliminated >= 90", false),
+        ] {
+            let text = minimal(&indicator.replace("target = \"58.7\"", &format!("target = \"{target}\"")));
+            match Catalog::parse(&text, "t.toml") {
+                Ok(_) => assert!(ok, "{target} loaded"),
+                Err(e) => {
+                    assert!(!ok, "{target}: {e}");
+                    assert!(e.to_string().contains("there eliminated means a share"), "{e}");
+                }
+            }
         }
     }
 }

@@ -16,11 +16,11 @@ const EXIT_CODES: &str = "\
 Exit codes:
   0  ran, and nothing is failing (trend, rank, indicators, template and
      completions: always, once they ran)
-  1  findings: eval - a failing, lagging or regressing indicator under
-     --fail-on; validate - an error in the data; check-catalog - an error
-     (with --strict, a warning too)
+  1  findings: eval and report - a failing, lagging or regressing
+     indicator under --fail-on; validate - an error in the data;
+     check-catalog - an error (with --strict, a warning too)
   2  could not run: bad usage, an unreadable file, an invalid catalogue,
-     targets file or (for eval, rank, trend) data file
+     targets file or (for eval, report, rank, trend) data file
 
 Every flag: `plan-check help COMMAND`. Guides: README.md and docs/.";
 
@@ -52,6 +52,8 @@ pub enum Command {
     Template(TemplateArgs),
     /// Lint a catalogue written for this plan or another: errors, and warnings about what eval cannot judge.
     CheckCatalog(CheckCatalogArgs),
+    /// Write the mid-term or final evaluation as a document: Word (.docx) or one HTML page with charts.
+    Report(ReportArgs),
     /// Print a completion script for bash, zsh, fish or PowerShell, to save where the shell loads it from.
     Completions(CompletionsArgs),
 }
@@ -113,6 +115,10 @@ pub struct EvalArgs {
     /// Evaluate the valid rows of an invalid file (its problems are still printed) instead of stopping.
     #[arg(long)]
     pub skip_invalid: bool,
+    /// Take one indicator's verdict apart (its id or exact name): the rule, the figures and the rows
+    /// they came from, the arithmetic of completion and progress. The city-level row, or --county's.
+    #[arg(long, value_name = "ID")]
+    pub explain: Option<String>,
     #[command(flatten)]
     pub select: SelectArgs,
     /// Only indicators of this type (binding/约束性, expected/预期性, leading/引领性, task/重点任务);
@@ -202,6 +208,42 @@ pub struct TrendArgs {
     pub lang: LangArg,
 }
 
+/// `plan-check report`: the same loading, year, stage and targets rules as `eval`.
+#[derive(Debug, Args)]
+pub struct ReportArgs {
+    #[command(flatten)]
+    pub input: InputArgs,
+    #[command(flatten)]
+    pub judge: JudgeArgs,
+    /// One area's report: its applicable indicators and its own counts.
+    #[arg(long, value_name = "NAME")]
+    pub county: Option<String>,
+    #[command(flatten)]
+    pub select: SelectArgs,
+    /// Language of the document.
+    #[arg(long, value_enum, default_value_t = LangArg::Zh)]
+    pub lang: LangArg,
+    /// Evaluate the valid rows of an invalid file; the document lists the problems in its appendix.
+    #[arg(long)]
+    pub skip_invalid: bool,
+    /// Which city-level verdicts (with --county, that area's) make the exit code 1.
+    #[arg(long, value_enum, default_value_t = FailOnArg::Binding)]
+    pub fail_on: FailOnArg,
+    /// The file to write (replaced only once the document is complete).
+    #[arg(short, long, value_name = "FILE")]
+    pub output: PathBuf,
+    /// Document format [default: from the extension of -o: .docx or .html/.htm].
+    #[arg(long, value_enum)]
+    pub format: Option<DocumentFormat>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum DocumentFormat {
+    /// Word, with real tables, headings and page numbers.
+    Docx,
+    /// One self-contained page: inline CSS and SVG charts, no script; prints on A4.
+    Html,
+}
 /// `--year` dates rows here; there is no evaluation year to choose.
 const VALIDATE_YEAR_HELP: &str = "The year of rows that carry none of their own (no year column, no year in the \
 file name); rows with a year keep it";
@@ -302,7 +344,7 @@ pub struct CheckCatalogArgs {
     /// Output format: table (one line per finding) or json.
     #[arg(long, value_parser = format_parser(), default_value = "table")]
     pub format: Format,
-    /// Count warnings as findings (exit 1), not only errors.
+    /// Treat every warning as an error: reported as an error, and the exit code is 1.
     #[arg(long)]
     pub strict: bool,
     /// Language of the messages (codes and JSON field names stay English).

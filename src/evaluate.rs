@@ -9,11 +9,11 @@ use serde::Serialize;
 
 use crate::aggregate::{self, Combined};
 use crate::catalog::{Aggregate, AreaKind, Catalog, County, Indicator, IndicatorType};
-use crate::load::{Dataset, Measurement};
-use crate::problem::Problem;
+use crate::load::{Dataset, Location, Measurement};
+use crate::problem::{Code, Problem};
 use crate::progress::{self, Point, Progress, TrendOutcome};
 use crate::province::ProvinceTargets;
-use crate::target::{Cmp, Context, Resolved, Rule, Target, Trend, Unresolved};
+use crate::target::{Better, Cmp, Context, Resolved, Rule, Target, Trend, Unresolved, num};
 
 /// Which evaluation the plan orders: mid-term (end of 2023) or final (end of 2025).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
@@ -89,7 +89,36 @@ impl Status {
     }
 }
 
-/// Why a verdict is what it is, when that needs saying.
+/// A value beside the rule it is judged by: what a reason says about where the value stands.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Standing {
+    pub value: f64,
+    pub rule: Rule,
+}
+
+/// Where a value stands against its rule, in the direction of the numbers themselves: a value
+/// failing `≤22` is above it, one failing `≥90` below it, whichever way the indicator is better.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Side {
+    Meets,
+    Above,
+    Below,
+}
+
+impl Standing {
+    pub fn side(&self) -> Side {
+        if self.rule.is_met_by(self.value) {
+            Side::Meets
+        } else if self.value > self.rule.value {
+            Side::Above
+        } else {
+            Side::Below
+        }
+    }
+}
+
+/// Why a verdict is what it is, when that needs saying. A reason that compares figures carries them,
+/// so its words can name them and say which way the value lies.
 #[derive(Debug, Clone, PartialEq)]
 pub enum Reason {
     ProvinceNotSupplied,
@@ -103,19 +132,32 @@ pub enum Reason {
         name: String,
     },
     NeedsSeries,
-    /// A trend target judged on the series: its first and latest values and the least-squares slope.
+    /// A trend target judged on the series: its first and latest values, the least-squares slope,
+    /// and which way is better.
     Trend {
         first: Point,
         latest: Point,
         slope: f64,
+        better: Better,
     },
-    /// The base year already met the target; the value has fallen below it.
-    HoldBroken,
-    /// Judged by level: there is no base-year value to measure progress from.
-    JudgedByLevel,
+    /// The base year already met the target; the value no longer does.
+    HoldBroken {
+        baseline: f64,
+        now: Standing,
+    },
+    /// The value has moved from the baseline away from the target.
+    MovedAway {
+        baseline: f64,
+        now: Standing,
+    },
+    /// Judged by level: there is no base-year value (or no span) to measure progress from.
+    JudgedByLevel {
+        now: Standing,
+    },
     /// Due in or before the evaluation year, so judged as final.
     DueAlready {
         due: i32,
+        now: Standing,
     },
     NoRow,
     NoData,
@@ -152,6 +194,54 @@ pub enum Basis {
     Aggregated { areas: usize },
 }
 
+/// Where a verdict's figures came from, so that a questioned verdict can be traced to its rows.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct Origin {
+    /// The row of the value; for a city value aggregated from its areas, each area's row. Empty when
+    /// the data has no row.
+    pub value_rows: Vec<Location>,
+    /// The base-year row the baseline was taken from, when it came from the data and not the
+    /// catalogue.
+    pub base_row: Option<Location>,
+}
+
+impl Origin {
+    pub fn is_empty(&self) -> bool {
+        self.value_rows.is_empty() && self.base_row.is_none()
+    }
+
+    /// The value's rows: `2023.csv:5`, or `2023.csv:3, 7, 9` for the rows of an aggregate (a file is
+    /// named once for its run of lines).
+    pub fn value_rows_text(&self) -> String {
+        let mut text = String::new();
+        let mut last_file: Option<&str> = None;
+        for (i, row) in self.value_rows.iter().enumerate() {
+            if i > 0 {
+                text.push_str(", ");
+            }
+            if last_file == Some(row.file.as_str()) {
+                text.push_str(&row.line.to_string());
+            } else {
+                text.push_str(&row.to_string());
+            }
+            last_file = Some(&row.file);
+        }
+        text
+    }
+}
+
+impl std::fmt::Display for Origin {
+    /// The value's rows, then `; base year row at 2020.csv:4` when the baseline is a data row.
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.value_rows_text())?;
+        if let Some(base) = &self.base_row {
+            let sep = if self.value_rows.is_empty() { "" } else { "; " };
+            write!(f, "{sep}base year row at {base}")?;
+        }
+        Ok(())
+    }
+}
+
 /// One (area, indicator) judged.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Verdict {
@@ -172,6 +262,8 @@ pub struct Verdict {
     pub series: Vec<Point>,
     /// Eurostat's progress measures and the projection, for a numeric target with two or more years.
     pub progress: Option<Progress>,
+    /// The rows its value and baseline came from.
+    pub origin: Origin,
 }
 
 /// What the evaluation needs besides the catalogue and the data.
@@ -230,7 +322,7 @@ pub fn evaluate(catalog: &Catalog, data: &Dataset, settings: &Settings) -> Evalu
         .collect();
     let find = |county: &str, id: &str, year: i32| by_key.get(&(county, id, year)).copied();
     let mut verdicts = Vec::new();
-    let mut warnings = Vec::new();
+    let mut warnings = baseline_mismatches(catalog, &data.measurements);
     for ind in &catalog.indicators {
         for area in &areas {
             let official = area.name == ind.city_row;
@@ -245,9 +337,13 @@ pub fn evaluate(catalog: &Catalog, data: &Dataset, settings: &Settings) -> Evalu
             if area.kind == AreaKind::City {
                 warnings.extend(aggregate::mismatch(catalog, area, ind, settings.year, find));
             }
+            let members = match combined {
+                Combined::Value { .. } => aggregate::member_rows(catalog, area, ind, settings.year, find),
+                _ => Vec::new(),
+            };
             let history = yearly_values(catalog, area, ind, &years, find);
-            let row =
-                Row { area, official, current, combined, base: find(&area.name, &ind.id, plan.base_year), history };
+            let base = find(&area.name, &ind.id, plan.base_year);
+            let row = Row { area, official, current, combined, members, base, history };
             verdicts.push(judge(catalog, ind, &row, settings));
         }
     }
@@ -261,6 +357,42 @@ pub fn evaluate(catalog: &Catalog, data: &Dataset, settings: &Settings) -> Evalu
     }
 }
 
+/// Base-year rows of the data that disagree with the catalogue's `baseline` on the indicator's city
+/// row: a warning naming both figures and saying that the catalogue's is the one used, since the plan
+/// states it. The same check serves `validate` and `eval`.
+pub fn baseline_mismatches(catalog: &Catalog, measurements: &[Measurement]) -> Vec<Problem> {
+    let base_year = catalog.plan.base_year;
+    let stated: HashMap<&str, (&Indicator, f64)> =
+        catalog.indicators.iter().filter_map(|i| Some((i.id.as_str(), (i, i.baseline?)))).collect();
+    measurements
+        .iter()
+        .filter(|m| m.year == base_year)
+        .filter_map(|m| {
+            let &(ind, baseline) = stated.get(m.indicator.as_str())?;
+            let found = m.value?;
+            let tolerance = 1e-9 * baseline.abs().max(1.0);
+            if m.county != ind.city_row || (found - baseline).abs() <= tolerance {
+                return None;
+            }
+            let expected = format!(
+                "the catalogue's baseline {} for {} {} in {base_year} ({}:{}); the catalogue's {} is used, not {}",
+                num(baseline),
+                m.county,
+                ind.id,
+                catalog.origin,
+                ind.line,
+                num(baseline),
+                num(found)
+            );
+            Some(
+                Problem::warning(Code::BaselineMismatch, &m.origin.file, expected)
+                    .at(m.origin.line, None, &ind.id)
+                    .found(&num(found)),
+            )
+        })
+        .collect()
+}
+
 fn elapsed(base: i32, target: i32, year: i32) -> f64 {
     // In f64: `--year` takes any i32, and i32::MIN − 2020 overflows.
     ((f64::from(year) - f64::from(base)) / (f64::from(target) - f64::from(base))).clamp(0.0, 1.0)
@@ -272,6 +404,8 @@ struct Row<'a> {
     current: Option<&'a Measurement>,
     /// For a city-level row: its areas' values combined.
     combined: Combined,
+    /// The areas' rows `combined` is made of.
+    members: Vec<&'a Measurement>,
     base: Option<&'a Measurement>,
     /// The row's values after the base year up to the evaluation year (a city row's aggregated where
     /// it was not reported).
@@ -293,8 +427,6 @@ fn target_in_force<'a>(
 }
 
 fn judge(catalog: &Catalog, ind: &Indicator, row: &Row, settings: &Settings) -> Verdict {
-    let (target, source, for_area) = target_in_force(ind, &row.area.name, &settings.province);
-    let text = ind.target_text.clone();
     let baseline = match (row.area.kind, ind.baseline) {
         (AreaKind::City, Some(b)) => Some(b),
         _ => row.base.and_then(|m| m.value),
@@ -302,26 +434,8 @@ fn judge(catalog: &Catalog, ind: &Indicator, row: &Row, settings: &Settings) -> 
     let start = if ind.cumulative { Some(0.0) } else { baseline };
     let due = ind.due.unwrap_or(catalog.plan.target_year);
     let final_stage = settings.stage == Stage::Final || due <= settings.year;
-    let ctx = Context { better: ind.better, baseline, reference: &|id| catalog.reference_value(id) };
-    let resolved = if *target == Target::Province {
-        Resolved::Unresolved(Unresolved::ProvinceNotSupplied)
-    } else {
-        target.resolve(&ctx)
-    };
-    let rule = match &resolved {
-        Resolved::Rule(r) => Some(*r),
-        _ => None,
-    };
-    let resolved_text = match &resolved {
-        Resolved::Rule(r) => Some(r.to_string()),
-        Resolved::Trend(_) => Some(target.to_string()),
-        Resolved::Unresolved(_) => None,
-    };
-    let reported = row.current.and_then(|m| m.value);
-    let (value, basis) = match (reported, &row.combined) {
-        (None, Combined::Value { value, areas }) => (Some(*value), Basis::Aggregated { areas: *areas }),
-        _ => (reported, Basis::Reported),
-    };
+    let (target, resolved) = target_view(catalog, ind, &row.area.name, baseline, &settings.province);
+    let (value, basis, origin) = value_of(ind, row);
     let mut v = Verdict {
         county: row.area.name.clone(),
         indicator: ind.id.clone(),
@@ -329,19 +443,13 @@ fn judge(catalog: &Catalog, ind: &Indicator, row: &Row, settings: &Settings) -> 
         value,
         basis,
         baseline,
-        target: TargetView {
-            // The plan's words are the city's target; an area's own target is shown as assigned.
-            text: if for_area { resolved_text.clone().unwrap_or_else(|| target.to_string()) } else { text },
-            resolved: resolved_text,
-            source,
-            for_area,
-            rule,
-        },
+        target,
         completion: None,
         status: Status::Pending,
         reason: None,
         series: series(start, &row.history, catalog.plan.base_year),
         progress: None,
+        origin,
     };
     if !ind.applies_to_area(row.area) {
         v.status = Status::NotApplicable;
@@ -385,13 +493,61 @@ fn judge(catalog: &Catalog, ind: &Indicator, row: &Row, settings: &Settings) -> 
     if final_stage {
         v.status = if rule.is_met_by(value) { Status::Pass } else { Status::Fail };
         if settings.stage == Stage::Midterm {
-            v.reason = Some(Reason::DueAlready { due });
+            v.reason = Some(Reason::DueAlready { due, now: Standing { value, rule } });
         }
         return v;
     }
     let share = elapsed(catalog.plan.base_year, due, settings.year);
     (v.status, v.reason) = midterm(value, start, rule, v.completion, share, ind.cumulative);
     v
+}
+
+/// The target in force in one row, resolved against its baseline, and as shown.
+fn target_view(
+    catalog: &Catalog,
+    ind: &Indicator,
+    area: &str,
+    baseline: Option<f64>,
+    assigned: &ProvinceTargets,
+) -> (TargetView, Resolved) {
+    let (target, source, for_area) = target_in_force(ind, area, assigned);
+    let ctx = Context { better: ind.better, baseline, reference: &|id| catalog.reference_value(id) };
+    let resolved = if *target == Target::Province {
+        Resolved::Unresolved(Unresolved::ProvinceNotSupplied)
+    } else {
+        target.resolve(&ctx)
+    };
+    let rule = match &resolved {
+        Resolved::Rule(r) => Some(*r),
+        _ => None,
+    };
+    let resolved_text = match &resolved {
+        Resolved::Rule(r) => Some(r.to_string()),
+        Resolved::Trend(_) => Some(target.to_string()),
+        Resolved::Unresolved(_) => None,
+    };
+    // The plan's words are the city's target; an area's own target is shown as assigned.
+    let text =
+        if for_area { resolved_text.clone().unwrap_or_else(|| target.to_string()) } else { ind.target_text.clone() };
+    (TargetView { text, resolved: resolved_text, source, for_area, rule }, resolved)
+}
+
+/// The row's value — reported, else its areas' aggregate — and the rows it and the baseline came from.
+fn value_of(ind: &Indicator, row: &Row) -> (Option<f64>, Basis, Origin) {
+    let reported = row.current.and_then(|m| m.value);
+    let (value, basis) = match (reported, &row.combined) {
+        (None, Combined::Value { value, areas }) => (Some(*value), Basis::Aggregated { areas: *areas }),
+        _ => (reported, Basis::Reported),
+    };
+    let value_rows = match basis {
+        Basis::Aggregated { .. } => row.members.iter().map(|m| m.origin.clone()).collect(),
+        Basis::Reported => row.current.map(|m| m.origin.clone()).into_iter().collect(),
+    };
+    // The catalogue's baseline serves a city row; a cumulative indicator starts from zero. Only
+    // otherwise does a base-year row of the data supply the baseline.
+    let from_data = !(ind.cumulative || (row.area.kind == AreaKind::City && ind.baseline.is_some()));
+    let base_row = row.base.filter(|m| from_data && m.value.is_some()).map(|m| m.origin.clone());
+    (value, basis, Origin { value_rows, base_row })
 }
 
 /// The value of one (area, indicator) in each of `years`: the reported one, or for a city row the
@@ -441,7 +597,7 @@ fn judge_trend(mut v: Verdict, trend: Trend, ind: &Indicator, final_stage: bool)
         (false, TrendOutcome::Mixed) => Status::Lagging,
         (false, TrendOutcome::Against) => Status::Regressing,
     };
-    v.reason = Some(Reason::Trend { first: j.first, latest: j.latest, slope: j.slope });
+    v.reason = Some(Reason::Trend { first: j.first, latest: j.latest, slope: j.slope, better: ind.better });
     v
 }
 
@@ -469,18 +625,19 @@ fn midterm(
     if rule.is_met_by(value) {
         return (Status::Achieved, None);
     }
+    let now = Standing { value, rule };
     let Some(start) = start else {
-        return (Status::Lagging, Some(Reason::JudgedByLevel));
+        return (Status::Lagging, Some(Reason::JudgedByLevel { now }));
     };
     if !cumulative && rule.is_met_by(start) {
-        return (Status::Regressing, Some(Reason::HoldBroken));
+        return (Status::Regressing, Some(Reason::HoldBroken { baseline: start, now }));
     }
     match completion {
         Some(c) if c >= share - 1e-9 => (Status::OnTrack, None),
         Some(c) if c >= 0.0 => (Status::Lagging, None),
-        Some(_) => (Status::Regressing, None),
+        Some(_) => (Status::Regressing, Some(Reason::MovedAway { baseline: start, now })),
         // An `==` target the baseline does not meet and no span to measure: judge by level.
-        None if rule.cmp == Cmp::Equal => (Status::Lagging, Some(Reason::JudgedByLevel)),
+        None if rule.cmp == Cmp::Equal => (Status::Lagging, Some(Reason::JudgedByLevel { now })),
         None => (Status::Lagging, None),
     }
 }
@@ -599,7 +756,9 @@ mod tests {
             "",
         );
         assert_eq!(verdict(&e, "全市", "forest_coverage").status, Status::Regressing);
-        assert_eq!(verdict(&e, "全市", "forest_coverage").reason, Some(Reason::HoldBroken));
+        let forest = verdict(&e, "全市", "forest_coverage");
+        let rule = Rule { cmp: Cmp::AtLeast, value: 58.7 };
+        assert_eq!(forest.reason, Some(Reason::HoldBroken { baseline: 58.7, now: Standing { value: 58.6, rule } }));
         assert_eq!(verdict(&e, "全市", "groundwater_class_v").status, Status::Achieved);
         let e = run(vec![m("全市", "groundwater_class_v", 2023, Some(10.5))], 2023, "");
         assert_eq!(verdict(&e, "全市", "groundwater_class_v").status, Status::Regressing);
@@ -723,7 +882,7 @@ mod tests {
         let v = &run(years("全市", "industrial_land_productivity", &[(2021, 25.9), (2023, 27.6)]), 2023, "");
         let text = verdict(v, "全市", "industrial_land_productivity").reason.as_ref().unwrap();
         let text = crate::labels::reason(text, crate::Lang::En);
-        assert_eq!(text, "2021: 25.9 → 2023: 27.6, slope +0.85 a year");
+        assert_eq!(text, "2021: 25.9 → 2023: 27.6, slope +0.85 a year (rising; higher is better)");
     }
 
     #[test]
@@ -787,7 +946,12 @@ mod tests {
             let e = run(vec![m("全市", id, 2023, Some(value))], 2023, "");
             let v = verdict(&e, "全市", id);
             assert_eq!(e.stage, Stage::Midterm);
-            assert_eq!((v.status, v.reason.clone()), (expected, Some(Reason::DueAlready { due: 2023 })), "{value}");
+            let now = Standing { value, rule: Rule { cmp: Cmp::Equal, value: 1.0 } };
+            assert_eq!(
+                (v.status, v.reason.clone()),
+                (expected, Some(Reason::DueAlready { due: 2023, now })),
+                "{value}"
+            );
         }
         // Due in 2021, evaluated in 2022: overdue, so final too.
         let e = run(vec![m("全市", "rural_centralized_source_protection_delineation", 2022, Some(0.0))], 2022, "");
@@ -795,7 +959,8 @@ mod tests {
         // Due in 2023, evaluated in 2022: still a mid-term verdict.
         let e = run(vec![m("全市", "river_shoreline_noncompliant_activities_exit", 2022, Some(0.0))], 2022, "");
         let v = verdict(&e, "全市", "river_shoreline_noncompliant_activities_exit");
-        assert_eq!((v.status, v.reason.clone()), (Status::Lagging, Some(Reason::JudgedByLevel)));
+        let now = Standing { value: 0.0, rule: Rule { cmp: Cmp::Equal, value: 1.0 } };
+        assert_eq!((v.status, v.reason.clone()), (Status::Lagging, Some(Reason::JudgedByLevel { now })));
     }
 
     #[test]

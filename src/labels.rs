@@ -3,12 +3,12 @@
 //! status values, problem codes) is stable English and is not in this module.
 
 use crate::catalog::IndicatorType;
-use crate::evaluate::{Reason, Stage, Status};
+use crate::evaluate::{Reason, Side, Stage, Standing, Status};
 use crate::load::Accounting;
 use crate::problem::Code;
 use crate::progress::{Category, Progress};
-use crate::target::Better;
 pub use crate::target::num;
+use crate::target::{Better, Cmp};
 
 /// Language of human-facing labels. Machine output (JSON, codes) is always English.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -40,6 +40,8 @@ pub enum Word {
     TemplateId,
     TemplateAbout,
     Applicable,
+    /// `--type`/`--only` left no verdict to show.
+    NothingMatches,
     AppliesTo,
     Area,
     AreasSheet,
@@ -111,6 +113,7 @@ pub fn word(w: Word, lang: Lang) -> &'static str {
         Word::TemplateId => ("指标id", "id"),
         Word::TemplateAbout => ("说明", "about"),
         Word::Applicable => ("（适用指标）", " (applicable indicators)"),
+        Word::NothingMatches => ("没有符合 --type/--only 条件的指标", "no indicator matches --type/--only"),
         Word::AppliesTo => ("适用", "applies to"),
         Word::Area => ("地区", "area"),
         Word::AreasSheet => ("各地区", "areas"),
@@ -241,6 +244,16 @@ pub fn stage_label(s: Stage, lang: Lang) -> &'static str {
     }
 }
 
+/// The plan's own names for its two evaluations (第十一章第六节: "中期评估和总结评估"), as a report titles them.
+pub fn evaluation_name(s: Stage, lang: Lang) -> &'static str {
+    match (s, lang) {
+        (Stage::Midterm, Lang::Zh) => "中期评估",
+        (Stage::Final, Lang::Zh) => "总结评估",
+        (Stage::Midterm, Lang::En) => "mid-term evaluation",
+        (Stage::Final, Lang::En) => "final evaluation",
+    }
+}
+
 pub fn category_label(c: Category, lang: Lang) -> &'static str {
     match (c, lang) {
         (Category::Achieved, Lang::Zh) => "已达目标",
@@ -256,7 +269,8 @@ pub fn category_label(c: Category, lang: Lang) -> &'static str {
     }
 }
 
-/// Why a verdict is what it is, in words.
+/// Why a verdict is what it is, in words. A reason that compares figures names them and says which way
+/// the value lies, whichever way the indicator is better.
 pub fn reason(r: &Reason, lang: Lang) -> String {
     use Lang::{En, Zh};
     match (r, lang) {
@@ -270,28 +284,58 @@ pub fn reason(r: &Reason, lang: Lang) -> String {
         (Reason::ReferenceNotSupplied { name }, Zh) => format!("未提供参照值：{name}"),
         (Reason::NeedsSeries, En) => "needs a series of years".into(),
         (Reason::NeedsSeries, Zh) => "需多年数据".into(),
-        (Reason::Trend { first, latest, slope }, En) => format!(
-            "{}: {} → {}: {}, slope {} a year",
+        (Reason::Trend { first, latest, slope, better }, En) => format!(
+            "{}: {} → {}: {}, slope {} a year ({}; {} is better)",
             first.year,
             num(first.value),
             latest.year,
             num(latest.value),
-            signed(*slope)
+            signed(*slope),
+            trend_word(*slope, En),
+            if *better == Better::Higher { "higher" } else { "lower" }
         ),
-        (Reason::Trend { first, latest, slope }, Zh) => format!(
-            "{}年{} → {}年{}，斜率{}/年",
+        (Reason::Trend { first, latest, slope, better }, Zh) => format!(
+            "{}年{} → {}年{}，斜率{}/年（{}，{}）",
             first.year,
             num(first.value),
             latest.year,
             num(latest.value),
-            signed(*slope)
+            signed(*slope),
+            trend_word(*slope, Zh),
+            if *better == Better::Higher { "越高越好" } else { "越低越好" }
         ),
-        (Reason::HoldBroken, En) => "the baseline met the target; the value has fallen below it".into(),
-        (Reason::HoldBroken, Zh) => "基准年已达标，本期值低于目标".into(),
-        (Reason::JudgedByLevel, En) => "no baseline: judged by level".into(),
-        (Reason::JudgedByLevel, Zh) => "无基准值，按水平判定".into(),
-        (Reason::DueAlready { due }, En) => format!("due in {due}: judged as final"),
-        (Reason::DueAlready { due }, Zh) => format!("{due}年到期，按终期判定"),
+        (Reason::HoldBroken { baseline, now }, En) => format!(
+            "the baseline {} met the target {}; the value {} is now {} it",
+            num(*baseline),
+            now.rule,
+            num(now.value),
+            if now.side() == Side::Above { "above" } else { "below" }
+        ),
+        (Reason::HoldBroken { baseline, now }, Zh) => format!(
+            "基准值{}已达到目标{}，本期值{}{}目标",
+            num(*baseline),
+            now.rule,
+            num(now.value),
+            if now.side() == Side::Above { "高于" } else { "低于" }
+        ),
+        (Reason::MovedAway { baseline, now }, En) => format!(
+            "the value {} has {} from the baseline {}, away from the target {}",
+            num(now.value),
+            if now.value > *baseline { "risen" } else { "fallen" },
+            num(*baseline),
+            now.rule
+        ),
+        (Reason::MovedAway { baseline, now }, Zh) => format!(
+            "本期值{}{}基准值{}，偏离目标{}",
+            num(now.value),
+            if now.value > *baseline { "高于" } else { "低于" },
+            num(*baseline),
+            now.rule
+        ),
+        (Reason::JudgedByLevel { now }, En) => format!("no baseline: judged by level; {}", standing(now, En)),
+        (Reason::JudgedByLevel { now }, Zh) => format!("无基准值，按水平判定：{}", standing(now, Zh)),
+        (Reason::DueAlready { due, now }, En) => format!("due in {due}: judged as final; {}", standing(now, En)),
+        (Reason::DueAlready { due, now }, Zh) => format!("{due}年到期，按终期判定：{}", standing(now, Zh)),
         (Reason::NoRow, En) => "no row in the data".into(),
         (Reason::NoRow, Zh) => "数据中无此项".into(),
         (Reason::NoData, En) => "the data says no data".into(),
@@ -302,6 +346,32 @@ pub fn reason(r: &Reason, lang: Lang) -> String {
         (Reason::CityWideCount { city }, Zh) => format!("全市总量指标，按{city}合计判定"),
         (Reason::NotApplicable { tags }, En) => format!("applies only to areas tagged {}", tags.join(", ")),
         (Reason::NotApplicable { tags }, Zh) => format!("仅适用于：{}", tags.join("、")),
+    }
+}
+
+/// "22.4 is above the target ≤22" / "本期值22.4高于目标≤22".
+fn standing(now: &Standing, lang: Lang) -> String {
+    let (value, rule) = (num(now.value), now.rule);
+    match (now.side(), lang) {
+        (Side::Meets, Lang::En) => format!("the value {value} meets the target {rule}"),
+        (Side::Above, Lang::En) => format!("the value {value} is above the target {rule}"),
+        (Side::Below, Lang::En) => format!("the value {value} is below the target {rule}"),
+        (Side::Meets, Lang::Zh) => format!("本期值{value}达到目标{rule}"),
+        (Side::Above, Lang::Zh) => format!("本期值{value}高于目标{rule}"),
+        (Side::Below, Lang::Zh) => format!("本期值{value}低于目标{rule}"),
+    }
+}
+
+fn trend_word(slope: f64, lang: Lang) -> &'static str {
+    // By the slope as shown, so that "+0" is never called rising.
+    let shown: f64 = num(slope).parse().unwrap_or(0.0);
+    match (shown.partial_cmp(&0.0), lang) {
+        (Some(std::cmp::Ordering::Greater), Lang::En) => "rising",
+        (Some(std::cmp::Ordering::Less), Lang::En) => "falling",
+        (_, Lang::En) => "flat",
+        (Some(std::cmp::Ordering::Greater), Lang::Zh) => "上升",
+        (Some(std::cmp::Ordering::Less), Lang::Zh) => "下降",
+        (_, Lang::Zh) => "持平",
     }
 }
 
@@ -326,6 +396,7 @@ pub fn problem_title(code: Code, lang: Lang) -> &'static str {
         Code::NotApplicable => ("不适用于该地区", "not applicable to the area"),
         Code::MissingIndicator => ("缺少指标值", "missing indicator"),
         Code::AggregateMismatch => ("与各地区汇总不符", "disagrees with the areas' aggregate"),
+        Code::BaselineMismatch => ("与指标目录基准值不符", "disagrees with the catalogue's baseline"),
     };
     words(lang, zh, en)
 }
@@ -556,6 +627,13 @@ pub enum Lint<'a> {
     QuoteNotInPlan {
         quote: &'a str,
     },
+    /// `>= 26` on a lower-is-better indicator: every value the plan wants would fail.
+    AgainstPolarity {
+        target: &'a str,
+        cmp: Cmp,
+        value: f64,
+        better: Better,
+    },
 }
 
 pub fn lint(l: &Lint, lang: Lang) -> String {
@@ -583,6 +661,33 @@ pub fn lint(l: &Lint, lang: Lang) -> String {
         (Lint::QuoteNotInPlan { quote }, Lang::En) => {
             format!("the quote {quote:?} is not in the plan's text, word for word")
         }
+        (Lint::AgainstPolarity { target: t, cmp, value, better }, lang) => against_polarity(t, *cmp, *value, *better, lang),
+    }
+}
+
+/// What a rule written against its polarity asks, what polarity says, and the rule it implies.
+fn against_polarity(t: &str, cmp: Cmp, value: f64, better: Better, lang: Lang) -> String {
+    let n = num(value);
+    let fix = match better {
+        Better::Lower => format!("<= {n}"),
+        Better::Higher => format!(">= {n}"),
+    };
+    let better = better.as_str();
+    match (lang, cmp) {
+        (Lang::Zh, Cmp::AtLeast) => format!(
+            "目标 `{t}` 要求不低于{n}，而 better = \"{better}\" 表示越低越好：eval 会把低于{n}的值——正是规划要的值——判为未达标；请写 `{fix}`（或只写数值），或改正 `better`"
+        ),
+        (Lang::Zh, _) => format!(
+            "目标 `{t}` 要求不高于{n}，而 better = \"{better}\" 表示越高越好：eval 会把高于{n}的值——正是规划要的值——判为未达标；请写 `{fix}`（或只写数值），或改正 `better`"
+        ),
+        (Lang::En, Cmp::AtLeast) => format!(
+            "the target `{t}` asks for at least {n} but better = \"{better}\" says lower values are better: eval fails \
+             every value below it, the values the plan wants; write `{fix}` (or a bare number), or fix `better`"
+        ),
+        (Lang::En, _) => format!(
+            "the target `{t}` asks for at most {n} but better = \"{better}\" says higher values are better: eval fails \
+             every value above it, the values the plan wants; write `{fix}` (or a bare number), or fix `better`"
+        ),
     }
 }
 
@@ -654,9 +759,10 @@ mod tests {
             first: Point { year: 2021, value: 25.9 },
             latest: Point { year: 2023, value: 27.6 },
             slope: 0.85,
+            better: Better::Higher,
         };
-        assert_eq!(reason(&r, Lang::En), "2021: 25.9 → 2023: 27.6, slope +0.85 a year");
-        assert_eq!(reason(&r, Lang::Zh), "2021年25.9 → 2023年27.6，斜率+0.85/年");
+        assert_eq!(reason(&r, Lang::En), "2021: 25.9 → 2023: 27.6, slope +0.85 a year (rising; higher is better)");
+        assert_eq!(reason(&r, Lang::Zh), "2021年25.9 → 2023年27.6，斜率+0.85/年（上升，越高越好）");
     }
 
     #[test]

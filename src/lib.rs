@@ -15,6 +15,7 @@ pub mod aggregate;
 pub mod catalog;
 pub mod cli;
 mod cmd;
+pub mod document;
 pub mod evaluate;
 pub mod labels;
 pub mod load;
@@ -61,5 +62,6 @@ pub fn run(cli: cli::Cli, console: Console, out: &mut dyn Write, err: &mut dyn W
         cli::Command::Template(args) => cmd::template::run(&args, out, err),
         cli::Command::CheckCatalog(args) => cmd::check_catalog::run(&args, out, err),
         cli::Command::Completions(args) => cmd::completions::run(&args, out),
+        cli::Command::Report(args) => cmd::report::run(&args, out, err),
     }
 }

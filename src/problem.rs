@@ -27,11 +27,12 @@ pub enum Code {
     NotApplicable,
     MissingIndicator,
     AggregateMismatch,
+    BaselineMismatch,
 }
 
 impl Code {
     /// Every code, in the order the table of docs/problems.md lists them.
-    pub const ALL: [Code; 18] = [
+    pub const ALL: [Code; 19] = [
         Code::Encoding,
         Code::EmptyFile,
         Code::MissingColumn,
@@ -50,6 +51,7 @@ impl Code {
         Code::NotApplicable,
         Code::MissingIndicator,
         Code::AggregateMismatch,
+        Code::BaselineMismatch,
     ];
 
     pub fn as_str(self) -> &'static str {
@@ -72,6 +74,7 @@ impl Code {
             Code::NotApplicable => "not-applicable",
             Code::MissingIndicator => "missing-indicator",
             Code::AggregateMismatch => "aggregate-mismatch",
+            Code::BaselineMismatch => "baseline-mismatch",
         }
     }
 }

@@ -6,7 +6,7 @@ use std::collections::BTreeMap;
 
 use serde::Deserialize;
 
-use crate::catalog::{Catalog, CatalogError, CatalogIssue};
+use crate::catalog::{Catalog, CatalogIssue};
 use crate::target::Target;
 
 #[derive(Debug, Deserialize)]
@@ -18,6 +18,24 @@ struct RawProvinceTarget {
     source: Option<String>,
     #[serde(default)]
     areas: BTreeMap<String, toml::Spanned<String>>,
+}
+
+/// Every problem found in a targets file. Its own type, so that the message says which file is wrong:
+/// a bad `--targets` file is not an invalid catalogue.
+#[derive(Debug, Clone, thiserror::Error)]
+pub struct TargetsError {
+    pub issues: Vec<CatalogIssue>,
+}
+
+impl std::fmt::Display for TargetsError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        let n = self.issues.len();
+        write!(f, "invalid targets file ({n} problem{})", if n == 1 { "" } else { "s" })?;
+        for issue in &self.issues {
+            write!(f, "\n  {issue}")?;
+        }
+        Ok(())
+    }
 }
 
 /// The targets assigned for one indicator: the province's for the city, and the city's for its areas,
@@ -40,9 +58,9 @@ pub struct ProvinceTargets {
 impl ProvinceTargets {
     /// Reads a targets file, checking each id against the catalogue, each area against its areas and
     /// each target against the language. `origin` names the file in messages.
-    pub fn parse(text: &str, origin: &str, catalog: &Catalog) -> Result<ProvinceTargets, CatalogError> {
+    pub fn parse(text: &str, origin: &str, catalog: &Catalog) -> Result<ProvinceTargets, TargetsError> {
         let table: BTreeMap<String, toml::Spanned<RawProvinceTarget>> =
-            toml::from_str(text).map_err(|e| CatalogError {
+            toml::from_str(text).map_err(|e| TargetsError {
                 issues: vec![CatalogIssue {
                     file: origin.to_string(),
                     line: e.span().map_or(1, |s| line_at(text, s.start)),
@@ -96,7 +114,7 @@ impl ProvinceTargets {
                 Err(e) => issues.push(e),
             }
         }
-        if issues.is_empty() { Ok(ProvinceTargets { by_id }) } else { Err(CatalogError { issues }) }
+        if issues.is_empty() { Ok(ProvinceTargets { by_id }) } else { Err(TargetsError { issues }) }
     }
 
     /// The assigned target for an indicator in one area (or city row): the area's own, else the

@@ -9,7 +9,9 @@
 //! province                the province-assigned target (完成省下达目标), supplied with --targets
 //! baseline [+N% | -N%]    relative to the base-year value (不降低; 比2020年下降10%)
 //! reference ID            not worse than a named reference value of the catalogue
-//! eliminated [>= N]       basically eliminated: an elimination ratio of at least N% (default 90)
+//! eliminated [>= N|<= N]  basically eliminated (消除): on a higher-is-better indicator an elimination
+//!                         ratio of at least N% (default 90); on a lower-is-better one a remaining
+//!                         share of at most N (default 0)
 //! rising | falling        a trend over the years (逐步提高 / 逐步降低)
 //! stable_improving        stable and improving (稳中向好)
 //! done                    a yes/no completion: the value is 1 (done) or 0 (not done)
@@ -61,19 +63,31 @@ pub enum Trend {
     StableImproving,
 }
 
-/// The default threshold of "basically eliminated": 90% of the listed water bodies, the national
-/// standard for black-odorous water (建城〔2022〕29号).
+/// The default threshold of "basically eliminated" on a higher-is-better indicator (a share eliminated):
+/// 90% of the listed water bodies, the national standard for black-odorous water (建城〔2022〕29号).
 pub const ELIMINATED_DEFAULT_PCT: f64 = 90.0;
+
+/// The default of "eliminated" on a lower-is-better indicator (a share of something bad that remains,
+/// 劣Ⅴ类水质比例): 消除 means none is left.
+pub const ELIMINATED_DEFAULT_REMAINING: f64 = 0.0;
 
 /// A target as written in the catalogue, before anything outside the catalogue is known.
 #[derive(Debug, Clone, PartialEq)]
 pub enum Target {
-    Threshold { cmp: Cmp, value: f64 },
+    Threshold {
+        cmp: Cmp,
+        value: f64,
+    },
     Level(f64),
     Province,
-    Baseline { change_pct: f64 },
+    Baseline {
+        change_pct: f64,
+    },
     Reference(String),
-    Eliminated { min_pct: f64 },
+    /// `limit` is the threshold written after the word; absent, the polarity's default applies.
+    Eliminated {
+        limit: Option<Rule>,
+    },
     Trend(Trend),
     Done,
 }
@@ -81,7 +95,7 @@ pub enum Target {
 /// Why a target expression could not be read.
 #[derive(Debug, Clone, PartialEq, thiserror::Error)]
 #[error(
-    "cannot read target {text:?}: {reason}; expected one of: >= N, <= N, == N, N, province, baseline [±N%], reference ID, eliminated [>= N], rising, falling, stable_improving, done"
+    "cannot read target {text:?}: {reason}; expected one of: >= N, <= N, == N, N, province, baseline [±N%], reference ID, eliminated [>= N | <= N], rising, falling, stable_improving, done"
 )]
 pub struct TargetError {
     pub text: String,
@@ -151,13 +165,19 @@ fn parse_reference(rest: &str) -> Result<Target, String> {
 
 fn parse_eliminated(rest: &str) -> Result<Target, String> {
     if rest.is_empty() {
-        return Ok(Target::Eliminated { min_pct: ELIMINATED_DEFAULT_PCT });
+        return Ok(Target::Eliminated { limit: None });
     }
     match parse_threshold(rest)? {
         Target::Threshold { cmp: Cmp::AtLeast, value } if value > 0.0 && value <= 100.0 => {
-            Ok(Target::Eliminated { min_pct: value })
+            Ok(Target::Eliminated { limit: Some(Rule { cmp: Cmp::AtLeast, value }) })
         }
-        _ => Err(format!("eliminated takes a share like >= 90, not {rest:?}")),
+        Target::Threshold { cmp: Cmp::AtMost, value } if (0.0..100.0).contains(&value) => {
+            Ok(Target::Eliminated { limit: Some(Rule { cmp: Cmp::AtMost, value }) })
+        }
+        _ => Err(format!(
+            "eliminated takes a share eliminated like >= 90 (higher is better) or a share remaining like <= 0 \
+             (lower is better), not {rest:?}"
+        )),
     }
 }
 
@@ -207,7 +227,11 @@ impl fmt::Display for Target {
             Target::Baseline { change_pct } if *change_pct == 0.0 => f.write_str("baseline"),
             Target::Baseline { change_pct } => write!(f, "baseline {:+}%", change_pct),
             Target::Reference(id) => write!(f, "reference {id}"),
-            Target::Eliminated { min_pct } => write!(f, "eliminated >= {}", num(*min_pct)),
+            Target::Eliminated { limit: None } => f.write_str("eliminated"),
+            Target::Eliminated { limit: Some(rule) } => {
+                let op = if rule.cmp == Cmp::AtMost { "<=" } else { ">=" };
+                write!(f, "eliminated {op} {}", num(rule.value))
+            }
             Target::Trend(Trend::Rising) => f.write_str("rising"),
             Target::Trend(Trend::Falling) => f.write_str("falling"),
             Target::Trend(Trend::StableImproving) => f.write_str("stable_improving"),
@@ -242,6 +266,19 @@ impl Rule {
             Cmp::AtMost => v <= self.value + tol,
             Cmp::Equal => (v - self.value).abs() <= tol,
         }
+    }
+}
+
+impl Rule {
+    /// Whether the plan's words `text` already state this rule (`≥85`, `>= 85`, `≤10%`), so that
+    /// showing the rule beside them would repeat it. A bare number (`58.7`) does not: its direction
+    /// comes from polarity, and the rule says which.
+    pub fn is_stated_by(&self, text: &str) -> bool {
+        let compact: String = text.chars().filter(|c| !c.is_whitespace()).collect();
+        let compact = compact.replace(">=", "≥").replace("<=", "≤").replace("==", "=");
+        let compact = compact.trim_end_matches('%');
+        compact.starts_with(['≥', '≤', '='])
+            && compact.parse::<Target>().ok() == Some(Target::Threshold { cmp: self.cmp, value: self.value })
     }
 }
 
@@ -285,7 +322,11 @@ impl Target {
         match self {
             Target::Threshold { cmp, value } => rule(*cmp, *value),
             Target::Level(v) => rule(Cmp::not_worse(ctx.better), *v),
-            Target::Eliminated { min_pct } => rule(Cmp::AtLeast, *min_pct),
+            Target::Eliminated { limit: Some(r) } => Resolved::Rule(*r),
+            Target::Eliminated { limit: None } => match ctx.better {
+                Better::Higher => rule(Cmp::AtLeast, ELIMINATED_DEFAULT_PCT),
+                Better::Lower => rule(Cmp::AtMost, ELIMINATED_DEFAULT_REMAINING),
+            },
             Target::Done => rule(Cmp::Equal, 1.0),
             Target::Trend(t) => Resolved::Trend(*t),
             Target::Province => Resolved::Unresolved(Unresolved::ProvinceNotSupplied),
@@ -303,6 +344,27 @@ impl Target {
     /// Whether the target is measured against the base-year value.
     pub fn needs_baseline(&self) -> bool {
         matches!(self, Target::Baseline { .. })
+    }
+
+    /// The comparison the target writes out, when it points the other way from the indicator's
+    /// polarity: `>= 26` on a lower-is-better indicator fails every value a plan would call good.
+    pub fn against_polarity(&self, better: Better) -> Option<Cmp> {
+        let cmp = match self {
+            Target::Threshold { cmp, .. } => *cmp,
+            Target::Eliminated { limit: Some(rule) } => rule.cmp,
+            _ => return None,
+        };
+        (cmp != Cmp::Equal && cmp != Cmp::not_worse(better)).then_some(cmp)
+    }
+}
+
+impl Better {
+    /// The catalogue's spelling: `higher` or `lower`.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Better::Higher => "higher",
+            Better::Lower => "lower",
+        }
     }
 }
 
@@ -340,8 +402,9 @@ mod tests {
             ("baseline -10%", Target::Baseline { change_pct: -10.0 }),
             ("baseline + 5 %", Target::Baseline { change_pct: 5.0 }),
             ("reference thirteenth_plan_average", Target::Reference("thirteenth_plan_average".into())),
-            ("eliminated", Target::Eliminated { min_pct: 90.0 }),
-            ("eliminated >= 95", Target::Eliminated { min_pct: 95.0 }),
+            ("eliminated", Target::Eliminated { limit: None }),
+            ("eliminated >= 95", Target::Eliminated { limit: Some(Rule { cmp: Cmp::AtLeast, value: 95.0 }) }),
+            ("eliminated <= 5", Target::Eliminated { limit: Some(Rule { cmp: Cmp::AtMost, value: 5.0 }) }),
             ("rising", Target::Trend(Trend::Rising)),
             ("falling", Target::Trend(Trend::Falling)),
             ("stable_improving", Target::Trend(Trend::StableImproving)),
@@ -370,6 +433,8 @@ mod tests {
             "reference 蓝天",
             "eliminated 90",
             "eliminated >= 120",
+            "eliminated <= 100",
+            "eliminated == 0",
             "rising fast",
             "完成省下达目标",
             "NaN",
@@ -444,6 +509,49 @@ mod tests {
             parse("stable_improving").resolve(&ctx(Better::Higher, None)),
             Resolved::Trend(Trend::StableImproving)
         );
+    }
+
+    #[test]
+    fn a_rule_is_stated_by_a_threshold_not_by_a_bare_number() {
+        let at_least = Rule { cmp: Cmp::AtLeast, value: 85.0 };
+        for text in ["≥85", ">= 85", "≥ 85%", ">=85"] {
+            assert!(at_least.is_stated_by(text), "{text}");
+        }
+        for text in ["85", "85%", "≤85", "≥80", "基本消除", "完成省下达目标"] {
+            assert!(!at_least.is_stated_by(text), "{text}");
+        }
+        assert!(!Rule { cmp: Cmp::AtMost, value: 40.0 }.is_stated_by("40"));
+    }
+
+    #[test]
+    fn eliminated_follows_polarity() {
+        // 黑臭水体消除比例 (a share eliminated, higher is better): at least 90%.
+        let share_eliminated = rule("eliminated", Better::Higher, None);
+        assert_eq!(share_eliminated.to_string(), "≥90");
+        assert!(share_eliminated.is_met_by(90.0) && !share_eliminated.is_met_by(89.9));
+        // 劣Ⅴ类水质比例 (a share remaining, lower is better): 消除 means none is left, so 0 passes.
+        let share_remaining = rule("eliminated", Better::Lower, None);
+        assert_eq!(share_remaining.to_string(), "≤0");
+        assert!(share_remaining.is_met_by(0.0) && !share_remaining.is_met_by(0.1));
+        let tolerated = rule("eliminated <= 5", Better::Lower, None);
+        assert!(tolerated.is_met_by(5.0) && !tolerated.is_met_by(5.1));
+        assert_eq!(rule("eliminated >= 95", Better::Higher, None).to_string(), "≥95");
+    }
+
+    #[test]
+    fn rules_against_polarity_are_recognised() {
+        let against = |t: &str, better| parse(t).against_polarity(better);
+        assert_eq!(against(">= 26", Better::Lower), Some(Cmp::AtLeast));
+        assert_eq!(against("<= 26", Better::Higher), Some(Cmp::AtMost));
+        assert_eq!(against("eliminated >= 90", Better::Lower), Some(Cmp::AtLeast));
+        assert_eq!(against("eliminated <= 0", Better::Higher), Some(Cmp::AtMost));
+        for (t, better) in [(">= 26", Better::Higher), ("<= 26", Better::Lower), ("== 0", Better::Lower)] {
+            assert_eq!(against(t, better), None, "{t}");
+        }
+        for t in ["26", "eliminated", "baseline", "province", "rising", "done"] {
+            assert_eq!(against(t, Better::Lower), None, "{t}");
+            assert_eq!(against(t, Better::Higher), None, "{t}");
+        }
     }
 
     proptest! {

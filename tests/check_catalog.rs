@@ -5,10 +5,10 @@ mod common;
 
 use common::{root, run, run_in};
 
-/// The example catalogue of docs/target-language.md, "Writing a catalogue for another plan".
+/// The example catalogue of docs/catalogue.md, "Writing a catalogue for another plan".
 fn readme_example() -> String {
-    let readme = std::fs::read_to_string(root().join("docs/target-language.md")).unwrap();
-    let start = readme.find("<!-- catalogue-example:start -->").expect("docs/target-language.md has the example");
+    let readme = std::fs::read_to_string(root().join("docs/catalogue.md")).unwrap();
+    let start = readme.find("<!-- catalogue-example:start -->").expect("docs/catalogue.md has the example");
     let end = readme.find("<!-- catalogue-example:end -->").expect("the example ends");
     let block = &readme[start..end];
     let body = &block[block.find("```toml\n").expect("a toml block") + "```toml\n".len()..];
@@ -111,4 +111,22 @@ fn json_lists_the_findings_and_an_unreadable_file_cannot_be_checked() {
     let doc = run(&["check-catalog", "tests/data/check/warnings.toml", "--format", "json"]).json();
     assert_eq!((doc["valid"].as_bool(), doc["indicators"].as_u64()), (Some(true), Some(3)));
     run(&["check-catalog", "tests/data/check/missing.toml"]).code(2).stderr_has("cannot read the catalogue");
+}
+
+#[test]
+fn a_catalogue_with_only_a_city_row_works() {
+    let only_city = readme_example()
+        .replace("[[county]]\nname = \"东区\"\naliases = [\"东\"]\ntags = [\"coastal\"]\n\n", "")
+        .replace("[[county]]\nname = \"西县\"\n\n", "")
+        .replace("applies_to = [\"coastal\"]\n", "");
+    assert!(!only_city.contains("西县") && !only_city.contains("东区"), "{only_city}");
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(dir.path().join("city.toml"), &only_city).unwrap();
+    run_in(dir.path(), &["check-catalog", "city.toml", "--strict", "--lang", "en"])
+        .code(0)
+        .stdout_has("0 error(s), 0 warning(s)");
+    std::fs::write(dir.path().join("2023.csv"), "county,indicator,value\n全市,forest_coverage,61.5\n").unwrap();
+    let r = run_in(dir.path(), &["eval", "2023.csv", "--catalog", "city.toml", "--all"]);
+    r.code(0).stdout_has("森林覆盖率（%）").stdout_has("提前实现");
+    assert!(!r.stdout.contains("各地区"), "no areas matrix without areas:\n{}", r.stdout);
 }

@@ -70,7 +70,9 @@ fn zsh_script_defines_the_completion_and_parses() {
 #[test]
 fn fish_script_completes_every_command_and_parses() {
     let script = run(&["completions", "fish"]).code(0).stdout.clone();
-    for command in ["eval", "validate", "rank", "trend", "indicators", "template", "check-catalog", "completions"] {
+    for command in
+        ["eval", "validate", "rank", "trend", "indicators", "template", "check-catalog", "report", "completions"]
+    {
         assert!(script.contains(&format!("-a \"{command}\"")), "fish script lacks {command}");
     }
     shell_accepts("fish", &["fish", "--no-execute"], "fish");

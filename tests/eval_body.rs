@@ -68,7 +68,7 @@ fn json_with_all_carries_each_tasks_source_and_due_year() {
     assert_eq!(plants["source"], "第六章第三节");
     assert_eq!(plants["due"], 2023);
     assert_eq!(plants["status"], "fail");
-    assert_eq!(plants["reason"], "due in 2023: judged as final");
+    assert_eq!(plants["reason"], "due in 2023: judged as final; the value 0 is below the target =1");
     let trees = results.iter().find(|r| r["indicator"] == "afforestation_area").unwrap();
     assert_eq!((trees["due"].as_i64(), trees["status"].as_str()), (Some(2025), Some("lagging")));
     assert!(!results.iter().any(|r| r["county"] == "晋江市" && r["type"] == "task"));

@@ -214,6 +214,13 @@ const CASES: &[Case] = &[
         rows: (14, 14, 0),
     },
     Case {
+        file: "baseline-mismatch-2020.csv",
+        args: &[],
+        exit: 0,
+        problems: &[("baseline-mismatch", "warning", Some(2), None)],
+        rows: (3, 3, 0),
+    },
+    Case {
         file: "missing-indicator-2023.csv",
         args: &["--require", "binding"],
         exit: 1,
@@ -652,13 +659,14 @@ fn eval_stops_on_invalid_data_with_the_same_list_and_skip_invalid_uses_the_rest(
 }
 
 #[test]
-fn docs_list_every_problem_code() {
-    let doc = std::fs::read_to_string(root().join("docs/problems.md")).unwrap();
+fn the_documentation_has_a_row_for_every_problem_code() {
+    let mut docs = std::fs::read_to_string(root().join("README.md")).unwrap();
+    for entry in std::fs::read_dir(root().join("docs")).into_iter().flatten().flatten() {
+        if entry.path().extension().is_some_and(|e| e == "md") {
+            docs.push_str(&std::fs::read_to_string(entry.path()).unwrap());
+        }
+    }
     for code in Code::ALL {
-        assert!(
-            doc.contains(&format!("| `{}` |", code.as_str())),
-            "docs/problems.md lacks a row for {}",
-            code.as_str()
-        );
+        assert!(docs.contains(&format!("| `{}` |", code.as_str())), "no README.md or docs/ row for {}", code.as_str());
     }
 }

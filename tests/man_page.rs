@@ -41,7 +41,9 @@ fn the_top_page_lists_every_command_and_the_exit_codes() {
     let (name, top) = &pages[0];
     assert_eq!(name, "plan-check.1");
     let top = String::from_utf8_lossy(top);
-    for command in ["eval", "validate", "trend", "rank", "indicators", "template", "check-catalog", "completions"] {
+    for command in
+        ["eval", "validate", "trend", "rank", "indicators", "template", "check-catalog", "report", "completions"]
+    {
         // roff escapes every hyphen.
         let reference = format!("plan-check-{command}(1)").replace('-', "\\-");
         assert!(top.contains(&reference), "{reference} missing from plan-check.1");

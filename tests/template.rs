@@ -191,7 +191,7 @@ fn csv_on_standard_output_notes_each_indicator_and_has_no_bom() {
     r.code(0);
     assert!(r.stdout.starts_with("县市区,指标,数值,年份,备注\n"), "{}", &r.stdout[..80]);
     let forest = r.stdout.lines().find(|l| l.contains(",forest_coverage,")).unwrap();
-    assert_eq!(forest, "安溪县,forest_coverage,,2023,森林覆盖率（%）｜单位：%｜目标：58.7");
+    assert_eq!(forest, "安溪县,forest_coverage,,2023,森林覆盖率（%）｜单位：%｜目标：58.7（≥58.7）");
     assert!(!r.stdout.contains("beautiful_bays"), "安溪县 is not coastal");
     let r = run(&["template", "--year", "2023", "--county", "全市", "--source", "专栏七", "--shape", "wide"]);
     r.code(0).stdout_has(

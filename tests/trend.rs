@@ -123,7 +123,10 @@ fn eval_on_several_years_judges_trends_and_reports_progress() {
         assert_eq!(result(id)["status"], "on_track", "{id}");
         assert!(result(id)["progress"].is_null());
     }
-    assert_eq!(result("industrial_fresh_water_use")["reason"], "2021: 10.6 → 2023: 9.8, slope -0.4 a year");
+    assert_eq!(
+        result("industrial_fresh_water_use")["reason"],
+        "2021: 10.6 → 2023: 9.8, slope -0.4 a year (falling; lower is better)"
+    );
     let green = result("green_village_share");
     // 序时进度 and Eurostat disagree here: 59% of the distance in 60% of the time, at a compound pace
     // that reaches 80 by 2025.
@@ -157,7 +160,7 @@ fn one_file_with_a_year_column_is_a_series_too() {
     let rows = &doc["rows"];
     let eco = row(rows, "eco_index");
     assert_eq!(eco["status"], "regressing");
-    assert_eq!(eco["reason"], "2021: 80.9 → 2023: 80.2, slope -0.35 a year");
+    assert_eq!(eco["reason"], "2021: 80.9 → 2023: 80.2, slope -0.35 a year (falling; higher is better)");
     assert_eq!(row(rows, "industrial_fresh_water_use")["status"], "on_track");
     // One year only: still pending.
     let land = row(rows, "industrial_land_productivity");

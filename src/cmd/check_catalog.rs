@@ -1,7 +1,8 @@
 //! `plan-check check-catalog`: lints a catalogue written for this plan or another. Errors are everything
 //! the loader rejects; warnings are what it accepts but `eval` cannot judge without more: a target
 //! relative to a baseline the catalogue does not give, a trend with nothing to start its series from, a
-//! province target that does not say where the province assigns it, a quote not found in the plan.
+//! province target that does not say where the province assigns it, a quote not found in the plan, a
+//! rule that points against the indicator's polarity. `--strict` turns every warning into an error.
 
 use std::io::Write;
 
@@ -53,12 +54,16 @@ pub fn run(args: &CheckCatalogArgs, out: &mut dyn Write, err: &mut dyn Write) ->
     let lang = Lang::from(args.lang);
     // JSON is machine output: its messages stay English whatever --lang says.
     let messages = if args.format == Format::Json { Lang::En } else { lang };
-    let (catalog, findings) = check(&text, &origin, plan.as_deref(), messages);
+    let (catalog, mut findings) = check(&text, &origin, plan.as_deref(), messages);
+    if args.strict {
+        findings.iter_mut().for_each(|f| f.severity = Severity::Error);
+    }
     let errors = findings.iter().filter(|f| f.severity == Severity::Error).count();
     let warnings = findings.len() - errors;
     let count = catalog.as_ref().map(|c| c.indicators.len());
     let summary = labels::catalog_summary(&origin, count, errors, warnings, lang);
-    let findings_out = errors > 0 || (args.strict && warnings > 0);
+    // --strict has already made every warning an error.
+    let findings_out = errors > 0;
     match args.format {
         Format::Table => {
             for f in &findings {
@@ -121,6 +126,12 @@ pub fn lint(catalog: &Catalog, ind: &Indicator, plan: Option<&str>, lang: Lang) 
     }
     if ind.target == Target::Province && ind.note.as_deref().is_none_or(|n| n.trim().is_empty()) {
         warn("province-without-source", Lint::ProvinceWithoutSource);
+    }
+    if let (Target::Threshold { cmp, value }, Some(_)) = (&ind.target, ind.target.against_polarity(ind.better)) {
+        warn(
+            "rule-against-polarity",
+            Lint::AgainstPolarity { target: &target, cmp: *cmp, value: *value, better: ind.better },
+        );
     }
     if let (Some(plan), Some(quote)) = (plan, &ind.quote)
         && !plan.contains(quote.as_str())

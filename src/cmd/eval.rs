@@ -1,16 +1,21 @@
-//! `plan-check eval`: judge every indicator and render the verdicts.
+//! `plan-check eval`: judge every indicator and render the verdicts, or take one verdict apart
+//! (`--explain`).
 
 use std::io::Write;
 
+use anyhow::Context as _;
+
+use crate::catalog::{Catalog, SourceFilter};
 use crate::cli::{EvalArgs, Only};
-use crate::evaluate::{FailOn, has_findings};
+use crate::evaluate::{Evaluation, FailOn, has_findings};
 use crate::report::Report;
 use crate::report::eval::{self, Filter};
 use crate::{Console, Outcome};
 
 pub fn run(args: &EvalArgs, console: Console, out: &mut dyn Write, err: &mut dyn Write) -> anyhow::Result<Outcome> {
-    let (catalog, evaluation) =
-        super::evaluate_inputs(&args.input, &args.judge, &args.select.filter(), args.skip_invalid, err)?;
+    // Any indicator can be explained, a task of the body as well as one of the table.
+    let select = if args.explain.is_some() { SourceFilter::All } else { args.select.filter() };
+    let (catalog, evaluation) = super::evaluate_inputs(&args.input, &args.judge, &select, args.skip_invalid, err)?;
     let area = match &args.county {
         Some(name) => {
             let area = super::find_county(&catalog, name)?;
@@ -21,8 +26,12 @@ pub fn run(args: &EvalArgs, console: Console, out: &mut dyn Write, err: &mut dyn
         }
         None => None,
     };
+    if let Some(key) = &args.explain {
+        return explain(&catalog, &evaluation, key, area, args, console, out);
+    }
     let lang = args.lang.into();
-    let report = Report { catalog: &catalog, evaluation: &evaluation, files: &args.input.files, lang, area };
+    let files = super::display_names(&args.input.files);
+    let report = Report { catalog: &catalog, evaluation: &evaluation, files: &files, lang, area };
     let filter = Filter { types: args.kind.clone(), off_track: args.only == Some(Only::OffTrack) };
     let format = super::format(&args.output)?;
     let content = eval::build(&report, &filter, format.parts())?;
@@ -35,4 +44,31 @@ pub fn run(args: &EvalArgs, console: Console, out: &mut dyn Write, err: &mut dyn
         writeln!(err, "{line}")?;
     }
     Ok(Outcome::Findings)
+}
+
+/// `--explain ID`: the verdict of one indicator on the city-level row, or on `--county`'s.
+fn explain(
+    catalog: &Catalog,
+    evaluation: &Evaluation,
+    key: &str,
+    area: Option<&str>,
+    args: &EvalArgs,
+    console: Console,
+    out: &mut dyn Write,
+) -> anyhow::Result<Outcome> {
+    let ind = catalog.indicator(key).with_context(|| {
+        let hint = crate::problem::closest(key, catalog.indicators.iter().map(|i| i.id.as_str()));
+        let hint = hint.map(|h| format!(" (did you mean {h}?)")).unwrap_or_default();
+        format!("--explain: no indicator {key:?} in the catalogue{hint}")
+    })?;
+    let verdict = evaluation
+        .verdicts
+        .iter()
+        .find(|v| v.indicator == ind.id && area.map_or(v.official, |a| v.county == a))
+        .with_context(|| format!("--explain: {} is not judged for {}", ind.id, area.unwrap_or(&ind.city_row)))?;
+    let content = crate::report::explain::build(catalog, evaluation, ind, verdict, args.lang.into());
+    let format = super::format(&args.output)?;
+    super::emit(&content, format, &args.output, console, &super::inputs(&args.input, Some(&args.judge)), out)?;
+    let findings = has_findings(catalog, std::iter::once(verdict), FailOn::from(args.fail_on));
+    Ok(if findings { Outcome::Findings } else { Outcome::Clean })
 }

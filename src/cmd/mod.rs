@@ -5,6 +5,7 @@ pub mod completions;
 pub mod eval;
 pub mod indicators;
 pub mod rank;
+pub mod report;
 pub mod template;
 pub mod trend;
 pub mod validate;
@@ -30,7 +31,35 @@ pub fn load_inputs(input: &InputArgs) -> anyhow::Result<(Catalog, Dataset)> {
         year: input.year,
     };
     let data = load::load(&input.files, &catalog, &opts)?;
+    refuse_sheet_without_workbook(input.sheet.as_deref(), &data)?;
     Ok((catalog, data))
+}
+
+/// `--sheet` names a sheet of a workbook: given with CSV files only, it would be silently ignored.
+fn refuse_sheet_without_workbook(sheet: Option<&str>, data: &Dataset) -> anyhow::Result<()> {
+    let Some(sheet) = sheet else { return Ok(()) };
+    if data.accounting.is_empty() || data.accounting.iter().any(|a| load::is_workbook_kind(&a.encoding)) {
+        return Ok(());
+    }
+    let files: Vec<&str> = data.accounting.iter().map(|a| a.file.as_str()).collect();
+    let verb = if files.len() == 1 { "is a CSV file" } else { "are CSV files" };
+    bail!(
+        "--sheet {sheet:?}: {} {verb}, not a workbook; --sheet picks a sheet of an .xlsx, .xls or .ods file",
+        files.join(", ")
+    )
+}
+
+/// With `--skip-invalid`, a dataset whose every row was rejected has nothing to evaluate: say so,
+/// rather than that it has no year.
+fn refuse_all_rejected(data: &Dataset) -> anyhow::Result<()> {
+    let read: usize = data.accounting.iter().map(|a| a.rows_read).sum();
+    let accepted: usize = data.accounting.iter().map(|a| a.rows_accepted).sum();
+    if !data.measurements.is_empty() || accepted > 0 || read == 0 {
+        return Ok(());
+    }
+    let files: Vec<&str> = data.accounting.iter().map(|a| a.file.as_str()).collect();
+    let rows = if read == 1 { "the only row".to_string() } else { format!("all {read} rows") };
+    bail!("{rows} of {} {} rejected; nothing to evaluate", files.join(", "), if read == 1 { "was" } else { "were" })
 }
 
 /// Loads everything and evaluates it; the shared front half of `eval`, `rank` and `trend`. Problems in the data
@@ -46,12 +75,25 @@ pub fn evaluate_inputs(
     skip_invalid: bool,
     err: &mut dyn Write,
 ) -> anyhow::Result<(Catalog, Evaluation)> {
+    let (catalog, evaluation, _) = evaluate_dataset(input, judge, select, skip_invalid, err)?;
+    Ok((catalog, evaluation))
+}
+
+/// [`evaluate_inputs`], also handing back the data read, whose problems `report` lists.
+pub fn evaluate_dataset(
+    input: &InputArgs,
+    judge: &JudgeArgs,
+    select: &SourceFilter,
+    skip_invalid: bool,
+    err: &mut dyn Write,
+) -> anyhow::Result<(Catalog, Evaluation, Dataset)> {
     let (catalog, data) = load_inputs(input)?;
     err.write_all(problems::render_text(&data.problems, None).as_bytes())?;
     if data.has_errors() && !skip_invalid {
         let n = data.problems.iter().filter(|p| p.is_error()).count();
         bail!("{n} problem(s) in the data; nothing was evaluated (fix them, or pass --skip-invalid)");
     }
+    refuse_all_rejected(&data)?;
     let province = load_targets(judge.targets.as_deref(), &catalog)?;
     let year = evaluation_year(input, &data)?;
     let catalog =
@@ -59,7 +101,16 @@ pub fn evaluate_inputs(
     let stage = judge.stage.map_or_else(|| Settings::stage_for(&catalog, year), Into::into);
     let evaluation = evaluate::evaluate(&catalog, &data, &Settings { year, stage, province });
     err.write_all(problems::render_text(&evaluation.warnings, None).as_bytes())?;
-    Ok((catalog, evaluation))
+    Ok((catalog, evaluation, data))
+}
+
+/// The area a `--county` argument names, which the evaluated data must have rows for.
+pub fn area_in_data<'c>(catalog: &'c Catalog, evaluation: &Evaluation, name: &str) -> anyhow::Result<&'c str> {
+    let area = find_county(catalog, name)?;
+    if !evaluation.areas.contains(&area.name) {
+        bail!("--county: the data has no rows for {} in {}", area.name, evaluation.year);
+    }
+    Ok(&area.name)
 }
 
 /// The area a `--county` argument names (a name or an alias).
@@ -80,6 +131,11 @@ pub fn load_targets(path: Option<&Path>, catalog: &Catalog) -> anyhow::Result<Pr
     Ok(ProvinceTargets::parse(&text, &path.display().to_string(), catalog)?)
 }
 
+/// The data files as named in output: `-` is [`load::STDIN_NAME`].
+pub fn display_names(files: &[String]) -> Vec<String> {
+    files.iter().map(|f| load::display_name(f)).collect()
+}
+
 /// The year evaluated: `--year`, else the latest year in the data. A `--year` the data has no row for
 /// is an error, not a table of missing values.
 pub fn evaluation_year(input: &InputArgs, data: &Dataset) -> anyhow::Result<i32> {
@@ -94,7 +150,9 @@ pub fn evaluation_year(input: &InputArgs, data: &Dataset) -> anyhow::Result<i32>
             )
         }
         (None, Some(&y)) => Ok(y),
-        (None, None) => bail!("no measurements with a year in {}", input.files.join(", ")),
+        (None, None) => {
+            bail!("no measurements with a year in {}", display_names(&input.files).join(", "))
+        }
     }
 }
 
@@ -147,7 +205,7 @@ pub fn emit(
 }
 
 /// `-o` naming a file the command reads would destroy its input.
-fn refuse_input(path: &Path, inputs: &[PathBuf]) -> anyhow::Result<()> {
+pub fn refuse_input(path: &Path, inputs: &[PathBuf]) -> anyhow::Result<()> {
     let Ok(target) = path.canonicalize() else { return Ok(()) };
     if inputs.iter().any(|i| i.canonicalize().is_ok_and(|i| i == target)) {
         bail!("-o {}: that is one of the input files; choose another name", path.display());

@@ -24,6 +24,17 @@ pub fn run(args: &TemplateArgs, out: &mut dyn Write, err: &mut dyn Write) -> any
     }
     let lang = Lang::from(args.lang);
     let catalog = Catalog::locate(args.catalog.as_deref())?;
+    let plan = &catalog.plan;
+    if !(plan.base_year..=plan.target_year).contains(&args.year) {
+        bail!(
+            "--year {}: the plan covers {}–{} (base year {}, target year {}); a template is for one of those years",
+            args.year,
+            plan.base_year,
+            plan.target_year,
+            plan.base_year,
+            plan.target_year
+        );
+    }
     let filter = args.select.filter();
     let catalog =
         catalog.select(&filter).with_context(|| format!("no indicator of the catalogue matches --source {filter}"))?;
@@ -97,10 +108,17 @@ fn reports(area: &County, ind: &Indicator) -> bool {
 /// The unit and target of an indicator, as the note a person fills the value in by.
 pub fn note(catalog: &Catalog, ind: &Indicator, lang: Lang) -> String {
     let entry = Entry::new(catalog, ind);
-    let target = match &entry.target.resolved {
-        Some(r) if r.trim_start_matches(['≥', '≤', '=']) != ind.target_text.trim_start_matches(['≥', '≤']) => {
-            format!("{}（{r}）", ind.target_text)
-        }
+    let rule = match ind.target.resolve(&crate::target::Context {
+        better: ind.better,
+        baseline: ind.baseline,
+        reference: &|id| catalog.reference_value(id),
+    }) {
+        crate::target::Resolved::Rule(rule) => Some(rule),
+        _ => None,
+    };
+    let target = match (rule, &entry.target.resolved) {
+        (Some(rule), _) if rule.is_stated_by(&ind.target_text) => ind.target_text.clone(),
+        (_, Some(r)) if *r != ind.target_text => format!("{}（{r}）", ind.target_text),
         _ => ind.target_text.clone(),
     };
     let note = TemplateNote {

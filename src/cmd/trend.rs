@@ -21,7 +21,8 @@ pub fn run(args: &TrendArgs, console: Console, out: &mut dyn Write, err: &mut dy
         bail!("--county: the data has no rows for {a} in {}", evaluation.year);
     }
     let lang = args.lang.into();
-    let report = Report { catalog: &catalog, evaluation: &evaluation, files: &args.input.files, lang, area: None };
+    let files = super::display_names(&args.input.files);
+    let report = Report { catalog: &catalog, evaluation: &evaluation, files: &files, lang, area: None };
     let format = super::format(&args.output)?;
     let content = trend::build(&report, area.as_deref(), format.parts())?;
     super::emit(&content, format, &args.output, console, &super::inputs(&args.input, Some(&args.judge)), out)?;

@@ -16,6 +16,8 @@ use crate::{Console, Outcome};
 pub fn run(args: &ValidateArgs, console: Console, out: &mut dyn Write, err: &mut dyn Write) -> anyhow::Result<Outcome> {
     let (catalog, mut data) = super::load_inputs(&args.input)?;
     check_aggregates(&catalog, &mut data);
+    let mismatches = crate::evaluate::baseline_mismatches(&catalog, &data.measurements);
+    data.problems.extend(mismatches);
     if args.require != Require::None {
         require_city_values(&catalog, &mut data, args.require);
     }

@@ -12,7 +12,7 @@ use std::collections::{HashMap, HashSet};
 use rustc_hash::FxHashMap;
 
 pub use number::{Cell, NumberError, parse_cell};
-pub use read::ReadOptions;
+pub use read::{ReadOptions, STDIN_NAME, display_name, is_workbook_kind};
 
 use crate::catalog::Catalog;
 use crate::problem::{Code, Problem};

@@ -53,9 +53,22 @@ pub struct ReadOptions {
 
 const WORKBOOK_EXTENSIONS: [&str; 5] = ["xlsx", "xlsm", "xlsb", "xls", "ods"];
 
+/// Whether a file's `encoding`, as [`Grid`] and the accounting give it, is the kind of a workbook.
+pub fn is_workbook_kind(encoding: &str) -> bool {
+    ["xls", "xlsx", "xlsb", "ods"].contains(&encoding)
+}
+
+/// What standard input (`-` on the command line) is called in every message and output.
+pub const STDIN_NAME: &str = "<stdin>";
+
+/// A file as named in messages and output: its path, or [`STDIN_NAME`] for `-`.
+pub fn display_name(path: &str) -> String {
+    if path == "-" { STDIN_NAME.to_string() } else { path.to_string() }
+}
+
 /// Reads `path` (`-` is standard input) into a grid. Errors are for files that cannot be read at all.
 pub fn read_grid(path: &str, opts: &ReadOptions) -> anyhow::Result<Grid> {
-    let name = if path == "-" { "<stdin>".to_string() } else { path.to_string() };
+    let name = display_name(path);
     let bytes = if path == "-" {
         let mut buf = Vec::new();
         std::io::stdin().read_to_end(&mut buf).context("cannot read standard input")?;

@@ -89,6 +89,11 @@ fn sheets(report: &Report, filter: &Filter, headline: &[&Verdict], summary: &Sum
     let (tasks, table): (Vec<&Verdict>, Vec<&Verdict>) = headline.iter().partition(|v| is_task(report, v));
     if !table.is_empty() {
         sheets.push(verdict_sheet(report, &table));
+    } else if tasks.is_empty() {
+        // An empty answer to "which are off track" is an answer: say it rather than print nothing.
+        let mut empty = verdict_sheet(report, &table);
+        empty.notes.push(word(Word::NothingMatches, report.lang).to_string());
+        sheets.push(empty);
     }
     if !tasks.is_empty() {
         sheets.push(task_sheet(report, &tasks));
@@ -119,11 +124,11 @@ fn is_task(report: &Report, v: &Verdict) -> bool {
 }
 
 /// The verdict table, grouped by domain as the plan's Table 2 is; the parts of a shared row (4a–4d)
-/// sit under one heading row with the row's name, each showing only its own part. With a series of
-/// years the Eurostat category and the projection stand beside 序时进度.
+/// sit under one heading row with the row's name, each showing only its own part. The Eurostat category
+/// and the projection stand beside 序时进度 wherever there is a series of years; the columns are the same
+/// for the city and for one area (`--county`), with `—` where there is none.
 fn verdict_sheet(report: &Report, verdicts: &[&Verdict]) -> Sheet {
     let lang = report.lang;
-    let with_progress = verdicts.iter().any(|v| v.progress.is_some());
     let mut rows = Vec::new();
     let mut groups = Grouping::default();
     for v in verdicts {
@@ -137,7 +142,7 @@ fn verdict_sheet(report: &Report, verdicts: &[&Verdict]) -> Sheet {
             }
             None => domain,
         };
-        let mut row = vec![
+        let row = vec![
             domain,
             Cell::text(ind.label(report.catalog)),
             Cell::text(shared.name),
@@ -146,27 +151,25 @@ fn verdict_sheet(report: &Report, verdicts: &[&Verdict]) -> Sheet {
             Cell::text(target_cell(v)),
             Cell::opt(v.value),
             v.completion.map_or(Cell::Missing, Cell::Percent),
+            Cell::text(progress_text(v.progress.as_ref(), lang)),
+            Cell::text(projection_text(v.progress.as_ref(), lang)),
+            status_cell(v.status, lang),
+            Cell::text(reason_cell(v, lang)),
         ];
-        if with_progress {
-            row.push(Cell::text(progress_text(v.progress.as_ref(), lang)));
-            row.push(Cell::text(projection_text(v.progress.as_ref(), lang)));
-        }
-        row.push(status_cell(v.status, lang));
-        row.push(Cell::text(reason_cell(v, lang)));
         rows.push(row);
     }
     let title = match report.area {
         Some(area) => format!("{area}{}", word(Word::Applicable, lang)),
         None => word(Word::CityTitle, lang).to_string(),
     };
-    let columns = verdict_columns(report, with_progress);
+    let columns = verdict_columns(report);
     Sheet { name: word(Word::CitySheet, lang).into(), title, columns, rows, notes: Vec::new() }
 }
 
-fn verdict_columns(report: &Report, with_progress: bool) -> Vec<Column> {
+fn verdict_columns(report: &Report) -> Vec<Column> {
     let lang = report.lang;
     let plan = &report.catalog.plan;
-    let mut columns = vec![
+    vec![
         Column::text(word(Word::Domain, lang)),
         Column::text(word(Word::No, lang)).key(),
         Column::wrapping(word(Word::Indicator, lang)),
@@ -178,14 +181,11 @@ fn verdict_columns(report: &Report, with_progress: bool) -> Vec<Column> {
         Column::wrapping(format!("{}({})", word(Word::TargetOf, lang), plan.target_year)),
         Column::number(word(Word::Value, lang)),
         Column::number(word(Word::Completion, lang)),
-    ];
-    if with_progress {
-        columns.push(Column::wrapping(word(Word::Progress, lang)));
-        columns.push(Column::wrapping(word(Word::Projection, lang)));
-    }
-    columns.push(Column::text(word(Word::Status, lang)).key());
-    columns.push(Column::wrapping(word(Word::Reason, lang)));
-    columns
+        Column::wrapping(word(Word::Progress, lang)),
+        Column::wrapping(word(Word::Projection, lang)),
+        Column::text(word(Word::Status, lang)).key(),
+        Column::wrapping(word(Word::Reason, lang)),
+    ]
 }
 
 /// The body's tasks, grouped by chapter, with where the plan states each and when it is due.

@@ -4,6 +4,7 @@
 //! `impl Write`. Words come from [`crate::labels`]; machine output is always English.
 
 pub mod eval;
+pub mod explain;
 pub mod format;
 pub mod indicators;
 pub mod problems;
@@ -229,22 +230,23 @@ pub fn status_cell(s: Status, lang: Lang) -> Cell {
     Cell::Status { status: s, text: labels::status_label(s, lang).to_string() }
 }
 
-/// The baseline as the plan writes it for the city row, or this area's own base-year value.
+/// The baseline as the plan writes it for the city row, or this area's own base-year value; the plan's
+/// words where it gives no number.
 pub fn baseline_cell(ind: &Indicator, v: &Verdict) -> Cell {
     match (&ind.baseline_text, v.baseline) {
         (Some(text), Some(b)) if ind.baseline == Some(b) => Cell::text(text),
         (_, Some(b)) => Cell::Number(b),
+        (Some(text), None) if v.official => Cell::text(text),
         (_, None) => Cell::text("/"),
     }
 }
 
-/// The plan's words for the target, with the rule they resolve to when that says more.
+/// The plan's words for the target, with the rule they resolve to unless the words state it: a bare
+/// number shows its direction too (`40（≤40）`).
 pub fn target_cell(v: &Verdict) -> String {
     let t = &v.target;
-    match t.rule.map(|r| r.to_string()) {
-        Some(r) if r.trim_start_matches(['≥', '≤', '=']) != t.text.trim_start_matches(['≥', '≤']) => {
-            format!("{}（{r}）", t.text)
-        }
+    match t.rule {
+        Some(rule) if !rule.is_stated_by(&t.text) => format!("{}（{rule}）", t.text),
         _ => t.text.clone(),
     }
 }

@@ -55,6 +55,8 @@ pub struct ResultRow<'a> {
     pub official: bool,
     pub indicator: &'a str,
     pub no: Option<u32>,
+    /// The label tables show: the catalogue's `label`, else `no` with a part letter (4a).
+    pub label: String,
     pub name: String,
     pub domain: &'a str,
     #[serde(rename = "type")]
@@ -73,6 +75,9 @@ pub struct ResultRow<'a> {
     /// Where the plan states it (表2, 第八章第一节, 专栏六) and the year it is due.
     pub source: &'a str,
     pub due: i32,
+    /// Where the value (and a baseline read from the data) came from: `file:line`, the rows of an
+    /// aggregate, `base year row at file:line`; null when the data has no row.
+    pub origin: Option<String>,
 }
 
 /// `progress` of a result: rates and ratio as shares, values in the indicator's unit, rounded to four
@@ -131,6 +136,7 @@ pub fn result_row<'a>(catalog: &'a Catalog, v: &'a Verdict) -> Option<ResultRow<
         official: v.official,
         indicator: &ind.id,
         no: ind.no,
+        label: ind.label(catalog),
         name: ind.display_name(),
         domain: &ind.domain,
         kind: ind.kind.as_str(),
@@ -149,6 +155,7 @@ pub fn result_row<'a>(catalog: &'a Catalog, v: &'a Verdict) -> Option<ResultRow<
         progress: v.progress.as_ref().map(ProgressJson::from),
         source: &ind.source,
         due: ind.due.unwrap_or(catalog.plan.target_year),
+        origin: (!v.origin.is_empty()).then(|| v.origin.to_string()),
     })
 }
 

@@ -1,0 +1,128 @@
+//! `plan-check report`: evaluate as `eval` does, build the document, write it as .docx or .html.
+
+use std::collections::HashMap;
+use std::io::Write;
+use std::time::{SystemTime, UNIX_EPOCH};
+
+use anyhow::bail;
+
+use crate::Outcome;
+use crate::cli::{DocumentFormat, ReportArgs};
+use crate::document::{self, Document, Inputs};
+use crate::evaluate::{FailOn, has_findings};
+use crate::load::Dataset;
+use crate::report::Report;
+
+/// The bundled illustrative data files (data/README.md): a report made from them says so on its first page.
+const ILLUSTRATIVE: [&[u8]; 4] = [
+    include_bytes!("../../data/2021.csv"),
+    include_bytes!("../../data/2022.csv"),
+    include_bytes!("../../data/2023.csv"),
+    include_bytes!("../../data/2025.csv"),
+];
+
+pub fn run(args: &ReportArgs, out: &mut dyn Write, err: &mut dyn Write) -> anyhow::Result<Outcome> {
+    let format = format_of(args)?;
+    super::refuse_input(&args.output, &super::inputs(&args.input, Some(&args.judge)))?;
+    let (catalog, evaluation, data) =
+        super::evaluate_dataset(&args.input, &args.judge, &args.select.filter(), args.skip_invalid, err)?;
+    let area = match &args.county {
+        Some(name) => Some(super::area_in_data(&catalog, &evaluation, name)?),
+        None => None,
+    };
+    let report =
+        Report { catalog: &catalog, evaluation: &evaluation, files: &args.input.files, lang: args.lang.into(), area };
+    let inputs = Inputs {
+        report: &report,
+        targets_file: args.judge.targets.as_ref().map(|p| p.display().to_string()),
+        produced: produced_date(),
+        illustrative: is_illustrative(&args.input.files, &data),
+        problems: &data.problems,
+        notes: &notes_of(&data, evaluation.year),
+    };
+    let doc = Document::build(&inputs);
+    let bytes = match format {
+        DocumentFormat::Html => {
+            let mut page = Vec::new();
+            document::html::render(&doc, &mut page)?;
+            page
+        }
+        DocumentFormat::Docx => document::docx::render(&doc)?,
+    };
+    super::write_atomically(&args.output, &bytes)?;
+    writeln!(out, "{}", args.output.display())?;
+    let findings = has_findings(&catalog, report.headline().into_iter(), FailOn::from(args.fail_on));
+    Ok(if findings { Outcome::Findings } else { Outcome::Clean })
+}
+
+fn format_of(args: &ReportArgs) -> anyhow::Result<DocumentFormat> {
+    if let Some(f) = args.format {
+        return Ok(f);
+    }
+    let ext = args.output.extension().and_then(|e| e.to_str()).map(str::to_ascii_lowercase);
+    match ext.as_deref() {
+        Some("docx") => Ok(DocumentFormat::Docx),
+        Some("html" | "htm") => Ok(DocumentFormat::Html),
+        _ => bail!(
+            "-o {}: cannot tell the format from the extension (expected .docx, .html or .htm); pass --format docx or --format html",
+            args.output.display()
+        ),
+    }
+}
+
+/// Whether the data is illustrative: a bundled example file, or a row whose note says so.
+fn is_illustrative(files: &[String], data: &Dataset) -> bool {
+    let bundled = files
+        .iter()
+        .filter(|f| f.as_str() != "-")
+        .any(|f| std::fs::read(f).is_ok_and(|bytes| ILLUSTRATIVE.contains(&bytes.as_slice())));
+    bundled
+        || data.measurements.iter().filter_map(|m| m.note.as_deref()).any(|n| {
+            let n = n.to_lowercase();
+            n.contains("illustrative") || n.contains("示例数据") || n.contains("模拟数据")
+        })
+}
+
+fn notes_of(data: &Dataset, year: i32) -> HashMap<(String, String), String> {
+    data.measurements
+        .iter()
+        .filter(|m| m.year == year)
+        .filter_map(|m| Some(((m.county.clone(), m.indicator.clone()), m.note.clone()?)))
+        .collect()
+}
+
+/// Today (UTC), or the day `SOURCE_DATE_EPOCH` names, so that a build can reproduce a document exactly.
+fn produced_date() -> String {
+    let seconds = std::env::var("SOURCE_DATE_EPOCH")
+        .ok()
+        .and_then(|s| s.trim().parse::<i64>().ok())
+        .unwrap_or_else(|| SystemTime::now().duration_since(UNIX_EPOCH).map_or(0, |d| d.as_secs() as i64));
+    let (y, m, d) = civil_from_days(seconds.div_euclid(86_400));
+    format!("{y:04}-{m:02}-{d:02}")
+}
+
+/// Howard Hinnant's days-to-civil: the proleptic Gregorian date of a count of days since 1970-01-01.
+fn civil_from_days(days: i64) -> (i64, u32, u32) {
+    let z = days + 719_468;
+    let era = z.div_euclid(146_097);
+    let doe = z.rem_euclid(146_097);
+    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
+    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+    let mp = (5 * doy + 2) / 153;
+    let d = (doy - (153 * mp + 2) / 5 + 1) as u32;
+    let m = if mp < 10 { mp + 3 } else { mp - 9 } as u32;
+    (yoe + era * 400 + i64::from(m <= 2), m, d)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn days_become_dates() {
+        assert_eq!(civil_from_days(0), (1970, 1, 1));
+        assert_eq!(civil_from_days(19_723), (2024, 1, 1));
+        assert_eq!(civil_from_days(19_782), (2024, 2, 29));
+        assert_eq!(civil_from_days(-1), (1969, 12, 31));
+    }
+}

@@ -1,0 +1,436 @@
+//! The document as Word (.docx), written with `docx-rs` (maintained, the most used .docx writer in Rust, with
+//! sections, footers, fields and pictures; its one gap, the repeating header row, is patched in
+//! [`repeat_header_rows`]): real tables with a repeating header row, heading
+//! styles with outline levels (Word's navigation pane), 仿宋 body, 宋体 tables and 黑体 headings declared with
+//! their Windows names as fallbacks, A4 portrait with the wide tables on landscape sections, page numbers.
+//! Charts are the HTML's SVG rasterised to PNG ([`chart::png`]): pictures look the same in Word, WPS and
+//! LibreOffice, where DrawingML charts render differently in each and need a spreadsheet part per chart.
+
+use std::io::Cursor;
+
+use docx_rs::{
+    AlignmentType, Docx, Footer, LineSpacing, PageMargin, PageNum, PageOrientationType, Paragraph, Pic, Run, RunFonts,
+    Section, Shading, SpecialIndentType, Style, StyleType, Table as WTable, TableCell, TableCellMargins,
+    TableLayoutType, TableRow, VAlignType, WidthType,
+};
+
+use super::{Block, ColumnKind, Document, IndicatorChart, Matrix, Section as Part, StatusBar, Table, chart};
+use crate::Lang;
+use crate::evaluate::Status;
+use crate::labels::{status_label, status_symbol, words};
+
+/// A4 in twentieths of a point.
+const A4: (u32, u32) = (11906, 16838);
+const PORTRAIT_WIDTH: usize = 11906 - 2 * 1247;
+const LANDSCAPE_WIDTH: usize = 16838 - 2 * 1000;
+/// Pixels of a chart as laid out (96 dpi) to EMU.
+const EMU_PER_PX: u32 = 9525;
+
+/// The .docx file's bytes.
+pub fn render(doc: &Document) -> anyhow::Result<Vec<u8>> {
+    let mut docx = styles(Docx::new());
+    let runs = orientation_runs(&doc.sections);
+    let last = runs.len().saturating_sub(1);
+    for (i, (wide, parts)) in runs.into_iter().enumerate() {
+        let mut body: Vec<Child> = Vec::new();
+        if i == 0 {
+            cover(doc, &mut body);
+        }
+        for part in parts {
+            part_children(part, doc.lang, wide, &mut body);
+        }
+        if i == last {
+            for child in body {
+                docx = match child {
+                    Child::P(p) => docx.add_paragraph(*p),
+                    Child::T(t) => docx.add_table(*t),
+                };
+            }
+            docx = page_setup_document(docx, wide);
+        } else {
+            let mut section = page_setup_section(Section::new(), wide);
+            for child in body {
+                section = match child {
+                    Child::P(p) => section.add_paragraph(*p),
+                    Child::T(t) => section.add_table(*t),
+                };
+            }
+            docx = docx.add_section(section);
+        }
+    }
+    let mut xml = docx.build();
+    xml.document = repeat_header_rows(&xml.document);
+    xml.font_table = FONT_TABLE.as_bytes().to_vec();
+    let mut bytes = Cursor::new(Vec::new());
+    xml.pack(&mut bytes)?;
+    Ok(bytes.into_inner())
+}
+
+enum Child {
+    P(Box<Paragraph>),
+    T(Box<WTable>),
+}
+
+fn para(p: Paragraph) -> Child {
+    Child::P(Box::new(p))
+}
+
+fn tbl(t: WTable) -> Child {
+    Child::T(Box::new(t))
+}
+
+fn is_wide(part: &Part) -> bool {
+    part.blocks.iter().any(|b| matches!(b, Block::Table(Table { wide: true, .. }) | Block::Matrix(_)))
+}
+
+/// Consecutive parts with the same orientation, so that each run becomes one Word section.
+fn orientation_runs(parts: &[Part]) -> Vec<(bool, Vec<&Part>)> {
+    let mut runs: Vec<(bool, Vec<&Part>)> = Vec::new();
+    for part in parts {
+        let wide = is_wide(part);
+        match runs.last_mut() {
+            Some((w, list)) if *w == wide => list.push(part),
+            _ => runs.push((wide, vec![part])),
+        }
+    }
+    runs
+}
+
+fn footer() -> Footer {
+    Footer::new().add_paragraph(
+        Paragraph::new()
+            .align(AlignmentType::Center)
+            .add_run(Run::new().add_text("— "))
+            .add_page_num(PageNum::new())
+            .add_run(Run::new().add_text(" —")),
+    )
+}
+
+fn page_setup_section(section: Section, wide: bool) -> Section {
+    let (w, h, orient, margin) = page(wide);
+    section
+        .page_size(docx_rs::PageSize::new().size(w, h).orient(orient))
+        .page_orient(orient)
+        .page_margin(margin)
+        .footer(footer())
+}
+
+fn page_setup_document(docx: Docx, wide: bool) -> Docx {
+    let (w, h, orient, margin) = page(wide);
+    docx.page_size(w, h).page_orient(orient).page_margin(margin).footer(footer())
+}
+
+fn page(wide: bool) -> (u32, u32, PageOrientationType, PageMargin) {
+    if wide {
+        (A4.1, A4.0, PageOrientationType::Landscape, PageMargin::new().top(1000).bottom(1000).left(1000).right(1000))
+    } else {
+        (A4.0, A4.1, PageOrientationType::Portrait, PageMargin::new().top(1440).bottom(1440).left(1247).right(1247))
+    }
+}
+
+fn fonts(east_asia: &str) -> RunFonts {
+    RunFonts::new().ascii("Times New Roman").hi_ansi("Times New Roman").east_asia(east_asia).hint("eastAsia")
+}
+
+fn styles(docx: Docx) -> Docx {
+    let heading = |id: &str, name: &str, size: usize, level: usize| {
+        Style::new(id, StyleType::Paragraph)
+            .name(name)
+            .based_on("Normal")
+            .next("Normal")
+            .q_format(true)
+            .fonts(fonts("黑体"))
+            .size(size)
+            .bold()
+            .outline_lvl(level)
+            .line_spacing(LineSpacing::new().before(240).after(120))
+    };
+    docx.default_fonts(fonts("仿宋"))
+        .default_size(24)
+        .add_style(
+            Style::new("Title", StyleType::Paragraph)
+                .name("Title")
+                .fonts(fonts("黑体"))
+                .size(36)
+                .bold()
+                .align(AlignmentType::Center)
+                .line_spacing(LineSpacing::new().after(120)),
+        )
+        .add_style(heading("Heading1", "heading 1", 32, 0))
+        .add_style(heading("Heading2", "heading 2", 28, 1))
+        .add_style(Style::new("TableText", StyleType::Paragraph).name("Table Text").fonts(fonts("宋体")).size(18))
+}
+
+fn text_run(text: &str) -> Run {
+    Run::new().add_text(text)
+}
+
+fn body_paragraph(text: &str) -> Paragraph {
+    Paragraph::new()
+        .indent(None, Some(SpecialIndentType::FirstLine(480)), None, None)
+        .line_spacing(LineSpacing::new().after(60))
+        .add_run(text_run(text))
+}
+
+fn cover(doc: &Document, body: &mut Vec<Child>) {
+    body.push(para(Paragraph::new().style("Title").add_run(text_run(&doc.title))));
+    body.push(para(Paragraph::new().style("Title").add_run(text_run(&doc.subtitle))));
+    if let Some(notice) = &doc.notice {
+        let cell = TableCell::new()
+            .shading(Shading::new().fill("FFF3F3"))
+            .add_paragraph(Paragraph::new().add_run(text_run(notice).bold().color("C62828")));
+        body.push(tbl(WTable::new(vec![TableRow::new(vec![cell])]).set_grid(vec![PORTRAIT_WIDTH])));
+    }
+    let rows = doc
+        .facts
+        .iter()
+        .map(|(k, v)| {
+            TableRow::new(vec![
+                TableCell::new()
+                    .add_paragraph(Paragraph::new().align(AlignmentType::Right).add_run(text_run(k).bold())),
+                TableCell::new().add_paragraph(Paragraph::new().add_run(text_run(v))),
+            ])
+        })
+        .collect();
+    body.push(para(Paragraph::new()));
+    body.push(tbl(WTable::without_borders(rows).set_grid(vec![2400, PORTRAIT_WIDTH - 2400])));
+}
+
+fn part_children(part: &Part, lang: Lang, wide: bool, body: &mut Vec<Child>) {
+    let width = if wide { LANDSCAPE_WIDTH } else { PORTRAIT_WIDTH };
+    body.push(para(Paragraph::new().style("Heading1").add_run(text_run(&part.heading))));
+    for block in &part.blocks {
+        match block {
+            Block::Paragraph(p) | Block::TypeSentence { text: p, .. } => body.push(para(body_paragraph(p))),
+            Block::Subheading(h) => body.push(para(Paragraph::new().style("Heading2").add_run(text_run(h)))),
+            Block::Bullets(items) => {
+                for item in items {
+                    let p = Paragraph::new()
+                        .indent(Some(420), Some(SpecialIndentType::Hanging(420)), None, None)
+                        .line_spacing(LineSpacing::new().after(60));
+                    body.push(para(p.add_run(text_run(&format!("●\t{item}")))));
+                }
+            }
+            Block::Table(t) => body.push(tbl(table(t, width))),
+            Block::StatusChart(bars) => body.push(tbl(status_chart(bars, lang, width))),
+            Block::IndicatorCharts(charts) => body.push(tbl(indicator_charts(charts, lang, width))),
+            Block::Matrix(m) => body.push(tbl(matrix(m, width))),
+            Block::Legend(items) => body.push(tbl(legend(items, width))),
+        }
+        if matches!(block, Block::Table(_) | Block::StatusChart(_) | Block::IndicatorCharts(_) | Block::Matrix(_)) {
+            body.push(para(Paragraph::new()));
+        }
+    }
+}
+
+fn cell(text: &str, align: AlignmentType) -> TableCell {
+    TableCell::new()
+        .vertical_align(VAlignType::Center)
+        .add_paragraph(Paragraph::new().style("TableText").align(align).add_run(text_run(text)))
+}
+
+fn header_cell(text: &str) -> TableCell {
+    TableCell::new()
+        .shading(Shading::new().fill("E8ECEF"))
+        .vertical_align(VAlignType::Center)
+        .add_paragraph(Paragraph::new().style("TableText").align(AlignmentType::Center).add_run(text_run(text).bold()))
+}
+
+/// Column widths in twips that fill `width` in the model's proportions.
+fn grid(units: &[u16], width: usize) -> Vec<usize> {
+    let total: usize = units.iter().map(|&u| usize::from(u)).sum::<usize>().max(1);
+    units.iter().map(|&u| usize::from(u) * width / total).collect()
+}
+
+fn fixed(rows: Vec<TableRow>, widths: Vec<usize>) -> WTable {
+    let total = widths.iter().sum();
+    WTable::new(rows).set_grid(widths).layout(TableLayoutType::Fixed).width(total, WidthType::Dxa)
+}
+
+fn table(t: &Table, width: usize) -> WTable {
+    let widths = grid(&t.columns.iter().map(|c| c.width).collect::<Vec<_>>(), width);
+    let mut rows = vec![TableRow::new(t.columns.iter().map(|c| header_cell(&c.title)).collect()).cant_split()];
+    for g in &t.groups {
+        if !g.title.is_empty() {
+            let title = TableCell::new()
+                .grid_span(t.columns.len())
+                .shading(Shading::new().fill("F5F5F5"))
+                .add_paragraph(Paragraph::new().style("TableText").add_run(text_run(&g.title).bold()));
+            rows.push(TableRow::new(vec![title]).cant_split());
+        }
+        for row in &g.rows {
+            let cells = t
+                .columns
+                .iter()
+                .zip(&row.cells)
+                .map(|(c, text)| match (c.kind, row.status) {
+                    (ColumnKind::Number, _) => cell(text, AlignmentType::Right),
+                    (ColumnKind::Status, Some(s)) => {
+                        cell(text, AlignmentType::Center).shading(Shading::new().fill(chart::tint(s)))
+                    }
+                    _ => cell(text, AlignmentType::Left),
+                })
+                .collect();
+            rows.push(TableRow::new(cells).cant_split());
+        }
+    }
+    fixed(rows, widths)
+}
+
+/// A picture of one chart at its laid-out size, rasterised at twice that for print.
+fn picture(svg: &str, display_width_px: u32) -> Option<Run> {
+    let (png, w, h) = chart::png(svg, 2.0)?;
+    let display_height = (u64::from(display_width_px) * u64::from(h) / u64::from(w.max(1))) as u32;
+    let pic = Pic::new_with_dimensions(png, w, h).size(display_width_px * EMU_PER_PX, display_height * EMU_PER_PX);
+    Some(Run::new().add_image(pic))
+}
+
+fn picture_cell(svg: &str, display_width_px: u32) -> TableCell {
+    let mut p = Paragraph::new().style("TableText").align(AlignmentType::Center);
+    if let Some(run) = picture(svg, display_width_px) {
+        p = p.add_run(run);
+    }
+    TableCell::new().vertical_align(VAlignType::Center).add_paragraph(p)
+}
+
+fn status_chart(bars: &[StatusBar], lang: Lang, width: usize) -> WTable {
+    let widths = grid(&[16, 52, 32], width);
+    let px = (widths[1] / 15).saturating_sub(8) as u32;
+    let rows = bars
+        .iter()
+        .map(|bar| {
+            let counts: Vec<String> =
+                bar.counts.iter().map(|(s, n)| format!("{} {n}", status_label(*s, lang))).collect();
+            TableRow::new(vec![
+                cell(&bar.label, AlignmentType::Left),
+                picture_cell(&chart::stacked(bar), px),
+                cell(&counts.join(" · "), AlignmentType::Left),
+            ])
+            .cant_split()
+        })
+        .collect();
+    fixed(rows, widths)
+}
+
+fn indicator_charts(charts: &[IndicatorChart], lang: Lang, width: usize) -> WTable {
+    let w = |zh, en| words(lang, zh, en);
+    let with_series = charts.iter().any(|c| !c.series.is_empty());
+    let widths = grid(if with_series { &[5, 26, 37, 20, 12] } else { &[5, 30, 42, 23] }, width);
+    let mut header =
+        vec![w("序号", "No."), w("指标", "Indicator"), w("基准→目标", "Baseline → target"), w("数据", "Figures")];
+    if with_series {
+        header.push(w("走势", "Series"));
+    }
+    let mut rows = vec![TableRow::new(header.iter().map(|h| header_cell(h)).collect()).cant_split()];
+    let bar_px = (widths[2] / 15).saturating_sub(10) as u32;
+    let spark_px = widths.get(4).map_or(0, |w| (w / 15).saturating_sub(10) as u32);
+    for c in charts {
+        let bar = c
+            .bar
+            .map(|b| picture_cell(&chart::bar(&b, c.status, &c.name), bar_px))
+            .unwrap_or_else(|| cell("", AlignmentType::Left));
+        let spark = if c.series.is_empty() {
+            cell("", AlignmentType::Left)
+        } else {
+            picture_cell(&chart::sparkline(&c.series, c.status, &c.name), spark_px)
+        };
+        let mut cells = vec![
+            cell(&c.label, AlignmentType::Left),
+            cell(&c.name, AlignmentType::Left),
+            bar,
+            cell(&c.caption, AlignmentType::Left),
+        ];
+        if with_series {
+            cells.push(spark);
+        }
+        rows.push(TableRow::new(cells).cant_split());
+    }
+    fixed(rows, widths)
+}
+
+fn matrix(m: &Matrix, width: usize) -> WTable {
+    let (first, last) = (1500, 1100);
+    let each = (width - first - last) / m.columns.len().max(1);
+    let mut widths = vec![first];
+    widths.extend(std::iter::repeat_n(each, m.columns.len()));
+    widths.push(last);
+    let mut header = vec![header_cell(&m.corner)];
+    header.extend(m.columns.iter().map(|(label, _)| header_cell(label)));
+    header.push(header_cell(&m.count_title));
+    let mut rows = vec![TableRow::new(header).cant_split()];
+    for row in &m.rows {
+        let mut cells = vec![cell(&row.area, AlignmentType::Left)];
+        cells.extend(row.cells.iter().map(|s| match s {
+            Some(s) => cell(status_symbol(*s), AlignmentType::Center).shading(Shading::new().fill(chart::tint(*s))),
+            None => cell("", AlignmentType::Center),
+        }));
+        cells.push(cell(&row.binding_off_track.to_string(), AlignmentType::Right));
+        rows.push(TableRow::new(cells).cant_split());
+    }
+    // Narrow cells: the default 0.19 cm padding would leave no room for "4a" or "29".
+    fixed(rows, widths).margins(TableCellMargins::new().margin(0, 30, 0, 30))
+}
+
+fn legend(items: &[(Status, String)], width: usize) -> WTable {
+    let each = width / items.len().max(1);
+    let cells = items
+        .iter()
+        .map(|(s, label)| {
+            // The strong colour of the charts as a square, the tint of the table cells behind the symbol.
+            let p = Paragraph::new()
+                .style("TableText")
+                .align(AlignmentType::Center)
+                .add_run(Run::new().add_text("■ ").color(chart::fill(*s)))
+                .add_run(text_run(&format!("{} {label}", status_symbol(*s))));
+            TableCell::new()
+                .vertical_align(VAlignType::Center)
+                .shading(Shading::new().fill(chart::tint(*s)))
+                .add_paragraph(p)
+        })
+        .collect();
+    fixed(vec![TableRow::new(cells).cant_split()], vec![each; items.len()])
+}
+
+/// Marks the first row of every table as a header row that Word repeats on each page. docx-rs 0.4 has no
+/// `tblHeader`; every table here starts with its header row.
+fn repeat_header_rows(document: &[u8]) -> Vec<u8> {
+    let xml = String::from_utf8_lossy(document);
+    let mut out = String::with_capacity(xml.len() + 1024);
+    let mut rest: &str = &xml;
+    while let Some(at) = rest.find("<w:tbl>") {
+        let (before, table) = rest.split_at(at);
+        out.push_str(before);
+        let first_row = &table[..table.find("</w:tr>").unwrap_or(table.len())];
+        let (cut, replacement, skip) = if let Some(i) = first_row.find("<w:trPr />") {
+            (i, "<w:trPr><w:tblHeader /></w:trPr>", "<w:trPr />".len())
+        } else if let Some(i) = first_row.find("<w:trPr>") {
+            (i, "<w:trPr><w:tblHeader />", "<w:trPr>".len())
+        } else {
+            (first_row.len(), "", 0)
+        };
+        out.push_str(&table[..cut]);
+        out.push_str(replacement);
+        rest = &table[cut + skip..];
+    }
+    out.push_str(rest);
+    out.into_bytes()
+}
+
+/// The fonts the document names, with the names Windows, WPS and macOS know them by as `altName`, and
+/// their panose class, so that a reader without one gets the nearest (LibreOffice: Noto Serif/Sans CJK).
+const FONT_TABLE: &str = r#"<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
+<w:fonts xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:font w:name="Times New Roman"><w:panose1 w:val="02020603050405020304"/><w:charset w:val="00"/><w:family w:val="roman"/><w:pitch w:val="variable"/></w:font><w:font w:name="宋体"><w:altName w:val="SimSun"/><w:panose1 w:val="02010600030101010101"/><w:charset w:val="86"/><w:family w:val="auto"/><w:pitch w:val="variable"/></w:font><w:font w:name="仿宋"><w:altName w:val="FangSong"/><w:panose1 w:val="02010609060101010101"/><w:charset w:val="86"/><w:family w:val="modern"/><w:pitch w:val="fixed"/></w:font><w:font w:name="黑体"><w:altName w:val="SimHei"/><w:panose1 w:val="02010609060101010101"/><w:charset w:val="86"/><w:family w:val="modern"/><w:pitch w:val="fixed"/></w:font></w:fonts>"#;
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_first_row_of_every_table_repeats() {
+        let xml = b"<w:body><w:tbl><w:tr><w:trPr><w:cantSplit /></w:trPr></w:tr><w:tr><w:trPr></w:trPr></w:tr></w:tbl><w:p/><w:tbl><w:tr><w:trPr /></w:tr></w:tbl></w:body>";
+        let out = String::from_utf8(repeat_header_rows(xml)).unwrap();
+        assert_eq!(out.matches("<w:tblHeader />").count(), 2, "{out}");
+        assert!(out.starts_with("<w:body><w:tbl><w:tr><w:trPr><w:tblHeader /><w:cantSplit />"));
+        assert!(out.ends_with("<w:tbl><w:tr><w:trPr><w:tblHeader /></w:trPr></w:tr></w:tbl></w:body>"), "{out}");
+    }
+}
