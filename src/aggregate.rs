@@ -4,7 +4,7 @@
 //! city's value: a missing area makes the city value missing, with the area named.
 
 use crate::catalog::{Aggregate, AreaKind, Catalog, County, Indicator};
-use crate::load::Measurement;
+use crate::load::{Dataset, Measurement};
 use crate::problem::{Code, Problem};
 use crate::target::num;
 
@@ -23,26 +23,31 @@ pub enum Combined {
     Nothing,
 }
 
-/// The areas a city-level row is made of: those with its `members` tag, or every area.
-pub fn members<'a>(catalog: &'a Catalog, city: &County) -> impl Iterator<Item = &'a County> {
+/// The areas a city-level row is made of (those with its `members` tag, or every area), with their
+/// positions in the catalogue.
+pub fn members<'a>(catalog: &'a Catalog, city: &County) -> impl Iterator<Item = (usize, &'a County)> {
     let tag = city.members.clone();
-    catalog.counties.iter().filter(move |c| c.kind == AreaKind::Area && tag.as_ref().is_none_or(|t| c.tags.contains(t)))
+    catalog
+        .counties
+        .iter()
+        .enumerate()
+        .filter(move |(_, c)| c.kind == AreaKind::Area && tag.as_ref().is_none_or(|t| c.tags.contains(t)))
 }
 
-/// Combines the areas' measurements of `ind` in `year` for the city row `city`. `find` looks up a
-/// measurement by (area, indicator id, year).
+/// Combines the areas' measurements of `ind` for the city row `city`, in one year. `find` gives the
+/// measurement of the area at a catalogue position (of this indicator and year), so combining costs
+/// one lookup per area.
 pub fn combine<'m>(
     catalog: &Catalog,
     city: &County,
     ind: &Indicator,
-    year: i32,
-    find: impl Fn(&str, &str, i32) -> Option<&'m Measurement>,
+    find: impl Fn(usize) -> Option<&'m Measurement>,
 ) -> Combined {
     if ind.aggregate == Aggregate::None {
         return Combined::Nothing;
     }
-    let areas: Vec<&County> = members(catalog, city).filter(|a| ind.applies_to_area(a)).collect();
-    let rows: Vec<(&County, Option<&Measurement>)> = areas.iter().map(|a| (*a, find(&a.name, &ind.id, year))).collect();
+    let rows: Vec<(&County, Option<&Measurement>)> =
+        members(catalog, city).filter(|(_, a)| ind.applies_to_area(a)).map(|(no, a)| (a, find(no))).collect();
     if rows.iter().all(|(_, m)| m.is_none()) {
         return Combined::Nothing;
     }
@@ -63,22 +68,21 @@ pub fn combine<'m>(
     }
     let value = match ind.aggregate {
         Aggregate::Ratio if denominator > 0.0 => numerator / denominator * 100.0,
-        Aggregate::Ratio => return Combined::MissingAreas(areas.iter().map(|a| a.name.clone()).collect()),
+        Aggregate::Ratio => return Combined::MissingAreas(rows.iter().map(|(a, _)| a.name.clone()).collect()),
         _ => total,
     };
     Combined::Value { value, areas: rows.len() }
 }
 
-/// The areas' rows an aggregate of `ind` for `city` in `year` is made of, in catalogue order: where a
+/// The areas' rows an aggregate of `ind` for `city` is made of (`find` as for [`combine`]), in catalogue order: where a
 /// city value that no row reported came from.
 pub fn member_rows<'m>(
     catalog: &Catalog,
     city: &County,
     ind: &Indicator,
-    year: i32,
-    find: impl Fn(&str, &str, i32) -> Option<&'m Measurement>,
+    find: impl Fn(usize) -> Option<&'m Measurement>,
 ) -> Vec<&'m Measurement> {
-    members(catalog, city).filter(|a| ind.applies_to_area(a)).filter_map(|a| find(&a.name, &ind.id, year)).collect()
+    members(catalog, city).filter(|(_, a)| ind.applies_to_area(a)).filter_map(|(no, _)| find(no)).collect()
 }
 
 /// Whether a reported city value and the areas' aggregate disagree beyond the tolerance.
@@ -88,17 +92,19 @@ pub fn disagrees(ind: &Indicator, reported: f64, aggregated: f64) -> bool {
 }
 
 /// The warning for a city row whose reported value disagrees with what its areas aggregate to, naming
-/// both figures; `None` when they agree or either is missing.
+/// both figures; `None` when they agree or either is missing. `city_no` is the city row's position in
+/// the catalogue; `find` is as for [`combine`].
 pub fn mismatch<'m>(
     catalog: &Catalog,
-    city: &County,
+    data: &Dataset,
+    city_no: usize,
     ind: &Indicator,
-    year: i32,
-    find: impl Fn(&str, &str, i32) -> Option<&'m Measurement>,
+    find: impl Fn(usize) -> Option<&'m Measurement>,
 ) -> Option<Problem> {
-    let m = find(&city.name, &ind.id, year)?;
+    let city = catalog.counties.get(city_no)?;
+    let m = find(city_no)?;
     let reported = m.value?;
-    let Combined::Value { value, areas } = combine(catalog, city, ind, year, &find) else { return None };
+    let Combined::Value { value, areas } = combine(catalog, city, ind, &find) else { return None };
     if !disagrees(ind, reported, value) {
         return None;
     }
@@ -111,9 +117,10 @@ pub fn mismatch<'m>(
         num((value * 100.0).round() / 100.0),
         city.name
     );
+    let origin = data.location(m);
     Some(
-        Problem::warning(Code::AggregateMismatch, &m.origin.file, expected)
-            .at(m.origin.line, None, &ind.id)
+        Problem::warning(Code::AggregateMismatch, &origin.file, expected)
+            .at(origin.line, None, &ind.id)
             .found(&num(reported)),
     )
 }
@@ -121,26 +128,21 @@ pub fn mismatch<'m>(
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::load::Location;
 
-    fn m(county: &str, id: &str, value: Option<f64>, n: Option<f64>, d: Option<f64>) -> Measurement {
-        Measurement {
-            county: county.into(),
-            indicator: id.into(),
-            year: 2023,
-            value,
-            numerator: n,
-            denominator: d,
-            note: None,
-            origin: Location { file: "t.csv".into(), line: 2 },
-        }
-    }
+    /// An area's row: its name, value, numerator and denominator.
+    type AreaRow<'a> = (&'a str, Option<f64>, Option<f64>, Option<f64>);
 
-    fn combine_rows(id: &str, rows: &[Measurement]) -> Combined {
+    fn combine_rows(id: &str, rows: &[AreaRow]) -> Combined {
         let c = Catalog::embedded().unwrap();
+        let mut data = Dataset::for_catalog(&c);
+        for &(county, value, n, d) in rows {
+            let m = data.push_named(county, id, 2023).unwrap();
+            (m.value, m.numerator, m.denominator) = (value, n, d);
+        }
+        let index = data.index(&c);
         let city = c.county("全市").unwrap().clone();
-        let ind = c.indicator(id).unwrap().clone();
-        combine(&c, &city, &ind, 2023, |a, i, y| rows.iter().find(|m| m.county == a && m.indicator == i && m.year == y))
+        let ind_no = c.indicators.iter().position(|i| i.id == id).unwrap();
+        combine(&c, &city, &c.indicators[ind_no], |area| index.get(area, ind_no, 2023))
     }
 
     #[test]
@@ -161,16 +163,12 @@ mod tests {
             "泉州台商投资区",
         ];
         // One large area at 50%, twelve small ones at 100%: the mean of percentages would be 96.2%.
-        let rows: Vec<Measurement> = areas
+        let rows: Vec<_> = areas
             .iter()
             .enumerate()
-            .map(|(i, a)| {
-                if i == 0 {
-                    m(a, "green_village_share", None, Some(200.0), Some(400.0))
-                } else {
-                    m(a, "green_village_share", None, Some(10.0), Some(10.0))
-                }
-            })
+            .map(
+                |(i, a)| if i == 0 { (*a, None, Some(200.0), Some(400.0)) } else { (*a, None, Some(10.0), Some(10.0)) },
+            )
             .collect();
         let Combined::Value { value, areas: n } = combine_rows("green_village_share", &rows) else { panic!() };
         assert_eq!(n, 13);
@@ -179,10 +177,7 @@ mod tests {
 
     #[test]
     fn a_missing_area_is_named_never_summed_over() {
-        let rows = vec![
-            m("石狮市", "black_odorous_elimination", None, Some(9.0), Some(9.0)),
-            m("晋江市", "black_odorous_elimination", Some(93.3), None, None),
-        ];
+        let rows = [("石狮市", None, Some(9.0), Some(9.0)), ("晋江市", Some(93.3), None, None)];
         assert_eq!(
             combine_rows("black_odorous_elimination", &rows),
             Combined::MissingAreas(vec!["晋江市".into(), "南安市".into()])
@@ -192,10 +187,8 @@ mod tests {
     #[test]
     fn counts_add_up_over_the_areas_they_apply_to() {
         let coastal = ["丰泽区", "洛江区", "泉港区", "石狮市", "晋江市", "南安市", "惠安县", "泉州台商投资区"];
-        let rows: Vec<Measurement> = coastal
-            .iter()
-            .map(|a| m(a, "beautiful_bays", Some(if *a == "晋江市" { 2.0 } else { 0.0 }), None, None))
-            .collect();
+        let rows: Vec<_> =
+            coastal.iter().map(|a| (*a, Some(if *a == "晋江市" { 2.0 } else { 0.0 }), None, None)).collect();
         assert_eq!(combine_rows("beautiful_bays", &rows), Combined::Value { value: 2.0, areas: 8 });
         assert_eq!(combine_rows("pm25_central", &rows), Combined::Nothing);
         assert_eq!(combine_rows("beautiful_rivers_lakes", &[]), Combined::Nothing);

@@ -224,6 +224,17 @@ impl Indicator {
         }
     }
 
+    /// Whether `text` is [`Indicator::display_name`], compared without building it: reports look an
+    /// indicator up once per verdict, and a name built per comparison was an allocation each.
+    fn is_displayed_as(&self, text: &str) -> bool {
+        match &self.part {
+            Some(part) => {
+                text.strip_prefix(self.name.as_str()).and_then(|rest| rest.strip_prefix('：')) == Some(part.as_str())
+            }
+            None => self.name == text,
+        }
+    }
+
     pub fn applies_to_area(&self, area: &County) -> bool {
         area.kind == AreaKind::City
             || (self.applies_to.is_empty() && !self.is_city_level())
@@ -335,6 +346,23 @@ impl fmt::Display for CatalogError {
     }
 }
 
+/// The offsets of a text's newlines, found once, so that the line of each of thousands of areas is a
+/// binary search rather than a count from the start of the file (which made parsing quadratic).
+struct LineIndex(Vec<usize>);
+
+impl LineIndex {
+    fn new(text: &str) -> LineIndex {
+        LineIndex(text.bytes().enumerate().filter(|&(_, b)| b == b'\n').map(|(i, _)| i).collect())
+    }
+
+    /// The 1-based line of a byte offset.
+    fn line_of(&self, offset: usize) -> usize {
+        self.0.partition_point(|&newline| newline < offset) + 1
+    }
+}
+
+/// The 1-based line of a byte offset, counted from the start: for the few lookups outside `parse`'s
+/// loops, which use a [`LineIndex`].
 fn line_of(text: &str, offset: usize) -> usize {
     let end = offset.min(text.len());
     text.as_bytes()[..end].iter().filter(|&&b| b == b'\n').count() + 1
@@ -380,6 +408,8 @@ impl Catalog {
             item: item.map(str::to_string),
             message,
         };
+        let lines = LineIndex::new(text);
+        let line_of = |_: &str, offset: usize| lines.line_of(offset);
         let raw: RawCatalog = toml::from_str(text).map_err(|e| CatalogError {
             issues: vec![issue(e.span().map_or(1, |s| line_of(text, s.start)), None, e.message().trim().to_string())],
         })?;
@@ -558,7 +588,7 @@ impl Catalog {
             (Some(i), None) => Some(i),
             _ => None,
         };
-        self.indicators.iter().find(|i| i.id == key || i.display_name() == key).or(unique_name)
+        self.indicators.iter().find(|i| i.id == key || i.is_displayed_as(key)).or(unique_name)
     }
 
     pub fn reference_value(&self, id: &str) -> Option<f64> {

@@ -5,6 +5,7 @@
 
 use std::collections::HashMap;
 
+use rustc_hash::FxHashMap;
 use serde::Serialize;
 
 use crate::aggregate::{self, Combined};
@@ -293,6 +294,9 @@ pub struct Evaluation {
     pub verdicts: Vec<Verdict>,
     /// Warnings about the data met while evaluating (a city row that disagrees with its areas).
     pub warnings: Vec<Problem>,
+    /// The positions in `verdicts` of each area's verdicts, in catalogue order, so that a report that
+    /// goes area by area does not scan every verdict for each area.
+    by_area: FxHashMap<String, Vec<u32>>,
 }
 
 impl Evaluation {
@@ -302,91 +306,98 @@ impl Evaluation {
     }
 
     /// The verdicts of one area, in catalogue order.
-    pub fn of_area<'a>(&'a self, area: &'a str) -> impl Iterator<Item = &'a Verdict> {
-        self.verdicts.iter().filter(move |v| v.county == area)
+    pub fn of_area<'a>(&'a self, area: &str) -> impl Iterator<Item = &'a Verdict> + use<'a> {
+        let positions = self.by_area.get(area).map_or(&[][..], Vec::as_slice);
+        positions.iter().filter_map(|&i| self.verdicts.get(i as usize))
     }
 }
 
-/// Judges every indicator for every area present in the data, and every city-level row.
+/// Judges every indicator for every area present in the data, and every city-level row. Linear in the
+/// number of measurements and of areas: the measurements are indexed once by (area, indicator, year),
+/// and each verdict looks up only its own.
 pub fn evaluate(catalog: &Catalog, data: &Dataset, settings: &Settings) -> Evaluation {
     let plan = &catalog.plan;
-    let by_key: HashMap<(&str, &str, i32), &Measurement> =
-        data.measurements.iter().map(|m| ((m.county.as_str(), m.indicator.as_str(), m.year), m)).collect();
+    let index = data.index(catalog);
     let years: Vec<i32> = data.years().into_iter().filter(|&y| y > plan.base_year && y <= settings.year).collect();
-    let areas: Vec<&County> = catalog
-        .counties
-        .iter()
-        .filter(|c| {
-            c.kind == AreaKind::City || data.measurements.iter().any(|m| m.county == c.name && m.year == settings.year)
-        })
+    let present = index.counties_in(settings.year);
+    let areas: Vec<(usize, &County)> = (catalog.counties.iter().enumerate())
+        .filter(|&(no, c)| c.kind == AreaKind::City || present.get(no).copied().unwrap_or(false))
         .collect();
-    let find = |county: &str, id: &str, year: i32| by_key.get(&(county, id, year)).copied();
     let mut verdicts = Vec::new();
-    let mut warnings = baseline_mismatches(catalog, &data.measurements);
-    for ind in &catalog.indicators {
-        for area in &areas {
+    let mut warnings = baseline_mismatches(catalog, data);
+    for (ind_no, ind) in catalog.indicators.iter().enumerate() {
+        let index = &index;
+        let find = move |year: i32| move |area: usize| index.get(area, ind_no, year);
+        for &(area_no, area) in &areas {
             let official = area.name == ind.city_row;
             if (area.kind == AreaKind::City && !official) || (area.kind == AreaKind::Area && ind.is_city_level()) {
                 continue;
             }
-            let current = find(&area.name, &ind.id, settings.year);
+            let current = find(settings.year)(area_no);
             let combined = match area.kind {
-                AreaKind::City => aggregate::combine(catalog, area, ind, settings.year, find),
+                AreaKind::City => aggregate::combine(catalog, area, ind, find(settings.year)),
                 AreaKind::Area => Combined::Nothing,
             };
             if area.kind == AreaKind::City {
-                warnings.extend(aggregate::mismatch(catalog, area, ind, settings.year, find));
+                warnings.extend(aggregate::mismatch(catalog, data, area_no, ind, find(settings.year)));
             }
             let members = match combined {
-                Combined::Value { .. } => aggregate::member_rows(catalog, area, ind, settings.year, find),
+                Combined::Value { .. } => aggregate::member_rows(catalog, area, ind, find(settings.year)),
                 _ => Vec::new(),
             };
-            let history = yearly_values(catalog, area, ind, &years, find);
-            let base = find(&area.name, &ind.id, plan.base_year);
-            let row = Row { area, official, current, combined, members, base, history };
+            let history = yearly_values(catalog, (area_no, area), ind, &years, find);
+            let base = find(plan.base_year)(area_no);
+            let row = Row { data, area, official, current, combined, members, base, history };
             verdicts.push(judge(catalog, ind, &row, settings));
         }
+    }
+    let mut by_area: FxHashMap<String, Vec<u32>> = FxHashMap::default();
+    for (i, v) in (0..).zip(&verdicts) {
+        by_area.entry(v.county.clone()).or_default().push(i);
     }
     Evaluation {
         year: settings.year,
         stage: settings.stage,
         elapsed_share: elapsed(plan.base_year, plan.target_year, settings.year),
-        areas: areas.iter().map(|a| a.name.clone()).collect(),
+        areas: areas.iter().map(|(_, a)| a.name.clone()).collect(),
         verdicts,
         warnings,
+        by_area,
     }
 }
 
 /// Base-year rows of the data that disagree with the catalogue's `baseline` on the indicator's city
 /// row: a warning naming both figures and saying that the catalogue's is the one used, since the plan
 /// states it. The same check serves `validate` and `eval`.
-pub fn baseline_mismatches(catalog: &Catalog, measurements: &[Measurement]) -> Vec<Problem> {
+pub fn baseline_mismatches(catalog: &Catalog, data: &Dataset) -> Vec<Problem> {
     let base_year = catalog.plan.base_year;
     let stated: HashMap<&str, (&Indicator, f64)> =
         catalog.indicators.iter().filter_map(|i| Some((i.id.as_str(), (i, i.baseline?)))).collect();
-    measurements
+    data.measurements
         .iter()
         .filter(|m| m.year == base_year)
         .filter_map(|m| {
-            let &(ind, baseline) = stated.get(m.indicator.as_str())?;
+            let &(ind, baseline) = stated.get(data.indicator_of(m))?;
             let found = m.value?;
             let tolerance = 1e-9 * baseline.abs().max(1.0);
-            if m.county != ind.city_row || (found - baseline).abs() <= tolerance {
+            let county = data.county_of(m);
+            if county != ind.city_row || (found - baseline).abs() <= tolerance {
                 return None;
             }
             let expected = format!(
                 "the catalogue's baseline {} for {} {} in {base_year} ({}:{}); the catalogue's {} is used, not {}",
                 num(baseline),
-                m.county,
+                county,
                 ind.id,
                 catalog.origin,
                 ind.line,
                 num(baseline),
                 num(found)
             );
+            let origin = data.location(m);
             Some(
-                Problem::warning(Code::BaselineMismatch, &m.origin.file, expected)
-                    .at(m.origin.line, None, &ind.id)
+                Problem::warning(Code::BaselineMismatch, &origin.file, expected)
+                    .at(origin.line, None, &ind.id)
                     .found(&num(found)),
             )
         })
@@ -399,6 +410,8 @@ fn elapsed(base: i32, target: i32, year: i32) -> f64 {
 }
 
 struct Row<'a> {
+    /// The dataset, for the files and lines of the rows below.
+    data: &'a Dataset,
     area: &'a County,
     official: bool,
     current: Option<&'a Measurement>,
@@ -540,31 +553,35 @@ fn value_of(ind: &Indicator, row: &Row) -> (Option<f64>, Basis, Origin) {
         _ => (reported, Basis::Reported),
     };
     let value_rows = match basis {
-        Basis::Aggregated { .. } => row.members.iter().map(|m| m.origin.clone()).collect(),
-        Basis::Reported => row.current.map(|m| m.origin.clone()).into_iter().collect(),
+        Basis::Aggregated { .. } => row.members.iter().map(|m| row.data.location(m)).collect(),
+        Basis::Reported => row.current.map(|m| row.data.location(m)).into_iter().collect(),
     };
     // The catalogue's baseline serves a city row; a cumulative indicator starts from zero. Only
     // otherwise does a base-year row of the data supply the baseline.
     let from_data = !(ind.cumulative || (row.area.kind == AreaKind::City && ind.baseline.is_some()));
-    let base_row = row.base.filter(|m| from_data && m.value.is_some()).map(|m| m.origin.clone());
+    let base_row = row.base.filter(|m| from_data && m.value.is_some()).map(|m| row.data.location(m));
     (value, basis, Origin { value_rows, base_row })
 }
 
 /// The value of one (area, indicator) in each of `years`: the reported one, or for a city row the
-/// areas' aggregate; years without either are left out.
-fn yearly_values<'m>(
+/// areas' aggregate; years without either are left out. `find(year)` looks up this indicator's
+/// measurement of the area at a catalogue position.
+fn yearly_values<'m, F>(
     catalog: &Catalog,
-    area: &County,
+    (area_no, area): (usize, &County),
     ind: &Indicator,
     years: &[i32],
-    find: impl Fn(&str, &str, i32) -> Option<&'m Measurement> + Copy,
-) -> Vec<Point> {
+    find: impl Fn(i32) -> F,
+) -> Vec<Point>
+where
+    F: Fn(usize) -> Option<&'m Measurement>,
+{
     years
         .iter()
         .filter_map(|&year| {
-            let reported = find(&area.name, &ind.id, year).and_then(|m| m.value);
+            let reported = find(year)(area_no).and_then(|m| m.value);
             let aggregated = || match area.kind {
-                AreaKind::City => match aggregate::combine(catalog, area, ind, year, find) {
+                AreaKind::City => match aggregate::combine(catalog, area, ind, find(year)) {
                     Combined::Value { value, .. } => Some(value),
                     _ => None,
                 },
@@ -654,6 +671,7 @@ impl Summary {
     /// The counts of every status the stage can produce (zeros included), for every type the
     /// catalogue's selection has, so that the shape is the same whatever the data says.
     pub fn of<'a>(catalog: &Catalog, stage: Stage, verdicts: impl Iterator<Item = &'a Verdict>) -> Summary {
+        let kinds = kinds_by_id(catalog);
         let zeros: std::collections::BTreeMap<&'static str, usize> =
             Status::of_stage(stage).iter().map(|st| (st.as_str(), 0)).collect();
         let mut s = Summary { counts: zeros.clone(), ..Summary::default() };
@@ -661,12 +679,18 @@ impl Summary {
             s.by_type.entry(ind.kind.as_str()).or_insert_with(|| zeros.clone());
         }
         for v in verdicts {
-            let kind = catalog.indicator(&v.indicator).map_or(IndicatorType::Task, |i| i.kind);
+            let kind = kinds.get(v.indicator.as_str()).copied().unwrap_or(IndicatorType::Task);
             *s.counts.entry(v.status.as_str()).or_default() += 1;
             *s.by_type.entry(kind.as_str()).or_default().entry(v.status.as_str()).or_default() += 1;
         }
         s
     }
+}
+
+/// Each indicator's type by its id: one hash per verdict, where `Catalog::indicator` compares every
+/// indicator's names.
+fn kinds_by_id(catalog: &Catalog) -> FxHashMap<&str, IndicatorType> {
+    catalog.indicators.iter().map(|i| (i.id.as_str(), i.kind)).collect()
 }
 
 /// Which findings make the exit code 1.
@@ -682,8 +706,9 @@ pub enum FailOn {
 
 /// Whether any of the verdicts is a finding under `fail_on`.
 pub fn has_findings<'a>(catalog: &Catalog, verdicts: impl Iterator<Item = &'a Verdict>, fail_on: FailOn) -> bool {
+    let kinds = kinds_by_id(catalog);
     verdicts.into_iter().any(|v| {
-        let binding = catalog.indicator(&v.indicator).is_some_and(|i| i.kind == IndicatorType::Binding);
+        let binding = kinds.get(v.indicator.as_str()) == Some(&IndicatorType::Binding);
         v.status.is_failing()
             && match fail_on {
                 FailOn::Binding => binding,
@@ -697,30 +722,39 @@ pub fn has_findings<'a>(catalog: &Catalog, verdicts: impl Iterator<Item = &'a Ve
 mod tests {
     use super::*;
     use crate::catalog::EMBEDDED;
-    use crate::load::Location;
 
     fn catalog() -> Catalog {
         Catalog::embedded().unwrap()
     }
 
-    fn m(county: &str, indicator: &str, year: i32, value: Option<f64>) -> Measurement {
-        Measurement {
-            county: county.into(),
-            indicator: indicator.into(),
-            year,
-            value,
-            numerator: None,
-            denominator: None,
-            note: None,
-            origin: Location { file: "t.csv".into(), line: 2 },
-        }
+    /// A row of test data by names.
+    #[derive(Clone)]
+    struct Named {
+        county: &'static str,
+        indicator: &'static str,
+        year: i32,
+        value: Option<f64>,
     }
 
-    fn run(rows: Vec<Measurement>, year: i32, province: &str) -> Evaluation {
+    fn m(county: &'static str, indicator: &'static str, year: i32, value: Option<f64>) -> Named {
+        Named { county, indicator, year, value }
+    }
+
+    fn dataset(c: &Catalog, rows: Vec<Named>) -> Dataset {
+        let mut data = Dataset::for_catalog(c);
+        for r in rows {
+            data.push_named(r.county, r.indicator, r.year)
+                .unwrap_or_else(|| panic!("{} {}", r.county, r.indicator))
+                .value = r.value;
+        }
+        data
+    }
+
+    fn run(rows: Vec<Named>, year: i32, province: &str) -> Evaluation {
         let c = catalog();
         let province = ProvinceTargets::parse(province, "p.toml", &c).unwrap();
         let settings = Settings { year, stage: Settings::stage_for(&c, year), province };
-        evaluate(&c, &Dataset { measurements: rows, ..Default::default() }, &settings)
+        evaluate(&c, &dataset(&c, rows), &settings)
     }
 
     fn verdict<'a>(e: &'a Evaluation, county: &str, id: &str) -> &'a Verdict {
@@ -851,7 +885,7 @@ mod tests {
         assert_eq!((v.status, v.completion), (Status::Achieved, None));
     }
 
-    fn years(county: &str, id: &str, values: &[(i32, f64)]) -> Vec<Measurement> {
+    fn years(county: &'static str, id: &'static str, values: &[(i32, f64)]) -> Vec<Named> {
         values.iter().map(|&(year, v)| m(county, id, year, Some(v))).collect()
     }
 
@@ -1002,7 +1036,7 @@ mod tests {
         let judge = |value| {
             let rows = vec![m("全市", "early", 2022, Some(value))];
             let settings = Settings { year: 2022, stage: Stage::Midterm, province: ProvinceTargets::default() };
-            let e = evaluate(&c, &Dataset { measurements: rows, ..Default::default() }, &settings);
+            let e = evaluate(&c, &dataset(&c, rows), &settings);
             verdict(&e, "全市", "early").status
         };
         // 2 of the 4 years to 2024 gone: 50 is on track (measured to 2025 it would need only 40).

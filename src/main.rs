@@ -10,7 +10,8 @@ fn main() -> ExitCode {
     let cli = Cli::parse();
     let stdout = std::io::stdout();
     let console = console(stdout.is_terminal());
-    let mut out = stdout.lock();
+    // Buffered: a locked stdout alone flushes at every newline, a write call per line of JSON.
+    let mut out = std::io::BufWriter::with_capacity(1 << 16, stdout.lock());
     let mut err = std::io::stderr();
     let result = plan_check::run(cli, console, &mut out, &mut err).and_then(|o| {
         out.flush()?;

@@ -95,7 +95,7 @@ proptest! {
         }
         for m in &data.measurements {
             prop_assert!(m.value.is_none_or(f64::is_finite), "{:?}", m);
-            prop_assert!(catalog.county(&m.county).is_some() && catalog.indicator(&m.indicator).is_some());
+            prop_assert!(catalog.county(data.county_of(m)).is_some() && catalog.indicator(data.indicator_of(m)).is_some());
         }
         if data.problems.iter().any(|p| p.is_error()) {
             prop_assert!(data.accounting.iter().any(|a| a.rows_rejected > 0) || data.accounting.iter().all(|a| a.rows_read == 0));

@@ -87,7 +87,10 @@ fn notes_of(data: &Dataset, year: i32) -> HashMap<(String, String), String> {
     data.measurements
         .iter()
         .filter(|m| m.year == year)
-        .filter_map(|m| Some(((m.county.clone(), m.indicator.clone()), m.note.clone()?)))
+        .filter_map(|m| {
+            let note = m.note.as_deref()?.to_string();
+            Some(((data.county_of(m).to_string(), data.indicator_of(m).to_string()), note))
+        })
         .collect()
 }
 

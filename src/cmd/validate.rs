@@ -1,14 +1,11 @@
 //! `plan-check validate`: everything `eval` needs, checked without evaluating.
 
-use std::collections::HashMap;
-
-use rustc_hash::{FxHashMap, FxHashSet};
 use std::io::Write;
 
 use crate::aggregate::{self, Combined};
 use crate::catalog::{Aggregate, Catalog, IndicatorType};
 use crate::cli::{Require, ValidateArgs};
-use crate::load::{Dataset, Measurement};
+use crate::load::Dataset;
 use crate::problem::{Code, Problem};
 use crate::report::problems;
 use crate::{Console, Outcome};
@@ -16,7 +13,7 @@ use crate::{Console, Outcome};
 pub fn run(args: &ValidateArgs, console: Console, out: &mut dyn Write, err: &mut dyn Write) -> anyhow::Result<Outcome> {
     let (catalog, mut data) = super::load_inputs(&args.input)?;
     check_aggregates(&catalog, &mut data);
-    let mismatches = crate::evaluate::baseline_mismatches(&catalog, &data.measurements);
+    let mismatches = crate::evaluate::baseline_mismatches(&catalog, &data);
     data.problems.extend(mismatches);
     if args.require != Require::None {
         require_city_values(&catalog, &mut data, args.require);
@@ -32,28 +29,17 @@ pub fn run(args: &ValidateArgs, console: Console, out: &mut dyn Write, err: &mut
     Ok(Outcome::Findings)
 }
 
-/// The measurements of indicators whose areas add up to a city value, by (area, indicator, year): all
-/// that the aggregate checks look up, so a large file of other indicators costs nothing here.
-fn index<'d>(catalog: &Catalog, data: &'d Dataset) -> FxHashMap<(&'d str, &'d str, i32), &'d Measurement> {
-    let aggregated: FxHashSet<&str> =
-        catalog.indicators.iter().filter(|i| i.aggregate != Aggregate::None).map(|i| i.id.as_str()).collect();
-    data.measurements
-        .iter()
-        .filter(|m| aggregated.contains(m.indicator.as_str()))
-        .map(|m| ((m.county.as_str(), m.indicator.as_str(), m.year), m))
-        .collect()
-}
-
 /// A city row that disagrees with what its areas aggregate to: a warning naming both figures, in every
 /// year of the data.
 fn check_aggregates(catalog: &Catalog, data: &mut Dataset) {
-    let by_key = index(catalog, data);
-    let find = |county: &str, id: &str, year: i32| by_key.get(&(county, id, year)).copied();
+    // Only the indicators whose areas add up are looked up here.
+    let index = data.index_where(catalog, |i| i.aggregate != Aggregate::None);
     let mut warnings = Vec::new();
     for year in data.years() {
-        for ind in catalog.indicators.iter().filter(|i| i.aggregate != Aggregate::None) {
-            let Some(city) = catalog.county(&ind.city_row) else { continue };
-            warnings.extend(aggregate::mismatch(catalog, city, ind, year, find));
+        for (ind_no, ind) in catalog.indicators.iter().enumerate().filter(|(_, i)| i.aggregate != Aggregate::None) {
+            let Some(city_no) = catalog.counties.iter().position(|c| c.name == ind.city_row) else { continue };
+            let find = |area: usize| index.get(area, ind_no, year);
+            warnings.extend(aggregate::mismatch(catalog, data, city_no, ind, find));
         }
     }
     data.problems.extend(warnings);
@@ -65,34 +51,32 @@ fn check_aggregates(catalog: &Catalog, data: &mut Dataset) {
 fn require_city_values(catalog: &Catalog, data: &mut Dataset, require: Require) {
     let file = data.accounting.first().map_or_else(|| "-".to_string(), |a| a.file.clone());
     let year = data.years().last().copied();
-    let city_rows: HashMap<(&str, &str), &Measurement> = data
-        .measurements
-        .iter()
-        .filter(|m| Some(m.year) == year)
-        .map(|m| ((m.indicator.as_str(), m.county.as_str()), m))
-        .collect();
-    let by_key = index(catalog, data);
+    let index = data.index(catalog);
     let mut problems = Vec::new();
-    for ind in &catalog.indicators {
+    for (ind_no, ind) in catalog.indicators.iter().enumerate() {
         if require == Require::Binding && ind.kind != IndicatorType::Binding {
             continue;
         }
-        let row = city_rows.get(&(ind.id.as_str(), ind.city_row.as_str()));
+        let city_no = catalog.counties.iter().position(|c| c.name == ind.city_row);
+        let row = city_no.zip(year).and_then(|(c, y)| index.get(c, ind_no, y));
         let in_year = year.map_or(String::new(), |y| format!(" in {y}"));
         let expected = format!("a value for {} ({}) on the {} row{in_year}", ind.id, ind.display_name(), ind.city_row);
-        let aggregated = || match (catalog.county(&ind.city_row), year) {
-            (Some(city), Some(y)) => {
-                let find = |county: &str, id: &str, yr: i32| by_key.get(&(county, id, yr)).copied();
-                matches!(aggregate::combine(catalog, city, ind, y, find), Combined::Value { .. })
+        let aggregated = || match (city_no, year) {
+            (Some(c), Some(y)) => {
+                let find = |area: usize| index.get(area, ind_no, y);
+                matches!(aggregate::combine(catalog, &catalog.counties[c], ind, find), Combined::Value { .. })
             }
             _ => false,
         };
         let p = match row {
             Some(m) if m.value.is_some() => continue,
             _ if aggregated() => continue,
-            Some(m) => Problem::error(Code::MissingIndicator, &m.origin.file, expected)
-                .at(m.origin.line, None, &ind.id)
-                .found("no data"),
+            Some(m) => {
+                let origin = data.location(m);
+                Problem::error(Code::MissingIndicator, &origin.file, expected)
+                    .at(origin.line, None, &ind.id)
+                    .found("no data")
+            }
             None => {
                 let mut p = Problem::error(Code::MissingIndicator, &file, expected).found("no row");
                 p.field = Some(ind.id.clone());

@@ -561,25 +561,23 @@ pub(crate) fn gap(v: &Verdict) -> Option<f64> {
 mod tests {
     use super::*;
     use crate::evaluate::{self, Settings};
-    use crate::load::{Dataset, Location, Measurement};
+    use crate::load::Dataset;
 
-    fn m(county: &str, id: &str, year: i32, value: f64) -> Measurement {
-        Measurement {
-            county: county.into(),
-            indicator: id.into(),
-            year,
-            value: Some(value),
-            numerator: None,
-            denominator: None,
-            note: None,
-            origin: Location { file: "t.csv".into(), line: 2 },
-        }
+    /// A row of test data by names: area, indicator id, year, value.
+    type Named = (&'static str, &'static str, i32, f64);
+
+    fn m(county: &'static str, id: &'static str, year: i32, value: f64) -> Named {
+        (county, id, year, value)
     }
 
-    fn document(rows: Vec<Measurement>, year: i32) -> Document {
+    fn document(rows: Vec<Named>, year: i32) -> Document {
         let catalog = Catalog::embedded().unwrap();
         let settings = Settings { year, stage: Settings::stage_for(&catalog, year), province: Default::default() };
-        let e = evaluate::evaluate(&catalog, &Dataset { measurements: rows, ..Default::default() }, &settings);
+        let mut data = Dataset::for_catalog(&catalog);
+        for (county, id, year, value) in rows {
+            data.push_named(county, id, year).unwrap_or_else(|| panic!("{county} {id}")).value = Some(value);
+        }
+        let e = evaluate::evaluate(&catalog, &data, &settings);
         let files = vec!["t.csv".to_string()];
         let report = Report { catalog: &catalog, evaluation: &e, files: &files, lang: Lang::Zh, area: None };
         let notes = HashMap::new();

@@ -7,14 +7,15 @@ mod number;
 mod read;
 mod rows;
 
-use std::collections::{HashMap, HashSet};
+use std::collections::HashMap;
 
-use rustc_hash::FxHashMap;
+use anyhow::Context as _;
+use rustc_hash::{FxHashMap, FxHashSet};
 
 pub use number::{Cell, NumberError, parse_cell};
 pub use read::{ReadOptions, STDIN_NAME, display_name, is_workbook_kind};
 
-use crate::catalog::Catalog;
+use crate::catalog::{Catalog, Indicator};
 use crate::problem::{Code, Problem};
 
 /// Where a measurement came from.
@@ -30,20 +31,25 @@ impl std::fmt::Display for Location {
     }
 }
 
-/// One value for one area, indicator and year.
+/// One value for one area, indicator and year. Names are positions in the dataset's name tables (the
+/// catalogue's order), so a row costs no allocation and a lookup hashes no text; [`Dataset::county_of`],
+/// [`Dataset::indicator_of`] and [`Dataset::location`] give them back as text.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Measurement {
-    /// The area's name as the catalogue writes it (aliases resolved).
-    pub county: String,
-    /// The indicator's id.
-    pub indicator: String,
+    /// The area (aliases resolved): its position in [`Dataset::counties`].
+    pub county: u32,
+    /// The indicator: its position in [`Dataset::indicators`].
+    pub indicator: u32,
     pub year: i32,
+    /// The file it was read from: its position in [`Dataset::accounting`].
+    pub file: u32,
+    /// The line (CSV) or row (spreadsheet) of that file.
+    pub line: usize,
     /// `None` when the file says "no data".
     pub value: Option<f64>,
     pub numerator: Option<f64>,
     pub denominator: Option<f64>,
-    pub note: Option<String>,
-    pub origin: Location,
+    pub note: Option<Box<str>>,
 }
 
 /// How many rows of a file were read, and what became of them.
@@ -60,21 +66,141 @@ pub struct Accounting {
 /// Everything read from the data files.
 #[derive(Debug, Clone, Default)]
 pub struct Dataset {
+    /// The area names measurements refer to by position: the catalogue's, in its order.
+    pub counties: Vec<String>,
+    /// The indicator ids measurements refer to by position: the catalogue's, in its order.
+    pub indicators: Vec<String>,
     pub measurements: Vec<Measurement>,
     pub problems: Vec<Problem>,
+    /// One line per file, in the order given: `Measurement::file` indexes it.
     pub accounting: Vec<Accounting>,
 }
 
 impl Dataset {
+    /// An empty dataset whose measurements will name `catalog`'s areas and indicators.
+    pub fn for_catalog(catalog: &Catalog) -> Dataset {
+        Dataset {
+            counties: catalog.counties.iter().map(|c| c.name.clone()).collect(),
+            indicators: catalog.indicators.iter().map(|i| i.id.clone()).collect(),
+            ..Dataset::default()
+        }
+    }
+
+    /// Adds a measurement by names, for building datasets in code (tests, benchmarks). `None` when
+    /// the area or the indicator is not in the name tables.
+    pub fn push_named(&mut self, county: &str, indicator: &str, year: i32) -> Option<&mut Measurement> {
+        let county = u32::try_from(self.counties.iter().position(|c| c == county)?).ok()?;
+        let indicator = u32::try_from(self.indicators.iter().position(|i| i == indicator)?).ok()?;
+        self.measurements.push(Measurement {
+            county,
+            indicator,
+            year,
+            file: 0,
+            line: 0,
+            value: None,
+            numerator: None,
+            denominator: None,
+            note: None,
+        });
+        self.measurements.last_mut()
+    }
+
     pub fn has_errors(&self) -> bool {
         self.problems.iter().any(Problem::is_error)
     }
 
+    /// The years of the measurements, ascending.
     pub fn years(&self) -> Vec<i32> {
-        let mut years: Vec<i32> = self.measurements.iter().map(|m| m.year).collect();
-        years.sort_unstable();
-        years.dedup();
-        years
+        let years: std::collections::BTreeSet<i32> = self.measurements.iter().map(|m| m.year).collect();
+        years.into_iter().collect()
+    }
+
+    /// The area a measurement is of, as the catalogue names it.
+    pub fn county_of(&self, m: &Measurement) -> &str {
+        self.counties.get(m.county as usize).map_or("", String::as_str)
+    }
+
+    /// The id of the indicator a measurement is of.
+    pub fn indicator_of(&self, m: &Measurement) -> &str {
+        self.indicators.get(m.indicator as usize).map_or("", String::as_str)
+    }
+
+    /// The file and line a measurement was read from.
+    pub fn location(&self, m: &Measurement) -> Location {
+        let file = self.accounting.get(m.file as usize).map_or("-", |a| a.file.as_str());
+        Location { file: file.to_string(), line: m.line }
+    }
+
+    /// The measurements indexed by (area, indicator, year), with the positions of `catalog` (which may
+    /// be a selection of the catalogue the data was read with): built once, so that every lookup after
+    /// it is a hash of two integers and a walk over that pair's few years, whatever the number of areas.
+    pub fn index<'d>(&'d self, catalog: &Catalog) -> MeasurementIndex<'d> {
+        self.index_where(catalog, |_| true)
+    }
+
+    /// As [`Dataset::index`], holding only the indicators `keep` picks (the others are never found).
+    pub fn index_where<'d>(&'d self, catalog: &Catalog, keep: impl Fn(&Indicator) -> bool) -> MeasurementIndex<'d> {
+        let positions = |names: &[String], wanted: &mut dyn Iterator<Item = Option<&str>>| -> Vec<u32> {
+            let by_name: FxHashMap<&str, u32> = (0..).zip(names).map(|(i, n)| (n.as_str(), i)).collect();
+            wanted.map(|n| n.and_then(|n| by_name.get(n).copied()).unwrap_or(u32::MAX)).collect()
+        };
+        let counties = positions(&self.counties, &mut catalog.counties.iter().map(|c| Some(c.name.as_str())));
+        let kept = &mut catalog.indicators.iter().map(|i| keep(i).then_some(i.id.as_str()));
+        let indicators = positions(&self.indicators, kept);
+        let wanted: FxHashSet<u32> = indicators.iter().copied().filter(|&i| i != u32::MAX).collect();
+        // One entry per (area, indicator), heading a chain of its years through `next`: a sixth of the
+        // memory of one entry per measurement for a file of six years.
+        let mut first: FxHashMap<(u32, u32), u32> = FxHashMap::default();
+        let mut next = vec![NONE; self.measurements.len()];
+        // More than u32::MAX measurements (350 GB of them) cannot be in memory; the bound is a guard.
+        let count = u32::try_from(self.measurements.len()).unwrap_or(u32::MAX);
+        for (i, m) in (0..count).zip(&self.measurements).rev() {
+            if wanted.contains(&m.indicator) {
+                next[i as usize] = first.insert((m.county, m.indicator), i).unwrap_or(NONE);
+            }
+        }
+        MeasurementIndex { data: self, counties, indicators, first, next }
+    }
+}
+
+/// The end of a chain in [`MeasurementIndex`].
+const NONE: u32 = u32::MAX;
+
+/// The measurements of a dataset by (area, indicator, year), addressed by catalogue positions.
+pub struct MeasurementIndex<'d> {
+    data: &'d Dataset,
+    /// The dataset's position of each catalogue area (`u32::MAX`: not in the data's tables).
+    counties: Vec<u32>,
+    indicators: Vec<u32>,
+    /// The first measurement of each (area, indicator); `next` links it to the others, in file order.
+    first: FxHashMap<(u32, u32), u32>,
+    next: Vec<u32>,
+}
+
+impl<'d> MeasurementIndex<'d> {
+    /// The measurement of the catalogue's `county`-th area and `indicator`-th indicator in `year`.
+    pub fn get(&self, county: usize, indicator: usize, year: i32) -> Option<&'d Measurement> {
+        let pair = (*self.counties.get(county)?, *self.indicators.get(indicator)?);
+        let mut i = *self.first.get(&pair)?;
+        while i != NONE {
+            let m = self.data.measurements.get(i as usize)?;
+            if m.year == year {
+                return Some(m);
+            }
+            i = *self.next.get(i as usize)?;
+        }
+        None
+    }
+
+    /// For each catalogue area, whether the data has any measurement of it in `year`: one pass.
+    pub fn counties_in(&self, year: i32) -> Vec<bool> {
+        let mut present = vec![false; self.data.counties.len()];
+        for m in self.data.measurements.iter().filter(|m| m.year == year) {
+            if let Some(p) = present.get_mut(m.county as usize) {
+                *p = true;
+            }
+        }
+        self.counties.iter().map(|&c| present.get(c as usize).copied().unwrap_or(false)).collect()
     }
 }
 
@@ -90,16 +216,18 @@ pub struct LoadOptions {
 /// dataset, in the order of the files and, within a file, of their lines and columns.
 pub fn load(paths: &[String], catalog: &Catalog, opts: &LoadOptions) -> anyhow::Result<Dataset> {
     let names = names::Names::new(catalog);
-    let mut intake = Intake::default();
+    let mut intake = Intake { data: Dataset::for_catalog(catalog), columns: Vec::new() };
     for (index, path) in paths.iter().enumerate() {
         let grid = read::read_grid(path, &opts.read)?;
         // A file's own year (its name) dates its rows before --year does, so a series of files named by
         // year keeps its years whatever year is evaluated.
         let default_year = year_in_name(path).or(opts.year);
-        rows::read_rows(&grid, &names, default_year, index, &mut intake)?;
+        let file = u32::try_from(index).context("too many files")?;
+        rows::read_rows(&grid, &names, default_year, file, &mut intake)?;
     }
     check_duplicates(&mut intake);
     let mut data = intake.data;
+    data.measurements.shrink_to_fit();
     let order: HashMap<&str, usize> = data.accounting.iter().enumerate().map(|(i, a)| (a.file.as_str(), i)).collect();
     let key = |p: &Problem| (order.get(p.file.as_str()).copied(), p.line, p.column);
     let mut problems = std::mem::take(&mut data.problems);
@@ -108,7 +236,7 @@ pub fn load(paths: &[String], catalog: &Catalog, opts: &LoadOptions) -> anyhow::
     Ok(data)
 }
 
-/// (area, indicator, year) as positions in the catalogue, so finding duplicates hashes no text.
+/// (area, indicator, year) as positions in the name tables, so finding duplicates hashes no text.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 struct Key {
     county: u32,
@@ -116,35 +244,29 @@ struct Key {
     year: i32,
 }
 
-/// A measurement as one row gives it, with its cell and key.
+impl Key {
+    fn of(m: &Measurement) -> Key {
+        Key { county: m.county, indicator: m.indicator, year: m.year }
+    }
+}
+
+/// A measurement as one row gives it, with the 1-based column of its value cell.
 struct Reading {
     measurement: Measurement,
-    /// 1-based.
-    column: usize,
-    key: Key,
+    column: u32,
 }
 
-/// Where a measurement was read: the file's index, the row's line and the cell's 1-based column.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-struct Source {
-    file: usize,
-    line: usize,
-    column: usize,
-    key: Key,
-}
-
-/// The dataset being built, with where each measurement came from (`sources[i]` for
+/// The dataset being built, with the 1-based column each measurement was read from (`columns[i]` for
 /// `data.measurements[i]`), so a later check can point at a cell and reject the whole row.
-#[derive(Default)]
 struct Intake {
     data: Dataset,
-    sources: Vec<Source>,
+    columns: Vec<u32>,
 }
 
 impl Intake {
-    fn push(&mut self, m: Measurement, source: Source) {
-        self.data.measurements.push(m);
-        self.sources.push(source);
+    fn push(&mut self, r: Reading) {
+        self.data.measurements.push(r.measurement);
+        self.columns.push(r.column);
     }
 }
 
@@ -165,37 +287,42 @@ pub fn year_in_name(path: &str) -> Option<i32> {
 /// nothing and is dropped), an error at both places when they differ. Neither of two conflicting
 /// values is kept, since choosing one would be a guess, and the rows that hold them are rejected.
 fn check_duplicates(intake: &mut Intake) {
-    let Intake { data, sources } = intake;
+    let Intake { data, columns } = intake;
     // Keys are small integers: FxHash is several times faster than SipHash here.
-    let mut first: FxHashMap<Key, usize> = FxHashMap::with_capacity_and_hasher(sources.len(), Default::default());
-    let mut conflicted = HashSet::new();
+    let mut first: FxHashMap<Key, u32> =
+        FxHashMap::with_capacity_and_hasher(data.measurements.len(), Default::default());
+    let mut conflicted = FxHashSet::default();
     let mut gone = vec![false; data.measurements.len()];
-    let mut rejected: HashSet<(usize, usize)> = HashSet::new();
+    let mut rejected: FxHashSet<(u32, usize)> = FxHashSet::default();
     let mut problems = Vec::new();
-    for (i, m) in data.measurements.iter().enumerate() {
-        let f = *first.entry(sources[i].key).or_insert(i);
+    for (i, m) in (0..).zip(&data.measurements) {
+        let f = *first.entry(Key::of(m)).or_insert(i);
         if f == i {
             continue;
         }
-        gone[i] = true;
-        let earlier = &data.measurements[f];
+        gone[i as usize] = true;
+        let at = |n: u32| (&data.measurements[n as usize], columns[n as usize]);
+        let earlier = &data.measurements[f as usize];
         if earlier.value == m.value {
-            problems.push(duplicate(Code::DuplicateRow, m, sources[i], earlier));
+            problems.push(duplicate(data, Code::DuplicateRow, at(i), earlier));
             continue;
         }
-        problems.push(duplicate(Code::ConflictingDuplicate, m, sources[i], earlier));
-        rejected.insert((sources[i].file, sources[i].line));
+        problems.push(duplicate(data, Code::ConflictingDuplicate, at(i), earlier));
+        rejected.insert((m.file, m.line));
         if conflicted.insert(f) {
-            problems.push(duplicate(Code::ConflictingDuplicate, earlier, sources[f], m));
-            rejected.insert((sources[f].file, sources[f].line));
+            problems.push(duplicate(data, Code::ConflictingDuplicate, at(f), m));
+            rejected.insert((earlier.file, earlier.line));
         }
     }
+    drop(first);
     // A rejected row keeps none of its measurements: a wide row may hold others.
-    for (flag, s) in gone.iter_mut().zip(sources.iter()) {
-        *flag |= rejected.contains(&(s.file, s.line));
+    if !rejected.is_empty() {
+        for (flag, m) in gone.iter_mut().zip(&data.measurements) {
+            *flag |= rejected.contains(&(m.file, m.line));
+        }
     }
     for &(file, _) in &rejected {
-        if let Some(acc) = data.accounting.get_mut(file) {
+        if let Some(acc) = data.accounting.get_mut(file as usize) {
             acc.rows_accepted = acc.rows_accepted.saturating_sub(1);
             acc.rows_rejected += 1;
         }
@@ -203,25 +330,27 @@ fn check_duplicates(intake: &mut Intake) {
     let mut flags = gone.iter();
     data.measurements.retain(|_| !flags.next().copied().unwrap_or(false));
     let mut flags = gone.iter();
-    sources.retain(|_| !flags.next().copied().unwrap_or(false));
+    columns.retain(|_| !flags.next().copied().unwrap_or(false));
     data.problems.extend(problems);
 }
 
-/// A duplicate at `at`, pointing at the `other` occurrence.
-fn duplicate(code: Code, m: &Measurement, at: Source, other: &Measurement) -> Problem {
+/// A duplicate at `at` (a measurement and its column), pointing at the `other` occurrence.
+fn duplicate(data: &Dataset, code: Code, at: (&Measurement, u32), other: &Measurement) -> Problem {
+    let (m, column) = at;
     let shown = |v: Option<f64>| v.map_or("no data".to_string(), crate::target::num);
     let expected = |what: &str| {
-        format!("each area, indicator and year once ({what} given at {}: {})", other.origin, shown(other.value))
+        format!("each area, indicator and year once ({what} given at {}: {})", data.location(other), shown(other.value))
     };
+    let file = data.location(m).file;
     let p = if code == Code::DuplicateRow {
-        Problem::warning(code, &m.origin.file, expected("the same value is"))
+        Problem::warning(code, &file, expected("the same value is"))
     } else {
-        Problem::error(code, &m.origin.file, expected("a different value is") + "; neither value is used")
+        Problem::error(code, &file, expected("a different value is") + "; neither value is used")
     };
-    p.at(at.line, Some(at.column), &m.indicator).found(&format!(
-        "{} {} {}: {}",
-        m.county,
-        m.indicator,
+    let indicator = data.indicator_of(m);
+    p.at(m.line, Some(column as usize), indicator).found(&format!(
+        "{} {indicator} {}: {}",
+        data.county_of(m),
         m.year,
         shown(m.value)
     ))

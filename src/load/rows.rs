@@ -4,7 +4,7 @@
 use super::names::{Lookup, Names};
 use super::number::{Cell, fold_full_width, parse_cell};
 use super::read::{Grid, Row, Rows};
-use super::{Accounting, Intake, Key, Location, Measurement, Reading, Source};
+use super::{Accounting, Intake, Measurement, Reading};
 use crate::catalog::{Aggregate, County, Indicator};
 use crate::problem::{Code, Problem, closest};
 use crate::target::{Target, num};
@@ -76,7 +76,7 @@ pub(super) fn read_rows(
     grid: &Grid,
     names: &Names,
     default_year: Option<i32>,
-    file_index: usize,
+    file_index: u32,
     intake: &mut Intake,
 ) -> anyhow::Result<()> {
     let file = grid.name.as_str();
@@ -104,7 +104,7 @@ pub(super) fn read_rows(
     while let Some(row) = rows.next_row()? {
         acc.rows_read += 1;
         found.clear();
-        let mut ctx = RowCtx { file, row, names, problems: &mut intake.data.problems, errors: 0 };
+        let mut ctx = RowCtx { file, file_index, row, names, problems: &mut intake.data.problems, errors: 0 };
         if ctx.is_readable(&layout, &grid.encoding) {
             if layout.is_wide() {
                 ctx.wide(&layout, default_year, &mut found);
@@ -115,7 +115,7 @@ pub(super) fn read_rows(
         if ctx.errors == 0 && !yearless {
             acc.rows_accepted += 1;
             for r in found.drain(..) {
-                intake.push(r.measurement, Source { file: file_index, line: row.line, column: r.column, key: r.key });
+                intake.push(r);
             }
         } else {
             acc.rows_rejected += 1;
@@ -275,6 +275,8 @@ fn encoding_problem(file: &str, encoding: &str) -> Problem {
 
 struct RowCtx<'a, 'c> {
     file: &'a str,
+    /// The file's position in the dataset's accounting.
+    file_index: u32,
     row: &'a Row,
     names: &'a Names<'c>,
     problems: &'a mut Vec<Problem>,
@@ -379,8 +381,8 @@ impl<'c> RowCtx<'_, 'c> {
         }
     }
 
-    fn note(&self, layout: &Layout) -> Option<String> {
-        layout.col(Field::Note).map(|c| self.cell(c).trim()).filter(|s| !s.is_empty()).map(str::to_string)
+    fn note(&self, layout: &Layout) -> Option<Box<str>> {
+        layout.col(Field::Note).map(|c| self.cell(c).trim()).filter(|s| !s.is_empty()).map(Box::from)
     }
 
     /// A number in `col`, checked against what the indicator allows. `Err(())` when a problem was
@@ -439,17 +441,17 @@ impl<'c> RowCtx<'_, 'c> {
             self.check_applicable(county, ind, col(Field::County));
         }
         let measurement = Measurement {
-            county: county.name.clone(),
-            indicator: ind.id.clone(),
+            county: county_no,
+            indicator: ind_no,
             year,
+            file: self.file_index,
+            line: self.row.line,
             value,
             numerator,
             denominator,
             note: self.note(layout),
-            origin: Location { file: self.file.to_string(), line: self.row.line },
         };
-        let key = Key { county: county_no, indicator: ind_no, year };
-        Some(Reading { measurement, column: col(Field::Value) + 1, key })
+        Some(Reading { measurement, column: column_number(col(Field::Value)) })
     }
 
     /// With a numerator and denominator, the value is their ratio; a value given as well must agree.
@@ -526,19 +528,25 @@ impl<'c> RowCtx<'_, 'c> {
                 self.check_applicable(county, ind, col);
             }
             let measurement = Measurement {
-                county: county.name.clone(),
-                indicator: ind.id.clone(),
+                county: county_no,
+                indicator: ind_no,
                 year,
+                file: self.file_index,
+                line: self.row.line,
                 value,
                 numerator: None,
                 denominator: None,
                 note: note.clone(),
-                origin: Location { file: self.file.to_string(), line: self.row.line },
             };
-            let key = Key { county: county_no, indicator: ind_no, year };
-            out.push(Reading { measurement, column: col + 1, key });
+            out.push(Reading { measurement, column: column_number(col) });
         }
     }
+}
+
+/// A 0-based cell index as the 1-based column problems name; a row is never 4 billion cells wide
+/// (the reader holds it in memory), so saturating is only a guard.
+fn column_number(col: usize) -> u32 {
+    u32::try_from(col + 1).unwrap_or(u32::MAX)
 }
 
 /// The values an indicator can take.

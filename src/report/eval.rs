@@ -8,7 +8,7 @@ use serde::Serialize;
 use super::results::{Header, ResultRow, csv_lead, result_row, shape_of};
 use super::{
     Cell, Column, Content, Grouping, Parts, Report, Sheet, baseline_cell, reason_cell, status_cell, target_cell,
-    to_value,
+    to_document, to_value,
 };
 use crate::catalog::{AreaKind, Catalog, Indicator, IndicatorType};
 use crate::evaluate::{FailOn, Status, Summary, Verdict};
@@ -77,7 +77,8 @@ pub fn build(report: &Report, filter: &Filter, parts: Parts) -> anyhow::Result<C
         }
     }
     if parts.document {
-        content.document = to_value(&Document { header: Header::of(report), summary, results, warnings: &e.warnings })?;
+        content.document =
+            to_document(&Document { header: Header::of(report), summary, results, warnings: &e.warnings })?;
     }
     Ok(content)
 }

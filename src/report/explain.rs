@@ -49,7 +49,9 @@ pub fn build(catalog: &Catalog, evaluation: &Evaluation, ind: &Indicator, v: &Ve
             r
         })
         .collect();
-    Content { heading, document: Value::Object(document), records, ..Content::default() }
+    // `{:#}` is serde_json's pretty form, the same text `to_document` writes.
+    let document = format!("{:#}", Value::Object(document));
+    Content { heading, document, records, ..Content::default() }
 }
 
 /// The explanation of one verdict, line by line, in the report's language.

@@ -3,7 +3,7 @@
 
 use serde::Serialize;
 
-use super::{Align, Cell, Column, Content, Grouping, Sheet, record, to_value};
+use super::{Align, Cell, Column, Content, Grouping, Sheet, record, to_document, to_value};
 use crate::catalog::{Catalog, Indicator};
 use crate::labels::{self, Lang, Word, type_label, word};
 use crate::target::{Better, Context, Resolved};
@@ -154,5 +154,5 @@ pub fn build(catalog: &Catalog, entries: &[Entry], lang: Lang) -> anyhow::Result
         notes: vec![count],
     };
     let records = entries.iter().map(|e| Ok(record(to_value(e)?, Vec::new()))).collect::<anyhow::Result<_>>()?;
-    Ok(Content { sheets: vec![sheet], document: to_value(&entries)?, records, ..Content::default() })
+    Ok(Content { sheets: vec![sheet], document: to_document(&entries)?, records, ..Content::default() })
 }

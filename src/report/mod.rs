@@ -31,8 +31,10 @@ pub struct Content {
     pub sheets: Vec<Sheet>,
     /// Lines below the tables.
     pub notes: Vec<String>,
-    /// The machine-readable document (`--format json`): stable English field names.
-    pub document: Value,
+    /// The machine-readable document (`--format json`), already written as pretty JSON: stable English
+    /// field names. Text rather than a `Value` tree: a tree of 80,000 results costs 20 times the
+    /// memory of their text (BENCHMARKS.md).
+    pub document: String,
     /// One object per CSV row; nested objects are flattened into `parent_child` columns.
     pub records: Vec<Map<String, Value>>,
     /// A record with every optional object filled in: its flattened fields are the CSV's columns
@@ -260,6 +262,12 @@ pub fn value_text(v: &Verdict) -> String {
 /// practice, and if it did the error would name the document.
 pub fn to_value(doc: &impl serde::Serialize) -> anyhow::Result<Value> {
     Ok(serde_json::to_value(doc)?)
+}
+
+/// A serializable document as the pretty JSON `--format json` prints, written straight from the typed
+/// value.
+pub fn to_document(doc: &impl serde::Serialize) -> anyhow::Result<String> {
+    Ok(serde_json::to_string_pretty(doc)?)
 }
 
 /// An object of a document as a CSV record, with columns put first (`label`, `status_label`).

@@ -3,7 +3,7 @@
 
 use serde::Serialize;
 
-use super::{Cell, Column, Content, Sheet, record, to_value};
+use super::{Cell, Column, Content, Sheet, record, to_document, to_value};
 use crate::labels::{self, Lang, Word, problem_title, word};
 use crate::load::{Accounting, Dataset};
 use crate::problem::{Problem, Severity};
@@ -47,7 +47,7 @@ pub fn validate(data: &Dataset, max: Option<usize>, lang: Lang) -> anyhow::Resul
     content.notes.push(labels::validate_verdict(errors, warnings, lang));
     content.records = problems.iter().map(|p| Ok(record(to_value(p)?, Vec::new()))).collect::<anyhow::Result<_>>()?;
     let doc = ValidateDocument { valid: errors == 0, errors, warnings, files: &data.accounting, problems, not_shown };
-    content.document = to_value(&doc)?;
+    content.document = to_document(&doc)?;
     content.problems = Some(problems.to_vec());
     content.problems_not_shown = not_shown;
     Ok(content)

@@ -6,7 +6,7 @@ use std::cmp::Ordering;
 use serde::Serialize;
 
 use super::results::TargetJson;
-use super::{Cell, Column, Content, Sheet, reason_cell, record, status_cell, target_cell, to_value};
+use super::{Cell, Column, Content, Sheet, reason_cell, record, status_cell, target_cell, to_document, to_value};
 use crate::catalog::{Catalog, Indicator};
 use crate::evaluate::{Evaluation, Status, Verdict};
 use crate::labels::{self, Lang, Word, status_label, word};
@@ -107,7 +107,7 @@ pub fn build(ranking: &Ranking, evaluation: &Evaluation, lang: Lang) -> anyhow::
             Ok(record(to_value(pj)?, lead))
         })
         .collect::<anyhow::Result<_>>()?;
-    let document = to_value(&RankJson {
+    let document = to_document(&RankJson {
         indicator: &ind.id,
         name: ind.display_name(),
         better: ind.better,

@@ -6,7 +6,9 @@ use std::collections::BTreeSet;
 use serde::Serialize;
 
 use super::results::{Header, ResultRow, csv_lead, result_row, shape_of};
-use super::{Cell, Column, Content, Grouping, Parts, Report, Sheet, reason_cell, status_cell, target_cell, to_value};
+use super::{
+    Cell, Column, Content, Grouping, Parts, Report, Sheet, reason_cell, status_cell, target_cell, to_document, to_value,
+};
 use crate::Lang;
 use crate::evaluate::Verdict;
 use crate::labels::{self, Word, progress_text, projection_text, word};
@@ -68,7 +70,7 @@ pub fn build(report: &Report, area: Option<&str>, parts: Parts) -> anyhow::Resul
     }
     if parts.document {
         let rows = rows.into_iter().map(|(_, r)| r).collect();
-        content.document = to_value(&Document { header: Header::of(report), area, years, rows })?;
+        content.document = to_document(&Document { header: Header::of(report), area, years, rows })?;
     }
     Ok(content)
 }

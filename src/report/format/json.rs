@@ -7,7 +7,8 @@ use super::Style;
 use crate::report::Content;
 
 pub fn render(content: &Content, _style: &Style, out: &mut dyn Write) -> anyhow::Result<()> {
-    serde_json::to_writer_pretty(&mut *out, &content.document).map_err(std::io::Error::from)?;
-    writeln!(out)?;
+    // Content without a document is JSON's null, as the empty value it stands for.
+    let document = if content.document.is_empty() { "null" } else { content.document.as_str() };
+    writeln!(out, "{document}")?;
     Ok(())
 }
