@@ -320,12 +320,14 @@ pub struct CatalogIssue {
 }
 
 impl fmt::Display for CatalogIssue {
+    /// Escaped (see [`crate::problem::escape`]): a targets file's keys and values are input too.
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "{}:{}: ", self.file, self.line)?;
+        use crate::problem::escape;
+        write!(f, "{}:{}: ", escape(&self.file), self.line)?;
         if let Some(item) = &self.item {
-            write!(f, "{item}: ")?;
+            write!(f, "{}: ", escape(item))?;
         }
-        f.write_str(&self.message)
+        f.write_str(&escape(&self.message))
     }
 }
 
@@ -426,6 +428,8 @@ impl Catalog {
             ));
         }
 
+        let lines = crate::province::LineIndex::new(text);
+        let line_of = |_: &str, offset: usize| lines.line(offset);
         let mut names: HashMap<String, String> = HashMap::new();
         let mut tags: HashSet<String> = HashSet::new();
         for c in &raw.county {
@@ -501,6 +505,11 @@ impl Catalog {
                 && !reference_ids.contains(id.as_str())
             {
                 here(format!("target refers to {id:?}, which no [[reference]] defines"));
+            }
+            let yes_no = target == Target::Done;
+            if let Some(why) = crate::province::target_fits(&r.unit, r.better, r.cumulative, yes_no, &target, &r.target)
+            {
+                here(format!("the target `{}` does not fit the indicator: {why}", r.target.trim()));
             }
             let city_row = r.city_row.clone().unwrap_or_else(|| "全市".to_string());
             if !city_rows.contains(city_row.as_str()) {

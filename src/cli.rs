@@ -61,7 +61,7 @@ pub enum Command {
 /// Options shared by every command that reads the catalogue and data files.
 #[derive(Debug, Args)]
 pub struct InputArgs {
-    /// Measurement files: CSV (long or wide; UTF-8, GB18030 or UTF-16) or workbooks (.xlsx, .xls, .ods …);
+    /// Measurement files: CSV (long or wide; UTF-8, GB18030 or UTF-16) or .xlsx workbooks (.xls, .ods refused);
     /// `-` reads standard input.
     #[arg(required = true, value_name = "FILE")]
     pub files: Vec<String>,
@@ -76,9 +76,18 @@ pub struct InputArgs {
     /// Read CSV in this encoding (utf-8, gb18030, gbk …) instead of detecting it.
     #[arg(long, value_name = "NAME")]
     pub encoding: Option<String>,
-    /// The sheet of a workbook to read [default: the first].
+    /// The sheet of a workbook to read [default: the sheet Excel opens on, if visible, else the first
+    /// visible one].
     #[arg(long, value_name = "NAME")]
     pub sheet: Option<String>,
+    /// Raise a limit (repeatable): file-bytes, workbook-bytes, sheet-cells, cell-bytes or
+    /// problems-per-code, e.g. --limit workbook-bytes=1G (see docs/limits.md).
+    #[arg(long, value_name = "NAME=N")]
+    pub limit: Vec<crate::load::LimitSetting>,
+    /// Read a data file that is a symbolic link (refused by default: a link in a submission can point
+    /// at any file of the machine).
+    #[arg(long)]
+    pub follow_symlinks: bool,
 }
 
 /// Options that decide how indicators are judged.

@@ -397,6 +397,9 @@ pub fn problem_title(code: Code, lang: Lang) -> &'static str {
         Code::MissingIndicator => ("缺少指标值", "missing indicator"),
         Code::AggregateMismatch => ("与各地区汇总不符", "disagrees with the areas' aggregate"),
         Code::BaselineMismatch => ("与指标目录基准值不符", "disagrees with the catalogue's baseline"),
+        Code::UnreadableFile => ("文件无法读取", "file cannot be read"),
+        Code::TooLarge => ("超出限制", "beyond a limit"),
+        Code::Formula => ("公式取保存值", "formula values as saved"),
     };
     words(lang, zh, en)
 }

@@ -28,11 +28,14 @@ pub enum Code {
     MissingIndicator,
     AggregateMismatch,
     BaselineMismatch,
+    UnreadableFile,
+    TooLarge,
+    Formula,
 }
 
 impl Code {
-    /// Every code, in the order the table of docs/problems.md lists them.
-    pub const ALL: [Code; 19] = [
+    /// Every code, in the order the tables of docs/problems.md and docs/limits.md list them.
+    pub const ALL: [Code; 22] = [
         Code::Encoding,
         Code::EmptyFile,
         Code::MissingColumn,
@@ -52,6 +55,9 @@ impl Code {
         Code::MissingIndicator,
         Code::AggregateMismatch,
         Code::BaselineMismatch,
+        Code::UnreadableFile,
+        Code::TooLarge,
+        Code::Formula,
     ];
 
     pub fn as_str(self) -> &'static str {
@@ -75,11 +81,14 @@ impl Code {
             Code::MissingIndicator => "missing-indicator",
             Code::AggregateMismatch => "aggregate-mismatch",
             Code::BaselineMismatch => "baseline-mismatch",
+            Code::UnreadableFile => "unreadable-file",
+            Code::TooLarge => "too-large",
+            Code::Formula => "formula",
         }
     }
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
 #[serde(rename_all = "lowercase")]
 pub enum Severity {
     Error,
@@ -124,15 +133,17 @@ impl Problem {
         Problem { severity: Severity::Warning, ..Problem::error(code, file, expected) }
     }
 
+    /// The place in the file. `field` is often a header cell, so it is kept short like `found`.
     pub fn at(mut self, line: usize, column: Option<usize>, field: &str) -> Problem {
         self.line = Some(line);
         self.column = column;
-        self.field = Some(field.to_string());
+        self.field = Some(shorten(field));
         self
     }
 
+    /// The raw text found, shortened to [`SHOWN_CHARS`] characters: a 2 GB cell is named, not copied.
     pub fn found(mut self, raw: &str) -> Problem {
-        self.found = Some(raw.to_string());
+        self.found = Some(shorten(raw));
         self
     }
 
@@ -145,9 +156,9 @@ impl Problem {
         self.severity == Severity::Error
     }
 
-    /// `file:line:col` as far as it is known.
+    /// `file:line:col` as far as it is known, the file name escaped.
     pub fn place(&self) -> String {
-        let mut s = self.file.clone();
+        let mut s = escape(&self.file).into_owned();
         if let Some(line) = self.line {
             s.push_str(&format!(":{line}"));
             if let Some(col) = self.column {
@@ -157,18 +168,19 @@ impl Problem {
         s
     }
 
-    /// The message without the place: field, what was found, what was expected, a suggestion.
+    /// The message without the place: field, what was found, what was expected, a suggestion. Every
+    /// part taken from the input is escaped (see [`escape`]).
     pub fn message(&self) -> String {
         let mut s = String::new();
         if let Some(field) = &self.field {
-            s.push_str(&format!("{field}: "));
+            s.push_str(&format!("{}: ", escape(field)));
         }
         if let Some(found) = &self.found {
-            s.push_str(&format!("found {found:?}; "));
+            s.push_str(&format!("found \"{}\"; ", escape(found)));
         }
-        s.push_str(&format!("expected {}", self.expected));
+        s.push_str(&format!("expected {}", escape(&self.expected)));
         if let Some(hint) = &self.suggestion {
-            s.push_str(&format!(" (did you mean {hint}?)"));
+            s.push_str(&format!(" (did you mean {}?)", escape(hint)));
         }
         s
     }
@@ -184,11 +196,63 @@ impl fmt::Display for Problem {
     }
 }
 
+/// How many characters of a text taken from the input a problem keeps.
+pub const SHOWN_CHARS: usize = 200;
+
+/// Text from the input cut to [`SHOWN_CHARS`] characters, saying how long it was.
+pub fn shorten(raw: &str) -> String {
+    match raw.char_indices().nth(SHOWN_CHARS) {
+        None => raw.to_string(),
+        Some((cut, _)) => format!("{}… ({} bytes in all)", &raw[..cut], raw.len()),
+    }
+}
+
+/// Text from the input made safe to print on a terminal or in a CI log: control characters (newline,
+/// carriage return, ESC …), bidirectional overrides and other invisible format characters are shown
+/// as `\u{1b}`, and a backslash as `\\`, so the text can neither forge a line (a GitHub `::error`
+/// command), move the cursor, nor read in another order than it is stored. A text that begins with
+/// `::` has its first colon escaped, since a line that starts with it is a workflow command.
+pub fn escape(text: &str) -> std::borrow::Cow<'_, str> {
+    let unsafe_char = |c: char| c == '\\' || is_hidden(c);
+    let starts_command = text.trim_start().starts_with("::");
+    if !starts_command && !text.contains(unsafe_char) {
+        return std::borrow::Cow::Borrowed(text);
+    }
+    let mut out = String::with_capacity(text.len() + 8);
+    let mut first_colon = starts_command;
+    for c in text.chars() {
+        match c {
+            '\\' => out.push_str("\\\\"),
+            ':' if first_colon => {
+                out.push_str("\\u{3a}");
+                first_colon = false;
+            }
+            c if is_hidden(c) => out.push_str(&format!("\\u{{{:x}}}", c as u32)),
+            c => out.push(c),
+        }
+    }
+    std::borrow::Cow::Owned(out)
+}
+
+/// Characters that do not show as themselves: C0 and C1 controls, DEL, the bidirectional marks,
+/// embeddings, overrides and isolates, zero-width characters and the line and paragraph separators.
+fn is_hidden(c: char) -> bool {
+    c.is_control()
+        || matches!(c, '\u{200b}'..='\u{200f}' | '\u{202a}'..='\u{202e}' | '\u{2060}'..='\u{2069}' | '\u{2028}' | '\u{2029}')
+        || matches!(c, '\u{061c}' | '\u{feff}' | '\u{fff9}'..='\u{fffb}')
+}
+
+/// Names longer than this are not compared: a did-you-mean over a 10 MB cell would take a minute.
+const COMPARED_CHARS: usize = 100;
+
 /// The known name closest to `raw`, when it is close enough to be a likely typo.
 pub fn closest<'a>(raw: &str, known: impl Iterator<Item = &'a str>) -> Option<String> {
     let raw = raw.trim();
+    if raw.is_empty() || raw.len() > COMPARED_CHARS * 4 {
+        return None;
+    }
     let len = raw.chars().count();
-    if len == 0 {
+    if len > COMPARED_CHARS {
         return None;
     }
     let limit = (len / 3).max(1);
@@ -213,6 +277,33 @@ mod tests {
             p.to_string(),
             "2023.csv:7:1: error[unknown-county]: county: found \"晋江巿\"; expected a reporting area of the catalogue (did you mean 晋江市?)"
         );
+    }
+
+    #[test]
+    fn input_text_is_escaped_wherever_it_is_printed() {
+        assert_eq!(escape("晋江市"), "晋江市");
+        assert_eq!(escape("a\n::error::forged"), "a\\u{a}::error::forged");
+        assert_eq!(escape("::stop-commands::x"), "\\u{3a}:stop-commands::x");
+        assert_eq!(escape("  ::error::x"), "  \\u{3a}:error::x");
+        assert_eq!(escape("\u{1b}[2J\r\u{202e}txt.csv"), "\\u{1b}[2J\\u{d}\\u{202e}txt.csv");
+        assert_eq!(escape("C:\\data"), "C:\\\\data");
+        assert_eq!(escape("\u{9b}31m"), "\\u{9b}31m");
+        let p = Problem::error(Code::UnknownCounty, "x\n::error::y.csv", "an area")
+            .at(2, Some(1), "c\rd")
+            .found("\u{1b}]0;t\u{7}");
+        let shown = p.to_string();
+        assert!(!shown.contains(['\n', '\r', '\u{1b}', '\u{7}']), "{shown}");
+        assert!(shown.contains("x\\u{a}::error::y.csv:2:1"), "{shown}");
+    }
+
+    #[test]
+    fn long_input_is_shortened_in_problems() {
+        let huge = "9".repeat(1 << 20);
+        let p = Problem::error(Code::TooLarge, "f", "less").found(&huge);
+        let found = p.found.unwrap();
+        assert!(found.len() < 300 && found.ends_with("(1048576 bytes in all)"), "{found}");
+        assert_eq!(shorten("短"), "短");
+        assert_eq!(closest(&"x".repeat(10 << 20), ["晋江市"].into_iter()), None);
     }
 
     #[test]

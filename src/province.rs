@@ -6,8 +6,8 @@ use std::collections::BTreeMap;
 
 use serde::Deserialize;
 
-use crate::catalog::{Catalog, CatalogIssue};
-use crate::target::Target;
+use crate::catalog::{Catalog, CatalogIssue, Indicator};
+use crate::target::{Better, Target, Trend};
 
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -63,15 +63,17 @@ impl ProvinceTargets {
             toml::from_str(text).map_err(|e| TargetsError {
                 issues: vec![CatalogIssue {
                     file: origin.to_string(),
-                    line: e.span().map_or(1, |s| line_at(text, s.start)),
+                    line: e.span().map_or(1, |s| LineIndex::new(text).line(s.start)),
                     item: None,
                     message: e.message().trim().to_string(),
                 }],
             })?;
         let mut issues = Vec::new();
         let mut by_id = BTreeMap::new();
+        let lines = LineIndex::new(text);
+        let ids = catalog.indicators.iter().map(|i| (i.id.as_str(), ())).collect::<rustc_hash::FxHashMap<_, _>>();
         for (id, spanned) in table {
-            let line = line_at(text, spanned.span().start);
+            let line = lines.line(spanned.span().start);
             let raw = spanned.into_inner();
             let issue = |line, message: String| CatalogIssue {
                 file: origin.to_string(),
@@ -79,8 +81,13 @@ impl ProvinceTargets {
                 item: Some(id.clone()),
                 message,
             };
-            if catalog.indicator(&id).is_none_or(|i| i.id != id) {
-                let hint = crate::problem::closest(&id, catalog.indicators.iter().map(|i| i.id.as_str()));
+            if !ids.contains_key(id.as_str()) {
+                // A suggestion costs a comparison with every id: the first few unknown ids get one.
+                let hint = if issues.len() < HINTED {
+                    crate::problem::closest(&id, catalog.indicators.iter().map(|i| i.id.as_str()))
+                } else {
+                    None
+                };
                 let hint = hint.map(|h| format!(" (did you mean {h}?)")).unwrap_or_default();
                 issues.push(issue(line, format!("no indicator with id {id:?} in the catalogue{hint}")));
                 continue;
@@ -89,18 +96,24 @@ impl ProvinceTargets {
                 issues.push(issue(line, "give a `target`, an `[….areas]` table of area targets, or both".into()));
                 continue;
             }
-            let target = raw.target.as_deref().map(|t| assigned(t).map_err(|m| issue(line, m)));
+            let ind = catalog.indicator(&id).filter(|i| i.id == id);
+            let fits = |t: &str| assigned(t).and_then(|target| fit(catalog, ind, target, t));
+            let target = raw.target.as_deref().map(|t| fits(t).map_err(|m| issue(line, m)));
             let mut areas = BTreeMap::new();
             for (name, value) in &raw.areas {
-                let at = line_at(text, value.span().start);
+                let at = lines.line(value.span().start);
                 let Some(area) = catalog.county(name) else {
                     let known = catalog.counties.iter().flat_map(|c| std::iter::once(&c.name).chain(&c.aliases));
-                    let hint = crate::problem::closest(name, known.map(String::as_str));
+                    let hint = if issues.len() < HINTED {
+                        crate::problem::closest(name, known.map(String::as_str))
+                    } else {
+                        None
+                    };
                     let hint = hint.map(|h| format!(" (did you mean {h}?)")).unwrap_or_default();
                     issues.push(issue(at, format!("no area named {name:?} in the catalogue{hint}")));
                     continue;
                 };
-                match assigned(value.get_ref()) {
+                match fits(value.get_ref()) {
                     Ok(t) => {
                         areas.insert(area.name.clone(), t);
                     }
@@ -109,7 +122,9 @@ impl ProvinceTargets {
             }
             match target.transpose() {
                 Ok(target) => {
-                    by_id.insert(id.clone(), ProvinceTarget { target, source: raw.source, areas });
+                    // Display text from input, shown in every format: escaped once, here.
+                    let source = raw.source.map(|s| crate::problem::escape(&s).into_owned());
+                    by_id.insert(id.clone(), ProvinceTarget { target, source, areas });
                 }
                 Err(e) => issues.push(e),
             }
@@ -138,8 +153,81 @@ fn assigned(text: &str) -> Result<Target, String> {
     }
 }
 
-fn line_at(text: &str, offset: usize) -> usize {
-    text[..offset.min(text.len())].matches('\n').count() + 1
+/// Unknown names after this many issues get no did-you-mean: a file of 100,000 typos stays linear.
+const HINTED: usize = 50;
+
+/// Whether an assigned target fits its indicator as the catalogue's own targets must: a reference the
+/// catalogue defines, a trend or `eliminated` that agrees with the indicator's direction, a value its
+/// unit allows, `%` only on a percentage, `done` only on a yes/no indicator.
+fn fit(catalog: &Catalog, ind: Option<&Indicator>, target: Target, text: &str) -> Result<Target, String> {
+    if let Target::Reference(id) = &target
+        && catalog.reference(id).is_none()
+    {
+        return Err(format!("the target refers to {id:?}, which no [[reference]] of the catalogue defines"));
+    }
+    let Some(ind) = ind else { return Ok(target) };
+    match target_fits(&ind.unit, ind.better, ind.cumulative, ind.target == Target::Done, &target, text) {
+        Some(why) => Err(format!("`{}` does not fit {}: {why}", crate::problem::escape(text.trim()), ind.id)),
+        None => Ok(target),
+    }
+}
+
+/// Why a target does not fit an indicator of this unit, direction and kind; `None` when it does.
+/// The catalogue's targets and the `--targets` file's go through the same checks.
+pub fn target_fits(
+    unit: &str,
+    better: Better,
+    cumulative: bool,
+    yes_no: bool,
+    target: &Target,
+    text: &str,
+) -> Option<String> {
+    let percent = unit == "%";
+    match target {
+        Target::Trend(Trend::Rising) if better == Better::Lower => {
+            Some("rising on an indicator where lower is better".into())
+        }
+        Target::Trend(Trend::Falling) if better == Better::Higher => {
+            Some("falling on an indicator where higher is better".into())
+        }
+        Target::Eliminated { .. } if !percent => {
+            Some(format!("eliminated is a share in %, and this indicator is measured in {unit}"))
+        }
+        Target::Eliminated { .. } if target.against_polarity(better).is_some() => {
+            Some(format!("`{target}` points the other way from the indicator (better = {})", better.as_str()))
+        }
+        Target::Done if !yes_no => Some("done is for a yes/no indicator (1 done, 0 not)".into()),
+        Target::Threshold { value, .. } | Target::Level(value) => {
+            if yes_no && *value != 0.0 && *value != 1.0 {
+                return Some("a yes/no indicator is 1 (done) or 0 (not done)".into());
+            }
+            if !percent && text.contains(['%', '％']) {
+                return Some(format!("a % on an indicator measured in {unit}"));
+            }
+            let low = if percent && cumulative { -100.0 } else { 0.0 };
+            let high = if percent { 100.0 } else { f64::INFINITY };
+            (!(low..=high).contains(value)).then(|| {
+                let range = if percent { format!("{low} to 100") } else { "zero or more".to_string() };
+                format!("{} is outside what the indicator can measure ({range})", crate::target::num(*value))
+            })
+        }
+        _ => None,
+    }
+}
+
+/// Byte offsets of line starts, so that finding the line of each of many entries is a binary search,
+/// not a count from the top of the file each time.
+pub struct LineIndex(Vec<usize>);
+
+impl LineIndex {
+    pub fn new(text: &str) -> LineIndex {
+        LineIndex(text.bytes().enumerate().filter(|&(_, b)| b == b'\n').map(|(i, _)| i).collect())
+    }
+
+    /// The 1-based line of a byte offset.
+    pub fn line(&self, offset: usize) -> usize {
+        self.0.partition_point(|&nl| nl < offset) + 1
+    }
 }
 
 #[cfg(test)]
@@ -192,6 +280,40 @@ mod tests {
             err.contains("t.toml:5: pm25_central: give a `target`, an `[….areas]` table of area targets, or both"),
             "{err}"
         );
+    }
+
+    #[test]
+    fn targets_are_checked_against_their_indicator_as_the_catalogues_are() {
+        for (text, why) in [
+            ("[pm25_central]\ntarget = \"reference no_such_ref\"\n", "no [[reference]] of the catalogue defines"),
+            ("[pm25_central]\ntarget = \"rising\"\n", "rising on an indicator where lower is better"),
+            (
+                "[pm25_central]\ntarget = \"eliminated\"\n",
+                "eliminated is a share in %, and this indicator is measured in μg/m3",
+            ),
+            ("[pm25_central]\ntarget = \"<= 22%\"\n", "a % on an indicator measured in μg/m3"),
+            ("[forest_coverage]\ntarget = \">= -5\"\n", "-5 is outside what the indicator can measure (0 to 100)"),
+            ("[forest_coverage]\ntarget = \">= 120\"\n", "outside what the indicator can measure"),
+            ("[industrial_fresh_water_use]\ntarget = \"rising\"\n", "rising on an indicator where lower is better"),
+            ("[pm25_central]\ntarget = \"done\"\n", "done is for a yes/no indicator"),
+            ("[forest_coverage.areas]\n\"晋江市\" = \"falling\"\n", "falling on an indicator where higher is better"),
+        ] {
+            let err = ProvinceTargets::parse(text, "t.toml", &catalog()).unwrap_err().to_string();
+            assert!(err.contains(why), "{text}: {err}");
+        }
+        for ok in [
+            "[pm25_central]\ntarget = \"falling\"\n",
+            "[nox_reduction]\ntarget = \">= -5\"\n",
+            "[forest_coverage]\ntarget = \">= 60%\"\n",
+        ] {
+            assert!(ProvinceTargets::parse(ok, "t.toml", &catalog()).is_ok(), "{ok}");
+        }
+    }
+
+    #[test]
+    fn lines_are_found_by_offset() {
+        let lines = LineIndex::new("a\nbb\n\nc");
+        assert_eq!([0, 1, 2, 4, 5, 6, 7, 99].map(|o| lines.line(o)), [1, 1, 2, 2, 3, 4, 4, 4]);
     }
 
     #[test]

@@ -145,7 +145,11 @@ fn parse_baseline(rest: &str) -> Result<Target, String> {
         Some('-') => -1.0,
         _ => return Err(format!("a change from the baseline needs a sign, like -10%, not {rest:?}")),
     };
-    let n = number(&pct[1..])?;
+    let digits = &pct[1..];
+    if digits.trim_start().starts_with(['+', '-']) {
+        return Err(format!("a change from the baseline takes one sign, like -10%, not {rest:?}"));
+    }
+    let n = number(digits)?;
     if n >= 100.0 && sign < 0.0 {
         return Err("a reduction must be smaller than 100%".into());
     }
@@ -429,6 +433,8 @@ mod tests {
             "baseline 10%",
             "baseline -10",
             "baseline -100%",
+            "baseline +-101%",
+            "baseline --5%",
             "reference",
             "reference 蓝天",
             "eliminated 90",

@@ -141,7 +141,10 @@ fn a_bad_catalogue_or_a_missing_file_cannot_run() {
         .code(2)
         .stderr_has("error: invalid catalogue (1 problem)")
         .stderr_has("tests/data/eval/bad-catalog.toml:11: forest: cannot read target \"完成省下达目标\"");
-    run(&["eval", "no/such/file.csv"]).code(2).stderr_has("error: cannot read no/such/file.csv");
+    run(&["eval", "no/such/file.csv"])
+        .code(2)
+        .stderr_has("no/such/file.csv: error[unreadable-file]: found \"no such file\"")
+        .stderr_has("nothing was evaluated");
     run(&["eval", "data/2023.csv", "--targets", "no/such.toml"])
         .code(2)
         .stderr_has("cannot read the targets file no/such.toml");

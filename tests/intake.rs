@@ -231,6 +231,27 @@ const CASES: &[Case] = &[
         ],
         rows: (14, 14, 0),
     },
+    Case {
+        file: "unreadable-2023.xls",
+        args: &[],
+        exit: 1,
+        problems: &[("unreadable-file", "error", None, None)],
+        rows: (0, 0, 0),
+    },
+    Case {
+        file: "too-large-2023.csv",
+        args: &["--limit", "cell-bytes=64"],
+        exit: 1,
+        problems: &[("too-large", "error", Some(2), Some(4))],
+        rows: (2, 1, 1),
+    },
+    Case {
+        file: "formula-2023.xlsx",
+        args: &[],
+        exit: 0,
+        problems: &[("formula", "warning", Some(2), Some(2))],
+        rows: (3, 3, 0),
+    },
 ];
 
 #[test]
@@ -301,7 +322,7 @@ fn problems_say_what_was_found_and_suggest_the_obvious_fix() {
     let (_, doc) = validate(&[&format!("{DIR}/problems/out-of-range-2023.csv")]);
     let expected = |line| problem(&doc, "out-of-range", line)["expected"].as_str().unwrap().to_string();
     assert_eq!(expected(2), "a percentage between 0 and 100");
-    assert_eq!(expected(3), "a count of zero or more");
+    assert_eq!(expected(3), "a count of zero or more (a whole number)");
     assert_eq!(expected(4), "a quantity of zero or more");
 
     let (_, doc) = validate(&[&format!("{DIR}/problems/unknown-column-2023.csv")]);
@@ -407,7 +428,7 @@ fn github_annotations_are_exact() {
         "::error file={f},line=3,col=1,title=unknown-county::county: found \"晋江巿\"; expected a reporting area of the catalogue (name or alias) (did you mean 晋江市?)
 ::error file={f},line=4,col=2,title=out-of-range::forest_coverage: found \"101\"; expected a percentage between 0 and 100
 ::error file={f},line=4,col=3,title=not-a-number::green_village_share: found \"≥80\"; expected a number or a percentage (a value is a number, not a comparison; write the measured value)
-::error file={f},line=4,col=4,title=out-of-range::beautiful_bays: found \"-1\"; expected a count of zero or more
+::error file={f},line=4,col=4,title=out-of-range::beautiful_bays: found \"-1\"; expected a count of zero or more (a whole number)
 ::warning file={f},line=5,col=4,title=not-applicable::beautiful_bays: found \"安溪县\"; expected no value: beautiful_bays applies only to areas tagged coastal
 "
     );
@@ -620,14 +641,17 @@ fn an_xlsx_workbook_reads_percent_cells_as_shown_and_its_sheets_by_name() {
 
 #[test]
 fn exit_code_2_when_validate_cannot_run() {
-    run(&["validate", "no/such.csv"]).code(2).stderr_has("error: cannot read no/such.csv");
     run(&["validate", &format!("{DIR}/wide-2023.csv"), "--encoding", "klingon"])
         .code(2)
         .stderr_has("unknown encoding \"klingon\"");
-    run(&["validate", &format!("{DIR}/wide-2023.xlsx"), "--sheet", "2030"])
-        .code(2)
-        .stderr_has("has no sheet \"2030\"; its sheets are 2023, 问题");
     run(&["validate", &format!("{DIR}/wide-2023.csv"), "--format", "xml"]).code(2);
+    run(&["validate", &format!("{DIR}/wide-2023.csv"), "--limit", "cells=5"]).code(2).stderr_has("no limit named");
+    // A file that cannot be read is a problem of its own (docs/limits.md): see tests/hostile.rs.
+    run(&["validate", "no/such.csv"]).code(1).stdout_has("unreadable-file").stdout_has("no such file");
+    run(&["validate", &format!("{DIR}/wide-2023.xlsx"), "--sheet", "2030"])
+        .code(1)
+        .stdout_has("unreadable-file")
+        .stdout_has("its sheets are 2023, 问题");
 }
 
 #[test]

@@ -80,13 +80,16 @@ fn plain_value(ind: &Indicator, rng: &mut Random) -> f64 {
     if ind.target == Target::Done {
         return rng.below(2) as f64;
     }
-    match (ind.unit.as_str(), ind.cumulative, ind.baseline) {
+    let v = match (ind.unit.as_str(), ind.cumulative, ind.baseline) {
         ("%", true, _) => rng.between(0.0, 20.0),
         ("%", false, Some(b)) if b <= 100.0 => rng.between(b * 0.9, (b * 1.1).min(100.0)),
         ("%", false, _) => rng.between(40.0, 100.0),
         (_, _, Some(b)) if b > 0.0 => rng.between(b * 0.8, b * 1.2),
         _ => rng.between(1.0, 100.0),
-    }
+    };
+    // Things counted (个, 天 …) are whole numbers: the loader rejects 2.5 bays.
+    let counted = ["个", "种", "天", "家", "台", "座", "次"].contains(&ind.unit.as_str());
+    if counted { v.round() } else { v }
 }
 
 /// Writes the long file, one year after another; returns the number of data rows.

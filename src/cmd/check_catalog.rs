@@ -12,6 +12,7 @@ use serde::Serialize;
 use crate::catalog::{Catalog, CatalogIssue, Indicator};
 use crate::cli::CheckCatalogArgs;
 use crate::labels::{self, Lint};
+use crate::problem::escape;
 use crate::report::Format;
 use crate::target::Target;
 use crate::{Lang, Outcome};
@@ -66,10 +67,12 @@ pub fn run(args: &CheckCatalogArgs, out: &mut dyn Write, err: &mut dyn Write) ->
     let findings_out = errors > 0;
     match args.format {
         Format::Table => {
+            // The catalogue's ids and messages quoting it are input: escaped.
+            let origin = escape(&origin);
             for f in &findings {
-                let item = f.item.as_ref().map_or(String::new(), |i| format!("{i}: "));
+                let item = f.item.as_ref().map_or(String::new(), |i| format!("{}: ", escape(i)));
                 let level = if f.severity == Severity::Error { "error" } else { "warning" };
-                writeln!(out, "{origin}:{}: {item}{level}[{}]: {}", f.line, f.code, f.message)?;
+                writeln!(out, "{origin}:{}: {item}{level}[{}]: {}", f.line, f.code, escape(&f.message))?;
             }
             writeln!(out, "{summary}")?;
         }

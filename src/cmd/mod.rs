@@ -19,16 +19,27 @@ use crate::Console;
 use crate::catalog::{Catalog, County, SourceFilter};
 use crate::cli::{ColorArg, InputArgs, JudgeArgs, OutputArgs};
 use crate::evaluate::{self, Evaluation, Settings};
-use crate::load::{self, Dataset, LoadOptions, ReadOptions};
+use crate::load::{self, Dataset, Limits, LoadOptions, ReadOptions};
 use crate::province::ProvinceTargets;
 use crate::report::{Content, Format, Style, problems};
 
 /// Reads the catalogue and the data files named by the shared options.
-pub fn load_inputs(input: &InputArgs) -> anyhow::Result<(Catalog, Dataset)> {
+pub fn load_inputs(input: &InputArgs, max_problems: Option<usize>) -> anyhow::Result<(Catalog, Dataset)> {
     let catalog = Catalog::locate(input.catalog.as_deref())?;
+    if let Some(label) = &input.encoding
+        && encoding_rs::Encoding::for_label(label.trim().as_bytes()).is_none()
+    {
+        bail!("--encoding: unknown encoding {label:?}; try utf-8 or gb18030");
+    }
     let opts = LoadOptions {
-        read: ReadOptions { encoding: input.encoding.clone(), sheet: input.sheet.clone() },
+        read: ReadOptions {
+            encoding: input.encoding.clone(),
+            sheet: input.sheet.clone(),
+            limits: Limits::with(&input.limit),
+            follow_symlinks: input.follow_symlinks,
+        },
         year: input.year,
+        max_problems,
     };
     let data = load::load(&input.files, &catalog, &opts)?;
     refuse_sheet_without_workbook(input.sheet.as_deref(), &data)?;
@@ -38,15 +49,14 @@ pub fn load_inputs(input: &InputArgs) -> anyhow::Result<(Catalog, Dataset)> {
 /// `--sheet` names a sheet of a workbook: given with CSV files only, it would be silently ignored.
 fn refuse_sheet_without_workbook(sheet: Option<&str>, data: &Dataset) -> anyhow::Result<()> {
     let Some(sheet) = sheet else { return Ok(()) };
-    if data.accounting.is_empty() || data.accounting.iter().any(|a| load::is_workbook_kind(&a.encoding)) {
+    // A workbook that could not be read (a sheet it lacks among the reasons) has its own problem.
+    let workbook = |a: &load::Accounting| load::is_workbook_kind(&a.encoding) || a.shape == "unreadable";
+    if data.accounting.is_empty() || data.accounting.iter().any(workbook) {
         return Ok(());
     }
     let files: Vec<&str> = data.accounting.iter().map(|a| a.file.as_str()).collect();
     let verb = if files.len() == 1 { "is a CSV file" } else { "are CSV files" };
-    bail!(
-        "--sheet {sheet:?}: {} {verb}, not a workbook; --sheet picks a sheet of an .xlsx, .xls or .ods file",
-        files.join(", ")
-    )
+    bail!("--sheet {sheet:?}: {} {verb}, not a workbook; --sheet picks a sheet of an .xlsx file", files.join(", "))
 }
 
 /// With `--skip-invalid`, a dataset whose every row was rejected has nothing to evaluate: say so,
@@ -87,10 +97,13 @@ pub fn evaluate_dataset(
     skip_invalid: bool,
     err: &mut dyn Write,
 ) -> anyhow::Result<(Catalog, Evaluation, Dataset)> {
-    let (catalog, data) = load_inputs(input)?;
+    let (catalog, data) = load_inputs(input, None)?;
     err.write_all(problems::render_text(&data.problems, None).as_bytes())?;
+    for line in problems::omitted_lines(&data.omitted) {
+        writeln!(err, "{line}")?;
+    }
     if data.has_errors() && !skip_invalid {
-        let n = data.problems.iter().filter(|p| p.is_error()).count();
+        let n = data.counts().0;
         bail!("{n} problem(s) in the data; nothing was evaluated (fix them, or pass --skip-invalid)");
     }
     refuse_all_rejected(&data)?;
@@ -132,8 +145,9 @@ pub fn load_targets(path: Option<&Path>, catalog: &Catalog) -> anyhow::Result<Pr
 }
 
 /// The data files as named in output: `-` is [`load::STDIN_NAME`].
+/// Escaped: a file's name is input, shown in every format's header.
 pub fn display_names(files: &[String]) -> Vec<String> {
-    files.iter().map(|f| load::display_name(f)).collect()
+    files.iter().map(|f| crate::problem::escape(&load::display_name(f)).into_owned()).collect()
 }
 
 /// The year evaluated: `--year`, else the latest year in the data. A `--year` the data has no row for

@@ -11,7 +11,7 @@ use crate::report::problems;
 use crate::{Console, Outcome};
 
 pub fn run(args: &ValidateArgs, console: Console, out: &mut dyn Write, err: &mut dyn Write) -> anyhow::Result<Outcome> {
-    let (catalog, mut data) = super::load_inputs(&args.input)?;
+    let (catalog, mut data) = super::load_inputs(&args.input, args.max_errors)?;
     check_aggregates(&catalog, &mut data);
     let mismatches = crate::evaluate::baseline_mismatches(&catalog, &data);
     data.problems.extend(mismatches);
@@ -24,8 +24,8 @@ pub fn run(args: &ValidateArgs, console: Console, out: &mut dyn Write, err: &mut
     if !data.has_errors() {
         return Ok(Outcome::Clean);
     }
-    let errors = data.problems.iter().filter(|p| p.is_error()).count();
-    writeln!(err, "{}", crate::labels::validate_verdict(errors, data.problems.len() - errors, lang))?;
+    let (errors, warnings) = data.counts();
+    writeln!(err, "{}", crate::labels::validate_verdict(errors, warnings, lang))?;
     Ok(Outcome::Findings)
 }
 

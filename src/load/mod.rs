@@ -2,21 +2,26 @@
 //! (long or wide, see `rows`), and every problem is kept with its place: nothing is dropped, guessed
 //! or turned into zero.
 
+mod limits;
 mod names;
 mod number;
+mod open;
 mod read;
 mod rows;
+mod workbook;
 
 use std::collections::HashMap;
 
 use anyhow::Context as _;
 use rustc_hash::{FxHashMap, FxHashSet};
 
+pub use limits::{LimitSetting, Limits};
 pub use number::{Cell, NumberError, parse_cell};
-pub use read::{ReadOptions, STDIN_NAME, display_name, is_workbook_kind};
+pub use open::STDIN_NAME;
+pub use read::{ReadOptions, display_name, is_workbook_kind};
 
 use crate::catalog::{Catalog, Indicator};
-use crate::problem::{Code, Problem};
+use crate::problem::{Code, Problem, Severity};
 
 /// Where a measurement came from.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -63,6 +68,16 @@ pub struct Accounting {
     pub rows_rejected: usize,
 }
 
+/// Problems of one code in one file past the problems-per-code limit (or `--max-errors`): counted,
+/// not kept, so that two million identical rows cost a number, not two million problems.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+pub struct Omitted {
+    pub file: String,
+    pub code: Code,
+    pub severity: Severity,
+    pub count: usize,
+}
+
 /// Everything read from the data files.
 #[derive(Debug, Clone, Default)]
 pub struct Dataset {
@@ -71,7 +86,10 @@ pub struct Dataset {
     /// The indicator ids measurements refer to by position: the catalogue's, in its order.
     pub indicators: Vec<String>,
     pub measurements: Vec<Measurement>,
+    /// The problems kept, in the order of the files and, within a file, of their lines and columns.
     pub problems: Vec<Problem>,
+    /// The problems counted but not kept.
+    pub omitted: Vec<Omitted>,
     /// One line per file, in the order given: `Measurement::file` indexes it.
     pub accounting: Vec<Accounting>,
 }
@@ -106,7 +124,15 @@ impl Dataset {
     }
 
     pub fn has_errors(&self) -> bool {
-        self.problems.iter().any(Problem::is_error)
+        self.problems.iter().any(Problem::is_error) || self.omitted.iter().any(|o| o.severity == Severity::Error)
+    }
+
+    /// Errors and warnings, kept or only counted.
+    pub fn counts(&self) -> (usize, usize) {
+        let kept_errors = self.problems.iter().filter(|p| p.is_error()).count();
+        let omitted = |s: Severity| self.omitted.iter().filter(|o| o.severity == s).map(|o| o.count).sum::<usize>();
+        let errors = kept_errors + omitted(Severity::Error);
+        (errors, self.problems.len() - kept_errors + omitted(Severity::Warning))
     }
 
     /// The years of the measurements, ascending.
@@ -210,30 +236,91 @@ pub struct LoadOptions {
     pub read: ReadOptions,
     /// The year of rows that carry none and whose file name names none (`--year`).
     pub year: Option<i32>,
+    /// Keep at most this many problems in all (`--max-errors`); the others are counted.
+    pub max_problems: Option<usize>,
 }
 
-/// Reads every file. An `Err` is a file that cannot be read at all; problems inside files are in the
-/// dataset, in the order of the files and, within a file, of their lines and columns.
+/// Reads every file; a folder gives its data files. A file that cannot be read at all is an
+/// `unreadable-file` (or `too-large`) problem and the other files are still read; problems inside
+/// files are in the dataset, in the order of the files and, within a file, of their lines and columns.
 pub fn load(paths: &[String], catalog: &Catalog, opts: &LoadOptions) -> anyhow::Result<Dataset> {
     let names = names::Names::new(catalog);
-    let mut intake = Intake { data: Dataset::for_catalog(catalog), columns: Vec::new() };
-    for (index, path) in paths.iter().enumerate() {
-        let grid = read::read_grid(path, &opts.read)?;
-        // A file's own year (its name) dates its rows before --year does, so a series of files named by
-        // year keeps its years whatever year is evaluated.
-        let default_year = year_in_name(path).or(opts.year);
-        let file = u32::try_from(index).context("too many files")?;
-        rows::read_rows(&grid, &names, default_year, file, &mut intake)?;
+    let mut intake = Intake::new(opts, catalog);
+    for input in open::expand(paths, opts.read.follow_symlinks) {
+        match input {
+            open::Input::File(path) => {
+                let grid = read::read_grid(&path, &opts.read);
+                read_file(grid, &path, &names, opts, &mut intake)?;
+            }
+            open::Input::Unreadable(problem) => intake.unreadable(problem),
+        }
     }
+    Ok(finish(intake))
+}
+
+/// Reads one file's bytes as if they were the file `name`: what [`load`] does with a file, without
+/// the file system. For fuzzing and tests.
+pub fn load_bytes(name: &str, bytes: Vec<u8>, catalog: &Catalog, opts: &LoadOptions) -> Dataset {
+    let names = names::Names::new(catalog);
+    let mut intake = Intake::new(opts, catalog);
+    let grid = read::grid_from_bytes(name.to_string(), bytes, &opts.read);
+    if let Err(e) = read_file(grid, name, &names, opts, &mut intake) {
+        intake.unreadable(open::unreadable(name, "a file that can be read as CSV", &e.to_string()));
+    }
+    finish(intake)
+}
+
+fn read_file(
+    grid: Result<read::Grid, Problem>,
+    path: &str,
+    names: &names::Names,
+    opts: &LoadOptions,
+    intake: &mut Intake,
+) -> anyhow::Result<()> {
+    let mut grid = match grid {
+        Ok(grid) => grid,
+        Err(problem) => {
+            intake.unreadable(problem);
+            return Ok(());
+        }
+    };
+    intake.data.problems.append(&mut grid.problems);
+    // A file's own year (its name) dates its rows before --year does, so a series of files named by
+    // year keeps its years whatever year is evaluated. A name with two years dates nothing.
+    let years = years_in_name(path);
+    if years.len() > 1 {
+        intake.data.problems.push(two_years(&grid.name, &years, opts.year));
+    }
+    let default_year = if years.len() == 1 { Some(years[0]) } else { opts.year };
+    let file = u32::try_from(intake.data.accounting.len()).context("too many files")?;
+    rows::read_rows(&grid, names, default_year, file, intake)?;
+    intake.bound_problems();
+    Ok(())
+}
+
+/// A file name with two years (`泉州2021年至2023年.csv`) says neither is the year of its rows.
+fn two_years(file: &str, years: &[i32], fallback: Option<i32>) -> Problem {
+    let list: Vec<String> = years.iter().map(i32::to_string).collect();
+    let expected = match fallback {
+        Some(y) => format!("one year in the file name; rows without a year column are dated {y} (--year)"),
+        None => "one year in the file name, a year column, or --year".to_string(),
+    };
+    Problem::warning(Code::MissingYear, file, expected).found(&format!("a name with the years {}", list.join(" and ")))
+}
+
+fn finish(mut intake: Intake) -> Dataset {
     check_duplicates(&mut intake);
+    intake.bound_problems();
+    let omitted = intake.omitted();
     let mut data = intake.data;
+    data.omitted = omitted;
     data.measurements.shrink_to_fit();
     let order: HashMap<&str, usize> = data.accounting.iter().enumerate().map(|(i, a)| (a.file.as_str(), i)).collect();
     let key = |p: &Problem| (order.get(p.file.as_str()).copied(), p.line, p.column);
     let mut problems = std::mem::take(&mut data.problems);
     problems.sort_by_key(key);
     data.problems = problems;
-    Ok(data)
+    data
 }
 
 /// (area, indicator, year) as positions in the name tables, so finding duplicates hashes no text.
@@ -256,65 +343,145 @@ struct Reading {
     column: u32,
 }
 
+/// Problems of one file by code and severity: how many were kept, how many only counted.
+type Tally = FxHashMap<(Code, Severity), (usize, usize)>;
+
 /// The dataset being built, with the 1-based column each measurement was read from (`columns[i]` for
 /// `data.measurements[i]`), so a later check can point at a cell and reject the whole row.
 struct Intake {
     data: Dataset,
     columns: Vec<u32>,
+    /// Problems before this index have been counted against the limits.
+    counted: usize,
+    /// By file, code and severity: problems kept and problems only counted.
+    tally: FxHashMap<String, Tally>,
+    per_code: usize,
+    max_problems: usize,
 }
 
 impl Intake {
+    fn new(opts: &LoadOptions, catalog: &Catalog) -> Intake {
+        Intake {
+            data: Dataset::for_catalog(catalog),
+            columns: Vec::new(),
+            counted: 0,
+            tally: FxHashMap::default(),
+            per_code: opts.read.limits.problems_per_code,
+            max_problems: opts.max_problems.unwrap_or(usize::MAX),
+        }
+    }
+
     fn push(&mut self, r: Reading) {
         self.data.measurements.push(r.measurement);
         self.columns.push(r.column);
     }
+    /// A file that gives no rows at all, with its accounting line.
+    fn unreadable(&mut self, problem: Problem) {
+        let acc = Accounting {
+            file: problem.file.clone(),
+            encoding: "-".into(),
+            shape: "unreadable".into(),
+            ..Accounting::default()
+        };
+        self.data.accounting.push(acc);
+        self.data.problems.push(problem);
+        self.bound_problems();
+    }
+
+    /// Keeps the problems added since the last call that are within the limits, and counts the rest.
+    /// Called after every row, so memory stays bounded whatever a file repeats.
+    fn bound_problems(&mut self) {
+        if self.data.problems.len() <= self.counted {
+            return;
+        }
+        let added = self.data.problems.split_off(self.counted);
+        for p in added {
+            let by_code = match self.tally.get_mut(p.file.as_str()) {
+                Some(t) => t,
+                None => self.tally.entry(p.file.clone()).or_default(),
+            };
+            let (kept, counted) = by_code.entry((p.code, p.severity)).or_insert((0, 0));
+            if *kept < self.per_code && self.data.problems.len() < self.max_problems {
+                *kept += 1;
+                self.data.problems.push(p);
+            } else {
+                *counted += 1;
+            }
+        }
+        self.counted = self.data.problems.len();
+    }
+
+    /// The problems counted but not kept, by file (in reading order), code and severity.
+    fn omitted(&self) -> Vec<Omitted> {
+        let mut omitted: Vec<Omitted> = self
+            .tally
+            .iter()
+            .flat_map(|(file, by_code)| {
+                by_code.iter().filter(|(_, (_, n))| *n > 0).map(|(&(code, severity), &(_, count))| Omitted {
+                    file: file.clone(),
+                    code,
+                    severity,
+                    count,
+                })
+            })
+            .collect();
+        let order = |f: &str| self.data.accounting.iter().position(|a| a.file == f);
+        omitted.sort_by_key(|o| (order(&o.file), o.code, o.severity));
+        omitted
+    }
 }
 
-/// A four-digit year (19xx or 20xx) in the file's name: `2023.csv`, `泉州-2023年.xlsx`.
-pub fn year_in_name(path: &str) -> Option<i32> {
-    let name = std::path::Path::new(path).file_name()?.to_str()?;
+/// The four-digit years (19xx or 20xx) in the file's name, each once: `2023.csv`, `泉州-2023年.xlsx`.
+pub fn years_in_name(path: &str) -> Vec<i32> {
+    let Some(name) = std::path::Path::new(path).file_name().and_then(|n| n.to_str()) else { return Vec::new() };
     let bytes = name.as_bytes();
-    (0..bytes.len().saturating_sub(3)).find_map(|i| {
-        let window = &bytes[i..i + 4];
-        let digit_before = i > 0 && bytes[i - 1].is_ascii_digit();
-        let digit_after = bytes.get(i + 4).is_some_and(u8::is_ascii_digit);
-        let is_year = window.iter().all(u8::is_ascii_digit) && (window.starts_with(b"19") || window.starts_with(b"20"));
-        (is_year && !digit_before && !digit_after).then(|| name[i..i + 4].parse().ok())?
-    })
+    let mut years: Vec<i32> = (0..bytes.len().saturating_sub(3))
+        .filter_map(|i| {
+            let window = &bytes[i..i + 4];
+            let digit_before = i > 0 && bytes[i - 1].is_ascii_digit();
+            let digit_after = bytes.get(i + 4).is_some_and(u8::is_ascii_digit);
+            let is_year =
+                window.iter().all(u8::is_ascii_digit) && (window.starts_with(b"19") || window.starts_with(b"20"));
+            (is_year && !digit_before && !digit_after).then(|| name[i..i + 4].parse().ok())?
+        })
+        .collect();
+    years.dedup();
+    years.sort_unstable();
+    years.dedup();
+    years
+}
+
+/// The one year a file's name gives, if it gives exactly one.
+pub fn year_in_name(path: &str) -> Option<i32> {
+    match years_in_name(path)[..] {
+        [year] => Some(year),
+        _ => None,
+    }
 }
 
 /// The same (area, indicator, year) twice: a warning when the values agree (the later copy adds
-/// nothing and is dropped), an error at both places when they differ. Neither of two conflicting
-/// values is kept, since choosing one would be a guess, and the rows that hold them are rejected.
+/// nothing and is dropped), an error at every place when they differ. None of the conflicting values
+/// is kept, since choosing one would be a guess, and every row that holds one of them is rejected —
+/// also a copy of one of them — so that a row counted as accepted is a row whose values are used.
 fn check_duplicates(intake: &mut Intake) {
-    let Intake { data, columns } = intake;
-    // Keys are small integers: FxHash is several times faster than SipHash here.
-    let mut first: FxHashMap<Key, u32> =
-        FxHashMap::with_capacity_and_hasher(data.measurements.len(), Default::default());
-    let mut conflicted = FxHashSet::default();
-    let mut gone = vec![false; data.measurements.len()];
+    let found = find_duplicates(&intake.data.measurements);
     let mut rejected: FxHashSet<(u32, usize)> = FxHashSet::default();
-    let mut problems = Vec::new();
-    for (i, m) in (0..).zip(&data.measurements) {
-        let f = *first.entry(Key::of(m)).or_insert(i);
-        if f == i {
-            continue;
+    let mut gone = vec![false; intake.data.measurements.len()];
+    for (n, &(at, other, code)) in found.iter().enumerate() {
+        gone[at] = true;
+        let data = &intake.data;
+        let (m, earlier) = (&data.measurements[at], &data.measurements[other]);
+        if code == Code::ConflictingDuplicate {
+            rejected.insert((m.file, m.line));
         }
-        gone[i as usize] = true;
-        let at = |n: u32| (&data.measurements[n as usize], columns[n as usize]);
-        let earlier = &data.measurements[f as usize];
-        if earlier.value == m.value {
-            problems.push(duplicate(data, Code::DuplicateRow, at(i), earlier));
-            continue;
-        }
-        problems.push(duplicate(data, Code::ConflictingDuplicate, at(i), earlier));
-        rejected.insert((m.file, m.line));
-        if conflicted.insert(f) {
-            problems.push(duplicate(data, Code::ConflictingDuplicate, at(f), m));
-            rejected.insert((earlier.file, earlier.line));
+        let p = duplicate(data, code, (m, intake.columns[at]), earlier);
+        intake.data.problems.push(p);
+        if n % 1024 == 0 {
+            intake.bound_problems();
         }
     }
-    drop(first);
+    drop(found);
+    let Intake { data, columns, .. } = intake;
     // A rejected row keeps none of its measurements: a wide row may hold others.
     if !rejected.is_empty() {
         for (flag, m) in gone.iter_mut().zip(&data.measurements) {
@@ -331,7 +498,36 @@ fn check_duplicates(intake: &mut Intake) {
     data.measurements.retain(|_| !flags.next().copied().unwrap_or(false));
     let mut flags = gone.iter();
     columns.retain(|_| !flags.next().copied().unwrap_or(false));
-    data.problems.extend(problems);
+}
+
+/// Every measurement whose key another has: (its index, the index it is reported against, the code).
+/// A key given two values is in conflict at every occurrence, the first included.
+fn find_duplicates(measurements: &[Measurement]) -> Vec<(usize, usize, Code)> {
+    // Keys are small integers: FxHash is several times faster than SipHash here.
+    let mut first: FxHashMap<Key, usize> = FxHashMap::with_capacity_and_hasher(measurements.len(), Default::default());
+    // The first occurrence of each key whose value differs from the key's first value.
+    let mut differing: FxHashMap<Key, usize> = FxHashMap::default();
+    for (i, m) in measurements.iter().enumerate() {
+        let f = *first.entry(Key::of(m)).or_insert(i);
+        if f != i && measurements[f].value != m.value {
+            differing.entry(Key::of(m)).or_insert(i);
+        }
+    }
+    let mut found = Vec::new();
+    for (i, m) in measurements.iter().enumerate() {
+        let key = Key::of(m);
+        let Some(&f) = first.get(&key) else { continue };
+        match differing.get(&key) {
+            // In conflict: each occurrence is reported against a different value.
+            Some(&d) => {
+                let other = if measurements[f].value == m.value { d } else { f };
+                found.push((i, other, Code::ConflictingDuplicate));
+            }
+            None if f != i => found.push((i, f, Code::DuplicateRow)),
+            None => {}
+        }
+    }
+    found
 }
 
 /// A duplicate at `at` (a measurement and its column), pointing at the `other` occurrence.
@@ -367,5 +563,12 @@ mod tests {
         assert_eq!(year_in_name("2023/values.csv"), None);
         assert_eq!(year_in_name("v12345.csv"), None);
         assert_eq!(year_in_name("report.csv"), None);
+        assert_eq!(year_in_name("2023-2023.csv"), Some(2023), "one year, written twice");
+    }
+
+    #[test]
+    fn a_name_with_two_years_gives_neither() {
+        assert_eq!(years_in_name("泉州2021年至2023年.csv"), vec![2021, 2023]);
+        assert_eq!(year_in_name("泉州2021年至2023年.csv"), None);
     }
 }

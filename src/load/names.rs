@@ -2,6 +2,7 @@
 //! file that names the same few areas and indicators on every row looks each up in constant time.
 
 use std::borrow::Cow;
+use std::cell::RefCell;
 use std::collections::HashMap;
 
 use rustc_hash::FxHashMap;
@@ -20,6 +21,9 @@ pub(super) enum Lookup<'c> {
 
 pub(super) struct Names<'c> {
     pub catalog: &'c Catalog,
+    /// Suggestions already worked out, by the unknown text: a file that repeats one unknown name on
+    /// two million rows computes its did-you-mean once. Bounded, so distinct names cannot grow it.
+    hints: RefCell<FxHashMap<String, Option<String>>>,
     // FxHash: these maps are probed twice per row, and their keys come from the catalogue, so
     // SipHash's flooding resistance buys nothing.
     counties: FxHashMap<&'c str, (u32, &'c County)>,
@@ -48,7 +52,7 @@ impl<'c> Names<'c> {
             };
             indicators.entry(Cow::Borrowed(name)).or_insert(lookup);
         }
-        Names { catalog, counties, indicators }
+        Names { catalog, counties, indicators, hints: RefCell::default() }
     }
 
     /// The area a name or alias refers to, and its position in the catalogue.
@@ -63,16 +67,34 @@ impl<'c> Names<'c> {
 
     /// The known area name closest to a name that is not known; catalogue order breaks ties.
     pub fn county_hint(&self, raw: &str) -> Option<String> {
-        let known = self.catalog.counties.iter().flat_map(|c| std::iter::once(&c.name).chain(&c.aliases));
-        closest(raw, known.map(String::as_str))
+        self.remembered('c', raw, || {
+            let known = self.catalog.counties.iter().flat_map(|c| std::iter::once(&c.name).chain(&c.aliases));
+            closest(raw, known.map(String::as_str))
+        })
     }
 
     /// The known indicator id or name closest to one that is not known. A shared name is never
     /// suggested: its parts' names are (`…减少（%）：氮氧化物`).
     pub fn indicator_hint(&self, raw: &str) -> Option<String> {
-        let names = self.catalog.indicators.iter().map(|i| i.display_name()).collect::<Vec<_>>();
-        let known = self.catalog.indicators.iter().map(|i| i.id.as_str()).chain(names.iter().map(String::as_str));
-        closest(raw, known)
+        self.remembered('i', raw, || {
+            let names = self.catalog.indicators.iter().map(|i| i.display_name()).collect::<Vec<_>>();
+            let known = self.catalog.indicators.iter().map(|i| i.id.as_str()).chain(names.iter().map(String::as_str));
+            closest(raw, known)
+        })
+    }
+
+    fn remembered(&self, kind: char, raw: &str, find: impl FnOnce() -> Option<String>) -> Option<String> {
+        const REMEMBERED: usize = 4096;
+        let key = format!("{kind}{raw}");
+        if let Some(hint) = self.hints.borrow().get(&key) {
+            return hint.clone();
+        }
+        let hint = find();
+        let mut hints = self.hints.borrow_mut();
+        if hints.len() < REMEMBERED && raw.len() <= 400 {
+            hints.insert(key, hint.clone());
+        }
+        hint
     }
 }
 

@@ -46,8 +46,17 @@ pub fn parse_cell(raw: &str, percent: bool) -> Result<Cell, NumberError> {
     if NO_DATA.iter().any(|n| s.eq_ignore_ascii_case(n)) {
         return Ok(Cell::NoData);
     }
+    if s.starts_with('=') && s[1..].trim_start().starts_with(|c: char| c.is_alphabetic() || c == '(') {
+        return err(
+            "a formula with no value saved: the file was written by a program that does not calculate; open and \
+             save it in Excel, or type the value",
+        );
+    }
     if s.starts_with(['≥', '≤', '≧', '≦', '>', '<', '=']) {
         return err("a value is a number, not a comparison; write the measured value");
+    }
+    if is_date(s) {
+        return err("a date, not a number; format the cell as a number");
     }
     let (body, had_percent) = match s.strip_suffix('%') {
         Some(b) => (b.trim_end(), true),
@@ -63,11 +72,41 @@ pub fn parse_cell(raw: &str, percent: bool) -> Result<Cell, NumberError> {
     if word(b"nan") || word(b"inf") {
         return err("NaN and infinity are not measurements");
     }
-    match body.parse::<f64>() {
-        Ok(v) if v.is_finite() => Ok(Cell::Value(if v == 0.0 { 0.0 } else { v })),
-        Ok(_) => err("the number is too large"),
-        Err(_) => err("not a number"),
+    let v = match body.parse::<f64>() {
+        Ok(v) => v,
+        Err(_) => return err("not a number"),
+    };
+    if !v.is_finite() || v.abs() > MAX_MAGNITUDE {
+        return err("the number is too large: more than 10^15 in size");
     }
+    if v == 0.0 && mantissa(&body).any(|d| d != b'0') {
+        return err("the number is too small to hold: it would read as 0");
+    }
+    if mantissa(&body).skip_while(|&d| d == b'0').count() > MAX_DIGITS {
+        return err(
+            "more than 15 significant digits, more than a number holds exactly: 0.99999999999999999 would read as 1",
+        );
+    }
+    Ok(Cell::Value(if v == 0.0 { 0.0 } else { v }))
+}
+
+/// No measurement of the plan comes near this; sums of values beyond it could overflow to infinity.
+const MAX_MAGNITUDE: f64 = 1e15;
+
+/// Significant digits a double holds exactly (Excel shows no more either).
+const MAX_DIGITS: usize = 15;
+
+/// The digits before any exponent, without sign or point.
+fn mantissa(number: &str) -> impl Iterator<Item = u8> + '_ {
+    let end = number.find(['e', 'E']).unwrap_or(number.len());
+    number.as_bytes()[..end].iter().copied().filter(u8::is_ascii_digit)
+}
+
+/// `2023-06-27`, `2023/6/27`, `2023年6月27日`: a date typed or formatted in a value cell.
+fn is_date(s: &str) -> bool {
+    let parts: Vec<&str> = s.split(['-', '/', '年', '月', '日']).filter(|p| !p.is_empty()).collect();
+    let digits = |p: &&str| !p.is_empty() && p.len() <= 4 && p.bytes().all(|b| b.is_ascii_digit());
+    parts.len() == 3 && parts.iter().all(digits) && parts[0].len() == 4 && !s.starts_with('-')
 }
 
 /// `1,330` → `1330`; rejects `1,33` and `,5` so a decimal comma is never read as a separator.
@@ -119,6 +158,10 @@ mod tests {
         assert_eq!(value("−3.5", false), -3.5);
         assert_eq!(value("0", false), 0.0);
         assert_eq!(value("-0", false).to_bits(), 0.0f64.to_bits());
+        assert_eq!(value("0.000", false), 0.0);
+        assert_eq!(value("1e-5", false), 1e-5);
+        assert_eq!(value("999999999999999", false), 999999999999999.0);
+        assert_eq!(value("0.000000000000000123456789012345", false), 1.23456789012345e-16);
     }
 
     #[test]
@@ -144,6 +187,14 @@ mod tests {
             ("1,,330", false, "thousands"),
             ("12.5.3", true, "not a number"),
             ("1e999", false, "too large"),
+            ("1e308", false, "too large"),
+            ("-2e15", false, "too large"),
+            ("1e-400", false, "too small"),
+            ("0.99999999999999999", false, "15 significant digits"),
+            ("2023-06-27", false, "a date"),
+            ("2023年6月27日", false, "a date"),
+            ("=SUM(B2:B4)", false, "a formula with no value saved"),
+            ("=95", false, "comparison"),
         ] {
             let e = parse_cell(raw, percent).expect_err(raw);
             assert!(e.reason.contains(why), "{raw}: {}", e.reason);

@@ -1,13 +1,20 @@
 //! Bytes → rows of text cells with their line numbers: encodings (UTF-8, BOM, GB18030), CSV
-//! dialects, and Excel workbooks. One place builds every reader, so each format is handled once.
+//! dialects, and Excel workbooks (see `workbook`). One place builds every reader, so each format is
+//! handled once.
 
-use std::io::Read;
+// A refused file is one Problem, returned once per file: boxing it would buy nothing.
+#![allow(clippy::result_large_err)]
+
 use std::path::Path;
 
-use anyhow::{Context, bail};
-use calamine::{Data, Reader, Sheets, StyleRange};
+use anyhow::bail;
 use csv::StringRecord;
 use encoding_rs::{Encoding, GB18030, UTF_8};
+
+use super::limits::Limits;
+use super::open::{self, STDIN_NAME, unreadable};
+use super::workbook;
+use crate::problem::Problem;
 
 /// One row of cells and the line (CSV) or row number (spreadsheet) it starts on.
 #[derive(Debug, Clone)]
@@ -29,6 +36,10 @@ pub struct Grid {
     pub name: String,
     /// `utf-8`, `utf-8-bom`, `gb18030` …, or the kind of workbook (`xlsx`).
     pub encoding: String,
+    /// What reading the file found besides its rows (a workbook's formulas).
+    pub problems: Vec<Problem>,
+    /// The longest cell allowed, in bytes.
+    pub cell_bytes: usize,
     source: Source,
 }
 
@@ -47,10 +58,14 @@ enum Source {
 pub struct ReadOptions {
     /// Force an encoding by its WHATWG label (utf-8, gb18030, gbk …).
     pub encoding: Option<String>,
-    /// The sheet of a workbook; the first when absent.
+    /// The sheet of a workbook; the visible active one when absent.
     pub sheet: Option<String>,
+    pub limits: Limits,
+    /// Read a symbolic link's target instead of refusing it.
+    pub follow_symlinks: bool,
 }
 
+/// Workbooks by name; `xls`, `xlsb` and `ods` are named so that they are refused as what they are.
 const WORKBOOK_EXTENSIONS: [&str; 5] = ["xlsx", "xlsm", "xlsb", "xls", "ods"];
 
 /// Whether a file's `encoding`, as [`Grid`] and the accounting give it, is the kind of a workbook.
@@ -58,45 +73,44 @@ pub fn is_workbook_kind(encoding: &str) -> bool {
     ["xls", "xlsx", "xlsb", "ods"].contains(&encoding)
 }
 
-/// What standard input (`-` on the command line) is called in every message and output.
-pub const STDIN_NAME: &str = "<stdin>";
-
 /// A file as named in messages and output: its path, or [`STDIN_NAME`] for `-`.
 pub fn display_name(path: &str) -> String {
     if path == "-" { STDIN_NAME.to_string() } else { path.to_string() }
 }
 
-/// Reads `path` (`-` is standard input) into a grid. Errors are for files that cannot be read at all.
-pub fn read_grid(path: &str, opts: &ReadOptions) -> anyhow::Result<Grid> {
+/// Reads `path` (`-` is standard input) into a grid. A problem is a file that cannot be read at all.
+pub fn read_grid(path: &str, opts: &ReadOptions) -> Result<Grid, Problem> {
+    let bytes = open::read_bytes(path, &opts.limits, opts.follow_symlinks)?;
     let name = display_name(path);
-    let bytes = if path == "-" {
-        let mut buf = Vec::new();
-        std::io::stdin().read_to_end(&mut buf).context("cannot read standard input")?;
-        buf
-    } else {
-        std::fs::read(path).with_context(|| format!("cannot read {path}"))?
-    };
-    let ext = Path::new(path).extension().and_then(|e| e.to_str()).map(str::to_ascii_lowercase).unwrap_or_default();
-    if WORKBOOK_EXTENSIONS.contains(&ext.as_str()) || is_workbook(&bytes) {
-        return read_workbook(name, bytes, opts.sheet.as_deref());
+    grid_from_bytes(name, bytes, opts)
+}
+
+/// Reads a file's bytes into a grid; `name` is the file's path (its extension says a workbook).
+pub fn grid_from_bytes(name: String, bytes: Vec<u8>, opts: &ReadOptions) -> Result<Grid, Problem> {
+    let ext = Path::new(&name).extension().and_then(|e| e.to_str()).map(str::to_ascii_lowercase).unwrap_or_default();
+    let cell_bytes = opts.limits.cell_bytes;
+    if bytes.starts_with(OLE_MAGIC) {
+        let expected = "a .csv or .xlsx file; save it as an Excel Workbook (.xlsx)";
+        return Err(unreadable(&name, expected, "an Excel 97-2003 workbook (.xls), which is not read"));
+    }
+    if WORKBOOK_EXTENSIONS.contains(&ext.as_str()) || bytes.starts_with(b"PK\x03\x04") {
+        let sheet = workbook::read_xlsx(&name, bytes, opts.sheet.as_deref(), &opts.limits)?;
+        let source = Source::Sheet(sheet.rows);
+        return Ok(Grid { name, encoding: "xlsx".into(), problems: sheet.problems, cell_bytes, source });
     }
     let forced = match &opts.encoding {
-        Some(label) => Some(
-            Encoding::for_label(label.trim().as_bytes())
-                .with_context(|| format!("unknown encoding {label:?}; try utf-8 or gb18030"))?,
-        ),
+        Some(label) => Some(Encoding::for_label(label.trim().as_bytes()).ok_or_else(|| {
+            unreadable(&name, "an encoding such as utf-8 or gb18030 (--encoding)", &format!("--encoding {label}"))
+        })?),
         None => None,
     };
     let (text, encoding) = decode(bytes, forced);
     let delimiter = sniff_delimiter(&text);
-    Ok(Grid { name, encoding, source: Source::Csv { text, delimiter } })
+    Ok(Grid { name, encoding, problems: Vec::new(), cell_bytes, source: Source::Csv { text, delimiter } })
 }
 
-/// A zip (xlsx, ods) or an OLE compound file (xls) is a workbook whatever its name, so `-` and a
-/// workbook saved as `.csv` are read as what they are rather than as garbled text.
-fn is_workbook(bytes: &[u8]) -> bool {
-    bytes.starts_with(b"PK\x03\x04") || bytes.starts_with(&[0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1])
-}
+/// An OLE compound file: an Excel 97-2003 workbook (.xls) whatever its name.
+const OLE_MAGIC: &[u8] = &[0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1];
 
 /// UTF-8 (with or without a BOM) when the bytes are valid UTF-8, else GB18030, which covers GBK and
 /// GB2312 as Excel writes them on Chinese Windows. Bytes that do not fit the encoding become U+FFFD,
@@ -136,6 +150,11 @@ fn sniff_delimiter(text: &str) -> u8 {
 }
 
 impl Grid {
+    /// Whether the rows come from a workbook's sheet, where a row ends at its last cell.
+    pub fn is_sheet(&self) -> bool {
+        matches!(self.source, Source::Sheet(_))
+    }
+
     /// The grid's rows, blank ones skipped, each with the line it starts on.
     pub fn rows(&self) -> Rows<'_> {
         let inner = match &self.source {
@@ -209,83 +228,6 @@ impl Rows<'_> {
     }
 }
 
-fn read_workbook(name: String, bytes: Vec<u8>, sheet: Option<&str>) -> anyhow::Result<Grid> {
-    let mut book = calamine::open_workbook_auto_from_rs(std::io::Cursor::new(bytes))
-        .with_context(|| format!("cannot open {name} as a workbook"))?;
-    let kind = match &book {
-        Sheets::Xls(_) => "xls",
-        Sheets::Xlsx(_) => "xlsx",
-        Sheets::Xlsb(_) => "xlsb",
-        Sheets::Ods(_) => "ods",
-    };
-    let names = book.sheet_names();
-    let sheet_name = match sheet {
-        Some(s) if names.iter().any(|n| n == s) => s.to_string(),
-        Some(s) => bail!("{name} has no sheet {s:?}; its sheets are {}", names.join(", ")),
-        None => names.first().cloned().with_context(|| format!("{name} has no sheets"))?,
-    };
-    let range =
-        book.worksheet_range(&sheet_name).with_context(|| format!("cannot read sheet {sheet_name:?} of {name}"))?;
-    // Only xlsx gives number formats; without them a cell shown as 95.6% would be read as 0.956.
-    let styles = match &mut book {
-        Sheets::Xlsx(x) => x.worksheet_style(&sheet_name).ok(),
-        _ => None,
-    };
-    let (first_row, first_col) = range.start().unwrap_or((0, 0));
-    let mut rows = Vec::new();
-    for (i, cells) in range.rows().enumerate() {
-        let r = first_row + i as u32;
-        let texts = cells.iter().enumerate().map(|(j, cell)| {
-            let percent = styles.as_ref().is_some_and(|s| is_percent_format(s, (r, first_col + j as u32)));
-            cell_text(cell, percent)
-        });
-        // Leading empty cells keep a cell's column equal to its spreadsheet column (A = 1).
-        let cells: StringRecord = std::iter::repeat_n(String::new(), first_col as usize).chain(texts).collect();
-        if cells.iter().any(|c| !c.trim().is_empty()) {
-            rows.push(Row { line: r as usize + 1, cells });
-        }
-    }
-    Ok(Grid { name, encoding: kind.to_string(), source: Source::Sheet(rows) })
-}
-
-/// Whether the cell's number format shows it as a percentage: a `%` outside quotes and escapes.
-fn is_percent_format(styles: &StyleRange, pos: (u32, u32)) -> bool {
-    let Some(format) = styles.get(pos).and_then(|s| s.number_format.as_ref()) else { return false };
-    let (mut quoted, mut escaped) = (false, false);
-    for c in format.format_code.chars() {
-        match c {
-            _ if escaped => escaped = false,
-            '\\' => escaped = true,
-            '"' => quoted = !quoted,
-            '%' if !quoted => return true,
-            _ => {}
-        }
-    }
-    false
-}
-
-/// A cell as the text a person sees, so a workbook goes through the same number rules as a CSV file:
-/// a percentage-formatted 0.956 reads `95.6%`, and a `%` is then accepted only on a percentage indicator.
-fn cell_text(cell: &Data, percent: bool) -> String {
-    match cell {
-        Data::Empty => String::new(),
-        Data::String(s) => s.clone(),
-        Data::Float(f) if percent => format!("{}%", shortest(f * 100.0)),
-        Data::Int(i) if percent => format!("{}%", i.saturating_mul(100)),
-        Data::Float(f) => f.to_string(),
-        Data::Int(i) => i.to_string(),
-        Data::Bool(b) => b.to_string(),
-        Data::Error(e) => format!("#{e:?}"),
-        other => other.to_string(),
-    }
-}
-
-/// `0.956 * 100` is 95.60000000000001 in binary; twelve significant digits give back the 95.6 typed.
-fn shortest(v: f64) -> String {
-    let rounded: f64 = format!("{v:.12e}").parse().unwrap_or(v);
-    rounded.to_string()
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -294,6 +236,8 @@ mod tests {
         let grid = Grid {
             name: "f".into(),
             encoding: "utf-8".into(),
+            problems: Vec::new(),
+            cell_bytes: usize::MAX,
             source: Source::Csv { text: text.into(), delimiter: sniff_delimiter(text) },
         };
         let mut rows = grid.rows();
@@ -336,21 +280,5 @@ mod tests {
         assert_eq!(got, vec![1, 3, 5]);
         let got: Vec<usize> = lines("a,b\r\n\r\n1,2\r\n,\r\n3,4\r\n").into_iter().map(|(l, _)| l).collect();
         assert_eq!(got, vec![1, 3, 5]);
-    }
-
-    #[test]
-    fn workbooks_are_known_by_their_first_bytes() {
-        assert!(is_workbook(b"PK\x03\x04rest"));
-        assert!(is_workbook(&[0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1, 0]));
-        assert!(!is_workbook("county,indicator".as_bytes()));
-    }
-
-    #[test]
-    fn percentage_cells_read_as_they_are_shown() {
-        assert_eq!(cell_text(&Data::Float(0.956), true), "95.6%");
-        assert_eq!(cell_text(&Data::Float(0.956), false), "0.956");
-        assert_eq!(cell_text(&Data::Int(1), true), "100%");
-        assert_eq!(cell_text(&Data::Float(2023.0), false), "2023");
-        assert_eq!(shortest(0.07 * 100.0), "7");
     }
 }

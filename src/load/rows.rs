@@ -105,7 +105,7 @@ pub(super) fn read_rows(
         acc.rows_read += 1;
         found.clear();
         let mut ctx = RowCtx { file, file_index, row, names, problems: &mut intake.data.problems, errors: 0 };
-        if ctx.is_readable(&layout, &grid.encoding) {
+        if ctx.is_readable(&layout, grid) {
             if layout.is_wide() {
                 ctx.wide(&layout, default_year, &mut found);
             } else {
@@ -120,6 +120,7 @@ pub(super) fn read_rows(
         } else {
             acc.rows_rejected += 1;
         }
+        intake.bound_problems();
     }
     if acc.rows_read == 0 {
         let expected = "at least one data row under the header";
@@ -297,18 +298,25 @@ impl<'c> RowCtx<'_, 'c> {
         self.problems.last_mut().expect("just pushed")
     }
 
-    /// Whether the row can be read cell by cell: its text decoded, and its cells line up with the header.
-    fn is_readable(&mut self, layout: &Layout, encoding: &str) -> bool {
+    /// Whether the row can be read cell by cell: its cells within the cell-bytes limit, its text
+    /// decoded, and its cells line up with the header.
+    fn is_readable(&mut self, layout: &Layout, grid: &Grid) -> bool {
         let cells = &self.row.cells;
+        if let Some(col) = cells.iter().position(|c| c.len() > grid.cell_bytes) {
+            let limit = super::limits::Named("cell-bytes", grid.cell_bytes as u64);
+            self.push(Code::TooLarge, col, "cell", format!("a cell of at most {limit}"));
+            return false;
+        }
         if cells.as_slice().contains('\u{FFFD}') {
             let col = cells.iter().position(|c| c.contains('\u{FFFD}')).unwrap_or(0);
             self.errors += 1;
-            let p = encoding_problem(self.file, encoding).at(self.row.line, Some(col + 1), "cell");
+            let p = encoding_problem(self.file, &grid.encoding).at(self.row.line, Some(col + 1), "cell");
             self.problems.push(p.found(self.cell(col)));
             return false;
         }
         let (n, width) = (cells.len(), layout.width);
-        if n < width {
+        // A sheet's row ends at its last cell: the empty cells after it are not missing.
+        if n < width && !grid.is_sheet() {
             self.errors += 1;
             let p = Problem::error(Code::RaggedRow, self.file, format!("{width} cells, as in the header"));
             self.problems.push(p.at(self.row.line, None, "row").found(&format!("{n} cells")));
@@ -553,6 +561,8 @@ fn column_number(col: usize) -> u32 {
 enum Range {
     Between(f64, f64, &'static str),
     NotNegative(&'static str),
+    /// Things counted (个, 天 …): whole numbers of zero or more; 2.5 beautiful bays is a typo.
+    WholeCount,
     /// A yes/no completion has no halfway: 0.5 would read as half done and judge as not done.
     DoneOrNot,
 }
@@ -562,6 +572,7 @@ impl Range {
         match *self {
             Range::Between(lo, hi, _) => (lo..=hi).contains(&v),
             Range::NotNegative(_) => v >= 0.0,
+            Range::WholeCount => v >= 0.0 && v.fract() == 0.0,
             Range::DoneOrNot => v == 0.0 || v == 1.0,
         }
     }
@@ -572,6 +583,7 @@ impl std::fmt::Display for Range {
         match *self {
             Range::Between(lo, hi, what) => write!(f, "{what} between {} and {}", num(lo), num(hi)),
             Range::NotNegative(what) => write!(f, "{what} of zero or more"),
+            Range::WholeCount => f.write_str("a count of zero or more (a whole number)"),
             Range::DoneOrNot => f.write_str("1 (done) or 0 (not done), nothing in between"),
         }
     }
@@ -588,11 +600,14 @@ fn allowed_range(ind: &Indicator) -> Option<Range> {
             Range::Between(0.0, 100.0, "a percentage")
         });
     }
+    if COUNT_UNITS.contains(&ind.unit.as_str()) {
+        return Some(Range::WholeCount);
+    }
     if ind.cumulative {
         // An amount achieved since the base year (acres planted, capacity added) only grows.
         return Some(Range::NotNegative("an amount"));
     }
-    if COUNT_UNITS.contains(&ind.unit.as_str()) || ind.aggregate == Aggregate::Sum {
+    if ind.aggregate == Aggregate::Sum {
         return Some(Range::NotNegative("a count"));
     }
     // Concentrations, indices, rates and intensities are never below zero.
@@ -640,9 +655,11 @@ mod tests {
         assert_eq!(range("forest_coverage"), Some((false, true, true, false)));
         // A reduction rate since 2020 may be negative (emissions rose).
         assert_eq!(range("nox_reduction"), Some((true, true, true, false)));
-        // Counts and concentrations are never negative, and have no upper bound.
-        assert_eq!(range("beautiful_bays"), Some((false, true, true, true)));
-        assert_eq!(range("blue_sky_days"), Some((false, true, true, true)));
+        // Counts are whole and never negative, with no upper bound; concentrations need not be whole.
+        assert_eq!(range("beautiful_bays"), Some((false, true, true, false)));
+        assert_eq!(range("blue_sky_days"), Some((false, true, true, false)));
+        let bays = allowed_range(catalog.indicator("beautiful_bays").unwrap()).unwrap();
+        assert!(bays.contains(1e9) && !bays.contains(2.5));
         assert_eq!(range("pm25_central"), Some((false, true, true, true)));
     }
 }

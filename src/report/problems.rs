@@ -5,17 +5,29 @@ use serde::Serialize;
 
 use super::{Cell, Column, Content, Sheet, record, to_document, to_value};
 use crate::labels::{self, Lang, Word, problem_title, word};
-use crate::load::{Accounting, Dataset};
-use crate::problem::{Problem, Severity};
+use crate::load::{Accounting, Dataset, Omitted};
+use crate::problem::{Problem, Severity, escape};
 
 /// One line per problem, as `eval` prints them before stopping.
 pub fn render_text(problems: &[Problem], max: Option<usize>) -> String {
     problems.iter().take(max.unwrap_or(usize::MAX)).map(|p| format!("{p}\n")).collect()
 }
 
-fn counts(problems: &[Problem]) -> (usize, usize) {
-    let errors = problems.iter().filter(|p| p.is_error()).count();
-    (errors, problems.len() - errors)
+/// Problems past the problems-per-code limit, as `validate` and `eval` say them: one line per file and
+/// code with the count.
+pub fn omitted_lines(omitted: &[Omitted]) -> Vec<String> {
+    omitted
+        .iter()
+        .map(|o| {
+            let level = if o.severity == Severity::Error { "error" } else { "warning" };
+            format!(
+                "{}: … and {} more {level}(s) [{}] not kept (only the first of each code are; --limit problems-per-code=N)",
+                escape(&o.file),
+                o.count,
+                o.code.as_str()
+            )
+        })
+        .collect()
 }
 
 #[derive(Serialize)]
@@ -25,28 +37,46 @@ struct ValidateDocument<'a> {
     warnings: usize,
     files: &'a [Accounting],
     problems: &'a [Problem],
-    /// Problems left out by `--max-errors` (the counts above still include them).
+    /// Problems left out by `--max-errors` or the problems-per-code limit (the counts above still
+    /// include them).
     not_shown: usize,
+    /// The problems past the problems-per-code limit (or `--max-errors`), counted by file and code.
+    omitted: &'a [Omitted],
 }
 
 /// `validate`'s content: the problems (at most `max`), the accounting of every file, the verdict.
 pub fn validate(data: &Dataset, max: Option<usize>, lang: Lang) -> anyhow::Result<Content> {
-    let (errors, warnings) = counts(&data.problems);
+    let (errors, warnings) = data.counts();
     let shown = max.unwrap_or(usize::MAX).min(data.problems.len());
-    let not_shown = data.problems.len() - shown;
+    let not_shown = errors + warnings - shown;
     let problems = &data.problems[..shown];
     let mut content = Content::default();
+    // Past --max-errors one line says how many are left; else each code past its limit has one.
+    let left_out = match max {
+        Some(_) if not_shown > 0 => vec![labels::problems_not_shown(not_shown, shown, lang)],
+        _ => omitted_lines(&data.omitted),
+    };
     if !problems.is_empty() {
         let mut sheet = problem_sheet(problems, lang);
-        if not_shown > 0 {
-            sheet.notes.push(labels::problems_not_shown(not_shown, shown, lang));
-        }
+        sheet.notes.extend(left_out);
         content.sheets.push(sheet);
+    } else {
+        content.notes.extend(left_out);
     }
-    content.notes = data.accounting.iter().map(|a| labels::accounting(a, lang)).collect();
+    // File names are input: escaped like every text taken from it.
+    let accounting = data.accounting.iter().map(|a| Accounting { file: escape(&a.file).into_owned(), ..a.clone() });
+    content.notes.extend(accounting.map(|a| labels::accounting(&a, lang)));
     content.notes.push(labels::validate_verdict(errors, warnings, lang));
     content.records = problems.iter().map(|p| Ok(record(to_value(p)?, Vec::new()))).collect::<anyhow::Result<_>>()?;
-    let doc = ValidateDocument { valid: errors == 0, errors, warnings, files: &data.accounting, problems, not_shown };
+    let doc = ValidateDocument {
+        valid: errors == 0,
+        errors,
+        warnings,
+        files: &data.accounting,
+        problems,
+        not_shown,
+        omitted: &data.omitted,
+    };
     content.document = to_document(&doc)?;
     content.problems = Some(problems.to_vec());
     content.problems_not_shown = not_shown;
@@ -72,16 +102,18 @@ fn problem_sheet(problems: &[Problem], lang: Lang) -> Sheet {
     let rows = problems
         .iter()
         .map(|p| {
+            // Every text of a problem may come from the input: escaped, so none reaches a terminal raw.
             let expected = match &p.suggestion {
-                Some(s) => labels::did_you_mean(&p.expected, s, lang),
-                None => p.expected.clone(),
+                Some(s) => labels::did_you_mean(&escape(&p.expected), &escape(s), lang),
+                None => escape(&p.expected).into_owned(),
             };
+            let text = |t: &Option<String>| Cell::text(t.as_deref().map_or(String::new(), |t| escape(t).into_owned()));
             let level = match p.severity {
                 Severity::Error => word(Word::Error, lang),
                 Severity::Warning => word(Word::Warning, lang),
             };
             let mut row = vec![
-                Cell::text(&p.file),
+                Cell::text(escape(&p.file)),
                 p.line.map_or(Cell::Empty, Cell::count),
                 p.column.map_or(Cell::Empty, Cell::count),
                 Cell::text(level),
@@ -90,11 +122,7 @@ fn problem_sheet(problems: &[Problem], lang: Lang) -> Sheet {
             if lang == Lang::Zh {
                 row.push(Cell::text(problem_title(p.code, lang)));
             }
-            row.extend([
-                Cell::text(p.field.clone().unwrap_or_default()),
-                Cell::text(p.found.clone().unwrap_or_default()),
-                Cell::text(expected),
-            ]);
+            row.extend([text(&p.field), text(&p.found), Cell::text(expected)]);
             row
         })
         .collect();
