@@ -5,7 +5,7 @@ use std::fmt;
 
 use serde::Serialize;
 
-/// A stable, documented problem code (README.md, "Problem codes").
+/// A stable, documented problem code (docs/problems.md, "Problem codes").
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
 #[serde(rename_all = "kebab-case")]
 pub enum Code {
@@ -34,7 +34,7 @@ pub enum Code {
 }
 
 impl Code {
-    /// Every code, in the order README.md's table lists them.
+    /// Every code, in the order the tables of docs/problems.md and docs/limits.md list them.
     pub const ALL: [Code; 22] = [
         Code::Encoding,
         Code::EmptyFile,
