@@ -270,7 +270,8 @@ pub fn to_value(doc: &impl serde::Serialize) -> anyhow::Result<Value> {
 /// A machine-readable document that writes itself as pretty JSON, so that a format renders it
 /// straight to its writer.
 pub trait Document {
-    fn write_pretty(&self, out: &mut dyn Write) -> serde_json::Result<()>;
+    /// An I/O error comes back as itself, so that a closed pipe is still recognised as one.
+    fn write_pretty(&self, out: &mut dyn Write) -> std::io::Result<()>;
 }
 
 impl std::fmt::Debug for dyn Document + '_ {
@@ -283,8 +284,9 @@ impl std::fmt::Debug for dyn Document + '_ {
 pub struct Json<T>(pub T);
 
 impl<T: serde::Serialize> Document for Json<T> {
-    fn write_pretty(&self, out: &mut dyn Write) -> serde_json::Result<()> {
-        serde_json::to_writer_pretty(out, &self.0)
+    fn write_pretty(&self, out: &mut dyn Write) -> std::io::Result<()> {
+        // serde_json gives an I/O error back unchanged in kind.
+        serde_json::to_writer_pretty(out, &self.0).map_err(std::io::Error::from)
     }
 }
 
@@ -292,8 +294,8 @@ impl<T: serde::Serialize> Document for Json<T> {
 struct Pretty(String);
 
 impl Document for Pretty {
-    fn write_pretty(&self, out: &mut dyn Write) -> serde_json::Result<()> {
-        out.write_all(self.0.as_bytes()).map_err(serde_json::Error::io)
+    fn write_pretty(&self, out: &mut dyn Write) -> std::io::Result<()> {
+        out.write_all(self.0.as_bytes())
     }
 }
 
