@@ -11,13 +11,26 @@ use crate::catalog::{IndicatorType, SourceFilter};
 use crate::evaluate::{FailOn, Stage};
 use crate::report::Format;
 
+/// The exit codes, shown under `plan-check --help` and in the man page.
+const EXIT_CODES: &str = "\
+Exit codes:
+  0  ran, and nothing is failing (trend, rank, indicators, template and
+     completions: always, once they ran)
+  1  findings: eval and report - a failing, lagging or regressing
+     indicator under --fail-on; validate - an error in the data;
+     check-catalog - an error (with --strict, a warning too)
+  2  could not run: bad usage, an unreadable file, an invalid catalogue,
+     targets file or (for eval, report, rank, trend) data file
+
+Every flag: `plan-check help COMMAND`. Guides: README.md and docs/.";
+
 /// Tells a city whether it is keeping the promises of its environmental plan.
 ///
 /// Reads the plan's indicators from indicators.toml (or --catalog, or the copy built in), reads
 /// measurement files (CSV in UTF-8 or GB18030, or Excel), and judges every indicator: pass/fail at the
 /// end of the plan, or against time-proportional progress (序时进度) at mid-term.
 #[derive(Debug, Parser)]
-#[command(name = "plan-check", version, about, long_about)]
+#[command(name = "plan-check", version, about, long_about, after_long_help = EXIT_CODES)]
 pub struct Cli {
     #[command(subcommand)]
     pub command: Command,
@@ -41,18 +54,23 @@ pub enum Command {
     CheckCatalog(CheckCatalogArgs),
     /// Write the mid-term or final evaluation as a document: Word (.docx) or one HTML page with charts.
     Report(ReportArgs),
+    /// Print a completion script for bash, zsh, fish or PowerShell, to save where the shell loads it from.
+    Completions(CompletionsArgs),
 }
 
 /// Options shared by every command that reads the catalogue and data files.
 #[derive(Debug, Args)]
 pub struct InputArgs {
-    /// Measurement files: CSV (long or wide), .xlsx or .xls; `-` reads standard input.
+    /// Measurement files: CSV (long or wide; UTF-8, GB18030 or UTF-16) or .xlsx workbooks (.xls, .ods refused);
+    /// `-` reads standard input.
     #[arg(required = true, value_name = "FILE")]
     pub files: Vec<String>,
     /// The catalogue to use [default: ./indicators.toml, else the copy built into the binary].
     #[arg(long, value_name = "FILE")]
     pub catalog: Option<PathBuf>,
-    /// The year of rows that carry none [default: the file's year column, else a year in its name].
+    /// The year to evaluate [default: the latest year in the data]; later years are left out, and a year the
+    /// data has no rows for is an error. Also the year of rows that carry none of their own (no year column,
+    /// no year in the file name).
     #[arg(long, value_name = "YEAR")]
     pub year: Option<i32>,
     /// Read CSV in this encoding (utf-8, gb18030, gbk …) instead of detecting it.
@@ -75,10 +93,12 @@ pub struct InputArgs {
 /// Options that decide how indicators are judged.
 #[derive(Debug, Args)]
 pub struct JudgeArgs {
-    /// The evaluation stage [default: final from the plan's target year on, else midterm].
+    /// The evaluation stage: midterm judges 序时进度 (time-proportional progress), final judges pass/fail
+    /// [default: final from the plan's target year (2025) on, else midterm].
     #[arg(long, value_enum)]
     pub stage: Option<StageArg>,
-    /// Province-assigned targets (TOML, one table per indicator id); they replace the plan's targets.
+    /// Targets the province (or the city, per area) assigns: TOML, one table per indicator id; they replace
+    /// the plan's targets where they are given.
     #[arg(long, value_name = "FILE")]
     pub targets: Option<PathBuf>,
 }
@@ -89,12 +109,13 @@ pub struct EvalArgs {
     pub input: InputArgs,
     #[command(flatten)]
     pub judge: JudgeArgs,
-    /// One area's view: its applicable indicators, its own summary, and an exit code that follows it.
+    /// One area's view (a name or alias): its applicable indicators, its own summary, and an exit code that
+    /// follows it.
     #[arg(long, value_name = "NAME")]
     pub county: Option<String>,
     #[command(flatten)]
     pub output: OutputArgs,
-    /// Which city-level findings make the exit code 1.
+    /// Which city-level verdicts (with --county, that area's) make the exit code 1.
     #[arg(long, value_enum, default_value_t = FailOnArg::Binding)]
     pub fail_on: FailOnArg,
     /// Language of the tables, headings and the verdict line (JSON and CSV fields stay English).
@@ -128,7 +149,8 @@ pub enum Only {
 /// Where the results go and how they look: shared by every command that prints results.
 #[derive(Debug, Args)]
 pub struct OutputArgs {
-    /// Output format (github: `validate` only) [default: from the extension of -o, else table].
+    /// Output format (github: `validate` only) [default: from the extension of -o (.txt, .json, .csv,
+    /// .md, .xlsx), else table].
     #[arg(long, value_parser = format_parser())]
     pub format: Option<Format>,
     /// Write here instead of standard output (atomically: all of it, or the old file untouched).
@@ -172,7 +194,7 @@ pub struct RankArgs {
     pub indicator: String,
     #[command(flatten)]
     pub output: OutputArgs,
-    /// Language of labels in the table.
+    /// Language of the table's labels (JSON is always English).
     #[arg(long, value_enum, default_value_t = LangArg::Zh)]
     pub lang: LangArg,
 }
@@ -190,7 +212,7 @@ pub struct TrendArgs {
     pub select: SelectArgs,
     #[command(flatten)]
     pub output: OutputArgs,
-    /// Language of labels in the table.
+    /// Language of the table's labels (JSON is always English).
     #[arg(long, value_enum, default_value_t = LangArg::Zh)]
     pub lang: LangArg,
 }
@@ -213,7 +235,7 @@ pub struct ReportArgs {
     /// Evaluate the valid rows of an invalid file; the document lists the problems in its appendix.
     #[arg(long)]
     pub skip_invalid: bool,
-    /// Which city-level findings make the exit code 1.
+    /// Which city-level verdicts (with --county, that area's) make the exit code 1.
     #[arg(long, value_enum, default_value_t = FailOnArg::Binding)]
     pub fail_on: FailOnArg,
     /// The file to write (replaced only once the document is complete).
@@ -231,8 +253,12 @@ pub enum DocumentFormat {
     /// One self-contained page: inline CSS and SVG charts, no script; prints on A4.
     Html,
 }
+/// `--year` dates rows here; there is no evaluation year to choose.
+const VALIDATE_YEAR_HELP: &str = "The year of rows that carry none of their own (no year column, no year in the \
+file name); rows with a year keep it";
 
 #[derive(Debug, Args)]
+#[command(mut_arg("year", |a| a.help(VALIDATE_YEAR_HELP)))]
 pub struct ValidateArgs {
     #[command(flatten)]
     pub input: InputArgs,
@@ -241,7 +267,8 @@ pub struct ValidateArgs {
     /// Language of the table and the accounting (problem codes and JSON stay English).
     #[arg(long, value_enum, default_value_t = LangArg::Zh)]
     pub lang: LangArg,
-    /// Which city-level values must be present.
+    /// Which city-level values must be present for the latest year in the data (a value its areas
+    /// aggregate to counts as present).
     #[arg(long, value_enum, default_value_t = Require::None)]
     pub require: Require,
     /// Show at most this many problems (the counts still cover them all).
@@ -309,7 +336,9 @@ pub struct TemplateArgs {
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
 pub enum Shape {
+    /// One row per (area, indicator): 县市区,指标,数值,年份,备注.
     Long,
+    /// One row per area, one column per indicator.
     Wide,
 }
 
@@ -402,19 +431,74 @@ pub enum ColorArg {
 
 /// `--format`: the names of [`Format`], and `text` (the old name of `table`) hidden.
 fn format_parser() -> impl TypedValueParser<Value = Format> {
-    let mut names: Vec<PossibleValue> = Format::ALL.iter().map(|f| PossibleValue::new(f.name())).collect();
+    let mut names: Vec<PossibleValue> =
+        Format::ALL.iter().map(|&f| PossibleValue::new(f.name()).help(format_help(f))).collect();
     names.push(PossibleValue::new("text").hide(true));
     PossibleValuesParser::new(names).map(|s| s.parse::<Format>().unwrap_or(Format::Table))
+}
+
+/// What each `--format` gives, for `--help`.
+fn format_help(format: Format) -> &'static str {
+    match format {
+        Format::Table => "Tables for people: fitted to a terminal, one line per row in a file or a pipe",
+        Format::Json => "One JSON document with stable English field names",
+        Format::Csv => "CSV with a header row (UTF-8), for spreadsheets and scripts",
+        Format::Markdown => "Markdown tables, to paste into a report",
+        Format::Xlsx => "An Excel workbook, to -o FILE or a redirected standard output",
+        Format::Github => "GitHub Actions annotations of the problems found (validate)",
+    }
 }
 
 /// `--type`: in English or as the plan writes it.
 fn type_parser() -> impl TypedValueParser<Value = IndicatorType> {
     let mut names: Vec<PossibleValue> = IndicatorType::ALL
         .iter()
-        .map(|&t| PossibleValue::new(t.as_str()).alias(crate::labels::type_label(t, Lang::Zh)))
+        .map(|&t| PossibleValue::new(t.as_str()).alias(crate::labels::type_label(t, Lang::Zh)).help(type_help(t)))
         .collect();
     names.push(PossibleValue::new("任务").hide(true));
     PossibleValuesParser::new(names).map(|s| crate::labels::parse_type(&s).unwrap_or(IndicatorType::Task))
+}
+
+/// What each `--type` means, for `--help`.
+fn type_help(kind: IndicatorType) -> &'static str {
+    match kind {
+        IndicatorType::Binding => "约束性: binding on the government; the default --fail-on counts only these",
+        IndicatorType::Expected => "预期性: expected",
+        IndicatorType::Leading => "引领性: leading, a direction to aim for",
+        IndicatorType::Task => "重点任务: a dated promise of the plan's chapters and 专栏",
+    }
+}
+
+#[derive(Debug, Args)]
+pub struct CompletionsArgs {
+    /// The shell to write the script for.
+    #[arg(value_enum)]
+    pub shell: CompletionShell,
+}
+
+/// The shells `completions` writes scripts for.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum CompletionShell {
+    /// Bash: source it, or save it as ~/.local/share/bash-completion/completions/plan-check.
+    Bash,
+    /// Zsh: save it as _plan-check in a folder of $fpath.
+    Zsh,
+    /// Fish: save it as ~/.config/fish/completions/plan-check.fish.
+    Fish,
+    /// PowerShell: add `plan-check completions powershell | Out-String | Invoke-Expression` to $PROFILE.
+    Powershell,
+}
+
+impl CompletionShell {
+    /// The generator clap_complete uses for this shell.
+    pub fn generator(self) -> clap_complete::Shell {
+        match self {
+            CompletionShell::Bash => clap_complete::Shell::Bash,
+            CompletionShell::Zsh => clap_complete::Shell::Zsh,
+            CompletionShell::Fish => clap_complete::Shell::Fish,
+            CompletionShell::Powershell => clap_complete::Shell::PowerShell,
+        }
+    }
 }
 
 #[cfg(test)]

@@ -2,10 +2,10 @@
 //! evaluator and the catalogue know nothing of languages; renderers ask here. Machine output (JSON keys,
 //! status values, problem codes) is stable English and is not in this module.
 
+use crate::aggregate::RATIO_TOLERANCE;
 use crate::catalog::IndicatorType;
 use crate::evaluate::{Reason, Side, Stage, Standing, Status};
 use crate::load::Accounting;
-use crate::aggregate::RATIO_TOLERANCE;
 use crate::problem::{Code, Expected, NotNumber, Quantity, Range};
 use crate::progress::{Category, Progress};
 pub use crate::target::num;
@@ -821,8 +821,12 @@ pub fn not_number(why: NotNumber, lang: Lang) -> &'static str {
             "数值不能写成比较式，请填写实测值",
             "a value is a number, not a comparison; write the measured value",
         ),
-        N::Date => words(lang, "这是日期而非数值，请将单元格设为数值格式", "a date, not a number; format the cell as a number"),
-        N::PercentSign => words(lang, "该指标不是百分比，不应带 % 号", "a % sign on an indicator that is not a percentage"),
+        N::Date => {
+            words(lang, "这是日期而非数值，请将单元格设为数值格式", "a date, not a number; format the cell as a number")
+        }
+        N::PercentSign => {
+            words(lang, "该指标不是百分比，不应带 % 号", "a % sign on an indicator that is not a percentage")
+        }
         N::DecimalComma => words(
             lang,
             "逗号不是千位分隔符；小数请用小数点（59.7，而非 59,7）",
@@ -831,7 +835,9 @@ pub fn not_number(why: NotNumber, lang: Lang) -> &'static str {
         N::NanOrInfinity => words(lang, "NaN 和无穷大不是监测值", "NaN and infinity are not measurements"),
         N::NotANumber => words(lang, "不是数值", "not a number"),
         N::TooLarge => words(lang, "数值过大：绝对值超过 10^15", "the number is too large: more than 10^15 in size"),
-        N::TooSmall => words(lang, "数值过小，无法保存：将读作 0", "the number is too small to hold: it would read as 0"),
+        N::TooSmall => {
+            words(lang, "数值过小，无法保存：将读作 0", "the number is too small to hold: it would read as 0")
+        }
         N::TooPrecise => words(
             lang,
             "有效数字超过 15 位，超出数值能精确保存的范围：0.99999999999999999 将读作 1",
@@ -857,7 +863,10 @@ fn range(r: Range, lang: Lang) -> String {
         (Range::NotNegative(q), Lang::Zh) => format!("{}，不小于 0", quantity(q, lang)),
         (Range::NotNegative(q), Lang::En) => format!("{} of zero or more", quantity(q, lang)),
         (Range::WholeCount, _) => words(lang, "不小于 0 的整数", "a count of zero or more (a whole number)").into(),
-        (Range::DoneOrNot, _) => words(lang, "1（已完成）或 0（未完成），不能取中间值", "1 (done) or 0 (not done), nothing in between").into(),
+        (Range::DoneOrNot, _) => {
+            words(lang, "1（已完成）或 0（未完成），不能取中间值", "1 (done) or 0 (not done), nothing in between")
+                .into()
+        }
     }
 }
 
@@ -877,7 +886,9 @@ pub fn expected(e: &Expected, lang: Lang) -> String {
 fn expected_fixed(e: &Expected, lang: Lang) -> Option<&'static str> {
     use Expected as E;
     let (zh, en) = match e {
-        E::FolderWithDataFiles => ("至少含一个 .csv、.xlsx 或 .xls 文件的文件夹", "a folder with at least one .csv, .xlsx or .xls file"),
+        E::FolderWithDataFiles => {
+            ("至少含一个 .csv、.xlsx 或 .xls 文件的文件夹", "a folder with at least one .csv, .xlsx or .xls file")
+        }
         E::ListableFolder => ("可以列出内容的文件夹", "a folder that can be listed"),
         E::ReadableFile => ("可以读取的文件", "a file that can be read"),
         E::ReadableCsv => ("可以按 CSV 读取的文件", "a file that can be read as CSV"),
@@ -900,11 +911,18 @@ fn expected_fixed(e: &Expected, lang: Lang) -> Option<&'static str> {
             ".csv 或 .xlsx 文件；请另存为“Excel 工作簿（.xlsx）”",
             "a .csv or .xlsx file; save it as an Excel Workbook (.xlsx)",
         ),
-        E::SharedStringsCount => ("计数与实际字符串相符的共享字符串表", "a shared-strings table whose count matches its strings"),
+        E::SharedStringsCount => {
+            ("计数与实际字符串相符的共享字符串表", "a shared-strings table whose count matches its strings")
+        }
         E::VisibleWorksheet => ("含可见工作表的工作簿", "a workbook with a visible worksheet"),
         E::ReadableSheet => ("可以读取的工作表", "a sheet that can be read"),
-        E::WithinExcelGrid => ("位于 Excel 最后一行、最后一列（XFD1048576）以内的单元格", "cells within Excel's last row and column (XFD1048576)"),
-        E::KnownEncoding => ("utf-8 或 gb18030 等编码（--encoding）", "an encoding such as utf-8 or gb18030 (--encoding)"),
+        E::WithinExcelGrid => (
+            "位于 Excel 最后一行、最后一列（XFD1048576）以内的单元格",
+            "cells within Excel's last row and column (XFD1048576)",
+        ),
+        E::KnownEncoding => {
+            ("utf-8 或 gb18030 等编码（--encoding）", "an encoding such as utf-8 or gb18030 (--encoding)")
+        }
         E::HeaderAndDataRow => ("一行表头和至少一行数据", "a header row and at least one data row"),
         E::YearSource => (
             "年份：年份列、文件名中的年份（如 2023.csv）或 --year",
@@ -934,7 +952,9 @@ fn expected_fixed(e: &Expected, lang: Lang) -> Option<&'static str> {
         ),
         E::EmptyCellNoHeader => ("空单元格：此列没有表头", "an empty cell: this column has no header"),
         E::ReportingArea => ("指标目录中的填报地区（名称或别名）", "a reporting area of the catalogue (name or alias)"),
-        E::IndicatorIdOrName => ("指标目录中的指标编号或完整名称", "an indicator id or its exact name in the catalogue"),
+        E::IndicatorIdOrName => {
+            ("指标目录中的指标编号或完整名称", "an indicator id or its exact name in the catalogue")
+        }
         E::YearSuchAs => ("年份，如 2023", "a year such as 2023"),
         E::YearBetween => ("1900 至 2100 之间的年份", "a year between 1900 and 2100"),
         E::CountNotNegative => ("不小于 0 的计数", "a count of zero or more"),
@@ -1062,7 +1082,7 @@ fn expected_zh(e: &Expected) -> String {
         E::CityTaskOnly { id, city_row } => format!("不填值：{id} 是全市任务，只在“{city_row}”行评价"),
         E::TaggedOnly { id, tags } => format!("不填值：{id} 只适用于标记为 {} 的地区", list(tags, zh)),
         E::CatalogBaseline { baseline, area, id, year, origin, line, found } => format!(
-            "指标目录中 {area} {id} {year} 年的基准值 {}（{origin}:{line}）；采用目录的 {}，不采用 {}",
+            "指标目录中{area} {id} {year} 年的基准值 {}（{origin}:{line}）；采用目录的 {}，不采用 {}",
             num(*baseline),
             num(*baseline),
             num(*found)
@@ -1077,7 +1097,7 @@ fn expected_zh(e: &Expected) -> String {
         }
         E::CityValue { id, name, city_row, year } => {
             let in_year = year.map_or(String::new(), |y| format!("{y} 年"));
-            format!("“{city_row}”行{in_year}的 {id}（{name}）数值")
+            format!("{in_year}“{city_row}”行 {id}（{name}）的数值")
         }
         _ => expected_fixed(e, zh).unwrap_or_default().to_string(),
     }

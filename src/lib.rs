@@ -61,6 +61,7 @@ pub fn run(cli: cli::Cli, console: Console, out: &mut dyn Write, err: &mut dyn W
         cli::Command::Indicators(args) => cmd::indicators::run(&args, console, out, err),
         cli::Command::Template(args) => cmd::template::run(&args, out, err),
         cli::Command::CheckCatalog(args) => cmd::check_catalog::run(&args, out, err),
+        cli::Command::Completions(args) => cmd::completions::run(&args, out),
         cli::Command::Report(args) => cmd::report::run(&args, out, err),
     }
 }

@@ -28,9 +28,19 @@ fn main() -> ExitCode {
     }
 }
 
-/// `plan-check eval … | head` closes the pipe early; that is not an error.
+/// `plan-check eval … | head` closes the pipe early; that is not an error. The csv writer's error hides
+/// the I/O error it wraps from `source()`, whether it comes bare or inside an `io::Error`, so it is looked
+/// into as well.
 fn is_broken_pipe(e: &anyhow::Error) -> bool {
-    e.chain().filter_map(|c| c.downcast_ref::<std::io::Error>()).any(|io| io.kind() == std::io::ErrorKind::BrokenPipe)
+    fn broken(cause: &(dyn std::error::Error + 'static)) -> bool {
+        if let Some(io) = cause.downcast_ref::<std::io::Error>() {
+            return io.kind() == std::io::ErrorKind::BrokenPipe || io.get_ref().is_some_and(|inner| broken(inner));
+        }
+        cause
+            .downcast_ref::<csv::Error>()
+            .is_some_and(|c| matches!(c.kind(), csv::ErrorKind::Io(io) if io.kind() == std::io::ErrorKind::BrokenPipe))
+    }
+    e.chain().any(broken)
 }
 
 /// Where standard output goes: a terminal's width from `COLUMNS` when set (so a test or a script

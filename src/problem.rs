@@ -25,63 +25,129 @@ pub enum Expected {
     FileNotPattern,
     ExistingFile,
     /// Within a limit (`--limit name=N`) of `value`.
-    AtMost { limit: &'static str, value: u64 },
-    CellAtMost { value: u64 },
+    AtMost {
+        limit: &'static str,
+        value: u64,
+    },
+    CellAtMost {
+        value: u64,
+    },
     Workbook,
     XlsxZip,
     DecompressibleWorkbook,
     XlsxWorkbook,
     CsvOrXlsx,
     SharedStringsCount,
-    SheetOf { sheets: Vec<String> },
+    SheetOf {
+        sheets: Vec<String>,
+    },
     VisibleWorksheet,
     ReadableSheet,
     WithinExcelGrid,
     /// Values typed in: `cached` cells of `sheet` are formulas whose saved values are used.
-    TypedValues { cached: u64, sheet: String },
+    TypedValues {
+        cached: u64,
+        sheet: String,
+    },
     KnownEncoding,
     /// One year in a file name; rows without a year are dated `fallback`, when given.
-    OneYearInName { fallback: Option<i32> },
+    OneYearInName {
+        fallback: Option<i32>,
+    },
     /// Each area, indicator and year once; the other occurrence is `at` with `value`.
-    Once { same: bool, at: String, value: Option<f64> },
+    Once {
+        same: bool,
+        at: String,
+        value: Option<f64>,
+    },
     HeaderAndDataRow,
     YearSource,
     DataRowUnderHeader,
-    OneColumn { field: &'static str, first: usize },
-    OneColumnFor { id: String, first: usize },
+    OneColumn {
+        field: &'static str,
+        first: usize,
+    },
+    OneColumnFor {
+        id: String,
+        first: usize,
+    },
     CountyColumnFirst,
     IndicatorColumn,
     RatioOnlyInLong,
-    OneIndicator { ids: Vec<String> },
+    OneIndicator {
+        ids: Vec<String>,
+    },
     IndicatorHeader,
-    LongColumn { field: &'static str },
+    LongColumn {
+        field: &'static str,
+    },
     KnownColumn,
     LongOrWide,
-    Text { encoding: String },
-    Cells { width: usize, beyond: bool },
+    Text {
+        encoding: String,
+    },
+    Cells {
+        width: usize,
+        beyond: bool,
+    },
     EmptyCellNoHeader,
     ReportingArea,
     IndicatorIdOrName,
     YearSuchAs,
     YearBetween,
-    Number { percent: bool, why: NotNumber },
+    Number {
+        percent: bool,
+        why: NotNumber,
+    },
     InRange(Range),
     CountNotNegative,
-    Count { why: NotNumber },
-    NotRatio { id: String },
+    Count {
+        why: NotNumber,
+    },
+    NotRatio {
+        id: String,
+    },
     BothOrNeither,
-    DenominatorAtLeast { numerator: f64 },
+    DenominatorAtLeast {
+        numerator: f64,
+    },
     DenominatorAboveZero,
     /// The ratio `value` of numerator and denominator.
-    Ratio { value: f64 },
-    CityTaskOnly { id: String, city_row: String },
-    TaggedOnly { id: String, tags: Vec<String> },
+    Ratio {
+        value: f64,
+    },
+    CityTaskOnly {
+        id: String,
+        city_row: String,
+    },
+    TaggedOnly {
+        id: String,
+        tags: Vec<String>,
+    },
     /// The catalogue's baseline, stated at `origin:line`, is used rather than the file's `found`.
-    CatalogBaseline { baseline: f64, area: String, id: String, year: i32, origin: String, line: usize, found: f64 },
+    CatalogBaseline {
+        baseline: f64,
+        area: String,
+        id: String,
+        year: i32,
+        origin: String,
+        line: usize,
+        found: f64,
+    },
     /// About `value`, what `areas` areas aggregate to; `ratio` says by Σ numerator / Σ denominator.
-    Aggregate { value: f64, areas: usize, ratio: bool, city: String },
+    Aggregate {
+        value: f64,
+        areas: usize,
+        ratio: bool,
+        city: String,
+    },
     /// A value on the `city_row` row, of the last year when there is one.
-    CityValue { id: String, name: String, city_row: String, year: Option<i32> },
+    CityValue {
+        id: String,
+        name: String,
+        city_row: String,
+        year: Option<i32>,
+    },
 }
 
 /// Why a cell is not a number.
@@ -131,7 +197,7 @@ impl Range {
     }
 }
 
-/// A stable, documented problem code (README.md, "Problem codes").
+/// A stable, documented problem code (docs/problems.md, "Problem codes").
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
 #[serde(rename_all = "kebab-case")]
 pub enum Code {
@@ -160,7 +226,7 @@ pub enum Code {
 }
 
 impl Code {
-    /// Every code, in the order README.md's table lists them.
+    /// Every code, in the order the tables of docs/problems.md and docs/limits.md list them.
     pub const ALL: [Code; 22] = [
         Code::Encoding,
         Code::EmptyFile,

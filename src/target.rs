@@ -1,7 +1,7 @@
 //! The target language: how a plan's promise is written in `indicators.toml`, how it is shown, and how
 //! a value is judged against it once it has been resolved to a concrete rule.
 //!
-//! The grammar (one form per line; see README.md for examples):
+//! The grammar (one form per line; see docs/target-language.md for examples):
 //!
 //! ```text
 //! >= N | <= N | == N      a threshold (≥ ≤ = also accepted; a trailing % is allowed)

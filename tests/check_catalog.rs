@@ -1,4 +1,4 @@
-//! `plan-check check-catalog` on good and bad catalogues: the README's example, the shipped catalogue,
+//! `plan-check check-catalog` on good and bad catalogues: the example of docs/target-language.md, the shipped catalogue,
 //! every kind of error the loader rejects, and the warnings about what `eval` cannot judge.
 
 mod common;

@@ -24,7 +24,7 @@ pub enum Severity {
     Warning,
 }
 
-/// One thing found in a catalogue. `code` is stable kebab-case (README.md, "plan-check check-catalog").
+/// One thing found in a catalogue. `code` is stable kebab-case (docs/target-language.md, "plan-check check-catalog").
 #[derive(Debug, Clone, Serialize)]
 pub struct Finding {
     pub severity: Severity,

@@ -1,6 +1,7 @@
 //! One file per subcommand; each turns its arguments into calls along the pipeline.
 
 pub mod check_catalog;
+pub mod completions;
 pub mod eval;
 pub mod indicators;
 pub mod rank;

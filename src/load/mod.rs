@@ -301,7 +301,8 @@ fn read_file(
 /// A file name with two years (`泉州2021年至2023年.csv`) says neither is the year of its rows.
 fn two_years(file: &str, years: &[i32], fallback: Option<i32>) -> Problem {
     let list: Vec<String> = years.iter().map(i32::to_string).collect();
-    Problem::warning(Code::MissingYear, file, Expected::OneYearInName { fallback }).found(&format!("a name with the years {}", list.join(" and ")))
+    Problem::warning(Code::MissingYear, file, Expected::OneYearInName { fallback })
+        .found(&format!("a name with the years {}", list.join(" and ")))
 }
 
 fn finish(mut intake: Intake) -> Dataset {

@@ -37,11 +37,9 @@ pub fn expand(paths: &[String], follow_symlinks: bool) -> Vec<Input> {
             continue;
         }
         match folder_files(path) {
-            Ok(files) if files.is_empty() => inputs.push(Input::Unreadable(unreadable(
-                path,
-                Expected::FolderWithDataFiles,
-                "a folder with none",
-            ))),
+            Ok(files) if files.is_empty() => {
+                inputs.push(Input::Unreadable(unreadable(path, Expected::FolderWithDataFiles, "a folder with none")))
+            }
             Ok(files) => inputs.extend(files.into_iter().map(Input::File)),
             Err(e) => inputs.push(Input::Unreadable(unreadable(path, Expected::ListableFolder, &e.to_string()))),
         }
@@ -88,11 +86,7 @@ fn check_regular(path: &str, limits: &Limits, follow_symlinks: bool) -> Result<(
     let link = std::fs::symlink_metadata(path).map_err(|e| not_found(path, &e))?;
     if link.file_type().is_symlink() && !follow_symlinks {
         let to = std::fs::read_link(path).map(|t| t.display().to_string()).unwrap_or_default();
-        return Err(unreadable(
-            path,
-            Expected::RegularFileNotLink,
-            &format!("a symbolic link to {to}"),
-        ));
+        return Err(unreadable(path, Expected::RegularFileNotLink, &format!("a symbolic link to {to}")));
     }
     let meta = std::fs::metadata(path).map_err(|e| not_found(path, &e))?;
     if meta.is_dir() {
@@ -109,11 +103,7 @@ fn check_regular(path: &str, limits: &Limits, follow_symlinks: bool) -> Result<(
 
 fn not_found(path: &str, e: &std::io::Error) -> Problem {
     let glob = path.contains(['*', '?', '[']);
-    let expected = if glob {
-        Expected::FileNotPattern
-    } else {
-        Expected::ExistingFile
-    };
+    let expected = if glob { Expected::FileNotPattern } else { Expected::ExistingFile };
     unreadable(path, expected, &io_reason(e))
 }
 

@@ -98,9 +98,10 @@ pub fn grid_from_bytes(name: String, bytes: Vec<u8>, opts: &ReadOptions) -> Resu
         return Ok(Grid { name, encoding: "xlsx".into(), problems: sheet.problems, cell_bytes, source });
     }
     let forced = match &opts.encoding {
-        Some(label) => Some(Encoding::for_label(label.trim().as_bytes()).ok_or_else(|| {
-            unreadable(&name, Expected::KnownEncoding, &format!("--encoding {label}"))
-        })?),
+        Some(label) => Some(
+            Encoding::for_label(label.trim().as_bytes())
+                .ok_or_else(|| unreadable(&name, Expected::KnownEncoding, &format!("--encoding {label}")))?,
+        ),
         None => None,
     };
     let (text, encoding) = decode(bytes, forced);

@@ -186,13 +186,9 @@ fn layout<'c>(header: &Row, names: &Names<'c>, grid: &Grid, problems: &mut Vec<P
     if !county_first {
         let first = header.cell(first_named);
         problems.push(
-            Problem::error(
-                Code::MissingColumn,
-                file,
-                Expected::CountyColumnFirst,
-            )
-            .at(header.line, Some(first_named + 1), "county")
-            .found(first),
+            Problem::error(Code::MissingColumn, file, Expected::CountyColumnFirst)
+                .at(header.line, Some(first_named + 1), "county")
+                .found(first),
         );
         return None;
     }
@@ -337,8 +333,7 @@ impl<'c> RowCtx<'_, 'c> {
             return Some(c);
         }
         let hint = self.names.county_hint(raw);
-        self.push(Code::UnknownCounty, col, "county", Expected::ReportingArea).suggestion =
-            hint;
+        self.push(Code::UnknownCounty, col, "county", Expected::ReportingArea).suggestion = hint;
         None
     }
 

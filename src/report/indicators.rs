@@ -8,7 +8,7 @@ use crate::catalog::{Catalog, Indicator};
 use crate::labels::{self, Lang, Word, type_label, word};
 use crate::target::{Better, Context, Resolved};
 
-/// One indicator as listed. Field names are a stable interface (README.md, "plan-check indicators").
+/// One indicator as listed. Field names are a stable interface (docs/output.md, "The JSON contract").
 #[derive(Debug, Serialize)]
 pub struct Entry<'a> {
     /// 序号 (with a letter for a shared row), or the id where the plan gives no 序号.
