@@ -752,43 +752,6 @@ pub fn two(x: f64) -> String {
     num((x * 100.0).round() / 100.0)
 }
 
-#[cfg(test)]
-mod tests {
-    use super::*;
-    use crate::progress::Point;
-
-    #[test]
-    fn reasons_read_in_both_languages() {
-        let r = Reason::Trend {
-            first: Point { year: 2021, value: 25.9 },
-            latest: Point { year: 2023, value: 27.6 },
-            slope: 0.85,
-            better: Better::Higher,
-        };
-        assert_eq!(reason(&r, Lang::En), "2021: 25.9 → 2023: 27.6, slope +0.85 a year (rising; higher is better)");
-        assert_eq!(reason(&r, Lang::Zh), "2021年25.9 → 2023年27.6，斜率+0.85/年（上升，越高越好）");
-    }
-
-    #[test]
-    fn types_are_named_in_english_or_as_the_plan_writes_them() {
-        assert_eq!(parse_type("约束性"), Some(IndicatorType::Binding));
-        assert_eq!(parse_type("Binding"), Some(IndicatorType::Binding));
-        assert_eq!(parse_type("预期性"), Some(IndicatorType::Expected));
-        assert_eq!(parse_type("引领性"), Some(IndicatorType::Leading));
-        assert_eq!(parse_type("重点任务"), Some(IndicatorType::Task));
-        assert_eq!(parse_type("bindings"), None);
-    }
-
-    #[test]
-    fn shares_and_signs() {
-        assert_eq!(percent(0.6), "60%");
-        assert_eq!(signed(0.85), "+0.85");
-        assert_eq!(signed(-0.3), "-0.3");
-        assert_eq!(signed(0.0), "0");
-        assert_eq!(two(91.666), "91.67");
-    }
-}
-
 /// A limit's size as a problem shows it: `256 MiB`, `64 KiB`, or the plain count.
 pub fn limit_size(name: &str, value: u64) -> String {
     match value {
@@ -1100,5 +1063,42 @@ fn expected_zh(e: &Expected) -> String {
             format!("{in_year}“{city_row}”行 {id}（{name}）的数值")
         }
         _ => expected_fixed(e, zh).unwrap_or_default().to_string(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::progress::Point;
+
+    #[test]
+    fn reasons_read_in_both_languages() {
+        let r = Reason::Trend {
+            first: Point { year: 2021, value: 25.9 },
+            latest: Point { year: 2023, value: 27.6 },
+            slope: 0.85,
+            better: Better::Higher,
+        };
+        assert_eq!(reason(&r, Lang::En), "2021: 25.9 → 2023: 27.6, slope +0.85 a year (rising; higher is better)");
+        assert_eq!(reason(&r, Lang::Zh), "2021年25.9 → 2023年27.6，斜率+0.85/年（上升，越高越好）");
+    }
+
+    #[test]
+    fn types_are_named_in_english_or_as_the_plan_writes_them() {
+        assert_eq!(parse_type("约束性"), Some(IndicatorType::Binding));
+        assert_eq!(parse_type("Binding"), Some(IndicatorType::Binding));
+        assert_eq!(parse_type("预期性"), Some(IndicatorType::Expected));
+        assert_eq!(parse_type("引领性"), Some(IndicatorType::Leading));
+        assert_eq!(parse_type("重点任务"), Some(IndicatorType::Task));
+        assert_eq!(parse_type("bindings"), None);
+    }
+
+    #[test]
+    fn shares_and_signs() {
+        assert_eq!(percent(0.6), "60%");
+        assert_eq!(signed(0.85), "+0.85");
+        assert_eq!(signed(-0.3), "-0.3");
+        assert_eq!(signed(0.0), "0");
+        assert_eq!(two(91.666), "91.67");
     }
 }

@@ -252,7 +252,7 @@ pub fn load(paths: &[String], catalog: &Catalog, opts: &LoadOptions) -> anyhow::
                 let grid = read::read_grid(&path, &opts.read);
                 read_file(grid, &path, &names, opts, &mut intake)?;
             }
-            open::Input::Unreadable(problem) => intake.unreadable(problem),
+            open::Input::Unreadable(problem) => intake.unreadable(*problem),
         }
     }
     Ok(finish(intake))

@@ -21,7 +21,7 @@ const DATA_EXTENSIONS: [&str; 4] = ["csv", "xlsx", "xlsm", "xls"];
 /// One path to read, or why a command-line path gives none.
 pub enum Input {
     File(String),
-    Unreadable(Problem),
+    Unreadable(Box<Problem>),
 }
 
 /// The command line's paths with every folder replaced by its data files (not its subfolders), in
@@ -37,11 +37,15 @@ pub fn expand(paths: &[String], follow_symlinks: bool) -> Vec<Input> {
             continue;
         }
         match folder_files(path) {
-            Ok(files) if files.is_empty() => {
-                inputs.push(Input::Unreadable(unreadable(path, Expected::FolderWithDataFiles, "a folder with none")))
-            }
+            Ok(files) if files.is_empty() => inputs.push(Input::Unreadable(Box::new(unreadable(
+                path,
+                Expected::FolderWithDataFiles,
+                "a folder with none",
+            )))),
             Ok(files) => inputs.extend(files.into_iter().map(Input::File)),
-            Err(e) => inputs.push(Input::Unreadable(unreadable(path, Expected::ListableFolder, &e.to_string()))),
+            Err(e) => {
+                inputs.push(Input::Unreadable(Box::new(unreadable(path, Expected::ListableFolder, &e.to_string()))))
+            }
         }
     }
     inputs
