@@ -792,7 +792,7 @@ pub fn not_number(why: NotNumber, lang: Lang) -> &'static str {
         }
         N::DecimalComma => words(
             lang,
-            "逗号不是千位分隔符；小数请用小数点（59.7，而非 59,7）",
+            "逗号不是千位分隔符；小数请用小数点，如 59.7 而非 59,7",
             "a comma that is not a thousands separator; decimals take a point (59.7, not 59,7)",
         ),
         N::NanOrInfinity => words(lang, "NaN 和无穷大不是监测值", "NaN and infinity are not measurements"),
