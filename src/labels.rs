@@ -1007,8 +1007,8 @@ fn expected_zh(e: &Expected) -> String {
     use Expected as E;
     let zh = Lang::Zh;
     match e {
-        E::AtMost { limit: name, value } => format!("不超过{}", limit(name, *value, zh)),
-        E::CellAtMost { value } => format!("单元格不超过{}", limit("cell-bytes", *value, zh)),
+        E::AtMost { limit: name, value } => format!("不超过 {}", limit(name, *value, zh)),
+        E::CellAtMost { value } => format!("单元格不超过 {}", limit("cell-bytes", *value, zh)),
         E::SheetOf { sheets } => format!("工作簿中的一个工作表；现有工作表：{}", list(sheets, zh)),
         E::TypedValues { cached, sheet } => format!(
             "直接填写的数值；工作表“{sheet}”中有 {cached} 个单元格是公式，按 Excel 保存的计算结果使用\
