@@ -7,7 +7,7 @@ use crate::catalog::{Aggregate, AreaKind, Catalog, County, Indicator};
 #[cfg(test)]
 use crate::load::Details;
 use crate::load::{Dataset, Measurement};
-use crate::problem::{Code, Problem};
+use crate::problem::{Code, Expected, Problem};
 use crate::target::num;
 
 /// How far a reported city value may be from the areas' aggregate before it is flagged: 0.1
@@ -111,15 +111,12 @@ pub fn mismatch<'m>(
     if !disagrees(ind, reported, value) {
         return None;
     }
-    let (how, tolerance) = match ind.aggregate {
-        Aggregate::Ratio => ("Σ numerator / Σ denominator × 100", format!("{RATIO_TOLERANCE} percentage points")),
-        _ => ("their sum", "0".to_string()),
+    let expected = Expected::Aggregate {
+        value: (value * 100.0).round() / 100.0,
+        areas,
+        ratio: ind.aggregate == Aggregate::Ratio,
+        city: city.name.clone(),
     };
-    let expected = format!(
-        "about {}, what the {areas} areas aggregate to ({how}); the {} row and its areas differ by more than {tolerance}",
-        num((value * 100.0).round() / 100.0),
-        city.name
-    );
     let origin = data.location(m);
     Some(
         Problem::warning(Code::AggregateMismatch, &origin.file, expected)

@@ -11,7 +11,7 @@ use serde::Serialize;
 use crate::aggregate::{self, Combined};
 use crate::catalog::{Aggregate, AreaKind, Catalog, County, Indicator, IndicatorType};
 use crate::load::{Dataset, Location, Measurement};
-use crate::problem::{Code, Problem};
+use crate::problem::{Code, Expected, Problem};
 use crate::progress::{self, Point, Progress, TrendOutcome};
 use crate::province::ProvinceTargets;
 use crate::target::{Better, Cmp, Context, Resolved, Rule, Target, Trend, Unresolved, num};
@@ -406,16 +406,15 @@ pub fn baseline_mismatches(catalog: &Catalog, data: &Dataset) -> Vec<Problem> {
             if county != ind.city_row || (found - baseline).abs() <= tolerance {
                 return None;
             }
-            let expected = format!(
-                "the catalogue's baseline {} for {} {} in {base_year} ({}:{}); the catalogue's {} is used, not {}",
-                num(baseline),
-                county,
-                ind.id,
-                catalog.origin,
-                ind.line,
-                num(baseline),
-                num(found)
-            );
+            let expected = Expected::CatalogBaseline {
+                baseline,
+                area: county.to_string(),
+                id: ind.id.clone(),
+                year: base_year,
+                origin: catalog.origin.to_string(),
+                line: ind.line,
+                found,
+            };
             let origin = data.location(m);
             Some(
                 Problem::warning(Code::BaselineMismatch, &origin.file, expected)

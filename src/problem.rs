@@ -5,6 +5,198 @@ use std::fmt;
 
 use serde::Serialize;
 
+use crate::labels::Lang;
+
+fn english<S: serde::Serializer>(expected: &Expected, s: S) -> Result<S::Ok, S::Error> {
+    s.serialize_str(&crate::labels::expected(expected, Lang::En))
+}
+
+/// What a problem expected instead of what it found, with the figures and names that say it; one
+/// variant per kind of expectation. The words, in either language, are in [`crate::labels::expected`].
+#[derive(Debug, Clone, PartialEq)]
+pub enum Expected {
+    FolderWithDataFiles,
+    ListableFolder,
+    ReadableFile,
+    ReadableCsv,
+    RegularFileNotLink,
+    DataFileOrFolder,
+    RegularFile,
+    FileNotPattern,
+    ExistingFile,
+    /// Within a limit (`--limit name=N`) of `value`.
+    AtMost {
+        limit: &'static str,
+        value: u64,
+    },
+    CellAtMost {
+        value: u64,
+    },
+    Workbook,
+    XlsxZip,
+    DecompressibleWorkbook,
+    XlsxWorkbook,
+    CsvOrXlsx,
+    SharedStringsCount,
+    SheetOf {
+        sheets: Vec<String>,
+    },
+    VisibleWorksheet,
+    ReadableSheet,
+    WithinExcelGrid,
+    /// Values typed in: `cached` cells of `sheet` are formulas whose saved values are used.
+    TypedValues {
+        cached: u64,
+        sheet: String,
+    },
+    KnownEncoding,
+    /// One year in a file name; rows without a year are dated `fallback`, when given.
+    OneYearInName {
+        fallback: Option<i32>,
+    },
+    /// Each area, indicator and year once; the other occurrence is `at` with `value`.
+    Once {
+        same: bool,
+        at: String,
+        value: Option<f64>,
+    },
+    HeaderAndDataRow,
+    YearSource,
+    DataRowUnderHeader,
+    OneColumn {
+        field: &'static str,
+        first: usize,
+    },
+    OneColumnFor {
+        id: String,
+        first: usize,
+    },
+    CountyColumnFirst,
+    IndicatorColumn,
+    RatioOnlyInLong,
+    OneIndicator {
+        ids: Vec<String>,
+    },
+    IndicatorHeader,
+    LongColumn {
+        field: &'static str,
+    },
+    KnownColumn,
+    LongOrWide,
+    Text {
+        encoding: String,
+    },
+    Cells {
+        width: usize,
+        beyond: bool,
+    },
+    EmptyCellNoHeader,
+    ReportingArea,
+    IndicatorIdOrName,
+    YearSuchAs,
+    YearBetween,
+    Number {
+        percent: bool,
+        why: NotNumber,
+    },
+    InRange(Range),
+    CountNotNegative,
+    Count {
+        why: NotNumber,
+    },
+    NotRatio {
+        id: String,
+    },
+    BothOrNeither,
+    DenominatorAtLeast {
+        numerator: f64,
+    },
+    DenominatorAboveZero,
+    /// The ratio `value` of numerator and denominator.
+    Ratio {
+        value: f64,
+    },
+    CityTaskOnly {
+        id: String,
+        city_row: String,
+    },
+    TaggedOnly {
+        id: String,
+        tags: Vec<String>,
+    },
+    /// The catalogue's baseline, stated at `origin:line`, is used rather than the file's `found`.
+    CatalogBaseline {
+        baseline: f64,
+        area: String,
+        id: String,
+        year: i32,
+        origin: String,
+        line: usize,
+        found: f64,
+    },
+    /// About `value`, what `areas` areas aggregate to; `ratio` says by Σ numerator / Σ denominator.
+    Aggregate {
+        value: f64,
+        areas: usize,
+        ratio: bool,
+        city: String,
+    },
+    /// A value on the `city_row` row, of the last year when there is one.
+    CityValue {
+        id: String,
+        name: String,
+        city_row: String,
+        year: Option<i32>,
+    },
+}
+
+/// Why a cell is not a number.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum NotNumber {
+    Formula,
+    Comparison,
+    Date,
+    PercentSign,
+    DecimalComma,
+    NanOrInfinity,
+    NotANumber,
+    TooLarge,
+    TooSmall,
+    TooPrecise,
+}
+
+/// What kind of quantity a range bounds.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Quantity {
+    PercentChange,
+    Percentage,
+    Amount,
+    Count,
+    Other,
+}
+
+/// The values an indicator can take.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub enum Range {
+    Between(f64, f64, Quantity),
+    NotNegative(Quantity),
+    /// Things counted (个, 天 …): whole numbers of zero or more; 2.5 beautiful bays is a typo.
+    WholeCount,
+    /// A yes/no completion has no halfway: 0.5 would read as half done and judge as not done.
+    DoneOrNot,
+}
+
+impl Range {
+    pub fn contains(&self, v: f64) -> bool {
+        match *self {
+            Range::Between(lo, hi, _) => (lo..=hi).contains(&v),
+            Range::NotNegative(_) => v >= 0.0,
+            Range::WholeCount => v >= 0.0 && v.fract() == 0.0,
+            Range::DoneOrNot => v == 0.0 || v == 1.0,
+        }
+    }
+}
+
 /// A stable, documented problem code (docs/problems.md, "Problem codes").
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
 #[serde(rename_all = "kebab-case")]
@@ -109,13 +301,15 @@ pub struct Problem {
     pub field: Option<String>,
     /// The raw text found.
     pub found: Option<String>,
-    /// What was expected instead.
-    pub expected: String,
+    /// What was expected instead: data, put into words by [`crate::labels::expected`]. JSON and the
+    /// stable message carry its English words.
+    #[serde(serialize_with = "english")]
+    pub expected: Expected,
     pub suggestion: Option<String>,
 }
 
 impl Problem {
-    pub fn error(code: Code, file: &str, expected: impl Into<String>) -> Problem {
+    pub fn error(code: Code, file: &str, expected: Expected) -> Problem {
         Problem {
             code,
             severity: Severity::Error,
@@ -124,12 +318,12 @@ impl Problem {
             column: None,
             field: None,
             found: None,
-            expected: expected.into(),
+            expected,
             suggestion: None,
         }
     }
 
-    pub fn warning(code: Code, file: &str, expected: impl Into<String>) -> Problem {
+    pub fn warning(code: Code, file: &str, expected: Expected) -> Problem {
         Problem { severity: Severity::Warning, ..Problem::error(code, file, expected) }
     }
 
@@ -178,7 +372,7 @@ impl Problem {
         if let Some(found) = &self.found {
             s.push_str(&format!("found \"{}\"; ", escape(found)));
         }
-        s.push_str(&format!("expected {}", escape(&self.expected)));
+        s.push_str(&format!("expected {}", escape(&crate::labels::expected(&self.expected, Lang::En))));
         if let Some(hint) = &self.suggestion {
             s.push_str(&format!(" (did you mean {}?)", escape(hint)));
         }
@@ -269,13 +463,13 @@ mod tests {
 
     #[test]
     fn a_problem_says_where_what_and_what_was_expected() {
-        let p = Problem::error(Code::UnknownCounty, "2023.csv", "a reporting area of the catalogue")
+        let p = Problem::error(Code::UnknownCounty, "2023.csv", Expected::ReportingArea)
             .at(7, Some(1), "county")
             .found("晋江巿")
             .suggest(Some("晋江市".into()));
         assert_eq!(
             p.to_string(),
-            "2023.csv:7:1: error[unknown-county]: county: found \"晋江巿\"; expected a reporting area of the catalogue (did you mean 晋江市?)"
+            "2023.csv:7:1: error[unknown-county]: county: found \"晋江巿\"; expected a reporting area of the catalogue (name or alias) (did you mean 晋江市?)"
         );
     }
 
@@ -288,7 +482,7 @@ mod tests {
         assert_eq!(escape("\u{1b}[2J\r\u{202e}txt.csv"), "\\u{1b}[2J\\u{d}\\u{202e}txt.csv");
         assert_eq!(escape("C:\\data"), "C:\\\\data");
         assert_eq!(escape("\u{9b}31m"), "\\u{9b}31m");
-        let p = Problem::error(Code::UnknownCounty, "x\n::error::y.csv", "an area")
+        let p = Problem::error(Code::UnknownCounty, "x\n::error::y.csv", Expected::ReportingArea)
             .at(2, Some(1), "c\rd")
             .found("\u{1b}]0;t\u{7}");
         let shown = p.to_string();
@@ -299,7 +493,7 @@ mod tests {
     #[test]
     fn long_input_is_shortened_in_problems() {
         let huge = "9".repeat(1 << 20);
-        let p = Problem::error(Code::TooLarge, "f", "less").found(&huge);
+        let p = Problem::error(Code::TooLarge, "f", Expected::CellAtMost { value: 1 }).found(&huge);
         let found = p.found.unwrap();
         assert!(found.len() < 300 && found.ends_with("(1048576 bytes in all)"), "{found}");
         assert_eq!(shorten("短"), "短");

@@ -651,7 +651,7 @@ fn exit_code_2_when_validate_cannot_run() {
     run(&["validate", &format!("{DIR}/wide-2023.xlsx"), "--sheet", "2030"])
         .code(1)
         .stdout_has("unreadable-file")
-        .stdout_has("its sheets are 2023, 问题");
+        .stdout_has("现有工作表：2023、问题");
 }
 
 #[test]
@@ -693,4 +693,50 @@ fn the_documentation_has_a_row_for_every_problem_code() {
     for code in Code::ALL {
         assert!(docs.contains(&format!("| `{}` |", code.as_str())), "no README.md or docs/ row for {}", code.as_str());
     }
+}
+
+/// `(code, expected_label, expected)` of every problem `validate --format csv` lists.
+fn expectations(path: &str, args: &[&str], lang: &str) -> Vec<(String, String, String)> {
+    let r = run(&[&["validate", path, "--format", "csv", "--lang", lang], args].concat());
+    let mut reader = csv::Reader::from_reader(r.stdout.as_bytes());
+    let header: Vec<String> = reader.headers().expect("a header").iter().map(String::from).collect();
+    let col = |name: &str| header.iter().position(|h| h == name).unwrap_or_else(|| panic!("no {name}: {header:?}"));
+    let (code, label, expected) = (col("code"), col("expected_label"), col("expected"));
+    reader
+        .records()
+        .map(|row| {
+            let row = row.expect("a CSV row");
+            (row[code].to_string(), row[label].to_string(), row[expected].to_string())
+        })
+        .collect()
+}
+
+/// Three ASCII words in a row, the shape of an English phrase. Identifiers, flags and file names
+/// taken into a Chinese sentence (`--limit cell-bytes=N`, `county、indicator`) are not.
+fn has_english_phrase(text: &str) -> bool {
+    let words: Vec<&str> = text.split(' ').collect();
+    words.windows(3).any(|w| w.iter().all(|word| !word.is_empty() && word.bytes().all(|b| b.is_ascii_alphabetic())))
+}
+
+#[test]
+fn every_problem_code_says_what_it_expected_in_chinese_and_in_english() {
+    let mut seen = Vec::new();
+    for case in CASES {
+        let path = format!("{DIR}/problems/{}", case.file);
+        let en = expectations(&path, case.args, "en");
+        let zh = expectations(&path, case.args, "zh");
+        assert_eq!(en.len(), case.problems.len(), "{}", case.file);
+        for ((code, en_label, english), (zh_code, zh_label, zh_english)) in en.iter().zip(&zh) {
+            assert_eq!(code, zh_code);
+            // English words are the machine text of JSON and --format github, the same in both languages.
+            assert_eq!((en_label, english), (english, zh_english), "{}", case.file);
+            assert!(!zh_label.is_empty() && zh_label != en_label, "{code}: {zh_label}");
+            assert!(!has_english_phrase(zh_label), "{code}: English in {zh_label:?}");
+            seen.push(code.clone());
+        }
+    }
+    for code in Code::ALL {
+        assert!(seen.iter().any(|c| c == code.as_str()), "no expectation checked for {}", code.as_str());
+    }
+    assert!(has_english_phrase("a year such as 2023") && !has_english_phrase("--limit cell-bytes=N 调高"));
 }

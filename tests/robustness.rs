@@ -5,6 +5,7 @@ use std::io::Write;
 
 use plan_check::catalog::Catalog;
 use plan_check::evaluate::{Settings, evaluate};
+use plan_check::labels::{self, Lang};
 use plan_check::load::{LoadOptions, load};
 use plan_check::province::ProvinceTargets;
 use proptest::prelude::*;
@@ -91,7 +92,9 @@ proptest! {
         for p in &data.problems {
             prop_assert_eq!(&p.file, &path);
             prop_assert!(p.line.is_none_or(|l| l >= 1 && l <= lines), "{} outside {} lines", p, lines);
-            prop_assert!(!p.expected.is_empty(), "{}", p);
+            for lang in [Lang::Zh, Lang::En] {
+                prop_assert!(!labels::expected(&p.expected, lang).is_empty(), "{}", p);
+            }
         }
         for m in &data.measurements {
             prop_assert!(m.value.is_none_or(f64::is_finite), "{:?}", m);

@@ -6,7 +6,7 @@ use crate::aggregate::{self, Combined};
 use crate::catalog::{Aggregate, Catalog, IndicatorType};
 use crate::cli::{Require, ValidateArgs};
 use crate::load::Dataset;
-use crate::problem::{Code, Problem};
+use crate::problem::{Code, Expected, Problem};
 use crate::report::problems;
 use crate::{Console, Outcome};
 
@@ -59,8 +59,12 @@ fn require_city_values(catalog: &Catalog, data: &mut Dataset, require: Require) 
         }
         let city_no = catalog.counties.iter().position(|c| c.name == ind.city_row);
         let row = city_no.zip(year).and_then(|(c, y)| index.get(c, ind_no, y));
-        let in_year = year.map_or(String::new(), |y| format!(" in {y}"));
-        let expected = format!("a value for {} ({}) on the {} row{in_year}", ind.id, ind.display_name(), ind.city_row);
+        let expected = Expected::CityValue {
+            id: ind.id.clone(),
+            name: ind.display_name().to_string(),
+            city_row: ind.city_row.clone(),
+            year,
+        };
         let aggregated = || match (city_no, year) {
             (Some(c), Some(y)) => {
                 let find = |area: usize| index.get(area, ind_no, y);
@@ -73,7 +77,7 @@ fn require_city_values(catalog: &Catalog, data: &mut Dataset, require: Require) 
             _ if aggregated() => continue,
             Some(m) => {
                 let origin = data.location(m);
-                Problem::error(Code::MissingIndicator, &origin.file, expected)
+                Problem::error(Code::MissingIndicator, &origin.file, expected.clone())
                     .at(origin.line, None, &ind.id)
                     .found("no data")
             }

@@ -21,7 +21,7 @@ pub use open::STDIN_NAME;
 pub use read::{ReadOptions, display_name, is_workbook_kind};
 
 use crate::catalog::{Catalog, Indicator};
-use crate::problem::{Code, Problem, Severity};
+use crate::problem::{Code, Expected, Problem, Severity};
 
 /// Where a measurement came from.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -304,7 +304,7 @@ pub fn load(paths: &[String], catalog: &Catalog, opts: &LoadOptions) -> anyhow::
                 let grid = read::read_grid(&path, &opts.read);
                 read_file(grid, &path, &names, opts, &mut intake)?;
             }
-            open::Input::Unreadable(problem) => intake.unreadable(problem),
+            open::Input::Unreadable(problem) => intake.unreadable(*problem),
         }
     }
     Ok(finish(intake))
@@ -317,7 +317,7 @@ pub fn load_bytes(name: &str, bytes: Vec<u8>, catalog: &Catalog, opts: &LoadOpti
     let mut intake = Intake::new(opts, catalog);
     let grid = read::grid_from_bytes(name.to_string(), bytes, &opts.read);
     if let Err(e) = read_file(grid, name, &names, opts, &mut intake) {
-        intake.unreadable(open::unreadable(name, "a file that can be read as CSV", &e.to_string()));
+        intake.unreadable(open::unreadable(name, Expected::ReadableCsv, &e.to_string()));
     }
     finish(intake)
 }
@@ -353,11 +353,8 @@ fn read_file(
 /// A file name with two years (`泉州2021年至2023年.csv`) says neither is the year of its rows.
 fn two_years(file: &str, years: &[i32], fallback: Option<i32>) -> Problem {
     let list: Vec<String> = years.iter().map(i32::to_string).collect();
-    let expected = match fallback {
-        Some(y) => format!("one year in the file name; rows without a year column are dated {y} (--year)"),
-        None => "one year in the file name, a year column, or --year".to_string(),
-    };
-    Problem::warning(Code::MissingYear, file, expected).found(&format!("a name with the years {}", list.join(" and ")))
+    Problem::warning(Code::MissingYear, file, Expected::OneYearInName { fallback })
+        .found(&format!("a name with the years {}", list.join(" and ")))
 }
 
 fn finish(mut intake: Intake) -> Dataset {
@@ -588,15 +585,10 @@ fn find_duplicates(measurements: &[Measurement]) -> Vec<(usize, usize, Code)> {
 fn duplicate(data: &Dataset, code: Code, at: (&Measurement, u32), other: &Measurement) -> Problem {
     let (m, column) = at;
     let shown = |v: Option<f64>| v.map_or("no data".to_string(), crate::target::num);
-    let expected = |what: &str| {
-        format!("each area, indicator and year once ({what} given at {}: {})", data.location(other), shown(other.value))
-    };
+    let same = code == Code::DuplicateRow;
+    let expected = Expected::Once { same, at: data.location(other).to_string(), value: other.value };
     let file = data.location(m).file;
-    let p = if code == Code::DuplicateRow {
-        Problem::warning(code, &file, expected("the same value is"))
-    } else {
-        Problem::error(code, &file, expected("a different value is") + "; neither value is used")
-    };
+    let p = if same { Problem::warning(code, &file, expected) } else { Problem::error(code, &file, expected) };
     let indicator = data.indicator_of(m);
     p.at(m.line, Some(column as usize), indicator).found(&format!(
         "{} {indicator} {}: {}",

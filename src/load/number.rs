@@ -3,6 +3,8 @@
 
 use std::borrow::Cow;
 
+pub use crate::problem::NotNumber;
+
 /// What a cell holds once read.
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub enum Cell {
@@ -14,8 +16,8 @@ pub enum Cell {
 /// Why a cell is not a number.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct NumberError {
-    /// What was wrong, in a few words.
-    pub reason: String,
+    /// What was wrong; [`crate::labels::not_number`] puts it into words.
+    pub reason: NotNumber,
 }
 
 const NO_DATA: [&str; 10] = ["", "/", "／", "—", "——", "-", "–", "NA", "N/A", "无数据"];
@@ -40,52 +42,46 @@ pub fn fold_full_width(s: &str) -> Cow<'_, str> {
 
 /// Reads a cell. `percent` says whether the indicator is a percentage, which allows a trailing `%`.
 pub fn parse_cell(raw: &str, percent: bool) -> Result<Cell, NumberError> {
-    let err = |reason: &str| Err(NumberError { reason: reason.to_string() });
+    let err = |reason: NotNumber| Err(NumberError { reason });
     let folded = fold_full_width(raw);
     let s = folded.trim();
     if NO_DATA.iter().any(|n| s.eq_ignore_ascii_case(n)) {
         return Ok(Cell::NoData);
     }
     if s.starts_with('=') && s[1..].trim_start().starts_with(|c: char| c.is_alphabetic() || c == '(') {
-        return err(
-            "a formula with no value saved: the file was written by a program that does not calculate; open and \
-             save it in Excel, or type the value",
-        );
+        return err(NotNumber::Formula);
     }
     if s.starts_with(['≥', '≤', '≧', '≦', '>', '<', '=']) {
-        return err("a value is a number, not a comparison; write the measured value");
+        return err(NotNumber::Comparison);
     }
     if is_date(s) {
-        return err("a date, not a number; format the cell as a number");
+        return err(NotNumber::Date);
     }
     let (body, had_percent) = match s.strip_suffix('%') {
         Some(b) => (b.trim_end(), true),
         None => (s, false),
     };
     if had_percent && !percent {
-        return err("a % sign on an indicator that is not a percentage");
+        return err(NotNumber::PercentSign);
     }
-    let reason = "a comma that is not a thousands separator; decimals take a point (59.7, not 59,7)";
-    let body = strip_thousands(body).ok_or(NumberError { reason: reason.into() })?;
+    let body = strip_thousands(body).ok_or(NumberError { reason: NotNumber::DecimalComma })?;
     let unsigned = body.trim_start_matches(['+', '-']).as_bytes();
     let word = |w: &[u8]| unsigned.get(..3).is_some_and(|p| p.eq_ignore_ascii_case(w));
     if word(b"nan") || word(b"inf") {
-        return err("NaN and infinity are not measurements");
+        return err(NotNumber::NanOrInfinity);
     }
     let v = match body.parse::<f64>() {
         Ok(v) => v,
-        Err(_) => return err("not a number"),
+        Err(_) => return err(NotNumber::NotANumber),
     };
     if !v.is_finite() || v.abs() > MAX_MAGNITUDE {
-        return err("the number is too large: more than 10^15 in size");
+        return err(NotNumber::TooLarge);
     }
     if v == 0.0 && mantissa(&body).any(|d| d != b'0') {
-        return err("the number is too small to hold: it would read as 0");
+        return err(NotNumber::TooSmall);
     }
     if mantissa(&body).skip_while(|&d| d == b'0').count() > MAX_DIGITS {
-        return err(
-            "more than 15 significant digits, more than a number holds exactly: 0.99999999999999999 would read as 1",
-        );
+        return err(NotNumber::TooPrecise);
     }
     Ok(Cell::Value(if v == 0.0 { 0.0 } else { v }))
 }
@@ -197,7 +193,8 @@ mod tests {
             ("=95", false, "comparison"),
         ] {
             let e = parse_cell(raw, percent).expect_err(raw);
-            assert!(e.reason.contains(why), "{raw}: {}", e.reason);
+            let reason = crate::labels::not_number(e.reason, crate::labels::Lang::En);
+            assert!(reason.contains(why), "{raw}: {reason}");
         }
     }
 }

@@ -10,7 +10,7 @@ use std::io::Read;
 use std::path::Path;
 
 use super::limits::{Limits, Named};
-use crate::problem::{Code, Problem};
+use crate::problem::{Code, Expected, Problem};
 
 /// What standard input is called in every message.
 pub const STDIN_NAME: &str = "<stdin>";
@@ -21,7 +21,7 @@ const DATA_EXTENSIONS: [&str; 4] = ["csv", "xlsx", "xlsm", "xls"];
 /// One path to read, or why a command-line path gives none.
 pub enum Input {
     File(String),
-    Unreadable(Problem),
+    Unreadable(Box<Problem>),
 }
 
 /// The command line's paths with every folder replaced by its data files (not its subfolders), in
@@ -37,13 +37,15 @@ pub fn expand(paths: &[String], follow_symlinks: bool) -> Vec<Input> {
             continue;
         }
         match folder_files(path) {
-            Ok(files) if files.is_empty() => inputs.push(Input::Unreadable(unreadable(
+            Ok(files) if files.is_empty() => inputs.push(Input::Unreadable(Box::new(unreadable(
                 path,
-                "a folder with at least one .csv, .xlsx or .xls file",
+                Expected::FolderWithDataFiles,
                 "a folder with none",
-            ))),
+            )))),
             Ok(files) => inputs.extend(files.into_iter().map(Input::File)),
-            Err(e) => inputs.push(Input::Unreadable(unreadable(path, "a folder that can be listed", &e.to_string()))),
+            Err(e) => {
+                inputs.push(Input::Unreadable(Box::new(unreadable(path, Expected::ListableFolder, &e.to_string()))))
+            }
         }
     }
     inputs
@@ -63,13 +65,14 @@ fn folder_files(dir: &str) -> std::io::Result<Vec<String>> {
 }
 
 /// An `unreadable-file` problem of the whole file.
-pub fn unreadable(file: &str, expected: &str, found: &str) -> Problem {
+pub fn unreadable(file: &str, expected: Expected, found: &str) -> Problem {
     Problem::error(Code::UnreadableFile, file, expected).found(found)
 }
 
 /// A `too-large` problem of the whole file.
-pub fn too_large(file: &str, limit: Named, found: &str) -> Problem {
-    Problem::error(Code::TooLarge, file, format!("at most {limit}")).found(found)
+pub fn too_large(file: &str, limit: Named<'static>, found: &str) -> Problem {
+    let Named(limit, value) = limit;
+    Problem::error(Code::TooLarge, file, Expected::AtMost { limit, value }).found(found)
 }
 
 /// The bytes of `path` (`-` is standard input), within the file-bytes limit.
@@ -78,7 +81,7 @@ pub fn read_bytes(path: &str, limits: &Limits, follow_symlinks: bool) -> Result<
         return read_capped(std::io::stdin().lock(), STDIN_NAME, limits);
     }
     check_regular(path, limits, follow_symlinks)?;
-    let file = std::fs::File::open(path).map_err(|e| unreadable(path, "a file that can be read", &io_reason(&e)))?;
+    let file = std::fs::File::open(path).map_err(|e| unreadable(path, Expected::ReadableFile, &io_reason(&e)))?;
     read_capped(file, path, limits)
 }
 
@@ -87,18 +90,14 @@ fn check_regular(path: &str, limits: &Limits, follow_symlinks: bool) -> Result<(
     let link = std::fs::symlink_metadata(path).map_err(|e| not_found(path, &e))?;
     if link.file_type().is_symlink() && !follow_symlinks {
         let to = std::fs::read_link(path).map(|t| t.display().to_string()).unwrap_or_default();
-        return Err(unreadable(
-            path,
-            "a regular file; a symbolic link is read only with --follow-symlinks",
-            &format!("a symbolic link to {to}"),
-        ));
+        return Err(unreadable(path, Expected::RegularFileNotLink, &format!("a symbolic link to {to}")));
     }
     let meta = std::fs::metadata(path).map_err(|e| not_found(path, &e))?;
     if meta.is_dir() {
-        return Err(unreadable(path, "a data file or a folder of them", "a folder"));
+        return Err(unreadable(path, Expected::DataFileOrFolder, "a folder"));
     }
     if !meta.is_file() {
-        return Err(unreadable(path, "a regular file", kind_of(&meta)));
+        return Err(unreadable(path, Expected::RegularFile, kind_of(&meta)));
     }
     if meta.len() > limits.file_bytes {
         return Err(too_large(path, Named("file-bytes", limits.file_bytes), &format!("{} bytes", meta.len())));
@@ -108,11 +107,7 @@ fn check_regular(path: &str, limits: &Limits, follow_symlinks: bool) -> Result<(
 
 fn not_found(path: &str, e: &std::io::Error) -> Problem {
     let glob = path.contains(['*', '?', '[']);
-    let expected = if glob {
-        "a file; this looks like a pattern that matched no file, passed on as it is by the shell"
-    } else {
-        "a file that exists and can be read"
-    };
+    let expected = if glob { Expected::FileNotPattern } else { Expected::ExistingFile };
     unreadable(path, expected, &io_reason(e))
 }
 
@@ -151,7 +146,7 @@ fn read_capped(reader: impl Read, name: &str, limits: &Limits) -> Result<Vec<u8>
     reader
         .take(limits.file_bytes.saturating_add(1))
         .read_to_end(&mut bytes)
-        .map_err(|e| unreadable(name, "a file that can be read", &io_reason(&e)))?;
+        .map_err(|e| unreadable(name, Expected::ReadableFile, &io_reason(&e)))?;
     if bytes.len() as u64 > limits.file_bytes {
         let found = format!("more than {} bytes", limits.file_bytes);
         return Err(too_large(name, Named("file-bytes", limits.file_bytes), &found));

@@ -14,7 +14,7 @@ use encoding_rs::{Encoding, GB18030, UTF_8};
 use super::limits::Limits;
 use super::open::{self, STDIN_NAME, unreadable};
 use super::workbook;
-use crate::problem::Problem;
+use crate::problem::{Expected, Problem};
 
 /// One row of cells and the line (CSV) or row number (spreadsheet) it starts on.
 #[derive(Debug, Clone)]
@@ -90,8 +90,7 @@ pub fn grid_from_bytes(name: String, bytes: Vec<u8>, opts: &ReadOptions) -> Resu
     let ext = Path::new(&name).extension().and_then(|e| e.to_str()).map(str::to_ascii_lowercase).unwrap_or_default();
     let cell_bytes = opts.limits.cell_bytes;
     if bytes.starts_with(OLE_MAGIC) {
-        let expected = "a .csv or .xlsx file; save it as an Excel Workbook (.xlsx)";
-        return Err(unreadable(&name, expected, "an Excel 97-2003 workbook (.xls), which is not read"));
+        return Err(unreadable(&name, Expected::CsvOrXlsx, "an Excel 97-2003 workbook (.xls), which is not read"));
     }
     if WORKBOOK_EXTENSIONS.contains(&ext.as_str()) || bytes.starts_with(b"PK\x03\x04") {
         let sheet = workbook::read_xlsx(&name, bytes, opts.sheet.as_deref(), &opts.limits)?;
@@ -99,9 +98,10 @@ pub fn grid_from_bytes(name: String, bytes: Vec<u8>, opts: &ReadOptions) -> Resu
         return Ok(Grid { name, encoding: "xlsx".into(), problems: sheet.problems, cell_bytes, source });
     }
     let forced = match &opts.encoding {
-        Some(label) => Some(Encoding::for_label(label.trim().as_bytes()).ok_or_else(|| {
-            unreadable(&name, "an encoding such as utf-8 or gb18030 (--encoding)", &format!("--encoding {label}"))
-        })?),
+        Some(label) => Some(
+            Encoding::for_label(label.trim().as_bytes())
+                .ok_or_else(|| unreadable(&name, Expected::KnownEncoding, &format!("--encoding {label}")))?,
+        ),
         None => None,
     };
     let (text, encoding) = decode(bytes, forced);

@@ -6,8 +6,8 @@ use super::number::{Cell, fold_full_width, parse_cell};
 use super::read::{Grid, Row, Rows};
 use super::{Accounting, Details, Intake, Measurement, NO_DETAILS, Reading};
 use crate::catalog::{Aggregate, County, Indicator};
-use crate::problem::{Code, Problem, closest};
-use crate::target::{Target, num};
+use crate::problem::{Code, Expected, Problem, Quantity, Range, closest};
+use crate::target::Target;
 
 /// A column whose meaning is known from its header.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -83,7 +83,7 @@ pub(super) fn read_rows(
     let mut acc = Accounting { file: file.to_string(), encoding: grid.encoding.clone(), ..Default::default() };
     let mut rows = grid.rows();
     let Some(header) = rows.next_row()?.cloned() else {
-        intake.data.problems.push(Problem::error(Code::EmptyFile, file, "a header row and at least one data row"));
+        intake.data.problems.push(Problem::error(Code::EmptyFile, file, Expected::HeaderAndDataRow));
         acc.shape = "empty".into();
         intake.data.accounting.push(acc);
         return Ok(());
@@ -97,7 +97,7 @@ pub(super) fn read_rows(
     // is listed in one round.
     let yearless = layout.col(Field::Year).is_none() && default_year.is_none();
     if yearless {
-        let expected = "a year: a year column, a year in the file name (2023.csv), or --year";
+        let expected = Expected::YearSource;
         intake.data.problems.push(Problem::error(Code::MissingYear, file, expected).at(header.line, None, "year"));
     }
     let mut found = Vec::new();
@@ -123,7 +123,7 @@ pub(super) fn read_rows(
         intake.bound_problems();
     }
     if acc.rows_read == 0 {
-        let expected = "at least one data row under the header";
+        let expected = Expected::DataRowUnderHeader;
         intake.data.problems.push(Problem::error(Code::EmptyFile, file, expected).at(header.line, None, "file"));
     }
     intake.data.accounting.push(acc);
@@ -160,14 +160,14 @@ fn layout<'c>(header: &Row, names: &Names<'c>, grid: &Grid, problems: &mut Vec<P
             problems.push(at(encoding_problem(file, &grid.encoding)));
         } else if let Some(f) = Field::from_header(h) {
             if let Some(&(first, _)) = fields.iter().find(|(_, g)| *g == f) {
-                let expected = format!("one {} column (column {} is one already)", f.name(), first + 1);
+                let expected = Expected::OneColumn { field: f.name(), first: first + 1 };
                 problems.push(at(Problem::error(Code::DuplicateColumn, file, expected)));
                 duplicated = true;
             }
             fields.push((i, f));
         } else if let Some(&Lookup::One(no, ind)) = names.indicator(h) {
             if let Some(&(first, _, _)) = indicators.iter().find(|(_, other, _)| *other == no) {
-                let expected = format!("one column for {} (column {} is the same indicator)", ind.id, first + 1);
+                let expected = Expected::OneColumnFor { id: ind.id.clone(), first: first + 1 };
                 problems.push(at(Problem::error(Code::DuplicateColumn, file, expected)));
                 duplicated = true;
             }
@@ -186,13 +186,9 @@ fn layout<'c>(header: &Row, names: &Names<'c>, grid: &Grid, problems: &mut Vec<P
     if !county_first {
         let first = header.cell(first_named);
         problems.push(
-            Problem::error(
-                Code::MissingColumn,
-                file,
-                "a county column first (县市区/地区/county), then indicator columns (wide) or indicator,value (long)",
-            )
-            .at(header.line, Some(first_named + 1), "county")
-            .found(first),
+            Problem::error(Code::MissingColumn, file, Expected::CountyColumnFirst)
+                .at(header.line, Some(first_named + 1), "county")
+                .found(first),
         );
         return None;
     }
@@ -200,13 +196,13 @@ fn layout<'c>(header: &Row, names: &Names<'c>, grid: &Grid, problems: &mut Vec<P
         problems.push(unknown_indicator_header(names, file, header.line, *i, h));
     }
     if indicators.is_empty() {
-        let p = Problem::error(Code::MissingColumn, file, "at least one indicator column");
+        let p = Problem::error(Code::MissingColumn, file, Expected::IndicatorColumn);
         problems.push(p.at(header.line, None, "indicator"));
         return None;
     }
     let bad_field = fields.iter().find(|(_, f)| matches!(f, Field::Numerator | Field::Denominator));
     if let Some(&(i, f)) = bad_field {
-        let expected = "numerator and denominator only in a long file, where each row is one indicator";
+        let expected = Expected::RatioOnlyInLong;
         problems.push(
             Problem::error(Code::UnknownColumn, file, expected)
                 .at(header.line, Some(i + 1), f.name())
@@ -220,12 +216,11 @@ fn layout<'c>(header: &Row, names: &Names<'c>, grid: &Grid, problems: &mut Vec<P
 /// A wide file's header that names no indicator: shared by several, or unknown.
 fn unknown_indicator_header(names: &Names, file: &str, line: usize, i: usize, h: &str) -> Problem {
     if let Some(Lookup::Shared(inds)) = names.indicator(h) {
-        let ids: Vec<&str> = inds.iter().map(|i| i.id.as_str()).collect();
-        let expected =
-            format!("one indicator: this name is shared by {}; write the id or the name with its part", ids.join(", "));
+        let ids = inds.iter().map(|i| i.id.clone()).collect();
+        let expected = Expected::OneIndicator { ids };
         return Problem::error(Code::UnknownIndicator, file, expected).at(line, Some(i + 1), h).found(h);
     }
-    Problem::error(Code::UnknownIndicator, file, "an indicator id or exact name from the catalogue as a column header")
+    Problem::error(Code::UnknownIndicator, file, Expected::IndicatorHeader)
         .at(line, Some(i + 1), h)
         .found(h)
         .suggest(names.indicator_hint(h))
@@ -241,23 +236,23 @@ fn long_layout<'c>(
     let has = |f| fields.iter().any(|(_, g)| *g == f);
     for f in [Field::County, Field::Indicator, Field::Value] {
         if !has(f) {
-            let expected = format!("a {} column (long shape: county,indicator,value)", f.name());
+            let expected = Expected::LongColumn { field: f.name() };
             problems.push(Problem::error(Code::MissingColumn, file, expected).at(header.line, None, f.name()));
         }
     }
     let known_headers = HEADERS.iter().flat_map(|(_, hs)| hs.iter().copied());
     for (i, h) in unknown {
-        let expected = "county, indicator, value, year, numerator, denominator or note; this column is not read";
+        let expected = Expected::KnownColumn;
         let hint = closest(h, known_headers.clone());
         problems.push(
-            Problem::warning(Code::UnknownColumn, file, expected)
+            Problem::warning(Code::UnknownColumn, file, expected.clone())
                 .at(header.line, Some(i + 1), h)
                 .found(h)
                 .suggest(hint),
         );
     }
     if let Some(&(i, _, ind)) = indicators.first() {
-        let expected = "a long file (indicator and value columns) or a wide one (a column per indicator), not both";
+        let expected = Expected::LongOrWide;
         problems.push(
             Problem::error(Code::UnknownColumn, file, expected)
                 .at(header.line, Some(i + 1), &ind.id)
@@ -269,8 +264,7 @@ fn long_layout<'c>(
 }
 
 fn encoding_problem(file: &str, encoding: &str) -> Problem {
-    let expected =
-        format!("text in {encoding}; bytes that are not valid in it show as �; pass --encoding to choose another");
+    let expected = Expected::Text { encoding: encoding.to_string() };
     Problem::error(Code::Encoding, file, expected)
 }
 
@@ -290,7 +284,7 @@ impl<'c> RowCtx<'_, 'c> {
         self.row.cell(col)
     }
 
-    fn push(&mut self, code: Code, col: usize, field: &str, expected: impl Into<String>) -> &mut Problem {
+    fn push(&mut self, code: Code, col: usize, field: &str, expected: Expected) -> &mut Problem {
         let raw = self.cell(col).to_string();
         self.errors += 1;
         self.problems
@@ -303,8 +297,7 @@ impl<'c> RowCtx<'_, 'c> {
     fn is_readable(&mut self, layout: &Layout, grid: &Grid) -> bool {
         let cells = &self.row.cells;
         if let Some(col) = cells.iter().position(|c| c.len() > grid.cell_bytes) {
-            let limit = super::limits::Named("cell-bytes", grid.cell_bytes as u64);
-            self.push(Code::TooLarge, col, "cell", format!("a cell of at most {limit}"));
+            self.push(Code::TooLarge, col, "cell", Expected::CellAtMost { value: grid.cell_bytes as u64 });
             return false;
         }
         if cells.as_slice().contains('\u{FFFD}') {
@@ -318,17 +311,17 @@ impl<'c> RowCtx<'_, 'c> {
         // A sheet's row ends at its last cell: the empty cells after it are not missing.
         if n < width && !grid.is_sheet() {
             self.errors += 1;
-            let p = Problem::error(Code::RaggedRow, self.file, format!("{width} cells, as in the header"));
+            let p = Problem::error(Code::RaggedRow, self.file, Expected::Cells { width, beyond: false });
             self.problems.push(p.at(self.row.line, None, "row").found(&format!("{n} cells")));
             return false;
         }
         if let Some(extra) = (width..n).find(|&i| !self.cell(i).trim().is_empty()) {
-            let expected = format!("{width} cells, as in the header (this cell is beyond the last column)");
+            let expected = Expected::Cells { width, beyond: true };
             self.push(Code::RaggedRow, extra, "row", expected);
             return false;
         }
         if let Some(&col) = layout.unnamed.iter().find(|&&i| !self.cell(i).trim().is_empty()) {
-            self.push(Code::RaggedRow, col, "row", "an empty cell: this column has no header");
+            self.push(Code::RaggedRow, col, "row", Expected::EmptyCellNoHeader);
             return false;
         }
         true
@@ -340,8 +333,7 @@ impl<'c> RowCtx<'_, 'c> {
             return Some(c);
         }
         let hint = self.names.county_hint(raw);
-        self.push(Code::UnknownCounty, col, "county", "a reporting area of the catalogue (name or alias)").suggestion =
-            hint;
+        self.push(Code::UnknownCounty, col, "county", Expected::ReportingArea).suggestion = hint;
         None
     }
 
@@ -350,16 +342,12 @@ impl<'c> RowCtx<'_, 'c> {
         match self.names.indicator(raw) {
             Some(&Lookup::One(no, ind)) => return Some((no, ind)),
             Some(Lookup::Shared(inds)) => {
-                let ids: Vec<&str> = inds.iter().map(|i| i.id.as_str()).collect();
-                let expected = format!(
-                    "one indicator: this name is shared by {}; write the id or the name with its part",
-                    ids.join(", ")
-                );
+                let expected = Expected::OneIndicator { ids: inds.iter().map(|i| i.id.clone()).collect() };
                 self.push(Code::UnknownIndicator, col, "indicator", expected);
             }
             None => {
                 let hint = self.names.indicator_hint(raw);
-                let expected = "an indicator id or its exact name in the catalogue";
+                let expected = Expected::IndicatorIdOrName;
                 self.push(Code::UnknownIndicator, col, "indicator", expected).suggestion = hint;
             }
         }
@@ -372,18 +360,18 @@ impl<'c> RowCtx<'_, 'c> {
         let raw = folded.trim().trim_end_matches('年');
         if raw.is_empty() {
             if default.is_none() {
-                self.push(Code::MissingYear, col, "year", "a year such as 2023");
+                self.push(Code::MissingYear, col, "year", Expected::YearSuchAs);
             }
             return default;
         }
         match raw.parse::<i32>() {
             Ok(y) if (1900..=2100).contains(&y) => Some(y),
             Ok(_) => {
-                self.push(Code::OutOfRange, col, "year", "a year between 1900 and 2100");
+                self.push(Code::OutOfRange, col, "year", Expected::YearBetween);
                 None
             }
             Err(_) => {
-                self.push(Code::NotANumber, col, "year", "a year such as 2023");
+                self.push(Code::NotANumber, col, "year", Expected::YearSuchAs);
                 None
             }
         }
@@ -401,14 +389,14 @@ impl<'c> RowCtx<'_, 'c> {
             Ok(Cell::NoData) => return Ok(None),
             Ok(Cell::Value(v)) => v,
             Err(e) => {
-                let expected = format!("a number{} ({})", if percent { " or a percentage" } else { "" }, e.reason);
+                let expected = Expected::Number { percent, why: e.reason };
                 self.push(Code::NotANumber, col, field, expected);
                 return Err(());
             }
         };
         match allowed_range(ind) {
             Some(range) if !range.contains(v) => {
-                self.push(Code::OutOfRange, col, field, range.to_string());
+                self.push(Code::OutOfRange, col, field, Expected::InRange(range));
                 Err(())
             }
             _ => Ok(Some(v)),
@@ -421,11 +409,11 @@ impl<'c> RowCtx<'_, 'c> {
             Ok(Cell::NoData) => Ok(None),
             Ok(Cell::Value(v)) if v >= 0.0 => Ok(Some(v)),
             Ok(Cell::Value(_)) => {
-                self.push(Code::OutOfRange, col, field, "a count of zero or more");
+                self.push(Code::OutOfRange, col, field, Expected::CountNotNegative);
                 Err(())
             }
             Err(e) => {
-                self.push(Code::NotANumber, col, field, format!("a count ({})", e.reason));
+                self.push(Code::NotANumber, col, field, Expected::Count { why: e.reason });
                 Err(())
             }
         }
@@ -474,33 +462,32 @@ impl<'c> RowCtx<'_, 'c> {
         let den_col = layout.col(Field::Denominator).unwrap_or(0);
         if (n.is_some() || d.is_some()) && ind.aggregate != Aggregate::Ratio {
             let (col, field) = if n.is_some() { (num_col, "numerator") } else { (den_col, "denominator") };
-            let expected = format!("no numerator/denominator: {} is not a ratio indicator", ind.id);
+            let expected = Expected::NotRatio { id: ind.id.clone() };
             self.push(Code::InconsistentRatio, col, field, expected);
             return None;
         }
         let (Some(n), Some(d)) = (n, d) else {
             if n.is_some() != d.is_some() {
                 let (col, field) = if n.is_none() { (num_col, "numerator") } else { (den_col, "denominator") };
-                self.push(Code::InconsistentRatio, col, field, "both numerator and denominator, or neither");
+                self.push(Code::InconsistentRatio, col, field, Expected::BothOrNeither);
                 return None;
             }
             return Some(value);
         };
         if n > d {
-            let expected = format!("a denominator of at least the numerator {}", num(n));
+            let expected = Expected::DenominatorAtLeast { numerator: n };
             self.push(Code::NumeratorAboveDenominator, den_col, "denominator", expected);
             return None;
         }
         if d == 0.0 {
-            self.push(Code::OutOfRange, den_col, "denominator", "a denominator above zero");
+            self.push(Code::OutOfRange, den_col, "denominator", Expected::DenominatorAboveZero);
             return None;
         }
         let ratio = n / d * 100.0;
         match value {
             Some(v) if (v - ratio).abs() > 0.05 => {
                 let col = layout.col(Field::Value).unwrap_or(0);
-                let shown = num((ratio * 100.0).round() / 100.0);
-                let expected = format!("{shown} (numerator / denominator × 100, to within 0.05)");
+                let expected = Expected::Ratio { value: (ratio * 100.0).round() / 100.0 };
                 self.push(Code::InconsistentRatio, col, "value", expected);
                 None
             }
@@ -512,9 +499,9 @@ impl<'c> RowCtx<'_, 'c> {
     fn check_applicable(&mut self, area: &County, ind: &Indicator, col: usize) {
         if !ind.applies_to_area(area) {
             let expected = if ind.is_city_level() {
-                format!("no value: {} is a task of the whole city, judged on the {} row only", ind.id, ind.city_row)
+                Expected::CityTaskOnly { id: ind.id.clone(), city_row: ind.city_row.clone() }
             } else {
-                format!("no value: {} applies only to areas tagged {}", ind.id, ind.applies_to.join(", "))
+                Expected::TaggedOnly { id: ind.id.clone(), tags: ind.applies_to.clone() }
             };
             self.problems.push(
                 Problem::warning(Code::NotApplicable, self.file, expected)
@@ -555,47 +542,15 @@ fn column_number(col: usize) -> u32 {
     u32::try_from(col + 1).unwrap_or(u32::MAX)
 }
 
-/// The values an indicator can take.
-enum Range {
-    Between(f64, f64, &'static str),
-    NotNegative(&'static str),
-    /// Things counted (个, 天 …): whole numbers of zero or more; 2.5 beautiful bays is a typo.
-    WholeCount,
-    /// A yes/no completion has no halfway: 0.5 would read as half done and judge as not done.
-    DoneOrNot,
-}
-
-impl Range {
-    fn contains(&self, v: f64) -> bool {
-        match *self {
-            Range::Between(lo, hi, _) => (lo..=hi).contains(&v),
-            Range::NotNegative(_) => v >= 0.0,
-            Range::WholeCount => v >= 0.0 && v.fract() == 0.0,
-            Range::DoneOrNot => v == 0.0 || v == 1.0,
-        }
-    }
-}
-
-impl std::fmt::Display for Range {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        match *self {
-            Range::Between(lo, hi, what) => write!(f, "{what} between {} and {}", num(lo), num(hi)),
-            Range::NotNegative(what) => write!(f, "{what} of zero or more"),
-            Range::WholeCount => f.write_str("a count of zero or more (a whole number)"),
-            Range::DoneOrNot => f.write_str("1 (done) or 0 (not done), nothing in between"),
-        }
-    }
-}
-
 fn allowed_range(ind: &Indicator) -> Option<Range> {
     if ind.target == Target::Done {
         return Some(Range::DoneOrNot);
     }
     if ind.unit == "%" {
         return Some(if ind.cumulative {
-            Range::Between(-100.0, 100.0, "a percentage change")
+            Range::Between(-100.0, 100.0, Quantity::PercentChange)
         } else {
-            Range::Between(0.0, 100.0, "a percentage")
+            Range::Between(0.0, 100.0, Quantity::Percentage)
         });
     }
     if COUNT_UNITS.contains(&ind.unit.as_str()) {
@@ -603,13 +558,13 @@ fn allowed_range(ind: &Indicator) -> Option<Range> {
     }
     if ind.cumulative {
         // An amount achieved since the base year (acres planted, capacity added) only grows.
-        return Some(Range::NotNegative("an amount"));
+        return Some(Range::NotNegative(Quantity::Amount));
     }
     if ind.aggregate == Aggregate::Sum {
-        return Some(Range::NotNegative("a count"));
+        return Some(Range::NotNegative(Quantity::Count));
     }
     // Concentrations, indices, rates and intensities are never below zero.
-    Some(Range::NotNegative("a quantity"))
+    Some(Range::NotNegative(Quantity::Other))
 }
 
 #[cfg(test)]

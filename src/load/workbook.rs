@@ -20,7 +20,7 @@ use quick_xml::events::Event;
 use super::limits::{Limits, Named};
 use super::open::{too_large, unreadable};
 use super::read::Row;
-use crate::problem::{Code, Problem};
+use crate::problem::{Code, Expected, Problem};
 
 /// Excel's last row and column (XFD1048576), 0-based.
 const LAST_ROW: u32 = 1_048_575;
@@ -46,17 +46,17 @@ pub fn read_xlsx(name: &str, bytes: Vec<u8>, sheet: Option<&str>, limits: &Limit
     // a workbook that cannot be read, never a crash.
     let read = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
         let mut book: Xlsx<_> = calamine::open_workbook_from_rs(Cursor::new(bytes))
-            .map_err(|e| unreadable(name, "a workbook Excel can open", &format!("{e}")))?;
+            .map_err(|e| unreadable(name, Expected::Workbook, &format!("{e}")))?;
         let sheet_name = choose_sheet(name, &book, sheet, parts.active_tab)?;
         read_sheet(name, &mut book, &sheet_name, limits)
     }));
-    read.unwrap_or_else(|_| Err(unreadable(name, "a workbook Excel can open", "a workbook the reader cannot parse")))
+    read.unwrap_or_else(|_| Err(unreadable(name, Expected::Workbook, "a workbook the reader cannot parse")))
 }
 
 /// Decompresses every part once, counting bytes, and refuses the workbook past the workbook-bytes
 /// limit. A zip's own size fields can lie, so the bytes are counted, not the fields read.
 fn measure(name: &str, bytes: &[u8], limits: &Limits) -> Result<Parts, Problem> {
-    let not_zip = |e: zip::result::ZipError| unreadable(name, "an .xlsx workbook (a zip archive)", &e.to_string());
+    let not_zip = |e: zip::result::ZipError| unreadable(name, Expected::XlsxZip, &e.to_string());
     let mut zip = zip::ZipArchive::new(Cursor::new(bytes)).map_err(not_zip)?;
     let mut total: u64 = 0;
     let mut parts = Parts::default();
@@ -68,7 +68,7 @@ fn measure(name: &str, bytes: &[u8], limits: &Limits) -> Result<Parts, Problem> 
         let keep = part == "xl/workbook.xml" || part == "xl/sharedStrings.xml";
         let mut head = Vec::new();
         let size = copy_counting(&mut entry, budget, keep.then_some(&mut head))
-            .map_err(|e| unreadable(name, "a workbook whose parts can be decompressed", &format!("{part}: {e}")))?;
+            .map_err(|e| unreadable(name, Expected::DecompressibleWorkbook, &format!("{part}: {e}")))?;
         total += size;
         if total > limits.workbook_bytes {
             let found = format!("parts that decompress to more than {} bytes", limits.workbook_bytes);
@@ -86,13 +86,13 @@ fn measure(name: &str, bytes: &[u8], limits: &Limits) -> Result<Parts, Problem> 
         }
     }
     if !has_workbook {
-        return Err(unreadable(name, "an .xlsx workbook", "a zip archive with no xl/workbook.xml"));
+        return Err(unreadable(name, Expected::XlsxWorkbook, "a zip archive with no xl/workbook.xml"));
     }
     Ok(parts)
 }
 
 fn other_format(name: &str, what: &str) -> Problem {
-    unreadable(name, "a .csv or .xlsx file; save it as an Excel Workbook (.xlsx)", what)
+    unreadable(name, Expected::CsvOrXlsx, what)
 }
 
 /// Copies a part to nowhere, counting at most `budget + 1` bytes; the first 64 KiB are kept in
@@ -146,7 +146,7 @@ fn check_unique_count(name: &str, head: &[u8], size: u64) -> Result<(), Problem>
                 return match claimed {
                     Some(n) if n > size / 5 + 1 => Err(unreadable(
                         name,
-                        "a shared-strings table whose count matches its strings",
+                        Expected::SharedStringsCount,
                         &format!("uniqueCount=\"{n}\" in xl/sharedStrings.xml of {size} bytes"),
                     )),
                     _ => Ok(()),
@@ -172,8 +172,7 @@ fn choose_sheet<R: Read + std::io::Seek>(
         if sheets.iter().any(|s| s.name == wanted) {
             return Ok(wanted.to_string());
         }
-        let names: Vec<&str> = sheets.iter().map(|s| s.name.as_str()).collect();
-        let expected = format!("a sheet of the workbook; its sheets are {}", names.join(", "));
+        let expected = Expected::SheetOf { sheets: sheets.iter().map(|s| s.name.clone()).collect() };
         let p = Problem::error(Code::UnreadableFile, name, expected);
         return Err(p.found(&format!("--sheet {wanted:?}")));
     }
@@ -183,7 +182,7 @@ fn choose_sheet<R: Read + std::io::Seek>(
         .filter(shown)
         .or_else(|| sheets.iter().find(shown))
         .map(|s| s.name.clone())
-        .ok_or_else(|| unreadable(name, "a workbook with a visible worksheet", "no visible worksheet"))
+        .ok_or_else(|| unreadable(name, Expected::VisibleWorksheet, "no visible worksheet"))
 }
 
 /// Formulas with no value saved, by (row, column), as `=FORMULA`.
@@ -202,7 +201,7 @@ fn read_sheet<R: Read + std::io::Seek>(
     sheet: &str,
     limits: &Limits,
 ) -> Result<Sheet, Problem> {
-    let cannot = |e: XlsxError| unreadable(name, "a sheet that can be read", &format!("sheet {sheet:?}: {e}"));
+    let cannot = |e: XlsxError| unreadable(name, Expected::ReadableSheet, &format!("sheet {sheet:?}: {e}"));
     let (formulas, problems) = formulas(name, book, sheet, limits).map_err(cannot)?;
     let mut reader = book.worksheet_cells_reader(sheet).map_err(cannot)?;
     let mut percent_styles: BTreeMap<usize, bool> = BTreeMap::new();
@@ -238,7 +237,7 @@ fn read_sheet<R: Read + std::io::Seek>(
 fn check_place(name: &str, row: u32, col: u32) -> Result<(), Problem> {
     if row > LAST_ROW || col > LAST_COL {
         let found = format!("a cell at row {}, column {}", u64::from(row) + 1, u64::from(col) + 1);
-        return Err(unreadable(name, "cells within Excel's last row and column (XFD1048576)", &found));
+        return Err(unreadable(name, Expected::WithinExcelGrid, &found));
     }
     Ok(())
 }
@@ -279,10 +278,7 @@ fn formulas<R: Read + std::io::Seek>(
     }
     let mut problems = Vec::new();
     if let Some(((row, col), formula)) = with_value {
-        let expected = format!(
-            "values typed in; {cached} cell(s) of sheet {sheet:?} are formulas, and the values Excel saved \
-             with them are used as they are (recalculate and save in Excel if their inputs changed)"
-        );
+        let expected = Expected::TypedValues { cached, sheet: sheet.to_string() };
         let p = Problem::warning(Code::Formula, name, expected).at(row as usize + 1, Some(col as usize + 1), "formula");
         problems.push(p.found(&formula));
     }

@@ -67,7 +67,14 @@ pub fn validate(data: &Dataset, max: Option<usize>, lang: Lang) -> anyhow::Resul
     let accounting = data.accounting.iter().map(|a| Accounting { file: escape(&a.file).into_owned(), ..a.clone() });
     content.notes.extend(accounting.map(|a| labels::accounting(&a, lang)));
     content.notes.push(labels::validate_verdict(errors, warnings, lang));
-    content.records = problems.iter().map(|p| Ok(record(to_value(p)?, Vec::new()))).collect::<anyhow::Result<_>>()?;
+    // The JSON fields stay English; the two labels say the problem in the chosen language.
+    let lead = |p: &Problem| {
+        vec![
+            ("title_label", problem_title(p.code, lang).into()),
+            ("expected_label", labels::expected(&p.expected, lang).into()),
+        ]
+    };
+    content.records = problems.iter().map(|p| Ok(record(to_value(p)?, lead(p)))).collect::<anyhow::Result<_>>()?;
     let doc = ValidateDocument {
         valid: errors == 0,
         errors,
@@ -103,9 +110,10 @@ fn problem_sheet(problems: &[Problem], lang: Lang) -> Sheet {
         .iter()
         .map(|p| {
             // Every text of a problem may come from the input: escaped, so none reaches a terminal raw.
+            let words = labels::expected(&p.expected, lang);
             let expected = match &p.suggestion {
-                Some(s) => labels::did_you_mean(&escape(&p.expected), &escape(s), lang),
-                None => escape(&p.expected).into_owned(),
+                Some(s) => labels::did_you_mean(&escape(&words), &escape(s), lang),
+                None => escape(&words).into_owned(),
             };
             let text = |t: &Option<String>| Cell::text(t.as_deref().map_or(String::new(), |t| escape(t).into_owned()));
             let level = match p.severity {
