@@ -42,6 +42,27 @@ pub fn fold_full_width(s: &str) -> Cow<'_, str> {
 
 /// Reads a cell. `percent` says whether the indicator is a percentage, which allows a trailing `%`.
 pub fn parse_cell(raw: &str, percent: bool) -> Result<Cell, NumberError> {
+    if let Some(v) = plain_decimal(raw) {
+        return Ok(Cell::Value(v));
+    }
+    read_cell(raw, percent)
+}
+
+/// The cell nearly every row holds, `36.5` or `1330`: digits with at most one point, no sign, no
+/// more than 15 of them, so within [`MAX_MAGNITUDE`] and [`MAX_DIGITS`] and read without folding,
+/// trimming or looking for words. Anything else is `None` and read by [`read_cell`], which gives the
+/// same value for these.
+fn plain_decimal(raw: &str) -> Option<f64> {
+    let bytes = raw.as_bytes();
+    let points = bytes.iter().filter(|&&b| b == b'.').count();
+    let plain = (1..=MAX_DIGITS).contains(&(bytes.len() - points))
+        && points <= 1
+        && bytes.iter().all(|&b| b.is_ascii_digit() || b == b'.');
+    plain.then(|| raw.parse::<f64>().ok()).flatten()
+}
+
+/// Reads a cell of any form (see [`parse_cell`]).
+fn read_cell(raw: &str, percent: bool) -> Result<Cell, NumberError> {
     let err = |reason: NotNumber| Err(NumberError { reason });
     let folded = fold_full_width(raw);
     let s = folded.trim();
@@ -158,6 +179,27 @@ mod tests {
         assert_eq!(value("1e-5", false), 1e-5);
         assert_eq!(value("999999999999999", false), 999999999999999.0);
         assert_eq!(value("0.000000000000000123456789012345", false), 1.23456789012345e-16);
+    }
+
+    proptest::proptest! {
+        /// The fast path for plain decimals gives what the full reading gives, on any text.
+        #[test]
+        fn plain_decimals_read_as_the_full_reading_does(raw in "[0-9.]{0,18}|[0-9 .,%eE+-]{0,12}|\\PC{0,8}") {
+            if let Some(v) = plain_decimal(&raw) {
+                proptest::prop_assert_eq!(read_cell(&raw, false), Ok(Cell::Value(v)));
+                proptest::prop_assert_eq!(read_cell(&raw, true), Ok(Cell::Value(v)));
+            }
+        }
+    }
+
+    #[test]
+    fn plain_decimals_take_the_fast_path_and_nothing_else_does() {
+        for raw in ["0", "36.5", "1330", "999999999999999", "0.12345678901234", ".5", "5."] {
+            assert!(plain_decimal(raw).is_some(), "{raw}");
+        }
+        for raw in ["", ".", "..", "1.2.3", "-3", "+3", " 3", "3%", "1,330", "1e5", "9999999999999999", "９"] {
+            assert!(plain_decimal(raw).is_none(), "{raw}");
+        }
     }
 
     #[test]
