@@ -372,20 +372,6 @@ fn finish(mut intake: Intake) -> Dataset {
     data
 }
 
-/// (area, indicator, year) as positions in the name tables, so finding duplicates hashes no text.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-struct Key {
-    county: u32,
-    indicator: u32,
-    year: i32,
-}
-
-impl Key {
-    fn of(m: &Measurement) -> Key {
-        Key { county: m.county, indicator: m.indicator, year: m.year }
-    }
-}
-
 /// A measurement as one row gives it, with the 1-based column of its value cell.
 struct Reading {
     measurement: Measurement,
@@ -516,6 +502,9 @@ pub fn year_in_name(path: &str) -> Option<i32> {
 /// also a copy of one of them — so that a row counted as accepted is a row whose values are used.
 fn check_duplicates(intake: &mut Intake) {
     let found = find_duplicates(&intake.data.measurements);
+    if found.is_empty() {
+        return;
+    }
     let mut rejected: FxHashSet<(u32, usize)> = FxHashSet::default();
     let mut gone = vec![false; intake.data.measurements.len()];
     for (n, &(at, other, code)) in found.iter().enumerate() {
@@ -551,34 +540,73 @@ fn check_duplicates(intake: &mut Intake) {
     columns.retain(|_| !flags.next().copied().unwrap_or(false));
 }
 
-/// Every measurement whose key another has: (its index, the index it is reported against, the code).
-/// A key given two values is in conflict at every occurrence, the first included.
+/// Every measurement whose (area, indicator, year) another has: (its index, the index it is reported
+/// against, the code), in the order of the measurements. A key given two values is in conflict at
+/// every occurrence, the first included.
 fn find_duplicates(measurements: &[Measurement]) -> Vec<(usize, usize, Code)> {
-    // Keys are small integers: FxHash is several times faster than SipHash here.
-    let mut first: FxHashMap<Key, usize> = FxHashMap::with_capacity_and_hasher(measurements.len(), Default::default());
-    // The first occurrence of each key whose value differs from the key's first value.
-    let mut differing: FxHashMap<Key, usize> = FxHashMap::default();
-    for (i, m) in measurements.iter().enumerate() {
-        let f = *first.entry(Key::of(m)).or_insert(i);
-        if f != i && measurements[f].value != m.value {
-            differing.entry(Key::of(m)).or_insert(i);
-        }
-    }
     let mut found = Vec::new();
-    for (i, m) in measurements.iter().enumerate() {
-        let key = Key::of(m);
-        let Some(&f) = first.get(&key) else { continue };
-        match differing.get(&key) {
-            // In conflict: each occurrence is reported against a different value.
-            Some(&d) => {
-                let other = if measurements[f].value == m.value { d } else { f };
-                found.push((i, other, Code::ConflictingDuplicate));
+    for run in same_key_runs(measurements) {
+        let [f, ..] = run[..] else { continue };
+        let value = |i: u32| measurements[i as usize].value;
+        // The first occurrence whose value differs from the first occurrence's.
+        let differing = run.iter().copied().find(|&i| value(i) != value(f));
+        for &i in &run[1..] {
+            if differing.is_none() {
+                found.push((i as usize, f as usize, Code::DuplicateRow));
             }
-            None if f != i => found.push((i, f, Code::DuplicateRow)),
-            None => {}
+        }
+        if let Some(d) = differing {
+            // In conflict: each occurrence is reported against a different value.
+            for &i in &run {
+                let other = if value(i) == value(f) { d } else { f };
+                found.push((i as usize, other as usize, Code::ConflictingDuplicate));
+            }
         }
     }
+    found.sort_unstable_by_key(|&(i, _, _)| i);
     found
+}
+
+/// The positions of the measurements that share an (area, indicator, year), one run per key given
+/// more than once, each run in the order of the measurements. Linear and cache-friendly where a hash
+/// map of every key was not: measurements are bucketed by their (area, indicator) pair — a sixth as
+/// many for six years — and each bucket, a few measurements long, is sorted by year.
+fn same_key_runs(measurements: &[Measurement]) -> Vec<Vec<u32>> {
+    // More than u32::MAX measurements (350 GB of them) cannot be in memory; the bound is a guard.
+    let count = u32::try_from(measurements.len()).unwrap_or(u32::MAX);
+    let mut slots: FxHashMap<(u32, u32), u32> = FxHashMap::default();
+    let slot_of: Vec<u32> = measurements[..count as usize]
+        .iter()
+        .map(|m| {
+            let next = u32::try_from(slots.len()).unwrap_or(u32::MAX);
+            *slots.entry((m.county, m.indicator)).or_insert(next)
+        })
+        .collect();
+    // A counting sort by slot keeps each bucket in the order of the measurements.
+    let mut starts = vec![0u32; slots.len() + 1];
+    for &s in &slot_of {
+        starts[s as usize + 1] += 1;
+    }
+    for s in 1..starts.len() {
+        starts[s] += starts[s - 1];
+    }
+    let mut filled = starts.clone();
+    let mut order = vec![0u32; slot_of.len()];
+    for (i, &s) in (0..count).zip(&slot_of) {
+        order[filled[s as usize] as usize] = i;
+        filled[s as usize] += 1;
+    }
+    drop(slot_of);
+    let mut runs = Vec::new();
+    let mut rest = order.as_mut_slice();
+    for w in starts.windows(2) {
+        let (bucket, tail) = rest.split_at_mut((w[1] - w[0]) as usize);
+        rest = tail;
+        bucket.sort_by_key(|&i| measurements[i as usize].year);
+        let same_year = |&a: &u32, &b: &u32| measurements[a as usize].year == measurements[b as usize].year;
+        runs.extend(bucket.chunk_by(same_year).filter(|run| run.len() > 1).map(<[u32]>::to_vec));
+    }
+    runs
 }
 
 /// A duplicate at `at` (a measurement and its column), pointing at the `other` occurrence.
