@@ -4,6 +4,7 @@
 //! measures of `progress` are taken.
 
 use std::collections::HashMap;
+use std::sync::Arc;
 
 use rustc_hash::FxHashMap;
 use serde::Serialize;
@@ -177,7 +178,8 @@ pub enum Reason {
 /// target came from.
 #[derive(Debug, Clone, PartialEq)]
 pub struct TargetView {
-    pub text: String,
+    /// The plan's words, shared by every verdict of the indicator that shows them.
+    pub text: Arc<str>,
     pub resolved: Option<String>,
     /// The document that assigned the target, when a `--targets` file did.
     pub source: Option<String>,
@@ -265,8 +267,10 @@ impl Origin {
 /// One (area, indicator) judged.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Verdict {
-    pub county: String,
-    pub indicator: String,
+    /// The area's name and the indicator's id, each held once and shared by its verdicts: a national
+    /// evaluation has about 90,000 verdicts.
+    pub county: Arc<str>,
+    pub indicator: Arc<str>,
     /// The row that carries the indicator's official, city-level verdict.
     pub official: bool,
     pub value: Option<f64>,
@@ -281,7 +285,8 @@ pub struct Verdict {
     /// is measured from (0 for a cumulative indicator), then each year the data gives a value for.
     pub series: Vec<Point>,
     /// Eurostat's progress measures and the projection, for a numeric target with two or more years.
-    pub progress: Option<Progress>,
+    /// Boxed: most verdicts have none, and it is a quarter of a verdict's size.
+    pub progress: Option<Box<Progress>>,
     /// The rows its value and baseline came from.
     pub origin: Origin,
 }
@@ -317,7 +322,7 @@ pub struct Evaluation {
     pub warnings: Vec<Problem>,
     /// The positions in `verdicts` of each area's verdicts, in catalogue order, so that a report that
     /// goes area by area does not scan every verdict for each area.
-    by_area: FxHashMap<String, Vec<u32>>,
+    by_area: FxHashMap<Arc<str>, Vec<u32>>,
 }
 
 impl Evaluation {
@@ -346,10 +351,12 @@ pub fn evaluate(catalog: &Catalog, data: &Dataset, settings: &Settings) -> Evalu
         .collect();
     let mut verdicts = Vec::new();
     let mut warnings = baseline_mismatches(catalog, data);
+    let area_names: Vec<Arc<str>> = areas.iter().map(|(_, a)| Arc::from(a.name.as_str())).collect();
     for (ind_no, ind) in catalog.indicators.iter().enumerate() {
+        let shared = Shared { id: Arc::from(ind.id.as_str()), target_text: Arc::from(ind.target_text.as_str()) };
         let index = &index;
         let find = move |year: i32| move |area: usize| index.get(area, ind_no, year);
-        for &(area_no, area) in &areas {
+        for (&(area_no, area), area_name) in areas.iter().zip(&area_names) {
             let official = area.name == ind.city_row;
             if (area.kind == AreaKind::City && !official) || (area.kind == AreaKind::Area && ind.is_city_level()) {
                 continue;
@@ -368,11 +375,11 @@ pub fn evaluate(catalog: &Catalog, data: &Dataset, settings: &Settings) -> Evalu
             };
             let history = yearly_values((catalog, data), (area_no, area), ind, &years, find);
             let base = find(plan.base_year)(area_no);
-            let row = Row { area, official, current, combined, members, base, history };
-            verdicts.push(judge(catalog, ind, &row, settings));
+            let row = Row { area, area_name, official, current, combined, members, base, history };
+            verdicts.push(judge(catalog, (ind, &shared), &row, settings));
         }
     }
-    let mut by_area: FxHashMap<String, Vec<u32>> = FxHashMap::default();
+    let mut by_area: FxHashMap<Arc<str>, Vec<u32>> = FxHashMap::default();
     for (i, v) in (0..).zip(&verdicts) {
         by_area.entry(v.county.clone()).or_default().push(i);
     }
@@ -430,8 +437,15 @@ fn elapsed(base: i32, target: i32, year: i32) -> f64 {
     ((f64::from(year) - f64::from(base)) / (f64::from(target) - f64::from(base))).clamp(0.0, 1.0)
 }
 
+/// An indicator's id and the plan's words for its target, shared by its verdicts.
+struct Shared {
+    id: Arc<str>,
+    target_text: Arc<str>,
+}
+
 struct Row<'a> {
     area: &'a County,
+    area_name: &'a Arc<str>,
     official: bool,
     current: Option<&'a Measurement>,
     /// For a city-level row: its areas' values combined.
@@ -458,7 +472,7 @@ fn target_in_force<'a>(
     }
 }
 
-fn judge(catalog: &Catalog, ind: &Indicator, row: &Row, settings: &Settings) -> Verdict {
+fn judge(catalog: &Catalog, (ind, shared): (&Indicator, &Shared), row: &Row, settings: &Settings) -> Verdict {
     let baseline = match (row.area.kind, ind.baseline) {
         (AreaKind::City, Some(b)) => Some(b),
         _ => row.base.and_then(|m| m.value),
@@ -466,11 +480,11 @@ fn judge(catalog: &Catalog, ind: &Indicator, row: &Row, settings: &Settings) -> 
     let start = if ind.cumulative { Some(0.0) } else { baseline };
     let due = ind.due.unwrap_or(catalog.plan.target_year);
     let final_stage = settings.stage == Stage::Final || due <= settings.year;
-    let (target, resolved) = target_view(catalog, ind, &row.area.name, baseline, &settings.province);
+    let (target, resolved) = target_view(catalog, (ind, shared), &row.area.name, baseline, &settings.province);
     let (value, basis, origin) = value_of(ind, row);
     let mut v = Verdict {
-        county: row.area.name.clone(),
-        indicator: ind.id.clone(),
+        county: Arc::clone(row.area_name),
+        indicator: Arc::clone(&shared.id),
         official: row.official,
         value,
         basis,
@@ -518,7 +532,7 @@ fn judge(catalog: &Catalog, ind: &Indicator, row: &Row, settings: &Settings) -> 
         }
     };
     let ceiling = (ind.unit == "%").then_some(100.0);
-    v.progress = progress::assess(&v.series, rule, due, ceiling);
+    v.progress = progress::assess(&v.series, rule, due, ceiling).map(Box::new);
     // A target the baseline already meets is a level to hold: there is no distance to complete.
     let holds = !ind.cumulative && start.is_some_and(|b| rule.is_met_by(b));
     v.completion = start.filter(|_| !holds).and_then(|b| completion(value, b, rule.value));
@@ -537,7 +551,7 @@ fn judge(catalog: &Catalog, ind: &Indicator, row: &Row, settings: &Settings) -> 
 /// The target in force in one row, resolved against its baseline, and as shown.
 fn target_view(
     catalog: &Catalog,
-    ind: &Indicator,
+    (ind, shared): (&Indicator, &Shared),
     area: &str,
     baseline: Option<f64>,
     assigned: &ProvinceTargets,
@@ -559,8 +573,11 @@ fn target_view(
         Resolved::Unresolved(_) => None,
     };
     // The plan's words are the city's target; an area's own target is shown as assigned.
-    let text =
-        if for_area { resolved_text.clone().unwrap_or_else(|| target.to_string()) } else { ind.target_text.clone() };
+    let text = if for_area {
+        Arc::from(resolved_text.clone().unwrap_or_else(|| target.to_string()))
+    } else {
+        Arc::clone(&shared.target_text)
+    };
     (TargetView { text, resolved: resolved_text, source, for_area, rule }, resolved)
 }
 
@@ -698,7 +715,7 @@ impl Summary {
             s.by_type.entry(ind.kind.as_str()).or_insert_with(|| zeros.clone());
         }
         for v in verdicts {
-            let kind = kinds.get(v.indicator.as_str()).copied().unwrap_or(IndicatorType::Task);
+            let kind = kinds.get(&*v.indicator).copied().unwrap_or(IndicatorType::Task);
             *s.counts.entry(v.status.as_str()).or_default() += 1;
             *s.by_type.entry(kind.as_str()).or_default().entry(v.status.as_str()).or_default() += 1;
         }
@@ -727,7 +744,7 @@ pub enum FailOn {
 pub fn has_findings<'a>(catalog: &Catalog, verdicts: impl Iterator<Item = &'a Verdict>, fail_on: FailOn) -> bool {
     let kinds = kinds_by_id(catalog);
     verdicts.into_iter().any(|v| {
-        let binding = kinds.get(v.indicator.as_str()) == Some(&IndicatorType::Binding);
+        let binding = kinds.get(&*v.indicator) == Some(&IndicatorType::Binding);
         v.status.is_failing()
             && match fail_on {
                 FailOn::Binding => binding,
@@ -777,7 +794,7 @@ mod tests {
     }
 
     fn verdict<'a>(e: &'a Evaluation, county: &str, id: &str) -> &'a Verdict {
-        e.verdicts.iter().find(|v| v.county == county && v.indicator == id).unwrap()
+        e.verdicts.iter().find(|v| *v.county == *county && *v.indicator == *id).unwrap()
     }
 
     #[test]
@@ -846,7 +863,7 @@ mod tests {
         );
         let v = verdict(&e, "中心市区", "pm25_central");
         assert_eq!(v.status, Status::Pass);
-        assert_eq!(v.target.text, "完成省下达目标");
+        assert_eq!(&*v.target.text, "完成省下达目标");
         assert_eq!(v.target.resolved.as_deref(), Some("≤22"));
         assert_eq!(v.target.source.as_deref(), Some("省下达文件"));
     }
@@ -946,7 +963,7 @@ mod tests {
         let v = verdict(&e, "全市", "non_fossil_share");
         let got: Vec<(i32, f64)> = v.series.iter().map(|p| (p.year, p.value)).collect();
         assert_eq!(got, [(2020, 8.9), (2021, 9.6), (2023, 11.2)]);
-        let p = v.progress.unwrap();
+        let p = v.progress.as_deref().unwrap();
         assert_eq!((p.from.year, p.latest.year, p.category), (2020, 2023, crate::progress::Category::Moderate));
         assert!((p.ratio.unwrap() - 0.82613).abs() < 1e-5);
         // The status stays the 序时进度 one: (11.2 − 8.9) / (14.1 − 8.9) = 44% < 60%.
@@ -960,7 +977,7 @@ mod tests {
         let e = run(rows, 2023, p);
         let v = verdict(&e, "全市", "energy_intensity_reduction");
         assert_eq!(v.series.first().map(|p| (p.year, p.value)), Some((2020, 0.0)));
-        let p = v.progress.unwrap();
+        let p = v.progress.as_deref().unwrap();
         // 0 → 9 in 3 years against 0 → 14 in 5: linear rates 3 and 2.8 a year.
         assert!(p.linear);
         assert!((p.ratio.unwrap() - 3.0 / 2.8).abs() < 1e-9);
@@ -978,7 +995,7 @@ mod tests {
         // A share projects to at most 100%.
         let rows = years("全市", "park_500m_coverage", &[(2021, 80.0), (2023, 95.0)]);
         let e = run(rows, 2023, "");
-        let p = verdict(&e, "全市", "park_500m_coverage").progress.unwrap();
+        let p = verdict(&e, "全市", "park_500m_coverage").progress.as_deref().unwrap();
         assert_eq!(p.projection.value, 100.0);
         assert_eq!(p.category, crate::progress::Category::Achieved);
     }
@@ -1068,8 +1085,8 @@ mod tests {
         let rows =
             vec![m("晋江市", "afforestation_area", 2023, Some(3.0)), m("晋江市", "forest_coverage", 2023, Some(60.0))];
         let e = run(rows, 2023, "");
-        assert!(!e.verdicts.iter().any(|v| v.county == "晋江市" && v.indicator == "afforestation_area"));
-        assert!(e.verdicts.iter().any(|v| v.county == "晋江市" && v.indicator == "forest_coverage"));
+        assert!(!e.verdicts.iter().any(|v| *v.county == *"晋江市" && *v.indicator == *"afforestation_area"));
+        assert!(e.verdicts.iter().any(|v| *v.county == *"晋江市" && *v.indicator == *"forest_coverage"));
         assert_eq!(verdict(&e, "全市", "afforestation_area").status, Status::Missing);
     }
 

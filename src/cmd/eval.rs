@@ -64,7 +64,7 @@ fn explain(
     let verdict = evaluation
         .verdicts
         .iter()
-        .find(|v| v.indicator == ind.id && area.map_or(v.official, |a| v.county == a))
+        .find(|v| *v.indicator == *ind.id && area.map_or(v.official, |a| *v.county == *a))
         .with_context(|| format!("--explain: {} is not judged for {}", ind.id, area.unwrap_or(&ind.city_row)))?;
     let content = crate::report::explain::build(catalog, evaluation, ind, verdict, args.lang.into());
     let format = super::format(&args.output)?;

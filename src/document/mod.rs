@@ -321,7 +321,7 @@ fn indicators(inputs: &Inputs, verdicts: &[&Verdict]) -> Section {
 fn note_cell(inputs: &Inputs, v: &Verdict) -> String {
     let lang = inputs.report.lang;
     let reason = reason_cell(v, lang);
-    match inputs.notes.get(&(v.county.clone(), v.indicator.clone())) {
+    match inputs.notes.get(&(v.county.to_string(), v.indicator.to_string())) {
         None => reason,
         Some(note) => {
             let note = format!("{}{note}", words(lang, "数据备注：", "data note: "));
@@ -441,7 +441,7 @@ fn areas(report: &Report) -> Option<Section> {
         .iter()
         .map(|area| {
             let cells: Vec<Option<Status>> =
-                columns.iter().map(|ind| e.of_area(area).find(|v| v.indicator == ind.id).map(|v| v.status)).collect();
+                columns.iter().map(|ind| e.of_area(area).find(|v| *v.indicator == *ind.id).map(|v| v.status)).collect();
             let binding_off_track = columns
                 .iter()
                 .zip(&cells)
@@ -518,7 +518,7 @@ fn appendix(inputs: &Inputs, headline: &[&Verdict]) -> Section {
         .filter_map(|v| {
             let ind = report.catalog.indicator(&v.indicator)?;
             let source = v.target.source.clone()?;
-            let target = v.target.resolved.clone().unwrap_or_else(|| v.target.text.clone());
+            let target = v.target.resolved.clone().unwrap_or_else(|| v.target.text.to_string());
             Some(Row {
                 indicator: ind.id.clone(),
                 status: None,

@@ -242,7 +242,7 @@ pub(super) fn chart_caption(ind: &Indicator, v: &Verdict, start: Option<f64>, se
         _ => String::new(),
     };
     let unit = &ind.unit;
-    let target = v.target.rule.map(|r| r.to_string()).unwrap_or_else(|| v.target.text.clone());
+    let target = v.target.rule.map(|r| r.to_string()).unwrap_or_else(|| v.target.text.to_string());
     let from = start.map_or("—".to_string(), num);
     match lang {
         Lang::Zh => {
@@ -263,7 +263,7 @@ pub(super) fn attention_item(report: &Report, ind: &Indicator, v: &Verdict) -> S
     let unit = &ind.unit;
     let status = status_label(v.status, lang);
     let baseline = v.baseline.map_or("—".to_string(), num);
-    let target = v.target.rule.map(|r| r.to_string()).unwrap_or_else(|| v.target.text.clone());
+    let target = v.target.rule.map(|r| r.to_string()).unwrap_or_else(|| v.target.text.to_string());
     let mut parts = match lang {
         Lang::Zh => vec![format!(
             "{} {}（{}，{status}）：本期值{}，基准{baseline}，目标{target}",
@@ -297,8 +297,8 @@ pub(super) fn attention_item(report: &Report, ind: &Indicator, v: &Verdict) -> S
         });
     }
     // A projection says something only before the target year.
-    if v.progress.is_some_and(|p| p.projection.year > e.year) {
-        parts.push(projection_text(v.progress.as_ref(), lang));
+    if v.progress.as_ref().is_some_and(|p| p.projection.year > e.year) {
+        parts.push(projection_text(v.progress.as_deref(), lang));
     }
     if let Some(r) = &v.reason {
         parts.push(labels::reason(r, lang));

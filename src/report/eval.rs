@@ -166,8 +166,8 @@ fn verdict_sheet(report: &Report, verdicts: &[&Verdict]) -> Sheet {
             Cell::text(target_cell(v)),
             Cell::opt(v.value),
             v.completion.map_or(Cell::Missing, Cell::Percent),
-            Cell::text(progress_text(v.progress.as_ref(), lang)),
-            Cell::text(projection_text(v.progress.as_ref(), lang)),
+            Cell::text(progress_text(v.progress.as_deref(), lang)),
+            Cell::text(projection_text(v.progress.as_deref(), lang)),
             status_cell(v.status, lang),
             Cell::text(reason_cell(v, lang)),
         ];
@@ -256,7 +256,7 @@ fn matrix(report: &Report, indicators: &[&Indicator]) -> Sheet {
     columns.extend(indicators.iter().map(|i| Column::text(i.label(catalog)).centered()));
     columns.push(Column::number(word(Word::BindingFailing, lang)));
     let by_key: FxHashMap<(&str, &str), &Verdict> =
-        e.verdicts.iter().map(|v| ((v.county.as_str(), v.indicator.as_str()), v)).collect();
+        e.verdicts.iter().map(|v| ((&*v.county, &*v.indicator), v)).collect();
     let mut rows = Vec::new();
     for area in e.areas.iter().filter(|a| catalog.county(a).is_some_and(|c| c.kind == AreaKind::Area)) {
         let mut row = vec![Cell::text(area)];
@@ -331,7 +331,7 @@ pub fn verdict_line(report: &Report, fail_on: FailOn) -> Option<String> {
     let items: Vec<String> = failing
         .iter()
         .map(|(v, ind)| {
-            let target = v.target.resolved.clone().unwrap_or_else(|| v.target.text.clone());
+            let target = v.target.resolved.clone().unwrap_or_else(|| v.target.text.to_string());
             let (label, name) = (ind.label(report.catalog), short_name(ind));
             labels::off_track_item(&label, &name, v.status, &super::value_text(v), &target, lang)
         })

@@ -33,7 +33,7 @@ pub fn build(catalog: &Catalog, evaluation: &Evaluation, ind: &Indicator, v: &Ve
     let english = explain(catalog, evaluation, ind, v, Lang::En);
     let mut document = Map::new();
     document.insert("indicator".into(), Value::from(ind.id.as_str()));
-    document.insert("county".into(), Value::from(v.county.as_str()));
+    document.insert("county".into(), Value::from(&*v.county));
     document.insert("status".into(), Value::from(v.status.as_str()));
     document.insert("origin".into(), (!v.origin.is_empty()).then(|| v.origin.text(&evaluation.files)).into());
     let lines: Vec<Value> = english.iter().map(|l| serde_json::json!({ "item": l.key, "text": l.text })).collect();
@@ -43,7 +43,7 @@ pub fn build(catalog: &Catalog, evaluation: &Evaluation, ind: &Indicator, v: &Ve
         .map(|l| {
             let mut r = Map::new();
             r.insert("indicator".into(), Value::from(ind.id.as_str()));
-            r.insert("county".into(), Value::from(v.county.as_str()));
+            r.insert("county".into(), Value::from(&*v.county));
             r.insert("item".into(), Value::from(l.key));
             r.insert("text".into(), Value::from(l.text.as_str()));
             r
@@ -113,7 +113,7 @@ fn row_text(v: &Verdict, lang: Lang) -> String {
     match (v.official, lang) {
         (true, Lang::Zh) => format!("{}（城市层面判定行）", v.county),
         (true, Lang::En) => format!("{} (the official, city-level row)", v.county),
-        (false, _) => v.county.clone(),
+        (false, _) => v.county.to_string(),
     }
 }
 

@@ -252,7 +252,7 @@ pub fn target_cell(v: &Verdict) -> String {
     let t = &v.target;
     match t.rule {
         Some(rule) if !rule.is_stated_by(&t.text) => format!("{}（{rule}）", t.text),
-        _ => t.text.clone(),
+        _ => t.text.to_string(),
     }
 }
 
@@ -285,8 +285,12 @@ pub struct Json<T>(pub T);
 
 impl<T: serde::Serialize> Document for Json<T> {
     fn write_pretty(&self, out: &mut dyn Write) -> std::io::Result<()> {
+        // serde_json writes a token at a time. Through `dyn Write` each is a call; into a buffer of a
+        // known type they are copies, and the writer behind `dyn` sees one call per 64 KiB.
+        let mut buffered = std::io::BufWriter::with_capacity(1 << 16, out);
         // serde_json gives an I/O error back unchanged in kind.
-        serde_json::to_writer_pretty(out, &self.0).map_err(std::io::Error::from)
+        serde_json::to_writer_pretty(&mut buffered, &self.0).map_err(std::io::Error::from)?;
+        buffered.flush()
     }
 }
 

@@ -27,7 +27,8 @@ pub struct Ranking<'a> {
 
 impl<'a> Ranking<'a> {
     pub fn build(catalog: &'a Catalog, evaluation: &'a Evaluation, indicator: &'a Indicator) -> Ranking<'a> {
-        let verdict = |area: &str| evaluation.verdicts.iter().find(|v| v.county == area && v.indicator == indicator.id);
+        let verdict =
+            |area: &str| evaluation.verdicts.iter().find(|v| *v.county == *area && *v.indicator == *indicator.id);
         let mut ranked = Vec::new();
         let mut unranked = Vec::new();
         for area in catalog.areas() {

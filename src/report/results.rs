@@ -152,7 +152,7 @@ pub fn result_row<'a>(catalog: &'a Catalog, files: &[String], v: &'a Verdict) ->
         completion: v.completion.map(round4),
         status: v.status,
         reason: v.reason.as_ref().map(|r| labels::reason(r, Lang::En)),
-        progress: v.progress.as_ref().map(ProgressJson::from),
+        progress: v.progress.as_deref().map(ProgressJson::from),
         source: &ind.source,
         due: ind.due.unwrap_or(catalog.plan.target_year),
         origin: (!v.origin.is_empty()).then(|| v.origin.text(files)),
@@ -161,7 +161,7 @@ pub fn result_row<'a>(catalog: &'a Catalog, files: &[String], v: &'a Verdict) ->
 
 /// The columns a CSV row of a result starts with: the plan's 序号 as printed and the status in words.
 pub fn csv_lead(catalog: &Catalog, v: &Verdict, lang: Lang) -> Vec<(&'static str, serde_json::Value)> {
-    let label = catalog.indicator(&v.indicator).map_or(v.indicator.clone(), |i| i.label(catalog));
+    let label = catalog.indicator(&v.indicator).map_or(v.indicator.to_string(), |i| i.label(catalog));
     vec![("label", label.into()), ("status_label", labels::status_label(v.status, lang).into())]
 }
 

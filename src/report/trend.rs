@@ -118,8 +118,8 @@ fn sheet(report: &Report, verdicts: &[&Verdict], years: &[i32]) -> Sheet {
         row.push(Cell::text(sparkline(&v.series)));
         row.push(Cell::text(target_cell(v)));
         row.push(v.completion.map_or(Cell::Missing, Cell::Percent));
-        row.push(Cell::text(progress_text(v.progress.as_ref(), lang)));
-        row.push(Cell::text(projection_text(v.progress.as_ref(), lang)));
+        row.push(Cell::text(progress_text(v.progress.as_deref(), lang)));
+        row.push(Cell::text(projection_text(v.progress.as_deref(), lang)));
         row.push(status_cell(v.status, lang));
         row.push(Cell::text(reason_cell(v, lang)));
         rows.push(row);
