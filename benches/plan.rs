@@ -90,7 +90,7 @@ fn dataset(catalog: &Catalog, csv: &[u8]) -> Dataset {
         let number = |i: usize| r.get(i).and_then(|v| v.parse::<f64>().ok());
         let year = r.get(3).and_then(|y| y.parse().ok()).expect("a year");
         let (value, n, d) = (number(2), number(4), number(5));
-        data.push_named(&r[0], &r[1], year).expect("a catalogue name").value = value;
+        data.push_named(&r[0], &r[1], year).expect("a catalogue name").set_value(value);
         data.detail_last(Details { numerator: n, denominator: d, note: None });
     }
     data

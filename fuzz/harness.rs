@@ -36,7 +36,7 @@ pub fn data_file(bytes: &[u8]) {
         assert_eq!(a.rows_read, a.rows_accepted + a.rows_rejected, "{a:?}");
     }
     for m in &data.measurements {
-        assert!(m.value.is_none_or(f64::is_finite), "{m:?}");
+        assert!(m.value().is_none_or(f64::is_finite), "{m:?}");
     }
     for p in &data.problems {
         assert!(p.found.as_ref().is_none_or(|f| f.len() < 1024), "{p:?}");

@@ -62,7 +62,7 @@ pub fn combine<'m>(
                 numerator += n;
                 denominator += d;
             }
-            (Aggregate::Sum, Some(Measurement { value: Some(v), .. })) => total += v,
+            (Aggregate::Sum, Some(m)) if let Some(v) = m.value() => total += v,
             _ => missing.push(area.name.clone()),
         }
     }
@@ -106,7 +106,7 @@ pub fn mismatch<'m>(
 ) -> Option<Problem> {
     let city = catalog.counties.get(city_no)?;
     let m = find(city_no)?;
-    let reported = m.value?;
+    let reported = m.value()?;
     let Combined::Value { value, areas } = combine(catalog, data, city, ind, &find) else { return None };
     if !disagrees(ind, reported, value) {
         return None;
@@ -136,7 +136,7 @@ mod tests {
         let c = Catalog::embedded().unwrap();
         let mut data = Dataset::for_catalog(&c);
         for &(county, value, n, d) in rows {
-            data.push_named(county, id, 2023).unwrap().value = value;
+            data.push_named(county, id, 2023).unwrap().set_value(value);
             data.detail_last(Details { numerator: n, denominator: d, note: None });
         }
         let index = data.index(&c);

@@ -219,7 +219,7 @@ pub struct Place {
 
 impl Place {
     fn of(m: &Measurement) -> Place {
-        Place { file: m.file, line: m.line }
+        Place { file: m.file, line: m.line() }
     }
 
     /// `2023.csv:5`, the file named from `files`.
@@ -407,7 +407,7 @@ pub fn baseline_mismatches(catalog: &Catalog, data: &Dataset) -> Vec<Problem> {
         .filter(|m| m.year == base_year)
         .filter_map(|m| {
             let &(ind, baseline) = stated.get(data.indicator_of(m))?;
-            let found = m.value?;
+            let found = m.value()?;
             let tolerance = 1e-9 * baseline.abs().max(1.0);
             let county = data.county_of(m);
             if county != ind.city_row || (found - baseline).abs() <= tolerance {
@@ -475,7 +475,7 @@ fn target_in_force<'a>(
 fn judge(catalog: &Catalog, (ind, shared): (&Indicator, &Shared), row: &Row, settings: &Settings) -> Verdict {
     let baseline = match (row.area.kind, ind.baseline) {
         (AreaKind::City, Some(b)) => Some(b),
-        _ => row.base.and_then(|m| m.value),
+        _ => row.base.and_then(|m| m.value()),
     };
     let start = if ind.cumulative { Some(0.0) } else { baseline };
     let due = ind.due.unwrap_or(catalog.plan.target_year);
@@ -583,7 +583,7 @@ fn target_view(
 
 /// The row's value — reported, else its areas' aggregate — and the rows it and the baseline came from.
 fn value_of(ind: &Indicator, row: &Row) -> (Option<f64>, Basis, Origin) {
-    let reported = row.current.and_then(|m| m.value);
+    let reported = row.current.and_then(|m| m.value());
     let (value, basis) = match (reported, &row.combined) {
         (None, Combined::Value { value, areas }) => (Some(*value), Basis::Aggregated { areas: *areas }),
         _ => (reported, Basis::Reported),
@@ -595,7 +595,7 @@ fn value_of(ind: &Indicator, row: &Row) -> (Option<f64>, Basis, Origin) {
     // The catalogue's baseline serves a city row; a cumulative indicator starts from zero. Only
     // otherwise does a base-year row of the data supply the baseline.
     let from_data = !(ind.cumulative || (row.area.kind == AreaKind::City && ind.baseline.is_some()));
-    let base_row = row.base.filter(|m| from_data && m.value.is_some()).map(Place::of);
+    let base_row = row.base.filter(|m| from_data && m.value().is_some()).map(Place::of);
     (value, basis, Origin { value_rows, base_row })
 }
 
@@ -615,7 +615,7 @@ where
     years
         .iter()
         .filter_map(|&year| {
-            let reported = find(year)(area_no).and_then(|m| m.value);
+            let reported = find(year)(area_no).and_then(|m| m.value());
             let aggregated = || match area.kind {
                 AreaKind::City => match aggregate::combine(catalog, data, area, ind, find(year)) {
                     Combined::Value { value, .. } => Some(value),
@@ -781,7 +781,7 @@ mod tests {
         for r in rows {
             data.push_named(r.county, r.indicator, r.year)
                 .unwrap_or_else(|| panic!("{} {}", r.county, r.indicator))
-                .value = r.value;
+                .set_value(r.value);
         }
         data
     }

@@ -97,7 +97,7 @@ proptest! {
             }
         }
         for m in &data.measurements {
-            prop_assert!(m.value.is_none_or(f64::is_finite), "{:?}", m);
+            prop_assert!(m.value().is_none_or(f64::is_finite), "{:?}", m);
             prop_assert!(catalog.county(data.county_of(m)).is_some() && catalog.indicator(data.indicator_of(m)).is_some());
         }
         if data.problems.iter().any(|p| p.is_error()) {

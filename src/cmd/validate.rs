@@ -73,7 +73,7 @@ fn require_city_values(catalog: &Catalog, data: &mut Dataset, require: Require) 
             _ => false,
         };
         let p = match row {
-            Some(m) if m.value.is_some() => continue,
+            Some(m) if m.value().is_some() => continue,
             _ if aggregated() => continue,
             Some(m) => {
                 let origin = data.location(m);

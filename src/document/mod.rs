@@ -575,7 +575,7 @@ mod tests {
         let settings = Settings { year, stage: Settings::stage_for(&catalog, year), province: Default::default() };
         let mut data = Dataset::for_catalog(&catalog);
         for (county, id, year, value) in rows {
-            data.push_named(county, id, year).unwrap_or_else(|| panic!("{county} {id}")).value = Some(value);
+            data.push_named(county, id, year).unwrap_or_else(|| panic!("{county} {id}")).set_value(Some(value));
         }
         let e = evaluate::evaluate(&catalog, &data, &settings);
         let files = vec!["t.csv".to_string()];

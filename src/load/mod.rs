@@ -38,7 +38,8 @@ impl std::fmt::Display for Location {
 
 /// One value for one area, indicator and year. Names are positions in the dataset's name tables (the
 /// catalogue's order), so a row costs no allocation and a lookup hashes no text; [`Dataset::county_of`],
-/// [`Dataset::indicator_of`] and [`Dataset::location`] give them back as text.
+/// [`Dataset::indicator_of`] and [`Dataset::location`] give them back as text. 32 bytes: a national
+/// file has half a million of them, held through the whole evaluation.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Measurement {
     /// The area (aliases resolved): its position in [`Dataset::counties`].
@@ -48,13 +49,40 @@ pub struct Measurement {
     pub year: i32,
     /// The file it was read from: its position in [`Dataset::accounting`].
     pub file: u32,
-    /// The line (CSV) or row (spreadsheet) of that file.
-    pub line: usize,
-    /// `None` when the file says "no data".
-    pub value: Option<f64>,
+    /// The line (CSV) or row (spreadsheet) of that file; a file of more lines than a `u32` counts is
+    /// refused when read.
+    pub line: u32,
     /// Its numerator, denominator and note: a position in [`Dataset::details`], or [`NO_DETAILS`].
     /// Most rows give none of them, and holding them in every measurement made it 88 bytes, not 48.
     pub details: u32,
+    /// The value, NaN for "no data" (8 bytes where `Option<f64>` takes 16): no value read is NaN,
+    /// since the reader refuses one. [`Measurement::value`] gives it as an `Option`.
+    value: f64,
+}
+
+impl Measurement {
+    /// A measurement whose row gives no details; `value` is `None` for "no data" (and for a NaN,
+    /// which no file can give).
+    pub fn new(county: u32, indicator: u32, year: i32, (file, line): (u32, u32), value: Option<f64>) -> Measurement {
+        let mut m = Measurement { county, indicator, year, file, line, details: NO_DETAILS, value: f64::NAN };
+        m.set_value(value);
+        m
+    }
+
+    /// The value; `None` when the file says "no data".
+    pub fn value(&self) -> Option<f64> {
+        (!self.value.is_nan()).then_some(self.value)
+    }
+
+    pub fn set_value(&mut self, value: Option<f64>) {
+        debug_assert!(!value.is_some_and(f64::is_nan), "a measured value is never NaN");
+        self.value = value.unwrap_or(f64::NAN);
+    }
+
+    /// The line as problems and places give lines.
+    pub fn line(&self) -> usize {
+        self.line as usize
+    }
 }
 
 /// A measurement whose row gives no numerator, denominator or note.
@@ -128,15 +156,7 @@ impl Dataset {
     pub fn push_named(&mut self, county: &str, indicator: &str, year: i32) -> Option<&mut Measurement> {
         let county = u32::try_from(self.counties.iter().position(|c| c == county)?).ok()?;
         let indicator = u32::try_from(self.indicators.iter().position(|i| i == indicator)?).ok()?;
-        self.measurements.push(Measurement {
-            county,
-            indicator,
-            year,
-            file: 0,
-            line: 0,
-            value: None,
-            details: NO_DETAILS,
-        });
+        self.measurements.push(Measurement::new(county, indicator, year, (0, 0), None));
         self.measurements.last_mut()
     }
 
@@ -206,7 +226,7 @@ impl Dataset {
     /// The file and line a measurement was read from.
     pub fn location(&self, m: &Measurement) -> Location {
         let file = self.accounting.get(m.file as usize).map_or("-", |a| a.file.as_str());
-        Location { file: file.to_string(), line: m.line }
+        Location { file: file.to_string(), line: m.line() }
     }
 
     /// The measurements indexed by (area, indicator, year), with the positions of `catalog` (which may
@@ -505,7 +525,7 @@ fn check_duplicates(intake: &mut Intake) {
     if found.is_empty() {
         return;
     }
-    let mut rejected: FxHashSet<(u32, usize)> = FxHashSet::default();
+    let mut rejected: FxHashSet<(u32, u32)> = FxHashSet::default();
     let mut gone = vec![false; intake.data.measurements.len()];
     for (n, &(at, other, code)) in found.iter().enumerate() {
         gone[at] = true;
@@ -547,7 +567,7 @@ fn find_duplicates(measurements: &[Measurement]) -> Vec<(usize, usize, Code)> {
     let mut found = Vec::new();
     for run in same_key_runs(measurements) {
         let [f, ..] = run[..] else { continue };
-        let value = |i: u32| measurements[i as usize].value;
+        let value = |i: u32| measurements[i as usize].value();
         // The first occurrence whose value differs from the first occurrence's.
         let differing = run.iter().copied().find(|&i| value(i) != value(f));
         for &i in &run[1..] {
@@ -614,15 +634,15 @@ fn duplicate(data: &Dataset, code: Code, at: (&Measurement, u32), other: &Measur
     let (m, column) = at;
     let shown = |v: Option<f64>| v.map_or("no data".to_string(), crate::target::num);
     let same = code == Code::DuplicateRow;
-    let expected = Expected::Once { same, at: data.location(other).to_string(), value: other.value };
+    let expected = Expected::Once { same, at: data.location(other).to_string(), value: other.value() };
     let file = data.location(m).file;
     let p = if same { Problem::warning(code, &file, expected) } else { Problem::error(code, &file, expected) };
     let indicator = data.indicator_of(m);
-    p.at(m.line, Some(column as usize), indicator).found(&format!(
+    p.at(m.line(), Some(column as usize), indicator).found(&format!(
         "{} {indicator} {}: {}",
         data.county_of(m),
         m.year,
-        shown(m.value)
+        shown(m.value())
     ))
 }
 

@@ -216,6 +216,10 @@ impl Rows<'_> {
                         let from = (*counted_to).min(start);
                         self.row.line += bytes[from..start].iter().filter(|&&b| b == b'\n').count();
                         *counted_to = (*counted_to).max(start);
+                        // Measurements hold their line in 32 bits; a file this long (over 4 GB) is refused.
+                        if u32::try_from(self.row.line).is_err() {
+                            bail!("{}: more than {} lines", self.name, u32::MAX);
+                        }
                         if self.row.cells.iter().all(|c| c.trim().is_empty()) {
                             continue;
                         }

@@ -4,7 +4,7 @@
 use super::names::{Lookup, Names};
 use super::number::{Cell, fold_full_width, parse_cell};
 use super::read::{Grid, Row, Rows};
-use super::{Accounting, Details, Intake, Measurement, NO_DETAILS, Reading};
+use super::{Accounting, Details, Intake, Measurement, Reading};
 use crate::catalog::{Aggregate, County, Indicator};
 use crate::problem::{Code, Expected, Problem, Quantity, Range, closest};
 use crate::target::Target;
@@ -284,6 +284,12 @@ impl<'c> RowCtx<'_, 'c> {
         self.row.cell(col)
     }
 
+    /// The file and line measurements of this row name. `Rows` refuses a file whose lines outgrow
+    /// a `u32`, so the bound is only a guard.
+    fn place(&self) -> (u32, u32) {
+        (self.file_index, u32::try_from(self.row.line).unwrap_or(u32::MAX))
+    }
+
     fn push(&mut self, code: Code, col: usize, field: &str, expected: Expected) -> &mut Problem {
         let raw = self.cell(col).to_string();
         self.errors += 1;
@@ -436,15 +442,7 @@ impl<'c> RowCtx<'_, 'c> {
         if value.is_some() {
             self.check_applicable(county, ind, col(Field::County));
         }
-        let measurement = Measurement {
-            county: county_no,
-            indicator: ind_no,
-            year,
-            file: self.file_index,
-            line: self.row.line,
-            value,
-            details: NO_DETAILS,
-        };
+        let measurement = Measurement::new(county_no, ind_no, year, self.place(), value);
         let details = Details { numerator, denominator, note: self.note(layout) };
         Some(Reading { measurement, details, column: column_number(col(Field::Value)) })
     }
@@ -521,15 +519,7 @@ impl<'c> RowCtx<'_, 'c> {
             if value.is_some() {
                 self.check_applicable(county, ind, col);
             }
-            let measurement = Measurement {
-                county: county_no,
-                indicator: ind_no,
-                year,
-                file: self.file_index,
-                line: self.row.line,
-                value,
-                details: NO_DETAILS,
-            };
+            let measurement = Measurement::new(county_no, ind_no, year, self.place(), value);
             let details = Details { note: note.clone(), ..Details::default() };
             out.push(Reading { measurement, details, column: column_number(col) });
         }
