@@ -7,6 +7,7 @@ mod names;
 mod number;
 mod open;
 mod read;
+mod records;
 mod rows;
 mod workbook;
 

@@ -42,6 +42,9 @@ pub fn fold_full_width(s: &str) -> Cow<'_, str> {
 
 /// Reads a cell. `percent` says whether the indicator is a percentage, which allows a trailing `%`.
 pub fn parse_cell(raw: &str, percent: bool) -> Result<Cell, NumberError> {
+    if raw.is_empty() {
+        return Ok(Cell::NoData);
+    }
     if let Some(v) = plain_decimal(raw) {
         return Ok(Cell::Value(v));
     }

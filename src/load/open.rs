@@ -80,9 +80,14 @@ pub fn read_bytes(path: &str, limits: &Limits, follow_symlinks: bool) -> Result<
     if path == "-" {
         return read_capped(std::io::stdin().lock(), STDIN_NAME, limits);
     }
+    read_capped(open_file(path, limits, follow_symlinks)?, path, limits)
+}
+
+/// `path` opened for reading, once it is known to be a regular file (or, with `follow_symlinks`, a
+/// link to one) within the file-bytes limit.
+pub fn open_file(path: &str, limits: &Limits, follow_symlinks: bool) -> Result<std::fs::File, Problem> {
     check_regular(path, limits, follow_symlinks)?;
-    let file = std::fs::File::open(path).map_err(|e| unreadable(path, Expected::ReadableFile, &io_reason(&e)))?;
-    read_capped(file, path, limits)
+    std::fs::File::open(path).map_err(|e| unreadable(path, Expected::ReadableFile, &io_reason(&e)))
 }
 
 /// Refuses what is not a regular file before opening it: opening a FIFO blocks until a writer comes.
@@ -111,7 +116,7 @@ fn not_found(path: &str, e: &std::io::Error) -> Problem {
     unreadable(path, expected, &io_reason(e))
 }
 
-fn io_reason(e: &std::io::Error) -> String {
+pub fn io_reason(e: &std::io::Error) -> String {
     match e.kind() {
         std::io::ErrorKind::NotFound => "no such file".into(),
         std::io::ErrorKind::PermissionDenied => "no permission to read it".into(),
@@ -141,7 +146,7 @@ fn kind_of(_: &std::fs::Metadata) -> &'static str {
 
 /// Reads at most the file-bytes limit, and one byte more to tell that there was more: a file that
 /// grows while it is read, or standard input from a device, stops there.
-fn read_capped(reader: impl Read, name: &str, limits: &Limits) -> Result<Vec<u8>, Problem> {
+pub fn read_capped(reader: impl Read, name: &str, limits: &Limits) -> Result<Vec<u8>, Problem> {
     let mut bytes = Vec::new();
     reader
         .take(limits.file_bytes.saturating_add(1))

@@ -1,18 +1,21 @@
 //! Bytes → rows of text cells with their line numbers: encodings (UTF-8, BOM, GB18030), CSV
 //! dialects, and Excel workbooks (see `workbook`). One place builds every reader, so each format is
-//! handled once.
+//! handled once. A UTF-8 CSV file, the common case, is streamed (see `records`); other text is
+//! decoded into memory first.
 
 // A refused file is one Problem, returned once per file: boxing it would buy nothing.
 #![allow(clippy::result_large_err)]
 
+use std::fs::File;
+use std::io::{Read, Seek, SeekFrom};
 use std::path::Path;
 
 use anyhow::bail;
-use csv::StringRecord;
 use encoding_rs::{Encoding, GB18030, UTF_8};
 
 use super::limits::Limits;
 use super::open::{self, STDIN_NAME, unreadable};
+use super::records::Records;
 use super::workbook;
 use crate::problem::{Expected, Problem};
 
@@ -20,7 +23,50 @@ use crate::problem::{Expected, Problem};
 #[derive(Debug, Clone)]
 pub struct Row {
     pub line: usize,
-    pub cells: StringRecord,
+    pub cells: Cells,
+}
+
+/// A row's cells: their text one after another, and where each ends. A CSV record is copied in as a
+/// whole, not cell by cell.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Cells {
+    text: String,
+    ends: Vec<usize>,
+}
+
+impl Cells {
+    pub fn len(&self) -> usize {
+        self.ends.len()
+    }
+
+    pub fn get(&self, i: usize) -> Option<&str> {
+        let end = *self.ends.get(i)?;
+        let start = if i == 0 { 0 } else { self.ends[i - 1] };
+        self.text.get(start..end)
+    }
+
+    pub fn iter(&self) -> impl Iterator<Item = &str> {
+        (0..self.len()).filter_map(|i| self.get(i))
+    }
+
+    /// All the cells' text, run together.
+    pub fn as_slice(&self) -> &str {
+        &self.text
+    }
+
+    pub fn push_field(&mut self, cell: &str) {
+        self.text.push_str(cell);
+        self.ends.push(self.text.len());
+    }
+
+    /// Replaces the cells with `text` cut at `ends` (each the end of a cell, ascending, on character
+    /// boundaries).
+    pub fn set(&mut self, text: &str, ends: &[usize]) {
+        self.text.clear();
+        self.text.push_str(text);
+        self.ends.clear();
+        self.ends.extend_from_slice(ends);
+    }
 }
 
 impl Row {
@@ -48,6 +94,14 @@ enum Source {
     /// Decoded text, parsed row by row as it is read so a large file is never held twice.
     Csv {
         text: String,
+        delimiter: u8,
+    },
+    /// A file whose bytes are UTF-8 text, read again from `from` (past a BOM) up to `to` as its rows
+    /// are asked for.
+    CsvFile {
+        file: File,
+        from: u64,
+        to: u64,
         delimiter: u8,
     },
     Sheet(Vec<Row>),
@@ -79,10 +133,98 @@ pub fn display_name(path: &str) -> String {
 }
 
 /// Reads `path` (`-` is standard input) into a grid. A problem is a file that cannot be read at all.
+/// A CSV file of UTF-8 text is checked in one pass and read in a second as its rows are asked for;
+/// anything else is read into memory.
 pub fn read_grid(path: &str, opts: &ReadOptions) -> Result<Grid, Problem> {
-    let bytes = open::read_bytes(path, &opts.limits, opts.follow_symlinks)?;
-    let name = display_name(path);
-    grid_from_bytes(name, bytes, opts)
+    if path == "-" {
+        let bytes = open::read_bytes(path, &opts.limits, opts.follow_symlinks)?;
+        return grid_from_bytes(display_name(path), bytes, opts);
+    }
+    let mut file = open::open_file(path, &opts.limits, opts.follow_symlinks)?;
+    let io = |e: std::io::Error| unreadable(path, Expected::ReadableFile, &open::io_reason(&e));
+    if may_stream(path, opts) {
+        let scan = scan_utf8(&mut file, opts.limits.file_bytes).map_err(io)?;
+        if let Some(scan) = scan.filter(|s| s.bytes <= opts.limits.file_bytes) {
+            let encoding = if scan.bom > 0 { "utf-8-bom" } else { "utf-8" }.to_string();
+            let delimiter = sniff_delimiter(&scan.head);
+            let source = Source::CsvFile { file, from: scan.bom, to: scan.bytes, delimiter };
+            let cell_bytes = opts.limits.cell_bytes;
+            return Ok(Grid { name: path.to_string(), encoding, problems: Vec::new(), cell_bytes, source });
+        }
+        file.seek(SeekFrom::Start(0)).map_err(io)?;
+    }
+    let bytes = open::read_capped(file, path, &opts.limits)?;
+    grid_from_bytes(path.to_string(), bytes, opts)
+}
+
+/// Whether a file may be read as a stream of UTF-8 text: not a workbook by its name, and no other
+/// encoding forced. Its bytes still decide ([`scan_utf8`]).
+fn may_stream(path: &str, opts: &ReadOptions) -> bool {
+    let ext = Path::new(path).extension().and_then(|e| e.to_str()).map(str::to_ascii_lowercase).unwrap_or_default();
+    let forced = opts.encoding.as_deref().map(|label| Encoding::for_label(label.trim().as_bytes()));
+    !WORKBOOK_EXTENSIONS.contains(&ext.as_str()) && forced.is_none_or(|enc| enc == Some(UTF_8))
+}
+
+/// A file found to be UTF-8 text in one pass over it.
+struct Scan {
+    /// The length of its UTF-8 byte order mark: 0 or 3.
+    bom: u64,
+    /// Its length in bytes.
+    bytes: u64,
+    /// Its first bytes as text (up to 64 KiB), for telling the delimiter.
+    head: String,
+}
+
+/// Reads `file` through once: a [`Scan`] when its bytes are UTF-8 text (without a BOM of another
+/// encoding, and not a workbook or an OLE file by its first bytes), `None` otherwise. Stops past
+/// `limit` bytes, which the caller refuses.
+fn scan_utf8(file: &mut File, limit: u64) -> std::io::Result<Option<Scan>> {
+    const CHUNK: usize = 64 * 1024;
+    // Room for a character cut at the end of one chunk, carried to the front of the next.
+    let mut buffer = vec![0u8; CHUNK + 4];
+    let first = fill(file, &mut buffer[..CHUNK])?;
+    let start = &buffer[..first];
+    let foreign_bom = Encoding::for_bom(start).is_some_and(|(enc, _)| enc != UTF_8);
+    if foreign_bom || start.starts_with(OLE_MAGIC) || start.starts_with(b"PK\x03\x04") {
+        return Ok(None);
+    }
+    let bom = if start.starts_with(b"\xEF\xBB\xBF") { 3 } else { 0 };
+    let head = String::from_utf8_lossy(&start[bom..]).into_owned();
+    let (mut filled, mut bytes) = (first, first as u64);
+    loop {
+        let carried = match std::str::from_utf8(&buffer[..filled]) {
+            Ok(_) => 0,
+            Err(e) if e.error_len().is_none() => {
+                buffer.copy_within(e.valid_up_to()..filled, 0);
+                filled - e.valid_up_to()
+            }
+            Err(_) => return Ok(None),
+        };
+        if bytes > limit {
+            return Ok(Some(Scan { bom: bom as u64, bytes, head }));
+        }
+        let read = fill(file, &mut buffer[carried..carried + CHUNK])?;
+        if read == 0 {
+            // Bytes left over at the end are a character cut short: not UTF-8.
+            return Ok((carried == 0).then_some(Scan { bom: bom as u64, bytes, head }));
+        }
+        bytes += read as u64;
+        filled = carried + read;
+    }
+}
+
+/// Reads until `buffer` is full or the file ends; the number of bytes read.
+fn fill(file: &mut File, buffer: &mut [u8]) -> std::io::Result<usize> {
+    let mut filled = 0;
+    while filled < buffer.len() {
+        match file.read(&mut buffer[filled..]) {
+            Ok(0) => break,
+            Ok(n) => filled += n,
+            Err(e) if e.kind() == std::io::ErrorKind::Interrupted => {}
+            Err(e) => return Err(e),
+        }
+    }
+    Ok(filled)
 }
 
 /// Reads a file's bytes into a grid; `name` is the file's path (its extension says a workbook).
@@ -155,23 +297,25 @@ impl Grid {
         matches!(self.source, Source::Sheet(_))
     }
 
-    /// The grid's rows, blank ones skipped, each with the line it starts on.
-    pub fn rows(&self) -> Rows<'_> {
+    /// The grid's rows, blank ones skipped, each with the line it starts on. An error is a file that
+    /// can no longer be read from its start.
+    pub fn rows(&self) -> anyhow::Result<Rows<'_>> {
+        // `plan-check template` explains its columns on `#` lines above the header, which the
+        // records skip.
         let inner = match &self.source {
-            Source::Csv { text, delimiter } => Inner::Csv {
-                reader: csv::ReaderBuilder::new()
-                    .has_headers(false)
-                    .flexible(true)
-                    .delimiter(*delimiter)
-                    // `plan-check template` explains its columns on `#` lines above the header.
-                    .comment(Some(b'#'))
-                    .from_reader(text.as_bytes()),
-                bytes: text.as_bytes(),
-                counted_to: 0,
-            },
+            Source::Csv { text, delimiter } => {
+                Inner::Csv(Box::new(Records::new(Box::new(text.as_bytes()), *delimiter)))
+            }
+            Source::CsvFile { file, from, to, delimiter } => {
+                let mut reader = file;
+                if let Err(e) = reader.seek(SeekFrom::Start(*from)) {
+                    bail!("{}: cannot read it again: {e}", self.name);
+                }
+                Inner::Csv(Box::new(Records::new(Box::new(reader.take(to - from)), *delimiter)))
+            }
             Source::Sheet(rows) => Inner::Sheet(rows.iter()),
         };
-        Rows { name: &self.name, inner, row: Row { line: 1, cells: StringRecord::new() } }
+        Ok(Rows { name: &self.name, inner, row: Row { line: 1, cells: Cells::default() } })
     }
 }
 
@@ -183,7 +327,8 @@ pub struct Rows<'g> {
 }
 
 enum Inner<'g> {
-    Csv { reader: csv::Reader<&'g [u8]>, bytes: &'g [u8], counted_to: usize },
+    /// Boxed: csv_core's tables make a reader half a kilobyte.
+    Csv(Box<Records<Box<dyn Read + 'g>>>),
     Sheet(std::slice::Iter<'g, Row>),
 }
 
@@ -192,34 +337,15 @@ impl Rows<'_> {
     pub fn next_row(&mut self) -> anyhow::Result<Option<&Row>> {
         match &mut self.inner {
             Inner::Sheet(rows) => Ok(rows.next()),
-            Inner::Csv { reader, bytes, counted_to } => loop {
-                match reader.read_record(&mut self.row.cells) {
-                    Ok(false) => return Ok(None),
-                    Ok(true) => {
-                        // The record's position can point at blank lines the reader skipped; count
-                        // lines from the byte offset instead, incrementally so a large file stays linear.
-                        let pos = self.row.cells.position().map_or(*counted_to, |p| p.byte() as usize);
-                        let mut start = pos.min(bytes.len());
-                        loop {
-                            match bytes.get(start) {
-                                Some(b'\n' | b'\r') => start += 1,
-                                // A comment line the reader skipped: the record starts after it.
-                                Some(b'#') => {
-                                    start += bytes[start..]
-                                        .iter()
-                                        .position(|&b| b == b'\n')
-                                        .map_or(bytes.len() - start, |i| i + 1)
-                                }
-                                _ => break,
-                            }
-                        }
-                        let from = (*counted_to).min(start);
-                        self.row.line += bytes[from..start].iter().filter(|&&b| b == b'\n').count();
-                        *counted_to = (*counted_to).max(start);
+            Inner::Csv(records) => loop {
+                match records.read(&mut self.row.cells) {
+                    Ok(None) => return Ok(None),
+                    Ok(Some(line)) => {
                         // Measurements hold their line in 32 bits; a file this long (over 4 GB) is refused.
-                        if u32::try_from(self.row.line).is_err() {
+                        if u32::try_from(line).is_err() {
                             bail!("{}: more than {} lines", self.name, u32::MAX);
                         }
+                        self.row.line = line;
                         if self.row.cells.iter().all(|c| c.trim().is_empty()) {
                             continue;
                         }
@@ -244,7 +370,7 @@ mod tests {
             cell_bytes: usize::MAX,
             source: Source::Csv { text: text.into(), delimiter: sniff_delimiter(text) },
         };
-        let mut rows = grid.rows();
+        let mut rows = grid.rows().unwrap();
         let mut out = Vec::new();
         while let Some(row) = rows.next_row().unwrap() {
             out.push((row.line, row.cells.iter().map(str::to_string).collect()));

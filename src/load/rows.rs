@@ -81,7 +81,7 @@ pub(super) fn read_rows(
 ) -> anyhow::Result<()> {
     let file = grid.name.as_str();
     let mut acc = Accounting { file: file.to_string(), encoding: grid.encoding.clone(), ..Default::default() };
-    let mut rows = grid.rows();
+    let mut rows = grid.rows()?;
     let Some(header) = rows.next_row()?.cloned() else {
         intake.data.problems.push(Problem::error(Code::EmptyFile, file, Expected::HeaderAndDataRow));
         acc.shape = "empty".into();
@@ -362,6 +362,10 @@ impl<'c> RowCtx<'_, 'c> {
 
     fn year(&mut self, layout: &Layout, default: Option<i32>) -> Option<i32> {
         let Some(col) = layout.col(Field::Year) else { return default };
+        // Nearly every year cell is four digits, read as they are.
+        if let Some(year) = plain_year(self.cell(col)) {
+            return Some(year);
+        }
         let folded = fold_full_width(self.cell(col));
         let raw = folded.trim().trim_end_matches('年');
         if raw.is_empty() {
@@ -524,6 +528,12 @@ impl<'c> RowCtx<'_, 'c> {
             out.push(Reading { measurement, details, column: column_number(col) });
         }
     }
+}
+
+/// `2023`: four ASCII digits in the years a row may give (1900–2100).
+fn plain_year(cell: &str) -> Option<i32> {
+    let year = (cell.len() == 4 && cell.bytes().all(|b| b.is_ascii_digit())).then(|| cell.parse::<i32>().ok())??;
+    (1900..=2100).contains(&year).then_some(year)
 }
 
 /// A 0-based cell index as the 1-based column problems name; a row is never 4 billion cells wide

@@ -14,12 +14,11 @@ use std::collections::BTreeMap;
 use std::io::{Cursor, Read};
 
 use calamine::{DataRef, Reader, SheetType, SheetVisible, Xlsx, XlsxError};
-use csv::StringRecord;
 use quick_xml::events::Event;
 
 use super::limits::{Limits, Named};
 use super::open::{too_large, unreadable};
-use super::read::Row;
+use super::read::{Cells, Row};
 use crate::problem::{Code, Expected, Problem};
 
 /// Excel's last row and column (XFD1048576), 0-based.
@@ -293,7 +292,7 @@ fn into_rows(name: &str, sheet: &str, mut cells: Vec<Placed>, limits: &Limits) -
     let mut spanned: u64 = 0;
     for cell in cells {
         if rows.last().is_none_or(|r| r.line != cell.row as usize + 1) {
-            rows.push(Row { line: cell.row as usize + 1, cells: StringRecord::new() });
+            rows.push(Row { line: cell.row as usize + 1, cells: Cells::default() });
         }
         let Some(row) = rows.last_mut() else { continue };
         let col = cell.col as usize;
