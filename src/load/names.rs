@@ -57,12 +57,13 @@ impl<'c> Names<'c> {
 
     /// The area a name or alias refers to, and its position in the catalogue.
     pub fn county(&self, raw: &str) -> Option<(u32, &'c County)> {
-        self.counties.get(raw.trim()).copied()
+        // Most cells hold the name just as it is; only one that misses is trimmed and tried again.
+        self.counties.get(raw).or_else(|| self.counties.get(raw.trim())).copied()
     }
 
     /// The indicator an id, a name or a name with its part refers to.
     pub fn indicator(&self, raw: &str) -> Option<&Lookup<'c>> {
-        self.indicators.get(raw.trim())
+        self.indicators.get(raw).or_else(|| self.indicators.get(raw.trim()))
     }
 
     /// The known area name closest to a name that is not known; catalogue order breaks ties.

@@ -50,7 +50,8 @@ const COUNT_UNITS: [&str; 7] = ["个", "种", "天", "家", "台", "座", "次"]
 type Header<'c, 'h> = (Vec<(usize, Field)>, Vec<(usize, u32, &'c Indicator)>, Vec<(usize, &'h str)>);
 
 struct Layout<'c> {
-    fields: Vec<(usize, Field)>,
+    /// The column of each field (indexed by `Field as usize`), looked up several times a row.
+    columns: [Option<usize>; HEADERS.len()],
     /// Wide files: the columns that are indicators, with the indicator's position in the catalogue.
     indicators: Vec<(usize, u32, &'c Indicator)>,
     /// The header's width: cells after it must be empty.
@@ -60,9 +61,17 @@ struct Layout<'c> {
     unnamed: Vec<usize>,
 }
 
-impl Layout<'_> {
+impl<'c> Layout<'c> {
+    fn new(fields: &[(usize, Field)], indicators: Vec<(usize, u32, &'c Indicator)>, width: usize) -> Layout<'c> {
+        let mut columns = [None; HEADERS.len()];
+        for &(i, f) in fields.iter().rev() {
+            columns[f as usize] = Some(i);
+        }
+        Layout { columns, indicators, width, unnamed: Vec::new() }
+    }
+
     fn col(&self, f: Field) -> Option<usize> {
-        self.fields.iter().find(|(_, g)| *g == f).map(|(i, _)| *i)
+        self.columns[f as usize]
     }
 
     fn is_wide(&self) -> bool {
@@ -210,7 +219,7 @@ fn layout<'c>(header: &Row, names: &Names<'c>, grid: &Grid, problems: &mut Vec<P
         );
         return None;
     }
-    (!duplicated).then_some(Layout { fields, indicators, width, unnamed })
+    (!duplicated).then_some(Layout { unnamed, ..Layout::new(&fields, indicators, width) })
 }
 
 /// A wide file's header that names no indicator: shared by several, or unknown.
@@ -260,7 +269,7 @@ fn long_layout<'c>(
         );
     }
     let ok = has(Field::County) && has(Field::Indicator) && has(Field::Value) && indicators.is_empty();
-    ok.then_some(Layout { fields, indicators: Vec::new(), width, unnamed: Vec::new() })
+    ok.then_some(Layout::new(&fields, Vec::new(), width))
 }
 
 fn encoding_problem(file: &str, encoding: &str) -> Problem {
