@@ -352,15 +352,23 @@ pub fn evaluate(catalog: &Catalog, data: &Dataset, settings: &Settings) -> Evalu
     let mut verdicts = Vec::new();
     let mut warnings = baseline_mismatches(catalog, data);
     let area_names: Vec<Arc<str>> = areas.iter().map(|(_, a)| Arc::from(a.name.as_str())).collect();
+    let judged = |area: &County, ind: &Indicator| match area.kind {
+        AreaKind::City => area.name == ind.city_row,
+        AreaKind::Area => !ind.is_city_level(),
+    };
+    // Sized once: growing by doubling would copy tens of megabytes at national scale and leave the
+    // old block resident.
+    let count = catalog.indicators.iter().map(|ind| areas.iter().filter(|(_, a)| judged(a, ind)).count()).sum();
+    verdicts.reserve_exact(count);
     for (ind_no, ind) in catalog.indicators.iter().enumerate() {
         let shared = Shared { id: Arc::from(ind.id.as_str()), target_text: Arc::from(ind.target_text.as_str()) };
         let index = &index;
         let find = move |year: i32| move |area: usize| index.get(area, ind_no, year);
         for (&(area_no, area), area_name) in areas.iter().zip(&area_names) {
-            let official = area.name == ind.city_row;
-            if (area.kind == AreaKind::City && !official) || (area.kind == AreaKind::Area && ind.is_city_level()) {
+            if !judged(area, ind) {
                 continue;
             }
+            let official = area.name == ind.city_row;
             let current = find(settings.year)(area_no);
             let combined = match area.kind {
                 AreaKind::City => aggregate::combine(catalog, data, area, ind, find(settings.year)),

@@ -263,9 +263,7 @@ fn matrix(report: &Report, indicators: &[&Indicator]) -> Sheet {
         let mut failing = 0;
         for ind in indicators {
             let v = by_key.get(&(area.as_str(), ind.id.as_str())).copied();
-            row.push(
-                v.map_or(Cell::Empty, |v| Cell::Status { status: v.status, text: status_symbol(v.status).into() }),
-            );
+            row.push(v.map_or(Cell::Empty, |v| Cell::Status { status: v.status, text: status_symbol(v.status) }));
             if v.is_some_and(|v| v.status.is_failing()) && ind.kind == IndicatorType::Binding {
                 failing += 1;
             }

@@ -128,10 +128,11 @@ pub enum Cell {
     Number(f64),
     /// A share (0.72 = 72%).
     Percent(f64),
-    /// A verdict, shown as `text` (a label or a symbol) and coloured by its status.
+    /// A verdict, shown as `text` (a label or a symbol) and coloured by its status. The words are
+    /// labels.rs's own: a matrix of thousands of areas allocates none of them.
     Status {
         status: Status,
-        text: String,
+        text: &'static str,
     },
 }
 
@@ -156,7 +157,7 @@ impl Cell {
             Cell::Text(s) => s.clone(),
             Cell::Number(n) => two(*n),
             Cell::Percent(p) => percent(*p),
-            Cell::Status { text, .. } => text.clone(),
+            Cell::Status { text, .. } => (*text).to_string(),
         }
     }
 }
@@ -232,7 +233,7 @@ pub fn reason_cell(v: &Verdict, lang: Lang) -> String {
 }
 
 pub fn status_cell(s: Status, lang: Lang) -> Cell {
-    Cell::Status { status: s, text: labels::status_label(s, lang).to_string() }
+    Cell::Status { status: s, text: labels::status_label(s, lang) }
 }
 
 /// The baseline as the plan writes it for the city row, or this area's own base-year value; the plan's

@@ -220,7 +220,7 @@ mod tests {
         let mut cols = vec![Column::text("地区").key()];
         cols.extend((1..columns).map(|i| Column::text(format!("{i}a")).centered()));
         let row: Vec<Cell> = std::iter::once(Cell::text("泉州台商投资区"))
-            .chain((1..columns).map(|_| Cell::Status { status: Status::Lagging, text: "△".into() }))
+            .chain((1..columns).map(|_| Cell::Status { status: Status::Lagging, text: "△" }))
             .collect();
         Sheet { columns: cols, rows: vec![row], ..Sheet::default() }
     }

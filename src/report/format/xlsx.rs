@@ -92,7 +92,7 @@ fn write_cell(ws: &mut Worksheet, r: u32, c: u16, cell: &Cell, align: Align) -> 
             ws.write_number_with_format(r, c, *p, &base.set_num_format("0%"))?;
         }
         Cell::Status { status, text } => {
-            ws.write_string_with_format(r, c, text, &base.set_background_color(fill(*status)))?;
+            ws.write_string_with_format(r, c, *text, &base.set_background_color(fill(*status)))?;
         }
     }
     Ok(())
