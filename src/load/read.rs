@@ -397,6 +397,56 @@ mod tests {
         assert!(t.lines().nth(1).unwrap().contains('\u{FFFD}'), "{t:?}");
     }
 
+    /// A file of `bytes` in the temporary folder, read as a grid: its encoding (`+stream` when it was
+    /// streamed) and its rows.
+    fn read_file(name: &str, bytes: &[u8]) -> (String, Vec<(usize, Vec<String>)>) {
+        let path = std::env::temp_dir().join(format!("plan-check-read-{}-{name}", std::process::id()));
+        std::fs::write(&path, bytes).unwrap();
+        let grid = read_grid(path.to_str().unwrap(), &ReadOptions::default()).unwrap();
+        let mut rows = grid.rows().unwrap();
+        let mut out = Vec::new();
+        while let Some(row) = rows.next_row().unwrap() {
+            out.push((row.line, row.cells.iter().map(str::to_string).collect()));
+        }
+        std::fs::remove_file(&path).unwrap();
+        let streamed = if matches!(grid.source, Source::CsvFile { .. }) { "+stream" } else { "" };
+        (format!("{}{streamed}", grid.encoding), out)
+    }
+
+    #[test]
+    fn a_utf8_file_is_streamed_across_chunks_and_a_later_gbk_byte_decodes_it_whole() {
+        // A character cut by the 64 KiB chunk boundary of the encoding pass.
+        let mut text = "county,indicator,value\n".to_string();
+        while text.len() + 56 < 64 * 1024 - 1 {
+            text.push_str("晋江市,forest_coverage,1\n");
+        }
+        let digits = 64 * 1024 - 1 - text.len() - "晋江市,forest_coverage,\n".len();
+        text.push_str(&format!("晋江市,forest_coverage,{}\n", "1".repeat(digits)));
+        // 晋 takes bytes 65535 to 65537.
+        text.push_str("晋江市;x,forest_coverage,2\n");
+        assert!(!text.is_char_boundary(64 * 1024));
+        let (encoding, rows) = read_file("cut.csv", text.as_bytes());
+        assert_eq!(encoding, "utf-8+stream");
+        assert_eq!(rows.len(), text.lines().count());
+        assert_eq!(rows.last().unwrap().1, ["晋江市;x", "forest_coverage", "2"]);
+        // A BOM is skipped and named.
+        let (encoding, rows) = read_file("bom.csv", b"\xEF\xBB\xBFa;b\n1;2\n");
+        assert_eq!(
+            (encoding.as_str(), rows[1].1.clone()),
+            ("utf-8-bom+stream", vec!["1".to_string(), "2".to_string()])
+        );
+        // Text that is UTF-8 for 64 KiB and GBK after it is GB18030 text, read whole.
+        let (gbk, _, _) = GB18030.encode("泉州市,forest_coverage,3\n");
+        let mut bytes = "county,indicator,value\n".repeat(3000).into_bytes();
+        bytes.extend_from_slice(&gbk);
+        let (encoding, rows) = read_file("late-gbk.csv", &bytes);
+        assert_eq!(encoding, "gb18030");
+        assert_eq!(rows.last().unwrap().1[0], "泉州市");
+        // A character cut short at the end is not UTF-8 either.
+        let (encoding, _) = read_file("cut-end.csv", &"a,b\n晋".as_bytes()[..6]);
+        assert_eq!(encoding, "gb18030");
+    }
+
     #[test]
     fn sniffs_tabs_and_semicolons() {
         assert_eq!(sniff_delimiter("a,b,c\n"), b',');
