@@ -146,8 +146,7 @@ pub fn read_grid(path: &str, opts: &ReadOptions) -> Result<Grid, Problem> {
         let scan = scan_utf8(&mut file, opts.limits.file_bytes).map_err(io)?;
         if let Some(scan) = scan.filter(|s| s.bytes <= opts.limits.file_bytes) {
             let encoding = if scan.bom > 0 { "utf-8-bom" } else { "utf-8" }.to_string();
-            let delimiter = sniff_delimiter(&scan.head);
-            let source = Source::CsvFile { file, from: scan.bom, to: scan.bytes, delimiter };
+            let source = Source::CsvFile { file, from: scan.bom, to: scan.bytes, delimiter: scan.delimiter };
             let cell_bytes = opts.limits.cell_bytes;
             return Ok(Grid { name: path.to_string(), encoding, problems: Vec::new(), cell_bytes, source });
         }
@@ -171,8 +170,8 @@ struct Scan {
     bom: u64,
     /// Its length in bytes.
     bytes: u64,
-    /// Its first bytes as text (up to 64 KiB), for telling the delimiter.
-    head: String,
+    /// The delimiter its header line gives.
+    delimiter: u8,
 }
 
 /// Reads `file` through once: a [`Scan`] when its bytes are UTF-8 text (without a BOM of another
@@ -189,8 +188,10 @@ fn scan_utf8(file: &mut File, limit: u64) -> std::io::Result<Option<Scan>> {
         return Ok(None);
     }
     let bom = if start.starts_with(b"\xEF\xBB\xBF") { 3 } else { 0 };
-    let head = String::from_utf8_lossy(&start[bom..]).into_owned();
+    let mut sniffer = Sniffer::default();
+    sniffer.feed(&start[bom..]);
     let (mut filled, mut bytes) = (first, first as u64);
+    let scan = |bytes, sniffer: &Sniffer| Scan { bom: bom as u64, bytes, delimiter: sniffer.delimiter() };
     loop {
         let carried = match std::str::from_utf8(&buffer[..filled]) {
             Ok(_) => 0,
@@ -201,13 +202,14 @@ fn scan_utf8(file: &mut File, limit: u64) -> std::io::Result<Option<Scan>> {
             Err(_) => return Ok(None),
         };
         if bytes > limit {
-            return Ok(Some(Scan { bom: bom as u64, bytes, head }));
+            return Ok(Some(scan(bytes, &sniffer)));
         }
         let read = fill(file, &mut buffer[carried..carried + CHUNK])?;
         if read == 0 {
             // Bytes left over at the end are a character cut short: not UTF-8.
-            return Ok((carried == 0).then_some(Scan { bom: bom as u64, bytes, head }));
+            return Ok((carried == 0).then(|| scan(bytes, &sniffer)));
         }
+        sniffer.feed(&buffer[carried..carried + read]);
         bytes += read as u64;
         filled = carried + read;
     }
@@ -282,13 +284,60 @@ fn decode(mut bytes: Vec<u8>, forced: Option<&'static Encoding>) -> (String, Str
 /// Comma unless the header line (the first that is not a `#` comment) has more tabs or semicolons than
 /// commas.
 fn sniff_delimiter(text: &str) -> u8 {
-    let header = text.lines().find(|l| !l.starts_with('#')).unwrap_or_default();
-    let count = |c| header.matches(c).count();
-    [(b'\t', count('\t')), (b';', count(';'))]
-        .into_iter()
-        .filter(|&(_, n)| n > count(','))
-        .max_by_key(|&(_, n)| n)
-        .map_or(b',', |(d, _)| d)
+    let mut sniffer = Sniffer::default();
+    sniffer.feed(text.as_bytes());
+    sniffer.delimiter()
+}
+
+/// Tells the delimiter from the header line (the first line that is not a `#` comment), fed the text
+/// in pieces as a file is read, so that a file need not be held to tell it, however long its
+/// comments or its header.
+#[derive(Debug, Default)]
+struct Sniffer {
+    state: Sniffing,
+    commas: usize,
+    tabs: usize,
+    semicolons: usize,
+}
+
+#[derive(Debug, Default, Clone, Copy, PartialEq, Eq)]
+enum Sniffing {
+    #[default]
+    LineStart,
+    Comment,
+    Header,
+    Done,
+}
+
+impl Sniffer {
+    fn feed(&mut self, bytes: &[u8]) {
+        for &b in bytes {
+            self.state = match (self.state, b) {
+                (Sniffing::Done, _) => return,
+                (Sniffing::LineStart, b'#') => Sniffing::Comment,
+                (Sniffing::Comment, b'\n') => Sniffing::LineStart,
+                (Sniffing::Comment, _) => Sniffing::Comment,
+                (Sniffing::LineStart | Sniffing::Header, b'\n') => Sniffing::Done,
+                (Sniffing::LineStart | Sniffing::Header, _) => {
+                    match b {
+                        b',' => self.commas += 1,
+                        b'\t' => self.tabs += 1,
+                        b';' => self.semicolons += 1,
+                        _ => {}
+                    }
+                    Sniffing::Header
+                }
+            };
+        }
+    }
+
+    fn delimiter(&self) -> u8 {
+        [(b'\t', self.tabs), (b';', self.semicolons)]
+            .into_iter()
+            .filter(|&(_, n)| n > self.commas)
+            .max_by_key(|&(_, n)| n)
+            .map_or(b',', |(d, _)| d)
+    }
 }
 
 impl Grid {
@@ -445,6 +494,43 @@ mod tests {
         // A character cut short at the end is not UTF-8 either.
         let (encoding, _) = read_file("cut-end.csv", &"a,b\n晋".as_bytes()[..6]);
         assert_eq!(encoding, "gb18030");
+    }
+
+    proptest::proptest! {
+        /// Fed in any pieces, the sniffer tells what the header line of the whole text tells.
+        #[test]
+        fn the_delimiter_fed_in_pieces_is_that_of_the_whole_header_line(
+            text in "([a;,\t#\r\n]|晋){0,40}",
+            cut in 0usize..40,
+        ) {
+            let header = text.lines().find(|l| !l.starts_with('#')).unwrap_or_default();
+            let count = |c| header.matches(c).count();
+            let whole = [(b'\t', count('\t')), (b';', count(';'))]
+                .into_iter()
+                .filter(|&(_, n)| n > count(','))
+                .max_by_key(|&(_, n)| n)
+                .map_or(b',', |(d, _)| d);
+            let (head, tail) = text.as_bytes().split_at(cut.min(text.len()));
+            let mut sniffer = Sniffer::default();
+            sniffer.feed(head);
+            sniffer.feed(tail);
+            proptest::prop_assert_eq!(sniffer.delimiter(), whole);
+        }
+    }
+
+    #[test]
+    fn a_header_after_64_kib_of_comments_still_tells_the_delimiter() {
+        let mut text = "# 说明：每行一个指标\n".repeat(4000);
+        text.push_str("county;indicator;value\n晋江市;forest_coverage;60\n");
+        let (encoding, rows) = read_file("comments.csv", text.as_bytes());
+        assert_eq!(encoding, "utf-8+stream");
+        assert_eq!(
+            rows,
+            [
+                (4001, vec!["county".into(), "indicator".into(), "value".into()]),
+                (4002, vec!["晋江市".to_string(), "forest_coverage".into(), "60".into()])
+            ]
+        );
     }
 
     #[test]
