@@ -57,13 +57,12 @@ impl<'c> Names<'c> {
 
     /// The area a name or alias refers to, and its position in the catalogue.
     pub fn county(&self, raw: &str) -> Option<(u32, &'c County)> {
-        // Most cells hold the name just as it is; only one that misses is trimmed and tried again.
-        self.counties.get(raw).or_else(|| self.counties.get(raw.trim())).copied()
+        self.counties.get(raw.trim()).copied()
     }
 
     /// The indicator an id, a name or a name with its part refers to.
     pub fn indicator(&self, raw: &str) -> Option<&Lookup<'c>> {
-        self.indicators.get(raw).or_else(|| self.indicators.get(raw.trim()))
+        self.indicators.get(raw.trim())
     }
 
     /// The known area name closest to a name that is not known; catalogue order breaks ties.
@@ -127,6 +126,17 @@ mod tests {
             names.indicator("主要污染物（氮氧化物、挥发性有机物、化学需氧量、氨氮）减少（%）"),
             Some(Lookup::Shared(v)) if v.len() == 4
         ));
+    }
+
+    #[test]
+    fn a_cell_is_trimmed_before_it_is_looked_up() {
+        let mut catalog = catalog();
+        catalog.counties[1].aliases.push("JJ ".into());
+        let names = Names::new(&catalog);
+        assert!(names.county(" 晋江市\u{3000}").is_some());
+        // The cell's spaces go, whatever names the catalogue holds: a padded alias matches no cell.
+        assert!(names.county("JJ ").is_none());
+        assert!(names.indicator(" forest_coverage ").is_some());
     }
 
     #[test]
