@@ -357,6 +357,7 @@ fn read_file(
             return Ok(());
         }
     };
+    let mark = intake.mark(&grid.name);
     intake.data.problems.append(&mut grid.problems);
     // A file's own year (its name) dates its rows before --year does, so a series of files named by
     // year keeps its years whatever year is evaluated. A name with two years dates nothing.
@@ -366,7 +367,12 @@ fn read_file(
     }
     let default_year = if years.len() == 1 { Some(years[0]) } else { opts.year };
     let file = u32::try_from(intake.data.accounting.len()).context("too many files")?;
-    rows::read_rows(&grid, names, default_year, file, intake)?;
+    if let Err(e) = rows::read_rows(&grid, names, default_year, file, intake) {
+        // A streamed file that stops being readable part way (an I/O error, a file rewritten while
+        // read) keeps none of its rows: it is an unreadable file, and the other files are still read.
+        intake.rollback(mark);
+        intake.unreadable(open::unreadable(&grid.name, Expected::ReadableCsv, &e.to_string()));
+    }
     intake.bound_problems();
     Ok(())
 }
@@ -403,6 +409,16 @@ struct Reading {
 /// Problems of one file by code and severity: how many were kept, how many only counted.
 type Tally = FxHashMap<(Code, Severity), (usize, usize)>;
 
+/// What the intake held before a file was read (see [`Intake::mark`]).
+struct Mark {
+    measurements: usize,
+    details: usize,
+    problems: usize,
+    counted: usize,
+    file: String,
+    tally: Option<Tally>,
+}
+
 /// The dataset being built, with the 1-based column each measurement was read from (`columns[i]` for
 /// `data.measurements[i]`), so a later check can point at a cell and reject the whole row.
 struct Intake {
@@ -431,6 +447,33 @@ impl Intake {
     fn push(&mut self, r: Reading) {
         self.data.push(r.measurement, r.details);
         self.columns.push(r.column);
+    }
+
+    /// Where the intake stands before reading the file `file`, to go back to if it cannot be read to
+    /// its end.
+    fn mark(&self, file: &str) -> Mark {
+        Mark {
+            measurements: self.data.measurements.len(),
+            details: self.data.details.len(),
+            problems: self.data.problems.len(),
+            counted: self.counted,
+            file: file.to_string(),
+            tally: self.tally.get(file).cloned(),
+        }
+    }
+
+    /// Forgets everything read since `mark`: measurements, their details and columns, problems and
+    /// their tally.
+    fn rollback(&mut self, mark: Mark) {
+        self.data.measurements.truncate(mark.measurements);
+        self.columns.truncate(mark.measurements);
+        self.data.details.truncate(mark.details);
+        self.data.problems.truncate(mark.problems);
+        self.counted = mark.counted.min(mark.problems);
+        match mark.tally {
+            Some(tally) => self.tally.insert(mark.file, tally),
+            None => self.tally.remove(&mark.file),
+        };
     }
 
     /// A file that gives no rows at all, with its accounting line.
@@ -659,6 +702,28 @@ mod tests {
         assert_eq!(year_in_name("v12345.csv"), None);
         assert_eq!(year_in_name("report.csv"), None);
         assert_eq!(year_in_name("2023-2023.csv"), Some(2023), "one year, written twice");
+    }
+
+    #[test]
+    fn a_file_rolled_back_leaves_the_intake_as_it_was() {
+        let catalog = Catalog::embedded().expect("the shipped catalogue is valid");
+        let names = names::Names::new(&catalog);
+        let opts = LoadOptions::default();
+        let mut intake = Intake::new(&opts, &catalog);
+        let read = |intake: &mut Intake, name: &str, text: &str| {
+            let grid = read::grid_from_bytes(name.into(), text.as_bytes().to_vec(), &opts.read);
+            read_file(grid, name, &names, &opts, intake).expect("read");
+        };
+        let state = |i: &Intake| {
+            (i.data.measurements.clone(), i.data.details.clone(), i.columns.clone(), i.data.problems.clone())
+        };
+        read(&mut intake, "a-2023.csv", "county,indicator,value,note\n晋江市,forest_coverage,60,甲\n南安市,nope,1,\n");
+        let (before, tally, counted) = (state(&intake), intake.tally.clone(), intake.counted);
+        let mark = intake.mark("b-2023.csv");
+        read(&mut intake, "b-2023.csv", "county,indicator,value,note\n石狮市,forest_coverage,50,乙\n石狮市,nope,2,\n");
+        assert_ne!(state(&intake), before, "the second file adds measurements, details and problems");
+        intake.rollback(mark);
+        assert_eq!((state(&intake), intake.tally.clone(), intake.counted), (before, tally, counted));
     }
 
     #[test]
