@@ -5,7 +5,7 @@
 use rustc_hash::FxHashMap;
 use serde::Serialize;
 
-use super::results::{Header, csv_lead, result_row, shape_of};
+use super::results::{Header, csv_lead, result_row, result_row_of, shape_of};
 use super::{
     Cell, Column, Content, Grouping, Json, Parts, Report, Sheet, baseline_cell, reason_cell, status_cell, target_cell,
     to_value,
@@ -26,8 +26,8 @@ pub struct Filter {
 
 impl Filter {
     pub fn keeps(&self, catalog: &Catalog, v: &Verdict) -> bool {
-        let kind = catalog.indicator(&v.indicator).map(|i| i.kind);
-        (self.types.is_empty() || kind.is_some_and(|k| self.types.contains(&k)))
+        let kind = || catalog.indicator(&v.indicator).map(|i| i.kind);
+        (self.types.is_empty() || kind().is_some_and(|k| self.types.contains(&k)))
             && (!self.off_track || v.status.is_failing())
     }
 
@@ -55,7 +55,15 @@ struct Results<'a> {
 
 impl Serialize for Results<'_> {
     fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        serializer.collect_seq(self.shown.iter().filter_map(|v| result_row(self.catalog, self.files, v)))
+        // Verdicts come indicator by indicator: each indicator is looked up once, not once a verdict.
+        let mut last: Option<(&str, Option<&Indicator>)> = None;
+        serializer.collect_seq(self.shown.iter().filter_map(|v| {
+            let ind = match last {
+                Some((id, ind)) if id == &*v.indicator => ind,
+                _ => last.insert((&v.indicator, self.catalog.indicator(&v.indicator))).1,
+            };
+            result_row_of(self.catalog, ind?, self.files, v)
+        }))
     }
 }
 

@@ -5,7 +5,7 @@
 use serde::Serialize;
 
 use super::Report;
-use crate::catalog::Catalog;
+use crate::catalog::{Catalog, Indicator};
 use crate::evaluate::{Basis, Stage, Status, Verdict};
 use crate::labels::{self, Lang};
 use crate::progress::{Category, Point, Progress};
@@ -130,7 +130,16 @@ impl From<&Progress> for ProgressJson {
 
 /// One verdict as a JSON result; `None` for an indicator the catalogue does not have.
 pub fn result_row<'a>(catalog: &'a Catalog, files: &[String], v: &'a Verdict) -> Option<ResultRow<'a>> {
-    let ind = catalog.indicator(&v.indicator)?;
+    result_row_of(catalog, catalog.indicator(&v.indicator)?, files, v)
+}
+
+/// One verdict of the indicator `ind` as a JSON result.
+pub fn result_row_of<'a>(
+    catalog: &'a Catalog,
+    ind: &'a Indicator,
+    files: &[String],
+    v: &'a Verdict,
+) -> Option<ResultRow<'a>> {
     Some(ResultRow {
         county: &v.county,
         official: v.official,
