@@ -34,7 +34,7 @@ impl<'c> Names<'c> {
     pub fn new(catalog: &'c Catalog) -> Names<'c> {
         let mut counties = FxHashMap::default();
         for (no, c) in (0..).zip(&catalog.counties) {
-            for name in std::iter::once(&c.name).chain(&c.aliases) {
+            for name in std::iter::once(&c.name).chain(&c.aliases).filter(|n| matchable(n)) {
                 counties.entry(name.as_str()).or_insert((no, c));
             }
         }
@@ -45,7 +45,8 @@ impl<'c> Names<'c> {
             indicators.entry(Cow::Owned(ind.display_name())).or_insert(Lookup::One(no, ind));
             by_name.entry(ind.name.as_str()).or_default().push((no, ind));
         }
-        for (name, inds) in by_name {
+        indicators.retain(|name, _| matchable(name));
+        for (name, inds) in by_name.into_iter().filter(|(name, _)| matchable(name)) {
             let lookup = match inds[..] {
                 [(no, ind)] => Lookup::One(no, ind),
                 _ => Lookup::Shared(inds.into_iter().map(|(_, i)| i).collect()),
@@ -55,14 +56,15 @@ impl<'c> Names<'c> {
         Names { catalog, counties, indicators, hints: RefCell::default() }
     }
 
-    /// The area a name or alias refers to, and its position in the catalogue.
+    /// The area a name or alias refers to, and its position in the catalogue. A cell is trimmed;
+    /// most need not be, and the keys are all [`matchable`], so the cell as written is tried first.
     pub fn county(&self, raw: &str) -> Option<(u32, &'c County)> {
-        self.counties.get(raw.trim()).copied()
+        self.counties.get(raw).or_else(|| self.counties.get(raw.trim())).copied()
     }
 
-    /// The indicator an id, a name or a name with its part refers to.
+    /// The indicator an id, a name or a name with its part refers to (trimmed, as [`Names::county`]).
     pub fn indicator(&self, raw: &str) -> Option<&Lookup<'c>> {
-        self.indicators.get(raw.trim())
+        self.indicators.get(raw).or_else(|| self.indicators.get(raw.trim()))
     }
 
     /// The known area name closest to a name that is not known; catalogue order breaks ties.
@@ -96,6 +98,12 @@ impl<'c> Names<'c> {
         }
         hint
     }
+}
+
+/// Whether a catalogue name can match a cell, which is trimmed before it is compared: a name with
+/// spaces around it never can, and is left out of the lookups.
+fn matchable(name: &str) -> bool {
+    name.trim() == name
 }
 
 #[cfg(test)]
