@@ -15,7 +15,7 @@ use encoding_rs::{Encoding, GB18030, UTF_8};
 
 use super::limits::Limits;
 use super::open::{self, STDIN_NAME, unreadable};
-use super::records::Records;
+use super::records::{Records, fill};
 use super::workbook;
 use crate::problem::{Expected, Problem};
 
@@ -213,20 +213,6 @@ fn scan_utf8(file: &mut File, limit: u64) -> std::io::Result<Option<Scan>> {
         bytes += read as u64;
         filled = carried + read;
     }
-}
-
-/// Reads until `buffer` is full or the file ends; the number of bytes read.
-fn fill(file: &mut File, buffer: &mut [u8]) -> std::io::Result<usize> {
-    let mut filled = 0;
-    while filled < buffer.len() {
-        match file.read(&mut buffer[filled..]) {
-            Ok(0) => break,
-            Ok(n) => filled += n,
-            Err(e) if e.kind() == std::io::ErrorKind::Interrupted => {}
-            Err(e) => return Err(e),
-        }
-    }
-    Ok(filled)
 }
 
 /// Reads a file's bytes into a grid; `name` is the file's path (its extension says a workbook).

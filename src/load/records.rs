@@ -81,7 +81,7 @@ impl<R: Read> Records<R> {
         let mut newlines = 0;
         loop {
             if self.start == self.end && !self.eof {
-                self.end = read_some(&mut self.source, &mut self.buffer).map_err(RecordError::Io)?;
+                self.end = fill(&mut self.source, &mut self.buffer).map_err(RecordError::Io)?;
                 self.start = 0;
                 self.eof = self.end == 0;
             }
@@ -130,14 +130,19 @@ fn skip_leading(bytes: &[u8], mut lead: Lead, mut skipped: usize) -> (Lead, usiz
     (lead, skipped)
 }
 
-/// Reads into `buffer`, retrying when interrupted.
-fn read_some(source: &mut impl Read, buffer: &mut [u8]) -> std::io::Result<usize> {
-    loop {
-        match source.read(buffer) {
-            Err(e) if e.kind() == std::io::ErrorKind::Interrupted => continue,
-            other => return other,
+/// Reads until `buffer` is full or the source ends, retrying when interrupted; the number of bytes
+/// read.
+pub fn fill(source: &mut impl Read, buffer: &mut [u8]) -> std::io::Result<usize> {
+    let mut filled = 0;
+    while filled < buffer.len() {
+        match source.read(&mut buffer[filled..]) {
+            Ok(0) => break,
+            Ok(n) => filled += n,
+            Err(e) if e.kind() == std::io::ErrorKind::Interrupted => {}
+            Err(e) => return Err(e),
         }
     }
+    Ok(filled)
 }
 
 #[cfg(test)]
