@@ -34,13 +34,7 @@ fn explain_names_the_rows_of_an_aggregate_and_an_areas_base_year_row() {
     let r = run(&["eval", "data/2023.csv", "--explain", "black_odorous_elimination"]);
     r.stdout_has("目标：基本消除（目录写作 `eliminated`），判定规则 ≥90")
         .stdout_has("由3个地区汇总（data/2023.csv:89, 105, 121）");
-    let dir = tempfile::tempdir().unwrap();
-    std::fs::write(
-        dir.path().join("d.csv"),
-        "county,indicator,value,year\n晋江市,forest_coverage,20,2020\n晋江市,forest_coverage,18,2023\n",
-    )
-    .unwrap();
-    let catalog = common::root().join("indicators.toml");
+    let (dir, catalog) = jinjiang_2020_and_2023();
     let args =
         ["eval", "d.csv", "--catalog", catalog.to_str().unwrap(), "--county", "晋江", "--explain", "森林覆盖率（%）"];
     let r = run_in(dir.path(), &[&args[..], &["--lang", "en"]].concat());
@@ -73,13 +67,7 @@ fn every_json_result_carries_its_origin() {
     assert_eq!(find("全市", "black_odorous_elimination")["origin"], "data/2023.csv:89, 105, 121");
     assert!(find("鲤城区", "co2_intensity_reduction")["origin"].is_null(), "no row, no origin");
     assert_eq!(find("全市", "native_species_water_bodies")["origin"], "data/2023.csv:16", "a row that says no data");
-    let dir = tempfile::tempdir().unwrap();
-    std::fs::write(
-        dir.path().join("d.csv"),
-        "county,indicator,value,year\n晋江市,forest_coverage,20,2020\n晋江市,forest_coverage,18,2023\n",
-    )
-    .unwrap();
-    let catalog = common::root().join("indicators.toml");
+    let (dir, catalog) = jinjiang_2020_and_2023();
     let r = run_in(dir.path(), &["eval", "d.csv", "--catalog", catalog.to_str().unwrap(), "--format", "json"]);
     let doc = r.json();
     let jinjiang = doc["results"]
@@ -90,4 +78,15 @@ fn every_json_result_carries_its_origin() {
         .unwrap()
         .clone();
     assert_eq!(jinjiang["origin"], "d.csv:3; base year row at d.csv:2");
+}
+
+/// A folder with `d.csv`: 晋江市's forest coverage in 2020 (20) and 2023 (18); and the bundled catalogue.
+fn jinjiang_2020_and_2023() -> (tempfile::TempDir, std::path::PathBuf) {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(
+        dir.path().join("d.csv"),
+        "county,indicator,value,year\n晋江市,forest_coverage,20,2020\n晋江市,forest_coverage,18,2023\n",
+    )
+    .unwrap();
+    (dir, common::root().join("indicators.toml"))
 }
