@@ -10,8 +10,8 @@ use divan::{Bencher, black_box};
 use plan_check::catalog::{Catalog, IndicatorType};
 use plan_check::evaluate::{Settings, Stage, evaluate};
 use plan_check::load::{Dataset, Details, parse_cell};
-use plan_check::province::ProvinceTargets;
 use plan_check::target::{Better, Context, Target};
+use plan_check::targets_file::TargetsFile;
 
 #[path = "tools/scale_data.rs"]
 mod scale_data;
@@ -77,7 +77,7 @@ fn evaluate_areas(bencher: Bencher, areas: usize) {
         indicators: catalog.indicators.into_iter().filter(|i| i.kind != IndicatorType::Task).collect(),
         ..catalog
     };
-    let settings = Settings { year: 2023, stage: Stage::Midterm, province: ProvinceTargets::default() };
+    let settings = Settings { year: 2023, stage: Stage::Midterm, province: TargetsFile::default() };
     bencher.bench_local(|| evaluate(&catalog, &data, &settings).verdicts.len());
 }
 

@@ -9,8 +9,8 @@ use std::sync::LazyLock;
 use plan_check::catalog::Catalog;
 use plan_check::evaluate::{Settings, evaluate};
 use plan_check::load::{LoadOptions, load_bytes};
-use plan_check::province::ProvinceTargets;
 use plan_check::target::Target;
+use plan_check::targets_file::TargetsFile;
 
 static CATALOG: LazyLock<Catalog> = LazyLock::new(|| Catalog::embedded().expect("the shipped catalogue loads"));
 
@@ -42,7 +42,7 @@ pub fn data_file(bytes: &[u8]) {
         assert!(p.found.as_ref().is_none_or(|f| f.len() < 1024), "{p:?}");
     }
     let settings =
-        Settings { year: 2023, stage: Settings::stage_for(&CATALOG, 2023), province: ProvinceTargets::default() };
+        Settings { year: 2023, stage: Settings::stage_for(&CATALOG, 2023), province: TargetsFile::default() };
     let _ = evaluate(&CATALOG, &data, &settings);
 }
 
@@ -59,7 +59,7 @@ pub fn catalog(bytes: &[u8]) {
 /// The `--targets` loader against the shipped catalogue: any text is targets or issues.
 pub fn targets_file(bytes: &[u8]) {
     let Ok(text) = std::str::from_utf8(bytes) else { return };
-    let _ = ProvinceTargets::parse(text, "fuzz-targets.toml", &CATALOG);
+    let _ = TargetsFile::parse(text, "fuzz-targets.toml", &CATALOG);
 }
 
 /// The target language: any text parses to a target or an error, and a target's canonical form

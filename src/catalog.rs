@@ -8,7 +8,7 @@ use std::path::Path;
 use serde::Deserialize;
 use toml::Spanned;
 
-use crate::target::{Better, Target};
+use crate::target::{Better, Target, Trend};
 
 /// The catalogue compiled into the binary, used when no `indicators.toml` is found.
 pub const EMBEDDED: &str = include_str!("../indicators.toml");
@@ -348,21 +348,6 @@ impl fmt::Display for CatalogError {
     }
 }
 
-/// The offsets of a text's newlines, found once, so that the line of each of thousands of areas is a
-/// binary search rather than a count from the start of the file (which made parsing quadratic).
-struct LineIndex(Vec<usize>);
-
-impl LineIndex {
-    fn new(text: &str) -> LineIndex {
-        LineIndex(text.bytes().enumerate().filter(|&(_, b)| b == b'\n').map(|(i, _)| i).collect())
-    }
-
-    /// The 1-based line of a byte offset.
-    fn line_of(&self, offset: usize) -> usize {
-        self.0.partition_point(|&newline| newline < offset) + 1
-    }
-}
-
 /// The 1-based line of a byte offset, counted from the start: for the few lookups outside `parse`'s
 /// loops, which use a [`LineIndex`].
 fn line_of(text: &str, offset: usize) -> usize {
@@ -411,7 +396,7 @@ impl Catalog {
             message,
         };
         let lines = LineIndex::new(text);
-        let line_of = |_: &str, offset: usize| lines.line_of(offset);
+        let line_of = |_: &str, offset: usize| lines.line(offset);
         let raw: RawCatalog = toml::from_str(text).map_err(|e| CatalogError {
             issues: vec![issue(e.span().map_or(1, |s| line_of(text, s.start)), None, e.message().trim().to_string())],
         })?;
@@ -428,7 +413,7 @@ impl Catalog {
             ));
         }
 
-        let lines = crate::province::LineIndex::new(text);
+        let lines = LineIndex::new(text);
         let line_of = |_: &str, offset: usize| lines.line(offset);
         let mut names: HashMap<String, String> = HashMap::new();
         let mut tags: HashSet<String> = HashSet::new();
@@ -507,8 +492,7 @@ impl Catalog {
                 here(format!("target refers to {id:?}, which no [[reference]] defines"));
             }
             let yes_no = target == Target::Done;
-            if let Some(why) = crate::province::target_fits(&r.unit, r.better, r.cumulative, yes_no, &target, &r.target)
-            {
+            if let Some(why) = target_fits(&r.unit, r.better, r.cumulative, yes_no, &target, &r.target) {
                 here(format!("the target `{}` does not fit the indicator: {why}", r.target.trim()));
             }
             let city_row = r.city_row.clone().unwrap_or_else(|| "全市".to_string());
@@ -617,6 +601,64 @@ impl Catalog {
     /// Reporting areas, in catalogue order (not the city-level rows).
     pub fn areas(&self) -> impl Iterator<Item = &County> {
         self.counties.iter().filter(|c| c.kind == AreaKind::Area)
+    }
+}
+
+/// Why a target does not fit an indicator of this unit, direction and kind; `None` when it does.
+/// The catalogue's targets and the `--targets` file's go through the same checks.
+pub fn target_fits(
+    unit: &str,
+    better: Better,
+    cumulative: bool,
+    yes_no: bool,
+    target: &Target,
+    text: &str,
+) -> Option<String> {
+    let percent = unit == "%";
+    match target {
+        Target::Trend(Trend::Rising) if better == Better::Lower => {
+            Some("rising on an indicator where lower is better".into())
+        }
+        Target::Trend(Trend::Falling) if better == Better::Higher => {
+            Some("falling on an indicator where higher is better".into())
+        }
+        Target::Eliminated { .. } if !percent => {
+            Some(format!("eliminated is a share in %, and this indicator is measured in {unit}"))
+        }
+        Target::Eliminated { .. } if target.against_polarity(better).is_some() => {
+            Some(format!("`{target}` points the other way from the indicator (better = {})", better.as_str()))
+        }
+        Target::Done if !yes_no => Some("done is for a yes/no indicator (1 done, 0 not)".into()),
+        Target::Threshold { value, .. } | Target::Level(value) => {
+            if yes_no && *value != 0.0 && *value != 1.0 {
+                return Some("a yes/no indicator is 1 (done) or 0 (not done)".into());
+            }
+            if !percent && text.contains(['%', '％']) {
+                return Some(format!("a % on an indicator measured in {unit}"));
+            }
+            let low = if percent && cumulative { -100.0 } else { 0.0 };
+            let high = if percent { 100.0 } else { f64::INFINITY };
+            (!(low..=high).contains(value)).then(|| {
+                let range = if percent { format!("{low} to 100") } else { "zero or more".to_string() };
+                format!("{} is outside what the indicator can measure ({range})", crate::target::num(*value))
+            })
+        }
+        _ => None,
+    }
+}
+
+/// Byte offsets of line starts, so that finding the line of each of many entries is a binary search,
+/// not a count from the top of the file each time.
+pub struct LineIndex(Vec<usize>);
+
+impl LineIndex {
+    pub fn new(text: &str) -> LineIndex {
+        LineIndex(text.bytes().enumerate().filter(|&(_, b)| b == b'\n').map(|(i, _)| i).collect())
+    }
+
+    /// The 1-based line of a byte offset.
+    pub fn line(&self, offset: usize) -> usize {
+        self.0.partition_point(|&nl| nl < offset) + 1
     }
 }
 

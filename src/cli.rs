@@ -9,7 +9,7 @@ use clap::{Args, Parser, Subcommand, ValueEnum};
 use crate::Lang;
 use crate::catalog::{IndicatorType, SourceFilter};
 use crate::evaluate::{FailOn, Stage};
-use crate::report::Format;
+use crate::output::Format;
 
 /// The exit codes, shown under `plan-check --help` and in the man page.
 const EXIT_CODES: &str = "\

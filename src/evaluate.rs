@@ -14,8 +14,8 @@ use crate::catalog::{Aggregate, AreaKind, Catalog, County, Indicator, IndicatorT
 use crate::load::{Dataset, Location, Measurement};
 use crate::problem::{Code, Expected, Problem};
 use crate::progress::{self, Point, Progress, TrendOutcome};
-use crate::province::ProvinceTargets;
 use crate::target::{Better, Cmp, Context, Resolved, Rule, Target, Trend, Unresolved, num};
+use crate::targets_file::TargetsFile;
 
 /// Which evaluation the plan orders: mid-term (end of 2023) or final (end of 2025).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
@@ -296,7 +296,7 @@ pub struct Verdict {
 pub struct Settings {
     pub year: i32,
     pub stage: Stage,
-    pub province: ProvinceTargets,
+    pub province: TargetsFile,
 }
 
 impl Settings {
@@ -472,7 +472,7 @@ struct Row<'a> {
 fn target_in_force<'a>(
     ind: &'a Indicator,
     area: &str,
-    assigned: &'a ProvinceTargets,
+    assigned: &'a TargetsFile,
 ) -> (&'a Target, Option<String>, bool) {
     match assigned.for_row(&ind.id, area) {
         Some((target, source, for_area)) => (target, Some(source.unwrap_or("--targets").to_string()), for_area),
@@ -562,7 +562,7 @@ fn target_view(
     (ind, shared): (&Indicator, &Shared),
     area: &str,
     baseline: Option<f64>,
-    assigned: &ProvinceTargets,
+    assigned: &TargetsFile,
 ) -> (TargetView, Resolved) {
     let (target, source, for_area) = target_in_force(ind, area, assigned);
     let ctx = Context { better: ind.better, baseline, reference: &|id| catalog.reference_value(id) };
@@ -796,7 +796,7 @@ mod tests {
 
     fn run(rows: Vec<Named>, year: i32, province: &str) -> Evaluation {
         let c = catalog();
-        let province = ProvinceTargets::parse(province, "p.toml", &c).unwrap();
+        let province = TargetsFile::parse(province, "p.toml", &c).unwrap();
         let settings = Settings { year, stage: Settings::stage_for(&c, year), province };
         evaluate(&c, &dataset(&c, rows), &settings)
     }
@@ -1079,7 +1079,7 @@ mod tests {
         let c = Catalog::parse(&text, "t.toml").unwrap_or_else(|e| panic!("{e}"));
         let judge = |value| {
             let rows = vec![m("全市", "early", 2022, Some(value))];
-            let settings = Settings { year: 2022, stage: Stage::Midterm, province: ProvinceTargets::default() };
+            let settings = Settings { year: 2022, stage: Stage::Midterm, province: TargetsFile::default() };
             let e = evaluate(&c, &dataset(&c, rows), &settings);
             verdict(&e, "全市", "early").status
         };

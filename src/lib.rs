@@ -15,19 +15,20 @@ pub mod aggregate;
 pub mod catalog;
 pub mod cli;
 mod cmd;
-pub mod document;
 pub mod evaluate;
 pub mod labels;
+pub mod lang;
 pub mod load;
+pub mod output;
 pub mod problem;
 pub mod progress;
-pub mod province;
 pub mod report;
 pub mod target;
+pub mod targets_file;
 
 use std::io::Write;
 
-pub use labels::Lang;
+pub use lang::Lang;
 
 /// What the binary knows of where standard output goes; the library asks nothing of the environment.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]

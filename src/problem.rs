@@ -1,15 +1,7 @@
 //! Problems found in a data file: a stable code, a place, what was found and what was expected.
 //! The same list serves `validate`, `eval` and every output format.
 
-use std::fmt;
-
 use serde::Serialize;
-
-use crate::labels::Lang;
-
-fn english<S: serde::Serializer>(expected: &Expected, s: S) -> Result<S::Ok, S::Error> {
-    s.serialize_str(&crate::labels::expected(expected, Lang::En))
-}
 
 /// What a problem expected instead of what it found, with the figures and names that say it; one
 /// variant per kind of expectation. The words, in either language, are in [`crate::labels::expected`].
@@ -302,8 +294,7 @@ pub struct Problem {
     /// The raw text found.
     pub found: Option<String>,
     /// What was expected instead: data, put into words by [`crate::labels::expected`]. JSON and the
-    /// stable message carry its English words.
-    #[serde(serialize_with = "english")]
+    /// stable message carry its English words (the `Serialize` of [`Expected`] is beside them).
     pub expected: Expected,
     pub suggestion: Option<String>,
 }
@@ -360,33 +351,6 @@ impl Problem {
             }
         }
         s
-    }
-
-    /// The message without the place: field, what was found, what was expected, a suggestion. Every
-    /// part taken from the input is escaped (see [`escape`]).
-    pub fn message(&self) -> String {
-        let mut s = String::new();
-        if let Some(field) = &self.field {
-            s.push_str(&format!("{}: ", escape(field)));
-        }
-        if let Some(found) = &self.found {
-            s.push_str(&format!("found \"{}\"; ", escape(found)));
-        }
-        s.push_str(&format!("expected {}", escape(&crate::labels::expected(&self.expected, Lang::En))));
-        if let Some(hint) = &self.suggestion {
-            s.push_str(&format!(" (did you mean {}?)", escape(hint)));
-        }
-        s
-    }
-}
-
-impl fmt::Display for Problem {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        let level = match self.severity {
-            Severity::Error => "error",
-            Severity::Warning => "warning",
-        };
-        write!(f, "{}: {level}[{}]: {}", self.place(), self.code.as_str(), self.message())
     }
 }
 

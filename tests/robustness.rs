@@ -7,7 +7,7 @@ use plan_check::catalog::Catalog;
 use plan_check::evaluate::{Settings, evaluate};
 use plan_check::labels::{self, Lang};
 use plan_check::load::{LoadOptions, load};
-use plan_check::province::ProvinceTargets;
+use plan_check::targets_file::TargetsFile;
 use proptest::prelude::*;
 
 /// Cells a real file might hold, and some it should not: names, aliases, ids, numbers in every
@@ -103,7 +103,7 @@ proptest! {
         if data.problems.iter().any(|p| p.is_error()) {
             prop_assert!(data.accounting.iter().any(|a| a.rows_rejected > 0) || data.accounting.iter().all(|a| a.rows_read == 0));
         }
-        let settings = Settings { year: 2023, stage: Settings::stage_for(&catalog, 2023), province: ProvinceTargets::default() };
+        let settings = Settings { year: 2023, stage: Settings::stage_for(&catalog, 2023), province: TargetsFile::default() };
         let evaluation = evaluate(&catalog, &data, &settings);
         for v in &evaluation.verdicts {
             prop_assert!(v.completion.is_none_or(f64::is_finite), "{:?}", v);

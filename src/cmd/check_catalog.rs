@@ -12,8 +12,8 @@ use serde::Serialize;
 use crate::catalog::{Catalog, CatalogIssue, Indicator};
 use crate::cli::CheckCatalogArgs;
 use crate::labels::{self, Lint};
+use crate::output::Format;
 use crate::problem::escape;
-use crate::report::Format;
 use crate::target::Target;
 use crate::{Lang, Outcome};
 

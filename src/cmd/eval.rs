@@ -8,8 +8,8 @@ use anyhow::Context as _;
 use crate::catalog::{Catalog, SourceFilter};
 use crate::cli::{EvalArgs, Only};
 use crate::evaluate::{Evaluation, FailOn, has_findings};
-use crate::report::Report;
-use crate::report::eval::{self, Filter};
+use crate::output::EvalView;
+use crate::output::eval::{self, Filter};
 use crate::{Console, Outcome};
 
 pub fn run(args: &EvalArgs, console: Console, out: &mut dyn Write, err: &mut dyn Write) -> anyhow::Result<Outcome> {
@@ -31,7 +31,7 @@ pub fn run(args: &EvalArgs, console: Console, out: &mut dyn Write, err: &mut dyn
     }
     let lang = args.lang.into();
     let files = super::display_names(&args.input.files);
-    let report = Report { catalog: &catalog, evaluation: &evaluation, files: &files, lang, area };
+    let report = EvalView { catalog: &catalog, evaluation: &evaluation, files: &files, lang, area };
     let filter = Filter { types: args.kind.clone(), off_track: args.only == Some(Only::OffTrack) };
     let format = super::format(&args.output)?;
     let content = eval::build(&report, &filter, format.parts())?;
@@ -66,7 +66,7 @@ fn explain(
         .iter()
         .find(|v| *v.indicator == *ind.id && area.map_or(v.official, |a| *v.county == *a))
         .with_context(|| format!("--explain: {} is not judged for {}", ind.id, area.unwrap_or(&ind.city_row)))?;
-    let content = crate::report::explain::build(catalog, evaluation, ind, verdict, args.lang.into());
+    let content = crate::output::explain::build(catalog, evaluation, ind, verdict, args.lang.into());
     let format = super::format(&args.output)?;
     super::emit(&content, format, &args.output, console, &super::inputs(&args.input, Some(&args.judge)), out)?;
     let findings = has_findings(catalog, std::iter::once(verdict), FailOn::from(args.fail_on));

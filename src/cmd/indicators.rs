@@ -4,7 +4,7 @@ use std::io::Write;
 
 use crate::catalog::{Catalog, Indicator};
 use crate::cli::IndicatorsArgs;
-use crate::report::indicators::{self, Entry};
+use crate::output::indicators::{self, Entry};
 use crate::{Console, Outcome};
 
 pub fn run(

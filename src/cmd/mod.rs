@@ -20,8 +20,8 @@ use crate::catalog::{Catalog, County, SourceFilter};
 use crate::cli::{ColorArg, InputArgs, JudgeArgs, OutputArgs};
 use crate::evaluate::{self, Evaluation, Settings};
 use crate::load::{self, Dataset, Limits, LoadOptions, ReadOptions};
-use crate::province::ProvinceTargets;
-use crate::report::{Content, Format, Style, problems};
+use crate::output::{Content, Format, Style, problems};
+use crate::targets_file::TargetsFile;
 
 /// Reads the catalogue and the data files named by the shared options.
 pub fn load_inputs(input: &InputArgs, max_problems: Option<usize>) -> anyhow::Result<(Catalog, Dataset)> {
@@ -137,11 +137,11 @@ pub fn find_county<'c>(catalog: &'c Catalog, name: &str) -> anyhow::Result<&'c C
 }
 
 /// The `--targets` file, or no province targets.
-pub fn load_targets(path: Option<&Path>, catalog: &Catalog) -> anyhow::Result<ProvinceTargets> {
-    let Some(path) = path else { return Ok(ProvinceTargets::default()) };
+pub fn load_targets(path: Option<&Path>, catalog: &Catalog) -> anyhow::Result<TargetsFile> {
+    let Some(path) = path else { return Ok(TargetsFile::default()) };
     let text =
         std::fs::read_to_string(path).with_context(|| format!("cannot read the targets file {}", path.display()))?;
-    Ok(ProvinceTargets::parse(&text, &path.display().to_string(), catalog)?)
+    Ok(TargetsFile::parse(&text, &path.display().to_string(), catalog)?)
 }
 
 /// The data files as named in output: `-` is [`load::STDIN_NAME`].
@@ -210,11 +210,11 @@ pub fn emit(
             ColorArg::Auto => console.tty && !console.no_color,
         };
         let style = Style { width: console.width.filter(|_| console.tty), color, file: false };
-        return crate::report::render(content, format, &style, out);
+        return crate::output::render(content, format, &style, out);
     };
     refuse_input(path, inputs)?;
     let mut bytes = Vec::new();
-    crate::report::render(content, format, &Style { width: None, color: false, file: true }, &mut bytes)?;
+    crate::output::render(content, format, &Style { width: None, color: false, file: true }, &mut bytes)?;
     write_atomically(path, &bytes)
 }
 

@@ -6,7 +6,7 @@ use anyhow::bail;
 
 use crate::catalog::{Catalog, Indicator, SourceFilter};
 use crate::cli::RankArgs;
-use crate::report::rank::{self, Ranking};
+use crate::output::rank::{self, Ranking};
 use crate::{Console, Outcome};
 
 pub fn run(args: &RankArgs, console: Console, out: &mut dyn Write, err: &mut dyn Write) -> anyhow::Result<Outcome> {

@@ -8,10 +8,10 @@ use anyhow::bail;
 
 use crate::Outcome;
 use crate::cli::{DocumentFormat, ReportArgs};
-use crate::document::{self, Document, Inputs};
 use crate::evaluate::{FailOn, has_findings};
 use crate::load::Dataset;
-use crate::report::Report;
+use crate::output::EvalView;
+use crate::report::{self, Document, Inputs};
 
 /// The bundled illustrative data files (data/README.md): a report made from them says so on its first page.
 const ILLUSTRATIVE: [&[u8]; 4] = [
@@ -30,10 +30,10 @@ pub fn run(args: &ReportArgs, out: &mut dyn Write, err: &mut dyn Write) -> anyho
         Some(name) => Some(super::area_in_data(&catalog, &evaluation, name)?),
         None => None,
     };
-    let report =
-        Report { catalog: &catalog, evaluation: &evaluation, files: &args.input.files, lang: args.lang.into(), area };
+    let view =
+        EvalView { catalog: &catalog, evaluation: &evaluation, files: &args.input.files, lang: args.lang.into(), area };
     let inputs = Inputs {
-        report: &report,
+        report: &view,
         targets_file: args.judge.targets.as_ref().map(|p| p.display().to_string()),
         produced: produced_date(),
         illustrative: is_illustrative(&args.input.files, &data),
@@ -44,14 +44,14 @@ pub fn run(args: &ReportArgs, out: &mut dyn Write, err: &mut dyn Write) -> anyho
     let bytes = match format {
         DocumentFormat::Html => {
             let mut page = Vec::new();
-            document::html::render(&doc, &mut page)?;
+            report::html::render(&doc, &mut page)?;
             page
         }
-        DocumentFormat::Docx => document::docx::render(&doc)?,
+        DocumentFormat::Docx => report::docx::render(&doc)?,
     };
     super::write_atomically(&args.output, &bytes)?;
     writeln!(out, "{}", args.output.display())?;
-    let findings = has_findings(&catalog, report.headline().into_iter(), FailOn::from(args.fail_on));
+    let findings = has_findings(&catalog, view.headline().into_iter(), FailOn::from(args.fail_on));
     Ok(if findings { Outcome::Findings } else { Outcome::Clean })
 }
 

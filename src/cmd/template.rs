@@ -10,10 +10,10 @@ use anyhow::{Context as _, bail};
 use crate::catalog::{AreaKind, Catalog, County, Indicator};
 use crate::cli::{Shape, TemplateArgs};
 use crate::labels::{self, TemplateNote, Word, word};
+use crate::output::Format;
+use crate::output::indicators::Entry;
+use crate::output::template::{self as writer, Grid, Slot};
 use crate::problem::closest;
-use crate::report::Format;
-use crate::report::indicators::Entry;
-use crate::report::template::{self as writer, Grid, Slot};
 use crate::target::Target;
 use crate::{Lang, Outcome};
 

@@ -6,7 +6,7 @@ use std::io::Write;
 use anyhow::bail;
 
 use crate::cli::TrendArgs;
-use crate::report::{Report, trend};
+use crate::output::{EvalView, trend};
 use crate::{Console, Outcome};
 
 pub fn run(args: &TrendArgs, console: Console, out: &mut dyn Write, err: &mut dyn Write) -> anyhow::Result<Outcome> {
@@ -22,7 +22,7 @@ pub fn run(args: &TrendArgs, console: Console, out: &mut dyn Write, err: &mut dy
     }
     let lang = args.lang.into();
     let files = super::display_names(&args.input.files);
-    let report = Report { catalog: &catalog, evaluation: &evaluation, files: &files, lang, area: None };
+    let report = EvalView { catalog: &catalog, evaluation: &evaluation, files: &files, lang, area: None };
     let format = super::format(&args.output)?;
     let content = trend::build(&report, area.as_deref(), format.parts())?;
     super::emit(&content, format, &args.output, console, &super::inputs(&args.input, Some(&args.judge)), out)?;

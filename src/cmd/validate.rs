@@ -6,8 +6,8 @@ use crate::aggregate::{self, Combined};
 use crate::catalog::{Aggregate, Catalog, IndicatorType};
 use crate::cli::{Require, ValidateArgs};
 use crate::load::Dataset;
+use crate::output::problems;
 use crate::problem::{Code, Expected, Problem};
-use crate::report::problems;
 use crate::{Console, Outcome};
 
 pub fn run(args: &ValidateArgs, console: Console, out: &mut dyn Write, err: &mut dyn Write) -> anyhow::Result<Outcome> {

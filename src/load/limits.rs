@@ -103,8 +103,17 @@ pub struct Named<'a>(pub &'a str, pub u64);
 impl fmt::Display for Named<'_> {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         let Named(name, value) = *self;
-        let shown = crate::labels::limit_size(name, value);
+        let shown = size(name, value);
         write!(f, "the {name} limit ({shown}; raise it with --limit {name}=N)")
+    }
+}
+
+/// A limit's value as people read it: a whole number of MiB or KiB for byte limits.
+pub fn size(name: &str, value: u64) -> String {
+    match value {
+        v if name.ends_with("bytes") && v >= 1 << 20 && v % (1 << 20) == 0 => format!("{} MiB", v >> 20),
+        v if name.ends_with("bytes") && v >= 1 << 10 && v % (1 << 10) == 0 => format!("{} KiB", v >> 10),
+        v => v.to_string(),
     }
 }
 

@@ -16,7 +16,7 @@ use std::collections::HashMap;
 use anyhow::Context as _;
 use rustc_hash::{FxHashMap, FxHashSet};
 
-pub use limits::{LimitSetting, Limits};
+pub use limits::{LimitSetting, Limits, size as limit_size};
 pub use number::{Cell, NumberError, parse_cell};
 pub use open::STDIN_NAME;
 pub use read::{ReadOptions, display_name, is_workbook_kind};

@@ -1,322 +1,626 @@
-//! Results → output, in two steps. Each command builds its [`Content`] once: a neutral model of
-//! sheets (titled tables of typed cells), lines around them, the machine-readable document and the
-//! records a CSV holds. One file per [`Format`] under [`format`] renders any content to any
-//! `impl Write`. Words come from [`crate::labels`]; machine output is always English.
+//! The mid-term or final evaluation as a document (`plan-check report`): one content model built from the
+//! same verdicts as `eval`, rendered by [`html`] (one self-contained page) and [`docx`] (Word). The model
+//! holds finished texts and numbers only, so the two renderings cannot disagree on a count or a label.
 
-pub mod eval;
-pub mod explain;
-pub mod format;
-pub mod indicators;
-pub mod problems;
-pub mod rank;
-pub mod results;
-pub mod template;
-pub mod trend;
+pub mod chart;
+pub mod docx;
+pub mod html;
+mod text;
 
-use std::io::Write;
-
-use serde_json::{Map, Value};
-
-pub use format::{Format, Parts, Style, render};
+use std::collections::HashMap;
 
 use crate::Lang;
-use crate::catalog::{Catalog, Indicator};
-use crate::evaluate::{Basis, Evaluation, Status, Verdict};
-use crate::labels::{self, Word, num, percent, two, word};
+use crate::catalog::{AreaKind, Catalog, Indicator, IndicatorType};
+use crate::evaluate::{Stage, Status, Summary, Verdict};
+use crate::labels::{percent, status_label, type_label, words};
+use crate::labels::{progress_text as progress_cell, projection_text as projection_cell};
+use crate::output::{EvalView, baseline_cell, reason_cell, target_cell, value_text};
 use crate::problem::Problem;
+use crate::progress::Point;
+use crate::target::Cmp;
 
-/// What a command has to say, before any format is chosen. It may borrow what the command evaluated
-/// (`'a`): a large document is written from the verdicts as it is rendered, never held whole.
-#[derive(Debug, Default)]
-pub struct Content<'a> {
-    /// Lines above the tables: what was evaluated, from which files, against which catalogue.
-    pub heading: Vec<String>,
-    pub sheets: Vec<Sheet>,
-    /// Lines below the tables.
-    pub notes: Vec<String>,
-    /// The machine-readable document (`--format json`): stable English field names. Written to the
-    /// output as it is rendered: neither a `Value` tree (20 times the memory of the text) nor the
-    /// text of 80,000 results (three times the input) is ever held (BENCHMARKS.md).
-    pub document: Option<Box<dyn Document + 'a>>,
-    /// One object per CSV row; nested objects are flattened into `parent_child` columns.
-    pub records: Vec<Map<String, Value>>,
-    /// A record with every optional object filled in: its flattened fields are the CSV's columns
-    /// whatever the data holds (no rows, or no `progress` in any of them).
-    pub record_shape: Map<String, Value>,
-    /// Problems to annotate (`--format github`), for content that is a problem list, and how many
-    /// more were left out.
-    pub problems: Option<Vec<Problem>>,
-    pub problems_not_shown: usize,
+/// What the document is made from besides the verdicts: facts about the run that only the command knows.
+pub struct Inputs<'a> {
+    pub report: &'a EvalView<'a>,
+    /// The `--targets` file, when one was given.
+    pub targets_file: Option<String>,
+    /// The day the document is produced, `YYYY-MM-DD`.
+    pub produced: String,
+    /// Whether any data file is illustrative (the bundled ones, or one whose notes say so).
+    pub illustrative: bool,
+    /// The problems `validate` found, when `--skip-invalid` evaluated the valid rows of invalid files.
+    pub problems: &'a [Problem],
+    /// The data's notes on the evaluation year's rows, by (area, indicator id).
+    pub notes: &'a HashMap<(String, String), String>,
 }
 
-/// One table: a title, typed columns, rows of typed cells and the notes that explain them.
-#[derive(Debug, Clone, Default)]
-pub struct Sheet {
-    /// A short name, for a workbook's tab.
-    pub name: String,
+/// The whole document, in reading order.
+#[derive(Debug, Clone)]
+pub struct Document {
+    pub lang: Lang,
     pub title: String,
+    /// The line under the title: the stage and year (and the area of a one-area report).
+    pub subtitle: String,
+    /// Label and value pairs under the title: plan, year, stage, 序时进度, files, catalogue, targets, date.
+    pub facts: Vec<(String, String)>,
+    /// The notice that the data are illustrative, shown on the first page.
+    pub notice: Option<String>,
+    pub sections: Vec<Section>,
+}
+
+/// A numbered part of the document (一、总体情况 …), with a level-1 heading.
+#[derive(Debug, Clone)]
+pub struct Section {
+    /// A stable name for the part (`overview`, `indicators` …), used as an anchor and by tests.
+    pub id: &'static str,
+    pub heading: String,
+    pub blocks: Vec<Block>,
+}
+
+#[derive(Debug, Clone)]
+pub enum Block {
+    Paragraph(String),
+    /// A paragraph that says something about one indicator type; `kind` is the JSON type name.
+    TypeSentence {
+        kind: &'static str,
+        text: String,
+    },
+    Subheading(String),
+    Bullets(Vec<String>),
+    Table(Table),
+    /// The stacked bar of statuses per indicator type.
+    StatusChart(Vec<StatusBar>),
+    /// A bar from baseline to target per numeric indicator, with a sparkline when there are several years.
+    IndicatorCharts(Vec<IndicatorChart>),
+    Matrix(Matrix),
+    /// The colours and symbols used for statuses.
+    Legend(Vec<(Status, String)>),
+}
+
+/// A table with a header row, rows grouped under group titles (domains, chapters).
+#[derive(Debug, Clone)]
+pub struct Table {
+    /// A stable name (`indicators`, `tasks`, `targets`).
+    pub id: &'static str,
     pub columns: Vec<Column>,
-    pub rows: Vec<Vec<Cell>>,
-    pub notes: Vec<String>,
+    pub groups: Vec<Group>,
+    /// Too wide for a portrait page: a landscape section in Word, a landscape page when printed.
+    pub wide: bool,
 }
 
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone)]
 pub struct Column {
-    pub label: String,
-    /// The unit every number of the column is in, shown in its header.
-    pub unit: Option<String>,
-    pub align: Align,
-    /// Long text that a narrow terminal may wrap; other columns keep their width.
-    pub wrap: bool,
-    /// Repeated in every band when a terminal is too narrow for all columns (a row's name).
-    pub key: bool,
-}
-
-impl Column {
-    pub fn text(label: impl Into<String>) -> Column {
-        Column { label: label.into(), unit: None, align: Align::Left, wrap: false, key: false }
-    }
-
-    pub fn number(label: impl Into<String>) -> Column {
-        Column { align: Align::Right, ..Column::text(label) }
-    }
-
-    pub fn wrapping(label: impl Into<String>) -> Column {
-        Column { wrap: true, ..Column::text(label) }
-    }
-
-    pub fn key(mut self) -> Column {
-        self.key = true;
-        self
-    }
-
-    pub fn centered(mut self) -> Column {
-        self.align = Align::Center;
-        self
-    }
-
-    pub fn unit(mut self, unit: impl Into<String>) -> Column {
-        self.unit = Some(unit.into());
-        self
-    }
-
-    /// The header as printed: the label, and the unit in brackets.
-    pub fn header(&self) -> String {
-        match &self.unit {
-            Some(u) => format!("{}({u})", self.label),
-            None => self.label.clone(),
-        }
-    }
+    pub title: String,
+    pub kind: ColumnKind,
+    /// The share of the table's width, in arbitrary units.
+    pub width: u16,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Align {
-    Left,
-    Right,
-    Center,
+pub enum ColumnKind {
+    Text,
+    Number,
+    /// Holds the status label; coloured by the row's status.
+    Status,
 }
 
-/// One cell, typed so that a workbook stores numbers as numbers and colours statuses.
-#[derive(Debug, Clone, PartialEq)]
-pub enum Cell {
-    /// Nothing to show (a domain printed on its group's first row only).
-    Empty,
-    /// No value: a dash in text, a blank cell in a workbook.
-    Missing,
-    Text(String),
-    /// A value; text shows at most two decimals.
-    Number(f64),
-    /// A share (0.72 = 72%).
-    Percent(f64),
-    /// A verdict, shown as `text` (a label or a symbol) and coloured by its status. The words are
-    /// labels.rs's own: a matrix of thousands of areas allocates none of them.
-    Status {
-        status: Status,
-        text: &'static str,
-    },
+#[derive(Debug, Clone)]
+pub struct Group {
+    /// Empty when the rows are not grouped.
+    pub title: String,
+    pub rows: Vec<Row>,
 }
 
-impl Cell {
-    pub fn text(s: impl Into<String>) -> Cell {
-        Cell::Text(s.into())
-    }
-
-    pub fn count(n: usize) -> Cell {
-        Cell::Number(n as f64)
-    }
-
-    pub fn opt(n: Option<f64>) -> Cell {
-        n.map_or(Cell::Missing, Cell::Number)
-    }
-
-    /// The cell as text.
-    pub fn shown(&self) -> String {
-        match self {
-            Cell::Empty => String::new(),
-            Cell::Missing => "—".into(),
-            Cell::Text(s) => s.clone(),
-            Cell::Number(n) => two(*n),
-            Cell::Percent(p) => percent(*p),
-            Cell::Status { text, .. } => (*text).to_string(),
-        }
-    }
+#[derive(Debug, Clone)]
+pub struct Row {
+    /// The indicator's id, or empty for a row that is not one indicator.
+    pub indicator: String,
+    pub status: Option<Status>,
+    pub cells: Vec<String>,
 }
 
-/// Everything a builder of evaluation content needs.
-pub struct Report<'a> {
-    pub catalog: &'a Catalog,
-    pub evaluation: &'a Evaluation,
-    pub files: &'a [String],
-    pub lang: Lang,
-    /// One area's view (`--county`): its applicable indicators only.
-    pub area: Option<&'a str>,
+#[derive(Debug, Clone)]
+pub struct StatusBar {
+    pub kind: &'static str,
+    /// The type and its total: 约束性（15）.
+    pub label: String,
+    /// Non-zero counts in display order.
+    pub counts: Vec<(Status, usize)>,
 }
 
-impl<'a> Report<'a> {
-    /// The verdicts the report is about: the official, city-level ones, or one area's applicable ones.
-    pub fn headline(&self) -> Vec<&'a Verdict> {
-        match self.area {
-            Some(area) => self.evaluation.of_area(area).filter(|v| v.status != Status::NotApplicable).collect(),
-            None => self.evaluation.official().collect(),
-        }
-    }
-}
-
-/// Rows grouped as the plan prints its tables: a domain (or chapter) named on its group's first row
-/// only, and the parts of a shared row (4a–4d) each by its own name under one heading row with the
-/// row's 序号 and name, instead of the whole name repeated four times.
-#[derive(Debug, Default)]
-pub struct Grouping {
-    domain: Option<String>,
-    shared: Option<u32>,
-}
-
-/// The name a row shows, and the heading (序号, the row's name) to print before it, if any.
-pub struct SharedName {
-    pub heading: Option<(String, String)>,
+#[derive(Debug, Clone)]
+pub struct IndicatorChart {
+    pub indicator: String,
+    pub label: String,
     pub name: String,
+    /// The figures in words: baseline → target, value, completion.
+    pub caption: String,
+    pub status: Status,
+    pub bar: Option<Bar>,
+    /// The values by year, when there are three or more.
+    pub series: Vec<Point>,
 }
 
-impl Grouping {
-    /// The domain to show on this indicator's row (none when it continues the group) and its name.
-    pub fn next(&mut self, ind: &Indicator) -> (Option<String>, SharedName) {
-        let domain = (self.domain.as_deref() != Some(ind.domain.as_str())).then(|| ind.domain.clone());
-        self.domain = Some(ind.domain.clone());
-        let shared = match (&ind.part, ind.no) {
-            (Some(part), Some(no)) => {
-                let heading = (self.shared != Some(no)).then(|| (no.to_string(), ind.name.clone()));
-                self.shared = Some(no);
-                SharedName { heading, name: part.clone() }
-            }
-            _ => {
-                self.shared = None;
-                SharedName { heading: None, name: ind.display_name() }
-            }
-        };
-        (domain, shared)
-    }
+/// Baseline, target and current value on one axis; `mark` is where 序时进度 puts the value due by now.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Bar {
+    pub baseline: f64,
+    pub target: f64,
+    pub value: f64,
+    pub mark: Option<f64>,
 }
 
-/// Why a verdict is what it is, with where its value came from and who set its target.
-pub fn reason_cell(v: &Verdict, lang: Lang) -> String {
-    let mut parts = Vec::new();
-    if let Basis::Aggregated { areas } = v.basis {
-        parts.push(labels::aggregated_from(areas, lang));
-    }
-    if let Some(r) = &v.reason {
-        parts.push(labels::reason(r, lang));
-    }
-    if let Some(src) = &v.target.source {
-        parts.push(labels::assigned_by(src, v.target.for_area, lang));
-    }
-    parts.join(word(Word::Separator, lang))
+/// Areas × indicators.
+#[derive(Debug, Clone)]
+pub struct Matrix {
+    pub corner: String,
+    /// Each column's label (序号) and the indicator's name.
+    pub columns: Vec<(String, String)>,
+    pub count_title: String,
+    pub rows: Vec<MatrixRow>,
 }
 
-pub fn status_cell(s: Status, lang: Lang) -> Cell {
-    Cell::Status { status: s, text: labels::status_label(s, lang) }
+#[derive(Debug, Clone)]
+pub struct MatrixRow {
+    pub area: String,
+    /// `None` where the area has no verdict on the indicator.
+    pub cells: Vec<Option<Status>>,
+    /// Binding indicators failing, lagging or regressing.
+    pub binding_off_track: usize,
 }
 
-/// The baseline as the plan writes it for the city row, or this area's own base-year value; the plan's
-/// words where it gives no number.
-pub fn baseline_cell(ind: &Indicator, v: &Verdict) -> Cell {
-    match (&ind.baseline_text, v.baseline) {
-        (Some(text), Some(b)) if ind.baseline == Some(b) => Cell::text(text),
-        (_, Some(b)) => Cell::Number(b),
-        (Some(text), None) if v.official => Cell::text(text),
-        (_, None) => Cell::text("/"),
-    }
-}
-
-/// The plan's words for the target, with the rule they resolve to unless the words state it: a bare
-/// number shows its direction too (`40（≤40）`).
-pub fn target_cell(v: &Verdict) -> String {
-    let t = &v.target;
-    match t.rule {
-        Some(rule) if !rule.is_stated_by(&t.text) => format!("{}（{rule}）", t.text),
-        _ => t.text.to_string(),
-    }
-}
-
-/// A value as text: at most two decimals, a dash for none.
-pub fn value_text(v: &Verdict) -> String {
-    v.value.map_or("—".into(), |x| num((x * 100.0).round() / 100.0))
-}
-
-/// A serializable value as a JSON value; our documents are plain data, so this cannot fail in
-/// practice, and if it did the error would name the document.
-pub fn to_value(doc: &impl serde::Serialize) -> anyhow::Result<Value> {
-    Ok(serde_json::to_value(doc)?)
-}
-
-/// A machine-readable document that writes itself as pretty JSON, so that a format renders it
-/// straight to its writer.
-pub trait Document {
-    /// An I/O error comes back as itself, so that a closed pipe is still recognised as one.
-    fn write_pretty(&self, out: &mut dyn Write) -> std::io::Result<()>;
-}
-
-impl std::fmt::Debug for dyn Document + '_ {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str("Document")
-    }
-}
-
-/// A typed value as a [`Document`], serialized only when it is written.
-pub struct Json<T>(pub T);
-
-impl<T: serde::Serialize> Document for Json<T> {
-    fn write_pretty(&self, out: &mut dyn Write) -> std::io::Result<()> {
-        // serde_json writes a token at a time. Through `dyn Write` each is a call; into a buffer of a
-        // known type they are copies, and the writer behind `dyn` sees one call per 64 KiB.
-        let mut buffered = std::io::BufWriter::with_capacity(1 << 16, out);
-        // serde_json gives an I/O error back unchanged in kind.
-        serde_json::to_writer_pretty(&mut buffered, &self.0).map_err(std::io::Error::from)?;
-        buffered.flush()
-    }
-}
-
-/// A document already written as its pretty JSON text.
-struct Pretty(String);
-
-impl Document for Pretty {
-    fn write_pretty(&self, out: &mut dyn Write) -> std::io::Result<()> {
-        out.write_all(self.0.as_bytes())
-    }
-}
-
-/// A document that borrows data local to its builder, kept as its pretty JSON text (documents of
-/// one row per indicator or area: catalogue entries, rankings, trends, explanations).
-pub fn to_document(doc: &impl serde::Serialize) -> anyhow::Result<Option<Box<dyn Document>>> {
-    Ok(Some(Box::new(Pretty(serde_json::to_string_pretty(doc)?))))
-}
-
-/// An object of a document as a CSV record, with columns put first (`label`, `status_label`).
-pub fn record(value: Value, first: Vec<(&str, Value)>) -> Map<String, Value> {
-    let mut map: Map<String, Value> = first.into_iter().map(|(k, v)| (k.to_string(), v)).collect();
-    if let Value::Object(fields) = value {
-        for (k, v) in fields {
-            map.entry(k).or_insert(v);
+impl Document {
+    /// Builds the document from the verdicts of one evaluation.
+    pub fn build(inputs: &Inputs) -> Document {
+        let report = inputs.report;
+        let lang = report.lang;
+        let headline = report.headline();
+        let (tasks, table): (Vec<&Verdict>, Vec<&Verdict>) = headline.iter().partition(|v| is_task(report, v));
+        let mut sections = vec![overview(report, &headline), indicators(inputs, &table), attention(report, &headline)];
+        if report.area.is_none() {
+            sections.extend(areas(report));
+        }
+        if !tasks.is_empty() {
+            sections.push(tasks_section(report, &tasks));
+        }
+        sections.push(appendix(inputs, &headline));
+        Document {
+            lang,
+            title: report.catalog.plan.name.clone(),
+            subtitle: text::subtitle(report),
+            facts: facts(inputs),
+            notice: inputs.illustrative.then(|| text::illustrative_notice(lang).to_string()),
+            sections,
         }
     }
-    map
+}
+
+fn is_task(report: &EvalView, v: &Verdict) -> bool {
+    report.catalog.indicator(&v.indicator).is_some_and(|i| i.kind == IndicatorType::Task)
+}
+
+fn facts(inputs: &Inputs) -> Vec<(String, String)> {
+    let report = inputs.report;
+    let e = report.evaluation;
+    let lang = report.lang;
+    let w = |zh, en| words(lang, zh, en).to_string();
+    let mut facts = vec![
+        (w("规划", "Plan"), report.catalog.plan.name.clone()),
+        (w("评估年份", "Year"), e.year.to_string()),
+        (w("评估阶段", "Stage"), crate::labels::evaluation_name(e.stage, lang).to_string()),
+    ];
+    if e.stage == Stage::Midterm {
+        facts.push((w("序时进度", "Elapsed share (序时进度)"), percent(e.elapsed_share)));
+    }
+    if let Some(area) = report.area {
+        facts.push((w("地区", "Area"), area.to_string()));
+    }
+    facts.push((w("数据文件", "Data files"), report.files.join(words(lang, "、", ", "))));
+    facts.push((w("指标目录", "Catalogue"), report.catalog.origin.clone()));
+    let targets = inputs.targets_file.clone().unwrap_or_else(|| w("未提供", "none"));
+    facts.push((w("省下达目标文件", "Targets file"), targets));
+    facts.push((w("生成日期", "Produced"), inputs.produced.clone()));
+    facts
+}
+
+/// 一、总体情况: the sentences by type and the stacked bar of statuses.
+fn overview(report: &EvalView, headline: &[&Verdict]) -> Section {
+    let lang = report.lang;
+    let summary = Summary::of(report.catalog, report.evaluation.stage, headline.iter().copied());
+    let mut blocks = vec![Block::Paragraph(text::lead(report, &summary))];
+    let mut bars = Vec::new();
+    for kind in IndicatorType::ALL {
+        // The summary has every type of the catalogue; one area may have no verdict of a type.
+        let Some(counts) = summary.by_type.get(kind.as_str()).filter(|c| c.values().sum::<usize>() > 0) else {
+            continue;
+        };
+        let of_kind: Vec<&Verdict> = headline.iter().copied().filter(|v| kind_of(report.catalog, v) == kind).collect();
+        let text = text::type_sentence(kind, counts, &of_kind, lang);
+        blocks.push(Block::TypeSentence { kind: kind.as_str(), text });
+        let total: usize = counts.values().sum();
+        let label = match lang {
+            Lang::Zh => format!("{}（{total}）", type_label(kind, lang)),
+            Lang::En => format!("{} ({total})", type_label(kind, lang)),
+        };
+        let counts =
+            text::ORDER.iter().filter_map(|&s| counts.get(s.as_str()).map(|&n| (s, n))).filter(|&(_, n)| n > 0);
+        bars.push(StatusBar { kind: kind.as_str(), label, counts: counts.collect() });
+    }
+    blocks.extend(text::closing(report, headline));
+    blocks.push(Block::StatusChart(bars));
+    blocks.push(Block::Legend(legend(report.evaluation.stage, lang)));
+    Section { id: "overview", heading: words(lang, "一、总体情况", "1. Overview").into(), blocks }
+}
+
+fn kind_of(catalog: &Catalog, v: &Verdict) -> IndicatorType {
+    catalog.indicator(&v.indicator).map_or(IndicatorType::Task, |i| i.kind)
+}
+
+/// The statuses the stage can give, and 不适用 for the areas' matrix.
+fn legend(stage: Stage, lang: Lang) -> Vec<(Status, String)> {
+    let statuses = Status::of_stage(stage).iter().chain(std::iter::once(&Status::NotApplicable));
+    statuses.map(|&s| (s, status_label(s, lang).to_string())).collect()
+}
+
+/// 二、目标指标完成情况: the city table by domain, then a chart per numeric indicator.
+fn indicators(inputs: &Inputs, verdicts: &[&Verdict]) -> Section {
+    let report = inputs.report;
+    let lang = report.lang;
+    let with_progress = verdicts.iter().any(|v| v.progress.is_some());
+    let plan = &report.catalog.plan;
+    let w = |zh, en| words(lang, zh, en).to_string();
+    let mut columns = vec![
+        column(w("序号", "No."), ColumnKind::Text, 5),
+        column(w("指标", "Indicator"), ColumnKind::Text, 22),
+        column(w("类型", "Type"), ColumnKind::Text, 7),
+        column(format!("{}({})", w("基准", "Baseline "), plan.base_year), ColumnKind::Number, 9),
+        column(format!("{}({})", w("目标", "Target "), plan.target_year), ColumnKind::Text, 10),
+        column(w("本期值", "Value"), ColumnKind::Number, 7),
+        column(w("完成度", "Completion"), ColumnKind::Number, 8),
+    ];
+    if with_progress {
+        columns.push(column(w("进展/预测", "Progress / projection"), ColumnKind::Text, 18));
+    }
+    columns.push(column(w("状态", "Status"), ColumnKind::Status, 8));
+    columns.push(column(w("说明", "Note"), ColumnKind::Text, 15));
+    let groups = grouped(
+        report,
+        verdicts,
+        |ind| ind.domain.clone(),
+        |ind, v| {
+            let mut cells = vec![
+                ind.label(report.catalog),
+                ind.display_name(),
+                type_label(ind.kind, lang).into(),
+                baseline_cell(ind, v).shown(),
+                target_cell(v),
+                value_text(v),
+                completion_text(v),
+            ];
+            if with_progress {
+                cells.push(progress_text(v, lang));
+            }
+            cells.push(status_label(v.status, lang).into());
+            cells.push(note_cell(inputs, v));
+            cells
+        },
+    );
+    let mut blocks = vec![Block::Table(Table { id: "indicators", columns, groups, wide: true })];
+    let charts: Vec<IndicatorChart> = verdicts.iter().filter_map(|v| indicator_chart(report, v)).collect();
+    if !charts.is_empty() {
+        blocks.push(Block::Subheading(w("主要数值指标进度图", "Progress of the numeric indicators")));
+        blocks.push(Block::Paragraph(text::chart_key(report.evaluation.stage, lang).into()));
+        blocks.push(Block::IndicatorCharts(charts));
+    }
+    Section {
+        id: "indicators", heading: w("二、目标指标完成情况", "2. Indicators against their targets"), blocks
+    }
+}
+
+/// Why the verdict is what it is, and what the data file noted on the row.
+fn note_cell(inputs: &Inputs, v: &Verdict) -> String {
+    let lang = inputs.report.lang;
+    let reason = reason_cell(v, lang);
+    match inputs.notes.get(&(v.county.to_string(), v.indicator.to_string())) {
+        None => reason,
+        Some(note) => {
+            let note = format!("{}{note}", words(lang, "数据备注：", "data note: "));
+            if reason.is_empty() { note } else { format!("{reason}; {note}") }
+        }
+    }
+}
+
+/// Completion as a percentage, a dash where it is not defined.
+pub(crate) fn completion_text(v: &Verdict) -> String {
+    v.completion.map_or("—".into(), percent)
+}
+
+fn column(title: String, kind: ColumnKind, width: u16) -> Column {
+    Column { title, kind, width }
+}
+
+fn progress_text(v: &Verdict, lang: Lang) -> String {
+    match v.progress.as_ref() {
+        None => "—".into(),
+        Some(p) => {
+            format!("{}{}{}", progress_cell(Some(p), lang), words(lang, "；", "; "), projection_cell(Some(p), lang))
+        }
+    }
+}
+
+/// Verdicts grouped by consecutive equal keys (domain, chapter), in catalogue order.
+fn grouped(
+    report: &EvalView,
+    verdicts: &[&Verdict],
+    key: impl Fn(&Indicator) -> String,
+    cells: impl Fn(&Indicator, &Verdict) -> Vec<String>,
+) -> Vec<Group> {
+    let mut groups: Vec<Group> = Vec::new();
+    for v in verdicts {
+        let Some(ind) = report.catalog.indicator(&v.indicator) else { continue };
+        let title = key(ind);
+        if groups.last().is_none_or(|g| g.title != title) {
+            groups.push(Group { title, rows: Vec::new() });
+        }
+        let row = Row { indicator: ind.id.clone(), status: Some(v.status), cells: cells(ind, v) };
+        if let Some(g) = groups.last_mut() {
+            g.rows.push(row);
+        }
+    }
+    groups
+}
+
+/// The chart of one indicator with a numeric target, a baseline (or a cumulative start) and a value.
+fn indicator_chart(report: &EvalView, v: &Verdict) -> Option<IndicatorChart> {
+    let ind = report.catalog.indicator(&v.indicator)?;
+    let rule = v.target.rule?;
+    let value = v.value?;
+    let start = if ind.cumulative { Some(0.0) } else { v.baseline };
+    let e = report.evaluation;
+    // A level to hold (the baseline already meets the target) has no distance to draw: no completion, no bar.
+    let bar = start.filter(|_| v.completion.is_some()).map(|baseline| Bar {
+        baseline,
+        target: rule.value,
+        value,
+        // Only where 序时进度 judged the value: not for a level to hold, nor a target judged as final.
+        mark: (e.stage == Stage::Midterm
+            && v.completion.is_some()
+            && v.status != Status::Pass
+            && v.status != Status::Fail)
+            .then_some(baseline + e.elapsed_share * (rule.value - baseline)),
+    });
+    let series = if v.series.len() >= 3 { v.series.clone() } else { Vec::new() };
+    if bar.is_none() && series.is_empty() {
+        return None;
+    }
+    Some(IndicatorChart {
+        indicator: ind.id.clone(),
+        label: ind.label(report.catalog),
+        name: ind.display_name(),
+        caption: text::chart_caption(ind, v, start, &series, report.lang),
+        status: v.status,
+        bar,
+        series,
+    })
+}
+
+/// 三、需关注的指标: every indicator lagging, regressing or failing, with its figures and why.
+fn attention(report: &EvalView, headline: &[&Verdict]) -> Section {
+    let lang = report.lang;
+    let items: Vec<String> = headline
+        .iter()
+        .filter(|v| v.status.is_failing())
+        .filter_map(|v| Some(text::attention_item(report, report.catalog.indicator(&v.indicator)?, v)))
+        .collect();
+    let blocks = if items.is_empty() {
+        vec![Block::Paragraph(
+            words(lang, "无滞后、倒退或未达标的指标。", "No indicator is lagging, regressing or failing.").into(),
+        )]
+    } else {
+        vec![Block::Bullets(items)]
+    };
+    Section {
+        id: "attention",
+        heading: words(lang, "三、需关注的指标", "3. Indicators that need attention").into(),
+        blocks,
+    }
+}
+
+/// 四、各地区情况: areas × indicators, coloured by status, with each area's binding indicators off track.
+fn areas(report: &EvalView) -> Option<Section> {
+    let lang = report.lang;
+    let catalog = report.catalog;
+    let e = report.evaluation;
+    let columns: Vec<&Indicator> = catalog.indicators.iter().filter(|i| !i.is_city_level()).collect();
+    let area_names: Vec<&String> =
+        e.areas.iter().filter(|a| catalog.county(a).is_some_and(|c| c.kind == AreaKind::Area)).collect();
+    if columns.is_empty() || area_names.is_empty() {
+        return None;
+    }
+    let rows: Vec<MatrixRow> = area_names
+        .iter()
+        .map(|area| {
+            let cells: Vec<Option<Status>> =
+                columns.iter().map(|ind| e.of_area(area).find(|v| *v.indicator == *ind.id).map(|v| v.status)).collect();
+            let binding_off_track = columns
+                .iter()
+                .zip(&cells)
+                .filter(|(ind, s)| ind.kind == IndicatorType::Binding && s.is_some_and(Status::is_failing))
+                .count();
+            MatrixRow { area: area.to_string(), cells, binding_off_track }
+        })
+        .collect();
+    let matrix = Matrix {
+        corner: words(lang, "地区", "Area").into(),
+        columns: columns.iter().map(|i| (i.label(catalog), i.display_name())).collect(),
+        count_title: words(lang, "约束性需关注", "Binding off track").into(),
+        rows,
+    };
+    let blocks = vec![
+        Block::Paragraph(text::areas_sentence(&matrix, lang)),
+        Block::Matrix(matrix),
+        Block::Legend(legend(report.evaluation.stage, lang)),
+    ];
+    Some(Section { id: "areas", heading: words(lang, "四、各地区情况", "4. The areas").into(), blocks })
+}
+
+/// 五、重点任务推进情况 (`--all`): the body's tasks by chapter.
+fn tasks_section(report: &EvalView, verdicts: &[&Verdict]) -> Section {
+    let lang = report.lang;
+    let w = |zh, en| words(lang, zh, en).to_string();
+    let columns = vec![
+        column(w("出处", "Source"), ColumnKind::Text, 10),
+        column(w("任务", "Task"), ColumnKind::Text, 22),
+        column(w("基准", "Baseline"), ColumnKind::Number, 7),
+        column(w("目标", "Target"), ColumnKind::Text, 10),
+        column(w("期限", "Due"), ColumnKind::Number, 5),
+        column(w("本期值", "Value"), ColumnKind::Number, 7),
+        column(w("完成度", "Completion"), ColumnKind::Number, 7),
+        column(w("状态", "Status"), ColumnKind::Status, 8),
+        column(w("说明", "Note"), ColumnKind::Text, 16),
+    ];
+    let due_default = report.catalog.plan.target_year;
+    let groups = grouped(
+        report,
+        verdicts,
+        |ind| ind.domain.clone(),
+        |ind, v| {
+            let unit = if ind.unit.is_empty() || ind.target == crate::target::Target::Done {
+                String::new()
+            } else {
+                format!("（{}）", ind.unit)
+            };
+            vec![
+                ind.source.clone(),
+                format!("{}{unit}", ind.display_name()),
+                baseline_cell(ind, v).shown(),
+                target_cell(v),
+                ind.due.unwrap_or(due_default).to_string(),
+                value_text(v),
+                completion_text(v),
+                status_label(v.status, lang).into(),
+                reason_cell(v, lang),
+            ]
+        },
+    );
+    let blocks = vec![Block::Table(Table { id: "tasks", columns, groups, wide: true })];
+    Section { id: "tasks", heading: w("五、重点任务推进情况", "5. The plan's tasks"), blocks }
+}
+
+/// 附：数据与方法: how the verdicts are reached, where the targets came from, and the data's problems.
+fn appendix(inputs: &Inputs, headline: &[&Verdict]) -> Section {
+    let report = inputs.report;
+    let lang = report.lang;
+    let w = |zh, en| words(lang, zh, en).to_string();
+    let mut blocks: Vec<Block> = text::method(report).into_iter().map(Block::Paragraph).collect();
+    let assigned: Vec<Row> = headline
+        .iter()
+        .filter_map(|v| {
+            let ind = report.catalog.indicator(&v.indicator)?;
+            let source = v.target.source.clone()?;
+            let target = v.target.resolved.clone().unwrap_or_else(|| v.target.text.to_string());
+            Some(Row {
+                indicator: ind.id.clone(),
+                status: None,
+                cells: vec![ind.label(report.catalog), ind.display_name(), target, source],
+            })
+        })
+        .collect();
+    if !assigned.is_empty() {
+        blocks.push(Block::Subheading(w("省下达目标及来源", "Assigned targets and their sources")));
+        let columns = vec![
+            column(w("序号", "No."), ColumnKind::Text, 4),
+            column(w("指标", "Indicator"), ColumnKind::Text, 22),
+            column(w("目标", "Target"), ColumnKind::Text, 8),
+            column(w("来源", "Source"), ColumnKind::Text, 16),
+        ];
+        let groups = vec![Group { title: String::new(), rows: assigned }];
+        blocks.push(Block::Table(Table { id: "targets", columns, groups, wide: false }));
+    }
+    if !inputs.problems.is_empty() {
+        blocks.push(Block::Subheading(w("数据问题（--skip-invalid）", "Problems in the data (--skip-invalid)")));
+        blocks.push(Block::Paragraph(text::problems_lead(inputs.problems.len(), lang)));
+        blocks.push(Block::Bullets(inputs.problems.iter().map(ToString::to_string).collect()));
+    }
+    Section { id: "method", heading: w("附：数据与方法", "Appendix: data and method"), blocks }
+}
+
+/// The distance from a value to its rule's threshold, when the value does not meet it.
+pub(crate) fn gap(v: &Verdict) -> Option<f64> {
+    let (rule, value) = (v.target.rule?, v.value?);
+    if rule.is_met_by(value) {
+        return None;
+    }
+    Some(match rule.cmp {
+        Cmp::AtLeast | Cmp::Equal => rule.value - value,
+        Cmp::AtMost => value - rule.value,
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::evaluate::{self, Settings};
+    use crate::load::Dataset;
+
+    /// A row of test data by names: area, indicator id, year, value.
+    type Named = (&'static str, &'static str, i32, f64);
+
+    fn m(county: &'static str, id: &'static str, year: i32, value: f64) -> Named {
+        (county, id, year, value)
+    }
+
+    fn document(rows: Vec<Named>, year: i32) -> Document {
+        let catalog = Catalog::embedded().unwrap();
+        let settings = Settings { year, stage: Settings::stage_for(&catalog, year), province: Default::default() };
+        let mut data = Dataset::for_catalog(&catalog);
+        for (county, id, year, value) in rows {
+            data.push_named(county, id, year).unwrap_or_else(|| panic!("{county} {id}")).set_value(Some(value));
+        }
+        let e = evaluate::evaluate(&catalog, &data, &settings);
+        let files = vec!["t.csv".to_string()];
+        let report = EvalView { catalog: &catalog, evaluation: &e, files: &files, lang: Lang::Zh, area: None };
+        let notes = HashMap::new();
+        let inputs = Inputs {
+            report: &report,
+            targets_file: None,
+            produced: "2026-01-01".into(),
+            illustrative: true,
+            problems: &[],
+            notes: &notes,
+        };
+        Document::build(&inputs)
+    }
+
+    #[test]
+    fn the_midterm_bar_marks_the_value_due_by_now() {
+        let d = document(vec![m("全市", "green_village_share", 2023, 70.0)], 2023);
+        let charts = d.sections.iter().flat_map(|s| &s.blocks).find_map(|b| match b {
+            Block::IndicatorCharts(c) => Some(c),
+            _ => None,
+        });
+        let chart = charts.unwrap().iter().find(|c| c.indicator == "green_village_share").unwrap();
+        let bar = chart.bar.unwrap();
+        assert_eq!((bar.baseline, bar.target, bar.value), (64.4, 80.0, 70.0));
+        assert!((bar.mark.unwrap() - (64.4 + 0.6 * 15.6)).abs() < 1e-9);
+        assert!(d.notice.is_some());
+    }
+
+    #[test]
+    fn the_final_bar_has_no_mark_and_gaps_follow_polarity() {
+        let rows = vec![m("全市", "groundwater_class_v", 2025, 12.0), m("全市", "green_village_share", 2025, 75.0)];
+        let d = document(rows, 2025);
+        let attention = d.sections.iter().find(|s| s.id == "attention").unwrap();
+        let Block::Bullets(items) = &attention.blocks[0] else { panic!("{:?}", attention.blocks) };
+        // ≤10 at 12 is 2 over; ≥80 at 75 is 5 under.
+        assert!(items.iter().any(|i| i.contains("地下水") && i.contains("尚差2%")), "{items:?}");
+        assert!(items.iter().any(|i| i.contains("绿盈乡村") && i.contains("尚差5%")), "{items:?}");
+        let charts = d.sections.iter().flat_map(|s| &s.blocks).find_map(|b| match b {
+            Block::IndicatorCharts(c) => Some(c),
+            _ => None,
+        });
+        let charts = charts.unwrap();
+        assert_eq!(charts.len(), 1, "a level to hold (groundwater) has no bar");
+        assert!(charts[0].bar.is_some_and(|b| b.mark.is_none()));
+    }
 }

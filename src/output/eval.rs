@@ -7,8 +7,8 @@ use serde::Serialize;
 
 use super::results::{Header, csv_lead, result_row, result_row_of, shape_of};
 use super::{
-    Cell, Column, Content, Grouping, Json, Parts, Report, Sheet, baseline_cell, reason_cell, status_cell, target_cell,
-    to_value,
+    Cell, Column, Content, EvalView, Grouping, Json, Parts, Sheet, baseline_cell, reason_cell, status_cell,
+    target_cell, to_value,
 };
 use crate::catalog::{AreaKind, Catalog, Indicator, IndicatorType};
 use crate::evaluate::{FailOn, Status, Summary, Verdict};
@@ -68,7 +68,7 @@ impl Serialize for Results<'_> {
 }
 
 /// The content of `eval`, as far as `parts` asks for it.
-pub fn build<'a>(report: &Report<'a>, filter: &Filter, parts: Parts) -> anyhow::Result<Content<'a>> {
+pub fn build<'a>(report: &EvalView<'a>, filter: &Filter, parts: Parts) -> anyhow::Result<Content<'a>> {
     let e = report.evaluation;
     let headline: Vec<&Verdict> = report.headline().into_iter().filter(|v| filter.keeps(report.catalog, v)).collect();
     let summary = Summary::of(report.catalog, e.stage, headline.iter().copied());
@@ -106,7 +106,7 @@ pub fn build<'a>(report: &Report<'a>, filter: &Filter, parts: Parts) -> anyhow::
 }
 
 /// The tables: city level (or the area's), the tasks, the areas matrix, the summary.
-fn sheets(report: &Report, filter: &Filter, headline: &[&Verdict], summary: &Summary) -> Vec<Sheet> {
+fn sheets(report: &EvalView, filter: &Filter, headline: &[&Verdict], summary: &Summary) -> Vec<Sheet> {
     let e = report.evaluation;
     let mut sheets = Vec::new();
     let (tasks, table): (Vec<&Verdict>, Vec<&Verdict>) = headline.iter().partition(|v| is_task(report, v));
@@ -131,7 +131,7 @@ fn sheets(report: &Report, filter: &Filter, headline: &[&Verdict], summary: &Sum
     sheets
 }
 
-fn heading(report: &Report) -> Vec<String> {
+fn heading(report: &EvalView) -> Vec<String> {
     let e = report.evaluation;
     let lang = report.lang;
     let files = report.files.join(", ");
@@ -142,7 +142,7 @@ fn heading(report: &Report) -> Vec<String> {
     ]
 }
 
-fn is_task(report: &Report, v: &Verdict) -> bool {
+fn is_task(report: &EvalView, v: &Verdict) -> bool {
     report.catalog.indicator(&v.indicator).is_some_and(|i| i.kind == IndicatorType::Task)
 }
 
@@ -150,7 +150,7 @@ fn is_task(report: &Report, v: &Verdict) -> bool {
 /// sit under one heading row with the row's name, each showing only its own part. The Eurostat category
 /// and the projection stand beside 序时进度 wherever there is a series of years; the columns are the same
 /// for the city and for one area (`--county`), with `—` where there is none.
-fn verdict_sheet(report: &Report, verdicts: &[&Verdict]) -> Sheet {
+fn verdict_sheet(report: &EvalView, verdicts: &[&Verdict]) -> Sheet {
     let lang = report.lang;
     let mut rows = Vec::new();
     let mut groups = Grouping::default();
@@ -189,7 +189,7 @@ fn verdict_sheet(report: &Report, verdicts: &[&Verdict]) -> Sheet {
     Sheet { name: word(Word::CitySheet, lang).into(), title, columns, rows, notes: Vec::new() }
 }
 
-fn verdict_columns(report: &Report) -> Vec<Column> {
+fn verdict_columns(report: &EvalView) -> Vec<Column> {
     let lang = report.lang;
     let plan = &report.catalog.plan;
     vec![
@@ -212,7 +212,7 @@ fn verdict_columns(report: &Report) -> Vec<Column> {
 }
 
 /// The body's tasks, grouped by chapter, with where the plan states each and when it is due.
-fn task_sheet(report: &Report, verdicts: &[&Verdict]) -> Sheet {
+fn task_sheet(report: &EvalView, verdicts: &[&Verdict]) -> Sheet {
     let lang = report.lang;
     let plan = &report.catalog.plan;
     let columns = vec![
@@ -256,7 +256,7 @@ fn task_sheet(report: &Report, verdicts: &[&Verdict]) -> Sheet {
 
 /// Areas × indicators, one symbol per status, with how many binding indicators each area fails. Tasks of
 /// the whole city have no column: areas are not judged on them.
-fn matrix(report: &Report, indicators: &[&Indicator]) -> Sheet {
+fn matrix(report: &EvalView, indicators: &[&Indicator]) -> Sheet {
     let lang = report.lang;
     let catalog = report.catalog;
     let e = report.evaluation;
@@ -293,7 +293,7 @@ fn matrix(report: &Report, indicators: &[&Indicator]) -> Sheet {
 
 /// One row per status the stage can produce (zeros included), one column per type the catalogue
 /// has: the same shape whatever the data says, and narrow enough for any terminal.
-fn summary_sheet(report: &Report, summary: &Summary) -> Sheet {
+fn summary_sheet(report: &EvalView, summary: &Summary) -> Sheet {
     let lang = report.lang;
     let kinds: Vec<IndicatorType> =
         IndicatorType::ALL.into_iter().filter(|k| report.catalog.indicators.iter().any(|i| i.kind == *k)).collect();
@@ -323,7 +323,7 @@ fn summary_sheet(report: &Report, summary: &Summary) -> Sheet {
 
 /// The line on stderr that says why `eval` exits 1: how many indicators are off track and, for each,
 /// its 序号, short name, status, value and target. `None` when nothing fails under `fail_on`.
-pub fn verdict_line(report: &Report, fail_on: FailOn) -> Option<String> {
+pub fn verdict_line(report: &EvalView, fail_on: FailOn) -> Option<String> {
     let lang = report.lang;
     let failing: Vec<(&Verdict, &Indicator)> = report
         .headline()

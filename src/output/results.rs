@@ -4,7 +4,7 @@
 
 use serde::Serialize;
 
-use super::Report;
+use super::EvalView;
 use crate::catalog::{Catalog, Indicator};
 use crate::evaluate::{Basis, Stage, Status, Verdict};
 use crate::labels::{self, Lang};
@@ -22,7 +22,7 @@ pub struct Header<'a> {
 }
 
 impl<'a> Header<'a> {
-    pub fn of(report: &Report<'a>) -> Header<'a> {
+    pub fn of(report: &EvalView<'a>) -> Header<'a> {
         let e = report.evaluation;
         Header {
             plan: &report.catalog.plan.name,

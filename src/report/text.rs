@@ -9,8 +9,8 @@ use crate::catalog::{Indicator, IndicatorType};
 use crate::evaluate::{Reason, Stage, Status, Summary, Verdict};
 use crate::labels::projection_text;
 use crate::labels::{self, evaluation_name, num, percent, status_label, type_label, words};
+use crate::output::{EvalView, value_text};
 use crate::progress::Point;
-use crate::report::{Report, value_text};
 
 /// The order statuses are counted in: the good news first, then what is off track, then what cannot be said.
 pub(super) const ORDER: [Status; 9] = [
@@ -25,7 +25,7 @@ pub(super) const ORDER: [Status; 9] = [
     Status::NotApplicable,
 ];
 
-pub(super) fn subtitle(report: &Report) -> String {
+pub(super) fn subtitle(report: &EvalView) -> String {
     let e = report.evaluation;
     let area = report.area.map(|a| format!("（{a}）")).unwrap_or_default();
     match report.lang {
@@ -48,7 +48,7 @@ pub(super) fn illustrative_notice(lang: Lang) -> &'static str {
 }
 
 /// The opening sentence: how many indicators of each type, and the elapsed share at mid-term.
-pub(super) fn lead(report: &Report, summary: &Summary) -> String {
+pub(super) fn lead(report: &EvalView, summary: &Summary) -> String {
     let e = report.evaluation;
     let lang = report.lang;
     let total: usize = summary.counts.values().sum();
@@ -182,7 +182,7 @@ fn judged_phrase(s: Status, n: usize, lang: Lang) -> String {
 }
 
 /// The sentences after the counts: how many are at or ahead of 序时进度, and the binding ones off track.
-pub(super) fn closing(report: &Report, headline: &[&Verdict]) -> Vec<super::Block> {
+pub(super) fn closing(report: &EvalView, headline: &[&Verdict]) -> Vec<super::Block> {
     let lang = report.lang;
     let count = |f: &dyn Fn(&Verdict) -> bool| headline.iter().filter(|v| f(v)).count();
     let mut out = Vec::new();
@@ -257,7 +257,7 @@ pub(super) fn chart_caption(ind: &Indicator, v: &Verdict, start: Option<f64>, se
 }
 
 /// One indicator off track: its figures, the gap to the target, the projection and the reason.
-pub(super) fn attention_item(report: &Report, ind: &Indicator, v: &Verdict) -> String {
+pub(super) fn attention_item(report: &EvalView, ind: &Indicator, v: &Verdict) -> String {
     let lang = report.lang;
     let e = report.evaluation;
     let unit = &ind.unit;
@@ -339,7 +339,7 @@ pub(super) fn areas_sentence(matrix: &Matrix, lang: Lang) -> String {
 }
 
 /// 附：数据与方法 — the rules of README.md's "Statuses", said briefly.
-pub(super) fn method(report: &Report) -> Vec<String> {
+pub(super) fn method(report: &EvalView) -> Vec<String> {
     let e = report.evaluation;
     let (b, t) = (report.catalog.plan.base_year, report.catalog.plan.target_year);
     let p = percent(e.elapsed_share);

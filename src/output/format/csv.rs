@@ -10,7 +10,7 @@ use rustc_hash::{FxHashMap, FxHashSet};
 use serde_json::{Map, Value};
 
 use super::Style;
-use crate::report::Content;
+use crate::output::Content;
 
 pub fn render(content: &Content, style: &Style, out: &mut dyn Write) -> anyhow::Result<()> {
     if style.file {

@@ -10,7 +10,7 @@ use unicode_width::UnicodeWidthStr;
 
 use super::Style;
 use crate::evaluate::Status;
-use crate::report::{Align, Cell, Content, Sheet};
+use crate::output::{Align, Cell, Content, Sheet};
 
 pub fn render(content: &Content, _style: &Style, out: &mut dyn Write) -> anyhow::Result<()> {
     let mut book = Workbook::new();

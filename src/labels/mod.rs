@@ -5,21 +5,12 @@
 use crate::aggregate::RATIO_TOLERANCE;
 use crate::catalog::IndicatorType;
 use crate::evaluate::{Reason, Side, Stage, Standing, Status};
+pub use crate::lang::Lang;
 use crate::load::Accounting;
 use crate::problem::{Code, Expected, NotNumber, Quantity, Range};
 use crate::progress::{Category, Progress};
 pub use crate::target::num;
 use crate::target::{Better, Cmp};
-
-/// Language of human-facing labels. Machine output (JSON, codes) is always English.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
-pub enum Lang {
-    /// 中文 (default).
-    #[default]
-    Zh,
-    /// English.
-    En,
-}
 
 /// The Chinese or the English words, by the language.
 pub fn words(lang: Lang, zh: &'static str, en: &'static str) -> &'static str {
@@ -753,16 +744,8 @@ pub fn two(x: f64) -> String {
 }
 
 /// A limit's size as a problem shows it: `256 MiB`, `64 KiB`, or the plain count.
-pub fn limit_size(name: &str, value: u64) -> String {
-    match value {
-        v if name.ends_with("bytes") && v >= 1 << 20 && v % (1 << 20) == 0 => format!("{} MiB", v >> 20),
-        v if name.ends_with("bytes") && v >= 1 << 10 && v % (1 << 10) == 0 => format!("{} KiB", v >> 10),
-        v => v.to_string(),
-    }
-}
-
 fn limit(name: &str, value: u64, lang: Lang) -> String {
-    let size = limit_size(name, value);
+    let size = crate::load::limit_size(name, value);
     match lang {
         Lang::Zh => format!("{name} 限值（{size}；可用 --limit {name}=N 调高）"),
         Lang::En => format!("the {name} limit ({size}; raise it with --limit {name}=N)"),
@@ -1065,6 +1048,8 @@ fn expected_zh(e: &Expected) -> String {
         _ => expected_fixed(e, zh).unwrap_or_default().to_string(),
     }
 }
+
+mod problem;
 
 #[cfg(test)]
 mod tests {

@@ -4,7 +4,7 @@
 use std::io::Write;
 
 use super::Style;
-use crate::report::Content;
+use crate::output::Content;
 
 pub fn render(content: &Content, _style: &Style, out: &mut dyn Write) -> anyhow::Result<()> {
     let problems = content.problems.as_deref().unwrap_or_default();

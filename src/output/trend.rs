@@ -7,7 +7,8 @@ use serde::Serialize;
 
 use super::results::{Header, ResultRow, csv_lead, result_row, shape_of};
 use super::{
-    Cell, Column, Content, Grouping, Parts, Report, Sheet, reason_cell, status_cell, target_cell, to_document, to_value,
+    Cell, Column, Content, EvalView, Grouping, Parts, Sheet, reason_cell, status_cell, target_cell, to_document,
+    to_value,
 };
 use crate::Lang;
 use crate::evaluate::Verdict;
@@ -15,7 +16,7 @@ use crate::labels::{self, Word, progress_text, projection_text, word};
 use crate::progress::{Point, sparkline};
 
 /// The verdicts shown: the city-level ones, or those of one area.
-fn shown<'a>(report: &'a Report, area: Option<&'a str>) -> Vec<&'a Verdict> {
+fn shown<'a>(report: &'a EvalView, area: Option<&'a str>) -> Vec<&'a Verdict> {
     match area {
         None => report.evaluation.official().collect(),
         Some(a) => report.evaluation.of_area(a).collect(),
@@ -46,7 +47,7 @@ struct Row<'a> {
 }
 
 /// The content of `trend`, as far as `parts` asks for it.
-pub fn build(report: &Report, area: Option<&str>, parts: Parts) -> anyhow::Result<Content<'static>> {
+pub fn build(report: &EvalView, area: Option<&str>, parts: Parts) -> anyhow::Result<Content<'static>> {
     let lang = report.lang;
     let verdicts = shown(report, area);
     let years = years(&verdicts);
@@ -81,7 +82,7 @@ fn notes(lang: Lang) -> Vec<String> {
     labels::trend_notes(lang).map(String::from).to_vec()
 }
 
-fn heading(report: &Report, area: Option<&str>) -> Vec<String> {
+fn heading(report: &EvalView, area: Option<&str>) -> Vec<String> {
     let e = report.evaluation;
     let lang = report.lang;
     let area = area.unwrap_or(word(Word::CityLevel, lang));
@@ -93,7 +94,7 @@ fn heading(report: &Report, area: Option<&str>) -> Vec<String> {
     ]
 }
 
-fn sheet(report: &Report, verdicts: &[&Verdict], years: &[i32]) -> Sheet {
+fn sheet(report: &EvalView, verdicts: &[&Verdict], years: &[i32]) -> Sheet {
     let lang = report.lang;
     let target_year = report.catalog.plan.target_year;
     let mut columns = vec![Column::text(word(Word::No, lang)).key(), Column::wrapping(word(Word::Indicator, lang))];

@@ -6,8 +6,8 @@ use std::collections::BTreeMap;
 
 use serde::Deserialize;
 
-use crate::catalog::{Catalog, CatalogIssue, Indicator};
-use crate::target::{Better, Target, Trend};
+use crate::catalog::{Catalog, CatalogIssue, Indicator, LineIndex, target_fits};
+use crate::target::Target;
 
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -41,7 +41,7 @@ impl std::fmt::Display for TargetsError {
 /// The targets assigned for one indicator: the province's for the city, and the city's for its areas,
 /// with the document that assigned them.
 #[derive(Debug, Clone, PartialEq)]
-pub struct ProvinceTarget {
+pub struct FileTarget {
     /// The target for the city; `None` keeps the plan's.
     pub target: Option<Target>,
     pub source: Option<String>,
@@ -51,14 +51,14 @@ pub struct ProvinceTarget {
 
 /// The assigned targets by indicator id.
 #[derive(Debug, Clone, Default)]
-pub struct ProvinceTargets {
-    pub by_id: BTreeMap<String, ProvinceTarget>,
+pub struct TargetsFile {
+    pub by_id: BTreeMap<String, FileTarget>,
 }
 
-impl ProvinceTargets {
+impl TargetsFile {
     /// Reads a targets file, checking each id against the catalogue, each area against its areas and
     /// each target against the language. `origin` names the file in messages.
-    pub fn parse(text: &str, origin: &str, catalog: &Catalog) -> Result<ProvinceTargets, TargetsError> {
+    pub fn parse(text: &str, origin: &str, catalog: &Catalog) -> Result<TargetsFile, TargetsError> {
         let table: BTreeMap<String, toml::Spanned<RawProvinceTarget>> =
             toml::from_str(text).map_err(|e| TargetsError {
                 issues: vec![CatalogIssue {
@@ -124,12 +124,12 @@ impl ProvinceTargets {
                 Ok(target) => {
                     // Display text from input, shown in every format: escaped once, here.
                     let source = raw.source.map(|s| crate::problem::escape(&s).into_owned());
-                    by_id.insert(id.clone(), ProvinceTarget { target, source, areas });
+                    by_id.insert(id.clone(), FileTarget { target, source, areas });
                 }
                 Err(e) => issues.push(e),
             }
         }
-        if issues.is_empty() { Ok(ProvinceTargets { by_id }) } else { Err(TargetsError { issues }) }
+        if issues.is_empty() { Ok(TargetsFile { by_id }) } else { Err(TargetsError { issues }) }
     }
 
     /// The assigned target for an indicator in one area (or city row): the area's own, else the
@@ -172,64 +172,6 @@ fn fit(catalog: &Catalog, ind: Option<&Indicator>, target: Target, text: &str) -
     }
 }
 
-/// Why a target does not fit an indicator of this unit, direction and kind; `None` when it does.
-/// The catalogue's targets and the `--targets` file's go through the same checks.
-pub fn target_fits(
-    unit: &str,
-    better: Better,
-    cumulative: bool,
-    yes_no: bool,
-    target: &Target,
-    text: &str,
-) -> Option<String> {
-    let percent = unit == "%";
-    match target {
-        Target::Trend(Trend::Rising) if better == Better::Lower => {
-            Some("rising on an indicator where lower is better".into())
-        }
-        Target::Trend(Trend::Falling) if better == Better::Higher => {
-            Some("falling on an indicator where higher is better".into())
-        }
-        Target::Eliminated { .. } if !percent => {
-            Some(format!("eliminated is a share in %, and this indicator is measured in {unit}"))
-        }
-        Target::Eliminated { .. } if target.against_polarity(better).is_some() => {
-            Some(format!("`{target}` points the other way from the indicator (better = {})", better.as_str()))
-        }
-        Target::Done if !yes_no => Some("done is for a yes/no indicator (1 done, 0 not)".into()),
-        Target::Threshold { value, .. } | Target::Level(value) => {
-            if yes_no && *value != 0.0 && *value != 1.0 {
-                return Some("a yes/no indicator is 1 (done) or 0 (not done)".into());
-            }
-            if !percent && text.contains(['%', '％']) {
-                return Some(format!("a % on an indicator measured in {unit}"));
-            }
-            let low = if percent && cumulative { -100.0 } else { 0.0 };
-            let high = if percent { 100.0 } else { f64::INFINITY };
-            (!(low..=high).contains(value)).then(|| {
-                let range = if percent { format!("{low} to 100") } else { "zero or more".to_string() };
-                format!("{} is outside what the indicator can measure ({range})", crate::target::num(*value))
-            })
-        }
-        _ => None,
-    }
-}
-
-/// Byte offsets of line starts, so that finding the line of each of many entries is a binary search,
-/// not a count from the top of the file each time.
-pub struct LineIndex(Vec<usize>);
-
-impl LineIndex {
-    pub fn new(text: &str) -> LineIndex {
-        LineIndex(text.bytes().enumerate().filter(|&(_, b)| b == b'\n').map(|(i, _)| i).collect())
-    }
-
-    /// The 1-based line of a byte offset.
-    pub fn line(&self, offset: usize) -> usize {
-        self.0.partition_point(|&nl| nl < offset) + 1
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -240,7 +182,7 @@ mod tests {
 
     #[test]
     fn reads_targets_with_sources() {
-        let t = ProvinceTargets::parse(
+        let t = TargetsFile::parse(
             "[pm25_central]\ntarget = \"<= 22\"\nsource = \"闽环保〔2022〕1号\"\n",
             "t.toml",
             &catalog(),
@@ -259,7 +201,7 @@ mod tests {
     #[test]
     fn areas_get_their_own_targets_by_name_or_alias() {
         let text = "[forest_coverage]\nsource = \"市下达各县目标（示例）\"\n[forest_coverage.areas]\n\"鲤城\" = \">= 20\"\n\"晋江市\" = \"14.5\"\n";
-        let t = ProvinceTargets::parse(text, "t.toml", &catalog()).unwrap();
+        let t = TargetsFile::parse(text, "t.toml", &catalog()).unwrap();
         let row = |area| t.for_row("forest_coverage", area).map(|(t, s, a)| (t.to_string(), s.map(str::to_string), a));
         assert_eq!(row("鲤城区"), Some((">= 20".into(), Some("市下达各县目标（示例）".into()), true)));
         assert_eq!(row("晋江市"), Some(("14.5".into(), Some("市下达各县目标（示例）".into()), true)));
@@ -270,7 +212,7 @@ mod tests {
     #[test]
     fn area_targets_name_real_areas_and_readable_targets() {
         let text = "[forest_coverage.areas]\n\"晋江县\" = \">= 14\"\n\"安溪县\" = \"lots\"\n\n[pm25_central]\nsource = \"x\"\n";
-        let err = ProvinceTargets::parse(text, "t.toml", &catalog()).unwrap_err().to_string();
+        let err = TargetsFile::parse(text, "t.toml", &catalog()).unwrap_err().to_string();
         assert!(
             err.contains("t.toml:2: forest_coverage: no area named \"晋江县\" in the catalogue (did you mean 晋江市?)"),
             "{err}"
@@ -298,7 +240,7 @@ mod tests {
             ("[pm25_central]\ntarget = \"done\"\n", "done is for a yes/no indicator"),
             ("[forest_coverage.areas]\n\"晋江市\" = \"falling\"\n", "falling on an indicator where higher is better"),
         ] {
-            let err = ProvinceTargets::parse(text, "t.toml", &catalog()).unwrap_err().to_string();
+            let err = TargetsFile::parse(text, "t.toml", &catalog()).unwrap_err().to_string();
             assert!(err.contains(why), "{text}: {err}");
         }
         for ok in [
@@ -306,7 +248,7 @@ mod tests {
             "[nox_reduction]\ntarget = \">= -5\"\n",
             "[forest_coverage]\ntarget = \">= 60%\"\n",
         ] {
-            assert!(ProvinceTargets::parse(ok, "t.toml", &catalog()).is_ok(), "{ok}");
+            assert!(TargetsFile::parse(ok, "t.toml", &catalog()).is_ok(), "{ok}");
         }
     }
 
@@ -319,11 +261,11 @@ mod tests {
     #[test]
     fn rejects_unknown_ids_bad_targets_and_unknown_keys() {
         let text = "[pm25_centrl]\ntarget = \"<= 22\"\n\n[nox_reduction]\ntarget = \"province\"\n\n[cod_reduction]\ntarget = \"lots\"\n";
-        let err = ProvinceTargets::parse(text, "t.toml", &catalog()).unwrap_err().to_string();
+        let err = TargetsFile::parse(text, "t.toml", &catalog()).unwrap_err().to_string();
         assert!(err.contains("t.toml:1: pm25_centrl: no indicator with id \"pm25_centrl\" in the catalogue (did you mean pm25_central?)"), "{err}");
         assert!(err.contains("t.toml:4: nox_reduction: an assigned target must give the target itself"), "{err}");
         assert!(err.contains("t.toml:7: cod_reduction: cannot read target \"lots\""), "{err}");
-        let err = ProvinceTargets::parse("[pm25_central]\ntarget = \"<= 22\"\nsorce = \"x\"\n", "t.toml", &catalog())
+        let err = TargetsFile::parse("[pm25_central]\ntarget = \"<= 22\"\nsorce = \"x\"\n", "t.toml", &catalog())
             .unwrap_err();
         assert!(err.to_string().contains("unknown field `sorce`"), "{err}");
     }

@@ -4,7 +4,7 @@
 use std::io::Write;
 
 use super::Style;
-use crate::report::{Align, Content, Sheet};
+use crate::output::{Align, Content, Sheet};
 
 pub fn render(content: &Content, _style: &Style, out: &mut dyn Write) -> anyhow::Result<()> {
     let mut heading = content.heading.iter();

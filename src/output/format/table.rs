@@ -11,7 +11,7 @@ use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
 
 use super::Style;
 use crate::evaluate::Status;
-use crate::report::{Align, Cell, Content, Sheet};
+use crate::output::{Align, Cell, Content, Sheet};
 
 pub fn render(content: &Content, style: &Style, out: &mut dyn Write) -> anyhow::Result<()> {
     for line in &content.heading {
@@ -206,7 +206,7 @@ pub fn color(status: Status) -> Option<Color> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::report::Column;
+    use crate::output::Column;
 
     #[test]
     fn lines_wrap_between_characters_and_at_spaces() {
