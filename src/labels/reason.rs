@@ -1,0 +1,109 @@
+//! Why a verdict is what it is, in words.
+
+use super::*;
+
+/// Why a verdict is what it is, in words. A reason that compares figures names them and says which way
+/// the value lies, whichever way the indicator is better.
+pub fn reason(r: &Reason, lang: Lang) -> String {
+    use Lang::{En, Zh};
+    match (r, lang) {
+        (Reason::ProvinceNotSupplied, En) => "province target not supplied".into(),
+        (Reason::ProvinceNotSupplied, Zh) => "未提供省下达目标".into(),
+        (Reason::NoBaseline, En) => "the plan gives no baseline; supply a base-year value".into(),
+        (Reason::NoBaseline, Zh) => "规划未给出基准值，请提供基准年数据".into(),
+        (Reason::NoAreaBaseline { year }, En) => format!("no {year} value for this area"),
+        (Reason::NoAreaBaseline { year }, Zh) => format!("缺少本地区{year}年基准值"),
+        (Reason::ReferenceNotSupplied { name }, En) => format!("reference value {name} not supplied"),
+        (Reason::ReferenceNotSupplied { name }, Zh) => format!("未提供参照值：{name}"),
+        (Reason::NeedsSeries, En) => "needs a series of years".into(),
+        (Reason::NeedsSeries, Zh) => "需多年数据".into(),
+        (Reason::Trend { first, latest, slope, better }, En) => format!(
+            "{}: {} → {}: {}, slope {} a year ({}; {} is better)",
+            first.year,
+            num(first.value),
+            latest.year,
+            num(latest.value),
+            signed(*slope),
+            trend_word(*slope, En),
+            if *better == Better::Higher { "higher" } else { "lower" }
+        ),
+        (Reason::Trend { first, latest, slope, better }, Zh) => format!(
+            "{}年{} → {}年{}，斜率{}/年（{}，{}）",
+            first.year,
+            num(first.value),
+            latest.year,
+            num(latest.value),
+            signed(*slope),
+            trend_word(*slope, Zh),
+            if *better == Better::Higher { "越高越好" } else { "越低越好" }
+        ),
+        (Reason::HoldBroken { baseline, now }, En) => format!(
+            "the baseline {} met the target {}; the value {} is now {} it",
+            num(*baseline),
+            now.rule,
+            num(now.value),
+            if now.side() == Side::Above { "above" } else { "below" }
+        ),
+        (Reason::HoldBroken { baseline, now }, Zh) => format!(
+            "基准值{}已达到目标{}，本期值{}{}目标",
+            num(*baseline),
+            now.rule,
+            num(now.value),
+            if now.side() == Side::Above { "高于" } else { "低于" }
+        ),
+        (Reason::MovedAway { baseline, now }, En) => format!(
+            "the value {} has {} from the baseline {}, away from the target {}",
+            num(now.value),
+            if now.value > *baseline { "risen" } else { "fallen" },
+            num(*baseline),
+            now.rule
+        ),
+        (Reason::MovedAway { baseline, now }, Zh) => format!(
+            "本期值{}{}基准值{}，偏离目标{}",
+            num(now.value),
+            if now.value > *baseline { "高于" } else { "低于" },
+            num(*baseline),
+            now.rule
+        ),
+        (Reason::JudgedByLevel { now }, En) => format!("no baseline: judged by level; {}", standing(now, En)),
+        (Reason::JudgedByLevel { now }, Zh) => format!("无基准值，按水平判定：{}", standing(now, Zh)),
+        (Reason::DueAlready { due, now }, En) => format!("due in {due}: judged as final; {}", standing(now, En)),
+        (Reason::DueAlready { due, now }, Zh) => format!("{due}年到期，按终期判定：{}", standing(now, Zh)),
+        (Reason::NoRow, En) => "no row in the data".into(),
+        (Reason::NoRow, Zh) => "数据中无此项".into(),
+        (Reason::NoData, En) => "the data says no data".into(),
+        (Reason::NoData, Zh) => "数据标注为无数据".into(),
+        (Reason::MissingAreas(areas), En) => format!("cannot aggregate: no usable value from {}", areas.join(", ")),
+        (Reason::MissingAreas(areas), Zh) => format!("无法汇总，缺少：{}", areas.join("、")),
+        (Reason::CityWideCount { city }, En) => format!("a count for the whole city: judged on {city}'s total"),
+        (Reason::CityWideCount { city }, Zh) => format!("全市总量指标，按{city}合计判定"),
+        (Reason::NotApplicable { tags }, En) => format!("applies only to areas tagged {}", tags.join(", ")),
+        (Reason::NotApplicable { tags }, Zh) => format!("仅适用于：{}", tags.join("、")),
+    }
+}
+
+/// "22.4 is above the target ≤22" / "本期值22.4高于目标≤22".
+pub(crate) fn standing(now: &Standing, lang: Lang) -> String {
+    let (value, rule) = (num(now.value), now.rule);
+    match (now.side(), lang) {
+        (Side::Meets, Lang::En) => format!("the value {value} meets the target {rule}"),
+        (Side::Above, Lang::En) => format!("the value {value} is above the target {rule}"),
+        (Side::Below, Lang::En) => format!("the value {value} is below the target {rule}"),
+        (Side::Meets, Lang::Zh) => format!("本期值{value}达到目标{rule}"),
+        (Side::Above, Lang::Zh) => format!("本期值{value}高于目标{rule}"),
+        (Side::Below, Lang::Zh) => format!("本期值{value}低于目标{rule}"),
+    }
+}
+
+pub(crate) fn trend_word(slope: f64, lang: Lang) -> &'static str {
+    // By the slope as shown, so that "+0" is never called rising.
+    let shown: f64 = num(slope).parse().unwrap_or(0.0);
+    match (shown.partial_cmp(&0.0), lang) {
+        (Some(std::cmp::Ordering::Greater), Lang::En) => "rising",
+        (Some(std::cmp::Ordering::Less), Lang::En) => "falling",
+        (_, Lang::En) => "flat",
+        (Some(std::cmp::Ordering::Greater), Lang::Zh) => "上升",
+        (Some(std::cmp::Ordering::Less), Lang::Zh) => "下降",
+        (_, Lang::Zh) => "持平",
+    }
+}
