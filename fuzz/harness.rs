@@ -7,6 +7,9 @@ use std::io::Write;
 use std::sync::LazyLock;
 
 use plan_check::catalog::Catalog;
+use plan_check::lang::Lang;
+use plan_check::output::EvalView;
+use plan_check::report::{Document, Inputs};
 use plan_check::evaluate::{Settings, evaluate};
 use plan_check::load::{LoadOptions, load_bytes};
 use plan_check::target::Target;
@@ -71,6 +74,161 @@ pub fn target_expr(bytes: &[u8]) {
         let again: Target = shown.parse().expect("a target's canonical form parses");
         assert_eq!(again.to_string(), shown, "display is stable");
     }
+}
+
+/// The evaluation document of a data file the fuzzer writes, name included: the first byte picks the
+/// language, the bytes up to the first 0xFF are the file's name (before `-2023.csv`), the rest its
+/// content. Notes, the name, header cells and values reach the document.
+pub fn document(bytes: &[u8]) -> Option<Document> {
+    let (&pick, rest) = bytes.split_first()?;
+    let split = rest.iter().position(|&b| b == 0xFF).unwrap_or(0);
+    let name = format!("{}-2023.csv", String::from_utf8_lossy(&rest[..split]));
+    let content = rest.get(split + 1..).unwrap_or_default().to_vec();
+    let data = load_bytes(&name, content, &CATALOG, &LoadOptions::default());
+    let year = data.years().last().copied().unwrap_or(2023);
+    let settings = Settings { year, stage: Settings::stage_for(&CATALOG, year), province: TargetsFile::default() };
+    let evaluation = evaluate(&CATALOG, &data, &settings);
+    let files = vec![name];
+    let lang = if pick & 1 == 0 { Lang::Zh } else { Lang::En };
+    let view = EvalView { catalog: &CATALOG, evaluation: &evaluation, files: &files, lang, area: None };
+    let notes = data
+        .measurements
+        .iter()
+        .filter(|m| m.year == year)
+        .filter_map(|m| Some(((data.county_of(m).to_string(), data.indicator_of(m).to_string()), data.note_of(m)?.to_string())))
+        .collect();
+    let inputs = Inputs {
+        report: &view,
+        targets_file: (pick & 2 != 0).then(|| files[0].clone()),
+        produced: "2026-01-01".into(),
+        illustrative: pick & 4 != 0,
+        problems: &data.problems,
+        notes: &notes,
+    };
+    Some(Document::build(&inputs))
+}
+
+/// The HTML report of any data file is well-formed: tags balanced (HTML's void elements aside), every
+/// character one XML allows (the charts are SVG), every reference a known or a valid one.
+pub fn report_html(bytes: &[u8]) {
+    let Some(doc) = document(bytes) else { return };
+    let mut page = Vec::new();
+    plan_check::report::html::render(&doc, &mut page).expect("the HTML renders");
+    if let Err(e) = check_xml("report.html", &page, true) {
+        panic!("{e}");
+    }
+}
+
+/// The Word report of any data file is a zip whose every XML part is well-formed XML.
+pub fn report_docx(bytes: &[u8]) {
+    let Some(doc) = document(bytes) else { return };
+    let docx = plan_check::report::docx::render(&doc).expect("the docx renders");
+    if let Err(e) = check_docx(&docx) {
+        panic!("{e}");
+    }
+}
+
+/// Every `.xml` and `.rels` part of a .docx, parsed strictly ([`check_xml`]).
+pub fn check_docx(docx: &[u8]) -> Result<usize, String> {
+    use std::io::Read as _;
+    let mut zip = zip::ZipArchive::new(std::io::Cursor::new(docx)).map_err(|e| format!("not a zip: {e}"))?;
+    let mut parts = 0;
+    for i in 0..zip.len() {
+        let mut part = zip.by_index(i).map_err(|e| e.to_string())?;
+        let name = String::from_utf8_lossy(part.name_raw()).into_owned();
+        if !(name.ends_with(".xml") || name.ends_with(".rels")) {
+            continue;
+        }
+        let mut bytes = Vec::new();
+        part.read_to_end(&mut bytes).map_err(|e| format!("{name}: {e}"))?;
+        check_xml(&name, &bytes, false)?;
+        parts += 1;
+    }
+    Ok(parts)
+}
+
+/// A strict well-formedness check with quick-xml: UTF-8, every character (also those written as
+/// `&#…;`) one XML 1.0 allows, only the predefined entities, end tags matching their start tags, one
+/// root, attributes well-formed. With `html`, the void elements (`<meta>`, `<br>` …) need no end tag.
+pub fn check_xml(part: &str, bytes: &[u8], html: bool) -> Result<(), String> {
+    use quick_xml::events::Event;
+    const VOID: [&str; 8] = ["meta", "br", "hr", "img", "link", "input", "col", "wbr"];
+    let text = std::str::from_utf8(bytes).map_err(|e| format!("{part}: not UTF-8: {e}"))?;
+    let bad = |c: char| !matches!(c as u32, 0x9 | 0xA | 0xD | 0x20..=0xD7FF | 0xE000..=0xFFFD | 0x10000..=0x10FFFF);
+    if let Some((at, c)) = text.char_indices().find(|&(_, c)| bad(c)) {
+        return Err(format!("{part}: U+{:04X} at byte {at} is not an XML character", c as u32));
+    }
+    let mut reader = quick_xml::Reader::from_str(text);
+    reader.config_mut().check_end_names = !html;
+    let mut open: Vec<String> = Vec::new();
+    let mut roots = 0;
+    loop {
+        let at = reader.buffer_position();
+        let fail = |what: String| format!("{part}: {what} at byte {at}");
+        match reader.read_event().map_err(|e| fail(e.to_string()))? {
+            Event::Eof => break,
+            Event::Start(e) => {
+                check_attributes(&e).map_err(fail)?;
+                let name = e.name().as_ref().to_ascii_lowercase();
+                if open.is_empty() {
+                    roots += 1;
+                }
+                if !(html && VOID.contains(&name.as_str())) {
+                    open.push(name);
+                }
+            }
+            Event::Empty(e) => {
+                check_attributes(&e).map_err(fail)?;
+                if open.is_empty() {
+                    roots += 1;
+                }
+            }
+            Event::End(e) => {
+                let name = e.name().as_ref().to_ascii_lowercase();
+                if open.pop().as_deref() != Some(name.as_str()) {
+                    return Err(fail(format!("</{name}> closes no open element")));
+                }
+            }
+            Event::GeneralRef(r) => {
+                if r.is_char_ref() {
+                    match r.resolve_char_ref() {
+                        Ok(Some(c)) if !bad(c) => {}
+                        _ => return Err(fail("a character reference to no XML character".into())),
+                    }
+                } else if !matches!(r.as_ref(), "amp" | "lt" | "gt" | "quot" | "apos") {
+                    return Err(fail(format!("an unknown entity &{};", r.as_ref())));
+                }
+            }
+            Event::Text(t) if open.is_empty() && !t.as_ref().chars().all(|c| c.is_ascii_whitespace()) => {
+                return Err(fail("text outside the root element".into()));
+            }
+            _ => {}
+        }
+    }
+    if let Some(name) = open.last() {
+        return Err(format!("{part}: <{name}> is never closed"));
+    }
+    if roots != 1 {
+        return Err(format!("{part}: {roots} root elements"));
+    }
+    Ok(())
+}
+
+fn check_attributes(e: &quick_xml::events::BytesStart) -> Result<(), String> {
+    let mut seen: Vec<String> = Vec::new();
+    for a in e.attributes() {
+        let a = a.map_err(|e| format!("a malformed attribute: {e}"))?;
+        let value = a.normalized_value(quick_xml::XmlVersion::Implicit1_0).map_err(|e| format!("an attribute value: {e}"))?;
+        if value.chars().any(|c| !matches!(c as u32, 0x9 | 0xA | 0xD | 0x20..=0xD7FF | 0xE000..=0xFFFD | 0x10000..=0x10FFFF)) {
+            return Err("an attribute holds a character XML does not allow".into());
+        }
+        let key = a.key.as_ref().to_string();
+        if seen.contains(&key) {
+            return Err(format!("the attribute {key} twice"));
+        }
+        seen.push(key);
+    }
+    Ok(())
 }
 
 /// A one-sheet workbook whose sheet data (inside `<sheetData>`) and shared strings are the fuzzer's.

@@ -396,7 +396,8 @@ pub fn evaluate(catalog: &Catalog, data: &Dataset, settings: &Settings) -> Evalu
         stage: settings.stage,
         elapsed_share: elapsed(plan.base_year, plan.target_year, settings.year),
         areas: areas.iter().map(|(_, a)| a.name.clone()).collect(),
-        files: data.accounting.iter().map(|a| a.file.clone()).collect(),
+        // Escaped once here: every origin line (eval --explain, JSON, the report) names files from it.
+        files: data.accounting.iter().map(|a| crate::problem::escape(&a.file).into_owned()).collect(),
         verdicts,
         warnings,
         by_area,

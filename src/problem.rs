@@ -133,6 +133,15 @@ pub enum Expected {
         ratio: bool,
         city: String,
     },
+    /// A year of the plan's period, `base` to `target` (the catalogue's `[plan]`).
+    YearInPlan {
+        base: i32,
+        target: i32,
+    },
+    /// The year the file's name gives, `name_year`; `rows` rows of this file give `found` instead.
+    YearOfName {
+        name_year: i32,
+    },
     /// A value on the `city_row` row, of the last year when there is one.
     CityValue {
         id: String,
@@ -215,11 +224,13 @@ pub enum Code {
     UnreadableFile,
     TooLarge,
     Formula,
+    YearOutsidePlan,
+    YearMismatch,
 }
 
 impl Code {
     /// Every code, in the order the tables of docs/problems.md and docs/limits.md list them.
-    pub const ALL: [Code; 22] = [
+    pub const ALL: [Code; 24] = [
         Code::Encoding,
         Code::EmptyFile,
         Code::MissingColumn,
@@ -242,6 +253,8 @@ impl Code {
         Code::UnreadableFile,
         Code::TooLarge,
         Code::Formula,
+        Code::YearOutsidePlan,
+        Code::YearMismatch,
     ];
 
     pub fn as_str(self) -> &'static str {
@@ -268,6 +281,8 @@ impl Code {
             Code::UnreadableFile => "unreadable-file",
             Code::TooLarge => "too-large",
             Code::Formula => "formula",
+            Code::YearOutsidePlan => "year-outside-plan",
+            Code::YearMismatch => "year-mismatch",
         }
     }
 }
@@ -394,7 +409,7 @@ pub fn escape(text: &str) -> std::borrow::Cow<'_, str> {
 
 /// Characters that do not show as themselves: C0 and C1 controls, DEL, the bidirectional marks,
 /// embeddings, overrides and isolates, zero-width characters and the line and paragraph separators.
-fn is_hidden(c: char) -> bool {
+pub fn is_hidden(c: char) -> bool {
     c.is_control()
         || matches!(c, '\u{200b}'..='\u{200f}' | '\u{202a}'..='\u{202e}' | '\u{2060}'..='\u{2069}' | '\u{2028}' | '\u{2029}')
         || matches!(c, '\u{061c}' | '\u{feff}' | '\u{fff9}'..='\u{fffb}')

@@ -47,3 +47,13 @@ fn targets_file_inputs_replay() {
 fn target_expr_inputs_replay() {
     replay("target_expr", harness::target_expr);
 }
+
+#[test]
+fn report_html_inputs_replay() {
+    replay("report_html", harness::report_html);
+}
+
+#[test]
+fn report_docx_inputs_replay() {
+    replay("report_docx", harness::report_docx);
+}

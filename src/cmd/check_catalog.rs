@@ -6,7 +6,6 @@
 
 use std::io::Write;
 
-use anyhow::Context as _;
 use serde::Serialize;
 
 use crate::catalog::{Catalog, CatalogIssue, Indicator};
@@ -47,9 +46,10 @@ struct Document<'a> {
 
 pub fn run(args: &CheckCatalogArgs, out: &mut dyn Write, err: &mut dyn Write) -> anyhow::Result<Outcome> {
     let origin = args.file.display().to_string();
-    let text = std::fs::read_to_string(&args.file).with_context(|| format!("cannot read the catalogue {origin}"))?;
+    let limits = crate::load::Limits::default();
+    let text = crate::load::read_side_file(&args.file, "the catalogue", &limits, false)?;
     let plan = match &args.plan {
-        Some(p) => Some(std::fs::read_to_string(p).with_context(|| format!("cannot read the plan {}", p.display()))?),
+        Some(p) => Some(crate::load::read_side_file(p, "the plan", &limits, false)?),
         None => None,
     };
     let lang = Lang::from(args.lang);

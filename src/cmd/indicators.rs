@@ -2,7 +2,7 @@
 
 use std::io::Write;
 
-use crate::catalog::{Catalog, Indicator};
+use crate::catalog::Indicator;
 use crate::cli::IndicatorsArgs;
 use crate::output::indicators::{self, Entry};
 use crate::{Console, Outcome};
@@ -13,11 +13,11 @@ pub fn run(
     out: &mut dyn Write,
     err: &mut dyn Write,
 ) -> anyhow::Result<Outcome> {
-    let catalog = Catalog::locate(args.catalog.as_deref())?;
+    let catalog = crate::load::read_catalog(args.catalog.as_deref(), &crate::load::Limits::default(), false)?;
     let entries: Vec<Entry> =
         catalog.indicators.iter().filter(|i| wanted(args, i)).map(|i| Entry::new(&catalog, i)).collect();
     if entries.is_empty() {
-        writeln!(err, "no indicator of {} matches the filters", catalog.origin)?;
+        writeln!(err, "no indicator of {} matches the filters", crate::problem::escape(&catalog.origin))?;
     }
     let content = indicators::build(&catalog, &entries, args.lang.into())?;
     super::emit(
@@ -25,7 +25,7 @@ pub fn run(
         super::format(&args.output)?,
         &args.output,
         console,
-        &args.catalog.iter().cloned().collect::<Vec<_>>(),
+        &crate::output::write::files_read(&[], args.catalog.as_deref(), &[]),
         out,
     )?;
     Ok(Outcome::Clean)

@@ -20,12 +20,15 @@ use crate::catalog::{Catalog, County, SourceFilter};
 use crate::cli::{ColorArg, InputArgs, JudgeArgs, OutputArgs};
 use crate::evaluate::{self, Evaluation, Settings};
 use crate::load::{self, Dataset, Limits, LoadOptions, ReadOptions};
+use crate::output::write::{self, refuse_input, write_output};
 use crate::output::{Content, Format, Style, problems};
+use crate::problem::escape;
 use crate::targets_file::TargetsFile;
 
 /// Reads the catalogue and the data files named by the shared options.
 pub fn load_inputs(input: &InputArgs, max_problems: Option<usize>) -> anyhow::Result<(Catalog, Dataset)> {
-    let catalog = Catalog::locate(input.catalog.as_deref())?;
+    let limits = Limits::with(&input.limit);
+    let catalog = load::read_catalog(input.catalog.as_deref(), &limits, input.follow_symlinks)?;
     if let Some(label) = &input.encoding
         && encoding_rs::Encoding::for_label(label.trim().as_bytes()).is_none()
     {
@@ -56,7 +59,9 @@ fn refuse_sheet_without_workbook(sheet: Option<&str>, data: &Dataset) -> anyhow:
     }
     let files: Vec<&str> = data.accounting.iter().map(|a| a.file.as_str()).collect();
     let verb = if files.len() == 1 { "is a CSV file" } else { "are CSV files" };
-    bail!("--sheet {sheet:?}: {} {verb}, not a workbook; --sheet picks a sheet of an .xlsx file", files.join(", "))
+    let files: Vec<String> = files.iter().map(|f| escape(f).into_owned()).collect();
+    let sheet = escape(sheet);
+    bail!("--sheet \"{sheet}\": {} {verb}, not a workbook; --sheet picks a sheet of an .xlsx file", files.join(", "))
 }
 
 /// With `--skip-invalid`, a dataset whose every row was rejected has nothing to evaluate: say so,
@@ -67,7 +72,7 @@ fn refuse_all_rejected(data: &Dataset) -> anyhow::Result<()> {
     if !data.measurements.is_empty() || accepted > 0 || read == 0 {
         return Ok(());
     }
-    let files: Vec<&str> = data.accounting.iter().map(|a| a.file.as_str()).collect();
+    let files: Vec<String> = data.accounting.iter().map(|a| escape(&a.file).into_owned()).collect();
     let rows = if read == 1 { "the only row".to_string() } else { format!("all {read} rows") };
     bail!("{rows} of {} {} rejected; nothing to evaluate", files.join(", "), if read == 1 { "was" } else { "were" })
 }
@@ -107,7 +112,8 @@ pub fn evaluate_dataset(
         bail!("{n} problem(s) in the data; nothing was evaluated (fix them, or pass --skip-invalid)");
     }
     refuse_all_rejected(&data)?;
-    let province = load_targets(judge.targets.as_deref(), &catalog)?;
+    let limits = Limits::with(&input.limit);
+    let province = load_targets(judge.targets.as_deref(), &catalog, &limits, input.follow_symlinks)?;
     let year = evaluation_year(input, &data)?;
     let catalog =
         catalog.select(select).with_context(|| format!("no indicator of the catalogue matches --source {select}"))?;
@@ -137,10 +143,14 @@ pub fn find_county<'c>(catalog: &'c Catalog, name: &str) -> anyhow::Result<&'c C
 }
 
 /// The `--targets` file, or no province targets.
-pub fn load_targets(path: Option<&Path>, catalog: &Catalog) -> anyhow::Result<TargetsFile> {
+pub fn load_targets(
+    path: Option<&Path>,
+    catalog: &Catalog,
+    limits: &Limits,
+    follow_symlinks: bool,
+) -> anyhow::Result<TargetsFile> {
     let Some(path) = path else { return Ok(TargetsFile::default()) };
-    let text =
-        std::fs::read_to_string(path).with_context(|| format!("cannot read the targets file {}", path.display()))?;
+    let text = load::read_side_file(path, "the targets file", limits, follow_symlinks)?;
     Ok(TargetsFile::parse(&text, &path.display().to_string(), catalog)?)
 }
 
@@ -163,18 +173,26 @@ pub fn evaluation_year(input: &InputArgs, data: &Dataset) -> anyhow::Result<i32>
                 if present.is_empty() { "none".to_string() } else { present.join(", ") }
             )
         }
-        (None, Some(&y)) => Ok(y),
+        // The latest year, unless only rows of files named for another year give it: a stray row
+        // never chooses the year evaluated.
+        (None, Some(&y)) => match load::stray_year(data, y) {
+            None => Ok(y),
+            Some(at) => bail!(
+                "the latest year in the data, {y}, is given only by rows of files named for another year (first at \
+                 {}); pass --year to choose the year evaluated, or correct the year column",
+                escape(&at)
+            ),
+        },
         (None, None) => {
             bail!("no measurements with a year in {}", display_names(&input.files).join(", "))
         }
     }
 }
 
-/// The files a command reads, which `-o` must not overwrite.
+/// The files a command reads, which `-o` must not overwrite: folders expanded, the default catalogue.
 pub fn inputs(input: &InputArgs, judge: Option<&JudgeArgs>) -> Vec<PathBuf> {
-    let files = input.files.iter().filter(|f| f.as_str() != "-").map(PathBuf::from);
-    let targets = judge.and_then(|j| j.targets.clone());
-    files.chain(input.catalog.clone()).chain(targets).collect()
+    let targets = judge.and_then(|j| j.targets.as_deref());
+    write::files_read(&input.files, input.catalog.as_deref(), &[targets])
 }
 
 /// The format the options ask for: `--format`, else the extension of `-o`, else a table.
@@ -183,7 +201,7 @@ pub fn format(args: &OutputArgs) -> anyhow::Result<Format> {
         (Some(f), _) => Ok(f),
         (None, None) => Ok(Format::Table),
         (None, Some(path)) => Format::of_path(path)
-            .with_context(|| format!("-o {}: cannot tell the format from the extension; add --format", path.display())),
+            .with_context(|| format!("-o {}: cannot tell the format from the extension; add --format", escape(&path.to_string_lossy()))),
     }
 }
 
@@ -215,47 +233,5 @@ pub fn emit(
     refuse_input(path, inputs)?;
     let mut bytes = Vec::new();
     crate::output::render(content, format, &Style { width: None, color: false, file: true }, &mut bytes)?;
-    write_atomically(path, &bytes)
-}
-
-/// `-o` naming a file the command reads would destroy its input.
-pub fn refuse_input(path: &Path, inputs: &[PathBuf]) -> anyhow::Result<()> {
-    let Ok(target) = path.canonicalize() else { return Ok(()) };
-    if inputs.iter().any(|i| i.canonicalize().is_ok_and(|i| i == target)) {
-        bail!("-o {}: that is one of the input files; choose another name", path.display());
-    }
-    Ok(())
-}
-
-/// Writes a temporary file beside `path` and renames it into place: a failed run leaves no half
-/// file and the previous one untouched.
-pub fn write_atomically(path: &Path, bytes: &[u8]) -> anyhow::Result<()> {
-    let dir = match path.parent() {
-        Some(p) if !p.as_os_str().is_empty() => p,
-        _ => Path::new("."),
-    };
-    let shown = path.display();
-    let mut tmp = tempfile::NamedTempFile::new_in(dir).with_context(|| format!("cannot write {shown}"))?;
-    if let Some(permissions) = permissions_for(path) {
-        tmp.as_file().set_permissions(permissions).with_context(|| format!("cannot write {shown}"))?;
-    }
-    tmp.write_all(bytes).with_context(|| format!("cannot write {shown}"))?;
-    tmp.as_file().sync_all().with_context(|| format!("cannot write {shown}"))?;
-    tmp.persist(path).map_err(|e| e.error).with_context(|| format!("cannot write {shown}"))?;
-    Ok(())
-}
-
-/// The permissions the written file should have: those of the file it replaces, else what a new
-/// file usually gets (a temporary file is created readable by its owner only).
-fn permissions_for(path: &Path) -> Option<std::fs::Permissions> {
-    if let Ok(meta) = std::fs::metadata(path) {
-        return Some(meta.permissions());
-    }
-    #[cfg(unix)]
-    {
-        use std::os::unix::fs::PermissionsExt as _;
-        Some(std::fs::Permissions::from_mode(0o644))
-    }
-    #[cfg(not(unix))]
-    None
+    write_output(path, &bytes)
 }

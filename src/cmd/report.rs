@@ -11,6 +11,7 @@ use crate::cli::{DocumentFormat, ReportArgs};
 use crate::evaluate::{FailOn, has_findings};
 use crate::load::Dataset;
 use crate::output::EvalView;
+use crate::problem::escape;
 use crate::report::{self, Document, Inputs};
 
 /// The bundled illustrative data files (data/README.md): a report made from them says so on its first page.
@@ -36,7 +37,7 @@ pub fn run(args: &ReportArgs, out: &mut dyn Write, err: &mut dyn Write) -> anyho
         report: &view,
         targets_file: args.judge.targets.as_ref().map(|p| p.display().to_string()),
         produced: produced_date(),
-        illustrative: is_illustrative(&args.input.files, &data),
+        illustrative: is_illustrative(&data, args.input.follow_symlinks),
         problems: &data.problems,
         notes: &notes_of(&data, evaluation.year),
     };
@@ -49,8 +50,8 @@ pub fn run(args: &ReportArgs, out: &mut dyn Write, err: &mut dyn Write) -> anyho
         }
         DocumentFormat::Docx => report::docx::render(&doc)?,
     };
-    super::write_atomically(&args.output, &bytes)?;
-    writeln!(out, "{}", args.output.display())?;
+    super::write_output(&args.output, &bytes)?;
+    writeln!(out, "{}", escape(&args.output.to_string_lossy()))?;
     let findings = has_findings(&catalog, view.headline().into_iter(), FailOn::from(args.fail_on));
     Ok(if findings { Outcome::Findings } else { Outcome::Clean })
 }
@@ -65,17 +66,20 @@ fn format_of(args: &ReportArgs) -> anyhow::Result<DocumentFormat> {
         Some("html" | "htm") => Ok(DocumentFormat::Html),
         _ => bail!(
             "-o {}: cannot tell the format from the extension (expected .docx, .html or .htm); pass --format docx or --format html",
-            args.output.display()
+            escape(&args.output.to_string_lossy())
         ),
     }
 }
 
-/// Whether the data is illustrative: a bundled example file, or a row whose note says so.
-fn is_illustrative(files: &[String], data: &Dataset) -> bool {
-    let bundled = files
+/// Whether the data is illustrative: a bundled example file, or a row whose note says so. Only the
+/// files the loader read are looked at, and only when one is a regular file of a bundled file's size:
+/// a file it refused (a FIFO, `/dev/zero`) is never opened again.
+fn is_illustrative(data: &Dataset, follow_symlinks: bool) -> bool {
+    let bundled = data
+        .accounting
         .iter()
-        .filter(|f| f.as_str() != "-")
-        .any(|f| std::fs::read(f).is_ok_and(|bytes| ILLUSTRATIVE.contains(&bytes.as_slice())));
+        .filter(|a| a.shape != "unreadable" && a.file != crate::load::STDIN_NAME)
+        .any(|a| crate::load::holds_one_of(&a.file, &ILLUSTRATIVE, follow_symlinks));
     bundled
         || data.measurements.iter().filter_map(|m| data.note_of(m)).any(|n| {
             let n = n.to_lowercase();

@@ -23,7 +23,10 @@ pub fn run(args: &TemplateArgs, out: &mut dyn Write, err: &mut dyn Write) -> any
         bail!("--year {} is not a year between 1900 and 2100", args.year);
     }
     let lang = Lang::from(args.lang);
-    let catalog = Catalog::locate(args.catalog.as_deref())?;
+    let catalog = crate::load::read_catalog(args.catalog.as_deref(), &crate::load::Limits::default(), false)?;
+    if let Some(path) = &args.output {
+        super::refuse_input(path, &crate::output::write::files_read(&[], args.catalog.as_deref(), &[]))?;
+    }
     let plan = &catalog.plan;
     if !(plan.base_year..=plan.target_year).contains(&args.year) {
         bail!(
@@ -55,12 +58,12 @@ pub fn run(args: &TemplateArgs, out: &mut dyn Write, err: &mut dyn Write) -> any
         (Format::Csv, Some(path)) => {
             let mut bytes = Vec::new();
             writer::write_csv(&grid, &mut bytes, true)?;
-            super::write_atomically(path, &bytes)?;
+            super::write_output(path, &bytes)?;
         }
         (Format::Xlsx, Some(path)) => {
             let mut bytes = Vec::new();
             writer::write_xlsx(&grid, &mut bytes, lang)?;
-            super::write_atomically(path, &bytes)?;
+            super::write_output(path, &bytes)?;
         }
         (Format::Xlsx, None) => bail!("an xlsx template needs a file: add -o FILE.xlsx"),
         (other, _) => bail!("--format {}: a template is csv or xlsx", other.name()),
@@ -188,7 +191,7 @@ fn legend(catalog: &Catalog, areas: &[&County], lang: Lang) -> Vec<[String; 3]> 
 }
 
 fn report_written(err: &mut dyn Write, path: &Path, grid: &Grid, lang: Lang) -> anyhow::Result<()> {
-    let path = path.display().to_string();
+    let path = crate::problem::escape(&path.to_string_lossy()).into_owned();
     writeln!(err, "{}", labels::template_written(&path, grid.rows.len(), grid.to_fill(), lang))?;
     Ok(())
 }

@@ -33,6 +33,7 @@ pub fn problem_title(code: Code, lang: Lang) -> &'static str {
         Code::UnreadableFile => ("文件无法读取", "file cannot be read"),
         Code::TooLarge => ("超出限制", "beyond a limit"),
         Code::Formula => ("公式取保存值", "formula values as saved"),
+        c @ (Code::YearOutsidePlan | Code::YearMismatch) => return super::gate_title(c, lang),
     };
     words(lang, zh, en)
 }
@@ -154,6 +155,9 @@ pub(crate) fn list(items: &[String], lang: Lang) -> String {
 
 /// What a problem expected, in words.
 pub fn expected(e: &Expected, lang: Lang) -> String {
+    if let Some(text) = super::gate_expected(e, lang) {
+        return text;
+    }
     match expected_fixed(e, lang) {
         Some(text) => text.to_string(),
         None if lang == Lang::Zh => expected_zh(e),

@@ -9,7 +9,9 @@ mod open;
 mod read;
 mod records;
 mod rows;
+mod side;
 mod workbook;
+mod years;
 
 use std::collections::HashMap;
 
@@ -18,8 +20,10 @@ use rustc_hash::{FxHashMap, FxHashSet};
 
 pub use limits::{LimitSetting, Limits, size as limit_size};
 pub use number::{Cell, NumberError, parse_cell};
-pub use open::STDIN_NAME;
+pub use open::{STDIN_NAME, data_files_of};
 pub use read::{ReadOptions, display_name, is_workbook_kind};
+pub use years::stray_year;
+pub use side::{DEFAULT_CATALOG, catalog_path, holds_one_of, read_catalog, read_side_file};
 
 use crate::catalog::{Catalog, Indicator};
 use crate::problem::{Code, Expected, Problem, Severity};
@@ -440,7 +444,8 @@ impl Intake {
             counted: 0,
             tally: FxHashMap::default(),
             per_code: opts.read.limits.problems_per_code,
-            max_problems: opts.max_problems.unwrap_or(usize::MAX),
+            // Bounded per run as well as per file and code: memory follows what is kept.
+            max_problems: opts.max_problems.unwrap_or(usize::MAX).min(opts.read.limits.problems_per_run),
         }
     }
 

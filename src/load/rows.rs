@@ -110,9 +110,13 @@ pub(super) fn read_rows(
         intake.data.problems.push(Problem::error(Code::MissingYear, file, expected).at(header.line, None, "year"));
     }
     let mut found = Vec::new();
+    // A year column that disagrees with the year of the file's name: one warning per year found.
+    let name_year = super::year_in_name(file).zip(layout.col(Field::Year));
+    let mut other_years: Vec<i32> = Vec::new();
     while let Some(row) = rows.next_row()? {
         acc.rows_read += 1;
         found.clear();
+        let line = row.line;
         let mut ctx = RowCtx { file, file_index, row, names, problems: &mut intake.data.problems, errors: 0 };
         if ctx.is_readable(&layout, grid) {
             if layout.is_wide() {
@@ -121,7 +125,16 @@ pub(super) fn read_rows(
                 found.extend(ctx.long(&layout, default_year));
             }
         }
-        if ctx.errors == 0 && !yearless {
+        let errors = ctx.errors;
+        if let Some((name_year, col)) = name_year
+            && let Some(year) = found.iter().map(|r: &Reading| r.measurement.year).find(|&y| y != name_year)
+            && !other_years.contains(&year)
+        {
+            other_years.push(year);
+            let p = Problem::warning(Code::YearMismatch, file, Expected::YearOfName { name_year });
+            intake.data.problems.push(p.at(line, Some(col + 1), "year").found(&year.to_string()));
+        }
+        if errors == 0 && !yearless {
             acc.rows_accepted += 1;
             for r in found.drain(..) {
                 intake.push(r);
@@ -369,7 +382,31 @@ impl<'c> RowCtx<'_, 'c> {
         None
     }
 
+    /// The row's year, within the plan's period: a row dated before the base year or after the target
+    /// year would be evaluated as a year the plan has no stage for (a stray 2032 made a 2023 file a
+    /// "final" evaluation that passed), so it is an error and the row is not used.
     fn year(&mut self, layout: &Layout, default: Option<i32>) -> Option<i32> {
+        let year = self.any_year(layout, default)?;
+        let plan = &self.names.catalog.plan;
+        if (plan.base_year..=plan.target_year).contains(&year) {
+            return Some(year);
+        }
+        let expected = Expected::YearInPlan { base: plan.base_year, target: plan.target_year };
+        match layout.col(Field::Year).filter(|&c| !self.cell(c).trim().is_empty()) {
+            Some(col) => {
+                self.push(Code::YearOutsidePlan, col, "year", expected);
+            }
+            None => {
+                // Dated by the file's name or --year: the row is rejected, the place is the row.
+                self.errors += 1;
+                let p = Problem::error(Code::YearOutsidePlan, self.file, expected).at(self.row.line, None, "year");
+                self.problems.push(p.found(&year.to_string()));
+            }
+        }
+        None
+    }
+
+    fn any_year(&mut self, layout: &Layout, default: Option<i32>) -> Option<i32> {
         let Some(col) = layout.col(Field::Year) else { return default };
         // Nearly every year cell is four digits, read as they are.
         if let Some(year) = plain_year(self.cell(col)) {
@@ -397,7 +434,9 @@ impl<'c> RowCtx<'_, 'c> {
     }
 
     fn note(&self, layout: &Layout) -> Option<Box<str>> {
-        layout.col(Field::Note).map(|c| self.cell(c).trim()).filter(|s| !s.is_empty()).map(Box::from)
+        // Escaped like every other text of the input: a note reaches the terminal, CI logs and reports.
+        let note = layout.col(Field::Note).map(|c| self.cell(c).trim()).filter(|s| !s.is_empty())?;
+        Some(Box::from(crate::problem::escape(note).as_ref()))
     }
 
     /// A number in `col`, checked against what the indicator allows. `Err(())` when a problem was

@@ -12,6 +12,7 @@ pub mod rank;
 pub mod results;
 pub mod template;
 pub mod trend;
+pub mod write;
 
 use std::io::Write;
 

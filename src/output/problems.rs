@@ -21,7 +21,7 @@ pub fn omitted_lines(omitted: &[Omitted]) -> Vec<String> {
         .map(|o| {
             let level = if o.severity == Severity::Error { "error" } else { "warning" };
             format!(
-                "{}: … and {} more {level}(s) [{}] not kept (only the first of each code are; --limit problems-per-code=N)",
+                "{}: … and {} more {level}(s) [{}] not kept (only the first of each code per file, and so many in all, are; --limit problems-per-code=N, problems-per-run=N)",
                 escape(&o.file),
                 o.count,
                 o.code.as_str()

@@ -14,7 +14,7 @@ use docx_rs::{
     TableLayoutType, TableRow, VAlignType, WidthType,
 };
 
-use super::{Block, ColumnKind, Document, IndicatorChart, Matrix, Section as Part, StatusBar, Table, chart};
+use super::{Block, ColumnKind, clean, Document, IndicatorChart, Matrix, Section as Part, StatusBar, Table, chart};
 use crate::Lang;
 use crate::evaluate::Status;
 use crate::labels::{status_label, status_symbol, words};
@@ -161,8 +161,9 @@ fn styles(docx: Docx) -> Docx {
         .add_style(Style::new("TableText", StyleType::Paragraph).name("Table Text").fonts(fonts("宋体")).size(18))
 }
 
+/// Every text of the document enters Word here, made fit for XML ([`clean::text`]).
 fn text_run(text: &str) -> Run {
-    Run::new().add_text(text)
+    Run::new().add_text(clean::text(text))
 }
 
 fn body_paragraph(text: &str) -> Paragraph {

@@ -10,8 +10,10 @@ use crate::Lang;
 use crate::evaluate::Status;
 use crate::labels::{status_label, status_symbol};
 
-/// Text made safe for HTML content and quoted attribute values.
+/// Text made safe for HTML content and quoted attribute values, and for XML (the charts' SVG): what
+/// XML cannot hold shows as its visible mark ([`super::clean::text`]).
 pub fn escape(text: &str) -> String {
+    let text = super::clean::text(text);
     let mut out = String::with_capacity(text.len());
     for c in text.chars() {
         match c {

@@ -3,6 +3,7 @@
 //! holds finished texts and numbers only, so the two renderings cannot disagree on a count or a label.
 
 pub mod chart;
+pub mod clean;
 pub mod docx;
 pub mod html;
 mod text;

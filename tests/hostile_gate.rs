@@ -1,0 +1,364 @@
+//! Issue 19: a gate that cannot be fooled. One test (or a few) per class of defect found by the third
+//! round of hostile testing; every test builds its own input, and each class ends in a clear problem
+//! or a refusal, promptly.
+
+mod common;
+#[path = "../fuzz/harness.rs"]
+mod harness;
+
+use std::path::Path;
+use std::time::{Duration, Instant};
+
+use common::{Run, run_in};
+use serde_json::Value;
+
+fn write(dir: &Path, name: &str, text: &str) {
+    std::fs::write(dir.join(name), text).unwrap();
+}
+
+fn codes(doc: &Value) -> Vec<(String, Option<u64>, Option<u64>, String, String)> {
+    doc["problems"]
+        .as_array()
+        .expect("problems")
+        .iter()
+        .map(|p| {
+            let s = |k: &str| p[k].as_str().unwrap_or_default().to_string();
+            (s("code"), p["line"].as_u64(), p["column"].as_u64(), s("found"), s("expected"))
+        })
+        .collect()
+}
+
+/// Makes a FIFO at `path` (mkfifo(1): the test needs no crate for it).
+#[cfg(unix)]
+fn mkfifo(path: &Path) {
+    let ok = std::process::Command::new("mkfifo").arg(path).status().expect("mkfifo runs").success();
+    assert!(ok, "mkfifo {}", path.display());
+}
+
+#[cfg(unix)]
+fn is_fifo(path: &Path) -> bool {
+    use std::os::unix::fs::FileTypeExt as _;
+    std::fs::symlink_metadata(path).is_ok_and(|m| m.file_type().is_fifo())
+}
+
+/// Runs with a deadline: a run that hangs (a FIFO opened for reading) fails the test instead.
+fn run_within(dir: &Path, args: &[&str], limit: Duration) -> Run {
+    let (tx, rx) = std::sync::mpsc::channel();
+    let (dir, args): (std::path::PathBuf, Vec<String>) = (dir.to_path_buf(), args.iter().map(|a| a.to_string()).collect());
+    std::thread::spawn(move || {
+        let args: Vec<&str> = args.iter().map(String::as_str).collect();
+        let _ = tx.send(run_in(&dir, &args));
+    });
+    rx.recv_timeout(limit).unwrap_or_else(|_| panic!("the run did not end within {limit:?}"))
+}
+
+// ---- 1. Years outside the plan ----
+
+/// A 2023 file whose one stray row is dated 2032: before, the run evaluated 2032 as a final stage,
+/// the regressing binding indicator passed and the exit code was 0.
+#[test]
+fn a_year_outside_the_plan_period_is_an_error_and_never_the_year_evaluated() {
+    let dir = tempfile::tempdir().unwrap();
+    write(
+        dir.path(),
+        "a-2023.csv",
+        "county,indicator,value,year\n全市,forest_coverage,50,2023\n全市,forest_coverage,59,2032\n全市,forest_coverage,58,2019\n",
+    );
+    let r = run_in(dir.path(), &["validate", "a-2023.csv", "--format", "json"]);
+    r.code(1);
+    let found = codes(&r.json());
+    let outside: Vec<_> = found.iter().filter(|p| p.0 == "year-outside-plan").collect();
+    assert_eq!(outside.len(), 2, "{found:?}");
+    assert_eq!((outside[0].1, outside[0].2, outside[0].3.as_str()), (Some(3), Some(4), "2032"), "{found:?}");
+    assert_eq!((outside[1].1, outside[1].3.as_str()), (Some(4), "2019"), "{found:?}");
+    assert!(outside[0].4.contains("2020") && outside[0].4.contains("2025"), "{found:?}");
+    // eval stops; with --skip-invalid it evaluates 2023, where forest coverage fell from 58.7 to 50.
+    run_in(dir.path(), &["eval", "a-2023.csv"]).code(2).stderr_has("year-outside-plan");
+    let r = run_in(dir.path(), &["eval", "a-2023.csv", "--skip-invalid", "--format", "json"]);
+    r.code(1);
+    assert_eq!(r.json()["year"], 2023, "{}", r.stdout);
+}
+
+#[test]
+fn a_file_named_for_an_out_of_plan_year_dates_no_row() {
+    let dir = tempfile::tempdir().unwrap();
+    write(dir.path(), "b-2032.csv", "county,indicator,value\n全市,forest_coverage,59\n");
+    let r = run_in(dir.path(), &["validate", "b-2032.csv", "--format", "json"]);
+    r.code(1);
+    assert!(codes(&r.json()).iter().any(|p| p.0 == "year-outside-plan" && p.1 == Some(2) && p.3 == "2032"));
+}
+
+/// A year column that disagrees with the file's name: a warning naming both, and a year only such
+/// rows give is never chosen as the year evaluated.
+#[test]
+fn a_year_that_disagrees_with_the_file_name_is_named_and_never_chooses_the_year() {
+    let dir = tempfile::tempdir().unwrap();
+    write(
+        dir.path(),
+        "c-2023.csv",
+        "county,indicator,value,year\n全市,forest_coverage,59,2023\n全市,forest_coverage,59.5,2024\n",
+    );
+    let r = run_in(dir.path(), &["validate", "c-2023.csv", "--format", "json"]);
+    r.code(0);
+    let found = codes(&r.json());
+    let mismatch: Vec<_> = found.iter().filter(|p| p.0 == "year-mismatch").collect();
+    assert_eq!(mismatch.len(), 1, "{found:?}");
+    assert_eq!((mismatch[0].1, mismatch[0].2, mismatch[0].3.as_str()), (Some(3), Some(4), "2024"));
+    assert!(mismatch[0].4.contains("2023"), "{found:?}");
+    run_in(dir.path(), &["eval", "c-2023.csv"])
+        .code(2)
+        .stderr_has("the latest year in the data, 2024, is given only by rows of files named for another year")
+        .stderr_has("c-2023.csv:3");
+    let r = run_in(dir.path(), &["eval", "c-2023.csv", "--year", "2023", "--format", "json"]);
+    assert_eq!(r.json()["year"], 2023);
+}
+
+// ---- 2. The Word and HTML reports are well-formed whatever the input holds ----
+
+#[test]
+fn control_characters_and_non_characters_reach_the_reports_as_visible_marks() {
+    let dir = tempfile::tempdir().unwrap();
+    // A control character in the data file's name, in a note, and in the catalogue's plan name.
+    let name = "x\u{1}y-2023.csv";
+    write(
+        dir.path(),
+        name,
+        "county,indicator,value,note\n全市,forest_coverage,59,a\u{1}b\u{b}c\u{1b}[31md\u{fffe}e\n",
+    );
+    let catalog = std::fs::read_to_string(common::root().join("indicators.toml")).unwrap();
+    let catalog = catalog.replacen("name = \"泉州市", "name = \"\\u001B]0;t\\u0007泉州市", 1);
+    write(dir.path(), "c.toml", &catalog);
+    for out in ["r.docx", "r.html"] {
+        run_in(dir.path(), &["report", name, "--catalog", "c.toml", "-o", out]).code(0);
+    }
+    let docx = std::fs::read(dir.path().join("r.docx")).unwrap();
+    let parts = harness::check_docx(&docx).unwrap_or_else(|e| panic!("{e}"));
+    assert!(parts >= 5, "{parts} XML parts");
+    let document = unzip(&docx, "word/document.xml");
+    for mark in ["a\\u{1}b\\u{b}c\\u{1b}[31md\\u{fffe}e", "x\\u{1}y-2023.csv", "\\u{1b}]0;t\\u{7}泉州市"] {
+        assert!(document.contains(mark), "document.xml lacks {mark:?}");
+    }
+    let html = std::fs::read(dir.path().join("r.html")).unwrap();
+    harness::check_xml("r.html", &html, true).unwrap_or_else(|e| panic!("{e}"));
+    assert!(String::from_utf8(html).unwrap().contains("a\\u{1}b\\u{b}c\\u{1b}[31md\\u{fffe}e"));
+}
+
+#[test]
+fn the_strict_check_refuses_what_word_refuses() {
+    assert!(harness::check_xml("t", b"<a>\x01</a>", false).is_err());
+    assert!(harness::check_xml("t", b"<a>&#1;</a>", false).is_err());
+    assert!(harness::check_xml("t", "<a>\u{fffe}</a>".as_bytes(), false).is_err());
+    assert!(harness::check_xml("t", b"<a b=\"&#11;\"/>", false).is_err());
+    assert!(harness::check_xml("t", b"<a><b></a>", false).is_err());
+    assert!(harness::check_xml("t", b"<a>&nbsp;</a>", false).is_err());
+    assert!(harness::check_xml("t", b"<a>x &amp; &#x4e2d;</a>", false).is_ok());
+}
+
+fn unzip(zip: &[u8], part: &str) -> String {
+    use std::io::Read as _;
+    let mut archive = zip::ZipArchive::new(std::io::Cursor::new(zip)).unwrap();
+    let mut text = String::new();
+    archive.by_name(part).unwrap().read_to_string(&mut text).unwrap();
+    text
+}
+
+// ---- 3. -o never writes over what the run reads ----
+
+#[test]
+fn output_that_is_an_input_is_refused_by_name_folder_link_or_identity() {
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path();
+    std::fs::create_dir(d.join("in")).unwrap();
+    let data = "county,indicator,value\n全市,forest_coverage,59\n";
+    write(&d.join("in"), "a-2023.csv", data);
+    // A folder stands for its files.
+    run_in(d, &["eval", "in/", "-o", "in/a-2023.csv", "--format", "csv"])
+        .code(2)
+        .stderr_has("that is one of the files this run reads");
+    // A hard link is the same file under another name.
+    std::fs::hard_link(d.join("in/a-2023.csv"), d.join("alias.csv")).unwrap();
+    run_in(d, &["eval", "in/a-2023.csv", "-o", "alias.csv"])
+        .code(2)
+        .stderr_has("that is in/a-2023.csv, one of the files this run reads");
+    assert_eq!(std::fs::read_to_string(d.join("in/a-2023.csv")).unwrap(), data);
+    // The catalogue given with --catalog, to template.
+    std::fs::copy(common::root().join("indicators.toml"), d.join("c.toml")).unwrap();
+    let catalog = std::fs::read(d.join("c.toml")).unwrap();
+    run_in(d, &["template", "--year", "2023", "--catalog", "c.toml", "-o", "c.toml", "--format", "csv"])
+        .code(2)
+        .stderr_has("one of the files this run reads");
+    assert_eq!(std::fs::read(d.join("c.toml")).unwrap(), catalog);
+    // The catalogue read by default, and its name even before it exists.
+    std::fs::copy(d.join("c.toml"), d.join("in/indicators.toml")).unwrap();
+    run_in(&d.join("in"), &["eval", "a-2023.csv", "-o", "indicators.toml", "--format", "csv"])
+        .code(2)
+        .stderr_has("the catalogue every run in this folder reads by default");
+    run_in(d, &["eval", "in/a-2023.csv", "-o", "indicators.toml", "--format", "csv"])
+        .code(2)
+        .stderr_has("the catalogue every run in this folder reads by default");
+    assert!(!d.join("indicators.toml").exists());
+    assert_eq!(std::fs::read(d.join("in/indicators.toml")).unwrap(), catalog);
+    // A targets file, to report.
+    write(d, "t.toml", "");
+    run_in(d, &["report", "in/a-2023.csv", "--targets", "t.toml", "-o", "t.toml", "--format", "html"])
+        .code(2)
+        .stderr_has("one of the files this run reads");
+}
+
+// ---- 4. -o never replaces what is not a regular file ----
+
+#[cfg(unix)]
+#[test]
+fn output_to_a_fifo_is_written_through_or_refused_never_replaced() {
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path();
+    write(d, "a-2023.csv", "county,indicator,value\n全市,forest_coverage,59\n");
+    let fifo = d.join("out.csv");
+    mkfifo(&fifo);
+    // Nobody reads it: refused at once, not a hang, and still a FIFO.
+    let started = Instant::now();
+    run_within(d, &["eval", "a-2023.csv", "-o", "out.csv"], Duration::from_secs(60))
+        .code(2)
+        .stderr_has("a named pipe that nothing reads");
+    assert!(started.elapsed() < Duration::from_secs(30));
+    assert!(is_fifo(&fifo));
+    // With a reader, the table goes through the pipe.
+    let reader = {
+        let fifo = fifo.clone();
+        std::thread::spawn(move || std::fs::read_to_string(fifo).unwrap())
+    };
+    // The reader opens first; the writer then finds it.
+    let mut delivered = String::new();
+    for _ in 0..100 {
+        let r = run_within(d, &["eval", "a-2023.csv", "-o", "out.csv"], Duration::from_secs(60));
+        if r.code == 0 {
+            delivered = reader.join().unwrap();
+            break;
+        }
+        std::thread::sleep(Duration::from_millis(100));
+    }
+    assert!(delivered.contains("forest_coverage") || delivered.contains("森林覆盖率"), "{delivered}");
+    assert!(is_fifo(&fifo), "the FIFO was replaced by a file");
+}
+
+#[cfg(unix)]
+#[test]
+fn output_to_a_link_is_written_through_to_a_device_and_refused_to_a_file() {
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path();
+    write(d, "a-2023.csv", "county,indicator,value\n全市,forest_coverage,59\n");
+    // A link to a character device is written through: the link stays, the device takes the bytes.
+    std::os::unix::fs::symlink("/dev/null", d.join("null.csv")).unwrap();
+    run_in(d, &["eval", "a-2023.csv", "-o", "null.csv"]).code(0);
+    assert!(std::fs::symlink_metadata(d.join("null.csv")).unwrap().file_type().is_symlink());
+    // A link to a regular file is refused: replacing it would lose the link, writing through would
+    // change a file elsewhere.
+    write(d, "elsewhere.csv", "keep");
+    std::os::unix::fs::symlink("elsewhere.csv", d.join("out.csv")).unwrap();
+    run_in(d, &["eval", "a-2023.csv", "-o", "out.csv"]).code(2).stderr_has("a symbolic link (to elsewhere.csv)");
+    assert_eq!(std::fs::read_to_string(d.join("elsewhere.csv")).unwrap(), "keep");
+    assert!(std::fs::symlink_metadata(d.join("out.csv")).unwrap().file_type().is_symlink());
+    // A folder is refused.
+    std::fs::create_dir(d.join("dir.csv")).unwrap();
+    run_in(d, &["eval", "a-2023.csv", "-o", "dir.csv"]).code(2).stderr_has("a folder");
+    // A regular file is still replaced whole.
+    write(d, "plain.csv", "old");
+    run_in(d, &["eval", "a-2023.csv", "-o", "plain.csv"]).code(0);
+    assert!(std::fs::read_to_string(d.join("plain.csv")).unwrap().contains("forest_coverage"));
+}
+
+// ---- 5. Problems are bounded per run, not only per file ----
+
+#[test]
+fn problems_are_bounded_across_files() {
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path();
+    let files = 30;
+    let rows = 400;
+    for f in 0..files {
+        let mut text = String::from("county,indicator,value\n");
+        for i in 0..rows {
+            text.push_str(&format!("某地{i},forest_coverage,1\n"));
+        }
+        write(d, &format!("f{f:02}-2023.csv"), &text);
+    }
+    let r = run_in(d, &["validate", ".", "--format", "json", "--limit", "problems-per-run=1000"]);
+    r.code(1);
+    let doc = r.json();
+    let kept = doc["problems"].as_array().unwrap().len();
+    assert_eq!(kept, 1000, "kept at most the per-run limit");
+    assert_eq!(doc["errors"], files * rows, "the count still covers every problem");
+    let omitted: u64 = doc["omitted"].as_array().unwrap().iter().map(|o| o["count"].as_u64().unwrap()).sum();
+    assert_eq!(omitted as usize + kept, (files * rows) as usize);
+}
+
+// ---- 6. Input text printed anywhere is escaped ----
+
+#[test]
+fn file_names_and_catalogue_text_cannot_forge_a_line_or_drive_the_terminal() {
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path();
+    let name = "x\n::error::forged-2023.csv";
+    write(d, name, "county,indicator,value\n全市,forest_coverage,59\n");
+    let forged = |r: &Run| {
+        for text in [&r.stdout, &r.stderr] {
+            assert!(!text.lines().any(|l| l.starts_with("::error")), "{}: a forged line in\n{text}", r.cmd);
+            assert!(!text.contains('\u{1b}'), "{}: ESC in\n{text}", r.cmd);
+        }
+    };
+    // The origin line of --explain.
+    let r = run_in(d, &["eval", name, "--explain", "forest_coverage"]);
+    r.code(0).stdout_has("x\\u{a}::error::forged-2023.csv");
+    forged(&r);
+    // The --sheet error.
+    let r = run_in(d, &["eval", name, "--sheet", "S\n::error::s"]);
+    r.code(2);
+    forged(&r);
+    // Every row rejected, with --skip-invalid.
+    write(d, "y\n::error::bad-2023.csv", "county,indicator,value\n全市,forest_coverage,x\n");
+    let r = run_in(d, &["eval", "y\n::error::bad-2023.csv", "--skip-invalid"]);
+    r.code(2).stderr_has("nothing to evaluate");
+    forged(&r);
+    // Catalogue text: an indicator's name that sets the terminal's title and forges a line.
+    let catalog = std::fs::read_to_string(common::root().join("indicators.toml")).unwrap();
+    let catalog = catalog.replacen("name = \"森林覆盖率（%）\"", "name = \"\\u001B]0;pwned\\u0007\\n::error::森林覆盖率（%）\"", 1);
+    write(d, "c.toml", &catalog);
+    let r = run_in(d, &["eval", name, "--catalog", "c.toml"]);
+    r.code(0).stdout_has("\\u{1b}]0;pwned\\u{7}\\u{a}::error::森林覆盖率");
+    forged(&r);
+    // An output path is printed escaped.
+    let r = run_in(d, &["report", name, "-o", "r\n::error::x.html"]);
+    r.code(0);
+    forged(&r);
+    assert!(r.stdout.contains("r\\u{a}::error::x.html"), "{}", r.stdout);
+}
+
+// ---- 7. Side files get the data files' checks ----
+
+#[cfg(unix)]
+#[test]
+fn side_files_are_checked_before_they_are_read() {
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path();
+    write(d, "a-2023.csv", "county,indicator,value\n全市,forest_coverage,59\n");
+    let quick = Duration::from_secs(60);
+    // A device, a FIFO nobody writes, a symbolic link: refused before they are opened.
+    run_within(d, &["eval", "a-2023.csv", "--targets", "/dev/zero"], quick).code(2).stderr_has("a device");
+    mkfifo(&d.join("fifo.toml"));
+    run_within(d, &["eval", "a-2023.csv", "--catalog", "fifo.toml"], quick).code(2).stderr_has("named pipe");
+    run_within(d, &["check-catalog", "fifo.toml"], quick).code(2).stderr_has("named pipe");
+    run_within(d, &["check-catalog", &common::root().join("indicators.toml").to_string_lossy(), "--plan", "fifo.toml"], quick)
+        .code(2)
+        .stderr_has("cannot read the plan");
+    std::os::unix::fs::symlink(common::root().join("indicators.toml"), d.join("link.toml")).unwrap();
+    run_within(d, &["indicators", "--catalog", "link.toml"], quick).code(2).stderr_has("a symbolic link");
+    run_within(d, &["eval", "a-2023.csv", "--catalog", "link.toml", "--follow-symlinks"], quick).code(0);
+    // Beyond the side-file limit.
+    write(d, "big.toml", &format!("# {}\n", "x".repeat(4096)));
+    run_within(d, &["eval", "a-2023.csv", "--targets", "big.toml", "--limit", "side-file-bytes=1K"], quick)
+        .code(2)
+        .stderr_has("side-file-bytes");
+    // report --skip-invalid never reopens a file the loader refused.
+    mkfifo(&d.join("pipe-2023.csv"));
+    run_within(d, &["report", "a-2023.csv", "pipe-2023.csv", "--skip-invalid", "-o", "r.html"], quick).code(0);
+}
