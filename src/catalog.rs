@@ -10,6 +10,8 @@ use toml::Spanned;
 
 use crate::target::{Better, Target, Trend};
 
+pub mod values;
+
 /// The catalogue compiled into the binary, used when no `indicators.toml` is found.
 pub const EMBEDDED: &str = include_str!("../indicators.toml");
 /// The name the embedded catalogue goes by in messages and output.
@@ -416,19 +418,34 @@ impl Catalog {
         let lines = LineIndex::new(text);
         let line_of = |_: &str, offset: usize| lines.line(offset);
         let mut names: HashMap<String, String> = HashMap::new();
+        // Names by how they look (values::looks), to find two that look alike.
+        let mut looks: HashMap<String, (String, String)> = HashMap::new();
         let mut tags: HashSet<String> = HashSet::new();
         for c in &raw.county {
             let line = line_of(text, c.span().start);
             let county = c.get_ref();
             tags.extend(county.tags.iter().cloned());
             for name in std::iter::once(&county.name).chain(&county.aliases) {
+                if let Some(why) = values::area_name_issue(name) {
+                    issues.push(issue(line, Some(&county.name), why));
+                    continue;
+                }
                 if let Some(owner) = names.insert(name.clone(), county.name.clone()) {
                     issues.push(issue(
                         line,
                         Some(&county.name),
                         format!("the name or alias {name:?} is already used by {owner}"),
                     ));
+                } else if let Some((other, owner)) = looks.get(&values::looks(name))
+                    && owner != &county.name
+                {
+                    issues.push(issue(
+                        line,
+                        Some(&county.name),
+                        format!("the name or alias {name:?} looks the same as {other:?} of {owner}; a cell meant for one would match the other"),
+                    ));
                 }
+                looks.entry(values::looks(name)).or_insert_with(|| (name.clone(), county.name.clone()));
             }
         }
         let counties: Vec<County> = raw.county.into_iter().map(Spanned::into_inner).collect();
@@ -494,6 +511,16 @@ impl Catalog {
             let yes_no = target == Target::Done;
             if let Some(why) = target_fits(&r.unit, r.better, r.cumulative, yes_no, &target, &r.target) {
                 here(format!("the target `{}` does not fit the indicator: {why}", r.target.trim()));
+            }
+            if let Some(b) = r.baseline {
+                let level = Target::Level(b);
+                let why = values::number_issue(b).or_else(|| target_fits(&r.unit, r.better, r.cumulative, yes_no, &level, ""));
+                if let Some(why) = why {
+                    here(format!("the baseline does not fit the indicator: {why}"));
+                }
+            }
+            if let Some(why) = values::resolved_issue(&r.unit, r.cumulative, r.baseline, &target) {
+                here(format!("the target does not fit the indicator: {why}"));
             }
             let city_row = r.city_row.clone().unwrap_or_else(|| "全市".to_string());
             if !city_rows.contains(city_row.as_str()) {
@@ -630,6 +657,9 @@ pub fn target_fits(
         }
         Target::Done if !yes_no => Some("done is for a yes/no indicator (1 done, 0 not)".into()),
         Target::Threshold { value, .. } | Target::Level(value) => {
+            if let Some(why) = values::number_issue(*value) {
+                return Some(why);
+            }
             if yes_no && *value != 0.0 && *value != 1.0 {
                 return Some("a yes/no indicator is 1 (done) or 0 (not done)".into());
             }
@@ -640,7 +670,7 @@ pub fn target_fits(
             let high = if percent { 100.0 } else { f64::INFINITY };
             (!(low..=high).contains(value)).then(|| {
                 let range = if percent { format!("{low} to 100") } else { "zero or more".to_string() };
-                format!("{} is outside what the indicator can measure ({range})", crate::target::num(*value))
+                format!("{} is outside what the indicator can measure ({range})", values::shown(*value))
             })
         }
         _ => None,

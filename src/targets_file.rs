@@ -100,6 +100,9 @@ impl TargetsFile {
             let fits = |t: &str| assigned(t).and_then(|target| fit(catalog, ind, target, t));
             let target = raw.target.as_deref().map(|t| fits(t).map_err(|m| issue(line, m)));
             let mut areas = BTreeMap::new();
+            // The name each area was given under: one area under its name and its alias (or padded) is
+            // two targets for one area, and neither may silently win.
+            let mut given: BTreeMap<String, &str> = BTreeMap::new();
             for (name, value) in &raw.areas {
                 let at = lines.line(value.span().start);
                 let Some(area) = catalog.county(name) else {
@@ -113,6 +116,14 @@ impl TargetsFile {
                     issues.push(issue(at, format!("no area named {name:?} in the catalogue{hint}")));
                     continue;
                 };
+                if let Some(first) = given.insert(area.name.clone(), name) {
+                    let (first, name) = (crate::problem::escape(first), crate::problem::escape(name));
+                    issues.push(issue(
+                        at,
+                        format!("{}: given twice, as \"{first}\" and as \"{name}\"; give one area one target", area.name),
+                    ));
+                    continue;
+                }
                 match fits(value.get_ref()) {
                     Ok(t) => {
                         areas.insert(area.name.clone(), t);
@@ -128,6 +139,16 @@ impl TargetsFile {
                 }
                 Err(e) => issues.push(e),
             }
+        }
+        if issues.len() > SHOWN_ISSUES {
+            let more = issues.len() - SHOWN_ISSUES;
+            issues.truncate(SHOWN_ISSUES);
+            issues.push(CatalogIssue {
+                file: origin.to_string(),
+                line: issues.last().map_or(1, |i| i.line),
+                item: None,
+                message: format!("… and {more} more problem(s) not shown; fix these first"),
+            });
         }
         if issues.is_empty() { Ok(TargetsFile { by_id }) } else { Err(TargetsError { issues }) }
     }
@@ -156,6 +177,9 @@ fn assigned(text: &str) -> Result<Target, String> {
 /// Unknown names after this many issues get no did-you-mean: a file of 100,000 typos stays linear.
 const HINTED: usize = 50;
 
+/// Problems of a targets file shown; the rest are counted: 200,000 unknown ids once printed 19 MB.
+pub const SHOWN_ISSUES: usize = 100;
+
 /// Whether an assigned target fits its indicator as the catalogue's own targets must: a reference the
 /// catalogue defines, a trend or `eliminated` that agrees with the indicator's direction, a value its
 /// unit allows, `%` only on a percentage, `done` only on a yes/no indicator.
@@ -166,6 +190,9 @@ fn fit(catalog: &Catalog, ind: Option<&Indicator>, target: Target, text: &str) -
         return Err(format!("the target refers to {id:?}, which no [[reference]] of the catalogue defines"));
     }
     let Some(ind) = ind else { return Ok(target) };
+    if let Some(why) = crate::catalog::values::resolved_issue(&ind.unit, ind.cumulative, ind.baseline, &target) {
+        return Err(format!("`{}` does not fit {}: {why}", crate::problem::escape(text.trim()), ind.id));
+    }
     match target_fits(&ind.unit, ind.better, ind.cumulative, ind.target == Target::Done, &target, text) {
         Some(why) => Err(format!("`{}` does not fit {}: {why}", crate::problem::escape(text.trim()), ind.id)),
         None => Ok(target),

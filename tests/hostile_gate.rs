@@ -174,19 +174,19 @@ fn output_that_is_an_input_is_refused_by_name_folder_link_or_identity() {
     // A folder stands for its files.
     run_in(d, &["eval", "in/", "-o", "in/a-2023.csv", "--format", "csv"])
         .code(2)
-        .stderr_has("that is one of the files this run reads");
+        .stderr_has("that is one of the input files");
     // A hard link is the same file under another name.
     std::fs::hard_link(d.join("in/a-2023.csv"), d.join("alias.csv")).unwrap();
     run_in(d, &["eval", "in/a-2023.csv", "-o", "alias.csv"])
         .code(2)
-        .stderr_has("that is in/a-2023.csv, one of the files this run reads");
+        .stderr_has("that is in/a-2023.csv, one of the input files");
     assert_eq!(std::fs::read_to_string(d.join("in/a-2023.csv")).unwrap(), data);
     // The catalogue given with --catalog, to template.
     std::fs::copy(common::root().join("indicators.toml"), d.join("c.toml")).unwrap();
     let catalog = std::fs::read(d.join("c.toml")).unwrap();
     run_in(d, &["template", "--year", "2023", "--catalog", "c.toml", "-o", "c.toml", "--format", "csv"])
         .code(2)
-        .stderr_has("one of the files this run reads");
+        .stderr_has("one of the input files");
     assert_eq!(std::fs::read(d.join("c.toml")).unwrap(), catalog);
     // The catalogue read by default, and its name even before it exists.
     std::fs::copy(d.join("c.toml"), d.join("in/indicators.toml")).unwrap();
@@ -202,7 +202,7 @@ fn output_that_is_an_input_is_refused_by_name_folder_link_or_identity() {
     write(d, "t.toml", "");
     run_in(d, &["report", "in/a-2023.csv", "--targets", "t.toml", "-o", "t.toml", "--format", "html"])
         .code(2)
-        .stderr_has("one of the files this run reads");
+        .stderr_has("one of the input files");
 }
 
 // ---- 4. -o never replaces what is not a regular file ----
@@ -361,4 +361,67 @@ fn side_files_are_checked_before_they_are_read() {
     // report --skip-invalid never reopens a file the loader refused.
     mkfifo(&d.join("pipe-2023.csv"));
     run_within(d, &["report", "a-2023.csv", "pipe-2023.csv", "--skip-invalid", "-o", "r.html"], quick).code(0);
+}
+
+// ---- 8. Targets and catalogue values that cannot be right ----
+
+#[test]
+fn a_targets_file_gives_one_area_one_target_that_can_be_met_and_bounds_its_problems() {
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path();
+    write(d, "a-2023.csv", "county,indicator,value\n全市,forest_coverage,59\n");
+    // One area under its name and its alias, and under its name padded.
+    write(d, "alias.toml", "[forest_coverage.areas]\n\"石狮市\" = \">= 20\"\n\"石狮\" = \">= 30\"\n");
+    run_in(d, &["eval", "a-2023.csv", "--targets", "alias.toml"])
+        .code(2)
+        .stderr_has("石狮市: given twice, as \"石狮\" and as \"石狮市\"");
+    write(d, "pad.toml", "[forest_coverage.areas]\n\"石狮市\" = \">= 20\"\n\" 石狮市\" = \">= 30\"\n");
+    run_in(d, &["eval", "a-2023.csv", "--targets", "pad.toml"]).code(2).stderr_has("given twice");
+    // baseline +100% of a 58.7 % share is 117.4 %.
+    write(d, "plus.toml", "[forest_coverage]\ntarget = \"baseline +100%\"\n");
+    run_in(d, &["eval", "a-2023.csv", "--targets", "plus.toml"])
+        .code(2)
+        .stderr_has("resolves to 117.4, outside what the indicator can measure (0 to 100)");
+    // 100.0000001 is not shown as 100.
+    write(d, "over.toml", "[forest_coverage]\ntarget = \">= 100.0000001\"\n");
+    run_in(d, &["eval", "a-2023.csv", "--targets", "over.toml"])
+        .code(2)
+        .stderr_has("100.0000001 is outside what the indicator can measure (0 to 100)");
+    // 200,000 unknown ids: a bounded message, not 19 MB.
+    let mut many = String::new();
+    for i in 0..200_000 {
+        many.push_str(&format!("[nope_{i}]\ntarget = \"1\"\n"));
+    }
+    write(d, "many.toml", &many);
+    let started = Instant::now();
+    let r = run_in(d, &["eval", "a-2023.csv", "--targets", "many.toml"]);
+    r.code(2).stderr_has("… and 199900 more problem(s) not shown");
+    assert!(r.stderr.len() < 64 << 10, "{} bytes of stderr", r.stderr.len());
+    assert!(started.elapsed() < Duration::from_secs(60));
+}
+
+#[test]
+fn check_catalog_refuses_values_and_names_that_cannot_be_right() {
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path();
+    let shipped = std::fs::read_to_string(common::root().join("indicators.toml")).unwrap();
+    let check = |name: &str, text: &str, needle: &str| {
+        write(d, name, text);
+        let r = run_in(d, &["check-catalog", name, "--lang", "en"]);
+        r.code(1);
+        assert!(r.stdout.contains(needle) || r.stderr.contains(needle), "{name}: no {needle:?} in\n{}\n{}", r.stdout, r.stderr);
+    };
+    for (i, bad) in ["nan", "inf", "-inf", "1e308", "-5"].iter().enumerate() {
+        let text = shipped.replacen("baseline = 58.7", &format!("baseline = {bad}"), 1);
+        assert_ne!(text, shipped);
+        check(&format!("b{i}.toml"), &text, "forest_coverage: error");
+    }
+    check("b5.toml", &shipped.replacen("baseline = 58.7", "baseline = -5", 1), "-5 is outside what the indicator can measure (0 to 100)");
+    check("b6.toml", &shipped.replacen("baseline = 58.7", "baseline = inf", 1), "inf is not a figure");
+    check("t.toml", &shipped.replacen("target = \"58.7\"", "target = \">= 100.0000001\"", 1), "100.0000001 is outside");
+    check("p.toml", &shipped.replacen("target = \"58.7\"", "target = \"baseline +100%\"", 1), "resolves to 117.4");
+    check("n1.toml", &shipped.replacen("name = \"石狮市\"", "name = \" 石狮市\"", 1), "cells are trimmed, so it never matches");
+    check("n2.toml", &shipped.replacen("aliases = [\"石狮\"]", "aliases = [\"\"]", 1), "an empty name");
+    check("n3.toml", &shipped.replacen("aliases = [\"石狮\"]", "aliases = [\"石\\u200B狮\"]", 1), "U+200B");
+    check("n4.toml", &shipped.replacen("aliases = [\"石狮\"]", "aliases = [\"晋江巿\"]", 1), "\"晋江市\" looks the same as \"晋江巿\" of 石狮市");
 }

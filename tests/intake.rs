@@ -246,6 +246,20 @@ const CASES: &[Case] = &[
         rows: (2, 1, 1),
     },
     Case {
+        file: "year-outside-plan-2023.csv",
+        args: &[],
+        exit: 1,
+        problems: &[("year-outside-plan", "error", Some(3), Some(4))],
+        rows: (2, 1, 1),
+    },
+    Case {
+        file: "year-mismatch-2023.csv",
+        args: &[],
+        exit: 0,
+        problems: &[("year-mismatch", "warning", Some(3), Some(4))],
+        rows: (2, 2, 0),
+    },
+    Case {
         file: "formula-2023.xlsx",
         args: &[],
         exit: 0,

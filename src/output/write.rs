@@ -48,9 +48,9 @@ pub fn refuse_input(path: &Path, inputs: &[PathBuf]) -> anyhow::Result<()> {
     if let Some(input) = inputs.iter().find(|i| same(i)) {
         let input = escape(&input.to_string_lossy()).into_owned();
         if input == shown {
-            bail!("-o {shown}: that is one of the files this run reads; choose another name");
+            bail!("-o {shown}: that is one of the input files; choose another name");
         }
-        bail!("-o {shown}: that is {input}, one of the files this run reads; choose another name");
+        bail!("-o {shown}: that is {input}, one of the input files; choose another name");
     }
     Ok(())
 }
