@@ -425,3 +425,56 @@ fn check_catalog_refuses_values_and_names_that_cannot_be_right() {
     check("n3.toml", &shipped.replacen("aliases = [\"石狮\"]", "aliases = [\"石\\u200B狮\"]", 1), "U+200B");
     check("n4.toml", &shipped.replacen("aliases = [\"石狮\"]", "aliases = [\"晋江巿\"]", 1), "\"晋江市\" looks the same as \"晋江巿\" of 石狮市");
 }
+
+// ---- 9. Outputs keep their format's promises ----
+
+#[test]
+fn outputs_keep_their_formats_promises() {
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path();
+    // CSV with no rows is its header, as docs/output.md promises.
+    write(d, "ok-2023.csv", "county,indicator,value\n全市,forest_coverage,59\n");
+    let r = run_in(d, &["validate", "ok-2023.csv", "--format", "csv"]);
+    r.code(0);
+    assert_eq!(r.stdout, "title_label,expected_label,code,severity,file,line,column,field,found,expected,suggestion\n");
+    let r = run_in(d, &["indicators", "--format", "csv", "--domain", "无此领域"]);
+    assert!(r.stdout.starts_with("label,id,name,domain,type,unit,"), "{}", r.stdout);
+    assert_eq!(r.stdout.lines().count(), 1);
+    // A text longer than a cell holds is cut and marked, not an error naming no field.
+    let shipped = std::fs::read_to_string(common::root().join("indicators.toml")).unwrap();
+    let long = "长".repeat(40_000);
+    write(d, "long.toml", &shipped.replacen("name = \"森林覆盖率（%）\"", &format!("name = \"森林覆盖率{long}\""), 1));
+    run_in(d, &["indicators", "--catalog", "long.toml", "-o", "i.xlsx"]).code(0);
+    let xlsx = std::fs::read(d.join("i.xlsx")).unwrap();
+    assert!(unzip(&xlsx, "xl/sharedStrings.xml").contains("…[cut: 40005 characters in all]"));
+    // Template CSV cells are guarded against formulas as eval's are.
+    write(d, "f.toml", &shipped.replacen("aliases = [\"石狮\"]", "aliases = [\"石狮\", \"=1+1\"]", 1).replacen("name = \"石狮市\"", "name = \"=HYPERLINK(1)\"", 1));
+    let r = run_in(d, &["template", "--catalog", "f.toml", "--year", "2023", "--county", "=HYPERLINK(1)"]);
+    r.code(0);
+    assert!(r.stdout.contains("'=HYPERLINK(1)") && !r.stdout.contains(",=HYPERLINK"), "{}", r.stdout);
+    // Markdown passes no image, link or @mention from the input.
+    let name = "![i](x.png) [l](y) @octocat-2023.csv";
+    write(d, name, "county,indicator,value\n全市,forest_coverage,59\n");
+    let r = run_in(d, &["eval", name, "--format", "markdown"]);
+    r.code(0);
+    assert!(!r.stdout.contains("![i]") && !r.stdout.contains("l](y)"), "{}", r.stdout);
+    assert!(r.stdout.contains("!\\[i\\](x.png) \\[l\\](y) @\u{200b}octocat"), "{}", r.stdout);
+    assert!(!r.stdout.contains("@octocat"));
+}
+
+// ---- 10. The document's scale ----
+
+#[test]
+fn an_area_that_sent_no_rows_is_named_in_the_report() {
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path();
+    write(d, "a-2023.csv", "county,indicator,value\n全市,forest_coverage,59\n晋江市,forest_coverage,61\n");
+    run_in(d, &["report", "a-2023.csv", "-o", "r.html", "--lang", "en"]).code(0);
+    let html = std::fs::read_to_string(d.join("r.html")).unwrap();
+    let missing = ["鲤城区", "石狮市", "南安市", "泉州台商投资区"];
+    let line = html.lines().find(|l| l.contains("sent no rows for 2023")).unwrap_or_else(|| panic!("{html}"));
+    for area in missing {
+        assert!(line.contains(area), "{area} not named: {line}");
+    }
+    assert!(!line.contains("晋江市"), "{line}");
+}

@@ -31,3 +31,25 @@ pub fn gate_expected(e: &Expected, lang: Lang) -> Option<String> {
         _ => return None,
     })
 }
+
+/// The document's areas table, cut to its most areas (`report::MATRIX_AREAS`).
+pub fn matrix_cut(shown: usize, of: usize, lang: Lang) -> String {
+    match lang {
+        Lang::Zh => format!(
+            "下表列出约束性指标需关注最多的 {shown} 个地区（共 {of} 个，按指标目录顺序排列）；全部地区的情况见 plan-check rank 或 eval 的输出。"
+        ),
+        Lang::En => format!(
+            "The table lists the {shown} areas (of {of}) with the most binding indicators off track, in catalogue order; plan-check rank and eval list every area."
+        ),
+    }
+}
+
+/// The reporting areas of the catalogue that sent no rows for the year evaluated.
+pub fn areas_without_rows(areas: &[String], year: i32, lang: Lang) -> String {
+    match lang {
+        Lang::Zh => format!("以下 {} 个地区未报送 {year} 年数据，未纳入下表：{}。", areas.len(), areas.join("、")),
+        Lang::En => {
+            format!("{} area(s) sent no rows for {year} and are not in the table: {}.", areas.len(), areas.join(", "))
+        }
+    }
+}

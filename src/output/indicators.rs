@@ -154,5 +154,10 @@ pub fn build(catalog: &Catalog, entries: &[Entry], lang: Lang) -> anyhow::Result
         notes: vec![count],
     };
     let records = entries.iter().map(|e| Ok(record(to_value(e)?, Vec::new()))).collect::<anyhow::Result<_>>()?;
-    Ok(Content { sheets: vec![sheet], document: to_document(&entries)?, records, ..Content::default() })
+    // The CSV header, also when no indicator matches the filters.
+    let record_shape = match catalog.indicators.first() {
+        Some(first) => record(to_value(&Entry::new(catalog, first))?, Vec::new()),
+        None => Default::default(),
+    };
+    Ok(Content { sheets: vec![sheet], document: to_document(&entries)?, records, record_shape, ..Content::default() })
 }

@@ -75,6 +75,12 @@ pub fn validate(data: &Dataset, max: Option<usize>, lang: Lang) -> anyhow::Resul
         ]
     };
     content.records = problems.iter().map(|p| Ok(record(to_value(p)?, lead(p)))).collect::<anyhow::Result<_>>()?;
+    // The CSV header docs/output.md promises, also when there is no problem to list.
+    let sample = Problem::error(crate::problem::Code::Encoding, "", crate::problem::Expected::ReadableFile)
+        .at(1, Some(1), "")
+        .found("")
+        .suggest(Some(String::new()));
+    content.record_shape = record(to_value(&sample)?, lead(&sample));
     let doc = ValidateDocument {
         valid: errors == 0,
         errors,

@@ -8,6 +8,8 @@ use anyhow::Context as _;
 use rust_xlsxwriter::{Color, Format, Note, Workbook, Worksheet, XlsxError};
 
 use crate::labels::{Lang, Word, word};
+use crate::output::format::csv::neutralise;
+use crate::output::format::xlsx::fit;
 
 /// What one cell of the template holds.
 #[derive(Debug, Clone, PartialEq)]
@@ -61,9 +63,14 @@ pub fn write_csv(grid: &Grid, out: &mut dyn Write, bom: bool) -> anyhow::Result<
         writeln!(out, "# {id}: {}", note.replace(['\n', '\r'], " "))?;
     }
     let mut w = csv::Writer::from_writer(out);
-    w.write_record(&grid.header).map_err(std::io::Error::from)?;
+    // Catalogue text in the cells is guarded against formulas as eval's CSV is.
+    w.write_record(grid.header.iter().map(|h| neutralise(h))).map_err(std::io::Error::from)?;
     for row in &grid.rows {
-        w.write_record(row.iter().map(text)).map_err(std::io::Error::from)?;
+        let cells = row.iter().map(|slot| match slot {
+            Slot::Text(_) => neutralise(&text(slot)),
+            _ => text(slot),
+        });
+        w.write_record(cells).map_err(std::io::Error::from)?;
     }
     w.flush()?;
     Ok(())
@@ -94,7 +101,7 @@ fn data_sheet(sheet: &mut Worksheet, grid: &Grid, lang: Lang) -> Result<(), Xlsx
         for (c, slot) in row.iter().enumerate() {
             match slot {
                 Slot::Text(s) if s.is_empty() => continue,
-                Slot::Text(s) => sheet.write_string(r, col(c), s)?,
+                Slot::Text(s) => sheet.write_string(r, col(c), fit(s))?,
                 Slot::Number(n) => sheet.write_number(r, col(c), *n)?,
                 Slot::Fill => sheet.write_blank(r, col(c), &fill)?,
                 Slot::NotReported => sheet.write_string_with_format(r, col(c), "-", &grey)?,
@@ -126,7 +133,7 @@ fn legend_sheet(sheet: &mut Worksheet, grid: &Grid, lang: Lang) -> Result<(), Xl
     for (r, line) in grid.legend.iter().enumerate() {
         let r = u32::try_from(r + 1).unwrap_or(u32::MAX);
         for (c, cell) in line.iter().enumerate() {
-            sheet.write_string(r, col(c), cell)?;
+            sheet.write_string(r, col(c), fit(cell))?;
         }
     }
     sheet.set_column_width(0, 36.0)?;

@@ -438,7 +438,7 @@ fn areas(report: &EvalView) -> Option<Section> {
     if columns.is_empty() || area_names.is_empty() {
         return None;
     }
-    let rows: Vec<MatrixRow> = area_names
+    let mut rows: Vec<MatrixRow> = area_names
         .iter()
         .map(|area| {
             let cells: Vec<Option<Status>> =
@@ -451,18 +451,50 @@ fn areas(report: &EvalView) -> Option<Section> {
             MatrixRow { area: area.to_string(), cells, binding_off_track }
         })
         .collect();
+    let shown_of = rows.len();
+    bound_matrix(&mut rows);
     let matrix = Matrix {
         corner: words(lang, "地区", "Area").into(),
         columns: columns.iter().map(|i| (i.label(catalog), i.display_name())).collect(),
         count_title: words(lang, "约束性需关注", "Binding off track").into(),
         rows,
     };
-    let blocks = vec![
-        Block::Paragraph(text::areas_sentence(&matrix, lang)),
-        Block::Matrix(matrix),
-        Block::Legend(legend(report.evaluation.stage, lang)),
-    ];
+    let mut blocks = vec![Block::Paragraph(text::areas_sentence(&matrix, lang))];
+    if matrix.rows.len() < shown_of {
+        blocks.push(Block::Paragraph(crate::labels::matrix_cut(matrix.rows.len(), shown_of, lang)));
+    }
+    // A reporting area of the catalogue that sent no rows is named, not silently left out.
+    let silent: Vec<String> = catalog
+        .counties
+        .iter()
+        .filter(|c| c.kind == AreaKind::Area && !e.areas.contains(&c.name))
+        .map(|c| c.name.clone())
+        .collect();
+    if !silent.is_empty() {
+        blocks.push(Block::Paragraph(crate::labels::areas_without_rows(&silent, e.year, lang)));
+    }
+    blocks.push(Block::Matrix(matrix));
+    blocks.push(Block::Legend(legend(report.evaluation.stage, lang)));
     Some(Section { id: "areas", heading: words(lang, "四、各地区情况", "4. The areas").into(), blocks })
+}
+
+/// The most areas the areas × indicators table of the document holds: the Word report of 3,000 areas
+/// took 555 MB to build. Past it, the table keeps the areas with the most binding indicators off track
+/// (in catalogue order) and says how many it leaves out; `plan-check rank` lists them all.
+pub const MATRIX_AREAS: usize = 500;
+
+fn bound_matrix(rows: &mut Vec<MatrixRow>) {
+    if rows.len() <= MATRIX_AREAS {
+        return;
+    }
+    let mut order: Vec<usize> = (0..rows.len()).collect();
+    order.sort_by_key(|&i| std::cmp::Reverse(rows[i].binding_off_track));
+    let mut keep = vec![false; rows.len()];
+    for &i in &order[..MATRIX_AREAS] {
+        keep[i] = true;
+    }
+    let mut flags = keep.into_iter();
+    rows.retain(|_| flags.next().unwrap_or(false));
 }
 
 /// 五、重点任务推进情况 (`--all`): the body's tasks by chapter.
@@ -561,6 +593,21 @@ pub(crate) fn gap(v: &Verdict) -> Option<f64> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_areas_table_keeps_the_areas_most_off_track_in_catalogue_order() {
+        let row = |i: usize| MatrixRow { area: format!("a{i}"), cells: Vec::new(), binding_off_track: i % 7 };
+        let mut rows: Vec<MatrixRow> = (0..MATRIX_AREAS + 100).map(row).collect();
+        bound_matrix(&mut rows);
+        assert_eq!(rows.len(), MATRIX_AREAS);
+        // 600 areas hold 86 each of 0..=5 off track and 85 of 6: the 100 left out have none.
+        assert!(rows.iter().all(|r| r.binding_off_track > 0), "an area with none off track was kept");
+        let numbers: Vec<usize> = rows.iter().map(|r| r.area[1..].parse().unwrap()).collect();
+        assert!(numbers.windows(2).all(|w| w[0] < w[1]), "catalogue order kept");
+        let mut few: Vec<MatrixRow> = (0..3).map(row).collect();
+        bound_matrix(&mut few);
+        assert_eq!(few.len(), 3);
+    }
     use crate::evaluate::{self, Settings};
     use crate::load::Dataset;
 
