@@ -80,8 +80,9 @@ pub struct InputArgs {
     /// visible one].
     #[arg(long, value_name = "NAME")]
     pub sheet: Option<String>,
-    /// Raise a limit (repeatable): file-bytes, workbook-bytes, sheet-cells, cell-bytes or
-    /// problems-per-code, e.g. --limit workbook-bytes=1G (see docs/limits.md).
+    /// Raise a limit (repeatable): file-bytes, workbook-bytes, sheet-cells, cell-bytes,
+    /// problems-per-code, problems-per-run or side-file-bytes, e.g. --limit workbook-bytes=1G (see
+    /// docs/limits.md).
     #[arg(long, value_name = "NAME=N")]
     pub limit: Vec<crate::load::LimitSetting>,
     /// Read a data file that is a symbolic link (refused by default: a link in a submission can point
