@@ -9,6 +9,7 @@
 //!
 //! [`run`] ties them together for the binary; the library itself never prints.
 
+#![forbid(unsafe_code)]
 #![warn(clippy::print_stdout, clippy::print_stderr)]
 
 pub mod aggregate;
