@@ -7,11 +7,11 @@ use std::io::Write;
 use std::sync::LazyLock;
 
 use plan_check::catalog::Catalog;
+use plan_check::evaluate::{Settings, evaluate};
 use plan_check::lang::Lang;
+use plan_check::load::{LoadOptions, load_bytes};
 use plan_check::output::EvalView;
 use plan_check::report::{Document, Inputs};
-use plan_check::evaluate::{Settings, evaluate};
-use plan_check::load::{LoadOptions, load_bytes};
 use plan_check::target::Target;
 use plan_check::targets_file::TargetsFile;
 
@@ -95,7 +95,9 @@ pub fn document(bytes: &[u8]) -> Option<Document> {
         .measurements
         .iter()
         .filter(|m| m.year == year)
-        .filter_map(|m| Some(((data.county_of(m).to_string(), data.indicator_of(m).to_string()), data.note_of(m)?.to_string())))
+        .filter_map(|m| {
+            Some(((data.county_of(m).to_string(), data.indicator_of(m).to_string()), data.note_of(m)?.to_string()))
+        })
         .collect();
     let inputs = Inputs {
         report: &view,
@@ -218,8 +220,12 @@ fn check_attributes(e: &quick_xml::events::BytesStart) -> Result<(), String> {
     let mut seen: Vec<String> = Vec::new();
     for a in e.attributes() {
         let a = a.map_err(|e| format!("a malformed attribute: {e}"))?;
-        let value = a.normalized_value(quick_xml::XmlVersion::Implicit1_0).map_err(|e| format!("an attribute value: {e}"))?;
-        if value.chars().any(|c| !matches!(c as u32, 0x9 | 0xA | 0xD | 0x20..=0xD7FF | 0xE000..=0xFFFD | 0x10000..=0x10FFFF)) {
+        let value =
+            a.normalized_value(quick_xml::XmlVersion::Implicit1_0).map_err(|e| format!("an attribute value: {e}"))?;
+        if value
+            .chars()
+            .any(|c| !matches!(c as u32, 0x9 | 0xA | 0xD | 0x20..=0xD7FF | 0xE000..=0xFFFD | 0x10000..=0x10FFFF))
+        {
             return Err("an attribute holds a character XML does not allow".into());
         }
         let key = a.key.as_ref().to_string();

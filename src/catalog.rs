@@ -514,7 +514,8 @@ impl Catalog {
             }
             if let Some(b) = r.baseline {
                 let level = Target::Level(b);
-                let why = values::number_issue(b).or_else(|| target_fits(&r.unit, r.better, r.cumulative, yes_no, &level, ""));
+                let why = values::number_issue(b)
+                    .or_else(|| target_fits(&r.unit, r.better, r.cumulative, yes_no, &level, ""));
                 if let Some(why) = why {
                     here(format!("the baseline does not fit the indicator: {why}"));
                 }

@@ -120,7 +120,10 @@ impl TargetsFile {
                     let (first, name) = (crate::problem::escape(first), crate::problem::escape(name));
                     issues.push(issue(
                         at,
-                        format!("{}: given twice, as \"{first}\" and as \"{name}\"; give one area one target", area.name),
+                        format!(
+                            "{}: given twice, as \"{first}\" and as \"{name}\"; give one area one target",
+                            area.name
+                        ),
                     ));
                     continue;
                 }

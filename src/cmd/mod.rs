@@ -200,8 +200,9 @@ pub fn format(args: &OutputArgs) -> anyhow::Result<Format> {
     match (args.format, &args.output) {
         (Some(f), _) => Ok(f),
         (None, None) => Ok(Format::Table),
-        (None, Some(path)) => Format::of_path(path)
-            .with_context(|| format!("-o {}: cannot tell the format from the extension; add --format", escape(&path.to_string_lossy()))),
+        (None, Some(path)) => Format::of_path(path).with_context(|| {
+            format!("-o {}: cannot tell the format from the extension; add --format", escape(&path.to_string_lossy()))
+        }),
     }
 }
 

@@ -22,8 +22,8 @@ pub use limits::{LimitSetting, Limits, size as limit_size};
 pub use number::{Cell, NumberError, parse_cell};
 pub use open::{STDIN_NAME, data_files_of};
 pub use read::{ReadOptions, display_name, is_workbook_kind};
-pub use years::stray_year;
 pub use side::{DEFAULT_CATALOG, catalog_path, holds_one_of, read_catalog, read_side_file};
+pub use years::stray_year;
 
 use crate::catalog::{Catalog, Indicator};
 use crate::problem::{Code, Expected, Problem, Severity};

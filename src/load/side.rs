@@ -65,5 +65,6 @@ pub fn holds_one_of(path: &str, candidates: &[&[u8]], follow_symlinks: bool) -> 
         return false;
     }
     let Ok(file) = std::fs::File::open(path) else { return false };
-    open::read_within(file, path, Named("file-bytes", longest)).is_ok_and(|bytes| candidates.contains(&bytes.as_slice()))
+    open::read_within(file, path, Named("file-bytes", longest))
+        .is_ok_and(|bytes| candidates.contains(&bytes.as_slice()))
 }

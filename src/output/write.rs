@@ -64,7 +64,10 @@ fn is_default_catalog(path: &Path) -> bool {
         Some(p) if !p.as_os_str().is_empty() => p,
         _ => return true,
     };
-    parent.canonicalize().ok().is_some_and(|p| Some(p) == std::env::current_dir().ok().and_then(|c| c.canonicalize().ok()))
+    parent
+        .canonicalize()
+        .ok()
+        .is_some_and(|p| Some(p) == std::env::current_dir().ok().and_then(|c| c.canonicalize().ok()))
 }
 
 /// The device and inode of the file `path` leads to (symbolic links followed).
@@ -103,10 +106,7 @@ pub fn write_output(path: &Path, bytes: &[u8]) -> anyhow::Result<()> {
     match kind(&meta) {
         Kind::Regular => {
             let to = std::fs::read_link(path).map(|t| t.to_string_lossy().into_owned()).unwrap_or_default();
-            bail!(
-                "-o {shown}: a symbolic link (to {}); write to the file it leads to, or remove the link",
-                escape(&to)
-            )
+            bail!("-o {shown}: a symbolic link (to {}); write to the file it leads to, or remove the link", escape(&to))
         }
         Kind::Pipe => write_pipe(path, bytes, &shown),
         Kind::CharDevice => write_through(path, bytes, &shown),
@@ -140,12 +140,19 @@ fn kind(meta: &std::fs::Metadata) -> Kind {
 
 #[cfg(not(unix))]
 fn kind(meta: &std::fs::Metadata) -> Kind {
-    if meta.is_file() { Kind::Regular } else if meta.is_dir() { Kind::Other("a folder") } else { Kind::CharDevice }
+    if meta.is_file() {
+        Kind::Regular
+    } else if meta.is_dir() {
+        Kind::Other("a folder")
+    } else {
+        Kind::CharDevice
+    }
 }
 
 /// A character device is written in place: never created, truncated or replaced.
 fn write_through(path: &Path, bytes: &[u8], shown: &str) -> anyhow::Result<()> {
-    let mut file = std::fs::OpenOptions::new().write(true).open(path).with_context(|| format!("cannot write {shown}"))?;
+    let mut file =
+        std::fs::OpenOptions::new().write(true).open(path).with_context(|| format!("cannot write {shown}"))?;
     file.write_all(bytes).with_context(|| format!("cannot write {shown}"))?;
     file.flush().with_context(|| format!("cannot write {shown}"))
 }

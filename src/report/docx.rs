@@ -14,7 +14,7 @@ use docx_rs::{
     TableLayoutType, TableRow, VAlignType, WidthType,
 };
 
-use super::{Block, ColumnKind, clean, Document, IndicatorChart, Matrix, Section as Part, StatusBar, Table, chart};
+use super::{Block, ColumnKind, Document, IndicatorChart, Matrix, Section as Part, StatusBar, Table, chart, clean};
 use crate::Lang;
 use crate::evaluate::Status;
 use crate::labels::{status_label, status_symbol, words};
