@@ -3,7 +3,6 @@
 
 use std::collections::{HashMap, HashSet};
 use std::fmt;
-use std::path::Path;
 
 use serde::Deserialize;
 use toml::Spanned;
@@ -578,20 +577,6 @@ impl Catalog {
     /// The copy of `indicators.toml` built into the binary.
     pub fn embedded() -> Result<Catalog, CatalogError> {
         Catalog::parse(EMBEDDED, EMBEDDED_NAME)
-    }
-
-    /// The catalogue named on the command line, else `indicators.toml` in the current folder, else the
-    /// embedded copy.
-    pub fn locate(explicit: Option<&Path>) -> anyhow::Result<Catalog> {
-        use anyhow::Context as _;
-        let path = match explicit {
-            Some(p) => p.to_path_buf(),
-            None if Path::new("indicators.toml").is_file() => "indicators.toml".into(),
-            None => return Ok(Catalog::embedded()?),
-        };
-        let text =
-            std::fs::read_to_string(&path).with_context(|| format!("cannot read the catalogue {}", path.display()))?;
-        Ok(Catalog::parse(&text, &path.display().to_string())?)
     }
 
     /// The area a name or alias in a data file refers to.
