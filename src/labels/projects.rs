@@ -54,6 +54,8 @@ pub enum ProjectWord {
     TemplateSheet,
     TemplateAbout,
     Yes,
+    /// The unit of investment figures.
+    Unit,
 }
 
 pub fn project_word(w: ProjectWord, lang: Lang) -> &'static str {
@@ -89,6 +91,7 @@ pub fn project_word(w: ProjectWord, lang: Lang) -> &'static str {
         W::TemplateSheet => ("工程进展", "projects"),
         W::TemplateAbout => ("填写说明", "about"),
         W::Yes => ("是", "yes"),
+        W::Unit => ("万元", "10k yuan"),
     };
     words(lang, zh, en)
 }
@@ -227,4 +230,19 @@ pub fn project_expected(p: &ProjectExpected, lang: Lang) -> String {
             format!("each project and year once ({at} gives {tail})")
         }
     }
+}
+
+/// A table's title with the year it is of.
+pub fn title_of_year(title: &str, year: i32, lang: Lang) -> String {
+    if lang == Lang::Zh { format!("{title}（{year}）") } else { format!("{title} ({year})") }
+}
+
+/// Area names in a cell.
+pub fn area_list(areas: &[String], lang: Lang) -> String {
+    areas.join(words(lang, "、", ", "))
+}
+
+/// A register entry's name and the plan's words, for a template's list of entries.
+pub fn name_and_quote(name: &str, quote: &str) -> String {
+    format!("{name}：{quote}")
 }

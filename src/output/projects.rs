@@ -13,8 +13,8 @@ use super::{Cell, Column, Content, Document, Parts, Sheet, to_document, to_value
 use crate::catalog::{Catalog, Project};
 use crate::evaluate::projects::{ColumnCounts, Counts, Register, RegisterItem};
 use crate::labels::{
-    Lang, ProjectWord as W, project_column_header, project_status_label, project_template_about, project_word,
-    register_sentence,
+    Lang, ProjectWord as W, area_list, name_and_quote, project_column_header, project_status_label,
+    project_template_about, project_word, register_sentence, title_of_year,
 };
 use crate::load::{Accounting, PROJECT_COLUMNS};
 
@@ -203,14 +203,14 @@ pub fn sheets(register: &Register, lang: Lang) -> Vec<Sheet> {
         Column::number(word(W::Overdue)),
         Column::number(word(W::StartRate)),
         Column::number(word(W::CompletionRate)),
-        Column::number(word(W::Invested)).unit("万元"),
-        Column::number(word(W::Planned)).unit("万元"),
+        Column::number(word(W::Invested)).unit(word(W::Unit)),
+        Column::number(word(W::Planned)).unit(word(W::Unit)),
     ]);
     let mut rows: Vec<Vec<Cell>> = register.by_column.iter().map(|c| counts_row(c.column, &c.counts)).collect();
     rows.push(counts_row(word(W::Total), &register.summary));
     let by_column = Sheet {
         name: word(W::ByColumnSheet).into(),
-        title: format!("{}（{}）", word(W::ByColumnTitle), register.year),
+        title: title_of_year(word(W::ByColumnTitle), register.year, lang),
         columns,
         rows,
         notes: vec![register_sentence(&register.summary, lang)],
@@ -241,22 +241,22 @@ pub fn sheets(register: &Register, lang: Lang) -> Vec<Sheet> {
         .overdue()
         .map(|i| {
             let mut row = entry_row(i);
-            row.push(Cell::text(i.project.areas.join("、")));
+            row.push(Cell::text(area_list(&i.project.areas, lang)));
             row.push(i.report.and_then(|r| r.note.as_deref()).map_or(Cell::Missing, Cell::text));
             row
         })
         .collect();
     let overdue = Sheet {
         name: word(W::Overdue).into(),
-        title: format!("{}（{}）", word(W::OverdueTitle), register.year),
+        title: title_of_year(word(W::OverdueTitle), register.year, lang),
         notes: if overdue_rows.is_empty() { vec![word(W::NoneOverdue).into()] } else { Vec::new() },
         columns: overdue_columns,
         rows: overdue_rows,
     };
     let mut all_columns = entry_columns();
     all_columns.insert(1, Column::text(word(W::Programme)));
-    all_columns.push(Column::number(word(W::Invested)).unit("万元"));
-    all_columns.push(Column::number(word(W::Planned)).unit("万元"));
+    all_columns.push(Column::number(word(W::Invested)).unit(word(W::Unit)));
+    all_columns.push(Column::number(word(W::Planned)).unit(word(W::Unit)));
     all_columns.push(Column::text(word(W::Overdue)));
     let all_rows = register
         .items
@@ -273,7 +273,7 @@ pub fn sheets(register: &Register, lang: Lang) -> Vec<Sheet> {
         .collect();
     let all = Sheet {
         name: word(W::RegisterSheet).into(),
-        title: format!("{}（{}）", word(W::RegisterTitle), register.year),
+        title: title_of_year(word(W::RegisterTitle), register.year, lang),
         columns: all_columns,
         rows: all_rows,
         notes: Vec::new(),
@@ -333,7 +333,7 @@ pub fn register_list(catalog: &Catalog, lang: Lang) -> anyhow::Result<Content<'s
                 Cell::text(word(kind)),
                 Cell::text(e.name),
                 Cell::count(e.due as usize),
-                Cell::text(e.areas.join("、")),
+                Cell::text(area_list(e.areas, lang)),
             ]
         })
         .collect();
@@ -372,7 +372,7 @@ pub fn template(catalog: &Catalog, year: i32, lang: Lang) -> Grid {
         ]);
     }
     let about = project_template_about(lang).join(" ");
-    grid.legend = catalog.projects.iter().map(|p| [p.id.clone(), format!("{}：{}", p.name, p.quote), p.column.clone()]).collect();
+    grid.legend = catalog.projects.iter().map(|p| [p.id.clone(), name_and_quote(&p.name, &p.quote), p.column.clone()]).collect();
     grid.column_notes = vec![(2, about)];
     grid
 }
