@@ -80,7 +80,11 @@ fn the_register_is_checked_as_the_catalogue_loads() {
         .replacen("id = \"guanyinshan_park\"", "id = \"quanzhou_botanical_garden\"", 1)
         .replacen("column = \"专栏三\"", "column = \"专栏十\"", 1)
         .replacen("areas = [\"晋江市\"]", "areas = [\"厦门市\"]", 1)
-        .replacen("programme = \"“无废城市”工程\"\nquote = \"建设江南", "programme = \"无废工程\"\nquote = \"建设江南", 1);
+        .replacen(
+            "programme = \"“无废城市”工程\"\nquote = \"建设江南",
+            "programme = \"无废工程\"\nquote = \"建设江南",
+            1,
+        );
     let err = Catalog::parse(&bad, "t.toml").unwrap_err().to_string();
     for needle in [
         "duplicate project id \"quanzhou_botanical_garden\"",
@@ -285,7 +289,10 @@ fn a_status_file_is_read_from_gbk_and_from_a_workbook() {
     let (gbk, _, _) = encoding_rs::GB18030.encode("项目,年份,状态,进度（%）\n泉州植物园,2023,在建,40\n");
     let doc = validate(dir.path(), &[("gbk.csv", &gbk)]);
     assert_eq!(doc["valid"], true, "{doc:#}");
-    assert_eq!((doc["files"][0]["encoding"].as_str(), doc["files"][0]["rows_accepted"].as_u64()), (Some("gb18030"), Some(1)));
+    assert_eq!(
+        (doc["files"][0]["encoding"].as_str(), doc["files"][0]["rows_accepted"].as_u64()),
+        (Some("gb18030"), Some(1))
+    );
     let mut book = rust_xlsxwriter::Workbook::new();
     let sheet = book.add_worksheet();
     for (c, h) in ["project", "year", "status", "progress"].iter().enumerate() {

@@ -141,7 +141,11 @@ pub(super) fn build(
             here(format!("the name {:?} is already a project's (line {first})", r.name));
         }
         if !COLUMNS.contains(&r.column.as_str()) {
-            here(format!("column {:?} is not one of the plan's 专栏 with programmes: {}", r.column, COLUMNS.join(", ")));
+            here(format!(
+                "column {:?} is not one of the plan's 专栏 with programmes: {}",
+                r.column,
+                COLUMNS.join(", ")
+            ));
         }
         for area in &r.areas {
             if !areas.contains(area.as_str()) {

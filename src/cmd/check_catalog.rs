@@ -117,7 +117,13 @@ fn lint_project(p: &crate::catalog::Project, plan: Option<&str>, lang: Lang) -> 
         return None;
     }
     let message = labels::lint(&Lint::QuoteNotInPlan { quote: &p.quote }, lang);
-    Some(Finding { severity: Severity::Warning, code: "quote-not-in-plan", line: p.line, item: Some(p.id.clone()), message })
+    Some(Finding {
+        severity: Severity::Warning,
+        code: "quote-not-in-plan",
+        line: p.line,
+        item: Some(p.id.clone()),
+        message,
+    })
 }
 
 fn rejected(issue: CatalogIssue) -> Finding {

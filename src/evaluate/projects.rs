@@ -150,7 +150,10 @@ mod tests {
         let r = register(&catalog, &reports, 2023);
         let total = catalog.projects.len();
         let s = &r.summary;
-        assert_eq!((s.total, s.completed, s.under_construction, s.cancelled, s.preparing, s.not_started), (total, 1, 2, 1, 1, 1));
+        assert_eq!(
+            (s.total, s.completed, s.under_construction, s.cancelled, s.preparing, s.not_started),
+            (total, 1, 2, 1, 1, 1)
+        );
         assert_eq!(s.unreported, total - 6);
         // Not cancelled: total − 1. Started: 3. Completed: 1.
         let live = (total - 1) as f64;
@@ -159,7 +162,10 @@ mod tests {
         assert_eq!((s.invested, s.planned_investment), (Some(600.0), Some(600.0)));
         // Due 2023: the 晋江 plants, under construction; the 南安 plants are cancelled.
         assert_eq!(s.overdue, 1);
-        assert_eq!(r.overdue().map(|i| i.project.id.as_str()).collect::<Vec<_>>(), ["jinjiang_southwest_deep_sea_discharge"]);
+        assert_eq!(
+            r.overdue().map(|i| i.project.id.as_str()).collect::<Vec<_>>(),
+            ["jinjiang_southwest_deep_sea_discharge"]
+        );
         let sum: usize = r.by_column.iter().map(|c| c.counts.total).sum();
         assert_eq!(sum, total);
         // By 2025 every entry not completed or cancelled is overdue.

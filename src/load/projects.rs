@@ -71,9 +71,9 @@ pub const PROJECT_COLUMNS: [&str; 7] =
 impl Field {
     fn from_header(h: &str) -> Option<Field> {
         let h = h.trim().trim_start_matches('\u{FEFF}').to_lowercase();
-        let h = ["（万元）", "(万元)", "（%）", "(%)", "（％）"].iter().fold(h.as_str(), |h, unit| {
-            h.strip_suffix(unit).map_or(h, str::trim_end)
-        });
+        let h = ["（万元）", "(万元)", "（%）", "(%)", "（％）"]
+            .iter()
+            .fold(h.as_str(), |h, unit| h.strip_suffix(unit).map_or(h, str::trim_end));
         HEADERS.iter().find(|(_, names)| names.contains(&h)).map(|(f, _)| *f)
     }
 
@@ -254,7 +254,8 @@ impl RowCtx<'_> {
         let status = self.status(status_col);
         let progress = cols.get(Field::Progress).map(|c| self.progress(c)).transpose().ok()?.flatten();
         let invested = cols.get(Field::Invested).map(|c| self.amount(c, "invested")).transpose().ok()?.flatten();
-        let planned = cols.get(Field::Planned).map(|c| self.amount(c, "planned_investment")).transpose().ok()?.flatten();
+        let planned =
+            cols.get(Field::Planned).map(|c| self.amount(c, "planned_investment")).transpose().ok()?.flatten();
         let note = cols.get(Field::Note).map(|c| self.cell(c).trim().to_string()).filter(|n| !n.is_empty());
         let (project, year, status) = (project?, year?, status?);
         let progress_col = cols.get(Field::Progress).unwrap_or(status_col);

@@ -337,8 +337,13 @@ pub fn register_list(catalog: &Catalog, lang: Lang) -> anyhow::Result<Content<'s
             ]
         })
         .collect();
-    let sheet =
-        Sheet { name: word(W::RegisterSheet).into(), title: word(W::CatalogueTitle).into(), columns, rows, notes: Vec::new() };
+    let sheet = Sheet {
+        name: word(W::RegisterSheet).into(),
+        title: word(W::CatalogueTitle).into(),
+        columns,
+        rows,
+        notes: Vec::new(),
+    };
     let records: Vec<Map<String, Value>> = entries
         .iter()
         .map(|e| match to_value(e)? {
@@ -372,7 +377,8 @@ pub fn template(catalog: &Catalog, year: i32, lang: Lang) -> Grid {
         ]);
     }
     let about = project_template_about(lang).join(" ");
-    grid.legend = catalog.projects.iter().map(|p| [p.id.clone(), name_and_quote(&p.name, &p.quote), p.column.clone()]).collect();
+    grid.legend =
+        catalog.projects.iter().map(|p| [p.id.clone(), name_and_quote(&p.name, &p.quote), p.column.clone()]).collect();
     grid.column_notes = vec![(2, about)];
     grid
 }
