@@ -122,7 +122,7 @@ pub(super) fn read_rows(
     };
     let problems = &mut intake.data.problems;
     let columns = header_columns(&header, file, problems);
-    let yearless = columns.map.get(&Field::Year).is_none() && default_year.is_none();
+    let yearless = !columns.map.contains_key(&Field::Year) && default_year.is_none();
     if yearless {
         problems.push(Problem::error(Code::MissingYear, file, Expected::YearSource).at(header.line, None, "year"));
     }
