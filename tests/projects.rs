@@ -314,6 +314,13 @@ fn text_from_a_status_file_is_escaped() {
     let r = run_in(dir.path(), &["validate", "s-2023.csv", "--format", "github"]);
     r.code(1);
     assert!(!r.stdout.contains('\x1b') && !r.stdout.lines().any(|l| l.starts_with("::error file=x")), "{}", r.stdout);
+    // A note reaches the overdue table of eval: escaped there too.
+    let status = "project,status,note\njinjiang_southwest_deep_sea_discharge,在建,\"\x1b[2J::error::x\"\n";
+    std::fs::write(dir.path().join("p-2023.csv"), status).unwrap();
+    let data = common::root().join("data/2023.csv");
+    let r = run_in(dir.path(), &["eval", data.to_str().unwrap(), "p-2023.csv", "--lang", "en"]);
+    r.code(0).stdout_has("Major projects overdue (2023)");
+    assert!(!r.stdout.contains('\x1b'), "{}", r.stdout);
 }
 
 #[test]

@@ -2,6 +2,8 @@
 //! report it up to that year, counts per status by 专栏 and in total, the start and completion rates,
 //! investment done and planned, and the entries due by that year but not completed (overdue).
 
+use std::collections::HashMap;
+
 use serde::Serialize;
 
 use crate::catalog::{Catalog, PROJECT_COLUMNS, Project, ProjectStatus};
@@ -106,11 +108,19 @@ impl Register<'_> {
 /// Judges every entry of the register as of `year` from the status rows read (rows of later years
 /// are not looked at).
 pub fn register<'c>(catalog: &'c Catalog, reports: &'c [ProjectReport], year: i32) -> Register<'c> {
+    // The latest row up to `year` of each entry, in one pass over the rows.
+    let mut latest: HashMap<&str, &ProjectReport> = HashMap::new();
+    for r in reports.iter().filter(|r| r.year <= year) {
+        let best = latest.entry(r.project.as_str()).or_insert(r);
+        if r.year > best.year {
+            *best = r;
+        }
+    }
     let items: Vec<RegisterItem> = catalog
         .projects
         .iter()
         .map(|project| {
-            let report = reports.iter().filter(|r| r.project == project.id && r.year <= year).max_by_key(|r| r.year);
+            let report = latest.get(project.id.as_str()).copied();
             let due = project.due_year(&catalog.plan);
             let done = report.is_some_and(|r| matches!(r.status, ProjectStatus::Completed | ProjectStatus::Cancelled));
             RegisterItem { project, report, due, overdue: due <= year && !done }

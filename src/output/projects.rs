@@ -17,6 +17,7 @@ use crate::labels::{
     project_template_about, project_word, register_sentence, title_of_year,
 };
 use crate::load::{Accounting, PROJECT_COLUMNS};
+use crate::problem::escape;
 
 /// The JSON `projects` object of `eval` (docs/projects.md).
 #[derive(Debug, Serialize)]
@@ -242,7 +243,8 @@ pub fn sheets(register: &Register, lang: Lang) -> Vec<Sheet> {
         .map(|i| {
             let mut row = entry_row(i);
             row.push(Cell::text(area_list(&i.project.areas, lang)));
-            row.push(i.report.and_then(|r| r.note.as_deref()).map_or(Cell::Missing, Cell::text));
+            // A note is the status file's text: escaped, as every input printed.
+            row.push(i.report.and_then(|r| r.note.as_deref()).map_or(Cell::Missing, |n| Cell::text(escape(n))));
             row
         })
         .collect();
