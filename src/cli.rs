@@ -317,7 +317,7 @@ pub struct TemplateArgs {
     pub year: i32,
     /// A project status sheet: one row per entry of the register of major projects (重大工程), its
     /// status, progress and investment to fill in.
-    #[arg(long, conflicts_with_all = ["county", "shape"])]
+    #[arg(long, conflicts_with_all = ["county", "shape", "all", "source"])]
     pub projects: bool,
     /// Only these areas (names or aliases; 全市 and 中心市区 are the city rows) [default: every area].
     #[arg(long, value_name = "NAME", num_args = 1..)]
