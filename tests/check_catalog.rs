@@ -70,8 +70,8 @@ fn every_error_the_loader_rejects_is_reported_with_its_line() {
     ] {
         r.stdout_has(needle);
     }
-    run(&["check-catalog", "tests/data/check/syntax.toml"]).code(1).stdout_has("syntax.toml:9: error[invalid]:");
-    run(&["check-catalog", "tests/data/check/unknown-key.toml"])
+    run(&["check-catalog", "tests/data/check/syntax.toml", "--lang", "en"]).code(1).stdout_has("syntax.toml:9: error[invalid]:");
+    run(&["check-catalog", "tests/data/check/unknown-key.toml", "--lang", "en"])
         .code(1)
         .stdout_has("unknown-key.toml:15: error[invalid]: unknown field `units`");
 }
@@ -110,7 +110,7 @@ fn json_lists_the_findings_and_an_unreadable_file_cannot_be_checked() {
     assert_eq!(first["item"], "forest");
     let doc = run(&["check-catalog", "tests/data/check/warnings.toml", "--format", "json"]).json();
     assert_eq!((doc["valid"].as_bool(), doc["indicators"].as_u64()), (Some(true), Some(3)));
-    run(&["check-catalog", "tests/data/check/missing.toml"]).code(2).stderr_has("cannot read the catalogue");
+    run(&["check-catalog", "tests/data/check/missing.toml", "--lang", "en"]).code(2).stderr_has("cannot read the catalogue");
 }
 
 #[test]

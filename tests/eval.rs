@@ -109,7 +109,7 @@ fn province_targets_replace_the_plan_target_and_show_their_source() {
 
 #[test]
 fn bad_rows_are_all_reported_with_file_line_and_field() {
-    let r = run(&["eval", "tests/data/eval/unknown-county.csv", "--year", "2023"]);
+    let r = run(&["eval", "tests/data/eval/unknown-county.csv", "--year", "2023", "--lang", "en"]);
     r.code(2)
         .stderr_has("tests/data/eval/unknown-county.csv:2:1: error[unknown-county]: county: found \"晋江巿\"")
         .stderr_has("(did you mean 晋江市?)")
@@ -137,7 +137,7 @@ fn skip_invalid_evaluates_the_rest_and_still_reports() {
 
 #[test]
 fn a_bad_catalogue_or_a_missing_file_cannot_run() {
-    run(&["eval", "data/2023.csv", "--catalog", "tests/data/eval/bad-catalog.toml"])
+    run(&["eval", "data/2023.csv", "--catalog", "tests/data/eval/bad-catalog.toml", "--lang", "en"])
         .code(2)
         .stderr_has("error: invalid catalogue (1 problem)")
         .stderr_has("tests/data/eval/bad-catalog.toml:11: forest: cannot read target \"完成省下达目标\"");
@@ -196,7 +196,7 @@ fn nothing_panics_on_odd_input() {
 
 #[test]
 fn a_year_the_data_lacks_is_an_error_and_file_names_keep_their_years() {
-    run(&["eval", "data/2023.csv", "--year", "2025"])
+    run(&["eval", "data/2023.csv", "--year", "2025", "--lang", "en"])
         .code(2)
         .stderr_has("error: --year 2025: the data has no rows for 2025 (it has 2023)");
     let doc = run(&[

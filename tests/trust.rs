@@ -10,7 +10,7 @@ fn a_bad_targets_file_is_called_a_targets_file() {
     let dir = tempfile::tempdir().unwrap();
     std::fs::write(dir.path().join("t.toml"), "[forest_coverage]\ntarget = \"lots\"\n").unwrap();
     let data = root().join("data/2023.csv");
-    let r = run_in(dir.path(), &["eval", data.to_str().unwrap(), "--targets", "t.toml"]);
+    let r = run_in(dir.path(), &["eval", data.to_str().unwrap(), "--targets", "t.toml", "--lang", "en"]);
     r.code(2)
         .stderr_has("error: invalid targets file (1 problem)")
         .stderr_has("t.toml:1: forest_coverage: cannot read");
@@ -33,18 +33,18 @@ fn standard_input_is_named_stdin_in_the_table_and_the_json() {
 
 #[test]
 fn a_template_year_outside_the_plan_is_refused_with_the_plans_years() {
-    run(&["template", "--year", "2030"]).code(2).stderr_has("--year 2030: the plan covers 2020–2025");
-    run(&["template", "--year", "2019"]).code(2).stderr_has("the plan covers 2020–2025");
+    run(&["template", "--year", "2030", "--lang", "en"]).code(2).stderr_has("--year 2030: the plan covers 2020–2025");
+    run(&["template", "--year", "2019", "--lang", "en"]).code(2).stderr_has("the plan covers 2020–2025");
     run(&["template", "--year", "2020"]).code(0);
     run(&["template", "--year", "2025"]).code(0);
 }
 
 #[test]
 fn sheet_with_only_csv_files_is_refused() {
-    run(&["eval", "data/2023.csv", "--sheet", "2023"])
+    run(&["eval", "data/2023.csv", "--sheet", "2023", "--lang", "en"])
         .code(2)
         .stderr_has("--sheet \"2023\": data/2023.csv is a CSV file, not a workbook");
-    run(&["validate", "data/2023.csv", "--sheet", "2023"]).code(2).stderr_has("not a workbook");
+    run(&["validate", "data/2023.csv", "--sheet", "2023", "--lang", "en"]).code(2).stderr_has("not a workbook");
 }
 
 #[test]
@@ -53,7 +53,7 @@ fn skip_invalid_with_every_row_rejected_says_so() {
     let rows =
         "county,indicator,value,year\n全市,forest_coverage,abc,2023\n全市,nox,1,2023\n晋江巿,forest_coverage,60,2023\n";
     std::fs::write(dir.path().join("bad.csv"), rows).unwrap();
-    let r = run_in(dir.path(), &["eval", "bad.csv", "--skip-invalid"]);
+    let r = run_in(dir.path(), &["eval", "bad.csv", "--skip-invalid", "--lang", "en"]);
     r.code(2).stderr_has("error: all 3 rows of bad.csv were rejected; nothing to evaluate");
     assert!(!r.stderr.contains("no measurements with a year"), "{}", r.stderr);
 }
