@@ -342,11 +342,9 @@ fn row_number(no: Option<&Spanned<toml::Value>>, text: &str) -> Result<Option<u3
     let Some(no) = no else { return Ok(None) };
     let line = line_of(text, no.span().start);
     match no.get_ref() {
-        toml::Value::Integer(n) => u32::try_from(*n)
-            .ok()
-            .filter(|&n| n > 0)
-            .map(Some)
-            .ok_or((line, Broken::RowNumberNotPositive { n: *n })),
+        toml::Value::Integer(n) => {
+            u32::try_from(*n).ok().filter(|&n| n > 0).map(Some).ok_or((line, Broken::RowNumberNotPositive { n: *n }))
+        }
         toml::Value::String(s) => Err((line, Broken::RowNumberLabel { text: s.clone() })),
         other => Err((line, Broken::RowNumberNotNumber { value: other.to_string() })),
     }
@@ -390,11 +388,7 @@ impl Catalog {
             tags.extend(county.tags.iter().cloned());
             for name in std::iter::once(&county.name).chain(&county.aliases) {
                 if let Some(owner) = names.insert(name.clone(), county.name.clone()) {
-                    issues.push(issue(
-                        line,
-                        Some(&county.name),
-                        Broken::NameTaken { name: name.clone(), owner },
-                    ));
+                    issues.push(issue(line, Some(&county.name), Broken::NameTaken { name: name.clone(), owner }));
                 }
             }
         }
@@ -517,9 +511,8 @@ impl Catalog {
             None if Path::new("indicators.toml").is_file() => "indicators.toml".into(),
             None => return Ok(Catalog::embedded()?),
         };
-        let text =
-            std::fs::read_to_string(&path)
-                .with_context(|| crate::problem::Failure::ReadCatalog { path: path.display().to_string() })?;
+        let text = std::fs::read_to_string(&path)
+            .with_context(|| crate::problem::Failure::ReadCatalog { path: path.display().to_string() })?;
         Ok(Catalog::parse(&text, &path.display().to_string())?)
     }
 
@@ -562,7 +555,8 @@ impl Catalog {
         match containing.as_slice() {
             [one] => Ok(one),
             [] => {
-                let names: Vec<String> = self.indicators.iter().flat_map(|i| [i.id.clone(), i.display_name()]).collect();
+                let names: Vec<String> =
+                    self.indicators.iter().flat_map(|i| [i.id.clone(), i.display_name()]).collect();
                 let hint = crate::problem::closest(raw, names.iter().map(String::as_str));
                 Err(Failure::NoIndicator { flag, key: raw.to_string(), hint })
             }

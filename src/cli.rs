@@ -464,8 +464,7 @@ pub enum ColorArg {
 /// `--format`: the formats a command writes, each with its `--help` line from [`Format::help`] (the list
 /// and the words live with the formats), and `text` (the old name of `table`) hidden where a table is one.
 fn format_parser(formats: &'static [Format]) -> impl TypedValueParser<Value = Format> {
-    let mut names: Vec<PossibleValue> =
-        formats.iter().map(|&f| PossibleValue::new(f.name()).help(f.help())).collect();
+    let mut names: Vec<PossibleValue> = formats.iter().map(|&f| PossibleValue::new(f.name()).help(f.help())).collect();
     if formats.contains(&Format::Table) {
         names.push(PossibleValue::new("text").hide(true));
     }

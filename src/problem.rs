@@ -153,48 +153,114 @@ pub enum Expected {
 #[derive(Debug, Clone, PartialEq)]
 pub enum Broken {
     /// TOML the parser refused (its English message, which `--lang zh` puts into Chinese where it can).
-    Toml { message: String },
-    PlanYears { base: i32, midterm: i32, target: i32 },
-    NameTaken { name: String, owner: String },
-    MembersTagUnused { tag: String },
-    IdNotAscii { id: String },
-    DuplicateId { id: String, first: usize },
-    RowNumberNotPositive { n: i64 },
+    Toml {
+        message: String,
+    },
+    PlanYears {
+        base: i32,
+        midterm: i32,
+        target: i32,
+    },
+    NameTaken {
+        name: String,
+        owner: String,
+    },
+    MembersTagUnused {
+        tag: String,
+    },
+    IdNotAscii {
+        id: String,
+    },
+    DuplicateId {
+        id: String,
+        first: usize,
+    },
+    RowNumberNotPositive {
+        n: i64,
+    },
     /// A label such as `"15a"` written in `no`.
-    RowNumberLabel { text: String },
-    RowNumberNotNumber { value: String },
+    RowNumberLabel {
+        text: String,
+    },
+    RowNumberNotNumber {
+        value: String,
+    },
     EmptyLabel,
     Target(TargetError),
-    EliminatedAgainstPolarity { target: String, better: Better },
-    UnknownReference { id: String },
-    TargetMisfit { text: String, why: Misfit },
-    CityRowNotCity { city_row: String },
-    UnknownTag { tag: String },
-    DueOutside { due: i32, from: i32, to: i32 },
+    EliminatedAgainstPolarity {
+        target: String,
+        better: Better,
+    },
+    UnknownReference {
+        id: String,
+    },
+    TargetMisfit {
+        text: String,
+        why: Misfit,
+    },
+    CityRowNotCity {
+        city_row: String,
+    },
+    UnknownTag {
+        tag: String,
+    },
+    DueOutside {
+        due: i32,
+        from: i32,
+        to: i32,
+    },
     TaskWithoutSource,
     NoIndicator,
     /// The targets file: an id the catalogue lacks, with the nearest one.
-    UnknownId { id: String, hint: Option<String> },
+    UnknownId {
+        id: String,
+        hint: Option<String>,
+    },
     NoTargetNorAreas,
-    UnknownArea { name: String, hint: Option<String> },
+    UnknownArea {
+        name: String,
+        hint: Option<String>,
+    },
     AssignedProvince,
-    AssignedUnknownReference { id: String },
-    AssignedMisfit { text: String, id: String, why: Misfit },
+    AssignedUnknownReference {
+        id: String,
+    },
+    AssignedMisfit {
+        text: String,
+        id: String,
+        why: Misfit,
+    },
     /// What is wrong with one area's target.
-    AreaTarget { area: String, why: Box<Broken> },
+    AreaTarget {
+        area: String,
+        why: Box<Broken>,
+    },
 }
 
 /// What `check-catalog` warns about: a catalogue that loads, but that `eval` cannot judge in full.
 #[derive(Debug, Clone, PartialEq)]
 pub enum Warned {
     /// A target relative to the base-year value, which the catalogue does not give.
-    NoBaseline { target: String, base: i32 },
+    NoBaseline {
+        target: String,
+        base: i32,
+    },
     /// A trend with no base-year value to start its series.
-    TrendWithoutSeries { target: String, base: i32 },
+    TrendWithoutSeries {
+        target: String,
+        base: i32,
+    },
     ProvinceWithoutSource,
-    QuoteNotInPlan { quote: String },
+    QuoteNotInPlan {
+        quote: String,
+    },
     /// `>= 26` on a lower-is-better indicator: every value the plan wants would fail.
-    AgainstPolarity { target: String, cmp: Cmp, value: f64, better: Better },
+    AgainstPolarity {
+        target: String,
+        cmp: Cmp,
+        value: f64,
+        better: Better,
+    },
 }
 
 /// Why a command could not run (exit 2): a flag that names nothing, a file that cannot be read or
@@ -202,35 +268,96 @@ pub enum Warned {
 /// `crate::labels` (its `Display` is the English); `crate::run` says it in the chosen language.
 #[derive(Debug, Clone, PartialEq)]
 pub enum Failure {
-    ReadCatalog { path: String },
-    ReadPlan { path: String },
-    ReadTargets { path: String },
-    UnknownEncoding { label: String },
+    ReadCatalog {
+        path: String,
+    },
+    ReadPlan {
+        path: String,
+    },
+    ReadTargets {
+        path: String,
+    },
+    UnknownEncoding {
+        label: String,
+    },
     /// `--sheet` with CSV files only.
-    SheetOfCsv { sheet: String, files: Vec<String> },
+    SheetOfCsv {
+        sheet: String,
+        files: Vec<String>,
+    },
     /// `--skip-invalid` left no row: `read` rows of `files`.
-    AllRejected { read: usize, files: Vec<String> },
-    DataProblems { errors: usize },
-    NoneSelected { filter: String },
-    NoCounty { name: String, hint: Option<String> },
-    CountyNoRows { area: String, year: i32 },
-    YearNotInData { year: i32, present: Vec<i32> },
-    NoYear { files: Vec<String> },
+    AllRejected {
+        read: usize,
+        files: Vec<String>,
+    },
+    DataProblems {
+        errors: usize,
+    },
+    NoneSelected {
+        filter: String,
+    },
+    NoCounty {
+        name: String,
+        hint: Option<String>,
+    },
+    CountyNoRows {
+        area: String,
+        year: i32,
+    },
+    YearNotInData {
+        year: i32,
+        present: Vec<i32>,
+    },
+    NoYear {
+        files: Vec<String>,
+    },
     /// `--indicator` or `--explain` naming no indicator.
-    NoIndicator { flag: &'static str, key: String, hint: Option<String> },
-    AmbiguousIndicator { key: String, ids: Vec<String> },
-    NotJudged { id: String, area: String },
-    FormatFromExtension { path: String },
+    NoIndicator {
+        flag: &'static str,
+        key: String,
+        hint: Option<String>,
+    },
+    AmbiguousIndicator {
+        key: String,
+        ids: Vec<String>,
+    },
+    NotJudged {
+        id: String,
+        area: String,
+    },
+    FormatFromExtension {
+        path: String,
+    },
     /// `-o`'s extension names a format the command does not write (`writes`: the ones it does).
-    FormatNotWritten { path: String, format: &'static str, writes: Vec<&'static str> },
-    DocumentFormat { path: String },
-    BinaryToTerminal { format: &'static str },
+    FormatNotWritten {
+        path: String,
+        format: &'static str,
+        writes: Vec<&'static str>,
+    },
+    DocumentFormat {
+        path: String,
+    },
+    BinaryToTerminal {
+        format: &'static str,
+    },
     XlsxNeedsFile,
-    OutputIsInput { path: String },
-    CannotWrite { path: String },
-    TemplateYearRange { year: i32 },
-    TemplateYearPlan { year: i32, base: i32, target: i32 },
-    NothingApplies { areas: Vec<String> },
+    OutputIsInput {
+        path: String,
+    },
+    CannotWrite {
+        path: String,
+    },
+    TemplateYearRange {
+        year: i32,
+    },
+    TemplateYearPlan {
+        year: i32,
+        base: i32,
+        target: i32,
+    },
+    NothingApplies {
+        areas: Vec<String>,
+    },
 }
 
 impl std::error::Error for Failure {}

@@ -412,9 +412,9 @@ impl CheckCatalog {
         let text =
             std::fs::read_to_string(&self.file).with_context(|| Failure::ReadCatalog { path: self.origin.clone() })?;
         let plan = match &self.plan {
-            Some(p) => Some(
-                std::fs::read_to_string(p).with_context(|| Failure::ReadPlan { path: p.display().to_string() })?,
-            ),
+            Some(p) => {
+                Some(std::fs::read_to_string(p).with_context(|| Failure::ReadPlan { path: p.display().to_string() })?)
+            }
             None => None,
         };
         Ok((text, plan))

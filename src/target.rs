@@ -138,13 +138,24 @@ pub enum TargetReason {
 pub enum Misfit {
     RisingOnLower,
     FallingOnHigher,
-    EliminatedNotPercent { unit: String },
-    EliminatedAgainst { target: String, better: Better },
+    EliminatedNotPercent {
+        unit: String,
+    },
+    EliminatedAgainst {
+        target: String,
+        better: Better,
+    },
     DoneNotYesNo,
     YesNoValue,
-    PercentOnUnit { unit: String },
+    PercentOnUnit {
+        unit: String,
+    },
     /// `value` outside `low`..=100 (a percentage) or below zero.
-    Outside { value: f64, low: f64, percent: bool },
+    Outside {
+        value: f64,
+        low: f64,
+        percent: bool,
+    },
 }
 
 impl std::str::FromStr for Target {
@@ -186,9 +197,7 @@ fn parse_baseline(rest: &str) -> Result<Target, TargetReason> {
         return Ok(Target::Baseline { change_pct: 0.0 });
     }
     let compact: String = rest.chars().filter(|c| !c.is_whitespace()).collect();
-    let pct = compact
-        .strip_suffix('%')
-        .ok_or_else(|| TargetReason::BaselinePercent { rest: rest.to_string() })?;
+    let pct = compact.strip_suffix('%').ok_or_else(|| TargetReason::BaselinePercent { rest: rest.to_string() })?;
     let sign = match pct.chars().next() {
         Some('+') => 1.0,
         Some('-') => -1.0,

@@ -104,7 +104,9 @@ impl TargetsFile {
                     Ok(t) => {
                         areas.insert(area.name.clone(), t);
                     }
-                    Err(why) => issues.push(issue(at, Broken::AreaTarget { area: area.name.clone(), why: Box::new(why) })),
+                    Err(why) => {
+                        issues.push(issue(at, Broken::AreaTarget { area: area.name.clone(), why: Box::new(why) }))
+                    }
                 }
             }
             match target.transpose() {

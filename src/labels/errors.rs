@@ -34,7 +34,10 @@ fn failure_en(f: &Failure) -> String {
         Failure::UnknownEncoding { label } => format!("--encoding: unknown encoding {label:?}; try utf-8 or gb18030"),
         Failure::SheetOfCsv { sheet, files } => {
             let verb = if files.len() == 1 { "is a CSV file" } else { "are CSV files" };
-            format!("--sheet {sheet:?}: {} {verb}, not a workbook; --sheet picks a sheet of an .xlsx file", files.join(", "))
+            format!(
+                "--sheet {sheet:?}: {} {verb}, not a workbook; --sheet picks a sheet of an .xlsx file",
+                files.join(", ")
+            )
         }
         Failure::AllRejected { read, files } => {
             let rows = if *read == 1 { "the only row".to_string() } else { format!("all {read} rows") };
@@ -128,17 +131,17 @@ fn failure_zh(f: &Failure) -> String {
         Failure::FormatNotWritten { path, format, writes } => {
             format!("-o {path}：该命令只写 {}，不写 {format}；请加 --format", writes.join("、"))
         }
-        Failure::DocumentFormat { path } => format!(
-            "-o {path}：无法从扩展名判断格式（应为 .docx、.html 或 .htm）；请加 --format docx 或 --format html"
-        ),
+        Failure::DocumentFormat { path } => {
+            format!("-o {path}：无法从扩展名判断格式（应为 .docx、.html 或 .htm）；请加 --format docx 或 --format html")
+        }
         Failure::BinaryToTerminal { format } => format!("--format {format} 写的是二进制工作簿：请加 -o FILE.xlsx"),
         Failure::XlsxNeedsFile => "xlsx 模板须写入文件：请加 -o FILE.xlsx".into(),
         Failure::OutputIsInput { path } => format!("-o {path}：这是输入文件之一；请换一个文件名"),
         Failure::CannotWrite { path } => format!("无法写入 {path}"),
         Failure::TemplateYearRange { year } => format!("--year {year}：不是 1900 至 2100 之间的年份"),
-        Failure::TemplateYearPlan { year, base, target } => format!(
-            "--year {year}：规划期为 {base}–{target}（基准年 {base}，目标年 {target}）；模板须为其中某一年"
-        ),
+        Failure::TemplateYearPlan { year, base, target } => {
+            format!("--year {year}：规划期为 {base}–{target}（基准年 {base}，目标年 {target}）；模板须为其中某一年")
+        }
         Failure::NothingApplies { areas } => format!("所选指标均不适用于 {}", areas.join("、")),
     }
 }

@@ -124,7 +124,9 @@ pub fn broken(b: &Broken, lang: Lang) -> String {
         Broken::TargetMisfit { text, why } => {
             format!("the target `{text}` does not fit the indicator: {}", misfit(why, lang))
         }
-        Broken::CityRowNotCity { city_row } if zh => format!("city_row {city_row:?} 不是 kind = \"city\" 的 [[county]]"),
+        Broken::CityRowNotCity { city_row } if zh => {
+            format!("city_row {city_row:?} 不是 kind = \"city\" 的 [[county]]")
+        }
         Broken::CityRowNotCity { city_row } => {
             format!("city_row {city_row:?} is not a [[county]] with kind = \"city\"")
         }
@@ -153,7 +155,9 @@ pub fn broken(b: &Broken, lang: Lang) -> String {
         Broken::AssignedMisfit { text, id, why } if zh => {
             format!("`{}` 与 {id} 不符：{}", escape(text), misfit(why, lang))
         }
-        Broken::AssignedMisfit { text, id, why } => format!("`{}` does not fit {id}: {}", escape(text), misfit(why, lang)),
+        Broken::AssignedMisfit { text, id, why } => {
+            format!("`{}` does not fit {id}: {}", escape(text), misfit(why, lang))
+        }
         Broken::AreaTarget { area, why } if zh => format!("{area}：{}", broken(why, lang)),
         Broken::AreaTarget { area, why } => format!("{area}: {}", broken(why, lang)),
     }
@@ -204,7 +208,11 @@ pub fn target_error(e: &TargetError, lang: Lang) -> String {
     let text = &e.text;
     let reason = target_reason(&e.reason, lang);
     match lang {
-        Lang::Zh => format!("无法读取目标 {text:?}：{reason}；应为以下形式之一：{}", TARGET_FORMS.replace(", ", "、")),
+        Lang::Zh => {
+            // The forms are the language's own words: shown as code.
+            let forms: Vec<String> = TARGET_FORMS.split(", ").map(|f| format!("`{f}`")).collect();
+            format!("无法读取目标 {text:?}：{reason}；应为以下形式之一：{}", forms.join("、"))
+        }
         Lang::En => format!("cannot read target {text:?}: {reason}; expected one of: {TARGET_FORMS}"),
     }
 }
@@ -221,7 +229,9 @@ fn target_reason(r: &TargetReason, lang: Lang) -> String {
             format!("a change from the baseline is a percentage, like -10%, not {rest:?}")
         }
         TargetReason::BaselineSign { rest } if zh => format!("相对基准值的变化须带正负号，如 -10%，而不是 {rest:?}"),
-        TargetReason::BaselineSign { rest } => format!("a change from the baseline needs a sign, like -10%, not {rest:?}"),
+        TargetReason::BaselineSign { rest } => {
+            format!("a change from the baseline needs a sign, like -10%, not {rest:?}")
+        }
         TargetReason::BaselineOneSign { rest } if zh => {
             format!("相对基准值的变化只带一个正负号，如 -10%，而不是 {rest:?}")
         }
@@ -236,9 +246,9 @@ fn target_reason(r: &TargetReason, lang: Lang) -> String {
         TargetReason::ReferenceId { rest } => {
             format!("a reference needs an id like thirteenth_plan_average, not {rest:?}")
         }
-        TargetReason::Eliminated { rest } if zh => format!(
-            "eliminated 后跟消除比例（如 >= 90，越高越好）或剩余比例（如 <= 0，越低越好），而不是 {rest:?}"
-        ),
+        TargetReason::Eliminated { rest } if zh => {
+            format!("eliminated 后跟消除比例（如 >= 90，越高越好）或剩余比例（如 <= 0，越低越好），而不是 {rest:?}")
+        }
         TargetReason::Eliminated { rest } => format!(
             "eliminated takes a share eliminated like >= 90 (higher is better) or a share remaining like <= 0 \
              (lower is better), not {rest:?}"

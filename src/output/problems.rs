@@ -176,11 +176,7 @@ pub fn findings(origin: &str, count: Option<usize>, found: &[Problem], lang: Lan
     content.notes.push(labels::catalog_summary(&shown, count, errors, warnings, lang));
     let findings = found
         .iter()
-        .map(|p| Finding {
-            problem: p,
-            item: p.field.as_deref(),
-            message: labels::expected(&p.expected, Lang::En),
-        })
+        .map(|p| Finding { problem: p, item: p.field.as_deref(), message: labels::expected(&p.expected, Lang::En) })
         .collect();
     let doc = FindingsDocument { file: origin, valid: errors == 0, indicators: count, errors, warnings, findings };
     content.document = to_document(&doc)?;
