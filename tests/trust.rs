@@ -145,3 +145,21 @@ fn one_areas_table_has_the_city_tables_columns() {
     assert_eq!(city_head, area_head);
     assert!(area_head.contains("|进展|预测|"), "{area_head}");
 }
+
+#[test]
+fn an_error_that_stops_a_command_is_said_in_its_language() {
+    // Chinese by default, English with --lang en, word for word as before.
+    let zh = run(&["eval", "data/2023.csv", "--year", "2025"]);
+    zh.code(2).stderr_has("错误：--year 2025：数据中没有 2025 年的行（现有：2023）");
+    assert!(!zh.stderr.contains("error"), "{}", zh.stderr);
+    run(&["eval", "data/2023.csv", "--year", "2025", "--lang", "en"])
+        .code(2)
+        .stderr_has("error: --year 2025: the data has no rows for 2025 (it has 2023)");
+    // A targets file's problems too, and an unreadable file keeps the system's own words after ours.
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(dir.path().join("t.toml"), "[forest_coverage]\ntarget = \"falling\"\n").unwrap();
+    let data = root().join("data/2023.csv");
+    let r = run_in(dir.path(), &["eval", data.to_str().unwrap(), "--targets", "t.toml"]);
+    r.code(2).stderr_has("错误：目标文件无效（1个问题）").stderr_has("t.toml:1: forest_coverage: `falling` 与 forest_coverage 不符：越高越好的指标不能用 falling");
+    run(&["template", "--year", "2023", "--catalog", "no/such.toml"]).code(2).stderr_has("错误：无法读取指标目录 no/such.toml: ");
+}
