@@ -160,6 +160,10 @@ fn an_error_that_stops_a_command_is_said_in_its_language() {
     std::fs::write(dir.path().join("t.toml"), "[forest_coverage]\ntarget = \"falling\"\n").unwrap();
     let data = root().join("data/2023.csv");
     let r = run_in(dir.path(), &["eval", data.to_str().unwrap(), "--targets", "t.toml"]);
-    r.code(2).stderr_has("错误：目标文件无效（1个问题）").stderr_has("t.toml:1: forest_coverage: `falling` 与 forest_coverage 不符：越高越好的指标不能用 falling");
-    run(&["template", "--year", "2023", "--catalog", "no/such.toml"]).code(2).stderr_has("错误：无法读取指标目录 no/such.toml: ");
+    r.code(2)
+        .stderr_has("错误：目标文件无效（1个问题）")
+        .stderr_has("t.toml:1: forest_coverage: `falling` 与 forest_coverage 不符：越高越好的指标不能用 falling");
+    run(&["template", "--year", "2023", "--catalog", "no/such.toml"])
+        .code(2)
+        .stderr_has("错误：无法读取指标目录 no/such.toml: ");
 }
