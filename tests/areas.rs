@@ -91,7 +91,7 @@ fn one_area_by_name_or_alias_with_its_own_summary_and_exit_code() {
     run(&["eval", "data/2023.csv", "--county", "厦门", "--lang", "en"])
         .code(2)
         .stderr_has("--county: no area named \"厦门\"");
-    run(&["eval", "tests/data/areas/pm25-2023.csv", "--county", "德化县"])
+    run(&["eval", "tests/data/areas/pm25-2023.csv", "--county", "德化县", "--lang", "en"])
         .code(2)
         .stderr_has("the data has no rows for 德化县");
 }

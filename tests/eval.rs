@@ -116,7 +116,7 @@ fn bad_rows_are_all_reported_with_file_line_and_field() {
         .stderr_has("tests/data/eval/unknown-county.csv:4:1: error[unknown-county]: county: found \"厦门市\"")
         .stderr_has("error: 2 problem(s) in the data; nothing was evaluated");
     assert!(r.stdout.is_empty());
-    run(&["eval", "tests/data/eval/unknown-indicator.csv", "--year", "2023"])
+    run(&["eval", "tests/data/eval/unknown-indicator.csv", "--year", "2023", "--lang", "en"])
         .code(2)
         .stderr_has("unknown-indicator.csv:2:2: error[unknown-indicator]: indicator: found \"forest_coverag\"")
         .stderr_has("did you mean forest_coverage?")
@@ -141,11 +141,11 @@ fn a_bad_catalogue_or_a_missing_file_cannot_run() {
         .code(2)
         .stderr_has("error: invalid catalogue (1 problem)")
         .stderr_has("tests/data/eval/bad-catalog.toml:11: forest: cannot read target \"完成省下达目标\"");
-    run(&["eval", "no/such/file.csv"])
+    run(&["eval", "no/such/file.csv", "--lang", "en"])
         .code(2)
         .stderr_has("no/such/file.csv: error[unreadable-file]: found \"no such file\"")
         .stderr_has("nothing was evaluated");
-    run(&["eval", "data/2023.csv", "--targets", "no/such.toml"])
+    run(&["eval", "data/2023.csv", "--targets", "no/such.toml", "--lang", "en"])
         .code(2)
         .stderr_has("cannot read the targets file no/such.toml");
     run(&["eval"]).code(2).stderr_has("Usage");

@@ -96,11 +96,6 @@ impl Format {
         }
     }
 
-    /// Whether the format can render this content at all (annotations need problems to annotate).
-    pub fn fits(self, content: &Content) -> bool {
-        self != Format::Github || content.problems.is_some()
-    }
-
     fn renderer(self) -> fn(&Content, &Style, &mut dyn Write) -> anyhow::Result<()> {
         match self {
             Format::Table => table::render,
