@@ -166,6 +166,7 @@ pub fn word(w: Word, lang: Lang) -> &'static str {
     words(lang, zh, en)
 }
 
+mod errors;
 mod lint;
 mod numbers;
 mod problems;
@@ -174,6 +175,7 @@ mod reason;
 mod sentences;
 mod status;
 
+pub use errors::*;
 pub use lint::*;
 pub use numbers::*;
 pub use problems::*;
