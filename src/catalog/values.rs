@@ -43,39 +43,35 @@ pub fn range_of(unit: &str, cumulative: bool) -> (f64, f64, &'static str) {
 
 /// Why a target relative to the baseline cannot be met on this unit: `baseline +100%` of 58.7 is 117.4,
 /// beyond a share's 100.
-pub fn resolved_issue(unit: &str, cumulative: bool, baseline: Option<f64>, target: &Target) -> Option<String> {
+pub fn resolved_issue(
+    unit: &str,
+    cumulative: bool,
+    baseline: Option<f64>,
+    target: &Target,
+) -> Option<crate::problem::Broken> {
     let (Target::Baseline { change_pct }, Some(b)) = (target, baseline) else { return None };
     let v = b * (1.0 + change_pct / 100.0);
-    let (low, high, words) = range_of(unit, cumulative);
-    (!(low..=high).contains(&v) || number_issue(v).is_some()).then(|| {
-        format!(
-            "`{target}` of the baseline {} resolves to {}, outside what the indicator can measure ({words})",
-            shown(b),
-            shown(v)
-        )
+    let (low, high, range) = range_of(unit, cumulative);
+    (!(low..=high).contains(&v) || number_issue(v).is_some()).then(|| crate::problem::Broken::ResolvesOutside {
+        target: target.to_string(),
+        baseline: b,
+        value: v,
+        range,
     })
 }
 
 /// Why an area's name (or alias) can never match a data cell, which is trimmed before it is looked up.
-pub fn area_name_issue(name: &str) -> Option<String> {
+pub fn area_name_issue(name: &str) -> Option<crate::problem::Broken> {
+    let never = |padded, invisible| {
+        Some(crate::problem::Broken::NameNeverMatches { name: name.to_string(), padded, invisible })
+    };
     if name.trim().is_empty() {
-        return Some("an empty name, which no cell can match".into());
+        return never(false, None);
     }
     if name.trim() != name {
-        return Some(format!(
-            "{:?} has spaces around it, and cells are trimmed, so it never matches; write {:?}",
-            crate::problem::escape(name),
-            name.trim()
-        ));
+        return never(true, None);
     }
-    if let Some(c) = name.chars().find(|&c| crate::problem::is_hidden(c)) {
-        return Some(format!(
-            "{:?} holds the invisible character U+{:04X}, which no one types; remove it",
-            crate::problem::escape(name),
-            c as u32
-        ));
-    }
-    None
+    name.chars().find(|&c| crate::problem::is_hidden(c)).and_then(|c| never(false, Some(c as u32)))
 }
 
 /// A name as it looks: full-width letters and digits as ASCII, ideographic spaces as spaces, case
@@ -107,17 +103,19 @@ mod tests {
         assert!(number_issue(1e308).is_some() && number_issue(-3.0).is_none());
         let plus100: Target = "baseline +100%".parse().unwrap();
         let why = resolved_issue("%", false, Some(58.7), &plus100).unwrap();
-        assert!(why.contains("117.4") && why.contains("0 to 100"), "{why}");
+        let words = crate::labels::gate_broken(&why, crate::Lang::En);
+        assert!(words.contains("117.4") && words.contains("0 to 100"), "{words}");
         assert_eq!(resolved_issue("%", false, Some(40.0), &plus100), None);
         assert_eq!(resolved_issue("万吨", false, Some(58.7), &plus100), None);
     }
 
     #[test]
     fn names_that_never_match_or_look_alike() {
-        assert!(area_name_issue("").is_some() && area_name_issue("  ").is_some());
-        assert!(area_name_issue(" 晋江市").unwrap().contains("\"晋江市\""));
-        assert!(area_name_issue("晋江\u{200b}市").unwrap().contains("U+200B"));
-        assert_eq!(area_name_issue("晋江市"), None);
+        let words = |n: &str| area_name_issue(n).map(|b| crate::labels::gate_broken(&b, crate::Lang::En));
+        assert!(words("").unwrap().contains("empty") && words("  ").unwrap().contains("empty"));
+        assert!(words(" 晋江市").unwrap().contains("write \"晋江市\""));
+        assert!(words("晋江\u{200b}市").unwrap().contains("U+200B"));
+        assert_eq!(words("晋江市"), None);
         assert_eq!(looks("晋江巿"), looks("晋江市"));
         assert_eq!(looks("ＡＢ１"), looks("ab1"));
         assert_ne!(looks("南安市"), looks("晋江市"));

@@ -2,6 +2,7 @@
 //! file's name, side files, `-o` and the problems kept per run; Chinese beside English.
 
 use super::*;
+use crate::problem::Broken;
 
 /// What the codes of this subject mean, in a few words.
 pub fn gate_title(code: Code, lang: Lang) -> &'static str {
@@ -51,5 +52,63 @@ pub fn areas_without_rows(areas: &[String], year: i32, lang: Lang) -> String {
         Lang::En => {
             format!("{} area(s) sent no rows for {year} and are not in the table: {}.", areas.len(), areas.join(", "))
         }
+    }
+}
+
+/// The words of the rules of a catalogue or targets file that issue 19 added.
+pub fn gate_broken(b: &Broken, lang: Lang) -> String {
+    let zh = lang == Lang::Zh;
+    match b {
+        Broken::AreaTwice { area, first, second } if zh => {
+            format!("{area}：目标给了两次（写作 \"{first}\" 和 \"{second}\"）；一个地区只给一个目标")
+        }
+        Broken::AreaTwice { area, first, second } => {
+            format!("{area}: given twice, as \"{first}\" and as \"{second}\"; give one area one target")
+        }
+        Broken::ResolvesOutside { target, baseline, value, range } if zh => format!(
+            "`{target}` 以基准值 {} 计算为 {}，超出指标可取的范围（{range}）",
+            crate::catalog::values::shown(*baseline),
+            crate::catalog::values::shown(*value)
+        ),
+        Broken::ResolvesOutside { target, baseline, value, range } => format!(
+            "`{target}` of the baseline {} resolves to {}, outside what the indicator can measure ({range})",
+            crate::catalog::values::shown(*baseline),
+            crate::catalog::values::shown(*value)
+        ),
+        Broken::MoreNotShown { more } if zh => format!("……另有 {more} 个问题未列出；请先修正以上问题"),
+        Broken::MoreNotShown { more } => format!("… and {more} more problem(s) not shown; fix these first"),
+        Broken::NameNeverMatches { name, padded, invisible } => {
+            let name = crate::problem::escape(name);
+            match (zh, name.is_empty() || name.trim().is_empty(), padded, invisible) {
+                (true, true, ..) => "名称为空，任何单元格都无法匹配".into(),
+                (false, true, ..) => "an empty name, which no cell can match".into(),
+                (true, _, true, _) => {
+                    format!("\"{name}\" 首尾有空格，而单元格会去掉首尾空格，永远无法匹配；请写作 \"{}\"", name.trim())
+                }
+                (false, _, true, _) => format!(
+                    "\"{name}\" has spaces around it, and cells are trimmed, so it never matches; write \"{}\"",
+                    name.trim()
+                ),
+                (true, _, _, Some(c)) => format!("\"{name}\" 含不可见字符 U+{c:04X}，无人会输入；请删除"),
+                (false, _, _, Some(c)) => {
+                    format!("\"{name}\" holds the invisible character U+{c:04X}, which no one types; remove it")
+                }
+                _ => String::new(),
+            }
+        }
+        Broken::NameLooksAlike { name, other, owner } if zh => {
+            format!("名称或别名 {name:?} 与 {owner} 的 {other:?} 看起来相同；为其中一个填写的单元格会匹配到另一个")
+        }
+        Broken::NameLooksAlike { name, other, owner } => format!(
+            "the name or alias {name:?} looks the same as {other:?} of {owner}; a cell meant for one would match the other"
+        ),
+        Broken::NotAFigure { value } if zh => {
+            format!("基准值 {} 不是有效数值（须为有限数，绝对值不超过 1e15）", crate::catalog::values::shown(*value))
+        }
+        Broken::NotAFigure { value } => format!(
+            "the baseline {} is not a figure (a finite number of at most 1e15 in size)",
+            crate::catalog::values::shown(*value)
+        ),
+        _ => String::new(),
     }
 }
