@@ -389,9 +389,13 @@ impl CheckCatalog {
     pub fn read(&self) -> anyhow::Result<(String, Option<String>)> {
         // Side files get the data files' checks and a size limit (issue 19).
         let limits = crate::load::Limits::default();
-        let text = crate::load::read_side_file(&self.file, "the catalogue", &limits, false)?;
+        let failure = Failure::ReadCatalog { path: crate::problem::escape(&self.origin).into_owned() };
+        let text = crate::load::read_side_file(&self.file, failure, &limits, false)?;
         let plan = match &self.plan {
-            Some(p) => Some(crate::load::read_side_file(p, "the plan", &limits, false)?),
+            Some(p) => {
+                let failure = Failure::ReadPlan { path: crate::problem::escape(&p.to_string_lossy()).into_owned() };
+                Some(crate::load::read_side_file(p, failure, &limits, false)?)
+            }
             None => None,
         };
         Ok((text, plan))

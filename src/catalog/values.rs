@@ -80,11 +80,12 @@ pub fn area_name_issue(name: &str) -> Option<crate::problem::Broken> {
 pub fn looks(name: &str) -> String {
     name.trim()
         .chars()
-        .map(|c| match c {
-            '\u{ff01}'..='\u{ff5e}' => char::from_u32(c as u32 - 0xfee0).unwrap_or(c),
-            '\u{3000}' => ' ',
-            '巿' => '市',
-            c => c,
+        .map(|c| match c as u32 {
+            // Full-width ASCII, the ideographic space, and U+5DFF (a look-alike of U+5E02).
+            n @ 0xff01..=0xff5e => char::from_u32(n - 0xfee0).unwrap_or(c),
+            0x3000 => ' ',
+            0x5dff => char::from_u32(0x5e02).unwrap_or(c),
+            _ => c,
         })
         .flat_map(char::to_lowercase)
         .collect()

@@ -108,7 +108,8 @@ pub fn load_targets(
     follow_symlinks: bool,
 ) -> anyhow::Result<TargetsFile> {
     let Some(path) = path else { return Ok(TargetsFile::default()) };
-    let text = load::read_side_file(path, "the targets file", limits, follow_symlinks)?;
+    let failure = Failure::ReadTargets { path: escape(&path.to_string_lossy()).into_owned() };
+    let text = load::read_side_file(path, failure, limits, follow_symlinks)?;
     Ok(TargetsFile::parse(&text, &path.display().to_string(), catalog)?)
 }
 

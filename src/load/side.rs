@@ -6,30 +6,30 @@
 
 use std::path::{Path, PathBuf};
 
-use anyhow::bail;
-
 use super::limits::{Limits, Named};
 use super::open;
 use crate::catalog::Catalog;
-use crate::problem::{Problem, escape};
+use crate::problem::{Failure, Problem, escape};
 
 /// The catalogue read by default, in the current folder.
 pub const DEFAULT_CATALOG: &str = "indicators.toml";
 
-/// How a side file is named in messages: `the catalogue`, `the targets file`, `the plan`.
-pub fn read_side_file(path: &Path, what: &str, limits: &Limits, follow_symlinks: bool) -> anyhow::Result<String> {
+/// The text of a side file; `failure` (`Failure::ReadCatalog`, `ReadTargets`, `ReadPlan`) says which
+/// file could not be read, in the run's language, with the reason after it.
+pub fn read_side_file(path: &Path, failure: Failure, limits: &Limits, follow_symlinks: bool) -> anyhow::Result<String> {
     let name = path.to_string_lossy();
     let limit = Named("side-file-bytes", limits.side_file_bytes);
-    let refused = |p: Problem| anyhow::anyhow!("cannot read {what} {}: {}", escape(&name), p.message());
+    let refused = |p: Problem| anyhow::Error::msg(p.message()).context(failure.clone());
     open::check_regular(&name, Named("side-file-bytes", limits.side_file_bytes), follow_symlinks).map_err(refused)?;
-    let file = std::fs::File::open(path)
-        .map_err(|e| anyhow::anyhow!("cannot read {what} {}: {}", escape(&name), open::io_reason(&e)))?;
+    let file =
+        std::fs::File::open(path).map_err(|e| anyhow::Error::msg(open::io_reason(&e)).context(failure.clone()))?;
     let bytes = open::read_within(file, &name, limit).map_err(refused)?;
     match String::from_utf8(bytes) {
         Ok(text) => Ok(text),
         Err(e) => {
             let at = e.utf8_error().valid_up_to();
-            bail!("cannot read {what} {}: it is not UTF-8 text (an invalid byte at offset {at})", escape(&name))
+            let why = format!("not UTF-8 text (an invalid byte at offset {at})");
+            Err(anyhow::Error::msg(why).context(failure))
         }
     }
 }
@@ -48,7 +48,8 @@ pub fn catalog_path(explicit: Option<&Path>) -> Option<PathBuf> {
 /// `./indicators.toml`, else the copy built into the binary.
 pub fn read_catalog(explicit: Option<&Path>, limits: &Limits, follow_symlinks: bool) -> anyhow::Result<Catalog> {
     let Some(path) = catalog_path(explicit) else { return Ok(Catalog::embedded()?) };
-    let text = read_side_file(&path, "the catalogue", limits, follow_symlinks)?;
+    let failure = Failure::ReadCatalog { path: escape(&path.to_string_lossy()).into_owned() };
+    let text = read_side_file(&path, failure, limits, follow_symlinks)?;
     Ok(Catalog::parse(&text, &path.display().to_string())?)
 }
 
