@@ -15,7 +15,11 @@ pub const EMBEDDED: &str = include_str!("../indicators.toml");
 /// The name the embedded catalogue goes by in messages and output.
 pub const EMBEDDED_NAME: &str = "<embedded indicators.toml>";
 
-/// The plan's years and name.
+/// The city-level row that carries the official verdict when neither `[plan] official_row` nor an
+/// indicator's `city_row` names another: a city plan's 全市.
+pub const DEFAULT_OFFICIAL_ROW: &str = "全市";
+
+/// The plan's name, years, official row and the words for that row's level.
 #[derive(Debug, Clone, Deserialize, serde::Serialize)]
 #[serde(deny_unknown_fields)]
 pub struct Plan {
@@ -23,6 +27,57 @@ pub struct Plan {
     pub base_year: i32,
     pub target_year: i32,
     pub midterm_year: i32,
+    /// The row every indicator's official verdict is on unless it names its own `city_row`
+    /// (全国 for a national plan, 全省 for a province's; absent: 全市).
+    #[serde(default)]
+    pub official_row: Option<String>,
+    /// The words for the level the official rows stand for (全国层面, national level), shown as the
+    /// title of the official verdicts and in the summary; absent: 城市层面 / city level.
+    #[serde(default)]
+    pub level: Option<LevelWords>,
+    /// How far short of N `about N` may fall, in percent of N (absent: 5).
+    #[serde(default)]
+    pub about_tolerance: Option<f64>,
+}
+
+impl Plan {
+    /// The row an indicator without `city_row` is judged on.
+    pub fn official_row(&self) -> &str {
+        self.official_row.as_deref().unwrap_or(DEFAULT_OFFICIAL_ROW)
+    }
+}
+
+/// The plan's words for the level of its official rows, in Chinese and English.
+#[derive(Debug, Clone, Deserialize, serde::Serialize, PartialEq)]
+#[serde(deny_unknown_fields)]
+pub struct LevelWords {
+    pub zh: String,
+    pub en: String,
+}
+
+/// A base-year value recomputed after the monitoring basis changed (空气质量优良天数 76.7 → 81.2): the
+/// verdict is measured from it, and the printed `baseline` is kept beside it.
+#[derive(Debug, Clone, Deserialize, serde::Serialize, PartialEq)]
+#[serde(deny_unknown_fields)]
+pub struct Rebased {
+    pub baseline: f64,
+    /// Why and by whom it was recomputed (2018年监测口径调整后重算).
+    pub note: String,
+}
+
+/// The JSON names of the statuses, the keys of `[status_labels.zh]` and `[status_labels.en]`. The
+/// catalogue sits below the evaluation, so it holds the names; a test holds them to `Status::ALL`.
+pub const STATUS_NAMES: [&str; 10] =
+    ["pass", "fail", "achieved", "held", "on_track", "lagging", "regressing", "pending", "missing", "not_applicable"];
+
+/// A plan's own words for the statuses (`on_track = "达到序时进度"`), by JSON status name.
+#[derive(Debug, Clone, Default, Deserialize, serde::Serialize, PartialEq)]
+#[serde(deny_unknown_fields)]
+pub struct StatusLabels {
+    #[serde(default)]
+    pub zh: std::collections::BTreeMap<String, String>,
+    #[serde(default)]
+    pub en: std::collections::BTreeMap<String, String>,
 }
 
 /// Whether a row of a data file is one reporting area or a city-level total.
@@ -140,12 +195,20 @@ struct RawIndicator {
     aggregate: Aggregate,
     #[serde(default)]
     quote: Option<String>,
+    #[serde(default)]
+    about_tolerance: Option<f64>,
+    #[serde(default)]
+    compound: bool,
+    #[serde(default)]
+    rebased: Option<Rebased>,
 }
 
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
 struct RawCatalog {
     plan: Plan,
+    #[serde(default)]
+    status_labels: Option<Spanned<StatusLabels>>,
     #[serde(default)]
     reference: Vec<Reference>,
     #[serde(default)]
@@ -170,7 +233,10 @@ pub struct Indicator {
     pub unit: String,
     pub kind: IndicatorType,
     pub better: Better,
+    /// The base-year value as the plan prints it.
     pub baseline: Option<f64>,
+    /// A re-based base-year value: the verdict is measured from it instead of `baseline`.
+    pub rebased: Option<Rebased>,
     /// The plan's words for the baseline when they are more than a number.
     pub baseline_text: Option<String>,
     pub target: Target,
@@ -179,10 +245,17 @@ pub struct Indicator {
     pub note: Option<String>,
     /// Where the plan states it: 表2, a chapter and section, or a 专栏.
     pub source: String,
+    /// Whether the catalogue wrote `source` (absent, it is 表2).
+    pub source_given: bool,
     /// The year it is due, when the plan gives one other than the target year.
     pub due: Option<i32>,
     /// Accumulated over the plan period from zero (acres planted, reductions since the base year).
     pub cumulative: bool,
+    /// A cumulative rate (〔18〕) compounded from yearly rates: the data give each year's rate rᵢ (in %)
+    /// and the value is (1 − Π(1 − rᵢ/100)) × 100 over the years since the base year.
+    pub compound: bool,
+    /// How far short of N `about N` may fall, in percent of N.
+    pub about_tolerance: f64,
     /// The city-level row that carries the official verdict (全市, or 中心市区 for the air indicators).
     pub city_row: String,
     /// Tags of the areas it applies to; empty means every area.
@@ -195,6 +268,12 @@ pub struct Indicator {
 }
 
 impl Indicator {
+    /// The base-year value the verdict is measured from: the re-based one where the catalogue gives
+    /// it, else the printed one.
+    pub fn judged_baseline(&self) -> Option<f64> {
+        self.rebased.as_ref().map(|r| r.baseline).or(self.baseline)
+    }
+
     /// The label used in tables and matrices: the catalogue's `label`, else 序号 with a letter for each
     /// part of a shared row.
     pub fn label(&self, catalog: &Catalog) -> String {
@@ -307,6 +386,16 @@ pub struct Catalog {
     pub references: Vec<Reference>,
     pub counties: Vec<County>,
     pub indicators: Vec<Indicator>,
+    /// The plan's own words for statuses, by JSON status name.
+    pub status_labels: StatusLabels,
+}
+
+impl Catalog {
+    /// The plan's own word for a status (its JSON name) in a language, when `[status_labels]` gives one.
+    pub fn status_word(&self, status: &str, zh: bool) -> Option<&str> {
+        let map = if zh { &self.status_labels.zh } else { &self.status_labels.en };
+        map.get(status).map(String::as_str)
+    }
 }
 
 /// One problem in a catalogue.
@@ -381,6 +470,16 @@ fn row_number(no: Option<&Spanned<toml::Value>>, text: &str) -> Result<Option<u3
     }
 }
 
+/// The TOML reader's message, in the catalogue's words where they differ: a key serde calls a
+/// missing field is a missing required key.
+fn toml_message(message: &str) -> String {
+    let message = message.trim();
+    match message.strip_prefix("missing field `") {
+        Some(rest) => format!("missing required key `{}", rest),
+        None => message.to_string(),
+    }
+}
+
 fn is_ascii_id(s: &str) -> bool {
     s.starts_with(|c: char| c.is_ascii_lowercase())
         && s.chars().all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '_')
@@ -398,10 +497,47 @@ impl Catalog {
         let lines = LineIndex::new(text);
         let line_of = |_: &str, offset: usize| lines.line(offset);
         let raw: RawCatalog = toml::from_str(text).map_err(|e| CatalogError {
-            issues: vec![issue(e.span().map_or(1, |s| line_of(text, s.start)), None, e.message().trim().to_string())],
+            issues: vec![issue(e.span().map_or(1, |s| line_of(text, s.start)), None, toml_message(e.message()))],
         })?;
         let mut issues = Vec::new();
         let plan = raw.plan;
+        let plan_line = text.lines().position(|l| l.trim() == "[plan]").map_or(1, |i| i + 1);
+        if let Some(t) = plan.about_tolerance
+            && !(0.0..100.0).contains(&t)
+        {
+            issues.push(issue(
+                plan_line,
+                Some("plan"),
+                format!("about_tolerance = {t}: a share of N in percent, from 0 to less than 100"),
+            ));
+        }
+        if let Some(level) = &plan.level
+            && (level.zh.trim().is_empty() || level.en.trim().is_empty())
+        {
+            issues.push(issue(plan_line, Some("plan"), "level needs both zh and en words".into()));
+        }
+        let status_labels = match raw.status_labels {
+            Some(spanned) => {
+                let line = line_of(text, spanned.span().start);
+                let labels = spanned.into_inner();
+                for key in labels.zh.keys().chain(labels.en.keys()) {
+                    if !STATUS_NAMES.contains(&key.as_str()) {
+                        issues.push(issue(
+                            line,
+                            Some("status_labels"),
+                            format!("{key:?} is not a status; the keys are {}", STATUS_NAMES.join(", ")),
+                        ));
+                    }
+                }
+                for (key, word) in labels.zh.iter().chain(&labels.en) {
+                    if word.trim().is_empty() {
+                        issues.push(issue(line, Some("status_labels"), format!("the word for {key:?} is empty")));
+                    }
+                }
+                labels
+            }
+            None => StatusLabels::default(),
+        };
         if !(plan.base_year < plan.midterm_year && plan.midterm_year < plan.target_year) {
             issues.push(issue(
                 1,
@@ -495,9 +631,38 @@ impl Catalog {
             if let Some(why) = target_fits(&r.unit, r.better, r.cumulative, yes_no, &target, &r.target) {
                 here(format!("the target `{}` does not fit the indicator: {why}", r.target.trim()));
             }
-            let city_row = r.city_row.clone().unwrap_or_else(|| "全市".to_string());
+            let city_row = r.city_row.clone().unwrap_or_else(|| plan.official_row().to_string());
             if !city_rows.contains(city_row.as_str()) {
-                here(format!("city_row {city_row:?} is not a [[county]] with kind = \"city\""));
+                let key = if r.city_row.is_some() { "city_row" } else { "[plan] official_row" };
+                here(format!("{key} {city_row:?} is not a [[county]] with kind = \"city\""));
+            }
+            if r.compound && !r.cumulative {
+                here("compound = true is for a cumulative indicator (cumulative = true)".into());
+            }
+            if r.compound && r.unit != "%" {
+                here(format!(
+                    "compound = true compounds yearly rates in %, and this indicator is measured in {}",
+                    r.unit
+                ));
+            }
+            if let Some(t) = r.about_tolerance
+                && !(0.0..100.0).contains(&t)
+            {
+                here(format!("about_tolerance = {t}: a share of N in percent, from 0 to less than 100"));
+            }
+            if let Some(rebased) = &r.rebased {
+                if r.cumulative {
+                    here("rebased is for a baseline, and a cumulative indicator starts from 0".into());
+                }
+                if r.baseline.is_none() {
+                    here("rebased stands beside the baseline the plan prints: give that as `baseline`".into());
+                }
+                if !rebased.baseline.is_finite() {
+                    here("rebased.baseline is not a number".into());
+                }
+                if rebased.note.trim().is_empty() {
+                    here("rebased needs a note saying why the baseline was recomputed".into());
+                }
             }
             for tag in &r.applies_to {
                 if !tags.contains(tag.as_str()) {
@@ -524,13 +689,20 @@ impl Catalog {
                 kind: r.kind,
                 better: r.better,
                 baseline: r.baseline,
+                rebased: r.rebased,
                 baseline_text: r.baseline_text,
                 target,
                 target_text,
                 note: r.note,
+                source_given: r.source.is_some(),
                 source: r.source.unwrap_or_else(|| "表2".to_string()),
                 due: r.due,
                 cumulative: r.cumulative,
+                compound: r.compound,
+                about_tolerance: r
+                    .about_tolerance
+                    .or(plan.about_tolerance)
+                    .unwrap_or(crate::target::ABOUT_TOLERANCE_DEFAULT_PCT),
                 city_row,
                 applies_to: r.applies_to,
                 aggregate: r.aggregate,
@@ -544,7 +716,7 @@ impl Catalog {
         if !issues.is_empty() {
             return Err(CatalogError { issues });
         }
-        Ok(Catalog { origin: origin.to_string(), plan, references: raw.reference, counties, indicators })
+        Ok(Catalog { origin: origin.to_string(), plan, references: raw.reference, counties, indicators, status_labels })
     }
 
     /// The copy of `indicators.toml` built into the binary.

@@ -74,7 +74,7 @@ pub(crate) fn against_polarity(t: &str, cmp: Cmp, value: f64, better: Better, la
         Better::Higher => format!(">= {n}"),
     };
     let better = better.as_str();
-    match (lang, cmp) {
+    match (lang, cmp.direction()) {
         (Lang::Zh, Cmp::AtLeast) => format!(
             "目标 `{t}` 要求不低于{n}，而 better = \"{better}\" 表示越低越好：eval 会把低于{n}的值——正是规划要的值——判为未达标；请写 `{fix}`（或只写数值），或改正 `better`"
         ),

@@ -4,7 +4,7 @@
 
 use crate::aggregate::RATIO_TOLERANCE;
 use crate::catalog::IndicatorType;
-use crate::evaluate::{Reason, Side, Stage, Standing, Status};
+use crate::evaluate::{Direction, Reason, Side, Stage, Standing, Status};
 pub use crate::lang::Lang;
 use crate::load::Accounting;
 use crate::problem::{Code, Expected, NotNumber, Quantity, Range};
@@ -168,6 +168,7 @@ pub fn word(w: Word, lang: Lang) -> &'static str {
 
 mod lint;
 mod numbers;
+mod plan_words;
 mod problems;
 mod reason;
 mod sentences;
@@ -175,6 +176,7 @@ mod status;
 
 pub use lint::*;
 pub use numbers::*;
+pub use plan_words::*;
 pub use problems::*;
 pub use reason::*;
 pub use sentences::*;
@@ -192,6 +194,7 @@ mod tests {
             latest: Point { year: 2023, value: 27.6 },
             slope: 0.85,
             better: Better::Higher,
+            direction: Direction::Rising,
         };
         assert_eq!(reason(&r, Lang::En), "2021: 25.9 → 2023: 27.6, slope +0.85 a year (rising; higher is better)");
         assert_eq!(reason(&r, Lang::Zh), "2021年25.9 → 2023年27.6，斜率+0.85/年（上升，越高越好）");

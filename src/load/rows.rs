@@ -490,6 +490,11 @@ impl<'c> RowCtx<'_, 'c> {
             self.push(Code::NumeratorAboveDenominator, den_col, "denominator", expected);
             return None;
         }
+        // 0/0 is an area with nothing to count (no villages): no value of its own, and nothing added
+        // to the city's sums (docs/data-files.md). A value beside it has nothing to agree with.
+        if d == 0.0 && n == 0.0 && value.is_none() {
+            return Some(None);
+        }
         if d == 0.0 {
             self.push(Code::OutOfRange, den_col, "denominator", Expected::DenominatorAboveZero);
             return None;

@@ -12,9 +12,7 @@ use super::{
 };
 use crate::catalog::{AreaKind, Catalog, Indicator, IndicatorType};
 use crate::evaluate::{FailOn, Status, Summary, Verdict};
-use crate::labels::{
-    self, Word, progress_text, projection_text, stage_label, status_label, status_symbol, type_label, word,
-};
+use crate::labels::{self, Word, progress_text, projection_text, stage_label, status_symbol, type_label, word};
 
 /// Which verdicts `eval` shows: `--type` (any of) and `--only off-track`.
 #[derive(Debug, Clone, Default)]
@@ -170,23 +168,23 @@ fn verdict_sheet(report: &EvalView, verdicts: &[&Verdict]) -> Sheet {
             Cell::text(ind.label(report.catalog)),
             Cell::text(shared.name),
             Cell::text(type_label(ind.kind, lang)),
-            baseline_cell(ind, v),
+            baseline_cell(ind, v, lang),
             Cell::text(target_cell(v)),
             Cell::opt(v.value),
             v.completion.map_or(Cell::Missing, Cell::Percent),
             Cell::text(progress_text(v.progress.as_deref(), lang)),
             Cell::text(projection_text(v.progress.as_deref(), lang)),
-            status_cell(v.status, lang),
+            status_cell(report.catalog, v.status, lang),
             Cell::text(reason_cell(v, lang)),
         ];
         rows.push(row);
     }
     let title = match report.area {
         Some(area) => format!("{area}{}", word(Word::Applicable, lang)),
-        None => word(Word::CityTitle, lang).to_string(),
+        None => labels::level_heading(report.catalog, lang),
     };
     let columns = verdict_columns(report);
-    Sheet { name: word(Word::CitySheet, lang).into(), title, columns, rows, notes: Vec::new() }
+    Sheet { name: labels::level_short(report.catalog, lang), title, columns, rows, notes: Vec::new() }
 }
 
 fn verdict_columns(report: &EvalView) -> Vec<Column> {
@@ -241,12 +239,12 @@ fn task_sheet(report: &EvalView, verdicts: &[&Verdict]) -> Sheet {
             chapter,
             Cell::text(&ind.source),
             Cell::text(format!("{}{unit}", ind.display_name())),
-            baseline_cell(ind, v),
+            baseline_cell(ind, v, lang),
             Cell::text(target_cell(v)),
             Cell::Number(f64::from(ind.due.unwrap_or(plan.target_year))),
             Cell::opt(v.value),
             v.completion.map_or(Cell::Missing, Cell::Percent),
-            status_cell(v.status, lang),
+            status_cell(report.catalog, v.status, lang),
             Cell::text(reason_cell(v, lang)),
         ]);
     }
@@ -271,7 +269,9 @@ fn matrix(report: &EvalView, indicators: &[&Indicator]) -> Sheet {
         let mut failing = 0;
         for ind in indicators {
             let v = by_key.get(&(area.as_str(), ind.id.as_str())).copied();
-            row.push(v.map_or(Cell::Empty, |v| Cell::Status { status: v.status, text: status_symbol(v.status) }));
+            row.push(
+                v.map_or(Cell::Empty, |v| Cell::Status { status: v.status, text: status_symbol(v.status).into() }),
+            );
             if v.is_some_and(|v| v.status.is_failing()) && ind.kind == IndicatorType::Binding {
                 failing += 1;
             }
@@ -279,8 +279,10 @@ fn matrix(report: &EvalView, indicators: &[&Indicator]) -> Sheet {
         row.push(Cell::count(failing));
         rows.push(row);
     }
-    let items: Vec<String> =
-        Status::ALL.iter().map(|&s| format!("{} {}", status_symbol(s), status_label(s, lang))).collect();
+    let items: Vec<String> = Status::ALL
+        .iter()
+        .map(|&s| format!("{} {}", status_symbol(s), labels::status_word(catalog, s, lang)))
+        .collect();
     let legend = format!("{} {}", word(Word::Legend, lang), items.join("  "));
     Sheet {
         name: word(Word::AreasSheet, lang).into(),
@@ -304,7 +306,7 @@ fn summary_sheet(report: &EvalView, summary: &Summary) -> Sheet {
     let mut rows: Vec<Vec<Cell>> = Status::of_stage(report.evaluation.stage)
         .iter()
         .map(|&s| {
-            let mut row = vec![status_cell(s, lang)];
+            let mut row = vec![status_cell(report.catalog, s, lang)];
             row.extend(kinds.iter().map(|&k| Cell::count(count(k, s.as_str()).unwrap_or(0))));
             row.push(Cell::count(summary.counts.get(s.as_str()).copied().unwrap_or(0)));
             row
@@ -316,7 +318,7 @@ fn summary_sheet(report: &EvalView, summary: &Summary) -> Sheet {
     rows.push(total);
     let title = match report.area {
         Some(area) => format!("{}{area}", word(Word::SummaryOf, lang)),
-        None => word(Word::SummaryTitle, lang).to_string(),
+        None => labels::summary_title(report.catalog, lang),
     };
     Sheet { name: word(Word::SummarySheet, lang).into(), title, columns, rows, notes: Vec::new() }
 }
@@ -339,7 +341,14 @@ pub fn verdict_line(report: &EvalView, fail_on: FailOn) -> Option<String> {
         .map(|(v, ind)| {
             let target = v.target.resolved.clone().unwrap_or_else(|| v.target.text.to_string());
             let (label, name) = (ind.label(report.catalog), short_name(ind));
-            labels::off_track_item(&label, &name, v.status, &super::value_text(v), &target, lang)
+            labels::off_track_item(
+                &label,
+                &name,
+                &labels::status_word(report.catalog, v.status, lang),
+                &super::value_text(v),
+                &target,
+                lang,
+            )
         })
         .collect();
     Some(labels::off_track_line(fail_on == FailOn::Binding, &items, lang))

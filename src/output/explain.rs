@@ -8,7 +8,7 @@ use super::Content;
 use crate::Lang;
 use crate::catalog::{Aggregate, Catalog, Indicator};
 use crate::evaluate::{Basis, Evaluation, Stage, Verdict};
-use crate::labels::{category_label, num, percent, reason, status_label, type_label, words};
+use crate::labels::{category_label, num, percent, reason, type_label, words};
 use crate::progress::Progress;
 use crate::target::Better;
 
@@ -58,7 +58,7 @@ pub fn explain(catalog: &Catalog, evaluation: &Evaluation, ind: &Indicator, v: &
     let line = |zh, en, text: String| Line { key: en, label: words(lang, zh, en), text };
     let mut lines = vec![
         line("指标", "indicator", indicator_text(catalog, ind, lang)),
-        line("地区", "row", row_text(v, lang)),
+        line("地区", "row", row_text(catalog, v, lang)),
         line("目标", "target", target_text(catalog, ind, v, lang)),
         line("基准值", "baseline", baseline_text(catalog, &evaluation.files, ind, v, lang)),
         line("本期值", "value", value_text(ind, v, evaluation, lang)),
@@ -74,7 +74,7 @@ pub fn explain(catalog: &Catalog, evaluation: &Evaluation, ind: &Indicator, v: &
         let points: Vec<String> = v.series.iter().map(|p| format!("{} {}", p.year, num(p.value))).collect();
         lines.push(line("序列", "series", points.join(words(lang, "｜", " | "))));
     }
-    let mut status = status_label(v.status, lang).to_string();
+    let mut status = crate::labels::status_word(catalog, v.status, lang).into_owned();
     if let Some(r) = &v.reason {
         status.push_str(&format!(" — {}", reason(r, lang)));
     }
@@ -109,11 +109,10 @@ fn indicator_text(catalog: &Catalog, ind: &Indicator, lang: Lang) -> String {
     }
 }
 
-fn row_text(v: &Verdict, lang: Lang) -> String {
-    match (v.official, lang) {
-        (true, Lang::Zh) => format!("{}（城市层面判定行）", v.county),
-        (true, Lang::En) => format!("{} (the official, city-level row)", v.county),
-        (false, _) => v.county.to_string(),
+fn row_text(catalog: &Catalog, v: &Verdict, lang: Lang) -> String {
+    match v.official {
+        true => crate::labels::official_row_text(catalog, &v.county, lang),
+        false => v.county.to_string(),
     }
 }
 
@@ -157,6 +156,9 @@ fn baseline_text(catalog: &Catalog, files: &[String], ind: &Indicator, v: &Verdi
         };
         return format!("{none}{tail}");
     };
+    if let (Some(rebased), true) = (&ind.rebased, v.printed_baseline.is_some()) {
+        return format!("{}{tail}", crate::labels::rebased_explained(rebased, ind.baseline, lang));
+    }
     let base_row = v.origin.base_row.map(|p| p.location(files));
     let from = match (base_row, lang) {
         (Some(row), Lang::Zh) => format!("{base}年数据行 {row}"),

@@ -48,7 +48,12 @@ pub struct TargetEntry<'a> {
 
 impl<'a> Entry<'a> {
     pub fn new(catalog: &'a Catalog, ind: &'a Indicator) -> Entry<'a> {
-        let ctx = Context { better: ind.better, baseline: ind.baseline, reference: &|id| catalog.reference_value(id) };
+        let ctx = Context {
+            better: ind.better,
+            baseline: ind.judged_baseline(),
+            reference: &|id| catalog.reference_value(id),
+            about_tolerance: ind.about_tolerance,
+        };
         let resolved = match ind.target.resolve(&ctx) {
             Resolved::Rule(r) => Some(r.to_string()),
             Resolved::Trend(_) | Resolved::Unresolved(_) => None,

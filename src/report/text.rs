@@ -13,8 +13,9 @@ use crate::output::{EvalView, value_text};
 use crate::progress::Point;
 
 /// The order statuses are counted in: the good news first, then what is off track, then what cannot be said.
-pub(super) const ORDER: [Status; 9] = [
+pub(super) const ORDER: [Status; 10] = [
     Status::Achieved,
+    Status::Held,
     Status::OnTrack,
     Status::Pass,
     Status::Fail,
@@ -100,6 +101,7 @@ pub(super) fn lead(report: &EvalView, summary: &Summary) -> String {
 
 /// "15项约束性指标中，4项提前实现、…项滞后，…项因省下达目标未提供暂无法评估。"
 pub(super) fn type_sentence(
+    catalog: &crate::catalog::Catalog,
     kind: IndicatorType,
     counts: &BTreeMap<&'static str, usize>,
     verdicts: &[&Verdict],
@@ -108,7 +110,7 @@ pub(super) fn type_sentence(
     let total: usize = counts.values().sum();
     let count = |s: Status| counts.get(s.as_str()).copied().unwrap_or(0);
     let judged: Vec<String> =
-        ORDER[..6].iter().filter(|&&s| count(s) > 0).map(|&s| judged_phrase(s, count(s), lang)).collect();
+        ORDER[..7].iter().filter(|&&s| count(s) > 0).map(|&s| judged_phrase(catalog, s, count(s), lang)).collect();
     let province = verdicts
         .iter()
         .filter(|v| v.status == Status::Pending && v.reason == Some(Reason::ProvinceNotSupplied))
@@ -163,12 +165,16 @@ pub(super) fn type_sentence(
     }
 }
 
-fn judged_phrase(s: Status, n: usize, lang: Lang) -> String {
-    match lang {
-        Lang::Zh => format!("{n}项{}", status_label(s, lang)),
-        Lang::En => {
+/// "4项提前实现" / "4 achieved ahead of time": in the plan's own word for the status where it gives one.
+fn judged_phrase(catalog: &crate::catalog::Catalog, s: Status, n: usize, lang: Lang) -> String {
+    let own = catalog.status_word(s.as_str(), lang == Lang::Zh);
+    match (lang, own) {
+        (Lang::Zh, _) => format!("{n}项{}", labels::status_word(catalog, s, lang)),
+        (Lang::En, Some(own)) => format!("{n} {own}"),
+        (Lang::En, None) => {
             let words = match s {
                 Status::Achieved => "achieved ahead of time",
+                Status::Held => "held the target met at the base year",
                 Status::OnTrack => "on track",
                 Status::Pass => "met the target",
                 Status::Fail => "missed it",
@@ -261,7 +267,7 @@ pub(super) fn attention_item(report: &EvalView, ind: &Indicator, v: &Verdict) ->
     let lang = report.lang;
     let e = report.evaluation;
     let unit = &ind.unit;
-    let status = status_label(v.status, lang);
+    let status = labels::status_word(report.catalog, v.status, lang);
     let baseline = v.baseline.map_or("—".to_string(), num);
     let target = v.target.rule.map(|r| r.to_string()).unwrap_or_else(|| v.target.text.to_string());
     let mut parts = match lang {

@@ -1,0 +1,168 @@
+//! The words a plan brings with it (issue 22): the level of its official rows, its own status words,
+//! a re-based baseline beside the printed one, and the words of the target forms and checks that
+//! other plans' tables need (strict and approximate targets, percentage points, compounded rates).
+
+use std::borrow::Cow;
+
+use super::*;
+use crate::catalog::{Catalog, Rebased};
+
+/// A status in the plan's own words (`[status_labels.zh]` / `[status_labels.en]`), else the built-in
+/// label. Borrowed when built in: a matrix of thousands of areas allocates none of those.
+pub fn status_word(catalog: &Catalog, s: Status, lang: Lang) -> Cow<'static, str> {
+    match catalog.status_word(s.as_str(), lang == Lang::Zh) {
+        Some(own) => Cow::Owned(own.to_string()),
+        None => Cow::Borrowed(status_label(s, lang)),
+    }
+}
+
+/// The rows that carry official verdicts, in catalogue order: 全市 and 中心市区 for Quanzhou, 全国 for a
+/// national plan.
+fn official_rows(catalog: &Catalog) -> Vec<&str> {
+    catalog
+        .counties
+        .iter()
+        .filter(|c| catalog.indicators.iter().any(|i| i.city_row == c.name))
+        .map(|c| c.name.as_str())
+        .collect()
+}
+
+/// The level of the official rows, as a title: the plan's `[plan] level` words, else 城市层面 with the
+/// rows it is made of (城市层面（全市／中心市区）).
+pub fn level_title(catalog: &Catalog, lang: Lang) -> String {
+    if let Some(level) = &catalog.plan.level {
+        return words_of(&level.zh, &level.en, lang).to_string();
+    }
+    let rows = official_rows(catalog);
+    match lang {
+        Lang::Zh => format!("城市层面（{}）", rows.join("／")),
+        Lang::En => format!("city level ({})", rows.join(" / ")),
+    }
+}
+
+/// The level of the official rows, short: a workbook's tab, a heading's area.
+pub fn level_short(catalog: &Catalog, lang: Lang) -> String {
+    match &catalog.plan.level {
+        Some(level) => words_of(&level.zh, &level.en, lang).to_string(),
+        None => words(lang, "城市层面", "city level").to_string(),
+    }
+}
+
+/// The level as a heading of its own: capitalised in English.
+pub fn level_heading(catalog: &Catalog, lang: Lang) -> String {
+    let title = level_title(catalog, lang);
+    match lang {
+        Lang::Zh => title,
+        Lang::En => capitalised(&title),
+    }
+}
+
+/// The summary's title: 汇总（城市层面） / Summary (city level), in the plan's level words.
+pub fn summary_title(catalog: &Catalog, lang: Lang) -> String {
+    let level = level_short(catalog, lang);
+    match lang {
+        Lang::Zh => format!("汇总（{level}）"),
+        Lang::En => format!("Summary ({level})"),
+    }
+}
+
+/// How `--explain` names the official row: 全国（全国层面判定行）.
+pub fn official_row_text(catalog: &Catalog, row: &str, lang: Lang) -> String {
+    let level = level_short(catalog, lang);
+    match (lang, &catalog.plan.level) {
+        (Lang::Zh, _) => format!("{row}（{level}判定行）"),
+        (Lang::En, None) => format!("{row} (the official, city-level row)"),
+        (Lang::En, Some(_)) => format!("{row} (the official row, {level})"),
+    }
+}
+
+fn words_of<'a>(zh: &'a str, en: &'a str, lang: Lang) -> &'a str {
+    if lang == Lang::Zh { zh } else { en }
+}
+
+fn capitalised(s: &str) -> String {
+    let mut chars = s.chars();
+    match chars.next() {
+        Some(c) => c.to_uppercase().chain(chars).collect(),
+        None => String::new(),
+    }
+}
+
+/// A re-based baseline beside the printed one, in a cell: 81.2（原76.7）.
+pub fn rebased_cell(judged: f64, printed: Option<f64>, lang: Lang) -> String {
+    match (printed, lang) {
+        (Some(p), Lang::Zh) => format!("{}（原{}）", num(judged), num(p)),
+        (Some(p), Lang::En) => format!("{} (printed {})", num(judged), num(p)),
+        (None, _) => num(judged),
+    }
+}
+
+/// `--explain`'s baseline line for a re-based baseline: which one the verdict used, the printed one,
+/// and why it was recomputed.
+pub fn rebased_explained(rebased: &Rebased, printed: Option<f64>, lang: Lang) -> String {
+    let printed = printed.map_or_else(|| words(lang, "无", "none").to_string(), num);
+    match lang {
+        Lang::Zh => format!("重算基准值{}用于判定，规划印发值{printed}（{}）", num(rebased.baseline), rebased.note),
+        Lang::En => format!(
+            "the re-based baseline {} is the one judged against; the plan prints {printed} ({})",
+            num(rebased.baseline),
+            rebased.note
+        ),
+    }
+}
+
+/// The reason of a 0/0 pair.
+pub fn nothing_to_count(lang: Lang) -> &'static str {
+    words(lang, "分子分母均为0：本地区无可统计对象，不计比例", "0/0: nothing to count in this area, so no ratio")
+}
+
+/// The reason of a compounded rate with a year's rate missing.
+pub fn compound_gap(year: i32, lang: Lang) -> String {
+    match lang {
+        Lang::Zh => format!("缺少{year}年的年度值，累计值无法逐年复合计算"),
+        Lang::En => format!("no rate for {year}: a cumulative rate is compounded year by year and cannot skip one"),
+    }
+}
+
+/// What `check-catalog` and `validate` say about the forms other plans need.
+pub enum PlanLint<'a> {
+    /// `baseline +N%` on a % indicator: relative, where a rate's table usually means points.
+    RelativeOnPercent { target: &'a str, points: String },
+    /// An indicator without `source` in a catalogue that writes `source` elsewhere.
+    NoSource { default: &'a str },
+    /// A compounded rate with a year in between missing.
+    CompoundGap { id: &'a str, area: &'a str, year: i32 },
+    /// A row on a city level the indicator does not use (a 全市 row of a 中心市区 indicator).
+    UnusedCityRow { id: &'a str, row: &'a str, official: &'a str },
+}
+
+pub fn plan_lint(l: &PlanLint, lang: Lang) -> String {
+    match (l, lang) {
+        (PlanLint::RelativeOnPercent { target, points }, Lang::Zh) => format!(
+            "目标 `{target}` 是相对变化（基准值的百分之几），而本指标以 % 计：规划写“提高N个百分点”时应写 `{points}`"
+        ),
+        (PlanLint::RelativeOnPercent { target, points }, Lang::En) => format!(
+            "the target `{target}` is a relative change (a share of the baseline) on an indicator measured in %: \
+             where the plan says percentage points (提高N个百分点), write `{points}`"
+        ),
+        (PlanLint::NoSource { default }, Lang::Zh) => {
+            format!("未写 `source`，而本目录其他指标写了：按默认出处“{default}”处理，请写明出处")
+        }
+        (PlanLint::NoSource { default }, Lang::En) => format!(
+            "no `source`, though other indicators of this catalogue give one: it is taken as {default}; say where \
+             the plan states it"
+        ),
+        (PlanLint::CompoundGap { id, area, year }, Lang::Zh) => {
+            format!("{area} {id} 缺少{year}年的年度值：累计值按各年复合计算，缺一年则无法计算")
+        }
+        (PlanLint::CompoundGap { id, area, year }, Lang::En) => format!(
+            "{area} has no {year} rate of {id}: its cumulative value is compounded year by year and cannot skip a year"
+        ),
+        (PlanLint::UnusedCityRow { id, row, official }, Lang::Zh) => {
+            format!("{id} 在“{official}”行评价，“{row}”行的数值不参与评价")
+        }
+        (PlanLint::UnusedCityRow { id, row, official }, Lang::En) => {
+            format!("{id} is judged on the {official} row; the value on the {row} row is not used")
+        }
+    }
+}
