@@ -223,7 +223,7 @@ fn piped_tables_keep_one_line_per_row() {
     let r = run(&["eval", DATA]);
     let forest: Vec<&str> = r.stdout.lines().filter(|l| l.contains("森林覆盖率")).collect();
     assert_eq!(forest.len(), 1);
-    assert!(forest[0].contains("59.69") && forest[0].contains("提前实现"), "{}", forest[0]);
+    assert!(forest[0].contains("59.69") && forest[0].contains("保持达标"), "{}", forest[0]);
 }
 
 #[test]

@@ -66,7 +66,7 @@ pub struct ResultRow<'a> {
     /// The base-year value the verdict is measured from (the re-based one, where there is one).
     pub baseline: Option<f64>,
     /// The baseline as the plan prints it, when a re-based one replaced it; null otherwise.
-    pub baseline_printed: Option<f64>,
+    pub printed_baseline: Option<f64>,
     /// Why the baseline was re-based (the catalogue's `rebased.note`); null when it was not.
     pub rebased_note: Option<&'a str>,
     pub target: TargetJson<'a>,
@@ -157,7 +157,7 @@ pub fn result_row_of<'a>(
         better: ind.better,
         unit: &ind.unit,
         baseline: v.baseline,
-        baseline_printed: v.printed_baseline,
+        printed_baseline: v.printed_baseline,
         rebased_note: ind.rebased.as_ref().filter(|_| v.printed_baseline.is_some()).map(|r| r.note.as_str()),
         target: TargetJson::of(v),
         value: v.value,
