@@ -492,6 +492,47 @@ pub fn baseline_mismatches(catalog: &Catalog, data: &Dataset) -> Vec<Problem> {
         .collect()
 }
 
+/// For each compounded indicator (`compound = true`), each row whose area has rates after a year it
+/// lacks: the warning names the missing year at the first row after it. `validate` and `eval` share it.
+pub fn compound_gaps(catalog: &Catalog, data: &Dataset) -> Vec<Problem> {
+    let base_year = catalog.plan.base_year;
+    let compound: HashMap<&str, &Indicator> =
+        catalog.indicators.iter().filter(|i| i.compound).map(|i| (i.id.as_str(), i)).collect();
+    if compound.is_empty() {
+        return Vec::new();
+    }
+    let mut years: HashMap<(&str, &str), Vec<(i32, &Measurement)>> = HashMap::new();
+    for m in data.measurements.iter().filter(|m| m.year > base_year && m.value().is_some()) {
+        if compound.contains_key(data.indicator_of(m)) {
+            years.entry((data.county_of(m), data.indicator_of(m))).or_default().push((m.year, m));
+        }
+    }
+    let mut found = Vec::new();
+    let mut keys: Vec<_> = years.keys().copied().collect();
+    keys.sort_unstable();
+    for key in keys {
+        let mut rows = years.remove(&key).unwrap_or_default();
+        rows.sort_by_key(|(y, _)| *y);
+        let mut expected = base_year + 1;
+        for (year, m) in rows {
+            if year > expected {
+                let origin = data.location(m);
+                found.push(
+                    Problem::warning(
+                        Code::CompoundGap,
+                        &origin.file,
+                        Expected::CompoundRate { id: key.1.to_string(), year: expected },
+                    )
+                    .at(origin.line, None, key.1)
+                    .found(&format!("{} {year}", key.0)),
+                );
+            }
+            expected = year + 1;
+        }
+    }
+    found
+}
+
 fn elapsed(base: i32, target: i32, year: i32) -> f64 {
     // In f64: `--year` takes any i32, and i32::MIN − 2020 overflows.
     ((f64::from(year) - f64::from(base)) / (f64::from(target) - f64::from(base))).clamp(0.0, 1.0)

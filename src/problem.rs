@@ -112,6 +112,16 @@ pub enum Expected {
         id: String,
         city_row: String,
     },
+    /// A city-level row the indicator is not judged on (a 全市 row of a 中心市区 indicator).
+    UnusedCityRow {
+        id: String,
+        city_row: String,
+    },
+    /// A compounded rate's yearly rate for `year`, between the base year and a later year given.
+    CompoundRate {
+        id: String,
+        year: i32,
+    },
     TaggedOnly {
         id: String,
         tags: Vec<String>,
@@ -212,6 +222,7 @@ pub enum Code {
     MissingIndicator,
     AggregateMismatch,
     BaselineMismatch,
+    CompoundGap,
     UnreadableFile,
     TooLarge,
     Formula,
@@ -219,7 +230,7 @@ pub enum Code {
 
 impl Code {
     /// Every code, in the order the tables of docs/problems.md and docs/limits.md list them.
-    pub const ALL: [Code; 22] = [
+    pub const ALL: [Code; 23] = [
         Code::Encoding,
         Code::EmptyFile,
         Code::MissingColumn,
@@ -239,6 +250,7 @@ impl Code {
         Code::MissingIndicator,
         Code::AggregateMismatch,
         Code::BaselineMismatch,
+        Code::CompoundGap,
         Code::UnreadableFile,
         Code::TooLarge,
         Code::Formula,
@@ -265,6 +277,7 @@ impl Code {
             Code::MissingIndicator => "missing-indicator",
             Code::AggregateMismatch => "aggregate-mismatch",
             Code::BaselineMismatch => "baseline-mismatch",
+            Code::CompoundGap => "compound-gap",
             Code::UnreadableFile => "unreadable-file",
             Code::TooLarge => "too-large",
             Code::Formula => "formula",

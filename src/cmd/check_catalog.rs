@@ -141,5 +141,26 @@ pub fn lint(catalog: &Catalog, ind: &Indicator, plan: Option<&str>, lang: Lang) 
     {
         warn("quote-not-in-plan", Lint::QuoteNotInPlan { quote });
     }
+    plan_lints(catalog, ind, lang, &mut found);
     found
+}
+
+/// The warnings of issue 22: a relative change where a rate's table means percentage points, and a
+/// row without `source` in a catalogue that gives it elsewhere.
+fn plan_lints(catalog: &Catalog, ind: &Indicator, lang: Lang, found: &mut Vec<Finding>) {
+    let mut warn = |code, lint: labels::PlanLint| {
+        let message = labels::plan_lint(&lint, lang);
+        found.push(Finding { severity: Severity::Warning, code, line: ind.line, item: Some(ind.id.clone()), message });
+    };
+    if let Target::Baseline { change_pct } = ind.target
+        && change_pct != 0.0
+        && ind.unit == "%"
+    {
+        let target = ind.target.to_string();
+        let points = format!("baseline {change_pct:+}pp");
+        warn("relative-change-on-percent", labels::PlanLint::RelativeOnPercent { target: &target, points });
+    }
+    if !ind.source_given && catalog.indicators.iter().any(|i| i.source_given) {
+        warn("no-source", labels::PlanLint::NoSource { default: &ind.source });
+    }
 }

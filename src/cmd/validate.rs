@@ -15,6 +15,7 @@ pub fn run(args: &ValidateArgs, console: Console, out: &mut dyn Write, err: &mut
     check_aggregates(&catalog, &mut data);
     let mismatches = crate::evaluate::baseline_mismatches(&catalog, &data);
     data.problems.extend(mismatches);
+    data.problems.extend(crate::evaluate::compound_gaps(&catalog, &data));
     if args.require != Require::None {
         require_city_values(&catalog, &mut data, args.require);
     }

@@ -124,16 +124,28 @@ pub fn compound_gap(year: i32, lang: Lang) -> String {
     }
 }
 
+/// What a row on a city level the indicator does not use is expected to be.
+pub(crate) fn unused_city_row(id: &str, city_row: &str, lang: Lang) -> String {
+    match lang {
+        Lang::Zh => format!("不填值：{id} 只在“{city_row}”行评价，本行的数值不参与评价"),
+        Lang::En => format!("no value: {id} is judged on the {city_row} row only, and this row's value is not used"),
+    }
+}
+
+/// What a compounded rate with a year missing expected.
+pub(crate) fn compound_rate_expected(id: &str, year: i32, lang: Lang) -> String {
+    match lang {
+        Lang::Zh => format!("{id} 的{year}年年度值：累计值按各年复合计算（1 − Π(1 − rᵢ)），不能跳过一年"),
+        Lang::En => format!("a {year} rate of {id}: the cumulative value compounds every year's rate, 1 − Π(1 − rᵢ)"),
+    }
+}
+
 /// What `check-catalog` and `validate` say about the forms other plans need.
 pub enum PlanLint<'a> {
     /// `baseline +N%` on a % indicator: relative, where a rate's table usually means points.
     RelativeOnPercent { target: &'a str, points: String },
     /// An indicator without `source` in a catalogue that writes `source` elsewhere.
     NoSource { default: &'a str },
-    /// A compounded rate with a year in between missing.
-    CompoundGap { id: &'a str, area: &'a str, year: i32 },
-    /// A row on a city level the indicator does not use (a 全市 row of a 中心市区 indicator).
-    UnusedCityRow { id: &'a str, row: &'a str, official: &'a str },
 }
 
 pub fn plan_lint(l: &PlanLint, lang: Lang) -> String {
@@ -152,17 +164,5 @@ pub fn plan_lint(l: &PlanLint, lang: Lang) -> String {
             "no `source`, though other indicators of this catalogue give one: it is taken as {default}; say where \
              the plan states it"
         ),
-        (PlanLint::CompoundGap { id, area, year }, Lang::Zh) => {
-            format!("{area} {id} 缺少{year}年的年度值：累计值按各年复合计算，缺一年则无法计算")
-        }
-        (PlanLint::CompoundGap { id, area, year }, Lang::En) => format!(
-            "{area} has no {year} rate of {id}: its cumulative value is compounded year by year and cannot skip a year"
-        ),
-        (PlanLint::UnusedCityRow { id, row, official }, Lang::Zh) => {
-            format!("{id} 在“{official}”行评价，“{row}”行的数值不参与评价")
-        }
-        (PlanLint::UnusedCityRow { id, row, official }, Lang::En) => {
-            format!("{id} is judged on the {official} row; the value on the {row} row is not used")
-        }
     }
 }

@@ -303,12 +303,23 @@ fn summary_sheet(report: &EvalView, summary: &Summary) -> Sheet {
     columns.extend(kinds.iter().map(|&k| Column::number(type_label(k, lang))));
     columns.push(Column::number(word(Word::Total, lang)));
     let count = |kind: IndicatorType, s: &str| summary.by_type.get(kind.as_str()).and_then(|c| c.get(s)).copied();
-    let mut rows: Vec<Vec<Cell>> = Status::of_stage(report.evaluation.stage)
+    // Statuses a plan calls by one word (达到序时进度 for achieved and on track) share one row, under the
+    // first of them: the table counts as the plan's own evaluation does. JSON keeps every status.
+    let mut groups: Vec<(Status, Vec<Status>)> = Vec::new();
+    for &s in Status::of_stage(report.evaluation.stage) {
+        let word = labels::status_word(report.catalog, s, lang);
+        match groups.iter_mut().find(|(first, _)| labels::status_word(report.catalog, *first, lang) == word) {
+            Some((_, members)) => members.push(s),
+            None => groups.push((s, vec![s])),
+        }
+    }
+    let mut rows: Vec<Vec<Cell>> = groups
         .iter()
-        .map(|&s| {
-            let mut row = vec![status_cell(report.catalog, s, lang)];
-            row.extend(kinds.iter().map(|&k| Cell::count(count(k, s.as_str()).unwrap_or(0))));
-            row.push(Cell::count(summary.counts.get(s.as_str()).copied().unwrap_or(0)));
+        .map(|(first, members)| {
+            let sum = |get: &dyn Fn(Status) -> usize| members.iter().map(|&s| get(s)).sum::<usize>();
+            let mut row = vec![status_cell(report.catalog, *first, lang)];
+            row.extend(kinds.iter().map(|&k| Cell::count(sum(&|s| count(k, s.as_str()).unwrap_or(0)))));
+            row.push(Cell::count(sum(&|s| summary.counts.get(s.as_str()).copied().unwrap_or(0))));
             row
         })
         .collect();

@@ -353,15 +353,15 @@ pub(super) fn method(report: &EvalView) -> Vec<String> {
         Lang::Zh => vec![
             format!("序时进度：基准年B={b}、目标年T={t}、评估年Y时，时间进度 p=(Y−B)/(T−B)（{y}年为{p}）；提前到期的目标按其到期年计算。", y = e.year),
             "完成度：c=(本期值−基准值)/(目标值−基准值)，目标值为规划目标换算出的阈值；累计降低率类指标自0起算。".into(),
-            "中期评估：本期值已达到目标为“提前实现”；否则 c≥p 为“符合序时进度”，0≤c<p 为“滞后”，c<0 为“倒退”。基准年已达标的指标按水平判定（保持为提前实现，跌破为倒退）；无基准值的指标达标为提前实现、未达标为滞后。“逐步提高/逐步降低/稳中向好”类目标按多年数据的走势判定。".into(),
+            "中期评估：本期值已达到目标为“提前实现”；否则 c≥p 为“符合序时进度”，0≤c<p 为“滞后”，c<0 为“倒退”。基准年已达标的指标按水平判定（保持为“保持达标”，跌破为倒退）；无基准值的指标达标为提前实现、未达标为滞后。“逐步提高/逐步降低/稳中向好”类目标按多年数据的走势判定。".into(),
             "总结评估：达到目标为“达标”，否则为“未达标”（恰在阈值上为达标）。目标无法确定（省下达目标未提供、缺少基准值或参照值、需多年数据）为“待定”，无数据为“缺数据”。".into(),
-            "汇总：比例类指标的全市值按各地区分子之和除以分母之和计算，数量类指标按各地区之和计算，从不对百分比取平均；文件未给出全市值时由各地区汇总，并在说明中注明。进展类别（显著进展、适度进展、进展不足、偏离目标）按 Eurostat 方法以实际与所需年均增速之比 R 划分，预测为逐年数值最小二乘直线在目标年的取值。".into(),
+            format!("汇总：比例类指标的{level}值按各地区分子之和除以分母之和计算，数量类指标按各地区之和计算，从不对百分比取平均；文件未给出{level}值时由各地区汇总，并在说明中注明。进展类别（显著进展、适度进展、进展不足、偏离目标）按 Eurostat 方法以实际与所需年均增速之比 R 划分，预测为逐年数值最小二乘直线在目标年的取值。", level = labels::level_short(report.catalog, Lang::Zh)),
             format!("本报告由 plan-check 按与 eval 命令相同的判定生成，评估年份{}年。", e.year),
         ],
         Lang::En => vec![
             format!("Elapsed share (序时进度): with base year B = {b}, target year T = {t} and evaluation year Y, p = (Y − B) / (T − B) ({p} in {y}); a target due earlier is measured to its due year.", y = e.year),
             "Completion: c = (value − baseline) / (target − baseline), the target being the threshold the plan's words resolve to; cumulative reductions progress from 0.".into(),
-            "Mid-term: achieved if the value already meets the target; else on track if c ≥ p, lagging if 0 ≤ c < p, regressing if c < 0. A target the baseline already met is judged by level (achieved while held, regressing once lost); without a baseline, achieved if met, else lagging. Trend targets (逐步提高, 逐步降低, 稳中向好) are judged on the series of years.".into(),
+            "Mid-term: achieved if the value already meets the target; else on track if c ≥ p, lagging if 0 ≤ c < p, regressing if c < 0. A target the baseline already met is judged by level (held while it holds, regressing once lost); without a baseline, achieved if met, else lagging. Trend targets (逐步提高, 逐步降低, 稳中向好) are judged on the series of years.".into(),
             "Final: pass if the value meets the target (exactly at the threshold passes), else fail. Pending when the target cannot be resolved (province target, baseline or reference value not supplied, or a series needed); missing when there is no value.".into(),
             "Aggregation: a city ratio is Σ numerators / Σ denominators over its areas, a count the sum of the areas' counts, never a mean of percentages; a city value aggregated from the areas says so. Progress categories (significant, moderate, insufficient, away) follow Eurostat's ratio R of actual to required growth; the projection is the least-squares line at the target year.".into(),
             format!("Produced by plan-check from the same verdicts as its eval command, evaluation year {}.", e.year),
