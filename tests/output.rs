@@ -268,7 +268,7 @@ fn validate_and_check_catalog_speak_the_chosen_language() {
     let doc = run(&["validate", "tests/data/intake/crlf-2023.csv", "--format", "json"]).json();
     assert_eq!(doc["problems"][0]["code"], "not-a-number");
     let r = run(&["check-catalog", "tests/data/check/warnings.toml"]);
-    r.stdout_has("warning[no-baseline]: 目标").stdout_has("3项指标；0个错误，3个警告");
+    r.stdout_has("warning[no-baseline]: 目标").stdout_has("3项指标；0个错误，5个警告");
     let doc = run(&["check-catalog", "tests/data/check/warnings.toml", "--format", "json"]).json();
     assert!(doc["findings"][0]["message"].as_str().unwrap().is_ascii(), "{}", doc["findings"][0]["message"]);
 }
