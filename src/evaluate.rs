@@ -3,6 +3,8 @@
 //! Each verdict also carries its series of years, from which trend targets are judged and the progress
 //! measures of `progress` are taken.
 
+pub mod projects;
+
 use std::collections::HashMap;
 use std::sync::Arc;
 
@@ -766,16 +768,15 @@ fn compounded(
 ) -> (Option<f64>, Vec<Point>, Option<i32>) {
     let mut kept = 1.0;
     let mut series = Vec::new();
-    let mut expected = base_year + 1;
     let mut gap = None;
-    for p in &rates {
+    // base_year < target_year, so base_year + 1 cannot overflow.
+    for (expected, p) in (base_year + 1..).zip(&rates) {
         if p.year != expected {
             gap = Some(expected);
             break;
         }
         kept *= 1.0 - p.value / 100.0;
         series.push(Point { year: p.year, value: (1.0 - kept) * 100.0 });
-        expected += 1;
     }
     let reported = current.and_then(|m| m.value()).is_some();
     let value = match (gap, series.last()) {

@@ -150,6 +150,31 @@ pub enum Expected {
         city_row: String,
         year: Option<i32>,
     },
+    /// What a project status file expected (docs/projects.md); words in `labels/projects.rs`.
+    Project(ProjectExpected),
+}
+
+/// What a row of a project status file expected.
+#[derive(Debug, Clone, PartialEq)]
+pub enum ProjectExpected {
+    /// A project id or exact name of the register.
+    IdOrName,
+    /// One of the five statuses, in Chinese or English.
+    Status,
+    /// A `field` column (project, status).
+    Column { field: &'static str },
+    /// A column the status file knows.
+    KnownColumn,
+    /// An amount in 万元 of zero or more.
+    Amount { why: Option<NotNumber> },
+    /// Progress no lower than `progress` reported for `year` at `at`.
+    NotFalling { year: i32, progress: f64, at: String },
+    /// Progress of 100 for a completed project.
+    CompletedAt100,
+    /// Invested no more than the planned investment.
+    AtMostPlanned { planned: f64 },
+    /// Each project and year once; the other row is `at`.
+    Once { same: bool, at: String },
 }
 
 /// Why a cell is not a number.
@@ -226,11 +251,16 @@ pub enum Code {
     UnreadableFile,
     TooLarge,
     Formula,
+    UnknownProject,
+    UnknownStatus,
+    ProgressFalling,
+    CompletedUnfinished,
+    InvestedAbovePlanned,
 }
 
 impl Code {
     /// Every code, in the order the tables of docs/problems.md and docs/limits.md list them.
-    pub const ALL: [Code; 23] = [
+    pub const ALL: [Code; 28] = [
         Code::Encoding,
         Code::EmptyFile,
         Code::MissingColumn,
@@ -254,6 +284,11 @@ impl Code {
         Code::UnreadableFile,
         Code::TooLarge,
         Code::Formula,
+        Code::UnknownProject,
+        Code::UnknownStatus,
+        Code::ProgressFalling,
+        Code::CompletedUnfinished,
+        Code::InvestedAbovePlanned,
     ];
 
     pub fn as_str(self) -> &'static str {
@@ -281,6 +316,11 @@ impl Code {
             Code::UnreadableFile => "unreadable-file",
             Code::TooLarge => "too-large",
             Code::Formula => "formula",
+            Code::UnknownProject => "unknown-project",
+            Code::UnknownStatus => "unknown-status",
+            Code::ProgressFalling => "progress-falling",
+            Code::CompletedUnfinished => "completed-unfinished",
+            Code::InvestedAbovePlanned => "invested-above-planned",
         }
     }
 }
