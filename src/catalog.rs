@@ -825,7 +825,11 @@ pub fn target_fits(
             Some(format!("`{target}` points the other way from the indicator (better = {})", better.as_str()))
         }
         Target::Done if !yes_no => Some("done is for a yes/no indicator (1 done, 0 not)".into()),
-        Target::Threshold { value, .. } | Target::Level(value) => {
+        Target::BaselinePoints { .. } if !percent => Some(format!(
+            "percentage points (pp) are for an indicator measured in %, and this one is measured in {unit}; write \
+             a relative change (baseline -10%)"
+        )),
+        Target::Threshold { value, .. } | Target::Level(value) | Target::About(value) => {
             if yes_no && *value != 0.0 && *value != 1.0 {
                 return Some("a yes/no indicator is 1 (done) or 0 (not done)".into());
             }
@@ -1018,5 +1022,46 @@ target = "58.7"
                 }
             }
         }
+    }
+
+    #[test]
+    fn the_keys_of_other_plans_are_checked_as_they_load() {
+        let load = |extra_plan: &str, indicator: &str| {
+            let text =
+                minimal(indicator).replacen("midterm_year = 2023\n", &format!("midterm_year = 2023\n{extra_plan}"), 1);
+            Catalog::parse(&text, "t.toml").map_err(|e| e.to_string())
+        };
+        // official_row serves every indicator without city_row, and must be a city row.
+        let c = load("official_row = \"全市\"\nlevel = { zh = \"全市层面\", en = \"city-wide\" }\n", ONE).unwrap();
+        assert_eq!(c.indicators[0].city_row, "全市");
+        let err = load("official_row = \"全国\"\n", ONE).unwrap_err();
+        assert!(err.contains("[plan] official_row \"全国\" is not a [[county]]"), "{err}");
+        // Status words: keys are the JSON status names.
+        let err = load("", &format!("{ONE}\n[status_labels.zh]\nontrack = \"达到序时进度\"\n")).unwrap_err();
+        assert!(err.contains("\"ontrack\" is not a status"), "{err}");
+        let c = load("", &format!("{ONE}\n[status_labels.zh]\nheld = \"基本符合预期\"\n")).unwrap();
+        assert_eq!(c.status_word("held", true), Some("基本符合预期"));
+        assert_eq!(c.status_word("held", false), None);
+        // rebased needs a note and the printed baseline beside it.
+        let rebased = ONE.replace("baseline = 58.7\n", "baseline = 58.7\nrebased = { baseline = 59, note = \"\" }\n");
+        assert!(load("", &rebased).unwrap_err().contains("rebased needs a note"));
+        let unprinted = ONE.replace("baseline = 58.7\n", "rebased = { baseline = 59, note = \"重算\" }\n");
+        assert!(load("", &unprinted).unwrap_err().contains("give that as `baseline`"));
+        // compound is for a cumulative rate in %.
+        let compound = ONE.replace("target = \"58.7\"", "target = \">= 13.5\"\ncompound = true");
+        assert!(load("", &compound).unwrap_err().contains("compound = true is for a cumulative indicator"));
+        // about: the tolerance in % of N, from the indicator, else [plan], else 5.
+        let about = ONE.replace("target = \"58.7\"", "target = \"about 58.7\"");
+        assert_eq!(load("", &about).unwrap().indicators[0].about_tolerance, 5.0);
+        assert_eq!(load("about_tolerance = 2\n", &about).unwrap().indicators[0].about_tolerance, 2.0);
+        let own = about.replace("target = \"about 58.7\"", "target = \"about 58.7\"\nabout_tolerance = 1");
+        assert_eq!(load("about_tolerance = 2\n", &own).unwrap().indicators[0].about_tolerance, 1.0);
+        assert!(load("about_tolerance = 100\n", &about).unwrap_err().contains("about_tolerance = 100"));
+        let too_high = ONE.replace("target = \"58.7\"", "target = \"about 120\"");
+        assert!(load("", &too_high).unwrap_err().contains("120 is outside what the indicator can measure"));
+        // Percentage points only on a % indicator.
+        let pp =
+            ONE.replace("unit = \"%\"", "unit = \"万亩\"").replace("target = \"58.7\"", "target = \"baseline +3pp\"");
+        assert!(load("", &pp).unwrap_err().contains("percentage points (pp) are for an indicator measured in %"));
     }
 }

@@ -249,6 +249,11 @@ fn parse_threshold(s: &str) -> Result<Target, String> {
             return Ok(Target::Threshold { cmp, value });
         }
     }
+    // The plan's words for "about" belong in target_text; the target says `about N`.
+    let approximate = s.strip_prefix('约').or_else(|| s.strip_suffix("左右"));
+    if let Some(n) = approximate.and_then(|n| number(n.trim_end_matches('%')).ok()) {
+        return Err(format!("write `about {}` (and keep {s:?} in target_text)", num(n)));
+    }
     for (op, cmp) in [(">", Cmp::Above), ("＞", Cmp::Above), ("<", Cmp::Below), ("＜", Cmp::Below)] {
         if let Some(rest) = s.strip_prefix(op) {
             let value = number(rest.trim().trim_end_matches('%'))?;
@@ -665,6 +670,16 @@ mod tests {
         // Strict rules point the way their non-strict forms do.
         assert_eq!(parse("> 80").against_polarity(Better::Lower), Some(Cmp::Above));
         assert_eq!(parse("< 5").against_polarity(Better::Lower), None);
+    }
+
+    #[test]
+    fn the_plans_words_for_about_point_to_the_about_form() {
+        for (text, hint) in
+            [("约80", "write `about 80`"), ("70左右", "write `about 70`"), ("15%左右", "write `about 15`")]
+        {
+            let err = text.parse::<Target>().unwrap_err().to_string();
+            assert!(err.contains(hint), "{text}: {err}");
+        }
     }
 
     #[test]

@@ -203,6 +203,24 @@ mod tests {
     }
 
     #[test]
+    fn the_slope_words_follow_the_judgement_and_a_tiny_slope_is_not_shown_as_zero() {
+        let r = |slope, direction| Reason::Trend {
+            first: Point { year: 2021, value: 80.0 },
+            latest: Point { year: 2023, value: 80.0000001 },
+            slope,
+            better: Better::Higher,
+            direction,
+        };
+        // A slope the judgement counts as rising, too small for four decimals: rising, never "+0 (flat)".
+        let tiny = reason(&r(3e-8, Direction::Rising), Lang::En);
+        assert!(tiny.contains("slope +3.0e-8 a year (rising;"), "{tiny}");
+        // A slope within the tolerance is flat, and shown as 0.
+        let flat = reason(&r(1e-12, Direction::Flat), Lang::Zh);
+        assert!(flat.contains("斜率0/年（持平"), "{flat}");
+        assert!(reason(&r(-0.25, Direction::Falling), Lang::Zh).contains("斜率-0.25/年（下降"));
+    }
+
+    #[test]
     fn types_are_named_in_english_or_as_the_plan_writes_them() {
         assert_eq!(parse_type("约束性"), Some(IndicatorType::Binding));
         assert_eq!(parse_type("Binding"), Some(IndicatorType::Binding));
