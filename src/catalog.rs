@@ -647,6 +647,9 @@ impl Catalog {
             if r.compound && !r.cumulative {
                 here("compound = true is for a cumulative indicator (cumulative = true)".into());
             }
+            if r.compound && r.aggregate != Aggregate::None {
+                here("compound = true is compounded on each row's own rates; rates do not add up across areas (aggregate = \"none\")".into());
+            }
             if r.compound && r.unit != "%" {
                 here(format!(
                     "compound = true compounds yearly rates in %, and this indicator is measured in {}",

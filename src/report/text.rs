@@ -194,7 +194,7 @@ pub(super) fn closing(report: &EvalView, headline: &[&Verdict]) -> Vec<super::Bl
     let mut out = Vec::new();
     if report.evaluation.stage == Stage::Midterm {
         let ahead = count(&|v| v.status == Status::Achieved);
-        let on = count(&|v| matches!(v.status, Status::Achieved | Status::OnTrack));
+        let on = count(&|v| matches!(v.status, Status::Achieved | Status::Held | Status::OnTrack));
         out.push(match (lang, on == ahead) {
             (Lang::Zh, false) => format!("总体看，{on}项指标达到或快于序时进度，其中{ahead}项提前实现规划目标。"),
             (Lang::Zh, true) => format!("总体看，{on}项指标达到或快于序时进度，均已提前实现规划目标。"),
