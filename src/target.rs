@@ -131,31 +131,99 @@ pub enum Target {
     Done,
 }
 
-/// Why a target expression could not be read.
-#[derive(Debug, Clone, PartialEq, thiserror::Error)]
-#[error(
-    "cannot read target {text:?}: {reason}; expected one of: >= N, <= N, == N, > N, < N, N, about N, province, baseline [±N% | ±Npp], reference ID, eliminated [>= N | <= N], rising, falling, stable_improving, done"
-)]
+/// Why a target expression could not be read. Its words, in either language, are in
+/// `crate::labels` (its `Display` is the English).
+#[derive(Debug, Clone, PartialEq)]
 pub struct TargetError {
     pub text: String,
-    pub reason: String,
+    pub reason: TargetReason,
+}
+
+impl std::error::Error for TargetError {}
+
+/// What is wrong in a target expression.
+#[derive(Debug, Clone, PartialEq)]
+pub enum TargetReason {
+    Empty,
+    /// Text after a word that takes none.
+    Trailing {
+        rest: String,
+        word: String,
+    },
+    BaselinePercent {
+        rest: String,
+    },
+    BaselineSign {
+        rest: String,
+    },
+    BaselineOneSign {
+        rest: String,
+    },
+    ReductionTooLarge,
+    ReferenceId {
+        rest: String,
+    },
+    Eliminated {
+        rest: String,
+    },
+    /// The plan's words for "about" (约80, 70左右) written as the target: `about N` is the form.
+    About {
+        n: f64,
+        text: String,
+    },
+    NotANumber {
+        text: String,
+    },
+}
+
+/// Why a target does not fit an indicator of its unit, direction and kind.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Misfit {
+    RisingOnLower,
+    FallingOnHigher,
+    EliminatedNotPercent {
+        unit: String,
+    },
+    EliminatedAgainst {
+        target: String,
+        better: Better,
+    },
+    DoneNotYesNo,
+    YesNoValue,
+    PercentOnUnit {
+        unit: String,
+    },
+    /// Percentage points (`baseline +3.3pp`) on an indicator not measured in %.
+    PointsOnUnit {
+        unit: String,
+    },
+    /// `value` outside `low`..=100 (a percentage) or below zero.
+    Outside {
+        value: f64,
+        low: f64,
+        percent: bool,
+    },
 }
 
 impl std::str::FromStr for Target {
     type Err = TargetError;
 
     fn from_str(text: &str) -> Result<Self, Self::Err> {
-        let err = |reason: &str| TargetError { text: text.to_string(), reason: reason.to_string() };
+        let err = |reason: TargetReason| TargetError { text: text.to_string(), reason };
         let s = text.trim();
         if s.is_empty() {
-            return Err(err("it is empty"));
+            return Err(err(TargetReason::Empty));
         }
         let (word, rest) = match s.find(char::is_whitespace) {
             Some(i) => (&s[..i], s[i..].trim()),
             None => (s, ""),
         };
         let no_rest = |t: Target| {
-            if rest.is_empty() { Ok(t) } else { Err(err(&format!("unexpected {rest:?} after {word:?}"))) }
+            if rest.is_empty() {
+                Ok(t)
+            } else {
+                Err(err(TargetReason::Trailing { rest: rest.to_string(), word: word.to_string() }))
+            }
         };
         match word {
             "province" => no_rest(Target::Province),
@@ -163,16 +231,16 @@ impl std::str::FromStr for Target {
             "falling" => no_rest(Target::Trend(Trend::Falling)),
             "stable_improving" => no_rest(Target::Trend(Trend::StableImproving)),
             "done" => no_rest(Target::Done),
-            "about" => number(rest.trim_end_matches('%')).map(Target::About).map_err(|r| err(&r)),
-            "baseline" => parse_baseline(rest).map_err(|r| err(&r)),
-            "reference" => parse_reference(rest).map_err(|r| err(&r)),
-            "eliminated" => parse_eliminated(rest).map_err(|r| err(&r)),
-            _ => parse_threshold(s).map_err(|r| err(&r)),
+            "about" => number(rest.trim_end_matches('%')).map(Target::About).map_err(err),
+            "baseline" => parse_baseline(rest).map_err(err),
+            "reference" => parse_reference(rest).map_err(err),
+            "eliminated" => parse_eliminated(rest).map_err(err),
+            _ => parse_threshold(s).map_err(err),
         }
     }
 }
 
-fn parse_baseline(rest: &str) -> Result<Target, String> {
+fn parse_baseline(rest: &str) -> Result<Target, TargetReason> {
     if rest.is_empty() {
         return Ok(Target::Baseline { change_pct: 0.0 });
     }
@@ -180,43 +248,39 @@ fn parse_baseline(rest: &str) -> Result<Target, String> {
     let (change, points) = match (compact.strip_suffix("pp"), compact.strip_suffix('%')) {
         (Some(pp), _) => (pp, true),
         (None, Some(pct)) => (pct, false),
-        (None, None) => {
-            return Err(format!(
-                "a change from the baseline is a percentage (-10%) or percentage points (+3.3pp), not {rest:?}"
-            ));
-        }
+        (None, None) => return Err(TargetReason::BaselinePercent { rest: rest.to_string() }),
     };
     let sign = match change.chars().next() {
         Some('+') => 1.0,
         Some('-') => -1.0,
-        _ => return Err(format!("a change from the baseline needs a sign, like -10% or +3.3pp, not {rest:?}")),
+        _ => return Err(TargetReason::BaselineSign { rest: rest.to_string() }),
     };
     let digits = &change[1..];
     if digits.trim_start().starts_with(['+', '-']) {
-        return Err(format!("a change from the baseline takes one sign, like -10% or +3.3pp, not {rest:?}"));
+        return Err(TargetReason::BaselineOneSign { rest: rest.to_string() });
     }
     let n = number(digits)?;
     if points {
         return Ok(Target::BaselinePoints { change_pp: sign * n });
     }
     if n >= 100.0 && sign < 0.0 {
-        return Err("a reduction must be smaller than 100%".into());
+        return Err(TargetReason::ReductionTooLarge);
     }
     Ok(Target::Baseline { change_pct: sign * n })
 }
 
-fn parse_reference(rest: &str) -> Result<Target, String> {
+fn parse_reference(rest: &str) -> Result<Target, TargetReason> {
     let valid = !rest.is_empty()
         && rest.starts_with(|c: char| c.is_ascii_lowercase())
         && rest.chars().all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '_');
     if valid {
         Ok(Target::Reference(rest.to_string()))
     } else {
-        Err(format!("a reference needs an id like thirteenth_plan_average, not {rest:?}"))
+        Err(TargetReason::ReferenceId { rest: rest.to_string() })
     }
 }
 
-fn parse_eliminated(rest: &str) -> Result<Target, String> {
+fn parse_eliminated(rest: &str) -> Result<Target, TargetReason> {
     if rest.is_empty() {
         return Ok(Target::Eliminated { limit: None });
     }
@@ -227,14 +291,11 @@ fn parse_eliminated(rest: &str) -> Result<Target, String> {
         Target::Threshold { cmp: Cmp::AtMost, value } if (0.0..100.0).contains(&value) => {
             Ok(Target::Eliminated { limit: Some(Rule { cmp: Cmp::AtMost, value }) })
         }
-        _ => Err(format!(
-            "eliminated takes a share eliminated like >= 90 (higher is better) or a share remaining like <= 0 \
-             (lower is better), not {rest:?}"
-        )),
+        _ => Err(TargetReason::Eliminated { rest: rest.to_string() }),
     }
 }
 
-fn parse_threshold(s: &str) -> Result<Target, String> {
+fn parse_threshold(s: &str) -> Result<Target, TargetReason> {
     const OPS: [(&str, Cmp); 6] = [
         (">=", Cmp::AtLeast),
         ("≥", Cmp::AtLeast),
@@ -252,7 +313,7 @@ fn parse_threshold(s: &str) -> Result<Target, String> {
     // The plan's words for "about" belong in target_text; the target says `about N`.
     let approximate = s.strip_prefix('约').or_else(|| s.strip_suffix("左右"));
     if let Some(n) = approximate.and_then(|n| number(n.trim_end_matches('%')).ok()) {
-        return Err(format!("write `about {}` (and keep {s:?} in target_text)", num(n)));
+        return Err(TargetReason::About { n, text: s.to_string() });
     }
     for (op, cmp) in [(">", Cmp::Above), ("＞", Cmp::Above), ("<", Cmp::Below), ("＜", Cmp::Below)] {
         if let Some(rest) = s.strip_prefix(op) {
@@ -263,11 +324,11 @@ fn parse_threshold(s: &str) -> Result<Target, String> {
     number(s.trim_end_matches('%')).map(Target::Level)
 }
 
-fn number(s: &str) -> Result<f64, String> {
+fn number(s: &str) -> Result<f64, TargetReason> {
     let s = s.trim();
     match s.parse::<f64>() {
         Ok(n) if n.is_finite() && !s.starts_with('+') => Ok(n),
-        _ => Err(format!("{s:?} is not a number")),
+        _ => Err(TargetReason::NotANumber { text: s.to_string() }),
     }
 }
 

@@ -691,7 +691,7 @@ fn an_xlsx_workbook_reads_percent_cells_as_shown_and_its_sheets_by_name() {
 
 #[test]
 fn exit_code_2_when_validate_cannot_run() {
-    run(&["validate", &format!("{DIR}/wide-2023.csv"), "--encoding", "klingon"])
+    run(&["validate", &format!("{DIR}/wide-2023.csv"), "--encoding", "klingon", "--lang", "en"])
         .code(2)
         .stderr_has("unknown encoding \"klingon\"");
     run(&["validate", &format!("{DIR}/wide-2023.csv"), "--format", "xml"]).code(2);
@@ -718,7 +718,7 @@ fn a_forced_encoding_reads_what_detection_would_not() {
 #[test]
 fn eval_stops_on_invalid_data_with_the_same_list_and_skip_invalid_uses_the_rest() {
     let file = format!("{DIR}/problems/out-of-range-2023.csv");
-    let r = run(&["eval", &file]);
+    let r = run(&["eval", &file, "--lang", "en"]);
     r.code(2)
         .stderr_has(&format!(
             "{file}:2:3: error[out-of-range]: value: found \"101%\"; expected a percentage between 0 and 100"

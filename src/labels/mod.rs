@@ -166,6 +166,7 @@ pub fn word(w: Word, lang: Lang) -> &'static str {
     words(lang, zh, en)
 }
 
+mod errors;
 mod lint;
 mod numbers;
 mod plan_words;
@@ -175,6 +176,7 @@ mod reason;
 mod sentences;
 mod status;
 
+pub use errors::*;
 pub use lint::*;
 pub use numbers::*;
 pub use plan_words::*;

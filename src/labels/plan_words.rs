@@ -5,7 +5,8 @@
 use std::borrow::Cow;
 
 use super::*;
-use crate::catalog::{Catalog, Rebased};
+use crate::catalog::{Catalog, Rebased, STATUS_NAMES};
+use crate::problem::PlanBroken;
 
 /// A status in the plan's own words (`[status_labels.zh]` / `[status_labels.en]`), else the built-in
 /// label. Borrowed when built in: a matrix of thousands of areas allocates none of those.
@@ -164,5 +165,46 @@ pub fn plan_lint(l: &PlanLint, lang: Lang) -> String {
             "no `source`, though other indicators of this catalogue give one: it is taken as {default}; say where \
              the plan states it"
         ),
+    }
+}
+
+/// What is wrong in a key other plans need.
+pub fn plan_broken(p: &PlanBroken, lang: Lang) -> String {
+    let zh = lang == Lang::Zh;
+    match p {
+        PlanBroken::AboutTolerance { value } if zh => format!("about_tolerance = {}：以 N 的百分数计，应在 0 至 100（不含）之间", num(*value)),
+        PlanBroken::AboutTolerance { value } => {
+            format!("about_tolerance = {}: a share of N in percent, from 0 to less than 100", num(*value))
+        }
+        PlanBroken::LevelWords if zh => "level 须同时给出 zh 和 en".into(),
+        PlanBroken::LevelWords => "level needs both zh and en words".into(),
+        PlanBroken::StatusKey { key } if zh => format!("{key:?} 不是状态；键应为 {} 之一", STATUS_NAMES.join("、")),
+        PlanBroken::StatusKey { key } => format!("{key:?} is not a status; the keys are {}", STATUS_NAMES.join(", ")),
+        PlanBroken::StatusWordEmpty { key } if zh => format!("{key:?} 的用词为空"),
+        PlanBroken::StatusWordEmpty { key } => format!("the word for {key:?} is empty"),
+        PlanBroken::OfficialRowNotCity { row } if zh => {
+            format!("[plan] official_row {row:?} 不是 kind = \"city\" 的 [[county]]")
+        }
+        PlanBroken::OfficialRowNotCity { row } => {
+            format!("[plan] official_row {row:?} is not a [[county]] with kind = \"city\"")
+        }
+        PlanBroken::CompoundNotCumulative if zh => "compound = true 只用于累计指标（cumulative = true）".into(),
+        PlanBroken::CompoundNotCumulative => "compound = true is for a cumulative indicator (cumulative = true)".into(),
+        PlanBroken::CompoundAggregated if zh => "compound = true 按各行自己的年度值复合计算，年度值不能跨地区汇总（aggregate = \"none\"）".into(),
+        PlanBroken::CompoundAggregated => "compound = true is compounded on each row's own rates; rates do not add up across areas (aggregate = \"none\")".into(),
+        PlanBroken::CompoundNotPercent { unit } if zh => format!("compound = true 复合计算以 % 计的年度值，该指标以 {unit} 计"),
+        PlanBroken::CompoundNotPercent { unit } => {
+            format!("compound = true compounds yearly rates in %, and this indicator is measured in {unit}")
+        }
+        PlanBroken::RebasedCumulative if zh => "rebased 用于基准值，而累计指标自0起算".into(),
+        PlanBroken::RebasedCumulative => "rebased is for a baseline, and a cumulative indicator starts from 0".into(),
+        PlanBroken::RebasedWithoutBaseline if zh => "rebased 与规划印发的基准值并列：请把印发值写作 `baseline`".into(),
+        PlanBroken::RebasedWithoutBaseline => {
+            "rebased stands beside the baseline the plan prints: give that as `baseline`".into()
+        }
+        PlanBroken::RebasedNotNumber if zh => "rebased.baseline 不是数值".into(),
+        PlanBroken::RebasedNotNumber => "rebased.baseline is not a number".into(),
+        PlanBroken::RebasedNoNote if zh => "rebased 须有 note，说明基准值为何重算".into(),
+        PlanBroken::RebasedNoNote => "rebased needs a note saying why the baseline was recomputed".into(),
     }
 }
