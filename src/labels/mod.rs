@@ -167,22 +167,28 @@ pub fn word(w: Word, lang: Lang) -> &'static str {
 }
 
 mod errors;
+mod explain;
 mod lint;
+mod names;
 mod numbers;
 mod plan_words;
 mod problems;
 mod projects;
 mod reason;
+mod report;
 mod sentences;
 mod status;
 
 pub use errors::*;
+pub use explain::*;
 pub use lint::*;
+pub use names::*;
 pub use numbers::*;
 pub use plan_words::*;
 pub use problems::*;
 pub use projects::*;
 pub use reason::*;
+pub use report::*;
 pub use sentences::*;
 pub use status::*;
 
