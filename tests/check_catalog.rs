@@ -117,9 +117,11 @@ fn a_relative_change_on_a_percentage_names_the_points_form() {
              type = \"binding\"\nbetter = \"higher\"\nbaseline = 81.2\ntarget = \"{target}\"\n"
         )
     };
+    // An empty plan text: a regular file (a device such as /dev/null is refused as a side file).
+    std::fs::write(dir.path().join("empty-plan.txt"), "").unwrap();
     let check = |text: String| {
         std::fs::write(dir.path().join("c.toml"), text).unwrap();
-        run_in(dir.path(), &["check-catalog", "c.toml", "--plan", "/dev/null", "--lang", "en"])
+        run_in(dir.path(), &["check-catalog", "c.toml", "--plan", "empty-plan.txt", "--lang", "en"])
     };
     let r = check(catalog_with_row(catalogue("baseline +3.3%", "%")));
     r.code(0).stdout_has(
