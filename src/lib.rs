@@ -19,6 +19,7 @@ pub mod aggregate;
 pub mod catalog;
 pub mod cli;
 mod cmd;
+pub mod compare;
 pub mod evaluate;
 pub mod labels;
 pub mod lang;
@@ -61,6 +62,7 @@ pub fn run(cli: cli::Cli, console: Console, out: &mut dyn Write, err: &mut dyn W
     match cli.command {
         cli::Command::Eval(args) => cmd::eval::run(&args, console, out, err),
         cli::Command::Validate(args) => cmd::validate::run(&args, console, out, err),
+        cli::Command::Diff(args) => cmd::diff::run(&args, console, out, err),
         cli::Command::Rank(args) => cmd::rank::run(&args, console, out, err),
         cli::Command::Trend(args) => cmd::trend::run(&args, console, out, err),
         cli::Command::Indicators(args) => cmd::indicators::run(&args, console, out, err),

@@ -140,6 +140,31 @@ pub enum Expected {
         city_row: String,
         year: Option<i32>,
     },
+    /// A number with the unit `unit` written after it: the number alone (`19.8`, not `19.8μg/m3`).
+    NumberWithoutUnit {
+        unit: String,
+    },
+    /// Rows of `area` only: the file's name says it is that area's file (`--area-from-filename`).
+    RowsOfArea {
+        area: String,
+    },
+    /// A file name that names one area (`--area-from-filename`); `named` are the areas it names.
+    AreaInFileName {
+        named: Vec<String>,
+    },
+    /// A value for indicator `id` (`name`) on `area`'s row in `year` (`--complete`).
+    AreaValue {
+        area: String,
+        id: String,
+        name: String,
+        year: i32,
+    },
+    /// The numerator and denominator beside an area's value of the ratio indicator `id`, from which
+    /// the `city_row` value is aggregated.
+    RatioParts {
+        id: String,
+        city_row: String,
+    },
 }
 
 /// Why a cell is not a number.
@@ -215,11 +240,13 @@ pub enum Code {
     UnreadableFile,
     TooLarge,
     Formula,
+    ForeignArea,
+    RatioWithoutParts,
 }
 
 impl Code {
     /// Every code, in the order the tables of docs/problems.md and docs/limits.md list them.
-    pub const ALL: [Code; 22] = [
+    pub const ALL: [Code; 24] = [
         Code::Encoding,
         Code::EmptyFile,
         Code::MissingColumn,
@@ -242,6 +269,8 @@ impl Code {
         Code::UnreadableFile,
         Code::TooLarge,
         Code::Formula,
+        Code::ForeignArea,
+        Code::RatioWithoutParts,
     ];
 
     pub fn as_str(self) -> &'static str {
@@ -268,6 +297,8 @@ impl Code {
             Code::UnreadableFile => "unreadable-file",
             Code::TooLarge => "too-large",
             Code::Formula => "formula",
+            Code::ForeignArea => "foreign-area",
+            Code::RatioWithoutParts => "ratio-without-parts",
         }
     }
 }

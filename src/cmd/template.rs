@@ -7,7 +7,7 @@ use std::path::Path;
 
 use anyhow::{Context as _, bail};
 
-use crate::catalog::{AreaKind, Catalog, County, Indicator};
+use crate::catalog::{Aggregate, AreaKind, Catalog, County, Indicator};
 use crate::cli::{Shape, TemplateArgs};
 use crate::labels::{self, TemplateNote, Word, word};
 use crate::output::Format;
@@ -129,7 +129,13 @@ pub fn note(catalog: &Catalog, ind: &Indicator, lang: Lang) -> String {
         cumulative_since: ind.cumulative.then_some(catalog.plan.base_year),
         done_or_not: ind.target == Target::Done,
     };
-    labels::template_note(&note, lang)
+    let text = labels::template_note(&note, lang);
+    match ind.aggregate {
+        Aggregate::Ratio => {
+            format!("{text}{}{}", labels::words(lang, "｜", " | "), labels::ratio_parts_note(&ind.city_row, lang))
+        }
+        _ => text,
+    }
 }
 
 fn header(lang: Lang, columns: &[Word]) -> Vec<String> {
@@ -137,21 +143,26 @@ fn header(lang: Lang, columns: &[Word]) -> Vec<String> {
 }
 
 /// One row per (area, indicator) the area reports, the indicator by id, the note in the note column.
+/// When a reporting area's ratio indicator is among them, 分子 and 分母 columns follow the value: the
+/// city value of a ratio is Σ numerator / Σ denominator, so an area's percentage alone cannot make it.
 fn long(catalog: &Catalog, areas: &[&County], year: i32, lang: Lang) -> Grid {
-    let head = header(
-        lang,
-        &[Word::TemplateCounty, Word::Indicator, Word::TemplateValue, Word::TemplateYear, Word::TemplateNote],
-    );
+    let has_parts = |area: &County, ind: &Indicator| area.kind == AreaKind::Area && ind.aggregate == Aggregate::Ratio;
+    let parts = areas.iter().any(|a| catalog.indicators.iter().any(|i| reports(a, i) && has_parts(a, i)));
+    let mut head = header(lang, &[Word::TemplateCounty, Word::Indicator, Word::TemplateValue]);
+    if parts {
+        head.extend(labels::part_headers(lang).map(String::from));
+    }
+    head.extend(header(lang, &[Word::TemplateYear, Word::TemplateNote]));
     let mut grid = Grid::new(head);
     for area in areas {
         for ind in catalog.indicators.iter().filter(|i| reports(area, i)) {
-            grid.rows.push(vec![
-                Slot::Text(area.name.clone()),
-                Slot::Text(ind.id.clone()),
-                Slot::Fill,
-                Slot::Number(f64::from(year)),
-                Slot::Text(note(catalog, ind, lang)),
-            ]);
+            let mut row = vec![Slot::Text(area.name.clone()), Slot::Text(ind.id.clone()), Slot::Fill];
+            if parts {
+                let part = if has_parts(area, ind) { Slot::Part } else { Slot::Text(String::new()) };
+                row.extend([part.clone(), part]);
+            }
+            row.extend([Slot::Number(f64::from(year)), Slot::Text(note(catalog, ind, lang))]);
+            grid.rows.push(row);
         }
     }
     grid.legend = legend(catalog, areas, lang);
@@ -159,17 +170,34 @@ fn long(catalog: &Catalog, areas: &[&County], year: i32, lang: Lang) -> Grid {
 }
 
 /// One row per area, one column per indicator (headed by its id, the note on the header); a cell the
-/// area does not report holds `-`, which reads as "no data".
+/// area does not report holds `-`, which reads as "no data". A ratio indicator's column is followed by
+/// its parts, `forest_coverage.分子` and `forest_coverage.分母`, when a reporting area is in the file.
 fn wide(catalog: &Catalog, areas: &[&County], year: i32, lang: Lang) -> Grid {
     let columns: Vec<&Indicator> = catalog.indicators.iter().filter(|i| areas.iter().any(|a| reports(a, i))).collect();
+    let any_area = areas.iter().any(|a| a.kind == AreaKind::Area);
+    let with_parts = |ind: &Indicator| any_area && ind.aggregate == Aggregate::Ratio;
     let mut head = header(lang, &[Word::TemplateCounty, Word::TemplateYear]);
-    head.extend(columns.iter().map(|i| i.id.clone()));
+    let mut notes = Vec::new();
+    for ind in &columns {
+        notes.push((head.len(), note(catalog, ind, lang)));
+        head.push(ind.id.clone());
+        if with_parts(ind) {
+            head.extend(labels::part_headers(lang).map(|p| format!("{}.{p}", ind.id)));
+        }
+    }
     head.extend(header(lang, &[Word::TemplateNote]));
     let mut grid = Grid::new(head);
-    grid.column_notes = columns.iter().enumerate().map(|(i, ind)| (i + 2, note(catalog, ind, lang))).collect();
+    grid.column_notes = notes;
     for area in areas.iter().filter(|a| columns.iter().any(|i| reports(a, i))) {
         let mut row = vec![Slot::Text(area.name.clone()), Slot::Number(f64::from(year))];
-        row.extend(columns.iter().map(|i| if reports(area, i) { Slot::Fill } else { Slot::NotReported }));
+        for ind in &columns {
+            row.push(if reports(area, ind) { Slot::Fill } else { Slot::NotReported });
+            if with_parts(ind) {
+                let part =
+                    if reports(area, ind) && area.kind == AreaKind::Area { Slot::Part } else { Slot::NotReported };
+                row.extend([part.clone(), part]);
+            }
+        }
         row.push(Slot::Text(String::new()));
         grid.rows.push(row);
     }

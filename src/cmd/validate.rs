@@ -4,29 +4,53 @@ use std::io::Write;
 
 use crate::aggregate::{self, Combined};
 use crate::catalog::{Aggregate, Catalog, IndicatorType};
-use crate::cli::{Require, ValidateArgs};
-use crate::load::Dataset;
-use crate::output::problems;
+use crate::cli::{Complete, Require, ValidateArgs};
+use crate::load::{self, Completeness, Dataset};
+use crate::output::{Format, problems, summary};
 use crate::problem::{Code, Expected, Problem};
 use crate::{Console, Outcome};
 
 pub fn run(args: &ValidateArgs, console: Console, out: &mut dyn Write, err: &mut dyn Write) -> anyhow::Result<Outcome> {
     let (catalog, mut data) = super::load_inputs(&args.input, args.max_errors)?;
+    if args.area_from_filename {
+        load::check_ownership(&catalog, &mut data);
+    }
     check_aggregates(&catalog, &mut data);
     let mismatches = crate::evaluate::baseline_mismatches(&catalog, &data);
     data.problems.extend(mismatches);
     if args.require != Require::None {
         require_city_values(&catalog, &mut data, args.require);
     }
+    submission_checks(args, &catalog, &mut data);
     let lang = args.lang.into();
     let content = problems::validate(&data, args.max_errors, lang)?;
-    super::emit(&content, super::format(&args.output)?, &args.output, console, &super::inputs(&args.input, None), out)?;
+    let format = super::format(&args.output)?;
+    super::emit(&content, format, &args.output, console, &super::inputs(&args.input, None), out)?;
+    let (errors, warnings) = data.counts();
+    if format == Format::Github {
+        // In a CI log a valid file says so too, and the job summary lists what was checked.
+        super::diff::append_step_summary(&summary::markdown(&summary::validate(&data, lang))?)?;
+        writeln!(err, "{}", crate::labels::validate_verdict(errors, warnings, lang))?;
+        return Ok(if data.has_errors() { Outcome::Findings } else { Outcome::Clean });
+    }
     if !data.has_errors() {
         return Ok(Outcome::Clean);
     }
-    let (errors, warnings) = data.counts();
     writeln!(err, "{}", crate::labels::validate_verdict(errors, warnings, lang))?;
     Ok(Outcome::Findings)
+}
+
+/// The checks of a submission as a whole (after `--area-from-filename` dropped other areas' rows): every
+/// indicator of each area (`--complete`), and the parts of an area's ratio value.
+fn submission_checks(args: &ValidateArgs, catalog: &Catalog, data: &mut Dataset) {
+    if let Some(which) = args.complete {
+        let which = match which {
+            Complete::Binding => Completeness::Binding,
+            Complete::All => Completeness::All,
+        };
+        load::check_complete(catalog, data, which);
+    }
+    load::check_ratio_parts(catalog, data);
 }
 
 /// A city row that disagrees with what its areas aggregate to: a warning naming both figures, in every

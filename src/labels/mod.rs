@@ -166,6 +166,7 @@ pub fn word(w: Word, lang: Lang) -> &'static str {
     words(lang, zh, en)
 }
 
+mod ci;
 mod lint;
 mod numbers;
 mod problems;
@@ -173,6 +174,7 @@ mod reason;
 mod sentences;
 mod status;
 
+pub use ci::*;
 pub use lint::*;
 pub use numbers::*;
 pub use problems::*;

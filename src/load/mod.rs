@@ -9,6 +9,7 @@ mod open;
 mod read;
 mod records;
 mod rows;
+mod submission;
 mod workbook;
 
 use std::collections::HashMap;
@@ -20,6 +21,7 @@ pub use limits::{LimitSetting, Limits, size as limit_size};
 pub use number::{Cell, NumberError, parse_cell};
 pub use open::STDIN_NAME;
 pub use read::{ReadOptions, display_name, is_workbook_kind};
+pub use submission::{Completeness, areas_in_name, check_complete, check_ownership, check_ratio_parts, reports};
 
 use crate::catalog::{Catalog, Indicator};
 use crate::problem::{Code, Expected, Problem, Severity};

@@ -54,6 +54,9 @@ struct Layout<'c> {
     columns: [Option<usize>; HEADERS.len()],
     /// Wide files: the columns that are indicators, with the indicator's position in the catalogue.
     indicators: Vec<(usize, u32, &'c Indicator)>,
+    /// Wide files: a ratio indicator's numerator and denominator columns (`forest_coverage.分子`), by
+    /// the indicator's position in the catalogue.
+    parts: Vec<(u32, Option<usize>, Option<usize>)>,
     /// The header's width: cells after it must be empty.
     width: usize,
     /// Columns with an empty header (a spreadsheet's leading columns, a stray delimiter): their
@@ -67,7 +70,7 @@ impl<'c> Layout<'c> {
         for &(i, f) in fields.iter().rev() {
             columns[f as usize] = Some(i);
         }
-        Layout { columns, indicators, width, unnamed: Vec::new() }
+        Layout { columns, indicators, parts: Vec::new(), width, unnamed: Vec::new() }
     }
 
     fn col(&self, f: Field) -> Option<usize> {
@@ -76,6 +79,29 @@ impl<'c> Layout<'c> {
 
     fn is_wide(&self) -> bool {
         !self.indicators.is_empty()
+    }
+
+    /// The numerator and denominator columns of a wide file's ratio indicator.
+    fn parts_of(&self, ind_no: u32) -> (Option<usize>, Option<usize>) {
+        self.parts.iter().find(|p| p.0 == ind_no).map_or((None, None), |p| (p.1, p.2))
+    }
+}
+
+/// A wide file's header of a ratio's part: an indicator (id or name), a separator, then 分子/分母
+/// (numerator/denominator): `forest_coverage.分子`. The indicator's position and whether it is the
+/// numerator.
+fn part_header<'c>(names: &Names<'c>, h: &str) -> Option<(u32, &'c Indicator, bool)> {
+    let h = h.trim();
+    let (rest, numerator) = [("分子", true), ("分母", false), ("numerator", true), ("denominator", false)]
+        .into_iter()
+        .find_map(|(suffix, n)| {
+            let cut = h.len().checked_sub(suffix.len()).filter(|&c| h.is_char_boundary(c))?;
+            h[cut..].eq_ignore_ascii_case(suffix).then(|| (&h[..cut], n))
+        })?;
+    let rest = rest.trim_end_matches([' ', '.', '_', '-', '·', '．', '：', ':', '/']);
+    match names.indicator(rest) {
+        Some(&Lookup::One(no, ind)) => Some((no, ind, numerator)),
+        _ => None,
     }
 }
 
@@ -159,6 +185,7 @@ fn layout<'c>(header: &Row, names: &Names<'c>, grid: &Grid, problems: &mut Vec<P
     let mut indicators: Vec<(usize, u32, &Indicator)> = Vec::new();
     let mut unknown = Vec::new();
     let mut unnamed = Vec::new();
+    let mut parts: Vec<(usize, u32, &Indicator, bool)> = Vec::new();
     // Two columns for one thing: reading either would be a guess, so no row is read.
     let mut duplicated = false;
     for (i, h) in header.cells.iter().take(width).enumerate() {
@@ -181,12 +208,17 @@ fn layout<'c>(header: &Row, names: &Names<'c>, grid: &Grid, problems: &mut Vec<P
                 duplicated = true;
             }
             indicators.push((i, no, ind));
+        } else if let Some((no, ind, numerator)) = part_header(names, h) {
+            parts.push((i, no, ind, numerator));
         } else {
             unknown.push((i, h));
         }
     }
     let has = |f| fields.iter().any(|(_, g)| *g == f);
     if has(Field::Indicator) || has(Field::Value) {
+        // A part's header in a long file is a column it does not read.
+        unknown.extend(parts.iter().map(|&(i, ..)| (i, header.cell(i))));
+        unknown.sort_by_key(|&(i, _)| i);
         let layout = long_layout(header, file, problems, (fields, indicators, unknown), width);
         return layout.filter(|_| !duplicated).map(|l| Layout { unnamed, ..l });
     }
@@ -219,7 +251,38 @@ fn layout<'c>(header: &Row, names: &Names<'c>, grid: &Grid, problems: &mut Vec<P
         );
         return None;
     }
-    (!duplicated).then_some(Layout { unnamed, ..Layout::new(&fields, indicators, width) })
+    let mut layout = Layout { unnamed, ..Layout::new(&fields, indicators, width) };
+    let mut bad_part = false;
+    for (i, no, ind, numerator) in parts {
+        let at = |p: Problem| p.at(header.line, Some(i + 1), header.cell(i)).found(header.cell(i));
+        if ind.aggregate != Aggregate::Ratio {
+            problems.push(at(Problem::error(Code::InconsistentRatio, file, Expected::NotRatio { id: ind.id.clone() })));
+            bad_part = true;
+            continue;
+        }
+        if !layout.indicators.iter().any(|&(_, other, _)| other == no) {
+            let expected = Expected::LongColumn { field: "value" };
+            let p = Problem::error(Code::MissingColumn, file, expected);
+            problems.push(at(p));
+            bad_part = true;
+            continue;
+        }
+        let slot = match layout.parts.iter().position(|p| p.0 == no) {
+            Some(k) => k,
+            None => {
+                layout.parts.push((no, None, None));
+                layout.parts.len() - 1
+            }
+        };
+        let cell = if numerator { &mut layout.parts[slot].1 } else { &mut layout.parts[slot].2 };
+        if let Some(first) = *cell {
+            let expected = Expected::OneColumnFor { id: ind.id.clone(), first: first + 1 };
+            problems.push(at(Problem::error(Code::DuplicateColumn, file, expected)));
+            bad_part = true;
+        }
+        *cell = Some(i);
+    }
+    (!duplicated && !bad_part).then_some(layout)
 }
 
 /// A wide file's header that names no indicator: shared by several, or unknown.
@@ -450,7 +513,8 @@ impl<'c> RowCtx<'_, 'c> {
         let value = value.ok()?;
         let numerator = numerator.transpose().ok()?.flatten();
         let denominator = denominator.transpose().ok()?.flatten();
-        let value = self.reconcile_ratio(layout, ind, value, numerator, denominator)?;
+        let cols = (col(Field::Value), layout.col(Field::Numerator), layout.col(Field::Denominator));
+        let value = self.reconcile_ratio(cols, ind, value, numerator, denominator)?;
         let ((county_no, county), year) = (county?, year?);
         if value.is_some() {
             self.check_applicable(county, ind, col(Field::County));
@@ -461,16 +525,16 @@ impl<'c> RowCtx<'_, 'c> {
     }
 
     /// With a numerator and denominator, the value is their ratio; a value given as well must agree.
+    /// `cols`: the columns of the value, the numerator and the denominator.
     fn reconcile_ratio(
         &mut self,
-        layout: &Layout,
+        cols: (usize, Option<usize>, Option<usize>),
         ind: &Indicator,
         value: Option<f64>,
         n: Option<f64>,
         d: Option<f64>,
     ) -> Option<Option<f64>> {
-        let num_col = layout.col(Field::Numerator).unwrap_or(0);
-        let den_col = layout.col(Field::Denominator).unwrap_or(0);
+        let (value_col, num_col, den_col) = (cols.0, cols.1.unwrap_or(0), cols.2.unwrap_or(0));
         if (n.is_some() || d.is_some()) && ind.aggregate != Aggregate::Ratio {
             let (col, field) = if n.is_some() { (num_col, "numerator") } else { (den_col, "denominator") };
             let expected = Expected::NotRatio { id: ind.id.clone() };
@@ -497,9 +561,8 @@ impl<'c> RowCtx<'_, 'c> {
         let ratio = n / d * 100.0;
         match value {
             Some(v) if (v - ratio).abs() > 0.05 => {
-                let col = layout.col(Field::Value).unwrap_or(0);
                 let expected = Expected::Ratio { value: (ratio * 100.0).round() / 100.0 };
-                self.push(Code::InconsistentRatio, col, "value", expected);
+                self.push(Code::InconsistentRatio, value_col, "value", expected);
                 None
             }
             Some(v) => Some(Some(v)),
@@ -527,13 +590,22 @@ impl<'c> RowCtx<'_, 'c> {
         let year = self.year(layout, default_year);
         let note = self.note(layout);
         for &(col, ind_no, ind) in &layout.indicators {
-            let Ok(value) = self.number(col, &ind.id, ind) else { continue };
+            let value = self.number(col, &ind.id, ind);
+            let (num_col, den_col) = layout.parts_of(ind_no);
+            let numerator = num_col.map(|c| self.count(c, "numerator"));
+            let denominator = den_col.map(|c| self.count(c, "denominator"));
+            let Ok(value) = value else { continue };
+            let (Ok(numerator), Ok(denominator)) = (numerator.transpose(), denominator.transpose()) else { continue };
+            let (numerator, denominator) = (numerator.flatten(), denominator.flatten());
+            let Some(value) = self.reconcile_ratio((col, num_col, den_col), ind, value, numerator, denominator) else {
+                continue;
+            };
             let (Some((county_no, county)), Some(year)) = (county, year) else { continue };
             if value.is_some() {
                 self.check_applicable(county, ind, col);
             }
             let measurement = Measurement::new(county_no, ind_no, year, self.place(), value);
-            let details = Details { note: note.clone(), ..Details::default() };
+            let details = Details { numerator, denominator, note: note.clone() };
             out.push(Reading { measurement, details, column: column_number(col) });
         }
     }

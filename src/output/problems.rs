@@ -50,7 +50,7 @@ pub fn validate(data: &Dataset, max: Option<usize>, lang: Lang) -> anyhow::Resul
     let shown = max.unwrap_or(usize::MAX).min(data.problems.len());
     let not_shown = errors + warnings - shown;
     let problems = &data.problems[..shown];
-    let mut content = Content::default();
+    let mut content = Content { lang, ..Content::default() };
     // Past --max-errors one line says how many are left; else each code past its limit has one.
     let left_out = match max {
         Some(_) if not_shown > 0 => vec![labels::problems_not_shown(not_shown, shown, lang)],

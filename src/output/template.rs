@@ -16,6 +16,8 @@ pub enum Slot {
     Number(f64),
     /// A value for the area to fill in; empty until then ("no data").
     Fill,
+    /// A ratio's numerator or denominator, to fill in beside its value; not counted as a value.
+    Part,
     /// The area does not report this indicator (wide shape): `-`, which reads as "no data".
     NotReported,
 }
@@ -46,7 +48,7 @@ fn text(slot: &Slot) -> String {
     match slot {
         Slot::Text(s) => s.clone(),
         Slot::Number(n) => crate::target::num(*n),
-        Slot::Fill => String::new(),
+        Slot::Fill | Slot::Part => String::new(),
         Slot::NotReported => "-".into(),
     }
 }
@@ -96,7 +98,7 @@ fn data_sheet(sheet: &mut Worksheet, grid: &Grid, lang: Lang) -> Result<(), Xlsx
                 Slot::Text(s) if s.is_empty() => continue,
                 Slot::Text(s) => sheet.write_string(r, col(c), s)?,
                 Slot::Number(n) => sheet.write_number(r, col(c), *n)?,
-                Slot::Fill => sheet.write_blank(r, col(c), &fill)?,
+                Slot::Fill | Slot::Part => sheet.write_blank(r, col(c), &fill)?,
                 Slot::NotReported => sheet.write_string_with_format(r, col(c), "-", &grey)?,
             };
         }
@@ -108,7 +110,7 @@ fn data_sheet(sheet: &mut Worksheet, grid: &Grid, lang: Lang) -> Result<(), Xlsx
             (_, 0) => 16.0,
             (true, _) => 14.0,
             (false, 1) => 30.0,
-            (false, 4) => 80.0,
+            (false, c) if c + 1 == grid.header.len() => 80.0,
             (false, _) => 10.0,
         };
         sheet.set_column_width(col(c), width)?;

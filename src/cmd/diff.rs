@@ -1,0 +1,79 @@
+//! `plan-check diff BASE… --against HEAD…`: evaluate both sets of files for one year and show what
+//! the revision changes. Rows with errors are left out on either side (as `eval --skip-invalid` does);
+//! `validate` is the gate for them.
+
+use std::io::Write;
+use std::path::Path;
+
+use anyhow::bail;
+
+use crate::catalog::SourceFilter;
+use crate::cli::{DiffArgs, DiffFailOn, InputArgs};
+use crate::evaluate::{self, Settings};
+use crate::output::{self, Format};
+use crate::{Console, Lang, Outcome, compare, labels};
+
+pub fn run(args: &DiffArgs, console: Console, out: &mut dyn Write, err: &mut dyn Write) -> anyhow::Result<Outcome> {
+    let lang = Lang::from(args.lang);
+    let head = InputArgs {
+        files: args.against.clone(),
+        catalog: args.input.catalog.clone(),
+        year: args.input.year,
+        encoding: args.input.encoding.clone(),
+        sheet: args.input.sheet.clone(),
+        limit: args.input.limit.clone(),
+        follow_symlinks: args.input.follow_symlinks,
+    };
+    let (catalog, before) = super::load_inputs(&args.input, None)?;
+    let (_, after) = super::load_inputs(&head, None)?;
+    let (before_files, after_files) = (super::display_names(&args.input.files), super::display_names(&head.files));
+    for (files, data) in [(&before_files, &before), (&after_files, &after)] {
+        let (errors, warnings) = data.counts();
+        if errors + warnings > 0 {
+            writeln!(err, "{}", labels::diff_side_problems(&files.join(", "), errors, warnings, lang))?;
+        }
+    }
+    let latest = before.years().into_iter().chain(after.years()).max();
+    let year = match (args.input.year, latest) {
+        (Some(y), _) => y,
+        (None, Some(y)) => y,
+        (None, None) => bail!("no measurements with a year on either side; nothing to compare"),
+    };
+    let province = super::load_targets(args.judge.targets.as_deref(), &catalog)?;
+    let catalog = catalog.select(&SourceFilter::Table).unwrap_or(catalog);
+    let stage = args.judge.stage.map_or_else(|| Settings::stage_for(&catalog, year), Into::into);
+    let settings = Settings { year, stage, province };
+    let (eb, ea) = (evaluate::evaluate(&catalog, &before, &settings), evaluate::evaluate(&catalog, &after, &settings));
+    let diff = compare::diff(&catalog, (&before, &eb), (&after, &ea));
+    let sides = output::diff::Sides { before: &before_files, after: &after_files };
+    let content = output::diff::build(&catalog, &diff, &sides, lang)?;
+    let format = super::format(&args.output)?;
+    if format == Format::Github {
+        output::diff::annotations(&catalog, &diff, lang, out)?;
+        append_step_summary(&output::summary::markdown(&content)?)?;
+    } else {
+        let inputs: Vec<_> =
+            super::inputs(&args.input, Some(&args.judge)).into_iter().chain(super::inputs(&head, None)).collect();
+        super::emit(&content, format, &args.output, console, &inputs, out)?;
+    }
+    if args.fail_on == DiffFailOn::BindingChange && diff.binding_change() {
+        let n = diff.verdicts.iter().filter(|c| c.official && c.binding).count();
+        writeln!(err, "{}", labels::binding_changed(n, lang))?;
+        return Ok(Outcome::Findings);
+    }
+    Ok(Outcome::Clean)
+}
+
+/// With `--format github`: appends Markdown to the job summary, the file GitHub names in
+/// `GITHUB_STEP_SUMMARY`; nothing when it is unset (a run outside GitHub Actions).
+pub fn append_step_summary(markdown: &[u8]) -> anyhow::Result<()> {
+    let Some(path) = std::env::var_os("GITHUB_STEP_SUMMARY").filter(|p| !p.is_empty()) else { return Ok(()) };
+    let path = Path::new(&path);
+    let mut file =
+        std::fs::OpenOptions::new().create(true).append(true).open(path).map_err(|e| {
+            anyhow::anyhow!("GITHUB_STEP_SUMMARY {}: cannot append the job summary: {e}", path.display())
+        })?;
+    file.write_all(markdown)
+        .map_err(|e| anyhow::anyhow!("GITHUB_STEP_SUMMARY {}: cannot append the job summary: {e}", path.display()))?;
+    Ok(())
+}
