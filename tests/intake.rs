@@ -112,6 +112,8 @@ const CASES: &[Case] = &[
         exit: 1,
         problems: &[
             ("unknown-county", "error", Some(2), Some(1)),
+            // The one accepted row, 泉港's forest coverage, has no parts for the city's ratio.
+            ("ratio-without-parts", "warning", Some(3), None),
             ("unknown-county", "error", Some(4), Some(1)),
             ("unknown-county", "error", Some(5), Some(1)),
         ],
@@ -203,7 +205,7 @@ const CASES: &[Case] = &[
         file: "not-applicable-2023.csv",
         args: &[],
         exit: 0,
-        problems: &[("not-applicable", "warning", Some(2), Some(1))],
+        problems: &[("not-applicable", "warning", Some(2), Some(1)), ("ratio-without-parts", "warning", Some(4), None)],
         rows: (3, 3, 0),
     },
     Case {
@@ -230,6 +232,20 @@ const CASES: &[Case] = &[
             ("missing-indicator", "error", None, None),
         ],
         rows: (14, 14, 0),
+    },
+    Case {
+        file: "晋江市-foreign-area-2023.csv",
+        args: &["--area-from-filename"],
+        exit: 1,
+        problems: &[("foreign-area", "error", Some(3), None)],
+        rows: (2, 1, 1),
+    },
+    Case {
+        file: "ratio-without-parts-2023.csv",
+        args: &[],
+        exit: 0,
+        problems: &[("ratio-without-parts", "warning", Some(2), None)],
+        rows: (2, 2, 0),
     },
     Case {
         file: "unreadable-2023.xls",
@@ -421,7 +437,7 @@ fn a_wide_file_with_chinese_headers_gives_one_measurement_per_cell() {
 
 #[test]
 fn github_annotations_are_exact() {
-    let r = run(&["validate", &format!("{DIR}/wide-problems-2023.csv"), "--format", "github"]);
+    let r = run(&["validate", &format!("{DIR}/wide-problems-2023.csv"), "--format", "github", "--lang", "en"]);
     r.code(1);
     let f = "tests/data/intake/wide-problems-2023.csv";
     let expected = format!(
@@ -437,8 +453,16 @@ fn github_annotations_are_exact() {
 
 #[test]
 fn github_output_escapes_what_workflow_commands_reserve_and_says_what_max_errors_left_out() {
-    let r =
-        run(&["validate", &format!("{DIR}/problems/not-a-number-2023.csv"), "--format", "github", "--max-errors", "5"]);
+    let r = run(&[
+        "validate",
+        &format!("{DIR}/problems/not-a-number-2023.csv"),
+        "--format",
+        "github",
+        "--lang",
+        "en",
+        "--max-errors",
+        "5",
+    ]);
     r.code(1);
     let lines: Vec<&str> = r.stdout.lines().collect();
     assert_eq!(lines.len(), 6, "{}", r.stdout);

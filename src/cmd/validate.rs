@@ -12,16 +12,13 @@ use crate::{Console, Outcome};
 
 pub fn run(args: &ValidateArgs, console: Console, out: &mut dyn Write, err: &mut dyn Write) -> anyhow::Result<Outcome> {
     let (catalog, mut data) = super::load_inputs(&args.input, args.max_errors)?;
-    if args.area_from_filename {
-        load::check_ownership(&catalog, &mut data);
-    }
+    submission_checks(args, &catalog, &mut data);
     check_aggregates(&catalog, &mut data);
     let mismatches = crate::evaluate::baseline_mismatches(&catalog, &data);
     data.problems.extend(mismatches);
     if args.require != Require::None {
         require_city_values(&catalog, &mut data, args.require);
     }
-    submission_checks(args, &catalog, &mut data);
     let lang = args.lang.into();
     let content = problems::validate(&data, args.max_errors, lang)?;
     let format = super::format(&args.output)?;
@@ -40,9 +37,13 @@ pub fn run(args: &ValidateArgs, console: Console, out: &mut dyn Write, err: &mut
     Ok(Outcome::Findings)
 }
 
-/// The checks of a submission as a whole (after `--area-from-filename` dropped other areas' rows): every
-/// indicator of each area (`--complete`), and the parts of an area's ratio value.
+/// The checks of a submission as a whole: whose rows (`--area-from-filename`, which rejects other areas'
+/// rows first), every indicator of each area (`--complete`), and the parts of an area's ratio value.
+/// Their problems take their places among the rows' own, by file and line.
 fn submission_checks(args: &ValidateArgs, catalog: &Catalog, data: &mut Dataset) {
+    if args.area_from_filename {
+        load::check_ownership(catalog, data);
+    }
     if let Some(which) = args.complete {
         let which = match which {
             Complete::Binding => Completeness::Binding,
@@ -51,6 +52,7 @@ fn submission_checks(args: &ValidateArgs, catalog: &Catalog, data: &mut Dataset)
         load::check_complete(catalog, data, which);
     }
     load::check_ratio_parts(catalog, data);
+    load::sort_problems(data);
 }
 
 /// A city row that disagrees with what its areas aggregate to: a warning naming both figures, in every

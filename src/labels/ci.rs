@@ -146,10 +146,21 @@ pub fn summary_title(errors: usize, warnings: usize, lang: Lang) -> String {
 
 /// The heading of `diff`: which files against which, the year.
 pub fn diff_heading(before: &[String], after: &[String], year: i32, lang: Lang) -> String {
-    let (b, a) = (before.join(", "), after.join(", "));
+    let (b, a) = (file_list(before, lang), file_list(after, lang));
     match lang {
         Lang::Zh => format!("plan-check diff：{b} → {a}（{year}年）"),
         Lang::En => format!("plan-check diff: {b} → {a} ({year})"),
+    }
+}
+
+/// A side's files or folders: all of them up to three, else the first and last and how many.
+fn file_list(files: &[String], lang: Lang) -> String {
+    match files {
+        [first, .., last] if files.len() > 3 => match lang {
+            Lang::Zh => format!("{first} … {last}（共{}个）", files.len()),
+            Lang::En => format!("{first} … {last} ({} in all)", files.len()),
+        },
+        _ => files.join(", "),
     }
 }
 

@@ -21,7 +21,9 @@ pub use limits::{LimitSetting, Limits, size as limit_size};
 pub use number::{Cell, NumberError, parse_cell};
 pub use open::STDIN_NAME;
 pub use read::{ReadOptions, display_name, is_workbook_kind};
-pub use submission::{Completeness, areas_in_name, check_complete, check_ownership, check_ratio_parts, reports};
+pub use submission::{
+    Completeness, areas_in_name, check_complete, check_ownership, check_ratio_parts, reports, sort_problems,
+};
 
 use crate::catalog::{Catalog, Indicator};
 use crate::problem::{Code, Expected, Problem, Severity};

@@ -171,6 +171,16 @@ pub fn check_ratio_parts(catalog: &Catalog, data: &mut Dataset) {
     data.problems.extend(problems);
 }
 
+/// Puts the problems in the order of the files and, within a file, of their lines and columns (a
+/// problem of a whole file first), as `load` leaves them; problems at one place keep their order.
+pub fn sort_problems(data: &mut Dataset) {
+    let order: rustc_hash::FxHashMap<&str, usize> =
+        data.accounting.iter().enumerate().map(|(i, a)| (a.file.as_str(), i)).collect();
+    let mut problems = std::mem::take(&mut data.problems);
+    problems.sort_by_key(|p| (order.get(p.file.as_str()).copied(), p.line, p.column));
+    data.problems = problems;
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
