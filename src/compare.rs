@@ -89,6 +89,10 @@ impl Diff {
     }
 }
 
+/// Where a verdict sorts: the indicator's position in the catalogue, the city-level row first, the area's
+/// position.
+type Order = (usize, bool, usize);
+
 /// Compares two evaluations of one year, each with the data it was made from. Both are read against
 /// the same catalogue.
 pub fn diff(catalog: &Catalog, before: (&Dataset, &Evaluation), after: (&Dataset, &Evaluation)) -> Diff {
@@ -96,13 +100,13 @@ pub fn diff(catalog: &Catalog, before: (&Dataset, &Evaluation), after: (&Dataset
     let year = after.1.year;
     let key = |v: &Verdict| (v.indicator.clone(), v.county.clone());
     let judged = |v: &Verdict| Judged { status: v.status, value: v.value };
-    let mut pairs: BTreeMap<(usize, bool, usize), (Option<&Verdict>, Option<&Verdict>)> = BTreeMap::new();
+    let mut pairs: BTreeMap<Order, (Option<&Verdict>, Option<&Verdict>)> = BTreeMap::new();
     let order = |v: &Verdict| {
         let ind = catalog.indicators.iter().position(|i| *i.id == *v.indicator).unwrap_or(usize::MAX);
         let area = catalog.counties.iter().position(|c| *c.name == *v.county).unwrap_or(usize::MAX);
         (ind, !v.official, area)
     };
-    let mut seen: FxHashMap<(Arc<str>, Arc<str>), (usize, bool, usize)> = FxHashMap::default();
+    let mut seen: FxHashMap<(Arc<str>, Arc<str>), Order> = FxHashMap::default();
     for v in &after.1.verdicts {
         seen.insert(key(v), order(v));
         pairs.entry(order(v)).or_default().1 = Some(v);
