@@ -322,6 +322,10 @@ pub struct Problem {
     pub column: Option<usize>,
     /// The column's name (county, value, an indicator id …).
     pub field: Option<String>,
+    /// The column's header as the file writes it (数值, 县市区, 森林覆盖率（%）), where it differs from
+    /// `field`: what the tables and annotations people read show.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub header: Option<String>,
     /// The raw text found.
     pub found: Option<String>,
     /// What was expected instead: data, put into words by [`crate::labels::expected`]. JSON and the
@@ -339,6 +343,7 @@ impl Problem {
             line: None,
             column: None,
             field: None,
+            header: None,
             found: None,
             expected,
             suggestion: None,
@@ -361,6 +366,17 @@ impl Problem {
     pub fn found(mut self, raw: &str) -> Problem {
         self.found = Some(shorten(raw));
         self
+    }
+
+    /// The column's header as the file writes it, when it differs from the field's name.
+    pub fn header(mut self, header: Option<&str>) -> Problem {
+        self.header = header.map(shorten);
+        self
+    }
+
+    /// The column as people read it: the file's own header, else the field's name.
+    pub fn shown_field(&self) -> Option<&str> {
+        self.header.as_deref().or(self.field.as_deref())
     }
 
     pub fn suggest(mut self, suggestion: Option<String>) -> Problem {

@@ -64,7 +64,7 @@ pub fn annotation(p: &Problem, lang: Lang) -> String {
         return p.message();
     }
     let mut s = String::new();
-    if let Some(field) = &p.field {
+    if let Some(field) = p.shown_field() {
         s.push_str(&format!("{}：", escape(field)));
     }
     if let Some(found) = &p.found {

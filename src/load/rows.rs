@@ -6,7 +6,7 @@ use super::number::{Cell, fold_full_width, parse_cell};
 use super::read::{Grid, Row, Rows};
 use super::{Accounting, Details, Intake, Measurement, Reading};
 use crate::catalog::{Aggregate, County, Indicator};
-use crate::problem::{Code, Expected, Problem, Quantity, Range, closest};
+use crate::problem::{Code, Expected, NotNumber, Problem, Quantity, Range, closest};
 use crate::target::Target;
 
 /// A column whose meaning is known from its header.
@@ -139,7 +139,8 @@ pub(super) fn read_rows(
     while let Some(row) = rows.next_row()? {
         acc.rows_read += 1;
         found.clear();
-        let mut ctx = RowCtx { file, file_index, row, names, problems: &mut intake.data.problems, errors: 0 };
+        let problems = &mut intake.data.problems;
+        let mut ctx = RowCtx { file, file_index, row, header: &header, names, problems, errors: 0 };
         if ctx.is_readable(&layout, grid) {
             if layout.is_wide() {
                 ctx.wide(&layout, default_year, &mut found);
@@ -345,6 +346,8 @@ struct RowCtx<'a, 'c> {
     /// The file's position in the dataset's accounting.
     file_index: u32,
     row: &'a Row,
+    /// The header row, whose cells name the fields of problems.
+    header: &'a Row,
     names: &'a Names<'c>,
     problems: &'a mut Vec<Problem>,
     /// Errors recorded for this row; any makes it rejected.
@@ -362,11 +365,15 @@ impl<'c> RowCtx<'_, 'c> {
         (self.file_index, u32::try_from(self.row.line).unwrap_or(u32::MAX))
     }
 
+    /// An error at a cell, with the column's header as the file writes it (数值, 县市区, 森林覆盖率（%）) beside
+    /// its stable field name, for the words people read.
     fn push(&mut self, code: Code, col: usize, field: &str, expected: Expected) -> &mut Problem {
         let raw = self.cell(col).to_string();
+        let header = self.header.cell(col).trim().trim_start_matches('\u{FEFF}');
+        let shown = (!header.is_empty() && header != field && !matches!(field, "row" | "cell")).then_some(header);
         self.errors += 1;
-        self.problems
-            .push(Problem::error(code, self.file, expected).at(self.row.line, Some(col + 1), field).found(&raw));
+        let p = Problem::error(code, self.file, expected).at(self.row.line, Some(col + 1), field).found(&raw);
+        self.problems.push(p.header(shown));
         self.problems.last_mut().expect("just pushed")
     }
 
@@ -471,7 +478,10 @@ impl<'c> RowCtx<'_, 'c> {
             Ok(Cell::NoData) => return Ok(None),
             Ok(Cell::Value(v)) => v,
             Err(e) => {
-                let expected = Expected::Number { percent, why: e.reason };
+                let expected = match unit_suffix(self.cell(col), percent) {
+                    Some(unit) if e.reason == NotNumber::NotANumber => Expected::NumberWithoutUnit { unit },
+                    _ => Expected::Number { percent, why: e.reason },
+                };
                 self.push(Code::NotANumber, col, field, expected);
                 return Err(());
             }
@@ -611,6 +621,20 @@ impl<'c> RowCtx<'_, 'c> {
     }
 }
 
+/// The unit written after a number (`19.8μg/m3`, `300 天`), when the cell is a number and a unit: the
+/// unit. A `%` on a percentage is not a unit; a cell whose number part is not a number gives none.
+fn unit_suffix(cell: &str, percent: bool) -> Option<String> {
+    let folded = fold_full_width(cell);
+    let text = folded.trim();
+    let cut = text.find(|c: char| !(c.is_ascii_digit() || matches!(c, '.' | '-' | '+' | ',')))?;
+    let (number, unit) = (text[..cut].trim(), text[cut..].trim());
+    let starts_unit = unit.chars().next().is_some_and(|c| c.is_alphabetic() || matches!(c, '%' | '‰' | '℃' | '°'));
+    if number.is_empty() || !starts_unit || (percent && unit == "%") {
+        return None;
+    }
+    matches!(parse_cell(number, false), Ok(Cell::Value(_))).then(|| unit.to_string())
+}
+
 /// `2023`: four ASCII digits in the years a row may give (1900–2100).
 fn plain_year(cell: &str) -> Option<i32> {
     let year = (cell.len() == 4 && cell.bytes().all(|b| b.is_ascii_digit())).then(|| cell.parse::<i32>().ok())??;
@@ -676,6 +700,18 @@ mod tests {
         }
         assert_eq!(Field::from_header("森林覆盖率（%）"), None);
         assert_eq!(Field::Denominator.name(), "denominator");
+    }
+
+    #[test]
+    fn a_number_with_a_unit_names_the_unit() {
+        assert_eq!(unit_suffix("19.8μg/m3", false), Some("μg/m3".into()));
+        assert_eq!(unit_suffix("300 天", false), Some("天".into()));
+        assert_eq!(unit_suffix("１２个", false), Some("个".into()));
+        assert_eq!(unit_suffix("22.4%", false), Some("%".into()));
+        assert_eq!(unit_suffix("22.4%", true), None, "a percentage's % is read, not a unit");
+        assert_eq!(unit_suffix("约9", false), None);
+        assert_eq!(unit_suffix("abc", false), None);
+        assert_eq!(unit_suffix("≥80", false), None);
     }
 
     #[test]
