@@ -243,7 +243,7 @@ fn a_county_file_missing_a_binding_indicator_fails_under_complete() {
     let (code, log) = repo.run_workflow();
     assert_eq!(code, 1, "{log}");
     assert!(
-        log.contains("::error file=submissions/晋江市/2023.csv,title=missing-indicator::pm25_central：发现“no row”"),
+        log.contains("::error file=submissions/晋江市/2023.csv,title=missing-indicator::pm25_central：发现“无此行”"),
         "{log}"
     );
     assert!(log.contains("2023 年晋江市的 pm25_central"), "{log}");

@@ -681,7 +681,7 @@ fn exit_code_2_when_validate_cannot_run() {
     run(&["validate", &format!("{DIR}/wide-2023.csv"), "--format", "xml"]).code(2);
     run(&["validate", &format!("{DIR}/wide-2023.csv"), "--limit", "cells=5"]).code(2).stderr_has("no limit named");
     // A file that cannot be read is a problem of its own (docs/limits.md): see tests/hostile.rs.
-    run(&["validate", "no/such.csv"]).code(1).stdout_has("unreadable-file").stdout_has("no such file");
+    run(&["validate", "no/such.csv"]).code(1).stdout_has("unreadable-file").stdout_has("文件不存在");
     run(&["validate", &format!("{DIR}/wide-2023.xlsx"), "--sheet", "2030"])
         .code(1)
         .stdout_has("unreadable-file")

@@ -67,8 +67,8 @@ pub fn annotation(p: &Problem, lang: Lang) -> String {
     if let Some(field) = p.shown_field() {
         s.push_str(&format!("{}：", escape(field)));
     }
-    if let Some(found) = &p.found {
-        s.push_str(&format!("发现“{}”；", escape(found)));
+    if let Some(found) = found_text(p, lang) {
+        s.push_str(&format!("发现“{}”；", escape(&found)));
     }
     let expected = escape(&expected(&p.expected, lang)).into_owned();
     match &p.suggestion {
@@ -231,4 +231,39 @@ pub fn ratio_parts_note(city_row: &str, lang: Lang) -> String {
              {city_row} value is Σ numerator / Σ denominator and cannot be aggregated without them"
         ),
     }
+}
+
+/// What a problem found, in the language: a phrase plan-check wrote itself (`no row`, `3 cells`, an
+/// unreadable file's kind) is put into Chinese; text taken from the file stays as it is. Only codes
+/// whose `found` plan-check writes are looked at, so a cell that reads "no data" is never translated.
+pub fn found_text(p: &Problem, lang: Lang) -> Option<String> {
+    let found = p.found.as_deref()?;
+    if lang == Lang::En {
+        return Some(found.to_string());
+    }
+    let fixed = match (p.code, found) {
+        (Code::MissingIndicator, "no row") => Some("无此行"),
+        (Code::MissingIndicator, "no data") => Some("无数据"),
+        (Code::UnreadableFile, "no such file") => Some("文件不存在"),
+        (Code::UnreadableFile, "a folder") => Some("文件夹"),
+        (Code::UnreadableFile, "a folder with none") => Some("不含数据文件的文件夹"),
+        (Code::UnreadableFile, "no visible worksheet") => Some("没有可见的工作表"),
+        (Code::UnreadableFile, "a workbook the reader cannot parse") => Some("无法解析的工作簿"),
+        (Code::UnreadableFile, "an Excel 97-2003 workbook (.xls), which is not read") => {
+            Some("Excel 97-2003 工作簿（.xls），不读取")
+        }
+        _ => None,
+    };
+    if let Some(text) = fixed {
+        return Some(text.to_string());
+    }
+    let cells = found.strip_suffix(" cells").filter(|n| n.parse::<usize>().is_ok());
+    if let (Code::RaggedRow, Some(n)) = (p.code, cells) {
+        return Some(format!("{n} 个单元格"));
+    }
+    let years = found.strip_prefix("a name with the years ").filter(|_| p.line.is_none());
+    if let (Code::MissingYear, Some(years)) = (p.code, years) {
+        return Some(format!("文件名含年份 {}", years.replace(" and ", " 和 ")));
+    }
+    Some(found.to_string())
 }

@@ -130,7 +130,8 @@ fn problem_sheet(problems: &[Problem], lang: Lang) -> Sheet {
             if lang == Lang::Zh {
                 row.push(Cell::text(problem_title(p.code, lang)));
             }
-            row.extend([text(&p.shown_field().map(String::from)), text(&p.found), Cell::text(expected)]);
+            let found = labels::found_text(p, lang);
+            row.extend([text(&p.shown_field().map(String::from)), text(&found), Cell::text(expected)]);
             row
         })
         .collect();
