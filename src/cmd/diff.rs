@@ -5,28 +5,18 @@
 use std::io::Write;
 use std::path::Path;
 
-use anyhow::bail;
-
 use crate::catalog::SourceFilter;
-use crate::cli::{DiffArgs, DiffFailOn, InputArgs};
 use crate::evaluate::{self, Settings};
 use crate::output::{self, Format};
-use crate::{Console, Lang, Outcome, compare, labels};
+use crate::problem::Failure;
+use crate::settings::Diff;
+use crate::{Console, Outcome, compare, labels};
 
-pub fn run(args: &DiffArgs, console: Console, out: &mut dyn Write, err: &mut dyn Write) -> anyhow::Result<Outcome> {
-    let lang = Lang::from(args.lang);
-    let head = InputArgs {
-        files: args.against.clone(),
-        catalog: args.input.catalog.clone(),
-        year: args.input.year,
-        encoding: args.input.encoding.clone(),
-        sheet: args.input.sheet.clone(),
-        limit: args.input.limit.clone(),
-        follow_symlinks: args.input.follow_symlinks,
-    };
-    let (catalog, before) = super::load_inputs(&args.input, None)?;
-    let (_, after) = super::load_inputs(&head, None)?;
-    let (before_files, after_files) = (super::display_names(&args.input.files), super::display_names(&head.files));
+pub fn run(s: &Diff, console: Console, out: &mut dyn Write, err: &mut dyn Write) -> anyhow::Result<Outcome> {
+    let lang = s.lang;
+    let (catalog, before) = super::load_inputs(&s.before, None)?;
+    let (_, after) = super::load_inputs(&s.after, None)?;
+    let (before_files, after_files) = (s.before.display_names(), s.after.display_names());
     for (files, data) in [(&before_files, &before), (&after_files, &after)] {
         let (errors, warnings) = data.counts();
         if errors + warnings > 0 {
@@ -34,29 +24,25 @@ pub fn run(args: &DiffArgs, console: Console, out: &mut dyn Write, err: &mut dyn
         }
     }
     let latest = before.years().into_iter().chain(after.years()).max();
-    let year = match (args.input.year, latest) {
-        (Some(y), _) => y,
-        (None, Some(y)) => y,
-        (None, None) => bail!("no measurements with a year on either side; nothing to compare"),
+    let year = match (s.before.year, latest) {
+        (Some(y), _) | (None, Some(y)) => y,
+        (None, None) => return Err(Failure::NoYear { files: before_files.clone() }.into()),
     };
-    let province = super::load_targets(args.judge.targets.as_deref(), &catalog)?;
+    let province = super::load_targets(s.judge.targets.as_deref(), &catalog)?;
     let catalog = catalog.select(&SourceFilter::Table).unwrap_or(catalog);
-    let stage = args.judge.stage.map_or_else(|| Settings::stage_for(&catalog, year), Into::into);
+    let stage = s.judge.stage.unwrap_or_else(|| Settings::stage_for(&catalog, year));
     let settings = Settings { year, stage, province };
     let (eb, ea) = (evaluate::evaluate(&catalog, &before, &settings), evaluate::evaluate(&catalog, &after, &settings));
     let diff = compare::diff(&catalog, (&before, &eb), (&after, &ea));
     let sides = output::diff::Sides { before: &before_files, after: &after_files };
     let content = output::diff::build(&catalog, &diff, &sides, lang)?;
-    let format = super::format(&args.output)?;
-    if format == Format::Github {
+    if s.output.format == Format::Github {
         output::diff::annotations(&catalog, &diff, lang, out)?;
         append_step_summary(&output::summary::markdown(&content)?)?;
     } else {
-        let inputs: Vec<_> =
-            super::inputs(&args.input, Some(&args.judge)).into_iter().chain(super::inputs(&head, None)).collect();
-        super::emit(&content, format, &args.output, console, &inputs, out)?;
+        s.output.emit(&content, console, out)?;
     }
-    if args.fail_on == DiffFailOn::BindingChange && diff.binding_change() {
+    if s.fail_on_binding_change && diff.binding_change() {
         let n = diff.verdicts.iter().filter(|c| c.official && c.binding).count();
         writeln!(err, "{}", labels::binding_changed(n, lang))?;
         return Ok(Outcome::Findings);

@@ -167,17 +167,21 @@ pub fn word(w: Word, lang: Lang) -> &'static str {
 }
 
 mod ci;
+mod errors;
 mod lint;
 mod numbers;
 mod problems;
+mod projects;
 mod reason;
 mod sentences;
 mod status;
 
 pub use ci::*;
+pub use errors::*;
 pub use lint::*;
 pub use numbers::*;
 pub use problems::*;
+pub use projects::*;
 pub use reason::*;
 pub use sentences::*;
 pub use status::*;

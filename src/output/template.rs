@@ -7,7 +7,10 @@ use std::io::Write;
 use anyhow::Context as _;
 use rust_xlsxwriter::{Color, Format, Note, Workbook, Worksheet, XlsxError};
 
-use crate::labels::{Lang, Word, word};
+use crate::catalog::{Aggregate, AreaKind, Catalog, County, Indicator};
+use crate::labels::{self, Lang, TemplateNote, Word, word};
+use crate::output::indicators::Entry;
+use crate::target::Target;
 
 /// What one cell of the template holds.
 #[derive(Debug, Clone, PartialEq)]
@@ -42,6 +45,125 @@ impl Grid {
     pub fn to_fill(&self) -> usize {
         self.rows.iter().flatten().filter(|s| **s == Slot::Fill).count()
     }
+}
+
+/// Whether the area reports the indicator: a city row reports the indicators it is the official row of;
+/// a reporting area those that apply to it.
+fn reports(area: &County, ind: &Indicator) -> bool {
+    match area.kind {
+        AreaKind::City => area.name == ind.city_row,
+        AreaKind::Area => ind.applies_to_area(area),
+    }
+}
+
+/// The unit and target of an indicator, as the note a person fills the value in by.
+pub fn note(catalog: &Catalog, ind: &Indicator, lang: Lang) -> String {
+    let entry = Entry::new(catalog, ind);
+    let rule = match ind.target.resolve(&crate::target::Context {
+        better: ind.better,
+        baseline: ind.baseline,
+        reference: &|id| catalog.reference_value(id),
+    }) {
+        crate::target::Resolved::Rule(rule) => Some(rule),
+        _ => None,
+    };
+    let target = match (rule, &entry.target.resolved) {
+        (Some(rule), _) if rule.is_stated_by(&ind.target_text) => ind.target_text.clone(),
+        (_, Some(r)) if *r != ind.target_text => format!("{}（{r}）", ind.target_text),
+        _ => ind.target_text.clone(),
+    };
+    let note = TemplateNote {
+        name: &entry.name,
+        unit: if ind.unit.is_empty() { "—" } else { &ind.unit },
+        target: &target,
+        due: ind.due.filter(|&d| d != catalog.plan.target_year),
+        cumulative_since: ind.cumulative.then_some(catalog.plan.base_year),
+        done_or_not: ind.target == Target::Done,
+    };
+    let text = labels::template_note(&note, lang);
+    match ind.aggregate {
+        Aggregate::Ratio => {
+            format!("{text}{}{}", labels::words(lang, "｜", " | "), labels::ratio_parts_note(&ind.city_row, lang))
+        }
+        _ => text,
+    }
+}
+
+fn header(lang: Lang, columns: &[Word]) -> Vec<String> {
+    columns.iter().map(|&w| word(w, lang).to_string()).collect()
+}
+
+/// One row per (area, indicator) the area reports, the indicator by id, the note in the note column.
+/// When a reporting area's ratio indicator is among them, 分子 and 分母 columns follow the value: the
+/// city value of a ratio is Σ numerator / Σ denominator, so an area's percentage alone cannot make it.
+pub fn long(catalog: &Catalog, areas: &[&County], year: i32, lang: Lang) -> Grid {
+    let has_parts = |area: &County, ind: &Indicator| area.kind == AreaKind::Area && ind.aggregate == Aggregate::Ratio;
+    let parts = areas.iter().any(|a| catalog.indicators.iter().any(|i| reports(a, i) && has_parts(a, i)));
+    let mut head = header(lang, &[Word::TemplateCounty, Word::Indicator, Word::TemplateValue]);
+    if parts {
+        head.extend(labels::part_headers(lang).map(String::from));
+    }
+    head.extend(header(lang, &[Word::TemplateYear, Word::TemplateNote]));
+    let mut grid = Grid::new(head);
+    for area in areas {
+        for ind in catalog.indicators.iter().filter(|i| reports(area, i)) {
+            let mut row = vec![Slot::Text(area.name.clone()), Slot::Text(ind.id.clone()), Slot::Fill];
+            if parts {
+                let part = if has_parts(area, ind) { Slot::Part } else { Slot::Text(String::new()) };
+                row.extend([part.clone(), part]);
+            }
+            row.extend([Slot::Number(f64::from(year)), Slot::Text(note(catalog, ind, lang))]);
+            grid.rows.push(row);
+        }
+    }
+    grid.legend = legend(catalog, areas, lang);
+    grid
+}
+
+/// One row per area, one column per indicator (headed by its id, the note on the header); a cell the
+/// area does not report holds `-`, which reads as "no data". A ratio indicator's column is followed by
+/// its parts, `forest_coverage.分子` and `forest_coverage.分母`, when a reporting area is in the file.
+pub fn wide(catalog: &Catalog, areas: &[&County], year: i32, lang: Lang) -> Grid {
+    let columns: Vec<&Indicator> = catalog.indicators.iter().filter(|i| areas.iter().any(|a| reports(a, i))).collect();
+    let any_area = areas.iter().any(|a| a.kind == AreaKind::Area);
+    let with_parts = |ind: &Indicator| any_area && ind.aggregate == Aggregate::Ratio;
+    let mut head = header(lang, &[Word::TemplateCounty, Word::TemplateYear]);
+    let mut notes = Vec::new();
+    for ind in &columns {
+        notes.push((head.len(), note(catalog, ind, lang)));
+        head.push(ind.id.clone());
+        if with_parts(ind) {
+            head.extend(labels::part_headers(lang).map(|p| format!("{}.{p}", ind.id)));
+        }
+    }
+    head.extend(header(lang, &[Word::TemplateNote]));
+    let mut grid = Grid::new(head);
+    grid.column_notes = notes;
+    for area in areas.iter().filter(|a| columns.iter().any(|i| reports(a, i))) {
+        let mut row = vec![Slot::Text(area.name.clone()), Slot::Number(f64::from(year))];
+        for ind in &columns {
+            row.push(if reports(area, ind) { Slot::Fill } else { Slot::NotReported });
+            if with_parts(ind) {
+                let part =
+                    if reports(area, ind) && area.kind == AreaKind::Area { Slot::Part } else { Slot::NotReported };
+                row.extend([part.clone(), part]);
+            }
+        }
+        row.push(Slot::Text(String::new()));
+        grid.rows.push(row);
+    }
+    grid.legend = legend(catalog, areas, lang);
+    grid
+}
+
+/// The indicators of the template, for the workbook's second sheet.
+fn legend(catalog: &Catalog, areas: &[&County], lang: Lang) -> Vec<[String; 3]> {
+    catalog
+        .indicators
+        .iter()
+        .filter(|i| areas.iter().any(|a| reports(a, i)))
+        .map(|i| [i.id.clone(), note(catalog, i, lang), i.source.clone()])
+        .collect()
 }
 
 fn text(slot: &Slot) -> String {
