@@ -9,7 +9,7 @@ use crate::catalog::SourceFilter;
 use crate::evaluate::{self, Settings};
 use crate::output::{self, Format};
 use crate::problem::Failure;
-use crate::settings::Diff;
+use crate::settings::{self, Diff};
 use crate::{Console, Outcome, compare, labels};
 
 pub fn run(s: &Diff, console: Console, out: &mut dyn Write, err: &mut dyn Write) -> anyhow::Result<Outcome> {
@@ -37,7 +37,15 @@ pub fn run(s: &Diff, console: Console, out: &mut dyn Write, err: &mut dyn Write)
     let sides = output::diff::Sides { before: &before_files, after: &after_files };
     let content = output::diff::build(&catalog, &diff, &sides, lang)?;
     if s.output.format == Format::Github {
-        output::diff::annotations(&catalog, &diff, lang, out)?;
+        let mut annotations = Vec::new();
+        output::diff::annotations(&catalog, &diff, lang, &mut annotations)?;
+        match &s.output.path {
+            Some(path) => {
+                settings::refuse_input(path, &s.output.protected)?;
+                settings::write_atomically(path, &annotations)?;
+            }
+            None => out.write_all(&annotations)?,
+        }
         append_step_summary(&output::summary::markdown(&content)?)?;
     } else {
         s.output.emit(&content, console, out)?;

@@ -164,7 +164,8 @@ struct FindingsDocument<'a> {
 pub fn findings(origin: &str, count: Option<usize>, found: &[Problem], lang: Lang) -> anyhow::Result<Content<'static>> {
     let errors = found.iter().filter(|p| p.is_error()).count();
     let warnings = found.len() - errors;
-    let mut content = Content::default();
+    // The catalogue's annotations keep the stable English message (its lines above follow `lang`).
+    let mut content = Content { lang: Lang::En, ..Content::default() };
     // The catalogue's name, its ids and the sentences quoting it are input: escaped.
     let shown = escape(origin);
     for p in found {
