@@ -257,7 +257,7 @@ pub fn baseline_cell(ind: &Indicator, v: &Verdict) -> Cell {
 pub fn target_cell(v: &Verdict) -> String {
     let t = &v.target;
     match t.rule {
-        Some(rule) if !rule.is_stated_by(&t.text) => format!("{}（{rule}）", t.text),
+        Some(rule) if !rule.is_stated_by(&t.text) => labels::with_rule(&t.text, rule),
         _ => t.text.to_string(),
     }
 }

@@ -69,7 +69,7 @@ pub fn note(catalog: &Catalog, ind: &Indicator, lang: Lang) -> String {
     };
     let target = match (rule, &entry.target.resolved) {
         (Some(rule), _) if rule.is_stated_by(&ind.target_text) => ind.target_text.clone(),
-        (_, Some(r)) if *r != ind.target_text => format!("{}（{r}）", ind.target_text),
+        (_, Some(r)) if *r != ind.target_text => crate::labels::with_rule(&ind.target_text, r),
         _ => ind.target_text.clone(),
     };
     let note = TemplateNote {
