@@ -220,8 +220,13 @@ pub fn part_headers(lang: Lang) -> [&'static str; 2] {
     [words(lang, "分子", "numerator"), words(lang, "分母", "denominator")]
 }
 
+/// A ratio indicator's template note, `note`, with what it adds: fill in the parts too, and why.
+pub fn with_ratio_parts(note: &str, city_row: &str, lang: Lang) -> String {
+    format!("{note}{}{}", words(lang, "｜", " | "), ratio_parts_note(city_row, lang))
+}
+
 /// What a ratio indicator's note adds: fill in the parts too, and why.
-pub fn ratio_parts_note(city_row: &str, lang: Lang) -> String {
+fn ratio_parts_note(city_row: &str, lang: Lang) -> String {
     match lang {
         Lang::Zh => format!(
             "比率类指标：另填分子、分母（数值 = 分子 ÷ 分母 × 100），“{city_row}”的值按 Σ分子 / Σ分母 汇总，缺分子、分母则无法汇总"

@@ -82,9 +82,7 @@ pub fn note(catalog: &Catalog, ind: &Indicator, lang: Lang) -> String {
     };
     let text = labels::template_note(&note, lang);
     match ind.aggregate {
-        Aggregate::Ratio => {
-            format!("{text}{}{}", labels::words(lang, "｜", " | "), labels::ratio_parts_note(&ind.city_row, lang))
-        }
+        Aggregate::Ratio => labels::with_ratio_parts(&text, &ind.city_row, lang),
         _ => text,
     }
 }
