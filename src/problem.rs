@@ -114,6 +114,16 @@ pub enum Expected {
         id: String,
         city_row: String,
     },
+    /// A city-level row the indicator is not judged on (a 全市 row of a 中心市区 indicator).
+    UnusedCityRow {
+        id: String,
+        city_row: String,
+    },
+    /// A compounded rate's yearly rate for `year`, between the base year and a later year given.
+    CompoundRate {
+        id: String,
+        year: i32,
+    },
     TaggedOnly {
         id: String,
         tags: Vec<String>,
@@ -198,10 +208,31 @@ pub enum ProjectExpected {
     Once { same: bool, at: String },
 }
 
+/// What is wrong in the keys other plans' tables need: `[plan]`'s `official_row`, `level` and
+/// `about_tolerance`, `[status_labels]`, an indicator's `compound` and `rebased`. Words in
+/// `crate::labels` (plan_words.rs).
+#[derive(Debug, Clone, PartialEq)]
+pub enum PlanBroken {
+    AboutTolerance { value: f64 },
+    LevelWords,
+    StatusKey { key: String },
+    StatusWordEmpty { key: String },
+    OfficialRowNotCity { row: String },
+    CompoundNotCumulative,
+    CompoundAggregated,
+    CompoundNotPercent { unit: String },
+    RebasedCumulative,
+    RebasedWithoutBaseline,
+    RebasedNotNumber,
+    RebasedNoNote,
+}
+
 /// A rule of a catalogue or of a `--targets` file that an entry breaks (code `invalid` or
 /// `invalid-targets`); the words, in either language, are in `crate::labels`.
 #[derive(Debug, Clone, PartialEq)]
 pub enum Broken {
+    /// A key other plans need (issue 22) used wrongly.
+    Plan(PlanBroken),
     /// TOML the parser refused (its English message, which `--lang zh` puts into Chinese where it can).
     Toml {
         message: String,
@@ -334,6 +365,15 @@ pub enum Warned {
         cmp: Cmp,
         value: f64,
         better: Better,
+    },
+    /// `baseline +N%` on a % indicator, where a rate's table usually means percentage points.
+    RelativeOnPercent {
+        target: String,
+        points: String,
+    },
+    /// No `source` in a catalogue that gives it elsewhere.
+    NoSource {
+        default: String,
     },
 }
 
@@ -510,6 +550,7 @@ pub enum Code {
     MissingIndicator,
     AggregateMismatch,
     BaselineMismatch,
+    CompoundGap,
     UnreadableFile,
     TooLarge,
     Formula,
@@ -529,11 +570,13 @@ pub enum Code {
     ProvinceWithoutSource,
     RuleAgainstPolarity,
     QuoteNotInPlan,
+    RelativeChangeOnPercent,
+    NoSource,
 }
 
 impl Code {
     /// The codes of a catalogue and a targets file (docs/target-language.md, "plan-check check-catalog").
-    pub const CATALOG: [Code; 7] = [
+    pub const CATALOG: [Code; 9] = [
         Code::Invalid,
         Code::InvalidTargets,
         Code::NoBaseline,
@@ -541,10 +584,12 @@ impl Code {
         Code::ProvinceWithoutSource,
         Code::RuleAgainstPolarity,
         Code::QuoteNotInPlan,
+        Code::RelativeChangeOnPercent,
+        Code::NoSource,
     ];
 
     /// Every code of a data file, in the order the tables of docs/problems.md and docs/limits.md list them.
-    pub const ALL: [Code; 29] = [
+    pub const ALL: [Code; 30] = [
         Code::Encoding,
         Code::EmptyFile,
         Code::MissingColumn,
@@ -564,6 +609,7 @@ impl Code {
         Code::MissingIndicator,
         Code::AggregateMismatch,
         Code::BaselineMismatch,
+        Code::CompoundGap,
         Code::UnreadableFile,
         Code::TooLarge,
         Code::Formula,
@@ -597,6 +643,7 @@ impl Code {
             Code::MissingIndicator => "missing-indicator",
             Code::AggregateMismatch => "aggregate-mismatch",
             Code::BaselineMismatch => "baseline-mismatch",
+            Code::CompoundGap => "compound-gap",
             Code::UnreadableFile => "unreadable-file",
             Code::TooLarge => "too-large",
             Code::Formula => "formula",
@@ -614,6 +661,8 @@ impl Code {
             Code::ProvinceWithoutSource => "province-without-source",
             Code::RuleAgainstPolarity => "rule-against-polarity",
             Code::QuoteNotInPlan => "quote-not-in-plan",
+            Code::RelativeChangeOnPercent => "relative-change-on-percent",
+            Code::NoSource => "no-source",
         }
     }
 }

@@ -429,7 +429,7 @@ fn a_targets_file_is_checked_against_each_indicator() {
 fn a_row_counted_as_accepted_is_a_row_whose_value_is_used() {
     let dir = tempfile::tempdir().unwrap();
     let csv = "county,indicator,value\n全市,forest_coverage,50\n全市,forest_coverage,51\n全市,forest_coverage,50\n\
-               全市,pm25_central,20\n全市,pm25_central,20\n";
+               中心市区,pm25_central,20\n中心市区,pm25_central,20\n";
     write(dir.path(), "dup-2023.csv", csv.as_bytes());
     let (r, doc) = validate_json(dir.path(), &["dup-2023.csv"]);
     r.code(1);

@@ -2,6 +2,7 @@
 //! annotations in either language, the job summary, and `plan-check diff`.
 
 use super::*;
+use crate::catalog::Catalog;
 use crate::compare::{Change, Judged};
 use crate::problem::{Problem, escape};
 
@@ -140,7 +141,7 @@ pub fn ci_word(w: CiWord, lang: Lang) -> &'static str {
 }
 
 /// The title of the job summary of `validate`.
-pub fn summary_title(errors: usize, warnings: usize, lang: Lang) -> String {
+pub fn job_summary_title(errors: usize, warnings: usize, lang: Lang) -> String {
     format!("plan-check validate — {}", validate_verdict(errors, warnings, lang))
 }
 
@@ -183,8 +184,8 @@ pub fn binding_changed(n: usize, lang: Lang) -> String {
 }
 
 /// A side of a change: its status label, or "none" where the side has no verdict.
-pub fn judged_label(j: Option<Judged>, lang: Lang) -> &'static str {
-    j.map_or(ci_word(CiWord::Absent, lang), |j| status_label(j.status, lang))
+pub fn judged_label(catalog: &Catalog, j: Option<Judged>, lang: Lang) -> std::borrow::Cow<'static, str> {
+    j.map_or(ci_word(CiWord::Absent, lang).into(), |j| status_word(catalog, j.status, lang))
 }
 
 /// A side's value, two decimals at most, a dash for none.
@@ -193,8 +194,8 @@ pub fn judged_value(j: Option<Judged>) -> String {
 }
 
 /// `12 森林覆盖率（%） 全市：提前实现 → 滞后（58.9 → 57.1）`: one verdict change as an annotation says it.
-pub fn change_sentence(c: &Change, name: &str, lang: Lang) -> String {
-    let (b, a) = (judged_label(c.before, lang), judged_label(c.after, lang));
+pub fn change_sentence(catalog: &Catalog, c: &Change, name: &str, lang: Lang) -> String {
+    let (b, a) = (judged_label(catalog, c.before, lang), judged_label(catalog, c.after, lang));
     let (vb, va) = (judged_value(c.before), judged_value(c.after));
     match lang {
         Lang::Zh => format!("{name} {}：{b} → {a}（{vb} → {va}）", c.area),

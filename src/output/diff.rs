@@ -134,7 +134,7 @@ fn sheet(catalog: &Catalog, diff: &Diff, changes: &[Change], name: CiWord, lang:
             let area =
                 if c.official { format!("{}{}", c.area, ci_word(CiWord::City, lang)) } else { c.area.to_string() };
             let status = |j: Option<Judged>| match j {
-                Some(j) => super::status_cell(j.status, lang),
+                Some(j) => super::status_cell(catalog, j.status, lang),
                 None => Cell::text(ci_word(CiWord::Absent, lang)),
             };
             vec![
@@ -200,7 +200,7 @@ pub fn annotations(catalog: &Catalog, diff: &Diff, lang: Lang, out: &mut dyn Wri
     for (c, verdict) in diff.verdicts.iter().map(|c| (c, true)).chain(diff.values.iter().map(|c| (c, false))) {
         let level = if verdict && c.official { "warning" } else { "notice" };
         let title = if verdict { "verdict-change" } else { "value-change" };
-        let message = labels::change_sentence(c, &indicator_name(catalog, &c.indicator), lang);
+        let message = labels::change_sentence(catalog, c, &indicator_name(catalog, &c.indicator), lang);
         let props = match at(c) {
             Some(l) => format!("file={},line={},title={title}", escape_property(&escape(&l.file)), l.line),
             None => format!("title={title}"),

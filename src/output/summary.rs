@@ -14,7 +14,7 @@ use crate::problem::{Code, Severity, escape};
 pub fn validate(data: &Dataset, lang: Lang) -> Content<'static> {
     let (errors, warnings) = data.counts();
     let mut content = Content { lang, ..Content::default() };
-    content.heading.push(labels::summary_title(errors, warnings, lang));
+    content.heading.push(labels::job_summary_title(errors, warnings, lang));
     let files = data
         .accounting
         .iter()

@@ -61,8 +61,9 @@ pub fn note(catalog: &Catalog, ind: &Indicator, lang: Lang) -> String {
     let entry = Entry::new(catalog, ind);
     let rule = match ind.target.resolve(&crate::target::Context {
         better: ind.better,
-        baseline: ind.baseline,
+        baseline: ind.judged_baseline(),
         reference: &|id| catalog.reference_value(id),
+        about_tolerance: ind.about_tolerance,
     }) {
         crate::target::Resolved::Rule(rule) => Some(rule),
         _ => None,
