@@ -161,6 +161,31 @@ pub enum Expected {
         city_row: String,
         year: Option<i32>,
     },
+    /// A number with the unit `unit` written after it: the number alone (`19.8`, not `19.8μg/m3`).
+    NumberWithoutUnit {
+        unit: String,
+    },
+    /// Rows of `area` only: the file's name says it is that area's file (`--area-from-filename`).
+    RowsOfArea {
+        area: String,
+    },
+    /// A file name that names one area (`--area-from-filename`); `named` are the areas it names.
+    AreaInFileName {
+        named: Vec<String>,
+    },
+    /// A value for indicator `id` (`name`) on `area`'s row in `year` (`--complete`).
+    AreaValue {
+        area: String,
+        id: String,
+        name: String,
+        year: i32,
+    },
+    /// The numerator and denominator beside an area's value of the ratio indicator `id`, from which
+    /// the `city_row` value is aggregated.
+    RatioParts {
+        id: String,
+        city_row: String,
+    },
     /// What a project status file expected (docs/projects.md); words in `labels/projects.rs`.
     Project(ProjectExpected),
     /// A catalogue or a targets file that breaks a rule: the rule, said as a sentence.
@@ -576,6 +601,8 @@ pub enum Code {
     UnreadableFile,
     TooLarge,
     Formula,
+    ForeignArea,
+    RatioWithoutParts,
     UnknownProject,
     UnknownStatus,
     ProgressFalling,
@@ -611,7 +638,7 @@ impl Code {
     ];
 
     /// Every code of a data file, in the order the tables of docs/problems.md and docs/limits.md list them.
-    pub const ALL: [Code; 30] = [
+    pub const ALL: [Code; 32] = [
         Code::Encoding,
         Code::EmptyFile,
         Code::MissingColumn,
@@ -635,6 +662,8 @@ impl Code {
         Code::UnreadableFile,
         Code::TooLarge,
         Code::Formula,
+        Code::ForeignArea,
+        Code::RatioWithoutParts,
         Code::UnknownProject,
         Code::UnknownStatus,
         Code::ProgressFalling,
@@ -669,6 +698,8 @@ impl Code {
             Code::UnreadableFile => "unreadable-file",
             Code::TooLarge => "too-large",
             Code::Formula => "formula",
+            Code::ForeignArea => "foreign-area",
+            Code::RatioWithoutParts => "ratio-without-parts",
             Code::UnknownProject => "unknown-project",
             Code::UnknownStatus => "unknown-status",
             Code::ProgressFalling => "progress-falling",
@@ -708,6 +739,10 @@ pub struct Problem {
     pub column: Option<usize>,
     /// The column's name (county, value, an indicator id …).
     pub field: Option<String>,
+    /// The column's header as the file writes it (数值, 县市区, 森林覆盖率（%）), where it differs from
+    /// `field`: what the tables and annotations people read show.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub header: Option<String>,
     /// The raw text found.
     pub found: Option<String>,
     /// What was expected instead: data, put into words by [`crate::labels::expected`]. JSON and the
@@ -725,6 +760,7 @@ impl Problem {
             line: None,
             column: None,
             field: None,
+            header: None,
             found: None,
             expected,
             suggestion: None,
@@ -747,6 +783,17 @@ impl Problem {
     pub fn found(mut self, raw: &str) -> Problem {
         self.found = Some(shorten(raw));
         self
+    }
+
+    /// The column's header as the file writes it, when it differs from the field's name.
+    pub fn header(mut self, header: Option<&str>) -> Problem {
+        self.header = header.map(shorten);
+        self
+    }
+
+    /// The column as people read it: the file's own header, else the field's name.
+    pub fn shown_field(&self) -> Option<&str> {
+        self.header.as_deref().or(self.field.as_deref())
     }
 
     pub fn suggest(mut self, suggestion: Option<String>) -> Problem {

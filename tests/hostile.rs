@@ -479,7 +479,7 @@ fn a_folder_gives_its_data_files_and_an_unreadable_file_is_a_problem_of_its_own(
     assert_eq!(unreadable[0].1, "a folder with at least one .csv, .xlsx or .xls file");
     assert_eq!(unreadable[1].0, "no such file");
     assert!(unreadable[2].1.contains("a pattern that matched no file"), "{doc:#}");
-    let r = run_in(dir.path(), &["validate", "data", "missing.csv", "--format", "github"]);
+    let r = run_in(dir.path(), &["validate", "data", "missing.csv", "--format", "github", "--lang", "en"]);
     r.code(1).stdout_has("::error file=missing.csv,title=unreadable-file::found \"no such file\"");
 }
 

@@ -147,6 +147,8 @@ const CASES: &[Case] = &[
         exit: 1,
         problems: &[
             ("unknown-county", "error", Some(2), Some(1)),
+            // The one accepted row, 泉港's forest coverage, has no parts for the city's ratio.
+            ("ratio-without-parts", "warning", Some(3), None),
             ("unknown-county", "error", Some(4), Some(1)),
             ("unknown-county", "error", Some(5), Some(1)),
         ],
@@ -238,7 +240,7 @@ const CASES: &[Case] = &[
         file: "not-applicable-2023.csv",
         args: &[],
         exit: 0,
-        problems: &[("not-applicable", "warning", Some(2), Some(1))],
+        problems: &[("not-applicable", "warning", Some(2), Some(1)), ("ratio-without-parts", "warning", Some(4), None)],
         rows: (3, 3, 0),
     },
     Case {
@@ -275,6 +277,20 @@ const CASES: &[Case] = &[
             ("missing-indicator", "error", None, None),
         ],
         rows: (14, 14, 0),
+    },
+    Case {
+        file: "晋江市-foreign-area-2023.csv",
+        args: &["--area-from-filename"],
+        exit: 1,
+        problems: &[("foreign-area", "error", Some(3), None)],
+        rows: (2, 1, 1),
+    },
+    Case {
+        file: "ratio-without-parts-2023.csv",
+        args: &[],
+        exit: 0,
+        problems: &[("ratio-without-parts", "warning", Some(2), None)],
+        rows: (2, 2, 0),
     },
     Case {
         file: "unreadable-2023.xls",
@@ -480,7 +496,7 @@ fn a_wide_file_with_chinese_headers_gives_one_measurement_per_cell() {
 
 #[test]
 fn github_annotations_are_exact() {
-    let r = run(&["validate", &format!("{DIR}/wide-problems-2023.csv"), "--format", "github"]);
+    let r = run(&["validate", &format!("{DIR}/wide-problems-2023.csv"), "--format", "github", "--lang", "en"]);
     r.code(1);
     let f = "tests/data/intake/wide-problems-2023.csv";
     let expected = format!(
@@ -496,8 +512,16 @@ fn github_annotations_are_exact() {
 
 #[test]
 fn github_output_escapes_what_workflow_commands_reserve_and_says_what_max_errors_left_out() {
-    let r =
-        run(&["validate", &format!("{DIR}/problems/not-a-number-2023.csv"), "--format", "github", "--max-errors", "5"]);
+    let r = run(&[
+        "validate",
+        &format!("{DIR}/problems/not-a-number-2023.csv"),
+        "--format",
+        "github",
+        "--lang",
+        "en",
+        "--max-errors",
+        "5",
+    ]);
     r.code(1);
     let lines: Vec<&str> = r.stdout.lines().collect();
     assert_eq!(lines.len(), 6, "{}", r.stdout);
@@ -545,9 +569,19 @@ fn text_output_is_a_table_then_one_accounting_line_per_file() {
     insta::assert_snapshot!("validate_text", r.stdout);
     let r = run(&["validate", &format!("{DIR}/wide-2023.csv"), "--lang", "en"]);
     r.code(0);
+    // An area's ratio value without its parts, and no 全市 value of it: warned, still valid.
+    let lines: Vec<&str> = r.stdout.lines().collect();
+    assert!(
+        lines[3].contains("┆    4 ┆     ┆ warning ┆ ratio-without-parts ┆ black_odorous_elimination ┆ 100"),
+        "{}",
+        r.stdout
+    );
     assert_eq!(
-        r.stdout,
-        "tests/data/intake/wide-2023.csv: 4 rows read = 4 accepted + 0 rejected (wide, utf-8)\nvalid: 0 error(s), 0 warning(s)\n"
+        lines[5..],
+        [
+            "tests/data/intake/wide-2023.csv: 4 rows read = 4 accepted + 0 rejected (wide, utf-8)",
+            "valid: 0 error(s), 1 warning(s)"
+        ]
     );
 }
 
@@ -712,7 +746,7 @@ fn exit_code_2_when_validate_cannot_run() {
     run(&["validate", &format!("{DIR}/wide-2023.csv"), "--format", "xml"]).code(2);
     run(&["validate", &format!("{DIR}/wide-2023.csv"), "--limit", "cells=5"]).code(2).stderr_has("no limit named");
     // A file that cannot be read is a problem of its own (docs/limits.md): see tests/hostile.rs.
-    run(&["validate", "no/such.csv"]).code(1).stdout_has("unreadable-file").stdout_has("no such file");
+    run(&["validate", "no/such.csv"]).code(1).stdout_has("unreadable-file").stdout_has("文件不存在");
     run(&["validate", &format!("{DIR}/wide-2023.xlsx"), "--sheet", "2030"])
         .code(1)
         .stdout_has("unreadable-file")

@@ -166,6 +166,7 @@ pub fn word(w: Word, lang: Lang) -> &'static str {
     words(lang, zh, en)
 }
 
+mod ci;
 mod errors;
 mod explain;
 mod gate;
@@ -180,6 +181,7 @@ mod report;
 mod sentences;
 mod status;
 
+pub use ci::*;
 pub use errors::*;
 pub use explain::*;
 pub use gate::*;

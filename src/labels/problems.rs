@@ -10,6 +10,9 @@ use crate::problem::{Problem, Severity, escape};
 
 /// What a problem code means, in a few words.
 pub fn problem_title(code: Code, lang: Lang) -> &'static str {
+    if let Some(title) = ci_title(code, lang) {
+        return title;
+    }
     let (zh, en) = match code {
         Code::Encoding => ("编码无法识别", "unreadable encoding"),
         Code::EmptyFile => ("文件为空", "empty file"),
@@ -34,6 +37,7 @@ pub fn problem_title(code: Code, lang: Lang) -> &'static str {
         Code::UnreadableFile => ("文件无法读取", "file cannot be read"),
         Code::TooLarge => ("超出限制", "beyond a limit"),
         Code::Formula => ("公式取保存值", "formula values as saved"),
+        Code::ForeignArea | Code::RatioWithoutParts => ("", ""),
         Code::UnknownProject => ("未知工程项目", "unknown project"),
         Code::UnknownStatus => ("未知建设状态", "unknown status"),
         Code::ProgressFalling => ("进度较上年回落", "progress falling"),
@@ -171,6 +175,9 @@ pub(crate) fn list(items: &[String], lang: Lang) -> String {
 /// What a problem expected, in words.
 pub fn expected(e: &Expected, lang: Lang) -> String {
     if let Some(text) = super::gate_expected(e, lang) {
+        return text;
+    }
+    if let Some(text) = expected_ci(e, lang) {
         return text;
     }
     match e {

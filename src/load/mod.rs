@@ -11,6 +11,7 @@ mod read;
 mod records;
 mod rows;
 mod side;
+mod submission;
 mod workbook;
 mod years;
 
@@ -25,6 +26,9 @@ pub use open::{STDIN_NAME, data_files_of};
 pub use projects::{PROJECT_COLUMNS, ProjectReport, parse_status};
 pub use read::{ReadOptions, display_name, is_workbook_kind};
 pub use side::{DEFAULT_CATALOG, catalog_path, holds_one_of, read_catalog, read_side_file};
+pub use submission::{
+    Completeness, areas_in_name, check_complete, check_ownership, check_ratio_parts, reports, sort_problems,
+};
 pub use years::stray_year;
 
 use crate::catalog::{Catalog, Indicator};

@@ -3,6 +3,7 @@
 //! records a CSV holds. One file per [`Format`] under [`format`] renders any content to any
 //! `impl Write`. Words come from [`crate::labels`]; machine output is always English.
 
+pub mod diff;
 pub mod eval;
 pub mod explain;
 pub mod format;
@@ -11,6 +12,7 @@ pub mod problems;
 pub mod projects;
 pub mod rank;
 pub mod results;
+pub mod summary;
 pub mod template;
 pub mod trend;
 pub mod write;
@@ -49,6 +51,8 @@ pub struct Content<'a> {
     /// more were left out.
     pub problems: Option<Vec<Problem>>,
     pub problems_not_shown: usize,
+    /// The language of the words a format writes itself (the messages of GitHub annotations).
+    pub lang: Lang,
 }
 
 /// One table: a title, typed columns, rows of typed cells and the notes that explain them.
