@@ -8,7 +8,7 @@ use std::path::Path;
 use serde::Deserialize;
 use toml::Spanned;
 
-use crate::problem::{Broken, Code, Expected, PlanBroken, Problem, Warned};
+use crate::problem::{Broken, Code, Expected, Figure, PlanBroken, Problem, Warned};
 use crate::target::{Better, Misfit, Target, Trend};
 
 pub mod values;
@@ -554,6 +554,14 @@ impl Catalog {
         let city_rows: HashSet<&str> =
             counties.iter().filter(|c| c.kind == AreaKind::City).map(|c| c.name.as_str()).collect();
         let reference_ids: HashSet<&str> = raw.reference.iter().map(|r| r.id.as_str()).collect();
+        // A reference value that is not a figure (nan, inf, 1e308) would make every target built on it
+        // meaningless (issue 19).
+        for r in &raw.reference {
+            if let Some(v) = r.value.filter(|v| values::number_issue(*v).is_some()) {
+                let at = text.find(&format!("\"{}\"", r.id)).map_or(1, |offset| line_of(text, offset));
+                issues.push(issue(at, Some(&r.id), Broken::FigureNotAFigure { of: Figure::Reference, value: v }));
+            }
+        }
 
         let mut ids: HashMap<String, usize> = HashMap::new();
         let mut indicators = Vec::new();
@@ -596,6 +604,12 @@ impl Catalog {
             let yes_no = target == Target::Done;
             if let Some(why) = target_fits(&r.unit, r.better, r.cumulative, yes_no, &target, &r.target) {
                 here(Broken::TargetMisfit { text: r.target.trim().to_string(), why });
+            }
+            // A figure TOML reads but no indicator measures (1e308): the loader refuses such values too.
+            if let Target::Threshold { value, .. } | Target::Level(value) | Target::About(value) = &target
+                && values::number_issue(*value).is_some()
+            {
+                here(Broken::FigureNotAFigure { of: Figure::Target, value: *value });
             }
             // A baseline that cannot be right, and a relative target that resolves beyond the unit (issue 19).
             if let Some(b) = r.baseline {

@@ -236,6 +236,13 @@ pub enum PlanBroken {
     RebasedNoNote,
 }
 
+/// Which figure of a catalogue [`Broken::FigureNotAFigure`] is about.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Figure {
+    Target,
+    Reference,
+}
+
 /// A rule of a catalogue or of a `--targets` file that an entry breaks (code `invalid` or
 /// `invalid-targets`); the words, in either language, are in `crate::labels`.
 #[derive(Debug, Clone, PartialEq)]
@@ -257,6 +264,11 @@ pub enum Broken {
     },
     /// A baseline that is not a finite figure of sensible size (`nan`, `inf`, `1e308`).
     NotAFigure {
+        value: f64,
+    },
+    /// A target's figure, or a `[[reference]]` value, that is not a finite figure of sensible size.
+    FigureNotAFigure {
+        of: Figure,
         value: f64,
     },
     /// A baseline outside what the indicator can measure.

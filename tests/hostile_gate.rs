@@ -433,6 +433,15 @@ fn check_catalog_refuses_values_and_names_that_cannot_be_right() {
     check("b6.toml", &shipped.replacen("baseline = 58.7", "baseline = inf", 1), "inf is not a figure");
     check("t.toml", &shipped.replacen("target = \"58.7\"", "target = \">= 100.0000001\"", 1), "100.0000001 is outside");
     check("p.toml", &shipped.replacen("target = \"58.7\"", "target = \"baseline +100%\"", 1), "resolves to 117.4");
+    // A target's figure and a reference value TOML reads but no indicator measures.
+    check("f1.toml", &shipped.replacen("target = \">= 2\"", "target = \">= 1e16\"", 1), "the target's figure 1e16");
+    let reference = shipped.replacen(
+        "id = \"thirteenth_plan_average_blue_sky_days\"\n",
+        "id = \"thirteenth_plan_average_blue_sky_days\"\nvalue = nan\n",
+        1,
+    );
+    assert_ne!(reference, shipped);
+    check("f2.toml", &reference, "the reference value NaN is not a figure");
     check(
         "n1.toml",
         &shipped.replacen("name = \"石狮市\"", "name = \" 石狮市\"", 1),

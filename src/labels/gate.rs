@@ -2,7 +2,7 @@
 //! file's name, side files, `-o` and the problems kept per run; Chinese beside English.
 
 use super::*;
-use crate::problem::Broken;
+use crate::problem::{Broken, Figure};
 
 /// What the codes of this subject mean, in a few words.
 pub fn gate_title(code: Code, lang: Lang) -> &'static str {
@@ -109,6 +109,19 @@ pub fn gate_broken(b: &Broken, lang: Lang) -> String {
             "the baseline {} is not a figure (a finite number of at most 1e15 in size)",
             crate::catalog::values::shown(*value)
         ),
+        Broken::FigureNotAFigure { of, value } => {
+            let shown = crate::catalog::values::shown(*value);
+            match (of, zh) {
+                (Figure::Target, true) => format!("目标值 {shown} 不是有效数值（须为有限数，绝对值不超过 1e15）"),
+                (Figure::Reference, true) => format!("参照值 {shown} 不是有效数值（须为有限数，绝对值不超过 1e15）"),
+                (Figure::Target, false) => {
+                    format!("the target's figure {shown} is not a figure (a finite number of at most 1e15 in size)")
+                }
+                (Figure::Reference, false) => {
+                    format!("the reference value {shown} is not a figure (a finite number of at most 1e15 in size)")
+                }
+            }
+        }
         _ => String::new(),
     }
 }

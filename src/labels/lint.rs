@@ -68,7 +68,8 @@ pub fn broken(b: &Broken, lang: Lang) -> String {
         | Broken::MoreNotShown { .. }
         | Broken::NameNeverMatches { .. }
         | Broken::NameLooksAlike { .. }
-        | Broken::NotAFigure { .. } => super::gate_broken(b, lang),
+        | Broken::NotAFigure { .. }
+        | Broken::FigureNotAFigure { .. } => super::gate_broken(b, lang),
         Broken::BaselineMisfit { why } if zh => format!("基准值不符合该指标：{}", misfit(why, lang)),
         Broken::BaselineMisfit { why } => format!("the baseline does not fit the indicator: {}", misfit(why, lang)),
         Broken::Plan(p) => plan_broken(p, lang),
