@@ -42,6 +42,9 @@ pub enum Expected {
         sheet: String,
     },
     KnownEncoding,
+    /// What a workbook of another kind than .xlsx (.xls, .ods) or a sheet of one should be; the words
+    /// are in `labels::workbooks`.
+    Book(BookExpected),
     /// One year in a file name; rows without a year are dated `fallback`, when given.
     OneYearInName {
         fallback: Option<i32>,
@@ -142,6 +145,33 @@ pub enum Expected {
     },
 }
 
+/// What a workbook, its structure or its sheets should have been (`Expected::Book`).
+#[derive(Debug, Clone, PartialEq)]
+pub enum BookExpected {
+    /// A format plan-check reads (.csv, .xlsx, .xls, .ods).
+    ReadFormat,
+    /// A compound file (OLE) whose sectors and chains are whole.
+    CompoundFile,
+    /// A compound file holding a Workbook (BIFF8) or Book (BIFF5) stream.
+    WorkbookStream,
+    /// A stream as long as its entry says, whose records end within it.
+    WholeStream,
+    /// Records no longer than BIFF8 allows.
+    RecordSize,
+    /// A sheet that starts within the stream.
+    SheetOffset,
+    /// A DIMENSIONS record whose first row and column come before its last.
+    Dimensions,
+    /// A string, formula or run of cells that fits in its record.
+    WithinRecord,
+    /// An OpenDocument `content.xml` that can be read.
+    OdsContent,
+    /// Only the sheet `read` is read; `--all-sheets` reads every visible one.
+    OneSheetRead { read: String },
+    /// A header row among the first rows (or the one `--header-row` names).
+    HeaderRow { searched: usize },
+}
+
 /// Why a cell is not a number.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum NotNumber {
@@ -215,11 +245,12 @@ pub enum Code {
     UnreadableFile,
     TooLarge,
     Formula,
+    UnreadSheet,
 }
 
 impl Code {
     /// Every code, in the order the tables of docs/problems.md and docs/limits.md list them.
-    pub const ALL: [Code; 22] = [
+    pub const ALL: [Code; 23] = [
         Code::Encoding,
         Code::EmptyFile,
         Code::MissingColumn,
@@ -242,6 +273,7 @@ impl Code {
         Code::UnreadableFile,
         Code::TooLarge,
         Code::Formula,
+        Code::UnreadSheet,
     ];
 
     pub fn as_str(self) -> &'static str {
@@ -268,6 +300,7 @@ impl Code {
             Code::UnreadableFile => "unreadable-file",
             Code::TooLarge => "too-large",
             Code::Formula => "formula",
+            Code::UnreadSheet => "unread-sheet",
         }
     }
 }

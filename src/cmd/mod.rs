@@ -37,6 +37,8 @@ pub fn load_inputs(input: &InputArgs, max_problems: Option<usize>) -> anyhow::Re
             sheet: input.sheet.clone(),
             limits: Limits::with(&input.limit),
             follow_symlinks: input.follow_symlinks,
+            header_row: input.header_row.map(|n| n as usize),
+            all_sheets: input.all_sheets,
         },
         year: input.year,
         max_problems,

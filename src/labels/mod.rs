@@ -172,6 +172,7 @@ mod problems;
 mod reason;
 mod sentences;
 mod status;
+mod workbooks;
 
 pub use lint::*;
 pub use numbers::*;
@@ -179,6 +180,7 @@ pub use problems::*;
 pub use reason::*;
 pub use sentences::*;
 pub use status::*;
+pub use workbooks::*;
 
 #[cfg(test)]
 mod tests {

@@ -33,6 +33,7 @@ pub fn problem_title(code: Code, lang: Lang) -> &'static str {
         Code::UnreadableFile => ("文件无法读取", "file cannot be read"),
         Code::TooLarge => ("超出限制", "beyond a limit"),
         Code::Formula => ("公式取保存值", "formula values as saved"),
+        Code::UnreadSheet => return super::unread_sheet_title(lang),
     };
     words(lang, zh, en)
 }
@@ -250,6 +251,7 @@ pub(crate) fn expected_en(e: &Expected) -> String {
         E::AtMost { limit: name, value } => format!("at most {}", limit(name, *value, en)),
         E::CellAtMost { value } => format!("a cell of at most {}", limit("cell-bytes", *value, en)),
         E::SheetOf { sheets } => format!("a sheet of the workbook; its sheets are {}", list(sheets, en)),
+        E::Book(b) => super::book_expected(b, en),
         E::TypedValues { cached, sheet } => format!(
             "values typed in; {cached} cell(s) of sheet {sheet:?} are formulas, and the values Excel saved \
              with them are used as they are (recalculate and save in Excel if their inputs changed)"
@@ -325,6 +327,7 @@ pub(crate) fn expected_zh(e: &Expected) -> String {
         E::AtMost { limit: name, value } => format!("不超过 {}", limit(name, *value, zh)),
         E::CellAtMost { value } => format!("单元格不超过 {}", limit("cell-bytes", *value, zh)),
         E::SheetOf { sheets } => format!("工作簿中的一个工作表；现有工作表：{}", list(sheets, zh)),
+        E::Book(b) => super::book_expected(b, zh),
         E::TypedValues { cached, sheet } => format!(
             "直接填写的数值；工作表“{sheet}”中有 {cached} 个单元格是公式，按 Excel 保存的计算结果使用\
              （若公式引用的数据有改动，请在 Excel 中重新计算并保存）"
