@@ -64,16 +64,19 @@ pub fn validate_verdict(errors: usize, warnings: usize, lang: Lang) -> String {
     }
 }
 
-/// One file's accounting: every row read is accepted or rejected.
+/// One file's accounting: every row read is accepted or rejected; then, for a form, the row taken
+/// as the header, and the names matched only once folded.
 pub fn accounting(a: &Accounting, lang: Lang) -> String {
     let (file, read, accepted, rejected, shape, encoding) =
         (&a.file, a.rows_read, a.rows_accepted, a.rows_rejected, &a.shape, &a.encoding);
-    match lang {
+    let mut line = match lang {
         Lang::Zh => format!("{file}：读取{read}行 = 接受{accepted} + 拒绝{rejected}（{shape}，{encoding}）"),
         Lang::En => {
             format!("{file}: {read} rows read = {accepted} accepted + {rejected} rejected ({shape}, {encoding})")
         }
-    }
+    };
+    super::workbooks::accounting_notes(a, lang, &mut line);
+    line
 }
 
 /// A limit's size as a problem shows it: `256 MiB`, `64 KiB`, or the plain count.

@@ -70,18 +70,22 @@ pub fn book_expected(e: &BookExpected, lang: Lang) -> String {
     words(lang, zh, en).to_string()
 }
 
-/// The accounting's note of the header row taken, when it is not the first row.
-pub fn header_row_note(row: usize, lang: Lang) -> String {
-    match lang {
-        Lang::Zh => format!("表头在第{row}行"),
-        Lang::En => format!("header at row {row}"),
+/// Appends to a file's accounting line the row taken as its header (a form's, or `--header-row`'s)
+/// and each indicator name matched only once folded: `; header at row 3; "森林覆盖率(%)" read as
+/// forest_coverage`.
+pub(crate) fn accounting_notes(a: &crate::load::Accounting, lang: Lang, line: &mut String) {
+    use std::fmt::Write as _;
+    if let Some(row) = a.header_row {
+        let _ = match lang {
+            Lang::Zh => write!(line, "；表头在第{row}行"),
+            Lang::En => write!(line, "; header at row {row}"),
+        };
     }
-}
-
-/// The accounting's note of a header matched to an indicator after folding (`森林覆盖率(%)` → forest_coverage).
-pub fn matched_header_note(header: &str, id: &str, lang: Lang) -> String {
-    match lang {
-        Lang::Zh => format!("“{header}”按 {id} 读取"),
-        Lang::En => format!("{header:?} read as {id}"),
+    for m in &a.matched {
+        let header = crate::problem::escape(&m.header);
+        let _ = match lang {
+            Lang::Zh => write!(line, "；“{header}”按 {} 读取", m.indicator),
+            Lang::En => write!(line, "; \"{header}\" read as {}", m.indicator),
+        };
     }
 }

@@ -114,6 +114,20 @@ pub struct Accounting {
     pub rows_read: usize,
     pub rows_accepted: usize,
     pub rows_rejected: usize,
+    /// The row taken as the header, when it is not the file's first (a form with a title above it)
+    /// or `--header-row` named it.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub header_row: Option<usize>,
+    /// Indicator names matched only once folded (`森林覆盖率(%)`), each with the indicator read.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub matched: Vec<HeaderMatch>,
+}
+
+/// A header or indicator cell written as offices write it, and the indicator it was read as.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+pub struct HeaderMatch {
+    pub header: String,
+    pub indicator: String,
 }
 
 /// Problems of one code in one file past the problems-per-code limit (or `--max-errors`): counted,
