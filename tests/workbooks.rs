@@ -78,8 +78,14 @@ fn formula(row: u16, col: u16, v: f64) -> Vec<u8> {
 }
 
 fn dimensions(first_row: u32, last_row: u32, first_col: u16, last_col: u16) -> Vec<u8> {
-    let d = [&first_row.to_le_bytes()[..], &last_row.to_le_bytes(), &first_col.to_le_bytes(), &last_col.to_le_bytes(), &[0, 0]]
-        .concat();
+    let d = [
+        &first_row.to_le_bytes()[..],
+        &last_row.to_le_bytes(),
+        &first_col.to_le_bytes(),
+        &last_col.to_le_bytes(),
+        &[0, 0],
+    ]
+    .concat();
     record(0x0200, &d)
 }
 
@@ -171,7 +177,10 @@ fn the_bundled_data_saved_as_xls_and_ods_by_libreoffice_gives_the_verdicts_of_th
     assert!(problems(&doc).iter().all(|p| p.0 == "duplicate-row"), "{doc:#}");
     for (i, kind) in [(0, "xls"), (1, "ods")] {
         let f = &doc["files"][i];
-        assert_eq!((f["encoding"].as_str(), f["rows_read"].as_u64(), f["rows_accepted"].as_u64()), (Some(kind), Some(227), Some(227)));
+        assert_eq!(
+            (f["encoding"].as_str(), f["rows_read"].as_u64(), f["rows_accepted"].as_u64()),
+            (Some(kind), Some(227), Some(227))
+        );
     }
 }
 
@@ -342,7 +351,10 @@ fn sheets_not_read_are_named_and_all_sheets_reads_each_dated_by_its_name() {
     assert_eq!(files, [("jinjiang.xls[2022年度]", 2), ("jinjiang.xls[2023]", 1)]);
     // Each sheet's rows carry its year: both years can be evaluated, and the areas have values in each.
     for (year, value) in [("2022", 57.0), ("2023", 58.0)] {
-        let r = run_in(dir.path(), &["eval", "jinjiang.xls", "--all-sheets", "--year", year, "--format", "json", "--fail-on", "never"]);
+        let r = run_in(
+            dir.path(),
+            &["eval", "jinjiang.xls", "--all-sheets", "--year", year, "--format", "json", "--fail-on", "never"],
+        );
         r.code(0);
         let doc = r.json();
         let jinjiang = doc["results"]
@@ -364,7 +376,11 @@ fn a_form_with_a_title_units_and_a_footer_reads_its_rows_and_says_which_header_i
         let (r, doc) = validate_json(&root(), &[&path]);
         r.code(0);
         let f = &doc["files"][0];
-        assert_eq!((f["rows_read"].as_u64(), f["rows_accepted"].as_u64(), f["header_row"].as_u64()), (Some(1), Some(1), Some(3)), "{doc:#}");
+        assert_eq!(
+            (f["rows_read"].as_u64(), f["rows_accepted"].as_u64(), f["header_row"].as_u64()),
+            (Some(1), Some(1), Some(3)),
+            "{doc:#}"
+        );
         let matched: Vec<(&str, &str)> = f["matched"]
             .as_array()
             .unwrap()

@@ -43,7 +43,9 @@ pub fn book_expected(e: &BookExpected, lang: Lang) -> String {
             "长度不超出所在记录的字符串、公式或单元格序列",
             "a string, formula or run of cells that fits in its record",
         ),
-        B::OdsContent => ("可以读取的 OpenDocument 表格（content.xml）", "an OpenDocument spreadsheet whose content.xml can be read"),
+        B::OdsContent => {
+            ("可以读取的 OpenDocument 表格（content.xml）", "an OpenDocument spreadsheet whose content.xml can be read")
+        }
         B::OneSheetRead { read } => {
             return match lang {
                 Lang::Zh => format!(

@@ -376,6 +376,7 @@ fn read_file(
     let more = std::mem::take(&mut grid.more);
     let mark = intake.mark(&grid.name);
     intake.data.problems.append(&mut grid.problems);
+    intake.data.problems.extend(rows::unread_sheets(&grid, names));
     // A file's own year (its name) dates its rows before --year does, so a series of files named by
     // year keeps its years whatever year is evaluated. A name with two years dates nothing. A sheet
     // read on its own (`--all-sheets`) named by a year dates its rows the same way.

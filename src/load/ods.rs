@@ -134,7 +134,8 @@ fn walk(name: &str, bytes: &[u8], limits: &Limits) -> Result<Walked, Problem> {
                     let n = repeats(name, e, "table:number-columns-repeated")?.min(MAX_COLUMNS.saturating_sub(col));
                     let valued = e.attributes().flatten().any(|a| {
                         let k = a.key.as_ref();
-                        k.starts_with("office:") && k != "office:value-type" || k == "table:formula"
+                        k.starts_with("office:") && k != "office:value-type"
+                            || k == "table:formula"
                             || (k == "office:value-type" && a.value.as_ref() == "string")
                     });
                     if valued {
@@ -189,7 +190,8 @@ fn walk(name: &str, bytes: &[u8], limits: &Limits) -> Result<Walked, Problem> {
         if let Some(t) = &table
             && total.saturating_add(t.cells()) > limits.sheet_cells
         {
-            let found = format!("tables that span more than {} cells from their first to their last", limits.sheet_cells);
+            let found =
+                format!("tables that span more than {} cells from their first to their last", limits.sheet_cells);
             return Err(too_large(name, Named("sheet-cells", limits.sheet_cells), &found));
         }
         buf.clear();

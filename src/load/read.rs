@@ -18,7 +18,7 @@ use super::open::{self, STDIN_NAME, unreadable};
 use super::records::{Records, fill};
 use super::workbook::{self, Book};
 use super::xls;
-use crate::problem::{BookExpected, Code, Expected, Problem};
+use crate::problem::{BookExpected, Expected, Problem};
 
 /// One row of cells and the line (CSV) or row number (spreadsheet) it starts on.
 #[derive(Debug, Clone)]
@@ -93,6 +93,10 @@ pub struct Grid {
     pub sheet: Option<String>,
     /// The workbook's further sheets read (`--all-sheets`), each a grid of its own.
     pub more: Vec<Grid>,
+    /// The workbook's visible sheets not read: an `unread-sheet` warning each that holds data.
+    pub unread: Vec<workbook::Unread>,
+    /// The sheet read, when one sheet of a workbook is.
+    pub sheet_read: Option<String>,
     source: Source,
 }
 
@@ -346,7 +350,8 @@ impl Grid {
     fn new(name: String, encoding: String, opts: &ReadOptions, source: Source) -> Grid {
         let cell_bytes = opts.limits.cell_bytes;
         let header_row = opts.header_row;
-        Grid { name, encoding, problems: Vec::new(), cell_bytes, header_row, sheet: None, more: Vec::new(), source }
+        let (sheet, more, unread, sheet_read) = (None, Vec::new(), Vec::new(), None);
+        Grid { name, encoding, problems: Vec::new(), cell_bytes, header_row, sheet, more, unread, sheet_read, source }
     }
 
     /// A workbook's sheets read: one grid, or with `--all-sheets` one a sheet, named `file[sheet]`. The
@@ -370,11 +375,8 @@ impl Grid {
         } else {
             grids.remove(0)
         };
-        for (sheet, rows) in unread {
-            let expected = Expected::Book(BookExpected::OneSheetRead { read: read.clone() });
-            let p = Problem::warning(Code::UnreadSheet, &name, expected);
-            first.problems.push(p.found(&format!("sheet {sheet:?} ({rows} rows)")));
-        }
+        first.unread = unread;
+        first.sheet_read = Some(read);
         first.more = grids;
         first
     }

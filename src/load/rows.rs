@@ -8,7 +8,7 @@ use std::collections::VecDeque;
 use super::read::{Grid, Row, Rows};
 use super::{Accounting, Details, HeaderMatch, Intake, Measurement, Reading};
 use crate::catalog::{Aggregate, County, Indicator};
-use crate::problem::{Code, Expected, Problem, Quantity, Range, closest};
+use crate::problem::{BookExpected, Code, Expected, Problem, Quantity, Range, closest};
 use crate::target::Target;
 
 /// A column whose meaning is known from its header.
@@ -94,7 +94,8 @@ pub(super) fn read_rows(
 ) -> anyhow::Result<()> {
     let file = grid.name.as_str();
     let mut acc = Accounting { file: file.to_string(), encoding: grid.encoding.clone(), ..Default::default() };
-    let mut rows = Ahead { pending: VecDeque::new(), rows: grid.rows()?, held: Row { line: 0, cells: Default::default() } };
+    let mut rows =
+        Ahead { pending: VecDeque::new(), rows: grid.rows()?, held: Row { line: 0, cells: Default::default() } };
     let Some((header, form)) = find_header(&mut rows, names, grid.header_row)? else {
         let p = Problem::error(Code::EmptyFile, file, Expected::HeaderAndDataRow);
         intake.data.problems.push(match grid.header_row {
@@ -225,6 +226,21 @@ fn find_header(rows: &mut Ahead, names: &Names, forced: Option<usize>) -> anyhow
     }
 }
 
+/// The `unread-sheet` warnings of a grid: each visible sheet not read whose first rows hold a header
+/// (a sheet of data, not a legend or a chart's numbers).
+pub(super) fn unread_sheets(grid: &Grid, names: &Names) -> Vec<Problem> {
+    let read = grid.sheet_read.clone().unwrap_or_default();
+    grid.unread
+        .iter()
+        .filter(|u| u.head.iter().any(|r| names_columns(r, names)))
+        .map(|u| {
+            let expected = Expected::Book(BookExpected::OneSheetRead { read: read.clone() });
+            let p = Problem::warning(Code::UnreadSheet, &grid.name, expected);
+            p.found(&format!("sheet {:?} ({} rows)", u.name, u.rows))
+        })
+        .collect()
+}
+
 /// Whether a row is a header: it names the area column and either the indicator or value column
 /// (long) or an indicator (wide).
 fn names_columns(row: &Row, names: &Names) -> bool {
@@ -233,7 +249,11 @@ fn names_columns(row: &Row, names: &Names) -> bool {
     has(Field::County)
         && (has(Field::Indicator)
             || has(Field::Value)
-            || row.cells.iter().zip(&fields).any(|(c, f)| f.is_none() && matches!(names.indicator(c), Some(Lookup::One(..)))))
+            || row
+                .cells
+                .iter()
+                .zip(&fields)
+                .any(|(c, f)| f.is_none() && matches!(names.indicator(c), Some(Lookup::One(..)))))
 }
 
 /// A units row under a form's header: its area cell empty (or 单位), and every other cell a unit —
@@ -259,7 +279,8 @@ fn is_units_row(row: &Row, county_col: usize, names: &Names) -> bool {
 }
 
 /// What a form's footer rows start with: who filled it in, who checked it, how to reach them.
-const FOOTER: [&str; 10] = ["填表人", "填报人", "制表人", "审核人", "审核", "负责人", "单位负责人", "联系人", "联系电话", "填表日期"];
+const FOOTER: [&str; 10] =
+    ["填表人", "填报人", "制表人", "审核人", "审核", "负责人", "单位负责人", "联系人", "联系电话", "填表日期"];
 
 /// A footer row of a form: its first cell that is not empty starts with one of [`FOOTER`], and its
 /// area cell names no area.

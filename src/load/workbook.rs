@@ -15,8 +15,8 @@ use std::collections::BTreeMap;
 use std::io::{Cursor, Read};
 
 use calamine::{Data, DataRef, Range, Reader, SheetType, SheetVisible, Xlsx, XlsxError};
-use rustc_hash::FxHashSet;
 use quick_xml::events::Event;
+use rustc_hash::FxHashSet;
 
 use super::limits::{Limits, Named};
 use super::open::{too_large, unreadable};
@@ -43,10 +43,26 @@ pub struct Sheet {
 }
 
 /// What a workbook gives: the sheets read (the one chosen, or with `--all-sheets` every visible one),
-/// and the visible sheets with data that were not read, with their rows.
+/// and the visible sheets with rows that were not read.
 pub struct Book {
     pub sheets: Vec<Sheet>,
-    pub unread: Vec<(String, usize)>,
+    pub unread: Vec<Unread>,
+}
+
+/// A visible sheet not read: its name, its rows, and the first of them (to tell whether it holds data).
+#[derive(Debug, Clone)]
+pub struct Unread {
+    pub name: String,
+    pub rows: usize,
+    pub head: Vec<Row>,
+}
+
+impl Unread {
+    fn new(name: String, mut rows: Vec<Row>) -> Unread {
+        let count = rows.len();
+        rows.truncate(super::rows::HEADER_SEARCH);
+        Unread { name, rows: count, head: rows }
+    }
 }
 
 /// Which sheets to read: one by name, every visible one, or the one Excel opens on.
@@ -94,7 +110,7 @@ fn read_xlsx(name: &str, bytes: Vec<u8>, pick: Pick, active_tab: usize, limits: 
             let sheet_name = metas[i].name.clone();
             let (rows, _) = read_sheet(name, &mut book, &sheet_name, limits, &mut budget, false)?;
             if !rows.is_empty() {
-                out.unread.push((sheet_name, rows.len()));
+                out.unread.push(Unread::new(sheet_name, rows));
             }
         }
         Ok(out)
@@ -129,7 +145,7 @@ pub(super) fn book_from_ranges(
         let (cells, _) = range_cells(name, &meta.name, range, formulas, percent, limits)?;
         let rows = into_rows(name, &meta.name, cells, limits)?;
         if !rows.is_empty() {
-            out.unread.push((meta.name.clone(), rows.len()));
+            out.unread.push(Unread::new(meta.name.clone(), rows));
         }
     }
     Ok(out)

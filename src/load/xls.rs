@@ -77,7 +77,8 @@ fn bad(name: &str, what: BookExpected, found: &str) -> Problem {
 fn workbook_stream(name: &str, bytes: &[u8], limits: &Limits) -> Result<(&'static str, Vec<u8>), Problem> {
     let cannot = |e: std::io::Error| bad(name, BookExpected::CompoundFile, &e.to_string());
     let opened = std::panic::catch_unwind(|| cfb::CompoundFile::open(Cursor::new(bytes)));
-    let mut file = opened.map_err(|_| bad(name, BookExpected::CompoundFile, "a damaged compound file"))?.map_err(cannot)?;
+    let mut file =
+        opened.map_err(|_| bad(name, BookExpected::CompoundFile, "a damaged compound file"))?.map_err(cannot)?;
     let found = ["/Workbook", "/Book"].into_iter().find(|p| file.is_stream(p));
     let Some(path) = found else {
         let p = bad(name, BookExpected::WorkbookStream, "a compound file with no Workbook or Book stream");
@@ -121,7 +122,11 @@ struct Record<'a> {
 }
 
 /// The records from `at`, each checked to lie within the stream and within BIFF8's record size.
-fn records<'a>(name: &'a str, stream: &'a [u8], mut at: usize) -> impl Iterator<Item = Result<Record<'a>, Problem>> + 'a {
+fn records<'a>(
+    name: &'a str,
+    stream: &'a [u8],
+    mut at: usize,
+) -> impl Iterator<Item = Result<Record<'a>, Problem>> + 'a {
     std::iter::from_fn(move || {
         if at >= stream.len() {
             return None;
@@ -221,7 +226,8 @@ pub(super) fn walk(name: &str, stream: &[u8], limits: &Limits) -> Result<Walk, P
                 match pos {
                     Some(pos) if r.data.len() >= 7 && pos < stream.len() => sheets.push(pos),
                     _ => {
-                        let found = format!("a sheet at byte {} of a stream of {} bytes", pos.unwrap_or(0), stream.len());
+                        let found =
+                            format!("a sheet at byte {} of a stream of {} bytes", pos.unwrap_or(0), stream.len());
                         return Err(bad(name, BookExpected::SheetOffset, &found));
                     }
                 }
@@ -257,7 +263,8 @@ pub(super) fn walk(name: &str, stream: &[u8], limits: &Limits) -> Result<Walk, P
             return Err(too_large(name, Named("workbook-bytes", limits.workbook_bytes), &found));
         }
         if cells > limits.sheet_cells {
-            let found = format!("sheets that span more than {} cells from their first to their last", limits.sheet_cells);
+            let found =
+                format!("sheets that span more than {} cells from their first to their last", limits.sheet_cells);
             return Err(too_large(name, Named("sheet-cells", limits.sheet_cells), &found));
         }
         walk.percent.push(sheet.percent);
@@ -268,7 +275,11 @@ pub(super) fn walk(name: &str, stream: &[u8], limits: &Limits) -> Result<Walk, P
 /// A Format record's format code, enough to look for a percent sign in it.
 fn format_code(data: &[u8], biff8: bool) -> String {
     let (cch, flags, chars) = if biff8 {
-        (usize::from(u16_at(data, 0).unwrap_or(0)), data.get(2).copied().unwrap_or(0), data.get(3..).unwrap_or_default())
+        (
+            usize::from(u16_at(data, 0).unwrap_or(0)),
+            data.get(2).copied().unwrap_or(0),
+            data.get(3..).unwrap_or_default(),
+        )
     } else {
         (usize::from(data.first().copied().unwrap_or(0)), 0, data.get(1..).unwrap_or_default())
     };
@@ -288,7 +299,13 @@ struct SheetWalk {
 
 /// One sheet's records, as calamine walks them: from its BOF to its EOF, skipping the records of a
 /// chart or other substream nested in it.
-fn walk_sheet(name: &str, stream: &[u8], pos: usize, percent_xf: &[bool], limits: &Limits) -> Result<SheetWalk, Problem> {
+fn walk_sheet(
+    name: &str,
+    stream: &[u8],
+    pos: usize,
+    percent_xf: &[bool],
+    limits: &Limits,
+) -> Result<SheetWalk, Problem> {
     let mut span = Span::default();
     let mut dimensions: u64 = 0;
     let mut percent = FxHashSet::default();
@@ -373,7 +390,8 @@ fn walk_sheet(name: &str, stream: &[u8], pos: usize, percent_xf: &[bool], limits
             0x0207 => check_string(name, d, &cell("STRING"), limits)?,
             // MulRk: one row, a run of columns, an XF for each.
             0x00BD => {
-                let (Some(row), Some(first), Some(last)) = (u16_at(d, 0), u16_at(d, 2), u16_at(d, d.len().saturating_sub(2)))
+                let (Some(row), Some(first), Some(last)) =
+                    (u16_at(d, 0), u16_at(d, 2), u16_at(d, d.len().saturating_sub(2)))
                 else {
                     continue;
                 };
