@@ -36,6 +36,10 @@ pub(super) fn read_ods(name: &str, bytes: Vec<u8>, pick: Pick, limits: &Limits) 
         let active = walked.active.as_ref().and_then(|a| metas.iter().position(|m| &m.name == a)).unwrap_or(0);
         let mut grids = Vec::new();
         for meta in &metas {
+            // Only the sheets that can be read or counted: calamine hands each out as a copy.
+            if !workbook::may_read(meta, pick) {
+                continue;
+            }
             let range = book.worksheet_range(&meta.name);
             let formulas = book.worksheet_formula(&meta.name);
             let (Ok(range), Ok(formulas)) = (range, formulas) else { continue };

@@ -321,6 +321,12 @@ fn check_unique_count(name: &str, head: &[u8], size: u64) -> Result<(), Problem>
     }
 }
 
+/// Whether a sheet may be read or counted: a visible worksheet, or the one `--sheet` names.
+pub(super) fn may_read(sheet: &calamine::Sheet, pick: Pick) -> bool {
+    pick.sheet == Some(sheet.name.as_str())
+        || (sheet.visible == SheetVisible::Visible && sheet.typ == SheetType::WorkSheet)
+}
+
 /// The sheets to read, and the other visible worksheets (whose rows are counted to say they were not
 /// read), by their position. The sheet named on the command line (hidden or not); with `--all-sheets`
 /// every visible worksheet; else the one Excel opens on when it is a visible worksheet, else the first

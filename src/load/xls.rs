@@ -57,6 +57,10 @@ pub(super) fn read_xls(name: &str, bytes: &[u8], pick: Pick, limits: &Limits) ->
         let sheets = book.sheets_metadata().to_vec();
         let mut grids = Vec::new();
         for (i, meta) in sheets.iter().enumerate() {
+            // Only the sheets that can be read or counted: calamine hands each out as a copy.
+            if !workbook::may_read(meta, pick) {
+                continue;
+            }
             let percent = walk.percent.get(i);
             let range = book.worksheet_range(&meta.name);
             let formulas = book.worksheet_formula(&meta.name);
@@ -372,10 +376,10 @@ fn walk_sheet(
                 if is_percent(u16_at(d, 4)) {
                     percent.insert((u32::from(row), u32::from(col)));
                 }
-                if r.typ == 0x0006 && d.len() >= 22 {
-                    let cce = usize::from(u16_at(d, 20).unwrap_or(0));
-                    if cce > d.len() - 22 {
-                        let found = format!("{} with {cce} bytes of formula in {}", cell("FORMULA"), d.len() - 22);
+                if r.typ == 0x0006 {
+                    let cce = u16_at(d, 20).map_or(usize::MAX, usize::from);
+                    if cce > d.len().saturating_sub(22) {
+                        let found = format!("{} of {} bytes", cell("FORMULA"), d.len());
                         return Err(bad(name, BookExpected::WithinRecord, &found));
                     }
                 }
