@@ -10,6 +10,9 @@ use toml::Spanned;
 
 use crate::target::{Better, Target, Trend};
 
+mod projects;
+pub use projects::{COLUMNS as PROJECT_COLUMNS, Project, ProjectStatus};
+
 /// The catalogue compiled into the binary, used when no `indicators.toml` is found.
 pub const EMBEDDED: &str = include_str!("../indicators.toml");
 /// The name the embedded catalogue goes by in messages and output.
@@ -152,6 +155,9 @@ struct RawCatalog {
     county: Vec<Spanned<County>>,
     #[serde(default)]
     indicator: Vec<Spanned<RawIndicator>>,
+    /// The register of 重大工程 (`projects`).
+    #[serde(default)]
+    project: Vec<Spanned<projects::RawProject>>,
 }
 
 /// One indicator of the plan, validated.
@@ -307,6 +313,8 @@ pub struct Catalog {
     pub references: Vec<Reference>,
     pub counties: Vec<County>,
     pub indicators: Vec<Indicator>,
+    /// The register of 重大工程: the programmes of 专栏二–九 and the projects named in them.
+    pub projects: Vec<Project>,
 }
 
 /// One problem in a catalogue.
@@ -541,10 +549,12 @@ impl Catalog {
         if indicators.is_empty() && issues.is_empty() {
             issues.push(issue(1, None, "the catalogue has no [[indicator]]".into()));
         }
+        let mut project_issue = |line, id: &str, message| issues.push(issue(line, Some(id), message));
+        let projects = projects::build(raw.project, &lines, &plan, &counties, &indicators, &mut project_issue);
         if !issues.is_empty() {
             return Err(CatalogError { issues });
         }
-        Ok(Catalog { origin: origin.to_string(), plan, references: raw.reference, counties, indicators })
+        Ok(Catalog { origin: origin.to_string(), plan, references: raw.reference, counties, indicators, projects })
     }
 
     /// The copy of `indicators.toml` built into the binary.
@@ -582,6 +592,12 @@ impl Catalog {
             _ => None,
         };
         self.indicators.iter().find(|i| i.id == key || i.is_displayed_as(key)).or(unique_name)
+    }
+
+    /// The register entry an id or exact name refers to.
+    pub fn project(&self, key: &str) -> Option<&Project> {
+        let key = key.trim();
+        self.projects.iter().find(|p| p.id == key || p.name == key)
     }
 
     pub fn reference_value(&self, id: &str) -> Option<f64> {

@@ -308,6 +308,9 @@ pub struct IndicatorsArgs {
     /// Only indicators from here: table (表2), body (the tasks), or a source such as 第八章 or 专栏六.
     #[arg(long, value_name = "S")]
     pub source: Option<SourceFilter>,
+    /// List the register of major projects (重大工程 of 专栏二–九) instead of the indicators.
+    #[arg(long, conflicts_with_all = ["kind", "domain", "source"])]
+    pub projects: bool,
     #[command(flatten)]
     pub output: OutputArgs,
     /// Language of the table's labels.
@@ -320,6 +323,10 @@ pub struct TemplateArgs {
     /// The year the file is for; written in its year column.
     #[arg(long, value_name = "YEAR")]
     pub year: i32,
+    /// A project status sheet: one row per entry of the register of major projects (重大工程), its
+    /// status, progress and investment to fill in.
+    #[arg(long, conflicts_with_all = ["county", "shape", "all", "source"])]
+    pub projects: bool,
     /// Only these areas (names or aliases; 全市 and 中心市区 are the city rows) [default: every area].
     #[arg(long, value_name = "NAME", num_args = 1..)]
     pub county: Vec<String>,
@@ -414,12 +421,15 @@ pub enum FailOnArg {
     Any,
     /// Never: always exit 0 once the evaluation ran.
     Never,
+    /// As binding, and also any major project (重大工程) overdue, when a project status file is read.
+    OverdueProjects,
 }
 
 impl From<FailOnArg> for FailOn {
     fn from(f: FailOnArg) -> FailOn {
         match f {
-            FailOnArg::Binding => FailOn::Binding,
+            // Projects are judged apart from the indicators (cmd/eval.rs); the indicators as binding.
+            FailOnArg::Binding | FailOnArg::OverdueProjects => FailOn::Binding,
             FailOnArg::Any => FailOn::Any,
             FailOnArg::Never => FailOn::Never,
         }

@@ -4,11 +4,15 @@
 //! 1. [`catalog`]: `indicators.toml` → a typed, validated model of the plan;
 //! 2. [`load`]: data files → measurements, every problem with its file, line and column;
 //! 3. [`evaluate`]: catalogue + measurements → verdicts (pure);
-//! 4. [`report`]: verdicts → content (sheets, a document, records) → a table, JSON, CSV, Markdown or
-//!    a workbook, written to any `impl Write`; every word in [`labels`].
+//! 4. [`output`]: verdicts → content (sheets, a document, records) → a table, JSON, CSV, Markdown or
+//!    a workbook, written to any `impl Write`; every word in [`labels`]; [`report`]: the evaluation as
+//!    a Word document or an HTML page.
+//!
+//! ARCHITECTURE.md draws the stack of modules and the rules that hold across them.
 //!
 //! [`run`] ties them together for the binary; the library itself never prints.
 
+#![forbid(unsafe_code)]
 #![warn(clippy::print_stdout, clippy::print_stderr)]
 
 pub mod aggregate;

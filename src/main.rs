@@ -1,5 +1,7 @@
 //! The `plan-check` binary: parse the command line, run the library, map the outcome to an exit code.
 
+#![forbid(unsafe_code)]
+
 use std::io::{IsTerminal, Write};
 use std::process::ExitCode;
 

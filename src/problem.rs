@@ -143,6 +143,31 @@ pub enum Expected {
         city_row: String,
         year: Option<i32>,
     },
+    /// What a project status file expected (docs/projects.md); words in `labels/projects.rs`.
+    Project(ProjectExpected),
+}
+
+/// What a row of a project status file expected.
+#[derive(Debug, Clone, PartialEq)]
+pub enum ProjectExpected {
+    /// A project id or exact name of the register.
+    IdOrName,
+    /// One of the five statuses, in Chinese or English.
+    Status,
+    /// A `field` column (project, status).
+    Column { field: &'static str },
+    /// A column the status file knows.
+    KnownColumn,
+    /// An amount in 万元 of zero or more.
+    Amount { why: Option<NotNumber> },
+    /// Progress no lower than `progress` reported for `year` at `at`.
+    NotFalling { year: i32, progress: f64, at: String },
+    /// Progress of 100 for a completed project.
+    CompletedAt100,
+    /// Invested no more than the planned investment.
+    AtMostPlanned { planned: f64 },
+    /// Each project and year once; the other row is `at`.
+    Once { same: bool, at: String },
 }
 
 /// What a workbook, its structure or its sheets should have been (`Expected::Book`).
@@ -246,11 +271,16 @@ pub enum Code {
     TooLarge,
     Formula,
     UnreadSheet,
+    UnknownProject,
+    UnknownStatus,
+    ProgressFalling,
+    CompletedUnfinished,
+    InvestedAbovePlanned,
 }
 
 impl Code {
     /// Every code, in the order the tables of docs/problems.md and docs/limits.md list them.
-    pub const ALL: [Code; 23] = [
+    pub const ALL: [Code; 28] = [
         Code::Encoding,
         Code::EmptyFile,
         Code::MissingColumn,
@@ -274,6 +304,11 @@ impl Code {
         Code::TooLarge,
         Code::Formula,
         Code::UnreadSheet,
+        Code::UnknownProject,
+        Code::UnknownStatus,
+        Code::ProgressFalling,
+        Code::CompletedUnfinished,
+        Code::InvestedAbovePlanned,
     ];
 
     pub fn as_str(self) -> &'static str {
@@ -301,6 +336,11 @@ impl Code {
             Code::TooLarge => "too-large",
             Code::Formula => "formula",
             Code::UnreadSheet => "unread-sheet",
+            Code::UnknownProject => "unknown-project",
+            Code::UnknownStatus => "unknown-status",
+            Code::ProgressFalling => "progress-falling",
+            Code::CompletedUnfinished => "completed-unfinished",
+            Code::InvestedAbovePlanned => "invested-above-planned",
         }
     }
 }

@@ -65,6 +65,41 @@ struct Case {
 
 const CASES: &[Case] = &[
     Case {
+        file: "unknown-project-2023.csv",
+        args: &[],
+        exit: 1,
+        problems: &[("unknown-project", "error", Some(3), Some(1))],
+        rows: (2, 1, 1),
+    },
+    Case {
+        file: "unknown-status-2023.csv",
+        args: &[],
+        exit: 1,
+        problems: &[("unknown-status", "error", Some(2), Some(2))],
+        rows: (2, 1, 1),
+    },
+    Case {
+        file: "completed-unfinished-2023.csv",
+        args: &[],
+        exit: 1,
+        problems: &[("completed-unfinished", "error", Some(2), Some(3))],
+        rows: (1, 0, 1),
+    },
+    Case {
+        file: "invested-above-planned-2023.csv",
+        args: &[],
+        exit: 0,
+        problems: &[("invested-above-planned", "warning", Some(2), Some(4))],
+        rows: (1, 1, 0),
+    },
+    Case {
+        file: "progress-falling.csv",
+        args: &[],
+        exit: 1,
+        problems: &[("progress-falling", "error", Some(3), Some(4))],
+        rows: (2, 1, 1),
+    },
+    Case {
         file: "encoding-2023.csv",
         args: &[],
         exit: 1,

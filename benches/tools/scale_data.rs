@@ -1,6 +1,6 @@
 //! Synthetic national-scale data and its catalogue: N reporting areas × every Table 2 indicator × a
-//! range of years. Shared by the `generate` example (benches/tools/generate.rs) and the scale test
-//! (tests/scale.rs), so both measure the same shape of file.
+//! range of years. Shared by the `generate` example (benches/tools/generate.rs) and the growth benchmark
+//! (benches/growth.rs), so both measure the same shape of file.
 
 use std::fmt::Write as _;
 

@@ -101,11 +101,29 @@ pub fn run(args: &CheckCatalogArgs, out: &mut dyn Write, err: &mut dyn Write) ->
 pub fn check(text: &str, origin: &str, plan: Option<&str>, lang: Lang) -> (Option<Catalog>, Vec<Finding>) {
     match Catalog::parse(text, origin) {
         Ok(catalog) => {
-            let findings = catalog.indicators.iter().flat_map(|i| lint(&catalog, i, plan, lang)).collect();
+            let mut findings: Vec<Finding> =
+                catalog.indicators.iter().flat_map(|i| lint(&catalog, i, plan, lang)).collect();
+            findings.extend(catalog.projects.iter().filter_map(|p| lint_project(p, plan, lang)));
             (Some(catalog), findings)
         }
         Err(e) => (None, e.issues.into_iter().map(rejected).collect()),
     }
+}
+
+/// The warning about a register entry of a catalogue that loads: its quote is not the plan's words.
+fn lint_project(p: &crate::catalog::Project, plan: Option<&str>, lang: Lang) -> Option<Finding> {
+    let plan = plan?;
+    if plan.contains(p.quote.as_str()) {
+        return None;
+    }
+    let message = labels::lint(&Lint::QuoteNotInPlan { quote: &p.quote }, lang);
+    Some(Finding {
+        severity: Severity::Warning,
+        code: "quote-not-in-plan",
+        line: p.line,
+        item: Some(p.id.clone()),
+        message,
+    })
 }
 
 fn rejected(issue: CatalogIssue) -> Finding {

@@ -10,12 +10,14 @@ use crate::cli::{EvalArgs, Only};
 use crate::evaluate::{Evaluation, FailOn, has_findings};
 use crate::output::EvalView;
 use crate::output::eval::{self, Filter};
+use crate::output::projects;
 use crate::{Console, Outcome};
 
 pub fn run(args: &EvalArgs, console: Console, out: &mut dyn Write, err: &mut dyn Write) -> anyhow::Result<Outcome> {
     // Any indicator can be explained, a task of the body as well as one of the table.
     let select = if args.explain.is_some() { SourceFilter::All } else { args.select.filter() };
-    let (catalog, evaluation) = super::evaluate_inputs(&args.input, &args.judge, &select, args.skip_invalid, err)?;
+    let (catalog, evaluation, data) =
+        super::evaluate_dataset(&args.input, &args.judge, &select, args.skip_invalid, err)?;
     let area = match &args.county {
         Some(name) => {
             let area = super::find_county(&catalog, name)?;
@@ -34,11 +36,17 @@ pub fn run(args: &EvalArgs, console: Console, out: &mut dyn Write, err: &mut dyn
     let report = EvalView { catalog: &catalog, evaluation: &evaluation, files: &files, lang, area };
     let filter = Filter { types: args.kind.clone(), off_track: args.only == Some(Only::OffTrack) };
     let format = super::format(&args.output)?;
-    let content = eval::build(&report, &filter, format.parts())?;
+    let mut content = eval::build(&report, &filter, format.parts())?;
+    // The register of major projects, when a project status file is among the inputs.
+    let register = super::projects::register_of(&catalog, &data, evaluation.year);
+    if let Some(register) = &register {
+        projects::add_to_eval(&mut content, register, &data.accounting, lang, format.parts())?;
+    }
     super::emit(&content, format, &args.output, console, &super::inputs(&args.input, Some(&args.judge)), out)?;
     let fail_on = FailOn::from(args.fail_on);
+    let overdue = super::projects::overdue_finding(args.fail_on, register.as_ref(), lang, err)?;
     if !has_findings(&catalog, report.headline().into_iter(), fail_on) {
-        return Ok(Outcome::Clean);
+        return Ok(if overdue { Outcome::Findings } else { Outcome::Clean });
     }
     if let Some(line) = eval::verdict_line(&report, fail_on) {
         writeln!(err, "{line}")?;

@@ -14,6 +14,12 @@ pub fn run(
     err: &mut dyn Write,
 ) -> anyhow::Result<Outcome> {
     let catalog = Catalog::locate(args.catalog.as_deref())?;
+    if args.projects {
+        let content = crate::output::projects::register_list(&catalog, args.lang.into())?;
+        let inputs = args.catalog.iter().cloned().collect::<Vec<_>>();
+        super::emit(&content, super::format(&args.output)?, &args.output, console, &inputs, out)?;
+        return Ok(Outcome::Clean);
+    }
     let entries: Vec<Entry> =
         catalog.indicators.iter().filter(|i| wanted(args, i)).map(|i| Entry::new(&catalog, i)).collect();
     if entries.is_empty() {

@@ -4,6 +4,7 @@ pub mod check_catalog;
 pub mod completions;
 pub mod eval;
 pub mod indicators;
+pub mod projects;
 pub mod rank;
 pub mod report;
 pub mod template;

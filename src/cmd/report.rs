@@ -52,7 +52,10 @@ pub fn run(args: &ReportArgs, out: &mut dyn Write, err: &mut dyn Write) -> anyho
     super::write_atomically(&args.output, &bytes)?;
     writeln!(out, "{}", args.output.display())?;
     let findings = has_findings(&catalog, view.headline().into_iter(), FailOn::from(args.fail_on));
-    Ok(if findings { Outcome::Findings } else { Outcome::Clean })
+    // `--fail-on overdue-projects` judges the register of major projects, when a status file was read.
+    let register = super::projects::register_of(&catalog, &data, evaluation.year);
+    let overdue = super::projects::overdue_finding(args.fail_on, register.as_ref(), args.lang.into(), err)?;
+    Ok(if findings || overdue { Outcome::Findings } else { Outcome::Clean })
 }
 
 fn format_of(args: &ReportArgs) -> anyhow::Result<DocumentFormat> {

@@ -35,17 +35,26 @@ pub fn run(args: &TemplateArgs, out: &mut dyn Write, err: &mut dyn Write) -> any
             plan.target_year
         );
     }
-    let filter = args.select.filter();
-    let catalog =
-        catalog.select(&filter).with_context(|| format!("no indicator of the catalogue matches --source {filter}"))?;
-    let areas = chosen_areas(&catalog, &args.county)?;
-    let grid = match args.shape {
-        Shape::Long => long(&catalog, &areas, args.year, lang),
-        Shape::Wide => wide(&catalog, &areas, args.year, lang),
+    let grid = if args.projects {
+        if catalog.projects.is_empty() {
+            bail!("{} has no [[project]] entries: there is no register to make a status sheet of", catalog.origin);
+        }
+        crate::output::projects::template(&catalog, args.year, lang)
+    } else {
+        let filter = args.select.filter();
+        let catalog = catalog
+            .select(&filter)
+            .with_context(|| format!("no indicator of the catalogue matches --source {filter}"))?;
+        let areas = chosen_areas(&catalog, &args.county)?;
+        let grid = match args.shape {
+            Shape::Long => long(&catalog, &areas, args.year, lang),
+            Shape::Wide => wide(&catalog, &areas, args.year, lang),
+        };
+        if grid.to_fill() == 0 {
+            bail!("none of the selected indicators applies to {}", names(&areas));
+        }
+        grid
     };
-    if grid.to_fill() == 0 {
-        bail!("none of the selected indicators applies to {}", names(&areas));
-    }
     let format = args.format.unwrap_or(match &args.output {
         Some(p) if Format::of_path(p) == Some(Format::Xlsx) => Format::Xlsx,
         _ => Format::Csv,

@@ -169,6 +169,7 @@ pub fn word(w: Word, lang: Lang) -> &'static str {
 mod lint;
 mod numbers;
 mod problems;
+mod projects;
 mod reason;
 mod sentences;
 mod status;
@@ -177,6 +178,7 @@ mod workbooks;
 pub use lint::*;
 pub use numbers::*;
 pub use problems::*;
+pub use projects::*;
 pub use reason::*;
 pub use sentences::*;
 pub use status::*;

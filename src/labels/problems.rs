@@ -34,6 +34,11 @@ pub fn problem_title(code: Code, lang: Lang) -> &'static str {
         Code::TooLarge => ("超出限制", "beyond a limit"),
         Code::Formula => ("公式取保存值", "formula values as saved"),
         Code::UnreadSheet => return super::unread_sheet_title(lang),
+        Code::UnknownProject => ("未知工程项目", "unknown project"),
+        Code::UnknownStatus => ("未知建设状态", "unknown status"),
+        Code::ProgressFalling => ("进度较上年回落", "progress falling"),
+        Code::CompletedUnfinished => ("已完工但进度不足100%", "completed but unfinished"),
+        Code::InvestedAbovePlanned => ("完成投资超过计划投资", "invested above planned"),
     };
     words(lang, zh, en)
 }
@@ -158,6 +163,9 @@ pub(crate) fn list(items: &[String], lang: Lang) -> String {
 
 /// What a problem expected, in words.
 pub fn expected(e: &Expected, lang: Lang) -> String {
+    if let Expected::Project(p) = e {
+        return super::project_expected(p, lang);
+    }
     match expected_fixed(e, lang) {
         Some(text) => text.to_string(),
         None if lang == Lang::Zh => expected_zh(e),

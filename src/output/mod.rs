@@ -8,6 +8,7 @@ pub mod explain;
 pub mod format;
 pub mod indicators;
 pub mod problems;
+pub mod projects;
 pub mod rank;
 pub mod results;
 pub mod template;

@@ -1,15 +1,15 @@
 //! Growth with the number of areas: a national file has about 2,850. The same commands on generated
-//! files of 300 and 900 areas (one year, every Table 2 indicator) must take about three times as long,
+//! files of 300 and 900 areas (one year, every Table 2 indicator) should take about three times as long,
 //! not nine: a lookup that scans every row or every verdict per area shows up here as a ratio, whatever
-//! the speed of the machine. Timed in-process, best of several runs, with generous slack; no absolute
-//! time is asserted.
+//! the speed of the machine. Timed in-process, best of several runs, and reported: a benchmark, not a
+//! test (`cargo bench --bench growth`), since a timing asserted on a shared machine fails by chance.
 
 use std::time::{Duration, Instant};
 
 use clap::Parser;
 use plan_check::cli::Cli;
 
-#[path = "../benches/tools/scale_data.rs"]
+#[path = "tools/scale_data.rs"]
 mod scale_data;
 
 /// A generated catalogue and data file in a temporary folder.
@@ -52,8 +52,7 @@ fn best_time(g: &Generated, args: &[&str], runs: usize) -> Duration {
         .unwrap_or_default()
 }
 
-#[test]
-fn three_times_the_areas_take_about_three_times_as_long() {
+fn main() {
     // 30 areas measure what does not depend on the areas (the catalogue, start-up), which is taken
     // off both larger sizes so that the ratio is that of the work per area.
     let (base, small, large) = (generate(30), generate(300), generate(900));
@@ -63,9 +62,10 @@ fn three_times_the_areas_take_about_three_times_as_long() {
         let fixed = best_time(&base, args, 3).as_secs_f64();
         let (t_small, t_large) = (best_time(&small, args, 3), best_time(&large, args, 3));
         let ratio = (t_large.as_secs_f64() - fixed) / (t_small.as_secs_f64() - fixed).max(1e-3);
-        eprintln!("{args:?}: 30 areas {fixed:.3}s, 300 areas {t_small:?}, 900 areas {t_large:?}: {ratio:.2}×");
-        // Linear work gives about 3; work per area that grows with the areas gives about 9. The slack
-        // between them is for a shared, noisy machine.
-        assert!(ratio < 5.5, "{args:?}: {t_small:?} for 300 areas, {t_large:?} for 900: {ratio:.1}× for 3× the areas");
+        // Linear work gives about 3; work per area that grows with the areas gives about 9.
+        let verdict = if ratio < 5.5 { "linear" } else { "GROWS FASTER THAN THE AREAS" };
+        println!(
+            "{args:?}: 30 areas {fixed:.3}s, 300 areas {t_small:?}, 900 areas {t_large:?}: {ratio:.2}× ({verdict})"
+        );
     }
 }
