@@ -16,8 +16,11 @@ fn validate_json(dir: &Path, args: &[&str]) -> (Run, Value) {
     (r, doc)
 }
 
-/// The problems of a validate document as (code, line, column, found, expected).
-fn problems(doc: &Value) -> Vec<(String, Option<u64>, Option<u64>, String, String)> {
+/// A problem as (code, line, column, found, expected).
+type Found = (String, Option<u64>, Option<u64>, String, String);
+
+/// The problems of a validate document.
+fn problems(doc: &Value) -> Vec<Found> {
     doc["problems"]
         .as_array()
         .expect("problems")

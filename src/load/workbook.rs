@@ -118,13 +118,17 @@ fn read_xlsx(name: &str, bytes: Vec<u8>, pick: Pick, active_tab: usize, limits: 
     read.unwrap_or_else(|_| Err(unreadable(name, Expected::Workbook, "a workbook the reader cannot parse")))
 }
 
+/// A sheet calamine has read into a grid: its metadata, values, formulas, and the cells whose number
+/// format is a percentage.
+pub(super) type Grid = (calamine::Sheet, Range<Data>, Range<String>, FxHashSet<(u32, u32)>);
+
 /// A workbook whose every sheet calamine has read into a grid (.xls, .ods): the sheets `pick` asks
 /// for, with `percent` the cells whose number format is a percentage, and the rows of the others.
 pub(super) fn book_from_ranges(
     name: &str,
     metas: Vec<calamine::Sheet>,
     active: usize,
-    grids: Vec<(calamine::Sheet, Range<Data>, Range<String>, FxHashSet<(u32, u32)>)>,
+    grids: Vec<Grid>,
     pick: Pick,
     limits: &Limits,
 ) -> Result<Book, Problem> {
