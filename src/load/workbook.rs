@@ -360,7 +360,8 @@ pub(super) fn pick_sheets(
         return Err(unreadable(name, Expected::VisibleWorksheet, "no visible worksheet"));
     }
     // A sheet named on the command line is a choice: the others are not counted against it.
-    let others = if pick.sheet.is_some() { Vec::new() } else { visible.into_iter().filter(|i| !read.contains(i)).collect() };
+    let others =
+        if pick.sheet.is_some() { Vec::new() } else { visible.into_iter().filter(|i| !read.contains(i)).collect() };
     Ok((read, others))
 }
 
