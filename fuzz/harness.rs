@@ -99,12 +99,17 @@ fn compound(stream: &[u8]) -> Vec<u8> {
     file.into_inner().into_inner()
 }
 
+/// The manifest calamine asks of an OpenDocument spreadsheet.
+const MANIFEST: &str = r#"<?xml version="1.0" encoding="UTF-8"?><manifest:manifest xmlns:manifest="urn:oasis:names:tc:opendocument:xmlns:manifest:1.0"><manifest:file-entry manifest:full-path="/" manifest:media-type="application/vnd.oasis.opendocument.spreadsheet"/><manifest:file-entry manifest:full-path="content.xml" manifest:media-type="text/xml"/></manifest:manifest>"#;
+
 /// An OpenDocument spreadsheet whose content.xml is `content`.
 fn ods(content: &[u8]) -> Vec<u8> {
     let mut zip = zip::ZipWriter::new(std::io::Cursor::new(Vec::new()));
     let stored = zip::write::SimpleFileOptions::default().compression_method(zip::CompressionMethod::Stored);
     zip.start_file("mimetype", stored).expect("a part starts");
     zip.write_all(b"application/vnd.oasis.opendocument.spreadsheet").expect("a part is written");
+    zip.start_file("META-INF/manifest.xml", stored).expect("a part starts");
+    zip.write_all(MANIFEST.as_bytes()).expect("a part is written");
     zip.start_file("content.xml", stored).expect("a part starts");
     zip.write_all(content).expect("a part is written");
     zip.finish().expect("the zip closes").into_inner()

@@ -193,8 +193,6 @@ pub enum BookExpected {
     OdsContent,
     /// Only the sheet `read` is read; `--all-sheets` reads every visible one.
     OneSheetRead { read: String },
-    /// A header row among the first rows (or the one `--header-row` names).
-    HeaderRow { searched: usize },
 }
 
 /// Why a cell is not a number.

@@ -420,3 +420,60 @@ fn a_bare_table_reads_as_before_and_a_name_two_indicators_share_stays_an_error()
     r.code(1);
     assert!(problems(&doc).iter().any(|p| p.0 == "unknown-indicator" && p.4.contains("nox_reduction")), "{doc:#}");
 }
+
+// ---- .ods: what the XML repeats is counted before calamine believes it ----
+
+/// An OpenDocument spreadsheet of one table, `rows` its `table:table-row` elements.
+fn ods(rows: &str) -> Vec<u8> {
+    let content = format!(
+        r#"<?xml version="1.0" encoding="UTF-8"?><office:document-content xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0" xmlns:table="urn:oasis:names:tc:opendocument:xmlns:table:1.0" xmlns:text="urn:oasis:names:tc:opendocument:xmlns:text:1.0"><office:body><office:spreadsheet><table:table table:name="2023"><table:table-row><table:table-cell office:value-type="string"><text:p>县市区</text:p></table:table-cell><table:table-cell office:value-type="string"><text:p>森林覆盖率（%）</text:p></table:table-cell></table:table-row>{rows}</table:table></office:spreadsheet></office:body></office:document-content>"#
+    );
+    let mut zip = zip::ZipWriter::new(Cursor::new(Vec::new()));
+    let stored = zip::write::SimpleFileOptions::default().compression_method(zip::CompressionMethod::Stored);
+    zip.start_file("mimetype", stored).unwrap();
+    zip.write_all(b"application/vnd.oasis.opendocument.spreadsheet").unwrap();
+    zip.start_file("META-INF/manifest.xml", stored).unwrap();
+    zip.write_all(br#"<?xml version="1.0" encoding="UTF-8"?><manifest:manifest xmlns:manifest="urn:oasis:names:tc:opendocument:xmlns:manifest:1.0"><manifest:file-entry manifest:full-path="/" manifest:media-type="application/vnd.oasis.opendocument.spreadsheet"/><manifest:file-entry manifest:full-path="content.xml" manifest:media-type="text/xml"/></manifest:manifest>"#).unwrap();
+    zip.start_file("content.xml", stored).unwrap();
+    zip.write_all(content.as_bytes()).unwrap();
+    zip.finish().unwrap().into_inner()
+}
+
+#[test]
+fn an_ods_reads_percentages_as_shown_and_refuses_what_its_repeats_would_build() {
+    let dir = tempfile::tempdir().unwrap();
+    let row = |area: &str, cell: &str| {
+        format!(
+            r#"<table:table-row><table:table-cell office:value-type="string"><text:p>{area}</text:p></table:table-cell>{cell}</table:table-row>"#
+        )
+    };
+    let percent = row(
+        "晋江市",
+        r#"<table:table-cell office:value-type="percentage" office:value="0.597"><text:p>59.70%</text:p></table:table-cell>"#,
+    );
+    std::fs::write(dir.path().join("pct-2023.ods"), ods(&percent)).unwrap();
+    let r = run_in(dir.path(), &["eval", "pct-2023.ods", "--format", "json", "--fail-on", "never"]);
+    let doc = r.json();
+    let v = doc["results"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|v| v["county"] == "晋江市" && v["indicator"] == "forest_coverage");
+    assert_eq!(v.map(|v| v["value"].as_f64()), Some(Some(59.7)), "{doc:#}");
+    // A value repeated over 16,384 columns of a million rows: 17 billion cells from 300 bytes.
+    let bomb = r#"<table:table-row table:number-rows-repeated="1000000"><table:table-cell table:number-columns-repeated="16384" office:value-type="float" office:value="1"/></table:table-row>"#;
+    std::fs::write(dir.path().join("repeat-2023.ods"), ods(bomb)).unwrap();
+    // A run of a billion spaces in one cell.
+    let spaces = row(
+        "晋江市",
+        r#"<table:table-cell office:value-type="string"><text:p>5<text:s text:c="1000000000"/></text:p></table:table-cell>"#,
+    );
+    std::fs::write(dir.path().join("spaces-2023.ods"), ods(&spaces)).unwrap();
+    for (name, limit) in [("repeat-2023.ods", "sheet-cells"), ("spaces-2023.ods", "cell-bytes")] {
+        let (r, doc) = validate_json(dir.path(), &[name]);
+        r.code(1);
+        let p = problems(&doc);
+        assert_eq!((p.len(), p[0].0.as_str()), (1, "too-large"), "{doc:#}");
+        assert!(p[0].4.contains(limit), "{doc:#}");
+    }
+}

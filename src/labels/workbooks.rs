@@ -57,17 +57,6 @@ pub fn book_expected(e: &BookExpected, lang: Lang) -> String {
                 ),
             };
         }
-        B::HeaderRow { searched } => {
-            return match lang {
-                Lang::Zh => format!(
-                    "前 {searched} 行中的一行表头：含地区列（县市区/地区/county）以及指标、数值列或各指标列；也可用 --header-row N 指定"
-                ),
-                Lang::En => format!(
-                    "a header row among the first {searched} rows, naming the area column (县市区/地区/county) and \
-                     either indicator and value columns or indicator columns; or --header-row N"
-                ),
-            };
-        }
     };
     words(lang, zh, en).to_string()
 }
