@@ -8,7 +8,8 @@ use std::path::Path;
 use serde::Deserialize;
 use toml::Spanned;
 
-use crate::target::{Better, Target, Trend};
+use crate::problem::{Broken, Code, Expected, PlanBroken, Problem, Warned};
+use crate::target::{Better, Misfit, Target, Trend};
 
 mod projects;
 pub use projects::{COLUMNS as PROJECT_COLUMNS, Project, ProjectStatus};
@@ -18,7 +19,11 @@ pub const EMBEDDED: &str = include_str!("../indicators.toml");
 /// The name the embedded catalogue goes by in messages and output.
 pub const EMBEDDED_NAME: &str = "<embedded indicators.toml>";
 
-/// The plan's years and name.
+/// The city-level row that carries the official verdict when neither `[plan] official_row` nor an
+/// indicator's `city_row` names another: a city plan's 全市.
+pub const DEFAULT_OFFICIAL_ROW: &str = "全市";
+
+/// The plan's name, years, official row and the words for that row's level.
 #[derive(Debug, Clone, Deserialize, serde::Serialize)]
 #[serde(deny_unknown_fields)]
 pub struct Plan {
@@ -26,6 +31,57 @@ pub struct Plan {
     pub base_year: i32,
     pub target_year: i32,
     pub midterm_year: i32,
+    /// The row every indicator's official verdict is on unless it names its own `city_row`
+    /// (全国 for a national plan, 全省 for a province's; absent: 全市).
+    #[serde(default)]
+    pub official_row: Option<String>,
+    /// The words for the level the official rows stand for (全国层面, national level), shown as the
+    /// title of the official verdicts and in the summary; absent: 城市层面 / city level.
+    #[serde(default)]
+    pub level: Option<LevelWords>,
+    /// How far short of N `about N` may fall, in percent of N (absent: 5).
+    #[serde(default)]
+    pub about_tolerance: Option<f64>,
+}
+
+impl Plan {
+    /// The row an indicator without `city_row` is judged on.
+    pub fn official_row(&self) -> &str {
+        self.official_row.as_deref().unwrap_or(DEFAULT_OFFICIAL_ROW)
+    }
+}
+
+/// The plan's words for the level of its official rows, in Chinese and English.
+#[derive(Debug, Clone, Deserialize, serde::Serialize, PartialEq)]
+#[serde(deny_unknown_fields)]
+pub struct LevelWords {
+    pub zh: String,
+    pub en: String,
+}
+
+/// A base-year value recomputed after the monitoring basis changed (空气质量优良天数 76.7 → 81.2): the
+/// verdict is measured from it, and the printed `baseline` is kept beside it.
+#[derive(Debug, Clone, Deserialize, serde::Serialize, PartialEq)]
+#[serde(deny_unknown_fields)]
+pub struct Rebased {
+    pub baseline: f64,
+    /// Why and by whom it was recomputed (2018年监测口径调整后重算).
+    pub note: String,
+}
+
+/// The JSON names of the statuses, the keys of `[status_labels.zh]` and `[status_labels.en]`. The
+/// catalogue sits below the evaluation, so it holds the names; a test holds them to `Status::ALL`.
+pub const STATUS_NAMES: [&str; 10] =
+    ["pass", "fail", "achieved", "held", "on_track", "lagging", "regressing", "pending", "missing", "not_applicable"];
+
+/// A plan's own words for the statuses (`on_track = "达到序时进度"`), by JSON status name.
+#[derive(Debug, Clone, Default, Deserialize, serde::Serialize, PartialEq)]
+#[serde(deny_unknown_fields)]
+pub struct StatusLabels {
+    #[serde(default)]
+    pub zh: std::collections::BTreeMap<String, String>,
+    #[serde(default)]
+    pub en: std::collections::BTreeMap<String, String>,
 }
 
 /// Whether a row of a data file is one reporting area or a city-level total.
@@ -143,12 +199,20 @@ struct RawIndicator {
     aggregate: Aggregate,
     #[serde(default)]
     quote: Option<String>,
+    #[serde(default)]
+    about_tolerance: Option<f64>,
+    #[serde(default)]
+    compound: bool,
+    #[serde(default)]
+    rebased: Option<Rebased>,
 }
 
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
 struct RawCatalog {
     plan: Plan,
+    #[serde(default)]
+    status_labels: Option<Spanned<StatusLabels>>,
     #[serde(default)]
     reference: Vec<Reference>,
     #[serde(default)]
@@ -176,7 +240,10 @@ pub struct Indicator {
     pub unit: String,
     pub kind: IndicatorType,
     pub better: Better,
+    /// The base-year value as the plan prints it.
     pub baseline: Option<f64>,
+    /// A re-based base-year value: the verdict is measured from it instead of `baseline`.
+    pub rebased: Option<Rebased>,
     /// The plan's words for the baseline when they are more than a number.
     pub baseline_text: Option<String>,
     pub target: Target,
@@ -185,10 +252,17 @@ pub struct Indicator {
     pub note: Option<String>,
     /// Where the plan states it: 表2, a chapter and section, or a 专栏.
     pub source: String,
+    /// Whether the catalogue wrote `source` (absent, it is 表2).
+    pub source_given: bool,
     /// The year it is due, when the plan gives one other than the target year.
     pub due: Option<i32>,
     /// Accumulated over the plan period from zero (acres planted, reductions since the base year).
     pub cumulative: bool,
+    /// A cumulative rate (〔18〕) compounded from yearly rates: the data give each year's rate rᵢ (in %)
+    /// and the value is (1 − Π(1 − rᵢ/100)) × 100 over the years since the base year.
+    pub compound: bool,
+    /// How far short of N `about N` may fall, in percent of N.
+    pub about_tolerance: f64,
     /// The city-level row that carries the official verdict (全市, or 中心市区 for the air indicators).
     pub city_row: String,
     /// Tags of the areas it applies to; empty means every area.
@@ -201,6 +275,12 @@ pub struct Indicator {
 }
 
 impl Indicator {
+    /// The base-year value the verdict is measured from: the re-based one where the catalogue gives
+    /// it, else the printed one.
+    pub fn judged_baseline(&self) -> Option<f64> {
+        self.rebased.as_ref().map(|r| r.baseline).or(self.baseline)
+    }
+
     /// The label used in tables and matrices: the catalogue's `label`, else 序号 with a letter for each
     /// part of a shared row.
     pub fn label(&self, catalog: &Catalog) -> String {
@@ -315,45 +395,35 @@ pub struct Catalog {
     pub indicators: Vec<Indicator>,
     /// The register of 重大工程: the programmes of 专栏二–九 and the projects named in them.
     pub projects: Vec<Project>,
+    /// The plan's own words for statuses, by JSON status name.
+    pub status_labels: StatusLabels,
 }
 
-/// One problem in a catalogue.
-#[derive(Debug, Clone, PartialEq)]
-pub struct CatalogIssue {
-    pub file: String,
-    pub line: usize,
-    /// The indicator (or area) the problem is in, when there is one.
-    pub item: Option<String>,
-    pub message: String,
-}
-
-impl fmt::Display for CatalogIssue {
-    /// Escaped (see [`crate::problem::escape`]): a targets file's keys and values are input too.
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        use crate::problem::escape;
-        write!(f, "{}:{}: ", escape(&self.file), self.line)?;
-        if let Some(item) = &self.item {
-            write!(f, "{}: ", escape(item))?;
-        }
-        f.write_str(&escape(&self.message))
+impl Catalog {
+    /// The plan's own word for a status (its JSON name) in a language, when `[status_labels]` gives one.
+    pub fn status_word(&self, status: &str, zh: bool) -> Option<&str> {
+        let map = if zh { &self.status_labels.zh } else { &self.status_labels.en };
+        map.get(status).map(String::as_str)
     }
 }
 
-/// Every problem found in a catalogue.
-#[derive(Debug, Clone, thiserror::Error)]
+/// Every problem found in a catalogue: each a [`Problem`] of code `invalid` at its line, its `field`
+/// the indicator (or area) it is in, its `expected` the rule it breaks. Its words, in either language,
+/// are in `crate::labels` (its `Display` is the English).
+#[derive(Debug, Clone)]
 pub struct CatalogError {
-    pub issues: Vec<CatalogIssue>,
+    pub issues: Vec<Problem>,
 }
 
-impl fmt::Display for CatalogError {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        let n = self.issues.len();
-        write!(f, "invalid catalogue ({n} problem{})", if n == 1 { "" } else { "s" })?;
-        for issue in &self.issues {
-            write!(f, "\n  {issue}")?;
-        }
-        Ok(())
-    }
+impl std::error::Error for CatalogError {}
+
+/// A problem of a catalogue (or of a targets file, with `code`) at `line`, in `item` when there is one.
+pub fn issue(code: Code, file: &str, line: usize, item: Option<&str>, broken: Broken) -> Problem {
+    let mut p = Problem::error(code, file, Expected::Catalog(broken));
+    p.line = Some(line);
+    // Not shortened as a data file's field is: the id or area is the catalogue's own, named in full.
+    p.field = item.map(str::to_string);
+    p
 }
 
 /// The 1-based line of a byte offset, counted from the start: for the few lookups outside `parse`'s
@@ -365,27 +435,25 @@ fn line_of(text: &str, offset: usize) -> usize {
 
 /// The plan's row number from `no`: a positive whole number. A label such as `"15a"` written there is
 /// an error that says where it goes. The error carries the line of the `no` key.
-fn row_number(no: Option<&Spanned<toml::Value>>, text: &str) -> Result<Option<u32>, (usize, String)> {
+fn row_number(no: Option<&Spanned<toml::Value>>, text: &str) -> Result<Option<u32>, (usize, Broken)> {
     let Some(no) = no else { return Ok(None) };
     let line = line_of(text, no.span().start);
     match no.get_ref() {
-        toml::Value::Integer(n) => u32::try_from(*n)
-            .ok()
-            .filter(|&n| n > 0)
-            .map(Some)
-            .ok_or_else(|| (line, format!("no = {n}: the plan's row number is a whole number from 1"))),
-        toml::Value::String(s) => {
-            let digits: String = s.chars().take_while(char::is_ascii_digit).collect();
-            let example = if digits.is_empty() { String::new() } else { format!(" (no = {digits}, label = {s:?})") };
-            Err((
-                line,
-                format!(
-                    "no = {s:?}: `no` is the plan's row number, a whole number; a sub-row's label goes in \
-                     `label`{example}"
-                ),
-            ))
+        toml::Value::Integer(n) => {
+            u32::try_from(*n).ok().filter(|&n| n > 0).map(Some).ok_or((line, Broken::RowNumberNotPositive { n: *n }))
         }
-        other => Err((line, format!("no = {other}: expected the plan's row number, a whole number"))),
+        toml::Value::String(s) => Err((line, Broken::RowNumberLabel { text: s.clone() })),
+        other => Err((line, Broken::RowNumberNotNumber { value: other.to_string() })),
+    }
+}
+
+/// The TOML reader's message, in the catalogue's words where they differ: a key serde calls a
+/// missing field is a missing required key.
+fn toml_message(message: &str) -> String {
+    let message = message.trim();
+    match message.strip_prefix("missing field `") {
+        Some(rest) => format!("missing required key `{}", rest),
+        None => message.to_string(),
     }
 }
 
@@ -397,27 +465,54 @@ fn is_ascii_id(s: &str) -> bool {
 impl Catalog {
     /// Reads and validates a catalogue. `origin` names it in every message.
     pub fn parse(text: &str, origin: &str) -> Result<Catalog, CatalogError> {
-        let issue = |line, item: Option<&str>, message: String| CatalogIssue {
-            file: origin.to_string(),
-            line,
-            item: item.map(str::to_string),
-            message,
-        };
+        let issue = |line, item: Option<&str>, broken: Broken| issue(Code::Invalid, origin, line, item, broken);
         let lines = LineIndex::new(text);
         let line_of = |_: &str, offset: usize| lines.line(offset);
         let raw: RawCatalog = toml::from_str(text).map_err(|e| CatalogError {
-            issues: vec![issue(e.span().map_or(1, |s| line_of(text, s.start)), None, e.message().trim().to_string())],
+            issues: vec![issue(
+                e.span().map_or(1, |s| line_of(text, s.start)),
+                None,
+                Broken::Toml { message: toml_message(e.message()) },
+            )],
         })?;
         let mut issues = Vec::new();
         let plan = raw.plan;
+        let plan_line = text.lines().position(|l| l.trim() == "[plan]").map_or(1, |i| i + 1);
+        if let Some(t) = plan.about_tolerance
+            && !(0.0..100.0).contains(&t)
+        {
+            issues.push(issue(plan_line, Some("plan"), Broken::Plan(PlanBroken::AboutTolerance { value: t })));
+        }
+        if let Some(level) = &plan.level
+            && (level.zh.trim().is_empty() || level.en.trim().is_empty())
+        {
+            issues.push(issue(plan_line, Some("plan"), Broken::Plan(PlanBroken::LevelWords)));
+        }
+        let status_labels = match raw.status_labels {
+            Some(spanned) => {
+                let line = line_of(text, spanned.span().start);
+                let labels = spanned.into_inner();
+                for key in labels.zh.keys().chain(labels.en.keys()) {
+                    if !STATUS_NAMES.contains(&key.as_str()) {
+                        let broken = Broken::Plan(PlanBroken::StatusKey { key: key.clone() });
+                        issues.push(issue(line, Some("status_labels"), broken));
+                    }
+                }
+                for (key, word) in labels.zh.iter().chain(&labels.en) {
+                    if word.trim().is_empty() {
+                        let broken = Broken::Plan(PlanBroken::StatusWordEmpty { key: key.clone() });
+                        issues.push(issue(line, Some("status_labels"), broken));
+                    }
+                }
+                labels
+            }
+            None => StatusLabels::default(),
+        };
         if !(plan.base_year < plan.midterm_year && plan.midterm_year < plan.target_year) {
             issues.push(issue(
                 1,
                 Some("plan"),
-                format!(
-                    "years must satisfy base_year < midterm_year < target_year, found {} / {} / {}",
-                    plan.base_year, plan.midterm_year, plan.target_year
-                ),
+                Broken::PlanYears { base: plan.base_year, midterm: plan.midterm_year, target: plan.target_year },
             ));
         }
 
@@ -431,11 +526,7 @@ impl Catalog {
             tags.extend(county.tags.iter().cloned());
             for name in std::iter::once(&county.name).chain(&county.aliases) {
                 if let Some(owner) = names.insert(name.clone(), county.name.clone()) {
-                    issues.push(issue(
-                        line,
-                        Some(&county.name),
-                        format!("the name or alias {name:?} is already used by {owner}"),
-                    ));
+                    issues.push(issue(line, Some(&county.name), Broken::NameTaken { name: name.clone(), owner }));
                 }
             }
         }
@@ -443,7 +534,7 @@ impl Catalog {
         for c in counties.iter().filter(|c| c.members.is_some()) {
             let m = c.members.as_deref().unwrap_or_default();
             if !tags.contains(m) {
-                issues.push(issue(1, Some(&c.name), format!("members tag {m:?} is on no area")));
+                issues.push(issue(1, Some(&c.name), Broken::MembersTagUnused { tag: m.to_string() }));
             }
         }
         let city_rows: HashSet<&str> =
@@ -455,70 +546,90 @@ impl Catalog {
         for spanned in raw.indicator {
             let line = line_of(text, spanned.span().start);
             let r = spanned.into_inner();
-            let mut here = |message: String| issues.push(issue(line, Some(&r.id), message));
+            let mut here = |broken: Broken| issues.push(issue(line, Some(&r.id), broken));
             if !is_ascii_id(&r.id) {
-                here(format!("id {:?} must be lowercase ASCII letters, digits and _", r.id));
+                here(Broken::IdNotAscii { id: r.id.clone() });
             }
             if let Some(first) = ids.insert(r.id.clone(), line) {
-                here(format!("duplicate id {:?} (first defined at line {first})", r.id));
+                here(Broken::DuplicateId { id: r.id.clone(), first });
             }
             let no = match row_number(r.no.as_ref(), text) {
                 Ok(no) => no,
-                Err((at, message)) => {
-                    issues.push(issue(at, Some(&r.id), message));
+                Err((at, broken)) => {
+                    issues.push(issue(at, Some(&r.id), broken));
                     None
                 }
             };
-            let mut here = |message: String| issues.push(issue(line, Some(&r.id), message));
+            let mut here = |broken: Broken| issues.push(issue(line, Some(&r.id), broken));
             if r.label.as_deref().is_some_and(|l| l.trim().is_empty()) {
-                here("label is empty; give the plan's sub-row label (\"15a\") or leave it out".into());
+                here(Broken::EmptyLabel);
             }
             let target = match r.target.parse::<Target>() {
                 Ok(t) => t,
                 Err(e) => {
-                    here(e.to_string());
+                    here(Broken::Target(e));
                     continue;
                 }
             };
             if matches!(target, Target::Eliminated { .. }) && target.against_polarity(r.better).is_some() {
-                let meaning = match r.better {
-                    Better::Lower => {
-                        "a share remaining of at most N: write `eliminated` (at most 0) or `eliminated <= N`"
-                    }
-                    Better::Higher => {
-                        "a share eliminated of at least N: write `eliminated` (at least 90) or `eliminated >= N`"
-                    }
-                };
-                here(format!(
-                    "`{target}` on a better = \"{}\" indicator: there eliminated means {meaning}",
-                    r.better.as_str()
-                ));
+                here(Broken::EliminatedAgainstPolarity { target: target.to_string(), better: r.better });
             }
             if let Target::Reference(id) = &target
                 && !reference_ids.contains(id.as_str())
             {
-                here(format!("target refers to {id:?}, which no [[reference]] defines"));
+                here(Broken::UnknownReference { id: id.clone() });
             }
             let yes_no = target == Target::Done;
             if let Some(why) = target_fits(&r.unit, r.better, r.cumulative, yes_no, &target, &r.target) {
-                here(format!("the target `{}` does not fit the indicator: {why}", r.target.trim()));
+                here(Broken::TargetMisfit { text: r.target.trim().to_string(), why });
             }
-            let city_row = r.city_row.clone().unwrap_or_else(|| "全市".to_string());
+            let city_row = r.city_row.clone().unwrap_or_else(|| plan.official_row().to_string());
             if !city_rows.contains(city_row.as_str()) {
-                here(format!("city_row {city_row:?} is not a [[county]] with kind = \"city\""));
+                match r.city_row {
+                    Some(_) => here(Broken::CityRowNotCity { city_row: city_row.clone() }),
+                    None => here(Broken::Plan(PlanBroken::OfficialRowNotCity { row: city_row.clone() })),
+                }
+            }
+            if r.compound && !r.cumulative {
+                here(Broken::Plan(PlanBroken::CompoundNotCumulative));
+            }
+            if r.compound && r.aggregate != Aggregate::None {
+                here(Broken::Plan(PlanBroken::CompoundAggregated));
+            }
+            if r.compound && r.unit != "%" {
+                here(Broken::Plan(PlanBroken::CompoundNotPercent { unit: r.unit.clone() }));
+            }
+            if let Some(t) = r.about_tolerance
+                && !(0.0..100.0).contains(&t)
+            {
+                here(Broken::Plan(PlanBroken::AboutTolerance { value: t }));
+            }
+            if let Some(rebased) = &r.rebased {
+                if r.cumulative {
+                    here(Broken::Plan(PlanBroken::RebasedCumulative));
+                }
+                if r.baseline.is_none() {
+                    here(Broken::Plan(PlanBroken::RebasedWithoutBaseline));
+                }
+                if !rebased.baseline.is_finite() {
+                    here(Broken::Plan(PlanBroken::RebasedNotNumber));
+                }
+                if rebased.note.trim().is_empty() {
+                    here(Broken::Plan(PlanBroken::RebasedNoNote));
+                }
             }
             for tag in &r.applies_to {
                 if !tags.contains(tag.as_str()) {
-                    here(format!("applies_to names the tag {tag:?}, which no [[county]] has"));
+                    here(Broken::UnknownTag { tag: tag.clone() });
                 }
             }
             if let Some(due) = r.due
                 && !(plan.base_year < due && due <= plan.target_year)
             {
-                here(format!("due year {due} is outside the plan period {}–{}", plan.base_year + 1, plan.target_year));
+                here(Broken::DueOutside { due, from: plan.base_year + 1, to: plan.target_year });
             }
             if r.kind == IndicatorType::Task && r.source.is_none() {
-                here("a task needs a source (the chapter and section, or the 专栏)".into());
+                here(Broken::TaskWithoutSource);
             }
             let target_text = r.target_text.unwrap_or_else(|| r.target.clone());
             indicators.push(Indicator {
@@ -532,13 +643,20 @@ impl Catalog {
                 kind: r.kind,
                 better: r.better,
                 baseline: r.baseline,
+                rebased: r.rebased,
                 baseline_text: r.baseline_text,
                 target,
                 target_text,
                 note: r.note,
+                source_given: r.source.is_some(),
                 source: r.source.unwrap_or_else(|| "表2".to_string()),
                 due: r.due,
                 cumulative: r.cumulative,
+                compound: r.compound,
+                about_tolerance: r
+                    .about_tolerance
+                    .or(plan.about_tolerance)
+                    .unwrap_or(crate::target::ABOUT_TOLERANCE_DEFAULT_PCT),
                 city_row,
                 applies_to: r.applies_to,
                 aggregate: r.aggregate,
@@ -547,14 +665,22 @@ impl Catalog {
             });
         }
         if indicators.is_empty() && issues.is_empty() {
-            issues.push(issue(1, None, "the catalogue has no [[indicator]]".into()));
+            issues.push(issue(1, None, Broken::NoIndicator));
         }
         let mut project_issue = |line, id: &str, message| issues.push(issue(line, Some(id), message));
         let projects = projects::build(raw.project, &lines, &plan, &counties, &indicators, &mut project_issue);
         if !issues.is_empty() {
             return Err(CatalogError { issues });
         }
-        Ok(Catalog { origin: origin.to_string(), plan, references: raw.reference, counties, indicators, projects })
+        Ok(Catalog {
+            origin: origin.to_string(),
+            plan,
+            references: raw.reference,
+            counties,
+            indicators,
+            projects,
+            status_labels,
+        })
     }
 
     /// The copy of `indicators.toml` built into the binary.
@@ -571,8 +697,8 @@ impl Catalog {
             None if Path::new("indicators.toml").is_file() => "indicators.toml".into(),
             None => return Ok(Catalog::embedded()?),
         };
-        let text =
-            std::fs::read_to_string(&path).with_context(|| format!("cannot read the catalogue {}", path.display()))?;
+        let text = std::fs::read_to_string(&path)
+            .with_context(|| crate::problem::Failure::ReadCatalog { path: path.display().to_string() })?;
         Ok(Catalog::parse(&text, &path.display().to_string())?)
     }
 
@@ -600,6 +726,39 @@ impl Catalog {
         self.projects.iter().find(|p| p.id == key || p.name == key)
     }
 
+    /// The indicator a flag names (`--indicator`): by id, by its name (with or without the part), or by
+    /// a piece of the name or id that only one indicator has. A miss suggests the nearest id or name.
+    pub fn find(&self, raw: &str, flag: &'static str) -> Result<&Indicator, crate::problem::Failure> {
+        use crate::problem::Failure;
+        let raw = raw.trim();
+        if let Some(ind) = self.indicator(raw) {
+            return Ok(ind);
+        }
+        let exact: Vec<&Indicator> =
+            self.indicators.iter().filter(|i| i.display_name() == raw || i.part.as_deref() == Some(raw)).collect();
+        if let [one] = exact.as_slice() {
+            return Ok(one);
+        }
+        let containing: Vec<&Indicator> = self
+            .indicators
+            .iter()
+            .filter(|i| !raw.is_empty() && (i.display_name().contains(raw) || i.id.contains(raw)))
+            .collect();
+        match containing.as_slice() {
+            [one] => Ok(one),
+            [] => {
+                let names: Vec<String> =
+                    self.indicators.iter().flat_map(|i| [i.id.clone(), i.display_name()]).collect();
+                let hint = crate::problem::closest(raw, names.iter().map(String::as_str));
+                Err(Failure::NoIndicator { flag, key: raw.to_string(), hint })
+            }
+            many => {
+                let ids = many.iter().map(|i| i.id.clone()).collect();
+                Err(Failure::AmbiguousIndicator { key: raw.to_string(), ids })
+            }
+        }
+    }
+
     pub fn reference_value(&self, id: &str) -> Option<f64> {
         self.references.iter().find(|r| r.id == id).and_then(|r| r.value)
     }
@@ -620,6 +779,80 @@ impl Catalog {
     }
 }
 
+/// Loads a catalogue and lints it (`check-catalog`): its loader errors, or the warnings of a catalogue
+/// that loads, each a [`Problem`] at the indicator's line.
+pub fn check(text: &str, origin: &str, plan: Option<&str>) -> (Option<Catalog>, Vec<Problem>) {
+    match Catalog::parse(text, origin) {
+        Ok(catalog) => {
+            let mut found: Vec<Problem> = catalog.indicators.iter().flat_map(|i| lint(&catalog, i, plan)).collect();
+            found.extend(catalog.projects.iter().filter_map(|p| lint_project(&catalog, p, plan)));
+            (Some(catalog), found)
+        }
+        Err(e) => (None, e.issues),
+    }
+}
+
+/// What `eval` cannot judge in one indicator of a catalogue that loads: a target relative to a
+/// baseline the catalogue does not give, a trend with nothing to start its series from, a province
+/// target that does not say where the province assigns it, a rule against the indicator's polarity, a
+/// quote not found in the plan.
+pub fn lint(catalog: &Catalog, ind: &Indicator, plan: Option<&str>) -> Vec<Problem> {
+    let base = catalog.plan.base_year;
+    let target = ind.target.to_string();
+    let mut found = Vec::new();
+    let mut warn = |code, warned: Warned| {
+        let mut p = Problem::warning(code, &catalog.origin, Expected::Lint(warned));
+        p.line = Some(ind.line);
+        p.field = Some(ind.id.clone());
+        found.push(p);
+    };
+    if ind.target.needs_baseline() && ind.baseline.is_none() {
+        warn(Code::NoBaseline, Warned::NoBaseline { target: target.clone(), base });
+    }
+    if matches!(ind.target, Target::Trend(_)) && ind.baseline.is_none() {
+        warn(Code::TrendWithoutSeries, Warned::TrendWithoutSeries { target: target.clone(), base });
+    }
+    if ind.target == Target::Province && ind.note.as_deref().is_none_or(|n| n.trim().is_empty()) {
+        warn(Code::ProvinceWithoutSource, Warned::ProvinceWithoutSource);
+    }
+    if let (Target::Threshold { cmp, value }, Some(_)) = (&ind.target, ind.target.against_polarity(ind.better)) {
+        let warned = Warned::AgainstPolarity { target: target.clone(), cmp: *cmp, value: *value, better: ind.better };
+        warn(Code::RuleAgainstPolarity, warned);
+    }
+    if let (Some(plan), Some(quote)) = (plan, &ind.quote)
+        && !plan.contains(quote.as_str())
+    {
+        warn(Code::QuoteNotInPlan, Warned::QuoteNotInPlan { quote: quote.clone() });
+    }
+    // A relative change where a rate's table means points; a row without the source others give.
+    if let Target::Baseline { change_pct } = ind.target
+        && change_pct != 0.0
+        && ind.unit == "%"
+    {
+        let points = format!("baseline {change_pct:+}pp");
+        warn(Code::RelativeChangeOnPercent, Warned::RelativeOnPercent { target: target.clone(), points });
+    }
+    if !ind.source_given && catalog.indicators.iter().any(|i| i.source_given) {
+        warn(Code::NoSource, Warned::NoSource { default: ind.source.clone() });
+    }
+    found
+}
+
+/// The warning about a register entry of a catalogue that loads: its quote is not the plan's words.
+fn lint_project(catalog: &Catalog, p: &Project, plan: Option<&str>) -> Option<Problem> {
+    if plan?.contains(p.quote.as_str()) {
+        return None;
+    }
+    let mut found = Problem::warning(
+        Code::QuoteNotInPlan,
+        &catalog.origin,
+        Expected::Lint(Warned::QuoteNotInPlan { quote: p.quote.clone() }),
+    );
+    found.line = Some(p.line);
+    found.field = Some(p.id.clone());
+    Some(found)
+}
+
 /// Why a target does not fit an indicator of this unit, direction and kind; `None` when it does.
 /// The catalogue's targets and the `--targets` file's go through the same checks.
 pub fn target_fits(
@@ -629,35 +862,27 @@ pub fn target_fits(
     yes_no: bool,
     target: &Target,
     text: &str,
-) -> Option<String> {
+) -> Option<Misfit> {
     let percent = unit == "%";
     match target {
-        Target::Trend(Trend::Rising) if better == Better::Lower => {
-            Some("rising on an indicator where lower is better".into())
-        }
-        Target::Trend(Trend::Falling) if better == Better::Higher => {
-            Some("falling on an indicator where higher is better".into())
-        }
-        Target::Eliminated { .. } if !percent => {
-            Some(format!("eliminated is a share in %, and this indicator is measured in {unit}"))
-        }
+        Target::Trend(Trend::Rising) if better == Better::Lower => Some(Misfit::RisingOnLower),
+        Target::Trend(Trend::Falling) if better == Better::Higher => Some(Misfit::FallingOnHigher),
+        Target::Eliminated { .. } if !percent => Some(Misfit::EliminatedNotPercent { unit: unit.to_string() }),
         Target::Eliminated { .. } if target.against_polarity(better).is_some() => {
-            Some(format!("`{target}` points the other way from the indicator (better = {})", better.as_str()))
+            Some(Misfit::EliminatedAgainst { target: target.to_string(), better })
         }
-        Target::Done if !yes_no => Some("done is for a yes/no indicator (1 done, 0 not)".into()),
-        Target::Threshold { value, .. } | Target::Level(value) => {
+        Target::Done if !yes_no => Some(Misfit::DoneNotYesNo),
+        Target::BaselinePoints { .. } if !percent => Some(Misfit::PointsOnUnit { unit: unit.to_string() }),
+        Target::Threshold { value, .. } | Target::Level(value) | Target::About(value) => {
             if yes_no && *value != 0.0 && *value != 1.0 {
-                return Some("a yes/no indicator is 1 (done) or 0 (not done)".into());
+                return Some(Misfit::YesNoValue);
             }
             if !percent && text.contains(['%', '％']) {
-                return Some(format!("a % on an indicator measured in {unit}"));
+                return Some(Misfit::PercentOnUnit { unit: unit.to_string() });
             }
             let low = if percent && cumulative { -100.0 } else { 0.0 };
             let high = if percent { 100.0 } else { f64::INFINITY };
-            (!(low..=high).contains(value)).then(|| {
-                let range = if percent { format!("{low} to 100") } else { "zero or more".to_string() };
-                format!("{} is outside what the indicator can measure ({range})", crate::target::num(*value))
-            })
+            (!(low..=high).contains(value)).then_some(Misfit::Outside { value: *value, low, percent })
         }
         _ => None,
     }
@@ -734,8 +959,8 @@ target = "58.7"
         let text = minimal(&ONE.replace("unit = \"%\"", "unit = \"%\"\nunits = \"%\""));
         let err = Catalog::parse(&text, "t.toml").unwrap_err();
         let issue = &err.issues[0];
-        assert!(issue.message.contains("unknown field `units`"), "{issue}");
-        assert_eq!(issue.line, text.lines().position(|l| l.starts_with("units")).unwrap() + 1);
+        assert!(issue.message().contains("unknown field `units`"), "{issue}");
+        assert_eq!(issue.line, Some(text.lines().position(|l| l.starts_with("units")).unwrap() + 1));
     }
 
     #[test]
@@ -800,9 +1025,9 @@ target = "58.7"
         let err = Catalog::parse(&text, "t.toml").unwrap_err();
         let line = text.lines().position(|l| l.starts_with("no = ")).unwrap() + 1;
         assert_eq!(err.issues.len(), 1, "{err}");
-        assert_eq!(err.issues[0].line, line);
+        assert_eq!(err.issues[0].line, Some(line));
         assert!(
-            err.issues[0].message.contains("a sub-row's label goes in `label` (no = 15, label = \"15a\")"),
+            err.issues[0].message().contains("a sub-row's label goes in `label` (no = 15, label = \"15a\")"),
             "{err}"
         );
     }
@@ -838,5 +1063,46 @@ target = "58.7"
                 }
             }
         }
+    }
+
+    #[test]
+    fn the_keys_of_other_plans_are_checked_as_they_load() {
+        let load = |extra_plan: &str, indicator: &str| {
+            let text =
+                minimal(indicator).replacen("midterm_year = 2023\n", &format!("midterm_year = 2023\n{extra_plan}"), 1);
+            Catalog::parse(&text, "t.toml").map_err(|e| e.to_string())
+        };
+        // official_row serves every indicator without city_row, and must be a city row.
+        let c = load("official_row = \"全市\"\nlevel = { zh = \"全市层面\", en = \"city-wide\" }\n", ONE).unwrap();
+        assert_eq!(c.indicators[0].city_row, "全市");
+        let err = load("official_row = \"全国\"\n", ONE).unwrap_err();
+        assert!(err.contains("[plan] official_row \"全国\" is not a [[county]]"), "{err}");
+        // Status words: keys are the JSON status names.
+        let err = load("", &format!("{ONE}\n[status_labels.zh]\nontrack = \"达到序时进度\"\n")).unwrap_err();
+        assert!(err.contains("\"ontrack\" is not a status"), "{err}");
+        let c = load("", &format!("{ONE}\n[status_labels.zh]\nheld = \"基本符合预期\"\n")).unwrap();
+        assert_eq!(c.status_word("held", true), Some("基本符合预期"));
+        assert_eq!(c.status_word("held", false), None);
+        // rebased needs a note and the printed baseline beside it.
+        let rebased = ONE.replace("baseline = 58.7\n", "baseline = 58.7\nrebased = { baseline = 59, note = \"\" }\n");
+        assert!(load("", &rebased).unwrap_err().contains("rebased needs a note"));
+        let unprinted = ONE.replace("baseline = 58.7\n", "rebased = { baseline = 59, note = \"重算\" }\n");
+        assert!(load("", &unprinted).unwrap_err().contains("give that as `baseline`"));
+        // compound is for a cumulative rate in %.
+        let compound = ONE.replace("target = \"58.7\"", "target = \">= 13.5\"\ncompound = true");
+        assert!(load("", &compound).unwrap_err().contains("compound = true is for a cumulative indicator"));
+        // about: the tolerance in % of N, from the indicator, else [plan], else 5.
+        let about = ONE.replace("target = \"58.7\"", "target = \"about 58.7\"");
+        assert_eq!(load("", &about).unwrap().indicators[0].about_tolerance, 5.0);
+        assert_eq!(load("about_tolerance = 2\n", &about).unwrap().indicators[0].about_tolerance, 2.0);
+        let own = about.replace("target = \"about 58.7\"", "target = \"about 58.7\"\nabout_tolerance = 1");
+        assert_eq!(load("about_tolerance = 2\n", &own).unwrap().indicators[0].about_tolerance, 1.0);
+        assert!(load("about_tolerance = 100\n", &about).unwrap_err().contains("about_tolerance = 100"));
+        let too_high = ONE.replace("target = \"58.7\"", "target = \"about 120\"");
+        assert!(load("", &too_high).unwrap_err().contains("120 is outside what the indicator can measure"));
+        // Percentage points only on a % indicator.
+        let pp =
+            ONE.replace("unit = \"%\"", "unit = \"万亩\"").replace("target = \"58.7\"", "target = \"baseline +3pp\"");
+        assert!(load("", &pp).unwrap_err().contains("percentage points (pp) are for an indicator measured in %"));
     }
 }

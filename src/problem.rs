@@ -3,6 +3,8 @@
 
 use serde::Serialize;
 
+use crate::target::{Better, Cmp, Misfit, TargetError};
+
 /// What a problem expected instead of what it found, with the figures and names that say it; one
 /// variant per kind of expectation. The words, in either language, are in [`crate::labels::expected`].
 #[derive(Debug, Clone, PartialEq)]
@@ -115,6 +117,16 @@ pub enum Expected {
         id: String,
         city_row: String,
     },
+    /// A city-level row the indicator is not judged on (a 全市 row of a 中心市区 indicator).
+    UnusedCityRow {
+        id: String,
+        city_row: String,
+    },
+    /// A compounded rate's yearly rate for `year`, between the base year and a later year given.
+    CompoundRate {
+        id: String,
+        year: i32,
+    },
     TaggedOnly {
         id: String,
         tags: Vec<String>,
@@ -145,6 +157,10 @@ pub enum Expected {
     },
     /// What a project status file expected (docs/projects.md); words in `labels/projects.rs`.
     Project(ProjectExpected),
+    /// A catalogue or a targets file that breaks a rule: the rule, said as a sentence.
+    Catalog(Broken),
+    /// What `check-catalog` warns that `eval` cannot judge: said as a sentence.
+    Lint(Warned),
 }
 
 /// What a row of a project status file expected.
@@ -194,6 +210,278 @@ pub enum BookExpected {
     /// Only the sheet `read` is read; `--all-sheets` reads every visible one.
     OneSheetRead { read: String },
 }
+
+/// What is wrong in the keys other plans' tables need: `[plan]`'s `official_row`, `level` and
+/// `about_tolerance`, `[status_labels]`, an indicator's `compound` and `rebased`. Words in
+/// `crate::labels` (plan_words.rs).
+#[derive(Debug, Clone, PartialEq)]
+pub enum PlanBroken {
+    AboutTolerance { value: f64 },
+    LevelWords,
+    StatusKey { key: String },
+    StatusWordEmpty { key: String },
+    OfficialRowNotCity { row: String },
+    CompoundNotCumulative,
+    CompoundAggregated,
+    CompoundNotPercent { unit: String },
+    RebasedCumulative,
+    RebasedWithoutBaseline,
+    RebasedNotNumber,
+    RebasedNoNote,
+}
+
+/// A rule of a catalogue or of a `--targets` file that an entry breaks (code `invalid` or
+/// `invalid-targets`); the words, in either language, are in `crate::labels`.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Broken {
+    /// A key other plans need (issue 22) used wrongly.
+    Plan(PlanBroken),
+    /// TOML the parser refused (its English message, which `--lang zh` puts into Chinese where it can).
+    Toml {
+        message: String,
+    },
+    PlanYears {
+        base: i32,
+        midterm: i32,
+        target: i32,
+    },
+    NameTaken {
+        name: String,
+        owner: String,
+    },
+    MembersTagUnused {
+        tag: String,
+    },
+    IdNotAscii {
+        id: String,
+    },
+    DuplicateId {
+        id: String,
+        first: usize,
+    },
+    RowNumberNotPositive {
+        n: i64,
+    },
+    /// A label such as `"15a"` written in `no`.
+    RowNumberLabel {
+        text: String,
+    },
+    RowNumberNotNumber {
+        value: String,
+    },
+    EmptyLabel,
+    Target(TargetError),
+    EliminatedAgainstPolarity {
+        target: String,
+        better: Better,
+    },
+    UnknownReference {
+        id: String,
+    },
+    TargetMisfit {
+        text: String,
+        why: Misfit,
+    },
+    CityRowNotCity {
+        city_row: String,
+    },
+    UnknownTag {
+        tag: String,
+    },
+    /// A register entry (`[[project]]`) with an empty `key` (name, programme, quote).
+    ProjectKeyEmpty {
+        key: &'static str,
+    },
+    ProjectNameTaken {
+        name: String,
+        first: usize,
+    },
+    /// A `column` that is not one of the plan's 专栏 with programmes (`columns`).
+    ProjectColumn {
+        column: String,
+        columns: Vec<&'static str>,
+    },
+    ProjectArea {
+        area: String,
+    },
+    ProjectIndicator {
+        id: String,
+    },
+    /// A project whose `programme` is not a programme of its `column` in the register.
+    ProjectProgramme {
+        programme: String,
+        column: String,
+    },
+    DueOutside {
+        due: i32,
+        from: i32,
+        to: i32,
+    },
+    TaskWithoutSource,
+    NoIndicator,
+    /// The targets file: an id the catalogue lacks, with the nearest one.
+    UnknownId {
+        id: String,
+        hint: Option<String>,
+    },
+    NoTargetNorAreas,
+    UnknownArea {
+        name: String,
+        hint: Option<String>,
+    },
+    AssignedProvince,
+    AssignedUnknownReference {
+        id: String,
+    },
+    AssignedMisfit {
+        text: String,
+        id: String,
+        why: Misfit,
+    },
+    /// What is wrong with one area's target.
+    AreaTarget {
+        area: String,
+        why: Box<Broken>,
+    },
+}
+
+/// What `check-catalog` warns about: a catalogue that loads, but that `eval` cannot judge in full.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Warned {
+    /// A target relative to the base-year value, which the catalogue does not give.
+    NoBaseline {
+        target: String,
+        base: i32,
+    },
+    /// A trend with no base-year value to start its series.
+    TrendWithoutSeries {
+        target: String,
+        base: i32,
+    },
+    ProvinceWithoutSource,
+    QuoteNotInPlan {
+        quote: String,
+    },
+    /// `>= 26` on a lower-is-better indicator: every value the plan wants would fail.
+    AgainstPolarity {
+        target: String,
+        cmp: Cmp,
+        value: f64,
+        better: Better,
+    },
+    /// `baseline +N%` on a % indicator, where a rate's table usually means percentage points.
+    RelativeOnPercent {
+        target: String,
+        points: String,
+    },
+    /// No `source` in a catalogue that gives it elsewhere.
+    NoSource {
+        default: String,
+    },
+}
+
+/// Why a command could not run (exit 2): a flag that names nothing, a file that cannot be read or
+/// written, data that leaves nothing to evaluate. The words, in either language, are in
+/// `crate::labels` (its `Display` is the English); `crate::run` says it in the chosen language.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Failure {
+    ReadCatalog {
+        path: String,
+    },
+    ReadPlan {
+        path: String,
+    },
+    ReadTargets {
+        path: String,
+    },
+    UnknownEncoding {
+        label: String,
+    },
+    /// `--sheet` with CSV files only.
+    SheetOfCsv {
+        sheet: String,
+        files: Vec<String>,
+    },
+    /// `--skip-invalid` left no row: `read` rows of `files`.
+    AllRejected {
+        read: usize,
+        files: Vec<String>,
+    },
+    DataProblems {
+        errors: usize,
+    },
+    NoneSelected {
+        filter: String,
+    },
+    NoCounty {
+        name: String,
+        hint: Option<String>,
+    },
+    CountyNoRows {
+        area: String,
+        year: i32,
+    },
+    YearNotInData {
+        year: i32,
+        present: Vec<i32>,
+    },
+    NoYear {
+        files: Vec<String>,
+    },
+    /// `--indicator` or `--explain` naming no indicator.
+    NoIndicator {
+        flag: &'static str,
+        key: String,
+        hint: Option<String>,
+    },
+    AmbiguousIndicator {
+        key: String,
+        ids: Vec<String>,
+    },
+    NotJudged {
+        id: String,
+        area: String,
+    },
+    FormatFromExtension {
+        path: String,
+    },
+    /// `-o`'s extension names a format the command does not write (`writes`: the ones it does).
+    FormatNotWritten {
+        path: String,
+        format: &'static str,
+        writes: Vec<&'static str>,
+    },
+    DocumentFormat {
+        path: String,
+    },
+    BinaryToTerminal {
+        format: &'static str,
+    },
+    XlsxNeedsFile,
+    OutputIsInput {
+        path: String,
+    },
+    CannotWrite {
+        path: String,
+    },
+    TemplateYearRange {
+        year: i32,
+    },
+    TemplateYearPlan {
+        year: i32,
+        base: i32,
+        target: i32,
+    },
+    NothingApplies {
+        areas: Vec<String>,
+    },
+    /// `template --projects` on a catalogue without a `[[project]]` register.
+    NoRegister {
+        origin: String,
+    },
+}
+
+impl std::error::Error for Failure {}
 
 /// Why a cell is not a number.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -265,6 +553,7 @@ pub enum Code {
     MissingIndicator,
     AggregateMismatch,
     BaselineMismatch,
+    CompoundGap,
     UnreadableFile,
     TooLarge,
     Formula,
@@ -274,11 +563,36 @@ pub enum Code {
     ProgressFalling,
     CompletedUnfinished,
     InvestedAbovePlanned,
+    /// A catalogue the loader rejects.
+    Invalid,
+    /// A `--targets` file the loader rejects.
+    InvalidTargets,
+    NoBaseline,
+    TrendWithoutSeries,
+    ProvinceWithoutSource,
+    RuleAgainstPolarity,
+    QuoteNotInPlan,
+    RelativeChangeOnPercent,
+    NoSource,
 }
 
 impl Code {
     /// Every code, in the order the tables of docs/problems.md and docs/limits.md list them.
-    pub const ALL: [Code; 28] = [
+    /// The codes of a catalogue and a targets file (docs/target-language.md, "plan-check check-catalog").
+    pub const CATALOG: [Code; 9] = [
+        Code::Invalid,
+        Code::InvalidTargets,
+        Code::NoBaseline,
+        Code::TrendWithoutSeries,
+        Code::ProvinceWithoutSource,
+        Code::RuleAgainstPolarity,
+        Code::QuoteNotInPlan,
+        Code::RelativeChangeOnPercent,
+        Code::NoSource,
+    ];
+
+    /// Every code of a data file, in the order the tables of docs/problems.md and docs/limits.md list them.
+    pub const ALL: [Code; 29] = [
         Code::Encoding,
         Code::EmptyFile,
         Code::MissingColumn,
@@ -298,6 +612,7 @@ impl Code {
         Code::MissingIndicator,
         Code::AggregateMismatch,
         Code::BaselineMismatch,
+        Code::CompoundGap,
         Code::UnreadableFile,
         Code::TooLarge,
         Code::Formula,
@@ -330,6 +645,7 @@ impl Code {
             Code::MissingIndicator => "missing-indicator",
             Code::AggregateMismatch => "aggregate-mismatch",
             Code::BaselineMismatch => "baseline-mismatch",
+            Code::CompoundGap => "compound-gap",
             Code::UnreadableFile => "unreadable-file",
             Code::TooLarge => "too-large",
             Code::Formula => "formula",
@@ -339,6 +655,15 @@ impl Code {
             Code::ProgressFalling => "progress-falling",
             Code::CompletedUnfinished => "completed-unfinished",
             Code::InvestedAbovePlanned => "invested-above-planned",
+            Code::Invalid => "invalid",
+            Code::InvalidTargets => "invalid-targets",
+            Code::NoBaseline => "no-baseline",
+            Code::TrendWithoutSeries => "trend-without-series",
+            Code::ProvinceWithoutSource => "province-without-source",
+            Code::RuleAgainstPolarity => "rule-against-polarity",
+            Code::QuoteNotInPlan => "quote-not-in-plan",
+            Code::RelativeChangeOnPercent => "relative-change-on-percent",
+            Code::NoSource => "no-source",
         }
     }
 }

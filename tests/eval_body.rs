@@ -55,7 +55,9 @@ fn source_body_shows_only_the_tasks() {
     let r = run(&["eval", FILE, "--source", "body"]);
     r.code(0).stdout_has("规划正文重点任务");
     assert!(!r.stdout.contains("城市层面（全市") && !r.stdout.contains("各地区"), "{}", r.stdout);
-    run(&["eval", FILE, "--source", "专栏十"]).code(2).stderr_has("no indicator of the catalogue matches");
+    run(&["eval", FILE, "--source", "专栏十", "--lang", "en"])
+        .code(2)
+        .stderr_has("no indicator of the catalogue matches");
     run(&["eval", FILE, "--all", "--source", "body"]).code(2);
 }
 
@@ -88,7 +90,7 @@ fn a_yes_no_value_is_1_or_0_and_nothing_between() {
 #[test]
 fn an_area_reporting_a_task_of_the_whole_city_gets_a_warning() {
     let r = run(&["validate", "tests/data/body/area-task.csv"]);
-    r.code(0).stdout_has("not-applicable").stdout_has("是全市任务，只在“全市”行评价");
+    r.code(0).stdout_has("not-applicable").stdout_has("是全市的整体任务，只在“全市”行评价");
     let r = run(&["validate", "tests/data/body/area-task.csv", "--lang", "en"]);
     r.code(0).stdout_has("a task of the whole city, judged on the 全市 row only");
 }

@@ -87,7 +87,7 @@ fn the_register_is_checked_as_the_catalogue_loads() {
         );
     let err = Catalog::parse(&bad, "t.toml").unwrap_err().to_string();
     for needle in [
-        "duplicate project id \"quanzhou_botanical_garden\"",
+        "duplicate id \"quanzhou_botanical_garden\"",
         "column \"专栏十\" is not one of the plan's 专栏",
         "areas names \"厦门市\"",
         "programme \"无废工程\" is not a programme of 专栏二",

@@ -10,6 +10,7 @@ use serde::Deserialize;
 use toml::Spanned;
 
 use super::{County, Indicator, LineIndex, Plan, is_ascii_id};
+use crate::problem::Broken;
 
 /// The 专栏 whose programmes the register holds, in the plan's order.
 pub const COLUMNS: [&str; 8] = ["专栏二", "专栏三", "专栏四", "专栏五", "专栏六", "专栏七", "专栏八", "专栏九"];
@@ -108,14 +109,14 @@ impl ProjectStatus {
     }
 }
 
-/// Reads and checks the register; every problem goes to `issue(line, id, message)`.
+/// Reads and checks the register; every problem goes to `issue(line, id, rule broken)`.
 pub(super) fn build(
     raw: Vec<Spanned<RawProject>>,
     lines: &LineIndex,
     plan: &Plan,
     counties: &[County],
     indicators: &[Indicator],
-    issue: &mut dyn FnMut(usize, &str, String),
+    issue: &mut dyn FnMut(usize, &str, Broken),
 ) -> Vec<Project> {
     let areas: HashSet<&str> = counties.iter().map(|c| c.name.as_str()).collect();
     let indicator_ids: HashSet<&str> = indicators.iter().map(|i| i.id.as_str()).collect();
@@ -125,42 +126,38 @@ pub(super) fn build(
     for spanned in raw {
         let line = lines.line(spanned.span().start);
         let r = spanned.into_inner();
-        let mut here = |message: String| issue(line, &r.id, message);
+        let mut here = |broken: Broken| issue(line, &r.id, broken);
         if !is_ascii_id(&r.id) {
-            here(format!("id {:?} must be lowercase ASCII letters, digits and _", r.id));
+            here(Broken::IdNotAscii { id: r.id.clone() });
         }
         if let Some(first) = ids.insert(r.id.clone(), line) {
-            here(format!("duplicate project id {:?} (first defined at line {first})", r.id));
+            here(Broken::DuplicateId { id: r.id.clone(), first });
         }
         for (key, value) in [("name", &r.name), ("programme", &r.programme), ("quote", &r.quote)] {
             if value.trim().is_empty() {
-                here(format!("{key} is empty"));
+                here(Broken::ProjectKeyEmpty { key });
             }
         }
         if let Some(first) = names.insert(r.name.trim().to_string(), line) {
-            here(format!("the name {:?} is already a project's (line {first})", r.name));
+            here(Broken::ProjectNameTaken { name: r.name.clone(), first });
         }
         if !COLUMNS.contains(&r.column.as_str()) {
-            here(format!(
-                "column {:?} is not one of the plan's 专栏 with programmes: {}",
-                r.column,
-                COLUMNS.join(", ")
-            ));
+            here(Broken::ProjectColumn { column: r.column.clone(), columns: COLUMNS.to_vec() });
         }
         for area in &r.areas {
             if !areas.contains(area.as_str()) {
-                here(format!("areas names {area:?}, which is not a [[county]]"));
+                here(Broken::ProjectArea { area: area.clone() });
             }
         }
         for id in &r.indicators {
             if !indicator_ids.contains(id.as_str()) {
-                here(format!("indicators names {id:?}, which is not an [[indicator]]"));
+                here(Broken::ProjectIndicator { id: id.clone() });
             }
         }
         if let Some(due) = r.due
             && !(plan.base_year < due && due <= plan.target_year)
         {
-            here(format!("due year {due} is outside the plan period {}–{}", plan.base_year + 1, plan.target_year));
+            here(Broken::DueOutside { due, from: plan.base_year + 1, to: plan.target_year });
         }
         projects.push(Project {
             id: r.id,
@@ -179,11 +176,7 @@ pub(super) fn build(
         projects.iter().filter(|p| p.is_programme()).map(|p| (p.column.as_str(), p.name.as_str())).collect();
     for p in projects.iter().filter(|p| !p.is_programme()) {
         if !programmes.contains(&(p.column.as_str(), p.programme.as_str())) {
-            issue(
-                p.line,
-                &p.id,
-                format!("programme {:?} is not a programme of {} in the register", p.programme, p.column),
-            );
+            issue(p.line, &p.id, Broken::ProjectProgramme { programme: p.programme.clone(), column: p.column.clone() });
         }
     }
     projects

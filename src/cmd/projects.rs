@@ -5,7 +5,6 @@ use std::io::Write;
 
 use crate::Lang;
 use crate::catalog::Catalog;
-use crate::cli::FailOnArg;
 use crate::evaluate::projects::{Register, register};
 use crate::labels::overdue_verdict;
 use crate::load::Dataset;
@@ -18,13 +17,13 @@ pub fn register_of<'c>(catalog: &'c Catalog, data: &'c Dataset, year: i32) -> Op
 
 /// Whether overdue projects make the exit code 1 (`--fail-on overdue-projects`); says so on `err`.
 pub fn overdue_finding(
-    fail_on: FailOnArg,
+    overdue_projects: bool,
     register: Option<&Register>,
     lang: Lang,
     err: &mut dyn Write,
 ) -> anyhow::Result<bool> {
     let overdue = register.map_or(0, |r| r.summary.overdue);
-    if fail_on != FailOnArg::OverdueProjects || overdue == 0 {
+    if !overdue_projects || overdue == 0 {
         return Ok(false);
     }
     writeln!(err, "{}", overdue_verdict(overdue, lang))?;

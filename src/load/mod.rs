@@ -313,8 +313,18 @@ impl<'d> MeasurementIndex<'d> {
 
     /// For each catalogue area, whether the data has any measurement of it in `year`: one pass.
     pub fn counties_in(&self, year: i32) -> Vec<bool> {
+        self.counties_where(|y| y == year)
+    }
+
+    /// Which catalogue areas have a row in any year up to `year`: an area that reported earlier years
+    /// and not `year` is still evaluated, as missing.
+    pub fn counties_up_to(&self, year: i32) -> Vec<bool> {
+        self.counties_where(|y| y <= year)
+    }
+
+    fn counties_where(&self, keep: impl Fn(i32) -> bool) -> Vec<bool> {
         let mut present = vec![false; self.data.counties.len()];
-        for m in self.data.measurements.iter().filter(|m| m.year == year) {
+        for m in self.data.measurements.iter().filter(|m| keep(m.year)) {
             if let Some(p) = present.get_mut(m.county as usize) {
                 *p = true;
             }

@@ -655,6 +655,11 @@ impl<'c> RowCtx<'_, 'c> {
             self.push(Code::NumeratorAboveDenominator, den_col, "denominator", expected);
             return None;
         }
+        // 0/0 is an area with nothing to count (no villages): no value of its own, and nothing added
+        // to the city's sums (docs/data-files.md). A value beside it has nothing to agree with.
+        if d == 0.0 && n == 0.0 && value.is_none() {
+            return Some(None);
+        }
         if d == 0.0 {
             self.push(Code::OutOfRange, den_col, "denominator", Expected::DenominatorAboveZero);
             return None;
@@ -673,6 +678,16 @@ impl<'c> RowCtx<'_, 'c> {
     }
 
     fn check_applicable(&mut self, area: &County, ind: &Indicator, col: usize) {
+        // A city-level row other than the indicator's own is never judged nor aggregated: say so.
+        if area.kind == crate::catalog::AreaKind::City && area.name != ind.city_row {
+            let expected = Expected::UnusedCityRow { id: ind.id.clone(), city_row: ind.city_row.clone() };
+            self.problems.push(
+                Problem::warning(Code::NotApplicable, self.file, expected)
+                    .at(self.row.line, Some(col + 1), &ind.id)
+                    .found(&area.name),
+            );
+            return;
+        }
         if !ind.applies_to_area(area) {
             let expected = if ind.is_city_level() {
                 Expected::CityTaskOnly { id: ind.id.clone(), city_row: ind.city_row.clone() }

@@ -133,7 +133,7 @@ pub enum Cell {
     /// labels.rs's own: a matrix of thousands of areas allocates none of them.
     Status {
         status: Status,
-        text: &'static str,
+        text: std::borrow::Cow<'static, str>,
     },
 }
 
@@ -158,7 +158,7 @@ impl Cell {
             Cell::Text(s) => s.clone(),
             Cell::Number(n) => two(*n),
             Cell::Percent(p) => percent(*p),
-            Cell::Status { text, .. } => (*text).to_string(),
+            Cell::Status { text, .. } => text.to_string(),
         }
     }
 }
@@ -233,14 +233,17 @@ pub fn reason_cell(v: &Verdict, lang: Lang) -> String {
     parts.join(word(Word::Separator, lang))
 }
 
-pub fn status_cell(s: Status, lang: Lang) -> Cell {
-    Cell::Status { status: s, text: labels::status_label(s, lang) }
+/// A status in the plan's own words where the catalogue gives them (`[status_labels]`).
+pub fn status_cell(catalog: &Catalog, s: Status, lang: Lang) -> Cell {
+    Cell::Status { status: s, text: labels::status_word(catalog, s, lang) }
 }
 
 /// The baseline as the plan writes it for the city row, or this area's own base-year value; the plan's
 /// words where it gives no number.
-pub fn baseline_cell(ind: &Indicator, v: &Verdict) -> Cell {
+pub fn baseline_cell(ind: &Indicator, v: &Verdict, lang: Lang) -> Cell {
     match (&ind.baseline_text, v.baseline) {
+        // A re-based baseline is shown beside the printed one: 81.2（原76.7）.
+        (_, Some(b)) if v.printed_baseline.is_some() => Cell::text(labels::rebased_cell(b, v.printed_baseline, lang)),
         (Some(text), Some(b)) if ind.baseline == Some(b) => Cell::text(text),
         (_, Some(b)) => Cell::Number(b),
         (Some(text), None) if v.official => Cell::text(text),
@@ -253,7 +256,7 @@ pub fn baseline_cell(ind: &Indicator, v: &Verdict) -> Cell {
 pub fn target_cell(v: &Verdict) -> String {
     let t = &v.target;
     match t.rule {
-        Some(rule) if !rule.is_stated_by(&t.text) => format!("{}（{rule}）", t.text),
+        Some(rule) if !rule.is_stated_by(&t.text) => labels::with_rule(&t.text, rule),
         _ => t.text.to_string(),
     }
 }

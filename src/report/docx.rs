@@ -17,7 +17,7 @@ use docx_rs::{
 use super::{Block, ColumnKind, Document, IndicatorChart, Matrix, Section as Part, StatusBar, Table, chart};
 use crate::Lang;
 use crate::evaluate::Status;
-use crate::labels::{status_label, status_symbol, words};
+use crate::labels::{DocWord, doc_word, status_symbol};
 
 /// A4 in twentieths of a point.
 const A4: (u32, u32) = (11906, 16838);
@@ -37,7 +37,7 @@ pub fn render(doc: &Document) -> anyhow::Result<Vec<u8>> {
             cover(doc, &mut body);
         }
         for part in parts {
-            part_children(part, doc.lang, wide, &mut body);
+            part_children(part, doc, wide, &mut body);
         }
         if i == last {
             for child in body {
@@ -196,7 +196,8 @@ fn cover(doc: &Document, body: &mut Vec<Child>) {
     body.push(tbl(WTable::without_borders(rows).set_grid(vec![2400, PORTRAIT_WIDTH - 2400])));
 }
 
-fn part_children(part: &Part, lang: Lang, wide: bool, body: &mut Vec<Child>) {
+fn part_children(part: &Part, doc: &Document, wide: bool, body: &mut Vec<Child>) {
+    let lang = doc.lang;
     let width = if wide { LANDSCAPE_WIDTH } else { PORTRAIT_WIDTH };
     body.push(para(Paragraph::new().style("Heading1").add_run(text_run(&part.heading))));
     for block in &part.blocks {
@@ -212,7 +213,7 @@ fn part_children(part: &Part, lang: Lang, wide: bool, body: &mut Vec<Child>) {
                 }
             }
             Block::Table(t) => body.push(tbl(table(t, width))),
-            Block::StatusChart(bars) => body.push(tbl(status_chart(bars, lang, width))),
+            Block::StatusChart(bars) => body.push(tbl(status_chart(bars, doc, width))),
             Block::IndicatorCharts(charts) => body.push(tbl(indicator_charts(charts, lang, width))),
             Block::Matrix(m) => body.push(tbl(matrix(m, width))),
             Block::Legend(items) => body.push(tbl(legend(items, width))),
@@ -293,14 +294,14 @@ fn picture_cell(svg: &str, display_width_px: u32) -> TableCell {
     TableCell::new().vertical_align(VAlignType::Center).add_paragraph(p)
 }
 
-fn status_chart(bars: &[StatusBar], lang: Lang, width: usize) -> WTable {
+fn status_chart(bars: &[StatusBar], doc: &Document, width: usize) -> WTable {
     let widths = grid(&[16, 52, 32], width);
     let px = (widths[1] / 15).saturating_sub(8) as u32;
     let rows = bars
         .iter()
         .map(|bar| {
             let counts: Vec<String> =
-                bar.counts.iter().map(|(s, n)| format!("{} {n}", status_label(*s, lang))).collect();
+                bar.counts.iter().map(|(s, n)| format!("{} {n}", doc.status_words.get(*s))).collect();
             TableRow::new(vec![
                 cell(&bar.label, AlignmentType::Left),
                 picture_cell(&chart::stacked(bar), px),
@@ -313,13 +314,12 @@ fn status_chart(bars: &[StatusBar], lang: Lang, width: usize) -> WTable {
 }
 
 fn indicator_charts(charts: &[IndicatorChart], lang: Lang, width: usize) -> WTable {
-    let w = |zh, en| words(lang, zh, en);
+    let w = |word| doc_word(word, lang);
     let with_series = charts.iter().any(|c| !c.series.is_empty());
     let widths = grid(if with_series { &[5, 26, 37, 20, 12] } else { &[5, 30, 42, 23] }, width);
-    let mut header =
-        vec![w("序号", "No."), w("指标", "Indicator"), w("基准→目标", "Baseline → target"), w("数据", "Figures")];
+    let mut header = vec![w(DocWord::No), w(DocWord::Indicator), w(DocWord::BaselineToTarget), w(DocWord::Figures)];
     if with_series {
-        header.push(w("走势", "Series"));
+        header.push(w(DocWord::Series));
     }
     let mut rows = vec![TableRow::new(header.iter().map(|h| header_cell(h)).collect()).cant_split()];
     let bar_px = (widths[2] / 15).saturating_sub(10) as u32;

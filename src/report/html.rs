@@ -8,7 +8,7 @@ use std::io::Write;
 use super::{Block, ColumnKind, Document, IndicatorChart, Matrix, Section, StatusBar, Table, chart};
 use crate::Lang;
 use crate::evaluate::Status;
-use crate::labels::{status_label, status_symbol};
+use crate::labels::{DocWord, doc_word, status_symbol};
 
 /// Text made safe for HTML content and quoted attribute values.
 pub fn escape(text: &str) -> String {
@@ -41,7 +41,7 @@ pub fn render(doc: &Document, out: &mut dyn Write) -> anyhow::Result<()> {
     cover(doc, &mut page);
     page.push_str("<main>\n");
     for section in &doc.sections {
-        render_section(section, doc.lang, &mut page);
+        render_section(section, doc, &mut page);
     }
     page.push_str("</main>\n</body>\n</html>\n");
     out.write_all(page.as_bytes())?;
@@ -69,7 +69,8 @@ fn cover(doc: &Document, page: &mut String) {
     page.push_str("</ol></nav>\n</header>\n");
 }
 
-fn render_section(section: &Section, lang: Lang, page: &mut String) {
+fn render_section(section: &Section, doc: &Document, page: &mut String) {
+    let lang = doc.lang;
     let wide = section.blocks.iter().any(|b| matches!(b, Block::Table(Table { wide: true, .. }) | Block::Matrix(_)));
     let class = if wide { " class=\"wide\"" } else { "" };
     let _ = writeln!(page, "<section id=\"{}\"{class}>\n<h2>{}</h2>", section.id, escape(&section.heading));
@@ -92,9 +93,9 @@ fn render_section(section: &Section, lang: Lang, page: &mut String) {
                 page.push_str("</ul>\n");
             }
             Block::Table(t) => table(t, page),
-            Block::StatusChart(bars) => status_chart(bars, lang, page),
+            Block::StatusChart(bars) => status_chart(bars, doc, page),
             Block::IndicatorCharts(charts) => indicator_charts(charts, lang, page),
-            Block::Matrix(m) => matrix(m, lang, page),
+            Block::Matrix(m) => matrix(m, &doc.status_words, page),
             Block::Legend(items) => legend(items, page),
         }
     }
@@ -142,11 +143,12 @@ fn table(t: &Table, page: &mut String) {
     page.push_str("</table>\n");
 }
 
-fn status_chart(bars: &[StatusBar], lang: Lang, page: &mut String) {
+fn status_chart(bars: &[StatusBar], doc: &Document, page: &mut String) {
+    let lang = doc.lang;
     page.push_str("<figure class=\"status-chart\">\n<table class=\"stack\"><tbody>\n");
     for bar in bars {
         let counts: Vec<String> =
-            bar.counts.iter().map(|(s, n)| format!("{} {n}", escape(status_label(*s, lang)))).collect();
+            bar.counts.iter().map(|(s, n)| format!("{} {n}", escape(doc.status_words.get(*s)))).collect();
         let _ = writeln!(
             page,
             "<tr data-type=\"{}\"><th scope=\"row\">{}</th><td class=\"svg\">{}</td><td>{}</td></tr>",
@@ -156,21 +158,21 @@ fn status_chart(bars: &[StatusBar], lang: Lang, page: &mut String) {
             counts.join(" · ")
         );
     }
-    let caption = crate::labels::words(lang, "图1 各类指标评估状态分布", "Figure 1. Statuses by indicator type");
+    let caption = doc_word(DocWord::StatusFigure, lang);
     let _ = writeln!(page, "</tbody></table>\n<figcaption>{caption}</figcaption>\n</figure>");
 }
 
 fn indicator_charts(charts: &[IndicatorChart], lang: Lang, page: &mut String) {
-    let w = |zh, en| crate::labels::words(lang, zh, en);
+    let w = |word| doc_word(word, lang);
     let with_series = charts.iter().any(|c| !c.series.is_empty());
-    let series_head = if with_series { format!("<th>{}</th>", w("走势", "Series")) } else { String::new() };
+    let series_head = if with_series { format!("<th>{}</th>", w(DocWord::Series)) } else { String::new() };
     let _ = writeln!(
         page,
         "<table class=\"charts\"><thead><tr><th>{}</th><th>{}</th><th>{}</th><th>{}</th>{series_head}</tr></thead><tbody>",
-        w("序号", "No."),
-        w("指标", "Indicator"),
-        w("基准→目标", "Baseline → target"),
-        w("数据", "Figures"),
+        w(DocWord::No),
+        w(DocWord::Indicator),
+        w(DocWord::BaselineToTarget),
+        w(DocWord::Figures),
     );
     for c in charts {
         let bar = c.bar.map(|b| chart::bar(&b, c.status, &c.name)).unwrap_or_default();
@@ -191,7 +193,7 @@ fn indicator_charts(charts: &[IndicatorChart], lang: Lang, page: &mut String) {
     let _ = writeln!(page, "</tbody></table>");
 }
 
-fn matrix(m: &Matrix, lang: Lang, page: &mut String) {
+fn matrix(m: &Matrix, status_words: &super::StatusWords, page: &mut String) {
     let _ = write!(page, "<table class=\"matrix\"><thead><tr><th scope=\"col\">{}</th>", escape(&m.corner));
     for (label, name) in &m.columns {
         let _ = write!(page, "<th scope=\"col\" title=\"{}\">{}</th>", escape(name), escape(label));
@@ -206,7 +208,7 @@ fn matrix(m: &Matrix, lang: Lang, page: &mut String) {
                         page,
                         "<td class=\"s-{}\" title=\"{}\">{}</td>",
                         s.as_str(),
-                        escape(status_label(*s, lang)),
+                        escape(status_words.get(*s)),
                         status_symbol(*s)
                     );
                 }
