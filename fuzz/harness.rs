@@ -49,6 +49,75 @@ pub fn data_file(bytes: &[u8]) {
     let _ = evaluate(&CATALOG, &data, &settings);
 }
 
+/// The .xls reader: the bytes as the Workbook stream of a compound file the `cfb` crate writes (so
+/// mutations reach the record walk and calamine past the sector chains), or, when the first byte is
+/// odd, as the whole file (so they reach the compound file's own checks). Never a panic, an abort or
+/// a hang, and what is read is accounted for.
+pub fn xls_file(bytes: &[u8]) {
+    let Some((&pick, bytes)) = bytes.split_first() else { return };
+    let file = if pick % 2 == 0 { compound(bytes) } else { bytes.to_vec() };
+    check(load_bytes("2023.xls", file, &CATALOG, &options(pick)));
+}
+
+/// The .ods reader: the bytes as `content.xml` of an OpenDocument zip (so mutations reach the XML
+/// walk and calamine past the zip's checksums), or, when the first byte is odd, as the whole file.
+pub fn ods_file(bytes: &[u8]) {
+    let Some((&pick, bytes)) = bytes.split_first() else { return };
+    let file = if pick % 2 == 0 { ods(bytes) } else { bytes.to_vec() };
+    check(load_bytes("2023.ods", file, &CATALOG, &options(pick)));
+}
+
+/// Every sheet, or the active one, by the second bit of the first byte.
+fn options(pick: u8) -> LoadOptions {
+    let mut opts = LoadOptions::default();
+    opts.read.all_sheets = pick & 2 != 0;
+    opts
+}
+
+/// What every data file's dataset holds to, whatever the bytes: each row accounted for, values
+/// finite, what was found shown short; and evaluating it never panics.
+fn check(data: plan_check::load::Dataset) {
+    for a in &data.accounting {
+        assert_eq!(a.rows_read, a.rows_accepted + a.rows_rejected, "{a:?}");
+    }
+    for m in &data.measurements {
+        assert!(m.value().is_none_or(f64::is_finite), "{m:?}");
+    }
+    for p in &data.problems {
+        assert!(p.found.as_ref().is_none_or(|f| f.len() < 1024), "{p:?}");
+    }
+    let settings =
+        Settings { year: 2023, stage: Settings::stage_for(&CATALOG, 2023), province: TargetsFile::default() };
+    let _ = evaluate(&CATALOG, &data, &settings);
+}
+
+/// A compound file whose Workbook stream is `stream`.
+fn compound(stream: &[u8]) -> Vec<u8> {
+    let mut file = cfb::CompoundFile::create_with_version(cfb::Version::V3, std::io::Cursor::new(Vec::new()))
+        .expect("a compound file in memory");
+    let mut s = file.create_stream("/Workbook").expect("a stream");
+    s.write_all(stream).expect("the stream is written");
+    drop(s);
+    file.flush().expect("the file is written");
+    file.into_inner().into_inner()
+}
+
+/// The manifest calamine asks of an OpenDocument spreadsheet.
+const MANIFEST: &str = r#"<?xml version="1.0" encoding="UTF-8"?><manifest:manifest xmlns:manifest="urn:oasis:names:tc:opendocument:xmlns:manifest:1.0"><manifest:file-entry manifest:full-path="/" manifest:media-type="application/vnd.oasis.opendocument.spreadsheet"/><manifest:file-entry manifest:full-path="content.xml" manifest:media-type="text/xml"/></manifest:manifest>"#;
+
+/// An OpenDocument spreadsheet whose content.xml is `content`.
+fn ods(content: &[u8]) -> Vec<u8> {
+    let mut zip = zip::ZipWriter::new(std::io::Cursor::new(Vec::new()));
+    let stored = zip::write::SimpleFileOptions::default().compression_method(zip::CompressionMethod::Stored);
+    zip.start_file("mimetype", stored).expect("a part starts");
+    zip.write_all(b"application/vnd.oasis.opendocument.spreadsheet").expect("a part is written");
+    zip.start_file("META-INF/manifest.xml", stored).expect("a part starts");
+    zip.write_all(MANIFEST.as_bytes()).expect("a part is written");
+    zip.start_file("content.xml", stored).expect("a part starts");
+    zip.write_all(content).expect("a part is written");
+    zip.finish().expect("the zip closes").into_inner()
+}
+
 /// The catalogue loader: any text is a catalogue or a list of issues.
 pub fn catalog(bytes: &[u8]) {
     let Ok(text) = std::str::from_utf8(bytes) else { return };

@@ -103,6 +103,14 @@ pub struct InputArgs {
     /// visible one].
     #[arg(long, value_name = "NAME")]
     pub sheet: Option<String>,
+    /// Read every visible sheet of a workbook, each on its own (a sheet named by a year dates its rows
+    /// as a file name does) [default: the sheet Excel opens on; the others are an unread-sheet warning].
+    #[arg(long, conflicts_with = "sheet")]
+    pub all_sheets: bool,
+    /// The row of the header (1-based) [default: the first row, or in a form (填报表) with a title above
+    /// the header, the first of the first 10 rows that names the area and indicator columns].
+    #[arg(long, value_name = "N", value_parser = clap::value_parser!(u32).range(1..))]
+    pub header_row: Option<u32>,
     /// Raise a limit (repeatable): file-bytes, workbook-bytes, sheet-cells, cell-bytes,
     /// problems-per-code, problems-per-run or side-file-bytes, e.g. --limit workbook-bytes=1G (see
     /// docs/limits.md).

@@ -44,6 +44,9 @@ pub enum Expected {
         sheet: String,
     },
     KnownEncoding,
+    /// What a workbook of another kind than .xlsx (.xls, .ods) or a sheet of one should be; the words
+    /// are in `labels::workbooks`.
+    Book(BookExpected),
     /// One year in a file name; rows without a year are dated `fallback`, when given.
     OneYearInName {
         fallback: Option<i32>,
@@ -215,6 +218,31 @@ pub enum ProjectExpected {
     AtMostPlanned { planned: f64 },
     /// Each project and year once; the other row is `at`.
     Once { same: bool, at: String },
+}
+
+/// What a workbook, its structure or its sheets should have been (`Expected::Book`).
+#[derive(Debug, Clone, PartialEq)]
+pub enum BookExpected {
+    /// A format plan-check reads (.csv, .xlsx, .xls, .ods).
+    ReadFormat,
+    /// A compound file (OLE) whose sectors and chains are whole.
+    CompoundFile,
+    /// A compound file holding a Workbook (BIFF8) or Book (BIFF5) stream.
+    WorkbookStream,
+    /// A stream as long as its entry says, whose records end within it.
+    WholeStream,
+    /// Records no longer than BIFF8 allows.
+    RecordSize,
+    /// A sheet that starts within the stream.
+    SheetOffset,
+    /// A DIMENSIONS record whose first row and column come before its last.
+    Dimensions,
+    /// A string, formula or run of cells that fits in its record.
+    WithinRecord,
+    /// An OpenDocument `content.xml` that can be read.
+    OdsContent,
+    /// Only the sheet `read` is read; `--all-sheets` reads every visible one.
+    OneSheetRead { read: String },
 }
 
 /// What is wrong in the keys other plans' tables need: `[plan]`'s `official_row`, `level` and
@@ -615,6 +643,7 @@ pub enum Code {
     Formula,
     ForeignArea,
     RatioWithoutParts,
+    UnreadSheet,
     UnknownProject,
     UnknownStatus,
     ProgressFalling,
@@ -636,6 +665,7 @@ pub enum Code {
 }
 
 impl Code {
+    /// Every code, in the order the tables of docs/problems.md and docs/limits.md list them.
     /// The codes of a catalogue and a targets file (docs/target-language.md, "plan-check check-catalog").
     pub const CATALOG: [Code; 9] = [
         Code::Invalid,
@@ -650,7 +680,7 @@ impl Code {
     ];
 
     /// Every code of a data file, in the order the tables of docs/problems.md and docs/limits.md list them.
-    pub const ALL: [Code; 32] = [
+    pub const ALL: [Code; 33] = [
         Code::Encoding,
         Code::EmptyFile,
         Code::MissingColumn,
@@ -676,6 +706,7 @@ impl Code {
         Code::Formula,
         Code::ForeignArea,
         Code::RatioWithoutParts,
+        Code::UnreadSheet,
         Code::UnknownProject,
         Code::UnknownStatus,
         Code::ProgressFalling,
@@ -712,6 +743,7 @@ impl Code {
             Code::Formula => "formula",
             Code::ForeignArea => "foreign-area",
             Code::RatioWithoutParts => "ratio-without-parts",
+            Code::UnreadSheet => "unread-sheet",
             Code::UnknownProject => "unknown-project",
             Code::UnknownStatus => "unknown-status",
             Code::ProgressFalling => "progress-falling",

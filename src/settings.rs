@@ -206,6 +206,8 @@ impl Input {
             sheet: a.sheet,
             limits: Limits::with(limits),
             follow_symlinks: a.follow_symlinks,
+            header_row: a.header_row.map(|n| n as usize),
+            all_sheets: a.all_sheets,
         };
         Ok(Input { files: a.files, catalog: a.catalog, year: a.year, read })
     }

@@ -133,17 +133,22 @@ fn one_huge_cell_is_too_large_at_its_place_and_never_echoed_whole() {
 }
 
 #[test]
-fn xls_xlsb_and_ods_are_refused_as_what_they_are() {
+fn a_damaged_xls_or_ods_is_unreadable_and_an_xlsb_is_refused_as_what_it_is() {
+    // .xls and .ods are read (tests/workbooks.rs builds the hostile ones); damaged, each is one problem.
     let dir = tempfile::tempdir().unwrap();
     let mut ole = vec![0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1];
     ole.resize(4096, 0);
     write(dir.path(), "old-2023.xls", &ole);
     let ods = files::zip(&[("content.xml".into(), b"<x/>".to_vec())], false);
     write(dir.path(), "calc-2023.ods", &ods);
-    let (r, doc) = validate_json(dir.path(), &["old-2023.xls", "calc-2023.ods"]);
+    let xlsb = files::zip(&[("xl/workbook.bin".into(), b"\x83\x01\x00".to_vec())], false);
+    write(dir.path(), "binary-2023.xlsb", &xlsb);
+    let (r, doc) = validate_json(dir.path(), &["old-2023.xls", "calc-2023.ods", "binary-2023.xlsb"]);
     r.code(1);
+    assert_eq!(doc["errors"], 3, "{doc:#}");
     assert!(has(&doc, "unreadable-file", "Excel 97-2003"), "{doc:#}");
-    assert!(has(&doc, "unreadable-file", "OpenDocument"), "{doc:#}");
+    assert!(has(&doc, "unreadable-file", "mimetype"), "{doc:#}");
+    assert!(has(&doc, "unreadable-file", ".xlsb"), "{doc:#}");
 }
 
 // ---- Output injection ----

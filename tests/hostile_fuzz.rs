@@ -57,3 +57,13 @@ fn report_html_inputs_replay() {
 fn report_docx_inputs_replay() {
     replay("report_docx", harness::report_docx);
 }
+
+#[test]
+fn xls_file_inputs_replay() {
+    replay("xls_file", harness::xls_file);
+}
+
+#[test]
+fn ods_file_inputs_replay() {
+    replay("ods_file", harness::ods_file);
+}

@@ -327,6 +327,16 @@ const CASES: &[Case] = &[
         problems: &[("formula", "warning", Some(2), Some(2))],
         rows: (3, 3, 0),
     },
+    Case {
+        // An Excel 97-2003 workbook of sheets 2023 and 2022, written by the BIFF8 builder of
+        // tests/workbooks.rs: the first is read, the second named.
+        file: "unread-sheet-2023.xls",
+        args: &[],
+        exit: 0,
+        // The sheet read gives 晋江市's forest share without its parts, as many offices do.
+        problems: &[("unread-sheet", "warning", None, None), ("ratio-without-parts", "warning", Some(2), None)],
+        rows: (1, 1, 0),
+    },
 ];
 
 #[test]
@@ -711,6 +721,9 @@ fn an_xlsx_workbook_reads_percent_cells_as_shown_and_its_sheets_by_name() {
     let file = format!("{DIR}/wide-2023.xlsx");
     let (r, doc) = validate(&[&file]);
     r.code(0);
+    // The 问题 sheet holds data too, and is not read without --sheet: a warning names it.
+    assert_eq!(places(&doc), [("unread-sheet".to_string(), "warning".to_string(), None, None)]);
+    assert_eq!(doc["problems"][0]["found"], "sheet \"问题\" (3 rows)");
     assert_eq!(doc["files"][0]["encoding"], "xlsx");
     assert_eq!(doc["files"][0]["shape"], "wide");
     assert_accounting(&doc, &[(3, 3, 0)]);

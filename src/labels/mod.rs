@@ -180,6 +180,7 @@ mod reason;
 mod report;
 mod sentences;
 mod status;
+mod workbooks;
 
 pub use ci::*;
 pub use errors::*;
@@ -195,6 +196,7 @@ pub use reason::*;
 pub use report::*;
 pub use sentences::*;
 pub use status::*;
+pub use workbooks::*;
 
 #[cfg(test)]
 mod tests {

@@ -38,6 +38,7 @@ pub fn problem_title(code: Code, lang: Lang) -> &'static str {
         Code::TooLarge => ("超出限制", "beyond a limit"),
         Code::Formula => ("公式取保存值", "formula values as saved"),
         Code::ForeignArea | Code::RatioWithoutParts => ("", ""),
+        Code::UnreadSheet => return super::unread_sheet_title(lang),
         Code::UnknownProject => ("未知工程项目", "unknown project"),
         Code::UnknownStatus => ("未知建设状态", "unknown status"),
         Code::ProgressFalling => ("进度较上年回落", "progress falling"),
@@ -83,16 +84,19 @@ pub fn validate_verdict(errors: usize, warnings: usize, lang: Lang) -> String {
     }
 }
 
-/// One file's accounting: every row read is accepted or rejected.
+/// One file's accounting: every row read is accepted or rejected; then, for a form, the row taken
+/// as the header, and the names matched only once folded.
 pub fn accounting(a: &Accounting, lang: Lang) -> String {
     let (file, read, accepted, rejected, shape, encoding) =
         (&a.file, a.rows_read, a.rows_accepted, a.rows_rejected, &a.shape, &a.encoding);
-    match lang {
+    let mut line = match lang {
         Lang::Zh => format!("{file}：读取{read}行 = 接受{accepted} + 拒绝{rejected}（{shape}，{encoding}）"),
         Lang::En => {
             format!("{file}: {read} rows read = {accepted} accepted + {rejected} rejected ({shape}, {encoding})")
         }
-    }
+    };
+    super::workbooks::accounting_notes(a, lang, &mut line);
+    line
 }
 
 /// A limit's size as a problem shows it: `256 MiB`, `64 KiB`, or the plain count.
@@ -282,6 +286,7 @@ pub(crate) fn expected_en(e: &Expected) -> String {
         E::AtMost { limit: name, value } => format!("at most {}", limit(name, *value, en)),
         E::CellAtMost { value } => format!("a cell of at most {}", limit("cell-bytes", *value, en)),
         E::SheetOf { sheets } => format!("a sheet of the workbook; its sheets are {}", list(sheets, en)),
+        E::Book(b) => super::book_expected(b, en),
         E::TypedValues { cached, sheet } => format!(
             "values typed in; {cached} cell(s) of sheet {sheet:?} are formulas, and the values Excel saved \
              with them are used as they are (recalculate and save in Excel if their inputs changed)"
@@ -359,6 +364,7 @@ pub(crate) fn expected_zh(e: &Expected) -> String {
         E::AtMost { limit: name, value } => format!("不超过 {}", limit(name, *value, zh)),
         E::CellAtMost { value } => format!("单元格不超过 {}", limit("cell-bytes", *value, zh)),
         E::SheetOf { sheets } => format!("工作簿中的一个工作表；现有工作表：{}", list(sheets, zh)),
+        E::Book(b) => super::book_expected(b, zh),
         E::TypedValues { cached, sheet } => format!(
             "直接填写的数值；工作表“{sheet}”中有 {cached} 个单元格是公式，按 Excel 保存的计算结果使用\
              （若公式引用的数据有改动，请在 Excel 中重新计算并保存）"

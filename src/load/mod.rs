@@ -5,6 +5,7 @@
 mod limits;
 mod names;
 mod number;
+mod ods;
 mod open;
 mod projects;
 mod read;
@@ -13,6 +14,7 @@ mod rows;
 mod side;
 mod submission;
 mod workbook;
+mod xls;
 mod years;
 
 use std::collections::HashMap;
@@ -122,6 +124,20 @@ pub struct Accounting {
     pub rows_read: usize,
     pub rows_accepted: usize,
     pub rows_rejected: usize,
+    /// The row taken as the header, when it is not the file's first (a form with a title above it)
+    /// or `--header-row` named it.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub header_row: Option<usize>,
+    /// Indicator names matched only once folded (`森林覆盖率(%)`), each with the indicator read.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub matched: Vec<HeaderMatch>,
+}
+
+/// A header or indicator cell written as offices write it, and the indicator it was read as.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+pub struct HeaderMatch {
+    pub header: String,
+    pub indicator: String,
 }
 
 /// Problems of one code in one file past the problems-per-code limit (or `--max-errors`): counted,
@@ -379,11 +395,15 @@ fn read_file(
             return Ok(());
         }
     };
+    let more = std::mem::take(&mut grid.more);
     let mark = intake.mark(&grid.name);
     intake.data.problems.append(&mut grid.problems);
+    intake.data.problems.extend(rows::unread_sheets(&grid, names));
     // A file's own year (its name) dates its rows before --year does, so a series of files named by
-    // year keeps its years whatever year is evaluated. A name with two years dates nothing.
-    let years = years_in_name(path);
+    // year keeps its years whatever year is evaluated. A name with two years dates nothing. A sheet
+    // read on its own (`--all-sheets`) named by a year dates its rows the same way.
+    let sheet_years = grid.sheet.as_deref().map(years_in_text).unwrap_or_default();
+    let years = if sheet_years.is_empty() { years_in_name(path) } else { sheet_years };
     if years.len() > 1 {
         intake.data.problems.push(two_years(&grid.name, &years, opts.year));
     }
@@ -405,6 +425,9 @@ fn read_file(
         intake.unreadable(open::unreadable(&grid.name, Expected::ReadableCsv, &e.to_string()));
     }
     intake.bound_problems();
+    for sheet in more {
+        read_file(Ok(sheet), path, names, opts, intake)?;
+    }
     Ok(())
 }
 
@@ -571,6 +594,11 @@ impl Intake {
 /// The four-digit years (19xx or 20xx) in the file's name, each once: `2023.csv`, `泉州-2023年.xlsx`.
 pub fn years_in_name(path: &str) -> Vec<i32> {
     let Some(name) = std::path::Path::new(path).file_name().and_then(|n| n.to_str()) else { return Vec::new() };
+    years_in_text(name)
+}
+
+/// The four-digit years (19xx or 20xx) in a name, each once: a sheet's `2023`, `2023年度`.
+fn years_in_text(name: &str) -> Vec<i32> {
     let bytes = name.as_bytes();
     let mut years: Vec<i32> = (0..bytes.len().saturating_sub(3))
         .filter_map(|i| {

@@ -3,10 +3,12 @@
 
 use super::names::{Lookup, Names};
 use super::number::{Cell, fold_full_width, parse_cell};
+use std::collections::VecDeque;
+
 use super::read::{Grid, Row, Rows};
-use super::{Accounting, Details, Intake, Measurement, Reading};
+use super::{Accounting, Details, HeaderMatch, Intake, Measurement, Reading};
 use crate::catalog::{Aggregate, County, Indicator};
-use crate::problem::{Code, Expected, NotNumber, Problem, Quantity, Range, closest};
+use crate::problem::{BookExpected, Code, Expected, NotNumber, Problem, Quantity, Range, closest};
 use crate::target::Target;
 
 /// A column whose meaning is known from its header.
@@ -62,6 +64,8 @@ struct Layout<'c> {
     /// Columns with an empty header (a spreadsheet's leading columns, a stray delimiter): their
     /// cells must be empty too.
     unnamed: Vec<usize>,
+    /// Headers that name an indicator once folded (`森林覆盖率(%)`), with the indicator's id.
+    matched: Vec<HeaderMatch>,
 }
 
 impl<'c> Layout<'c> {
@@ -70,7 +74,7 @@ impl<'c> Layout<'c> {
         for &(i, f) in fields.iter().rev() {
             columns[f as usize] = Some(i);
         }
-        Layout { columns, indicators, parts: Vec::new(), width, unnamed: Vec::new() }
+        Layout { columns, indicators, parts: Vec::new(), width, unnamed: Vec::new(), matched: Vec::new() }
     }
 
     fn col(&self, f: Field) -> Option<usize> {
@@ -116,18 +120,27 @@ pub(super) fn read_rows(
 ) -> anyhow::Result<()> {
     let file = grid.name.as_str();
     let mut acc = Accounting { file: file.to_string(), encoding: grid.encoding.clone(), ..Default::default() };
-    let mut rows = grid.rows()?;
-    let Some(header) = rows.next_row()?.cloned() else {
-        intake.data.problems.push(Problem::error(Code::EmptyFile, file, Expected::HeaderAndDataRow));
+    let mut rows =
+        Ahead { pending: VecDeque::new(), rows: grid.rows()?, held: Row { line: 0, cells: Default::default() } };
+    let Some((header, form)) = find_header(&mut rows, names, grid.header_row)? else {
+        let p = Problem::error(Code::EmptyFile, file, Expected::HeaderAndDataRow);
+        intake.data.problems.push(match grid.header_row {
+            Some(n) => p.at(n, None, "header").found(&format!("--header-row {n}")),
+            None => p,
+        });
         acc.shape = "empty".into();
         intake.data.accounting.push(acc);
         return Ok(());
     };
+    if form {
+        acc.header_row = Some(header.line);
+    }
     let Some(layout) = layout(&header, names, grid, &mut intake.data.problems) else {
         acc.shape = "unknown".into();
         return reject_all(rows, acc, intake);
     };
     acc.shape = if layout.is_wide() { "wide" } else { "long" }.into();
+    acc.matched = layout.matched.clone();
     // Without a year no row gives a measurement; its cells are still checked, so that every problem
     // is listed in one round.
     let yearless = layout.col(Field::Year).is_none() && default_year.is_none();
@@ -139,12 +152,23 @@ pub(super) fn read_rows(
     // A year column that disagrees with the year of the file's name: one warning per year found.
     let name_year = super::year_in_name(file).zip(layout.col(Field::Year));
     let mut other_years: Vec<i32> = Vec::new();
-    while let Some(row) = rows.next_row()? {
+    let mut matched = Vec::new();
+    let county_col = layout.col(Field::County).unwrap_or(0);
+    let mut first = true;
+    while let Some(row) = rows.next()? {
+        // A form's units row under its header, and its footer (填表人 …): not data. A footer row
+        // that names an area is data all the same, so nothing is dropped unseen.
+        if form && ((first && is_units_row(row, county_col, names)) || is_footer_row(row, county_col, names)) {
+            first = false;
+            continue;
+        }
+        first = false;
         acc.rows_read += 1;
         found.clear();
         let line = row.line;
         let problems = &mut intake.data.problems;
-        let mut ctx = RowCtx { file, file_index, row, header: &header, names, problems, errors: 0 };
+        let mut ctx =
+            RowCtx { file, file_index, row, header: &header, names, problems, errors: 0, matched: &mut matched };
         if ctx.is_readable(&layout, grid) {
             if layout.is_wide() {
                 ctx.wide(&layout, default_year, &mut found);
@@ -171,6 +195,7 @@ pub(super) fn read_rows(
         }
         intake.bound_problems();
     }
+    acc.matched.extend(matched);
     if acc.rows_read == 0 {
         let expected = Expected::DataRowUnderHeader;
         intake.data.problems.push(Problem::error(Code::EmptyFile, file, expected).at(header.line, None, "file"));
@@ -179,10 +204,128 @@ pub(super) fn read_rows(
     Ok(())
 }
 
+/// The rows of a grid, with the few read ahead to find the header given back first.
+struct Ahead<'g> {
+    pending: VecDeque<Row>,
+    rows: Rows<'g>,
+    held: Row,
+}
+
+impl Ahead<'_> {
+    fn next(&mut self) -> anyhow::Result<Option<&Row>> {
+        if let Some(row) = self.pending.pop_front() {
+            self.held = row;
+            return Ok(Some(&self.held));
+        }
+        self.rows.next_row()
+    }
+}
+
+/// How many rows a form's header is looked for among.
+pub(super) const HEADER_SEARCH: usize = 10;
+
+/// The header row, and whether the grid is a form (its header not the first row, or `--header-row`).
+/// The header is the first row when it names the area column and either the indicator/value columns
+/// or indicator columns, or no row of the first [`HEADER_SEARCH`] does; else the first that does (a
+/// 填报表 with a title, 填报单位 and 填报日期 above its header). The rows above it are not data.
+fn find_header(rows: &mut Ahead, names: &Names, forced: Option<usize>) -> anyhow::Result<Option<(Row, bool)>> {
+    if let Some(n) = forced {
+        while let Some(row) = rows.next()? {
+            if row.line >= n {
+                return Ok(Some((row.clone(), true)));
+            }
+        }
+        return Ok(None);
+    }
+    let Some(first) = rows.next()?.cloned() else { return Ok(None) };
+    if names_columns(&first, names) {
+        return Ok(Some((first, false)));
+    }
+    let mut ahead = Vec::new();
+    while ahead.len() + 1 < HEADER_SEARCH {
+        let Some(row) = rows.next()? else { break };
+        ahead.push(row.clone());
+    }
+    match ahead.iter().position(|r| names_columns(r, names)) {
+        Some(i) => {
+            let header = ahead[i].clone();
+            rows.pending.extend(ahead.drain(i + 1..));
+            Ok(Some((header, true)))
+        }
+        None => {
+            rows.pending.extend(ahead);
+            Ok(Some((first, false)))
+        }
+    }
+}
+
+/// The `unread-sheet` warnings of a grid: each visible sheet not read whose first rows hold a header
+/// (a sheet of data, not a legend or a chart's numbers).
+pub(super) fn unread_sheets(grid: &Grid, names: &Names) -> Vec<Problem> {
+    let read = grid.sheet_read.clone().unwrap_or_default();
+    grid.unread
+        .iter()
+        .filter(|u| u.head.iter().any(|r| names_columns(r, names)))
+        .map(|u| {
+            let expected = Expected::Book(BookExpected::OneSheetRead { read: read.clone() });
+            let p = Problem::warning(Code::UnreadSheet, &grid.name, expected);
+            p.found(&format!("sheet {:?} ({} rows)", u.name, u.rows))
+        })
+        .collect()
+}
+
+/// Whether a row is a header: it names the area column and either the indicator or value column
+/// (long) or an indicator (wide).
+fn names_columns(row: &Row, names: &Names) -> bool {
+    let fields: Vec<Option<Field>> = row.cells.iter().map(Field::from_header).collect();
+    let has = |f| fields.contains(&Some(f));
+    has(Field::County)
+        && (has(Field::Indicator)
+            || has(Field::Value)
+            || row
+                .cells
+                .iter()
+                .zip(&fields)
+                .any(|(c, f)| f.is_none() && matches!(names.indicator(c), Some(Lookup::One(..)))))
+}
+
+/// A units row under a form's header: its area cell empty (or 单位), and every other cell a unit —
+/// one of the catalogue's, or any text in brackets (`（%）`, `(公顷)`).
+fn is_units_row(row: &Row, county_col: usize, names: &Names) -> bool {
+    let area = row.cell(county_col).trim();
+    if !(area.is_empty() || area.trim_matches(['(', ')', '（', '）']) == "单位") {
+        return false;
+    }
+    let mut any = false;
+    for (i, cell) in row.cells.iter().enumerate() {
+        let c = cell.trim();
+        if i == county_col || c.is_empty() {
+            continue;
+        }
+        any = true;
+        let bracketed = (c.starts_with('(') || c.starts_with('（')) && (c.ends_with(')') || c.ends_with('）'));
+        if !bracketed && !names.catalog.indicators.iter().any(|ind| ind.unit == c) {
+            return false;
+        }
+    }
+    any
+}
+
+/// What a form's footer rows start with: who filled it in, who checked it, how to reach them.
+const FOOTER: [&str; 10] =
+    ["填表人", "填报人", "制表人", "审核人", "审核", "负责人", "单位负责人", "联系人", "联系电话", "填表日期"];
+
+/// A footer row of a form: its first cell that is not empty starts with one of [`FOOTER`], and its
+/// area cell names no area.
+fn is_footer_row(row: &Row, county_col: usize, names: &Names) -> bool {
+    let first = row.cells.iter().map(str::trim).find(|c| !c.is_empty()).unwrap_or_default();
+    FOOTER.iter().any(|f| first.starts_with(f)) && names.county(row.cell(county_col)).is_none()
+}
+
 /// Counts the rows of a file whose header cannot be read: all are rejected, and the header's problems
 /// say why.
-fn reject_all(mut rows: Rows, mut acc: Accounting, intake: &mut Intake) -> anyhow::Result<()> {
-    while rows.next_row()?.is_some() {
+fn reject_all(mut rows: Ahead, mut acc: Accounting, intake: &mut Intake) -> anyhow::Result<()> {
+    while rows.next()?.is_some() {
         acc.rows_read += 1;
     }
     acc.rows_rejected = acc.rows_read;
@@ -200,6 +343,7 @@ fn layout<'c>(header: &Row, names: &Names<'c>, grid: &Grid, problems: &mut Vec<P
     let mut unknown = Vec::new();
     let mut unnamed = Vec::new();
     let mut parts: Vec<(usize, u32, &Indicator, bool)> = Vec::new();
+    let mut matched = Vec::new();
     // Two columns for one thing: reading either would be a guess, so no row is read.
     let mut duplicated = false;
     for (i, h) in header.cells.iter().take(width).enumerate() {
@@ -216,6 +360,9 @@ fn layout<'c>(header: &Row, names: &Names<'c>, grid: &Grid, problems: &mut Vec<P
             }
             fields.push((i, f));
         } else if let Some(&Lookup::One(no, ind)) = names.indicator(h) {
+            if names.indicator_exact(h).is_none() {
+                matched.push(HeaderMatch { header: h.trim().to_string(), indicator: ind.id.clone() });
+            }
             if let Some(&(first, _, _)) = indicators.iter().find(|(_, other, _)| *other == no) {
                 let expected = Expected::OneColumnFor { id: ind.id.clone(), first: first + 1 };
                 problems.push(at(Problem::error(Code::DuplicateColumn, file, expected)));
@@ -234,7 +381,7 @@ fn layout<'c>(header: &Row, names: &Names<'c>, grid: &Grid, problems: &mut Vec<P
         unknown.extend(parts.iter().map(|&(i, ..)| (i, header.cell(i))));
         unknown.sort_by_key(|&(i, _)| i);
         let layout = long_layout(header, file, problems, (fields, indicators, unknown), width);
-        return layout.filter(|_| !duplicated).map(|l| Layout { unnamed, ..l });
+        return layout.filter(|_| !duplicated).map(|l| Layout { unnamed, matched, ..l });
     }
     let first_named = (0..width).find(|&i| !header.cell(i).trim().is_empty()).unwrap_or(0);
     let county_first = fields.first().is_some_and(|&(i, f)| i == first_named && f == Field::County);
@@ -265,7 +412,7 @@ fn layout<'c>(header: &Row, names: &Names<'c>, grid: &Grid, problems: &mut Vec<P
         );
         return None;
     }
-    let mut layout = Layout { unnamed, ..Layout::new(&fields, indicators, width) };
+    let mut layout = Layout { unnamed, matched, ..Layout::new(&fields, indicators, width) };
     let mut bad_part = false;
     for (i, no, ind, numerator) in parts {
         let at = |p: Problem| p.at(header.line, Some(i + 1), header.cell(i)).found(header.cell(i));
@@ -365,6 +512,8 @@ struct RowCtx<'a, 'c> {
     problems: &'a mut Vec<Problem>,
     /// Errors recorded for this row; any makes it rejected.
     errors: usize,
+    /// Indicator names matched once folded, each once (the file's accounting lists them).
+    matched: &'a mut Vec<HeaderMatch>,
 }
 
 impl<'c> RowCtx<'_, 'c> {
@@ -438,7 +587,15 @@ impl<'c> RowCtx<'_, 'c> {
     fn indicator(&mut self, col: usize) -> Option<(u32, &'c Indicator)> {
         let raw = self.cell(col);
         match self.names.indicator(raw) {
-            Some(&Lookup::One(no, ind)) => return Some((no, ind)),
+            Some(&Lookup::One(no, ind)) => {
+                if self.names.indicator_exact(raw).is_none()
+                    && self.matched.len() < 100
+                    && !self.matched.iter().any(|m| m.header == raw.trim())
+                {
+                    self.matched.push(HeaderMatch { header: raw.trim().to_string(), indicator: ind.id.clone() });
+                }
+                return Some((no, ind));
+            }
             Some(Lookup::Shared(inds)) => {
                 let expected = Expected::OneIndicator { ids: inds.iter().map(|i| i.id.clone()).collect() };
                 self.push(Code::UnknownIndicator, col, "indicator", expected);
@@ -483,7 +640,8 @@ impl<'c> RowCtx<'_, 'c> {
             return Some(year);
         }
         let folded = fold_full_width(self.cell(col));
-        let raw = folded.trim().trim_end_matches('年');
+        let raw = folded.trim();
+        let raw = raw.strip_suffix("年度").unwrap_or(raw).trim_end_matches('年');
         if raw.is_empty() {
             if default.is_none() {
                 self.push(Code::MissingYear, col, "year", Expected::YearSuchAs);
