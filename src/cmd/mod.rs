@@ -1,5 +1,6 @@
 //! One file per subcommand; each turns its arguments into calls along the pipeline.
 
+pub mod atomic;
 pub mod check_catalog;
 pub mod completions;
 pub mod eval;
@@ -213,9 +214,8 @@ pub fn emit(
         return crate::output::render(content, format, &style, out);
     };
     refuse_input(path, inputs)?;
-    let mut bytes = Vec::new();
-    crate::output::render(content, format, &Style { width: None, color: false, file: true }, &mut bytes)?;
-    write_atomically(path, &bytes)
+    let style = Style { width: None, color: false, file: true };
+    write_atomically_with(path, |out| crate::output::render(content, format, &style, out))
 }
 
 /// `-o` naming a file the command reads would destroy its input.
@@ -230,16 +230,28 @@ pub fn refuse_input(path: &Path, inputs: &[PathBuf]) -> anyhow::Result<()> {
 /// Writes a temporary file beside `path` and renames it into place: a failed run leaves no half
 /// file and the previous one untouched.
 pub fn write_atomically(path: &Path, bytes: &[u8]) -> anyhow::Result<()> {
+    write_atomically_with(path, |out| Ok(out.write_all(bytes)?))
+}
+
+/// [`write_atomically`], `write` rendering straight into the temporary file.
+pub fn write_atomically_with(
+    path: &Path,
+    write: impl FnOnce(&mut atomic::TempWriter) -> anyhow::Result<()>,
+) -> anyhow::Result<()> {
     let dir = match path.parent() {
         Some(p) if !p.as_os_str().is_empty() => p,
         _ => Path::new("."),
     };
     let shown = path.display();
-    let mut tmp = tempfile::NamedTempFile::new_in(dir).with_context(|| format!("cannot write {shown}"))?;
+    let tmp = tempfile::NamedTempFile::new_in(dir).with_context(|| format!("cannot write {shown}"))?;
     if let Some(permissions) = permissions_for(path) {
         tmp.as_file().set_permissions(permissions).with_context(|| format!("cannot write {shown}"))?;
     }
-    tmp.write_all(bytes).with_context(|| format!("cannot write {shown}"))?;
+    let mut out = atomic::TempWriter::new(tmp.as_file());
+    let rendered = write(&mut out);
+    if let Err((e, file_failed)) = out.finish(rendered) {
+        return Err(if file_failed { e.context(format!("cannot write {shown}")) } else { e });
+    }
     tmp.as_file().sync_all().with_context(|| format!("cannot write {shown}"))?;
     tmp.persist(path).map_err(|e| e.error).with_context(|| format!("cannot write {shown}"))?;
     Ok(())

@@ -41,15 +41,10 @@ pub fn run(args: &ReportArgs, out: &mut dyn Write, err: &mut dyn Write) -> anyho
         notes: &notes_of(&data, evaluation.year),
     };
     let doc = Document::build(&inputs);
-    let bytes = match format {
-        DocumentFormat::Html => {
-            let mut page = Vec::new();
-            report::html::render(&doc, &mut page)?;
-            page
-        }
-        DocumentFormat::Docx => report::docx::render(&doc)?,
-    };
-    super::write_atomically(&args.output, &bytes)?;
+    super::write_atomically_with(&args.output, |out| match format {
+        DocumentFormat::Html => report::html::render(&doc, out),
+        DocumentFormat::Docx => report::docx::render(&doc, out),
+    })?;
     writeln!(out, "{}", args.output.display())?;
     let findings = has_findings(&catalog, view.headline().into_iter(), FailOn::from(args.fail_on));
     Ok(if findings { Outcome::Findings } else { Outcome::Clean })

@@ -5,9 +5,10 @@
 use rustc_hash::FxHashMap;
 use serde::Serialize;
 
+use super::flat::Flat;
 use super::results::{Header, csv_lead, result_row, result_row_of, shape_of};
 use super::{
-    Cell, Column, Content, EvalView, Grouping, Json, Parts, Sheet, baseline_cell, reason_cell, status_cell,
+    Cell, Column, Content, EvalView, Grouping, Json, Parts, Records, Sheet, baseline_cell, reason_cell, status_cell,
     target_cell, to_value,
 };
 use crate::catalog::{AreaKind, Catalog, Indicator, IndicatorType};
@@ -67,6 +68,30 @@ impl Serialize for Results<'_> {
     }
 }
 
+/// The CSV records, each made from its verdict as it is written, with the columns of `csv_lead` first.
+struct Rows<'a> {
+    catalog: &'a Catalog,
+    files: &'a [String],
+    shown: Vec<&'a Verdict>,
+    lang: crate::Lang,
+}
+
+impl Records for Rows<'_> {
+    fn write(&self, flat: &mut Flat, row: &mut dyn FnMut(&[String]) -> anyhow::Result<()>) -> anyhow::Result<()> {
+        let mut last: Option<(&str, Option<&Indicator>)> = None;
+        for v in &self.shown {
+            let ind = match last {
+                Some((id, ind)) if id == &*v.indicator => ind,
+                _ => last.insert((&v.indicator, self.catalog.indicator(&v.indicator))).1,
+            };
+            let Some(result) = ind.and_then(|ind| result_row_of(self.catalog, ind, self.files, v)) else { continue };
+            let lead = [("label", result.label.as_str()), ("status_label", status_label(v.status, self.lang))];
+            row(flat.record(&lead, &result)?)?;
+        }
+        Ok(())
+    }
+}
+
 /// The content of `eval`, as far as `parts` asks for it.
 pub fn build<'a>(report: &EvalView<'a>, filter: &Filter, parts: Parts) -> anyhow::Result<Content<'a>> {
     let e = report.evaluation;
@@ -86,16 +111,11 @@ pub fn build<'a>(report: &EvalView<'a>, filter: &Filter, parts: Parts) -> anyhow
     };
     if parts.records {
         let lead = |v: &Verdict| csv_lead(report.catalog, v, report.lang);
-        content.records = shown
-            .iter()
-            .filter_map(|v| Some((v, result_row(report.catalog, &e.files, v)?)))
-            .map(|(v, r)| Ok(super::record(to_value(&r)?, lead(v))))
-            .collect::<anyhow::Result<_>>()?;
-        if let Some(v) = e.verdicts.first()
-            && let Some(row) = result_row(report.catalog, &e.files, v)
-        {
+        if let Some((v, row)) = e.verdicts.iter().find_map(|v| Some((v, result_row(report.catalog, &e.files, v)?))) {
             content.record_shape = shape_of(super::record(to_value(&row)?, lead(v)));
         }
+        let records = Rows { catalog: report.catalog, files: &e.files, shown: shown.clone(), lang: report.lang };
+        content.record_stream = Some(Box::new(records));
     }
     if parts.document {
         let results = Results { catalog: report.catalog, files: &e.files, shown };

@@ -17,8 +17,18 @@ pub fn render(content: &Content, style: &Style, out: &mut dyn Write) -> anyhow::
         // Excel on Chinese Windows reads a CSV without a byte-order mark as GBK.
         out.write_all("\u{FEFF}".as_bytes())?;
     }
-    let rows: Vec<Vec<(String, String)>> = content.records.iter().map(flatten_record).collect();
     let shape = flatten_record(&content.record_shape);
+    if let Some(records) = &content.record_stream {
+        // The shape's columns are every record's: each row is written as it is made.
+        let columns: Vec<String> = columns(std::iter::once(&shape)).into_iter().map(str::to_string).collect();
+        let mut w = csv::Writer::from_writer(out);
+        w.write_record(&columns).map_err(io)?;
+        let mut flat = crate::output::flat::Flat::new(columns);
+        records.write(&mut flat, &mut |cells| w.write_record(cells).map_err(io))?;
+        w.flush()?;
+        return Ok(());
+    }
+    let rows: Vec<Vec<(String, String)>> = content.records.iter().map(flatten_record).collect();
     let columns = columns(std::iter::once(&shape).chain(&rows));
     let mut w = csv::Writer::from_writer(out);
     w.write_record(&columns).map_err(io)?;
