@@ -70,6 +70,8 @@ fn is_illustrative(files: &[String], data: &Dataset) -> bool {
     let bundled = files
         .iter()
         .filter(|f| f.as_str() != "-")
+        // Only a file of a bundled file's size is read whole: a national file is not held to be compared.
+        .filter(|f| std::fs::metadata(f).is_ok_and(|m| ILLUSTRATIVE.iter().any(|b| b.len() as u64 == m.len())))
         .any(|f| std::fs::read(f).is_ok_and(|bytes| ILLUSTRATIVE.contains(&bytes.as_slice())));
     bundled
         || data.measurements.iter().filter_map(|m| data.note_of(m)).any(|n| {

@@ -141,11 +141,13 @@ fn sheets(report: &EvalView, filter: &Filter, headline: &[&Verdict], summary: &S
     if !tasks.is_empty() {
         sheets.push(task_sheet(report, &tasks));
     }
-    let has_areas = e.areas.iter().any(|a| report.catalog.county(a).is_some_and(|c| c.kind == AreaKind::Area));
+    let counties = report.catalog.counties_by_name();
+    let is_area = |a: &str| counties.get(a.trim()).is_some_and(|c| c.kind == AreaKind::Area);
+    let has_areas = e.areas.iter().any(|a| is_area(a));
     let columns: Vec<&Indicator> =
         report.catalog.indicators.iter().filter(|i| !i.is_city_level() && filter.keeps_indicator(i)).collect();
     if report.area.is_none() && has_areas && !columns.is_empty() {
-        sheets.push(matrix(report, &columns));
+        sheets.push(matrix(report, &columns, &is_area));
     }
     sheets.push(summary_sheet(report, summary));
     sheets
@@ -276,7 +278,7 @@ fn task_sheet(report: &EvalView, verdicts: &[&Verdict]) -> Sheet {
 
 /// Areas × indicators, one symbol per status, with how many binding indicators each area fails. Tasks of
 /// the whole city have no column: areas are not judged on them.
-fn matrix(report: &EvalView, indicators: &[&Indicator]) -> Sheet {
+fn matrix(report: &EvalView, indicators: &[&Indicator], is_area: &dyn Fn(&str) -> bool) -> Sheet {
     let lang = report.lang;
     let catalog = report.catalog;
     let e = report.evaluation;
@@ -286,7 +288,7 @@ fn matrix(report: &EvalView, indicators: &[&Indicator]) -> Sheet {
     let by_key: FxHashMap<(&str, &str), &Verdict> =
         e.verdicts.iter().map(|v| ((&*v.county, &*v.indicator), v)).collect();
     let mut rows = Vec::new();
-    for area in e.areas.iter().filter(|a| catalog.county(a).is_some_and(|c| c.kind == AreaKind::Area)) {
+    for area in e.areas.iter().filter(|a| is_area(a)) {
         let mut row = vec![Cell::text(area)];
         let mut failing = 0;
         for ind in indicators {
