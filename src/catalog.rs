@@ -8,7 +8,11 @@ use std::path::Path;
 use serde::Deserialize;
 use toml::Spanned;
 
-use crate::target::{Better, Target, Trend};
+use crate::problem::{Broken, Code, Expected, Problem, Warned};
+use crate::target::{Better, Misfit, Target, Trend};
+
+mod projects;
+pub use projects::{COLUMNS as PROJECT_COLUMNS, Project, ProjectStatus};
 
 /// The catalogue compiled into the binary, used when no `indicators.toml` is found.
 pub const EMBEDDED: &str = include_str!("../indicators.toml");
@@ -152,6 +156,9 @@ struct RawCatalog {
     county: Vec<Spanned<County>>,
     #[serde(default)]
     indicator: Vec<Spanned<RawIndicator>>,
+    /// The register of 重大工程 (`projects`).
+    #[serde(default)]
+    project: Vec<Spanned<projects::RawProject>>,
 }
 
 /// One indicator of the plan, validated.
@@ -307,45 +314,27 @@ pub struct Catalog {
     pub references: Vec<Reference>,
     pub counties: Vec<County>,
     pub indicators: Vec<Indicator>,
+    /// The register of 重大工程: the programmes of 专栏二–九 and the projects named in them.
+    pub projects: Vec<Project>,
 }
 
-/// One problem in a catalogue.
-#[derive(Debug, Clone, PartialEq)]
-pub struct CatalogIssue {
-    pub file: String,
-    pub line: usize,
-    /// The indicator (or area) the problem is in, when there is one.
-    pub item: Option<String>,
-    pub message: String,
-}
-
-impl fmt::Display for CatalogIssue {
-    /// Escaped (see [`crate::problem::escape`]): a targets file's keys and values are input too.
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        use crate::problem::escape;
-        write!(f, "{}:{}: ", escape(&self.file), self.line)?;
-        if let Some(item) = &self.item {
-            write!(f, "{}: ", escape(item))?;
-        }
-        f.write_str(&escape(&self.message))
-    }
-}
-
-/// Every problem found in a catalogue.
-#[derive(Debug, Clone, thiserror::Error)]
+/// Every problem found in a catalogue: each a [`Problem`] of code `invalid` at its line, its `field`
+/// the indicator (or area) it is in, its `expected` the rule it breaks. Its words, in either language,
+/// are in `crate::labels` (its `Display` is the English).
+#[derive(Debug, Clone)]
 pub struct CatalogError {
-    pub issues: Vec<CatalogIssue>,
+    pub issues: Vec<Problem>,
 }
 
-impl fmt::Display for CatalogError {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        let n = self.issues.len();
-        write!(f, "invalid catalogue ({n} problem{})", if n == 1 { "" } else { "s" })?;
-        for issue in &self.issues {
-            write!(f, "\n  {issue}")?;
-        }
-        Ok(())
-    }
+impl std::error::Error for CatalogError {}
+
+/// A problem of a catalogue (or of a targets file, with `code`) at `line`, in `item` when there is one.
+pub fn issue(code: Code, file: &str, line: usize, item: Option<&str>, broken: Broken) -> Problem {
+    let mut p = Problem::error(code, file, Expected::Catalog(broken));
+    p.line = Some(line);
+    // Not shortened as a data file's field is: the id or area is the catalogue's own, named in full.
+    p.field = item.map(str::to_string);
+    p
 }
 
 /// The 1-based line of a byte offset, counted from the start: for the few lookups outside `parse`'s
@@ -357,27 +346,15 @@ fn line_of(text: &str, offset: usize) -> usize {
 
 /// The plan's row number from `no`: a positive whole number. A label such as `"15a"` written there is
 /// an error that says where it goes. The error carries the line of the `no` key.
-fn row_number(no: Option<&Spanned<toml::Value>>, text: &str) -> Result<Option<u32>, (usize, String)> {
+fn row_number(no: Option<&Spanned<toml::Value>>, text: &str) -> Result<Option<u32>, (usize, Broken)> {
     let Some(no) = no else { return Ok(None) };
     let line = line_of(text, no.span().start);
     match no.get_ref() {
-        toml::Value::Integer(n) => u32::try_from(*n)
-            .ok()
-            .filter(|&n| n > 0)
-            .map(Some)
-            .ok_or_else(|| (line, format!("no = {n}: the plan's row number is a whole number from 1"))),
-        toml::Value::String(s) => {
-            let digits: String = s.chars().take_while(char::is_ascii_digit).collect();
-            let example = if digits.is_empty() { String::new() } else { format!(" (no = {digits}, label = {s:?})") };
-            Err((
-                line,
-                format!(
-                    "no = {s:?}: `no` is the plan's row number, a whole number; a sub-row's label goes in \
-                     `label`{example}"
-                ),
-            ))
+        toml::Value::Integer(n) => {
+            u32::try_from(*n).ok().filter(|&n| n > 0).map(Some).ok_or((line, Broken::RowNumberNotPositive { n: *n }))
         }
-        other => Err((line, format!("no = {other}: expected the plan's row number, a whole number"))),
+        toml::Value::String(s) => Err((line, Broken::RowNumberLabel { text: s.clone() })),
+        other => Err((line, Broken::RowNumberNotNumber { value: other.to_string() })),
     }
 }
 
@@ -389,16 +366,15 @@ fn is_ascii_id(s: &str) -> bool {
 impl Catalog {
     /// Reads and validates a catalogue. `origin` names it in every message.
     pub fn parse(text: &str, origin: &str) -> Result<Catalog, CatalogError> {
-        let issue = |line, item: Option<&str>, message: String| CatalogIssue {
-            file: origin.to_string(),
-            line,
-            item: item.map(str::to_string),
-            message,
-        };
+        let issue = |line, item: Option<&str>, broken: Broken| issue(Code::Invalid, origin, line, item, broken);
         let lines = LineIndex::new(text);
         let line_of = |_: &str, offset: usize| lines.line(offset);
         let raw: RawCatalog = toml::from_str(text).map_err(|e| CatalogError {
-            issues: vec![issue(e.span().map_or(1, |s| line_of(text, s.start)), None, e.message().trim().to_string())],
+            issues: vec![issue(
+                e.span().map_or(1, |s| line_of(text, s.start)),
+                None,
+                Broken::Toml { message: e.message().trim().to_string() },
+            )],
         })?;
         let mut issues = Vec::new();
         let plan = raw.plan;
@@ -406,10 +382,7 @@ impl Catalog {
             issues.push(issue(
                 1,
                 Some("plan"),
-                format!(
-                    "years must satisfy base_year < midterm_year < target_year, found {} / {} / {}",
-                    plan.base_year, plan.midterm_year, plan.target_year
-                ),
+                Broken::PlanYears { base: plan.base_year, midterm: plan.midterm_year, target: plan.target_year },
             ));
         }
 
@@ -423,11 +396,7 @@ impl Catalog {
             tags.extend(county.tags.iter().cloned());
             for name in std::iter::once(&county.name).chain(&county.aliases) {
                 if let Some(owner) = names.insert(name.clone(), county.name.clone()) {
-                    issues.push(issue(
-                        line,
-                        Some(&county.name),
-                        format!("the name or alias {name:?} is already used by {owner}"),
-                    ));
+                    issues.push(issue(line, Some(&county.name), Broken::NameTaken { name: name.clone(), owner }));
                 }
             }
         }
@@ -435,7 +404,7 @@ impl Catalog {
         for c in counties.iter().filter(|c| c.members.is_some()) {
             let m = c.members.as_deref().unwrap_or_default();
             if !tags.contains(m) {
-                issues.push(issue(1, Some(&c.name), format!("members tag {m:?} is on no area")));
+                issues.push(issue(1, Some(&c.name), Broken::MembersTagUnused { tag: m.to_string() }));
             }
         }
         let city_rows: HashSet<&str> =
@@ -447,70 +416,59 @@ impl Catalog {
         for spanned in raw.indicator {
             let line = line_of(text, spanned.span().start);
             let r = spanned.into_inner();
-            let mut here = |message: String| issues.push(issue(line, Some(&r.id), message));
+            let mut here = |broken: Broken| issues.push(issue(line, Some(&r.id), broken));
             if !is_ascii_id(&r.id) {
-                here(format!("id {:?} must be lowercase ASCII letters, digits and _", r.id));
+                here(Broken::IdNotAscii { id: r.id.clone() });
             }
             if let Some(first) = ids.insert(r.id.clone(), line) {
-                here(format!("duplicate id {:?} (first defined at line {first})", r.id));
+                here(Broken::DuplicateId { id: r.id.clone(), first });
             }
             let no = match row_number(r.no.as_ref(), text) {
                 Ok(no) => no,
-                Err((at, message)) => {
-                    issues.push(issue(at, Some(&r.id), message));
+                Err((at, broken)) => {
+                    issues.push(issue(at, Some(&r.id), broken));
                     None
                 }
             };
-            let mut here = |message: String| issues.push(issue(line, Some(&r.id), message));
+            let mut here = |broken: Broken| issues.push(issue(line, Some(&r.id), broken));
             if r.label.as_deref().is_some_and(|l| l.trim().is_empty()) {
-                here("label is empty; give the plan's sub-row label (\"15a\") or leave it out".into());
+                here(Broken::EmptyLabel);
             }
             let target = match r.target.parse::<Target>() {
                 Ok(t) => t,
                 Err(e) => {
-                    here(e.to_string());
+                    here(Broken::Target(e));
                     continue;
                 }
             };
             if matches!(target, Target::Eliminated { .. }) && target.against_polarity(r.better).is_some() {
-                let meaning = match r.better {
-                    Better::Lower => {
-                        "a share remaining of at most N: write `eliminated` (at most 0) or `eliminated <= N`"
-                    }
-                    Better::Higher => {
-                        "a share eliminated of at least N: write `eliminated` (at least 90) or `eliminated >= N`"
-                    }
-                };
-                here(format!(
-                    "`{target}` on a better = \"{}\" indicator: there eliminated means {meaning}",
-                    r.better.as_str()
-                ));
+                here(Broken::EliminatedAgainstPolarity { target: target.to_string(), better: r.better });
             }
             if let Target::Reference(id) = &target
                 && !reference_ids.contains(id.as_str())
             {
-                here(format!("target refers to {id:?}, which no [[reference]] defines"));
+                here(Broken::UnknownReference { id: id.clone() });
             }
             let yes_no = target == Target::Done;
             if let Some(why) = target_fits(&r.unit, r.better, r.cumulative, yes_no, &target, &r.target) {
-                here(format!("the target `{}` does not fit the indicator: {why}", r.target.trim()));
+                here(Broken::TargetMisfit { text: r.target.trim().to_string(), why });
             }
             let city_row = r.city_row.clone().unwrap_or_else(|| "全市".to_string());
             if !city_rows.contains(city_row.as_str()) {
-                here(format!("city_row {city_row:?} is not a [[county]] with kind = \"city\""));
+                here(Broken::CityRowNotCity { city_row: city_row.clone() });
             }
             for tag in &r.applies_to {
                 if !tags.contains(tag.as_str()) {
-                    here(format!("applies_to names the tag {tag:?}, which no [[county]] has"));
+                    here(Broken::UnknownTag { tag: tag.clone() });
                 }
             }
             if let Some(due) = r.due
                 && !(plan.base_year < due && due <= plan.target_year)
             {
-                here(format!("due year {due} is outside the plan period {}–{}", plan.base_year + 1, plan.target_year));
+                here(Broken::DueOutside { due, from: plan.base_year + 1, to: plan.target_year });
             }
             if r.kind == IndicatorType::Task && r.source.is_none() {
-                here("a task needs a source (the chapter and section, or the 专栏)".into());
+                here(Broken::TaskWithoutSource);
             }
             let target_text = r.target_text.unwrap_or_else(|| r.target.clone());
             indicators.push(Indicator {
@@ -539,12 +497,14 @@ impl Catalog {
             });
         }
         if indicators.is_empty() && issues.is_empty() {
-            issues.push(issue(1, None, "the catalogue has no [[indicator]]".into()));
+            issues.push(issue(1, None, Broken::NoIndicator));
         }
+        let mut project_issue = |line, id: &str, message| issues.push(issue(line, Some(id), message));
+        let projects = projects::build(raw.project, &lines, &plan, &counties, &indicators, &mut project_issue);
         if !issues.is_empty() {
             return Err(CatalogError { issues });
         }
-        Ok(Catalog { origin: origin.to_string(), plan, references: raw.reference, counties, indicators })
+        Ok(Catalog { origin: origin.to_string(), plan, references: raw.reference, counties, indicators, projects })
     }
 
     /// The copy of `indicators.toml` built into the binary.
@@ -561,8 +521,8 @@ impl Catalog {
             None if Path::new("indicators.toml").is_file() => "indicators.toml".into(),
             None => return Ok(Catalog::embedded()?),
         };
-        let text =
-            std::fs::read_to_string(&path).with_context(|| format!("cannot read the catalogue {}", path.display()))?;
+        let text = std::fs::read_to_string(&path)
+            .with_context(|| crate::problem::Failure::ReadCatalog { path: path.display().to_string() })?;
         Ok(Catalog::parse(&text, &path.display().to_string())?)
     }
 
@@ -596,6 +556,45 @@ impl Catalog {
         self.indicators.iter().find(|i| i.id == key || i.is_displayed_as(key)).or(unique_name)
     }
 
+    /// The register entry an id or exact name refers to.
+    pub fn project(&self, key: &str) -> Option<&Project> {
+        let key = key.trim();
+        self.projects.iter().find(|p| p.id == key || p.name == key)
+    }
+
+    /// The indicator a flag names (`--indicator`): by id, by its name (with or without the part), or by
+    /// a piece of the name or id that only one indicator has. A miss suggests the nearest id or name.
+    pub fn find(&self, raw: &str, flag: &'static str) -> Result<&Indicator, crate::problem::Failure> {
+        use crate::problem::Failure;
+        let raw = raw.trim();
+        if let Some(ind) = self.indicator(raw) {
+            return Ok(ind);
+        }
+        let exact: Vec<&Indicator> =
+            self.indicators.iter().filter(|i| i.display_name() == raw || i.part.as_deref() == Some(raw)).collect();
+        if let [one] = exact.as_slice() {
+            return Ok(one);
+        }
+        let containing: Vec<&Indicator> = self
+            .indicators
+            .iter()
+            .filter(|i| !raw.is_empty() && (i.display_name().contains(raw) || i.id.contains(raw)))
+            .collect();
+        match containing.as_slice() {
+            [one] => Ok(one),
+            [] => {
+                let names: Vec<String> =
+                    self.indicators.iter().flat_map(|i| [i.id.clone(), i.display_name()]).collect();
+                let hint = crate::problem::closest(raw, names.iter().map(String::as_str));
+                Err(Failure::NoIndicator { flag, key: raw.to_string(), hint })
+            }
+            many => {
+                let ids = many.iter().map(|i| i.id.clone()).collect();
+                Err(Failure::AmbiguousIndicator { key: raw.to_string(), ids })
+            }
+        }
+    }
+
     pub fn reference_value(&self, id: &str) -> Option<f64> {
         self.references.iter().find(|r| r.id == id).and_then(|r| r.value)
     }
@@ -616,6 +615,69 @@ impl Catalog {
     }
 }
 
+/// Loads a catalogue and lints it (`check-catalog`): its loader errors, or the warnings of a catalogue
+/// that loads, each a [`Problem`] at the indicator's line.
+pub fn check(text: &str, origin: &str, plan: Option<&str>) -> (Option<Catalog>, Vec<Problem>) {
+    match Catalog::parse(text, origin) {
+        Ok(catalog) => {
+            let mut found: Vec<Problem> = catalog.indicators.iter().flat_map(|i| lint(&catalog, i, plan)).collect();
+            found.extend(catalog.projects.iter().filter_map(|p| lint_project(&catalog, p, plan)));
+            (Some(catalog), found)
+        }
+        Err(e) => (None, e.issues),
+    }
+}
+
+/// What `eval` cannot judge in one indicator of a catalogue that loads: a target relative to a
+/// baseline the catalogue does not give, a trend with nothing to start its series from, a province
+/// target that does not say where the province assigns it, a rule against the indicator's polarity, a
+/// quote not found in the plan.
+pub fn lint(catalog: &Catalog, ind: &Indicator, plan: Option<&str>) -> Vec<Problem> {
+    let base = catalog.plan.base_year;
+    let target = ind.target.to_string();
+    let mut found = Vec::new();
+    let mut warn = |code, warned: Warned| {
+        let mut p = Problem::warning(code, &catalog.origin, Expected::Lint(warned));
+        p.line = Some(ind.line);
+        p.field = Some(ind.id.clone());
+        found.push(p);
+    };
+    if ind.target.needs_baseline() && ind.baseline.is_none() {
+        warn(Code::NoBaseline, Warned::NoBaseline { target: target.clone(), base });
+    }
+    if matches!(ind.target, Target::Trend(_)) && ind.baseline.is_none() {
+        warn(Code::TrendWithoutSeries, Warned::TrendWithoutSeries { target: target.clone(), base });
+    }
+    if ind.target == Target::Province && ind.note.as_deref().is_none_or(|n| n.trim().is_empty()) {
+        warn(Code::ProvinceWithoutSource, Warned::ProvinceWithoutSource);
+    }
+    if let (Target::Threshold { cmp, value }, Some(_)) = (&ind.target, ind.target.against_polarity(ind.better)) {
+        let warned = Warned::AgainstPolarity { target: target.clone(), cmp: *cmp, value: *value, better: ind.better };
+        warn(Code::RuleAgainstPolarity, warned);
+    }
+    if let (Some(plan), Some(quote)) = (plan, &ind.quote)
+        && !plan.contains(quote.as_str())
+    {
+        warn(Code::QuoteNotInPlan, Warned::QuoteNotInPlan { quote: quote.clone() });
+    }
+    found
+}
+
+/// The warning about a register entry of a catalogue that loads: its quote is not the plan's words.
+fn lint_project(catalog: &Catalog, p: &Project, plan: Option<&str>) -> Option<Problem> {
+    if plan?.contains(p.quote.as_str()) {
+        return None;
+    }
+    let mut found = Problem::warning(
+        Code::QuoteNotInPlan,
+        &catalog.origin,
+        Expected::Lint(Warned::QuoteNotInPlan { quote: p.quote.clone() }),
+    );
+    found.line = Some(p.line);
+    found.field = Some(p.id.clone());
+    Some(found)
+}
+
 /// Why a target does not fit an indicator of this unit, direction and kind; `None` when it does.
 /// The catalogue's targets and the `--targets` file's go through the same checks.
 pub fn target_fits(
@@ -625,35 +687,26 @@ pub fn target_fits(
     yes_no: bool,
     target: &Target,
     text: &str,
-) -> Option<String> {
+) -> Option<Misfit> {
     let percent = unit == "%";
     match target {
-        Target::Trend(Trend::Rising) if better == Better::Lower => {
-            Some("rising on an indicator where lower is better".into())
-        }
-        Target::Trend(Trend::Falling) if better == Better::Higher => {
-            Some("falling on an indicator where higher is better".into())
-        }
-        Target::Eliminated { .. } if !percent => {
-            Some(format!("eliminated is a share in %, and this indicator is measured in {unit}"))
-        }
+        Target::Trend(Trend::Rising) if better == Better::Lower => Some(Misfit::RisingOnLower),
+        Target::Trend(Trend::Falling) if better == Better::Higher => Some(Misfit::FallingOnHigher),
+        Target::Eliminated { .. } if !percent => Some(Misfit::EliminatedNotPercent { unit: unit.to_string() }),
         Target::Eliminated { .. } if target.against_polarity(better).is_some() => {
-            Some(format!("`{target}` points the other way from the indicator (better = {})", better.as_str()))
+            Some(Misfit::EliminatedAgainst { target: target.to_string(), better })
         }
-        Target::Done if !yes_no => Some("done is for a yes/no indicator (1 done, 0 not)".into()),
+        Target::Done if !yes_no => Some(Misfit::DoneNotYesNo),
         Target::Threshold { value, .. } | Target::Level(value) => {
             if yes_no && *value != 0.0 && *value != 1.0 {
-                return Some("a yes/no indicator is 1 (done) or 0 (not done)".into());
+                return Some(Misfit::YesNoValue);
             }
             if !percent && text.contains(['%', '％']) {
-                return Some(format!("a % on an indicator measured in {unit}"));
+                return Some(Misfit::PercentOnUnit { unit: unit.to_string() });
             }
             let low = if percent && cumulative { -100.0 } else { 0.0 };
             let high = if percent { 100.0 } else { f64::INFINITY };
-            (!(low..=high).contains(value)).then(|| {
-                let range = if percent { format!("{low} to 100") } else { "zero or more".to_string() };
-                format!("{} is outside what the indicator can measure ({range})", crate::target::num(*value))
-            })
+            (!(low..=high).contains(value)).then_some(Misfit::Outside { value: *value, low, percent })
         }
         _ => None,
     }
@@ -742,8 +795,8 @@ target = "58.7"
         let text = minimal(&ONE.replace("unit = \"%\"", "unit = \"%\"\nunits = \"%\""));
         let err = Catalog::parse(&text, "t.toml").unwrap_err();
         let issue = &err.issues[0];
-        assert!(issue.message.contains("unknown field `units`"), "{issue}");
-        assert_eq!(issue.line, text.lines().position(|l| l.starts_with("units")).unwrap() + 1);
+        assert!(issue.message().contains("unknown field `units`"), "{issue}");
+        assert_eq!(issue.line, Some(text.lines().position(|l| l.starts_with("units")).unwrap() + 1));
     }
 
     #[test]
@@ -808,9 +861,9 @@ target = "58.7"
         let err = Catalog::parse(&text, "t.toml").unwrap_err();
         let line = text.lines().position(|l| l.starts_with("no = ")).unwrap() + 1;
         assert_eq!(err.issues.len(), 1, "{err}");
-        assert_eq!(err.issues[0].line, line);
+        assert_eq!(err.issues[0].line, Some(line));
         assert!(
-            err.issues[0].message.contains("a sub-row's label goes in `label` (no = 15, label = \"15a\")"),
+            err.issues[0].message().contains("a sub-row's label goes in `label` (no = 15, label = \"15a\")"),
             "{err}"
         );
     }

@@ -8,6 +8,7 @@ use clap::{Args, Parser, Subcommand, ValueEnum};
 
 use crate::Lang;
 use crate::catalog::{IndicatorType, SourceFilter};
+use crate::checks::Require;
 use crate::evaluate::{FailOn, Stage};
 use crate::output::Format;
 
@@ -34,6 +35,24 @@ Every flag: `plan-check help COMMAND`. Guides: README.md and docs/.";
 pub struct Cli {
     #[command(subcommand)]
     pub command: Command,
+}
+
+impl Cli {
+    /// The language the command speaks (`--lang`; completions, which has none, in English).
+    pub fn lang(&self) -> Lang {
+        let lang = match &self.command {
+            Command::Eval(a) => a.lang,
+            Command::Validate(a) => a.lang,
+            Command::Rank(a) => a.lang,
+            Command::Trend(a) => a.lang,
+            Command::Indicators(a) => a.lang,
+            Command::Template(a) => a.lang,
+            Command::CheckCatalog(a) => a.lang,
+            Command::Report(a) => a.lang,
+            Command::Completions(_) => LangArg::En,
+        };
+        lang.into()
+    }
 }
 
 #[derive(Debug, Subcommand)]
@@ -149,9 +168,8 @@ pub enum Only {
 /// Where the results go and how they look: shared by every command that prints results.
 #[derive(Debug, Args)]
 pub struct OutputArgs {
-    /// Output format (github: `validate` only) [default: from the extension of -o (.txt, .json, .csv,
-    /// .md, .xlsx), else table].
-    #[arg(long, value_parser = format_parser())]
+    /// Output format [default: from the extension of -o (.txt, .json, .csv, .md, .xlsx), else table].
+    #[arg(long, value_parser = format_parser(Format::RESULTS))]
     pub format: Option<Format>,
     /// Write here instead of standard output (atomically: all of it, or the old file untouched).
     #[arg(short, long, value_name = "FILE")]
@@ -259,6 +277,7 @@ file name); rows with a year keep it";
 
 #[derive(Debug, Args)]
 #[command(mut_arg("year", |a| a.help(VALIDATE_YEAR_HELP)))]
+#[command(mut_arg("format", |a| a.value_parser(format_parser(Format::PROBLEMS))))]
 pub struct ValidateArgs {
     #[command(flatten)]
     pub input: InputArgs,
@@ -269,21 +288,31 @@ pub struct ValidateArgs {
     pub lang: LangArg,
     /// Which city-level values must be present for the latest year in the data (a value its areas
     /// aggregate to counts as present).
-    #[arg(long, value_enum, default_value_t = Require::None)]
-    pub require: Require,
+    #[arg(long, value_enum, default_value_t = RequireArg::None)]
+    pub require: RequireArg,
     /// Show at most this many problems (the counts still cover them all).
     #[arg(long, value_name = "N")]
     pub max_errors: Option<usize>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
-pub enum Require {
+pub enum RequireArg {
     /// Nothing beyond well-formed rows.
     None,
     /// A city-level value for every binding (约束性) indicator.
     Binding,
     /// A city-level value for every indicator.
     All,
+}
+
+impl From<RequireArg> for Require {
+    fn from(r: RequireArg) -> Require {
+        match r {
+            RequireArg::None => Require::None,
+            RequireArg::Binding => Require::Binding,
+            RequireArg::All => Require::All,
+        }
+    }
 }
 
 #[derive(Debug, Args)]
@@ -300,6 +329,9 @@ pub struct IndicatorsArgs {
     /// Only indicators from here: table (表2), body (the tasks), or a source such as 第八章 or 专栏六.
     #[arg(long, value_name = "S")]
     pub source: Option<SourceFilter>,
+    /// List the register of major projects (重大工程 of 专栏二–九) instead of the indicators.
+    #[arg(long, conflicts_with_all = ["kind", "domain", "source"])]
+    pub projects: bool,
     #[command(flatten)]
     pub output: OutputArgs,
     /// Language of the table's labels.
@@ -312,14 +344,18 @@ pub struct TemplateArgs {
     /// The year the file is for; written in its year column.
     #[arg(long, value_name = "YEAR")]
     pub year: i32,
+    /// A project status sheet: one row per entry of the register of major projects (重大工程), its
+    /// status, progress and investment to fill in.
+    #[arg(long, conflicts_with_all = ["county", "shape", "all", "source"])]
+    pub projects: bool,
     /// Only these areas (names or aliases; 全市 and 中心市区 are the city rows) [default: every area].
     #[arg(long, value_name = "NAME", num_args = 1..)]
     pub county: Vec<String>,
     /// Long: one row per (area, indicator); wide: one row per area, one column per indicator.
     #[arg(long, value_enum, default_value_t = Shape::Long)]
     pub shape: Shape,
-    /// File format: csv or xlsx [default: xlsx when -o ends in .xlsx, else csv].
-    #[arg(long, value_parser = format_parser())]
+    /// File format [default: xlsx when -o ends in .xlsx, else csv].
+    #[arg(long, value_parser = format_parser(Format::TEMPLATE))]
     pub format: Option<Format>,
     /// Write here instead of standard output (xlsx needs a file).
     #[arg(short, long, value_name = "FILE")]
@@ -350,9 +386,12 @@ pub struct CheckCatalogArgs {
     /// The plan's text: every `quote` must be found in it, word for word.
     #[arg(long, value_name = "TEXT")]
     pub plan: Option<PathBuf>,
-    /// Output format: table (one line per finding) or json.
-    #[arg(long, value_parser = format_parser(), default_value = "table")]
-    pub format: Format,
+    /// Output format [default: from the extension of -o (.txt, .json), else table].
+    #[arg(long, value_parser = format_parser(Format::FINDINGS))]
+    pub format: Option<Format>,
+    /// Write here instead of standard output (atomically: all of it, or the old file untouched).
+    #[arg(short, long, value_name = "FILE")]
+    pub output: Option<PathBuf>,
     /// Treat every warning as an error: reported as an error, and the exit code is 1.
     #[arg(long)]
     pub strict: bool,
@@ -406,12 +445,15 @@ pub enum FailOnArg {
     Any,
     /// Never: always exit 0 once the evaluation ran.
     Never,
+    /// As binding, and also any major project (重大工程) overdue, when a project status file is read.
+    OverdueProjects,
 }
 
 impl From<FailOnArg> for FailOn {
     fn from(f: FailOnArg) -> FailOn {
         match f {
-            FailOnArg::Binding => FailOn::Binding,
+            // Projects are judged apart from the indicators (cmd/eval.rs); the indicators as binding.
+            FailOnArg::Binding | FailOnArg::OverdueProjects => FailOn::Binding,
             FailOnArg::Any => FailOn::Any,
             FailOnArg::Never => FailOn::Never,
         }
@@ -429,24 +471,14 @@ pub enum ColorArg {
     Never,
 }
 
-/// `--format`: the names of [`Format`], and `text` (the old name of `table`) hidden.
-fn format_parser() -> impl TypedValueParser<Value = Format> {
-    let mut names: Vec<PossibleValue> =
-        Format::ALL.iter().map(|&f| PossibleValue::new(f.name()).help(format_help(f))).collect();
-    names.push(PossibleValue::new("text").hide(true));
-    PossibleValuesParser::new(names).map(|s| s.parse::<Format>().unwrap_or(Format::Table))
-}
-
-/// What each `--format` gives, for `--help`.
-fn format_help(format: Format) -> &'static str {
-    match format {
-        Format::Table => "Tables for people: fitted to a terminal, one line per row in a file or a pipe",
-        Format::Json => "One JSON document with stable English field names",
-        Format::Csv => "CSV with a header row (UTF-8), for spreadsheets and scripts",
-        Format::Markdown => "Markdown tables, to paste into a report",
-        Format::Xlsx => "An Excel workbook, to -o FILE or a redirected standard output",
-        Format::Github => "GitHub Actions annotations of the problems found (validate)",
+/// `--format`: the formats a command writes, each with its `--help` line from [`Format::help`] (the list
+/// and the words live with the formats), and `text` (the old name of `table`) hidden where a table is one.
+fn format_parser(formats: &'static [Format]) -> impl TypedValueParser<Value = Format> {
+    let mut names: Vec<PossibleValue> = formats.iter().map(|&f| PossibleValue::new(f.name()).help(f.help())).collect();
+    if formats.contains(&Format::Table) {
+        names.push(PossibleValue::new("text").hide(true));
     }
+    PossibleValuesParser::new(names).map(|s| s.parse::<Format>().unwrap_or(Format::Table))
 }
 
 /// `--type`: in English or as the plan writes it.

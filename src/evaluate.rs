@@ -3,6 +3,8 @@
 //! Each verdict also carries its series of years, from which trend targets are judged and the progress
 //! measures of `progress` are taken.
 
+pub mod projects;
+
 use std::collections::HashMap;
 use std::sync::Arc;
 

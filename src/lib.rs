@@ -17,6 +17,7 @@
 
 pub mod aggregate;
 pub mod catalog;
+pub mod checks;
 pub mod cli;
 mod cmd;
 pub mod evaluate;
@@ -27,6 +28,7 @@ pub mod output;
 pub mod problem;
 pub mod progress;
 pub mod report;
+pub mod settings;
 pub mod target;
 pub mod targets_file;
 
@@ -56,17 +58,48 @@ pub enum Outcome {
 
 /// Runs one command. Results go to `out` (fitted and coloured as `console` allows); warnings, problem
 /// lists and the verdict line of an exit code 1 go to `err`. An `Err` means the command could not run
-/// (exit 2).
+/// (exit 2); it is said in the command's `--lang`.
 pub fn run(cli: cli::Cli, console: Console, out: &mut dyn Write, err: &mut dyn Write) -> anyhow::Result<Outcome> {
-    match cli.command {
-        cli::Command::Eval(args) => cmd::eval::run(&args, console, out, err),
-        cli::Command::Validate(args) => cmd::validate::run(&args, console, out, err),
-        cli::Command::Rank(args) => cmd::rank::run(&args, console, out, err),
-        cli::Command::Trend(args) => cmd::trend::run(&args, console, out, err),
-        cli::Command::Indicators(args) => cmd::indicators::run(&args, console, out, err),
-        cli::Command::Template(args) => cmd::template::run(&args, out, err),
-        cli::Command::CheckCatalog(args) => cmd::check_catalog::run(&args, out, err),
-        cli::Command::Completions(args) => cmd::completions::run(&args, out),
-        cli::Command::Report(args) => cmd::report::run(&args, out, err),
+    let lang = cli.lang();
+    let ran = settings::Settings::new(cli).and_then(|s| dispatch(&s, console, out, err));
+    ran.map_err(|e| in_language(e, lang))
+}
+
+fn dispatch(
+    settings: &settings::Settings,
+    console: Console,
+    out: &mut dyn Write,
+    err: &mut dyn Write,
+) -> anyhow::Result<Outcome> {
+    use settings::Settings as S;
+    match settings {
+        S::Eval(s) => cmd::eval::run(s, console, out, err),
+        S::Validate(s) => cmd::validate::run(s, console, out, err),
+        S::Rank(s) => cmd::rank::run(s, console, out, err),
+        S::Trend(s) => cmd::trend::run(s, console, out, err),
+        S::Indicators(s) => cmd::indicators::run(s, console, out, err),
+        S::Template(s) => cmd::template::run(s, out, err),
+        S::CheckCatalog(s) => cmd::check_catalog::run(s, console, out, err),
+        S::Report(s) => cmd::report::run(s, out, err),
+        S::Completions(shell) => cmd::completions::run(*shell, out),
     }
+}
+
+/// An error of ours (a [`problem::Failure`], an invalid catalogue or targets file) said in `lang`, with
+/// the causes under it (an I/O error's own words) after it as `{e:#}` shows them; any other error as it is.
+fn in_language(e: anyhow::Error, lang: Lang) -> anyhow::Error {
+    if lang == Lang::En {
+        return e;
+    }
+    let said = if let Some(f) = e.downcast_ref::<problem::Failure>() {
+        labels::failure(f, lang)
+    } else if let Some(c) = e.downcast_ref::<catalog::CatalogError>() {
+        labels::catalog_error(c, lang)
+    } else if let Some(t) = e.downcast_ref::<targets_file::TargetsError>() {
+        labels::targets_error(t, lang)
+    } else {
+        return e;
+    };
+    let causes = e.chain().skip(1).map(|c| c.to_string());
+    anyhow::anyhow!(std::iter::once(said).chain(causes).collect::<Vec<_>>().join(": "))
 }

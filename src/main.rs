@@ -10,6 +10,7 @@ use plan_check::{Console, Outcome, cli::Cli};
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
+    let lang = cli.lang();
     let stdout = std::io::stdout();
     let console = console(stdout.is_terminal());
     // Buffered: a locked stdout alone flushes at every newline, a write call per line of JSON.
@@ -24,7 +25,7 @@ fn main() -> ExitCode {
         Ok(Outcome::Findings) => ExitCode::from(1),
         Err(e) if is_broken_pipe(&e) => ExitCode::SUCCESS,
         Err(e) => {
-            let _ = writeln!(err, "error: {e:#}");
+            let _ = writeln!(err, "{}{e:#}", plan_check::labels::error_prefix(lang));
             ExitCode::from(2)
         }
     }

@@ -3,6 +3,8 @@
 
 use serde::Serialize;
 
+use crate::target::{Better, Cmp, Misfit, TargetError};
+
 /// What a problem expected instead of what it found, with the figures and names that say it; one
 /// variant per kind of expectation. The words, in either language, are in [`crate::labels::expected`].
 #[derive(Debug, Clone, PartialEq)]
@@ -140,7 +142,278 @@ pub enum Expected {
         city_row: String,
         year: Option<i32>,
     },
+    /// What a project status file expected (docs/projects.md); words in `labels/projects.rs`.
+    Project(ProjectExpected),
+    /// A catalogue or a targets file that breaks a rule: the rule, said as a sentence.
+    Catalog(Broken),
+    /// What `check-catalog` warns that `eval` cannot judge: said as a sentence.
+    Lint(Warned),
 }
+
+/// What a row of a project status file expected.
+#[derive(Debug, Clone, PartialEq)]
+pub enum ProjectExpected {
+    /// A project id or exact name of the register.
+    IdOrName,
+    /// One of the five statuses, in Chinese or English.
+    Status,
+    /// A `field` column (project, status).
+    Column { field: &'static str },
+    /// A column the status file knows.
+    KnownColumn,
+    /// An amount in 万元 of zero or more.
+    Amount { why: Option<NotNumber> },
+    /// Progress no lower than `progress` reported for `year` at `at`.
+    NotFalling { year: i32, progress: f64, at: String },
+    /// Progress of 100 for a completed project.
+    CompletedAt100,
+    /// Invested no more than the planned investment.
+    AtMostPlanned { planned: f64 },
+    /// Each project and year once; the other row is `at`.
+    Once { same: bool, at: String },
+}
+
+/// A rule of a catalogue or of a `--targets` file that an entry breaks (code `invalid` or
+/// `invalid-targets`); the words, in either language, are in `crate::labels`.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Broken {
+    /// TOML the parser refused (its English message, which `--lang zh` puts into Chinese where it can).
+    Toml {
+        message: String,
+    },
+    PlanYears {
+        base: i32,
+        midterm: i32,
+        target: i32,
+    },
+    NameTaken {
+        name: String,
+        owner: String,
+    },
+    MembersTagUnused {
+        tag: String,
+    },
+    IdNotAscii {
+        id: String,
+    },
+    DuplicateId {
+        id: String,
+        first: usize,
+    },
+    RowNumberNotPositive {
+        n: i64,
+    },
+    /// A label such as `"15a"` written in `no`.
+    RowNumberLabel {
+        text: String,
+    },
+    RowNumberNotNumber {
+        value: String,
+    },
+    EmptyLabel,
+    Target(TargetError),
+    EliminatedAgainstPolarity {
+        target: String,
+        better: Better,
+    },
+    UnknownReference {
+        id: String,
+    },
+    TargetMisfit {
+        text: String,
+        why: Misfit,
+    },
+    CityRowNotCity {
+        city_row: String,
+    },
+    UnknownTag {
+        tag: String,
+    },
+    /// A register entry (`[[project]]`) with an empty `key` (name, programme, quote).
+    ProjectKeyEmpty {
+        key: &'static str,
+    },
+    ProjectNameTaken {
+        name: String,
+        first: usize,
+    },
+    /// A `column` that is not one of the plan's 专栏 with programmes (`columns`).
+    ProjectColumn {
+        column: String,
+        columns: Vec<&'static str>,
+    },
+    ProjectArea {
+        area: String,
+    },
+    ProjectIndicator {
+        id: String,
+    },
+    /// A project whose `programme` is not a programme of its `column` in the register.
+    ProjectProgramme {
+        programme: String,
+        column: String,
+    },
+    DueOutside {
+        due: i32,
+        from: i32,
+        to: i32,
+    },
+    TaskWithoutSource,
+    NoIndicator,
+    /// The targets file: an id the catalogue lacks, with the nearest one.
+    UnknownId {
+        id: String,
+        hint: Option<String>,
+    },
+    NoTargetNorAreas,
+    UnknownArea {
+        name: String,
+        hint: Option<String>,
+    },
+    AssignedProvince,
+    AssignedUnknownReference {
+        id: String,
+    },
+    AssignedMisfit {
+        text: String,
+        id: String,
+        why: Misfit,
+    },
+    /// What is wrong with one area's target.
+    AreaTarget {
+        area: String,
+        why: Box<Broken>,
+    },
+}
+
+/// What `check-catalog` warns about: a catalogue that loads, but that `eval` cannot judge in full.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Warned {
+    /// A target relative to the base-year value, which the catalogue does not give.
+    NoBaseline {
+        target: String,
+        base: i32,
+    },
+    /// A trend with no base-year value to start its series.
+    TrendWithoutSeries {
+        target: String,
+        base: i32,
+    },
+    ProvinceWithoutSource,
+    QuoteNotInPlan {
+        quote: String,
+    },
+    /// `>= 26` on a lower-is-better indicator: every value the plan wants would fail.
+    AgainstPolarity {
+        target: String,
+        cmp: Cmp,
+        value: f64,
+        better: Better,
+    },
+}
+
+/// Why a command could not run (exit 2): a flag that names nothing, a file that cannot be read or
+/// written, data that leaves nothing to evaluate. The words, in either language, are in
+/// `crate::labels` (its `Display` is the English); `crate::run` says it in the chosen language.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Failure {
+    ReadCatalog {
+        path: String,
+    },
+    ReadPlan {
+        path: String,
+    },
+    ReadTargets {
+        path: String,
+    },
+    UnknownEncoding {
+        label: String,
+    },
+    /// `--sheet` with CSV files only.
+    SheetOfCsv {
+        sheet: String,
+        files: Vec<String>,
+    },
+    /// `--skip-invalid` left no row: `read` rows of `files`.
+    AllRejected {
+        read: usize,
+        files: Vec<String>,
+    },
+    DataProblems {
+        errors: usize,
+    },
+    NoneSelected {
+        filter: String,
+    },
+    NoCounty {
+        name: String,
+        hint: Option<String>,
+    },
+    CountyNoRows {
+        area: String,
+        year: i32,
+    },
+    YearNotInData {
+        year: i32,
+        present: Vec<i32>,
+    },
+    NoYear {
+        files: Vec<String>,
+    },
+    /// `--indicator` or `--explain` naming no indicator.
+    NoIndicator {
+        flag: &'static str,
+        key: String,
+        hint: Option<String>,
+    },
+    AmbiguousIndicator {
+        key: String,
+        ids: Vec<String>,
+    },
+    NotJudged {
+        id: String,
+        area: String,
+    },
+    FormatFromExtension {
+        path: String,
+    },
+    /// `-o`'s extension names a format the command does not write (`writes`: the ones it does).
+    FormatNotWritten {
+        path: String,
+        format: &'static str,
+        writes: Vec<&'static str>,
+    },
+    DocumentFormat {
+        path: String,
+    },
+    BinaryToTerminal {
+        format: &'static str,
+    },
+    XlsxNeedsFile,
+    OutputIsInput {
+        path: String,
+    },
+    CannotWrite {
+        path: String,
+    },
+    TemplateYearRange {
+        year: i32,
+    },
+    TemplateYearPlan {
+        year: i32,
+        base: i32,
+        target: i32,
+    },
+    NothingApplies {
+        areas: Vec<String>,
+    },
+    /// `template --projects` on a catalogue without a `[[project]]` register.
+    NoRegister {
+        origin: String,
+    },
+}
+
+impl std::error::Error for Failure {}
 
 /// Why a cell is not a number.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -215,11 +488,36 @@ pub enum Code {
     UnreadableFile,
     TooLarge,
     Formula,
+    UnknownProject,
+    UnknownStatus,
+    ProgressFalling,
+    CompletedUnfinished,
+    InvestedAbovePlanned,
+    /// A catalogue the loader rejects.
+    Invalid,
+    /// A `--targets` file the loader rejects.
+    InvalidTargets,
+    NoBaseline,
+    TrendWithoutSeries,
+    ProvinceWithoutSource,
+    RuleAgainstPolarity,
+    QuoteNotInPlan,
 }
 
 impl Code {
-    /// Every code, in the order the tables of docs/problems.md and docs/limits.md list them.
-    pub const ALL: [Code; 22] = [
+    /// The codes of a catalogue and a targets file (docs/target-language.md, "plan-check check-catalog").
+    pub const CATALOG: [Code; 7] = [
+        Code::Invalid,
+        Code::InvalidTargets,
+        Code::NoBaseline,
+        Code::TrendWithoutSeries,
+        Code::ProvinceWithoutSource,
+        Code::RuleAgainstPolarity,
+        Code::QuoteNotInPlan,
+    ];
+
+    /// Every code of a data file, in the order the tables of docs/problems.md and docs/limits.md list them.
+    pub const ALL: [Code; 27] = [
         Code::Encoding,
         Code::EmptyFile,
         Code::MissingColumn,
@@ -242,6 +540,11 @@ impl Code {
         Code::UnreadableFile,
         Code::TooLarge,
         Code::Formula,
+        Code::UnknownProject,
+        Code::UnknownStatus,
+        Code::ProgressFalling,
+        Code::CompletedUnfinished,
+        Code::InvestedAbovePlanned,
     ];
 
     pub fn as_str(self) -> &'static str {
@@ -268,6 +571,18 @@ impl Code {
             Code::UnreadableFile => "unreadable-file",
             Code::TooLarge => "too-large",
             Code::Formula => "formula",
+            Code::UnknownProject => "unknown-project",
+            Code::UnknownStatus => "unknown-status",
+            Code::ProgressFalling => "progress-falling",
+            Code::CompletedUnfinished => "completed-unfinished",
+            Code::InvestedAbovePlanned => "invested-above-planned",
+            Code::Invalid => "invalid",
+            Code::InvalidTargets => "invalid-targets",
+            Code::NoBaseline => "no-baseline",
+            Code::TrendWithoutSeries => "trend-without-series",
+            Code::ProvinceWithoutSource => "province-without-source",
+            Code::RuleAgainstPolarity => "rule-against-polarity",
+            Code::QuoteNotInPlan => "quote-not-in-plan",
         }
     }
 }

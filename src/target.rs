@@ -92,31 +92,91 @@ pub enum Target {
     Done,
 }
 
-/// Why a target expression could not be read.
-#[derive(Debug, Clone, PartialEq, thiserror::Error)]
-#[error(
-    "cannot read target {text:?}: {reason}; expected one of: >= N, <= N, == N, N, province, baseline [±N%], reference ID, eliminated [>= N | <= N], rising, falling, stable_improving, done"
-)]
+/// Why a target expression could not be read. Its words, in either language, are in
+/// `crate::labels` (its `Display` is the English).
+#[derive(Debug, Clone, PartialEq)]
 pub struct TargetError {
     pub text: String,
-    pub reason: String,
+    pub reason: TargetReason,
+}
+
+impl std::error::Error for TargetError {}
+
+/// What is wrong in a target expression.
+#[derive(Debug, Clone, PartialEq)]
+pub enum TargetReason {
+    Empty,
+    /// Text after a word that takes none.
+    Trailing {
+        rest: String,
+        word: String,
+    },
+    BaselinePercent {
+        rest: String,
+    },
+    BaselineSign {
+        rest: String,
+    },
+    BaselineOneSign {
+        rest: String,
+    },
+    ReductionTooLarge,
+    ReferenceId {
+        rest: String,
+    },
+    Eliminated {
+        rest: String,
+    },
+    Strict,
+    NotANumber {
+        text: String,
+    },
+}
+
+/// Why a target does not fit an indicator of its unit, direction and kind.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Misfit {
+    RisingOnLower,
+    FallingOnHigher,
+    EliminatedNotPercent {
+        unit: String,
+    },
+    EliminatedAgainst {
+        target: String,
+        better: Better,
+    },
+    DoneNotYesNo,
+    YesNoValue,
+    PercentOnUnit {
+        unit: String,
+    },
+    /// `value` outside `low`..=100 (a percentage) or below zero.
+    Outside {
+        value: f64,
+        low: f64,
+        percent: bool,
+    },
 }
 
 impl std::str::FromStr for Target {
     type Err = TargetError;
 
     fn from_str(text: &str) -> Result<Self, Self::Err> {
-        let err = |reason: &str| TargetError { text: text.to_string(), reason: reason.to_string() };
+        let err = |reason: TargetReason| TargetError { text: text.to_string(), reason };
         let s = text.trim();
         if s.is_empty() {
-            return Err(err("it is empty"));
+            return Err(err(TargetReason::Empty));
         }
         let (word, rest) = match s.find(char::is_whitespace) {
             Some(i) => (&s[..i], s[i..].trim()),
             None => (s, ""),
         };
         let no_rest = |t: Target| {
-            if rest.is_empty() { Ok(t) } else { Err(err(&format!("unexpected {rest:?} after {word:?}"))) }
+            if rest.is_empty() {
+                Ok(t)
+            } else {
+                Err(err(TargetReason::Trailing { rest: rest.to_string(), word: word.to_string() }))
+            }
         };
         match word {
             "province" => no_rest(Target::Province),
@@ -124,50 +184,48 @@ impl std::str::FromStr for Target {
             "falling" => no_rest(Target::Trend(Trend::Falling)),
             "stable_improving" => no_rest(Target::Trend(Trend::StableImproving)),
             "done" => no_rest(Target::Done),
-            "baseline" => parse_baseline(rest).map_err(|r| err(&r)),
-            "reference" => parse_reference(rest).map_err(|r| err(&r)),
-            "eliminated" => parse_eliminated(rest).map_err(|r| err(&r)),
-            _ => parse_threshold(s).map_err(|r| err(&r)),
+            "baseline" => parse_baseline(rest).map_err(err),
+            "reference" => parse_reference(rest).map_err(err),
+            "eliminated" => parse_eliminated(rest).map_err(err),
+            _ => parse_threshold(s).map_err(err),
         }
     }
 }
 
-fn parse_baseline(rest: &str) -> Result<Target, String> {
+fn parse_baseline(rest: &str) -> Result<Target, TargetReason> {
     if rest.is_empty() {
         return Ok(Target::Baseline { change_pct: 0.0 });
     }
     let compact: String = rest.chars().filter(|c| !c.is_whitespace()).collect();
-    let pct = compact
-        .strip_suffix('%')
-        .ok_or_else(|| format!("a change from the baseline is a percentage, like -10%, not {rest:?}"))?;
+    let pct = compact.strip_suffix('%').ok_or_else(|| TargetReason::BaselinePercent { rest: rest.to_string() })?;
     let sign = match pct.chars().next() {
         Some('+') => 1.0,
         Some('-') => -1.0,
-        _ => return Err(format!("a change from the baseline needs a sign, like -10%, not {rest:?}")),
+        _ => return Err(TargetReason::BaselineSign { rest: rest.to_string() }),
     };
     let digits = &pct[1..];
     if digits.trim_start().starts_with(['+', '-']) {
-        return Err(format!("a change from the baseline takes one sign, like -10%, not {rest:?}"));
+        return Err(TargetReason::BaselineOneSign { rest: rest.to_string() });
     }
     let n = number(digits)?;
     if n >= 100.0 && sign < 0.0 {
-        return Err("a reduction must be smaller than 100%".into());
+        return Err(TargetReason::ReductionTooLarge);
     }
     Ok(Target::Baseline { change_pct: sign * n })
 }
 
-fn parse_reference(rest: &str) -> Result<Target, String> {
+fn parse_reference(rest: &str) -> Result<Target, TargetReason> {
     let valid = !rest.is_empty()
         && rest.starts_with(|c: char| c.is_ascii_lowercase())
         && rest.chars().all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '_');
     if valid {
         Ok(Target::Reference(rest.to_string()))
     } else {
-        Err(format!("a reference needs an id like thirteenth_plan_average, not {rest:?}"))
+        Err(TargetReason::ReferenceId { rest: rest.to_string() })
     }
 }
 
-fn parse_eliminated(rest: &str) -> Result<Target, String> {
+fn parse_eliminated(rest: &str) -> Result<Target, TargetReason> {
     if rest.is_empty() {
         return Ok(Target::Eliminated { limit: None });
     }
@@ -178,14 +236,11 @@ fn parse_eliminated(rest: &str) -> Result<Target, String> {
         Target::Threshold { cmp: Cmp::AtMost, value } if (0.0..100.0).contains(&value) => {
             Ok(Target::Eliminated { limit: Some(Rule { cmp: Cmp::AtMost, value }) })
         }
-        _ => Err(format!(
-            "eliminated takes a share eliminated like >= 90 (higher is better) or a share remaining like <= 0 \
-             (lower is better), not {rest:?}"
-        )),
+        _ => Err(TargetReason::Eliminated { rest: rest.to_string() }),
     }
 }
 
-fn parse_threshold(s: &str) -> Result<Target, String> {
+fn parse_threshold(s: &str) -> Result<Target, TargetReason> {
     const OPS: [(&str, Cmp); 6] = [
         (">=", Cmp::AtLeast),
         ("≥", Cmp::AtLeast),
@@ -201,16 +256,16 @@ fn parse_threshold(s: &str) -> Result<Target, String> {
         }
     }
     if s.starts_with(['>', '<']) {
-        return Err("strict comparisons are not part of the language; use >= or <=".into());
+        return Err(TargetReason::Strict);
     }
     number(s.trim_end_matches('%')).map(Target::Level)
 }
 
-fn number(s: &str) -> Result<f64, String> {
+fn number(s: &str) -> Result<f64, TargetReason> {
     let s = s.trim();
     match s.parse::<f64>() {
         Ok(n) if n.is_finite() && !s.starts_with('+') => Ok(n),
-        _ => Err(format!("{s:?} is not a number")),
+        _ => Err(TargetReason::NotANumber { text: s.to_string() }),
     }
 }
 

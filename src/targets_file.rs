@@ -6,7 +6,8 @@ use std::collections::BTreeMap;
 
 use serde::Deserialize;
 
-use crate::catalog::{Catalog, CatalogIssue, Indicator, LineIndex, target_fits};
+use crate::catalog::{Catalog, Indicator, LineIndex, issue, target_fits};
+use crate::problem::{Broken, Code, Problem};
 use crate::target::Target;
 
 #[derive(Debug, Deserialize)]
@@ -20,23 +21,15 @@ struct RawProvinceTarget {
     areas: BTreeMap<String, toml::Spanned<String>>,
 }
 
-/// Every problem found in a targets file. Its own type, so that the message says which file is wrong:
-/// a bad `--targets` file is not an invalid catalogue.
-#[derive(Debug, Clone, thiserror::Error)]
+/// Every problem found in a targets file, each a [`Problem`] of code `invalid-targets`. Its own type,
+/// so that the message says which file is wrong: a bad `--targets` file is not an invalid catalogue.
+/// Its words are in `crate::labels` (its `Display` is the English).
+#[derive(Debug, Clone)]
 pub struct TargetsError {
-    pub issues: Vec<CatalogIssue>,
+    pub issues: Vec<Problem>,
 }
 
-impl std::fmt::Display for TargetsError {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        let n = self.issues.len();
-        write!(f, "invalid targets file ({n} problem{})", if n == 1 { "" } else { "s" })?;
-        for issue in &self.issues {
-            write!(f, "\n  {issue}")?;
-        }
-        Ok(())
-    }
-}
+impl std::error::Error for TargetsError {}
 
 /// The targets assigned for one indicator: the province's for the city, and the city's for its areas,
 /// with the document that assigned them.
@@ -61,12 +54,13 @@ impl TargetsFile {
     pub fn parse(text: &str, origin: &str, catalog: &Catalog) -> Result<TargetsFile, TargetsError> {
         let table: BTreeMap<String, toml::Spanned<RawProvinceTarget>> =
             toml::from_str(text).map_err(|e| TargetsError {
-                issues: vec![CatalogIssue {
-                    file: origin.to_string(),
-                    line: e.span().map_or(1, |s| LineIndex::new(text).line(s.start)),
-                    item: None,
-                    message: e.message().trim().to_string(),
-                }],
+                issues: vec![issue(
+                    Code::InvalidTargets,
+                    origin,
+                    e.span().map_or(1, |s| LineIndex::new(text).line(s.start)),
+                    None,
+                    Broken::Toml { message: e.message().trim().to_string() },
+                )],
             })?;
         let mut issues = Vec::new();
         let mut by_id = BTreeMap::new();
@@ -75,12 +69,7 @@ impl TargetsFile {
         for (id, spanned) in table {
             let line = lines.line(spanned.span().start);
             let raw = spanned.into_inner();
-            let issue = |line, message: String| CatalogIssue {
-                file: origin.to_string(),
-                line,
-                item: Some(id.clone()),
-                message,
-            };
+            let issue = |line, broken: Broken| issue(Code::InvalidTargets, origin, line, Some(&id), broken);
             if !ids.contains_key(id.as_str()) {
                 // A suggestion costs a comparison with every id: the first few unknown ids get one.
                 let hint = if issues.len() < HINTED {
@@ -88,17 +77,16 @@ impl TargetsFile {
                 } else {
                     None
                 };
-                let hint = hint.map(|h| format!(" (did you mean {h}?)")).unwrap_or_default();
-                issues.push(issue(line, format!("no indicator with id {id:?} in the catalogue{hint}")));
+                issues.push(issue(line, Broken::UnknownId { id: id.clone(), hint }));
                 continue;
             }
             if raw.target.is_none() && raw.areas.is_empty() {
-                issues.push(issue(line, "give a `target`, an `[….areas]` table of area targets, or both".into()));
+                issues.push(issue(line, Broken::NoTargetNorAreas));
                 continue;
             }
             let ind = catalog.indicator(&id).filter(|i| i.id == id);
             let fits = |t: &str| assigned(t).and_then(|target| fit(catalog, ind, target, t));
-            let target = raw.target.as_deref().map(|t| fits(t).map_err(|m| issue(line, m)));
+            let target = raw.target.as_deref().map(fits);
             let mut areas = BTreeMap::new();
             for (name, value) in &raw.areas {
                 let at = lines.line(value.span().start);
@@ -109,15 +97,16 @@ impl TargetsFile {
                     } else {
                         None
                     };
-                    let hint = hint.map(|h| format!(" (did you mean {h}?)")).unwrap_or_default();
-                    issues.push(issue(at, format!("no area named {name:?} in the catalogue{hint}")));
+                    issues.push(issue(at, Broken::UnknownArea { name: name.clone(), hint }));
                     continue;
                 };
                 match fits(value.get_ref()) {
                     Ok(t) => {
                         areas.insert(area.name.clone(), t);
                     }
-                    Err(m) => issues.push(issue(at, format!("{}: {m}", area.name))),
+                    Err(why) => {
+                        issues.push(issue(at, Broken::AreaTarget { area: area.name.clone(), why: Box::new(why) }))
+                    }
                 }
             }
             match target.transpose() {
@@ -126,7 +115,7 @@ impl TargetsFile {
                     let source = raw.source.map(|s| crate::problem::escape(&s).into_owned());
                     by_id.insert(id.clone(), FileTarget { target, source, areas });
                 }
-                Err(e) => issues.push(e),
+                Err(broken) => issues.push(issue(line, broken)),
             }
         }
         if issues.is_empty() { Ok(TargetsFile { by_id }) } else { Err(TargetsError { issues }) }
@@ -145,11 +134,11 @@ impl TargetsFile {
 }
 
 /// A target as assigned: any form of the language but `province`, which would assign nothing.
-fn assigned(text: &str) -> Result<Target, String> {
+fn assigned(text: &str) -> Result<Target, Broken> {
     match text.parse::<Target>() {
-        Ok(Target::Province) => Err("an assigned target must give the target itself, not `province`".into()),
+        Ok(Target::Province) => Err(Broken::AssignedProvince),
         Ok(t) => Ok(t),
-        Err(e) => Err(e.to_string()),
+        Err(e) => Err(Broken::Target(e)),
     }
 }
 
@@ -159,15 +148,15 @@ const HINTED: usize = 50;
 /// Whether an assigned target fits its indicator as the catalogue's own targets must: a reference the
 /// catalogue defines, a trend or `eliminated` that agrees with the indicator's direction, a value its
 /// unit allows, `%` only on a percentage, `done` only on a yes/no indicator.
-fn fit(catalog: &Catalog, ind: Option<&Indicator>, target: Target, text: &str) -> Result<Target, String> {
+fn fit(catalog: &Catalog, ind: Option<&Indicator>, target: Target, text: &str) -> Result<Target, Broken> {
     if let Target::Reference(id) = &target
         && catalog.reference(id).is_none()
     {
-        return Err(format!("the target refers to {id:?}, which no [[reference]] of the catalogue defines"));
+        return Err(Broken::AssignedUnknownReference { id: id.clone() });
     }
     let Some(ind) = ind else { return Ok(target) };
     match target_fits(&ind.unit, ind.better, ind.cumulative, ind.target == Target::Done, &target, text) {
-        Some(why) => Err(format!("`{}` does not fit {}: {why}", crate::problem::escape(text.trim()), ind.id)),
+        Some(why) => Err(Broken::AssignedMisfit { text: text.trim().to_string(), id: ind.id.clone(), why }),
         None => Ok(target),
     }
 }

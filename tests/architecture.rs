@@ -16,10 +16,12 @@ const STACK: &[&[&str]] = &[
     &["load"],
     &["aggregate"],
     &["evaluate"],
+    &["checks"],
     &["labels"],
     &["output"],
     &["report"],
     &["cli"],
+    &["settings"],
     &["cmd"],
     &["lib", "main"],
 ];

@@ -70,8 +70,10 @@ fn every_error_the_loader_rejects_is_reported_with_its_line() {
     ] {
         r.stdout_has(needle);
     }
-    run(&["check-catalog", "tests/data/check/syntax.toml"]).code(1).stdout_has("syntax.toml:9: error[invalid]:");
-    run(&["check-catalog", "tests/data/check/unknown-key.toml"])
+    run(&["check-catalog", "tests/data/check/syntax.toml", "--lang", "en"])
+        .code(1)
+        .stdout_has("syntax.toml:9: error[invalid]:");
+    run(&["check-catalog", "tests/data/check/unknown-key.toml", "--lang", "en"])
         .code(1)
         .stdout_has("unknown-key.toml:15: error[invalid]: unknown field `units`");
 }
@@ -110,7 +112,9 @@ fn json_lists_the_findings_and_an_unreadable_file_cannot_be_checked() {
     assert_eq!(first["item"], "forest");
     let doc = run(&["check-catalog", "tests/data/check/warnings.toml", "--format", "json"]).json();
     assert_eq!((doc["valid"].as_bool(), doc["indicators"].as_u64()), (Some(true), Some(3)));
-    run(&["check-catalog", "tests/data/check/missing.toml"]).code(2).stderr_has("cannot read the catalogue");
+    run(&["check-catalog", "tests/data/check/missing.toml", "--lang", "en"])
+        .code(2)
+        .stderr_has("cannot read the catalogue");
 }
 
 #[test]
@@ -129,4 +133,63 @@ fn a_catalogue_with_only_a_city_row_works() {
     let r = run_in(dir.path(), &["eval", "2023.csv", "--catalog", "city.toml", "--all"]);
     r.code(0).stdout_has("森林覆盖率（%）").stdout_has("提前实现");
     assert!(!r.stdout.contains("各地区"), "no areas matrix without areas:\n{}", r.stdout);
+}
+
+/// Three ASCII words in a row, the shape of an English phrase (as tests/intake.rs checks the problems'
+/// words). Codes, keys and target forms taken into a Chinese sentence (`baseline [±N%]`) are not.
+fn has_english_phrase(text: &str) -> bool {
+    let words: Vec<&str> = text.split([' ', '：', '；', '，', '、', '（', '）']).collect();
+    words.windows(3).any(|w| w.iter().all(|word| !word.is_empty() && word.bytes().all(|b| b.is_ascii_alphabetic())))
+}
+
+#[test]
+fn in_chinese_a_catalogue_with_problems_reads_in_chinese_but_its_codes_and_input() {
+    for args in [
+        &["tests/data/check/errors.toml"][..],
+        &["tests/data/check/syntax.toml"],
+        &["tests/data/check/unknown-key.toml"],
+        &["tests/data/check/polarity.toml", "--strict"],
+        &["tests/data/check/warnings.toml", "--plan", "tests/data/check/plan.txt"],
+    ] {
+        let r = run(&[&["check-catalog"][..], args, &["--lang", "zh"]].concat());
+        assert!(r.code == 0 || r.code == 1, "{}: {}", r.cmd, r.stderr);
+        for line in r.stdout.lines() {
+            // The place and the id are input; the level is a word; the code stays English.
+            let said = line.split_once("]: ").map_or(line, |(_, s)| s);
+            assert!(!has_english_phrase(said), "{}: English in {line:?}", r.cmd);
+            assert!(!line.contains("error[") && !line.contains("warning["), "{}: {line:?}", r.cmd);
+        }
+        assert!(r.stdout.contains("错误[") || r.stdout.contains("警告["), "{}: {}", r.cmd, r.stdout);
+    }
+    assert!(has_english_phrase("the plan covers") && !has_english_phrase("`baseline [±N%]`、`reference ID`、`done`"));
+}
+
+#[test]
+fn findings_are_problems_of_the_shared_output_to_a_file_or_as_annotations() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("findings.json");
+    let args = ["check-catalog", "tests/data/check/polarity.toml", "-o", out.to_str().unwrap()];
+    run(&args).code(0);
+    let doc: serde_json::Value = serde_json::from_slice(&std::fs::read(&out).unwrap()).unwrap();
+    let first = &doc["findings"][0];
+    assert_eq!(
+        (first["code"].as_str(), first["severity"].as_str(), first["line"].as_u64(), first["field"].as_str()),
+        (Some("rule-against-polarity"), Some("warning"), Some(12), Some("pm25"))
+    );
+    let r = run(&["check-catalog", "tests/data/check/errors.toml", "--format", "github"]);
+    r.code(1).stdout_has(
+        "::error file=tests/data/check/errors.toml,line=35,title=invalid::plants: due year 2030 is outside the plan period 2021–2025",
+    );
+}
+
+#[test]
+fn every_catalogue_code_is_documented() {
+    let docs = std::fs::read_to_string(root().join("docs/target-language.md")).unwrap();
+    for code in plan_check::problem::Code::CATALOG {
+        assert!(
+            docs.contains(&format!("| `{}` |", code.as_str())),
+            "no docs/target-language.md row for {}",
+            code.as_str()
+        );
+    }
 }

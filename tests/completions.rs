@@ -37,7 +37,10 @@ fn bash_completes_the_flags_of_a_command() {
 
 #[test]
 fn bash_completes_the_values_of_a_flag() {
-    assert_eq!(bash_completes(&["plan-check", "eval", "--fail-on", ""]), ["binding", "any", "never"]);
+    assert_eq!(
+        bash_completes(&["plan-check", "eval", "--fail-on", ""]),
+        ["binding", "any", "never", "overdue-projects"]
+    );
     assert_eq!(bash_completes(&["plan-check", "completions", "p"]), ["powershell"]);
 }
 

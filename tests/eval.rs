@@ -109,14 +109,14 @@ fn province_targets_replace_the_plan_target_and_show_their_source() {
 
 #[test]
 fn bad_rows_are_all_reported_with_file_line_and_field() {
-    let r = run(&["eval", "tests/data/eval/unknown-county.csv", "--year", "2023"]);
+    let r = run(&["eval", "tests/data/eval/unknown-county.csv", "--year", "2023", "--lang", "en"]);
     r.code(2)
         .stderr_has("tests/data/eval/unknown-county.csv:2:1: error[unknown-county]: county: found \"晋江巿\"")
         .stderr_has("(did you mean 晋江市?)")
         .stderr_has("tests/data/eval/unknown-county.csv:4:1: error[unknown-county]: county: found \"厦门市\"")
         .stderr_has("error: 2 problem(s) in the data; nothing was evaluated");
     assert!(r.stdout.is_empty());
-    run(&["eval", "tests/data/eval/unknown-indicator.csv", "--year", "2023"])
+    run(&["eval", "tests/data/eval/unknown-indicator.csv", "--year", "2023", "--lang", "en"])
         .code(2)
         .stderr_has("unknown-indicator.csv:2:2: error[unknown-indicator]: indicator: found \"forest_coverag\"")
         .stderr_has("did you mean forest_coverage?")
@@ -137,15 +137,15 @@ fn skip_invalid_evaluates_the_rest_and_still_reports() {
 
 #[test]
 fn a_bad_catalogue_or_a_missing_file_cannot_run() {
-    run(&["eval", "data/2023.csv", "--catalog", "tests/data/eval/bad-catalog.toml"])
+    run(&["eval", "data/2023.csv", "--catalog", "tests/data/eval/bad-catalog.toml", "--lang", "en"])
         .code(2)
         .stderr_has("error: invalid catalogue (1 problem)")
         .stderr_has("tests/data/eval/bad-catalog.toml:11: forest: cannot read target \"完成省下达目标\"");
-    run(&["eval", "no/such/file.csv"])
+    run(&["eval", "no/such/file.csv", "--lang", "en"])
         .code(2)
         .stderr_has("no/such/file.csv: error[unreadable-file]: found \"no such file\"")
         .stderr_has("nothing was evaluated");
-    run(&["eval", "data/2023.csv", "--targets", "no/such.toml"])
+    run(&["eval", "data/2023.csv", "--targets", "no/such.toml", "--lang", "en"])
         .code(2)
         .stderr_has("cannot read the targets file no/such.toml");
     run(&["eval"]).code(2).stderr_has("Usage");
@@ -196,7 +196,7 @@ fn nothing_panics_on_odd_input() {
 
 #[test]
 fn a_year_the_data_lacks_is_an_error_and_file_names_keep_their_years() {
-    run(&["eval", "data/2023.csv", "--year", "2025"])
+    run(&["eval", "data/2023.csv", "--year", "2025", "--lang", "en"])
         .code(2)
         .stderr_has("error: --year 2025: the data has no rows for 2025 (it has 2023)");
     let doc = run(&[

@@ -55,7 +55,9 @@ fn source_body_shows_only_the_tasks() {
     let r = run(&["eval", FILE, "--source", "body"]);
     r.code(0).stdout_has("规划正文重点任务");
     assert!(!r.stdout.contains("城市层面（全市") && !r.stdout.contains("各地区"), "{}", r.stdout);
-    run(&["eval", FILE, "--source", "专栏十"]).code(2).stderr_has("no indicator of the catalogue matches");
+    run(&["eval", FILE, "--source", "专栏十", "--lang", "en"])
+        .code(2)
+        .stderr_has("no indicator of the catalogue matches");
     run(&["eval", FILE, "--all", "--source", "body"]).code(2);
 }
 

@@ -262,7 +262,7 @@ fn a_targets_file_of_many_unknowns_and_a_catalogue_of_many_indicators_stay_linea
     let targets: String = (0..20_000).map(|i| format!("[no_such_{i}]\ntarget = \">= 1\"\n")).collect();
     write(dir.path(), "targets.toml", targets.as_bytes());
     write(dir.path(), "2023.csv", "county,forest_coverage\n全市,59\n".as_bytes());
-    let r = run_in(dir.path(), &["eval", "2023.csv", "--targets", "targets.toml"]);
+    let r = run_in(dir.path(), &["eval", "2023.csv", "--targets", "targets.toml", "--lang", "en"]);
     r.code(2).stderr_has("no indicator with id \"no_such_19999\"");
     let mut catalog = common::root().join("indicators.toml");
     catalog = catalog.canonicalize().unwrap();
@@ -408,7 +408,7 @@ fn a_targets_file_is_checked_against_each_indicator() {
         ("[pm25_central]\ntarget = \"<= 22%\"\n", "a % on an indicator measured in μg/m3"),
     ] {
         write(dir.path(), "targets.toml", targets.as_bytes());
-        run_in(dir.path(), &["eval", "2023.csv", "--targets", "targets.toml"]).code(2).stderr_has(why);
+        run_in(dir.path(), &["eval", "2023.csv", "--targets", "targets.toml", "--lang", "en"]).code(2).stderr_has(why);
     }
     // Its keys are input too: an id with a newline cannot forge a line.
     write(dir.path(), "targets.toml", "[\"x\\n::error::forged\\u001b[2J\"]\ntarget = \">= 1\"\n".as_bytes());

@@ -34,7 +34,7 @@ fn filters_by_type_domain_and_source_combine() {
     assert_eq!(rural_table, ["forest_coverage", "ecological_redline_share"]);
     assert_eq!(ids(&["--source", "第六章第二节", "--type", "task"]).len(), 5);
     assert!(ids(&["--source", "专栏十"]).is_empty());
-    run(&["indicators", "--source", "专栏十"]).code(0).stderr_has("matches the filters");
+    run(&["indicators", "--source", "专栏十", "--lang", "en"]).code(0).stderr_has("matches the filters");
     run(&["indicators", "--type", "chore"]).code(2);
 }
 

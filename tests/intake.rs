@@ -65,6 +65,41 @@ struct Case {
 
 const CASES: &[Case] = &[
     Case {
+        file: "unknown-project-2023.csv",
+        args: &[],
+        exit: 1,
+        problems: &[("unknown-project", "error", Some(3), Some(1))],
+        rows: (2, 1, 1),
+    },
+    Case {
+        file: "unknown-status-2023.csv",
+        args: &[],
+        exit: 1,
+        problems: &[("unknown-status", "error", Some(2), Some(2))],
+        rows: (2, 1, 1),
+    },
+    Case {
+        file: "completed-unfinished-2023.csv",
+        args: &[],
+        exit: 1,
+        problems: &[("completed-unfinished", "error", Some(2), Some(3))],
+        rows: (1, 0, 1),
+    },
+    Case {
+        file: "invested-above-planned-2023.csv",
+        args: &[],
+        exit: 0,
+        problems: &[("invested-above-planned", "warning", Some(2), Some(4))],
+        rows: (1, 1, 0),
+    },
+    Case {
+        file: "progress-falling.csv",
+        args: &[],
+        exit: 1,
+        problems: &[("progress-falling", "error", Some(3), Some(4))],
+        rows: (2, 1, 1),
+    },
+    Case {
         file: "encoding-2023.csv",
         args: &[],
         exit: 1,
@@ -641,7 +676,7 @@ fn an_xlsx_workbook_reads_percent_cells_as_shown_and_its_sheets_by_name() {
 
 #[test]
 fn exit_code_2_when_validate_cannot_run() {
-    run(&["validate", &format!("{DIR}/wide-2023.csv"), "--encoding", "klingon"])
+    run(&["validate", &format!("{DIR}/wide-2023.csv"), "--encoding", "klingon", "--lang", "en"])
         .code(2)
         .stderr_has("unknown encoding \"klingon\"");
     run(&["validate", &format!("{DIR}/wide-2023.csv"), "--format", "xml"]).code(2);
@@ -668,7 +703,7 @@ fn a_forced_encoding_reads_what_detection_would_not() {
 #[test]
 fn eval_stops_on_invalid_data_with_the_same_list_and_skip_invalid_uses_the_rest() {
     let file = format!("{DIR}/problems/out-of-range-2023.csv");
-    let r = run(&["eval", &file]);
+    let r = run(&["eval", &file, "--lang", "en"]);
     r.code(2)
         .stderr_has(&format!(
             "{file}:2:3: error[out-of-range]: value: found \"101%\"; expected a percentage between 0 and 100"

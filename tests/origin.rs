@@ -47,7 +47,9 @@ fn explain_names_the_rows_of_an_aggregate_and_an_areas_base_year_row() {
 
 #[test]
 fn explain_refuses_an_unknown_indicator_and_speaks_json_too() {
-    run(&["eval", "data/2023.csv", "--explain", "forest_coverag"]).code(2).stderr_has("did you mean forest_coverage?");
+    run(&["eval", "data/2023.csv", "--explain", "forest_coverag", "--lang", "en"])
+        .code(2)
+        .stderr_has("did you mean forest_coverage?");
     let doc = run(&["eval", "data/2023.csv", "--explain", "non_fossil_share", "--format", "json"]).json();
     assert_eq!((doc["indicator"].as_str(), doc["county"].as_str()), (Some("non_fossil_share"), Some("全市")));
     assert_eq!(doc["origin"], "data/2023.csv:4");

@@ -346,10 +346,10 @@ fn the_output_is_checked_before_anything_is_written() {
     let copy = dir.path().join("2023.csv");
     std::fs::copy(common::root().join("data/2023.csv"), &copy).unwrap();
     let before = std::fs::read(&copy).unwrap();
-    let r = run_in(dir.path(), &["report", "2023.csv", "--format", "html", "-o", "2023.csv"]);
+    let r = run_in(dir.path(), &["report", "2023.csv", "--format", "html", "-o", "2023.csv", "--lang", "en"]);
     r.code(2).stderr_has("input");
     assert_eq!(std::fs::read(&copy).unwrap(), before);
-    let r = run_in(dir.path(), &["report", "2023.csv", "-o", "missing/r.html"]);
+    let r = run_in(dir.path(), &["report", "2023.csv", "-o", "missing/r.html", "--lang", "en"]);
     r.code(2).stderr_has("cannot write");
     assert_eq!(std::fs::read_dir(dir.path()).unwrap().count(), 1, "no temporary file left behind");
     let r = run_in(dir.path(), &["report", "2023.csv", "--format", "docx", "-o", "r.bin"]);

@@ -103,10 +103,10 @@ fn one_area_on_request_and_an_unknown_one_is_an_error() {
     let doc = run_series(&["trend", "--county", "晋江", "--format", "json"]).json();
     assert_eq!(doc["area"], "晋江市");
     assert!(doc["rows"].as_array().unwrap().iter().all(|r| r["county"] == "晋江市"));
-    run_series(&["trend", "--county", "晋江巿"])
+    run_series(&["trend", "--county", "晋江巿", "--lang", "en"])
         .code(2)
         .stderr_has("error: --county: no area named \"晋江巿\" in the catalogue (did you mean 晋江市?)");
-    run(&["trend", "data/2021.csv", "--county", "晋江市"])
+    run(&["trend", "data/2021.csv", "--county", "晋江市", "--lang", "en"])
         .code(2)
         .stderr_has("error: --county: the data has no rows for 晋江市 in 2021");
 }

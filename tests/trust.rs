@@ -10,7 +10,7 @@ fn a_bad_targets_file_is_called_a_targets_file() {
     let dir = tempfile::tempdir().unwrap();
     std::fs::write(dir.path().join("t.toml"), "[forest_coverage]\ntarget = \"lots\"\n").unwrap();
     let data = root().join("data/2023.csv");
-    let r = run_in(dir.path(), &["eval", data.to_str().unwrap(), "--targets", "t.toml"]);
+    let r = run_in(dir.path(), &["eval", data.to_str().unwrap(), "--targets", "t.toml", "--lang", "en"]);
     r.code(2)
         .stderr_has("error: invalid targets file (1 problem)")
         .stderr_has("t.toml:1: forest_coverage: cannot read");
@@ -33,18 +33,18 @@ fn standard_input_is_named_stdin_in_the_table_and_the_json() {
 
 #[test]
 fn a_template_year_outside_the_plan_is_refused_with_the_plans_years() {
-    run(&["template", "--year", "2030"]).code(2).stderr_has("--year 2030: the plan covers 2020–2025");
-    run(&["template", "--year", "2019"]).code(2).stderr_has("the plan covers 2020–2025");
+    run(&["template", "--year", "2030", "--lang", "en"]).code(2).stderr_has("--year 2030: the plan covers 2020–2025");
+    run(&["template", "--year", "2019", "--lang", "en"]).code(2).stderr_has("the plan covers 2020–2025");
     run(&["template", "--year", "2020"]).code(0);
     run(&["template", "--year", "2025"]).code(0);
 }
 
 #[test]
 fn sheet_with_only_csv_files_is_refused() {
-    run(&["eval", "data/2023.csv", "--sheet", "2023"])
+    run(&["eval", "data/2023.csv", "--sheet", "2023", "--lang", "en"])
         .code(2)
         .stderr_has("--sheet \"2023\": data/2023.csv is a CSV file, not a workbook");
-    run(&["validate", "data/2023.csv", "--sheet", "2023"]).code(2).stderr_has("not a workbook");
+    run(&["validate", "data/2023.csv", "--sheet", "2023", "--lang", "en"]).code(2).stderr_has("not a workbook");
 }
 
 #[test]
@@ -53,7 +53,7 @@ fn skip_invalid_with_every_row_rejected_says_so() {
     let rows =
         "county,indicator,value,year\n全市,forest_coverage,abc,2023\n全市,nox,1,2023\n晋江巿,forest_coverage,60,2023\n";
     std::fs::write(dir.path().join("bad.csv"), rows).unwrap();
-    let r = run_in(dir.path(), &["eval", "bad.csv", "--skip-invalid"]);
+    let r = run_in(dir.path(), &["eval", "bad.csv", "--skip-invalid", "--lang", "en"]);
     r.code(2).stderr_has("error: all 3 rows of bad.csv were rejected; nothing to evaluate");
     assert!(!r.stderr.contains("no measurements with a year"), "{}", r.stderr);
 }
@@ -144,4 +144,26 @@ fn one_areas_table_has_the_city_tables_columns() {
     let (city_head, area_head) = (header(&city.stdout).unwrap(), header(&area.stdout).unwrap());
     assert_eq!(city_head, area_head);
     assert!(area_head.contains("|进展|预测|"), "{area_head}");
+}
+
+#[test]
+fn an_error_that_stops_a_command_is_said_in_its_language() {
+    // Chinese by default, English with --lang en, word for word as before.
+    let zh = run(&["eval", "data/2023.csv", "--year", "2025"]);
+    zh.code(2).stderr_has("错误：--year 2025：数据中没有 2025 年的行（现有：2023）");
+    assert!(!zh.stderr.contains("error"), "{}", zh.stderr);
+    run(&["eval", "data/2023.csv", "--year", "2025", "--lang", "en"])
+        .code(2)
+        .stderr_has("error: --year 2025: the data has no rows for 2025 (it has 2023)");
+    // A targets file's problems too, and an unreadable file keeps the system's own words after ours.
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(dir.path().join("t.toml"), "[forest_coverage]\ntarget = \"falling\"\n").unwrap();
+    let data = root().join("data/2023.csv");
+    let r = run_in(dir.path(), &["eval", data.to_str().unwrap(), "--targets", "t.toml"]);
+    r.code(2)
+        .stderr_has("错误：目标文件无效（1个问题）")
+        .stderr_has("t.toml:1: forest_coverage: `falling` 与 forest_coverage 不符：越高越好的指标不能用 falling");
+    run(&["template", "--year", "2023", "--catalog", "no/such.toml"])
+        .code(2)
+        .stderr_has("错误：无法读取指标目录 no/such.toml: ");
 }

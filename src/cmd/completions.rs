@@ -5,14 +5,14 @@ use std::io::Write;
 use clap::CommandFactory;
 
 use crate::Outcome;
-use crate::cli::{Cli, CompletionShell, CompletionsArgs};
+use crate::cli::{Cli, CompletionShell};
 
-pub fn run(args: &CompletionsArgs, out: &mut dyn Write) -> anyhow::Result<Outcome> {
+pub fn run(shell: CompletionShell, out: &mut dyn Write) -> anyhow::Result<Outcome> {
     // clap_complete panics on a write error, so the script is built in memory and a closed pipe stays an
     // ordinary error.
     let mut script = Vec::new();
-    clap_complete::generate(args.shell.generator(), &mut Cli::command(), "plan-check", &mut script);
-    if args.shell == CompletionShell::Bash {
+    clap_complete::generate(shell.generator(), &mut Cli::command(), "plan-check", &mut script);
+    if shell == CompletionShell::Bash {
         script = fix_bash_states(&String::from_utf8_lossy(&script)).into_bytes();
     }
     out.write_all(&script)?;

@@ -3,44 +3,37 @@
 
 use std::io::Write;
 
-use anyhow::Context as _;
-
-use crate::catalog::{Catalog, SourceFilter};
-use crate::cli::{EvalArgs, Only};
-use crate::evaluate::{Evaluation, FailOn, has_findings};
+use crate::catalog::Catalog;
+use crate::evaluate::{Evaluation, has_findings};
 use crate::output::EvalView;
-use crate::output::eval::{self, Filter};
+use crate::output::{eval, projects};
+use crate::problem::{Failure, closest};
+use crate::settings::{self, Eval};
 use crate::{Console, Outcome};
 
-pub fn run(args: &EvalArgs, console: Console, out: &mut dyn Write, err: &mut dyn Write) -> anyhow::Result<Outcome> {
-    // Any indicator can be explained, a task of the body as well as one of the table.
-    let select = if args.explain.is_some() { SourceFilter::All } else { args.select.filter() };
-    let (catalog, evaluation) = super::evaluate_inputs(&args.input, &args.judge, &select, args.skip_invalid, err)?;
-    let area = match &args.county {
-        Some(name) => {
-            let area = super::find_county(&catalog, name)?;
-            if !evaluation.areas.contains(&area.name) {
-                anyhow::bail!("--county: the data has no rows for {} in {}", area.name, evaluation.year);
-            }
-            Some(area.name.as_str())
-        }
+pub fn run(s: &Eval, console: Console, out: &mut dyn Write, err: &mut dyn Write) -> anyhow::Result<Outcome> {
+    let (catalog, evaluation, data) = super::evaluate_dataset(&s.input, &s.judge, &s.select, s.skip_invalid, err)?;
+    let area = match &s.county {
+        Some(name) => Some(settings::county_in_data(&catalog, &evaluation, name)?),
         None => None,
     };
-    if let Some(key) = &args.explain {
-        return explain(&catalog, &evaluation, key, area, args, console, out);
+    if let Some(key) = &s.explain {
+        return explain(&catalog, &evaluation, key, area, s, console, out);
     }
-    let lang = args.lang.into();
-    let files = super::display_names(&args.input.files);
-    let report = EvalView { catalog: &catalog, evaluation: &evaluation, files: &files, lang, area };
-    let filter = Filter { types: args.kind.clone(), off_track: args.only == Some(Only::OffTrack) };
-    let format = super::format(&args.output)?;
-    let content = eval::build(&report, &filter, format.parts())?;
-    super::emit(&content, format, &args.output, console, &super::inputs(&args.input, Some(&args.judge)), out)?;
-    let fail_on = FailOn::from(args.fail_on);
-    if !has_findings(&catalog, report.headline().into_iter(), fail_on) {
-        return Ok(Outcome::Clean);
+    let files = s.input.display_names();
+    let report = EvalView { catalog: &catalog, evaluation: &evaluation, files: &files, lang: s.lang, area };
+    let mut content = eval::build(&report, &s.filter, s.output.format.parts())?;
+    // The register of major projects, when a project status file is among the inputs.
+    let register = super::projects::register_of(&catalog, &data, evaluation.year);
+    if let Some(register) = &register {
+        projects::add_to_eval(&mut content, register, &data.accounting, s.lang, s.output.format.parts())?;
     }
-    if let Some(line) = eval::verdict_line(&report, fail_on) {
+    s.output.emit(&content, console, out)?;
+    let overdue = super::projects::overdue_finding(s.overdue_projects, register.as_ref(), s.lang, err)?;
+    if !has_findings(&catalog, report.headline().into_iter(), s.fail_on) {
+        return Ok(if overdue { Outcome::Findings } else { Outcome::Clean });
+    }
+    if let Some(line) = eval::verdict_line(&report, s.fail_on) {
         writeln!(err, "{line}")?;
     }
     Ok(Outcome::Findings)
@@ -52,23 +45,22 @@ fn explain(
     evaluation: &Evaluation,
     key: &str,
     area: Option<&str>,
-    args: &EvalArgs,
+    s: &Eval,
     console: Console,
     out: &mut dyn Write,
 ) -> anyhow::Result<Outcome> {
-    let ind = catalog.indicator(key).with_context(|| {
-        let hint = crate::problem::closest(key, catalog.indicators.iter().map(|i| i.id.as_str()));
-        let hint = hint.map(|h| format!(" (did you mean {h}?)")).unwrap_or_default();
-        format!("--explain: no indicator {key:?} in the catalogue{hint}")
+    let ind = catalog.indicator(key).ok_or_else(|| Failure::NoIndicator {
+        flag: "--explain",
+        key: key.to_string(),
+        hint: closest(key, catalog.indicators.iter().map(|i| i.id.as_str())),
     })?;
     let verdict = evaluation
         .verdicts
         .iter()
         .find(|v| *v.indicator == *ind.id && area.map_or(v.official, |a| *v.county == *a))
-        .with_context(|| format!("--explain: {} is not judged for {}", ind.id, area.unwrap_or(&ind.city_row)))?;
-    let content = crate::output::explain::build(catalog, evaluation, ind, verdict, args.lang.into());
-    let format = super::format(&args.output)?;
-    super::emit(&content, format, &args.output, console, &super::inputs(&args.input, Some(&args.judge)), out)?;
-    let findings = has_findings(catalog, std::iter::once(verdict), FailOn::from(args.fail_on));
+        .ok_or_else(|| Failure::NotJudged { id: ind.id.clone(), area: area.unwrap_or(&ind.city_row).to_string() })?;
+    let content = crate::output::explain::build(catalog, evaluation, ind, verdict, s.lang);
+    s.output.emit(&content, console, out)?;
+    let findings = has_findings(catalog, std::iter::once(verdict), s.fail_on);
     Ok(if findings { Outcome::Findings } else { Outcome::Clean })
 }

@@ -3,36 +3,29 @@
 use std::io::Write;
 
 use crate::catalog::{Catalog, Indicator};
-use crate::cli::IndicatorsArgs;
 use crate::output::indicators::{self, Entry};
+use crate::settings::Indicators;
 use crate::{Console, Outcome};
 
-pub fn run(
-    args: &IndicatorsArgs,
-    console: Console,
-    out: &mut dyn Write,
-    err: &mut dyn Write,
-) -> anyhow::Result<Outcome> {
-    let catalog = Catalog::locate(args.catalog.as_deref())?;
-    let entries: Vec<Entry> =
-        catalog.indicators.iter().filter(|i| wanted(args, i)).map(|i| Entry::new(&catalog, i)).collect();
-    if entries.is_empty() {
-        writeln!(err, "no indicator of {} matches the filters", catalog.origin)?;
+pub fn run(s: &Indicators, console: Console, out: &mut dyn Write, err: &mut dyn Write) -> anyhow::Result<Outcome> {
+    let catalog = Catalog::locate(s.catalog.as_deref())?;
+    if s.projects {
+        let content = crate::output::projects::register_list(&catalog, s.lang)?;
+        s.output.emit(&content, console, out)?;
+        return Ok(Outcome::Clean);
     }
-    let content = indicators::build(&catalog, &entries, args.lang.into())?;
-    super::emit(
-        &content,
-        super::format(&args.output)?,
-        &args.output,
-        console,
-        &args.catalog.iter().cloned().collect::<Vec<_>>(),
-        out,
-    )?;
+    let entries: Vec<Entry> =
+        catalog.indicators.iter().filter(|i| wanted(s, i)).map(|i| Entry::new(&catalog, i)).collect();
+    if entries.is_empty() {
+        writeln!(err, "{}", crate::labels::no_indicator_matches(&catalog.origin, s.lang))?;
+    }
+    let content = indicators::build(&catalog, &entries, s.lang)?;
+    s.output.emit(&content, console, out)?;
     Ok(Outcome::Clean)
 }
 
-fn wanted(args: &IndicatorsArgs, ind: &Indicator) -> bool {
-    args.kind.is_none_or(|k| ind.kind == k)
-        && args.domain.as_deref().is_none_or(|d| ind.domain.contains(d.trim()))
-        && args.source.as_ref().is_none_or(|s| s.matches(ind))
+fn wanted(s: &Indicators, ind: &Indicator) -> bool {
+    s.kind.is_none_or(|k| ind.kind == k)
+        && s.domain.as_deref().is_none_or(|d| ind.domain.contains(d.trim()))
+        && s.source.as_ref().is_none_or(|f| f.matches(ind))
 }

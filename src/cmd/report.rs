@@ -4,14 +4,13 @@ use std::collections::HashMap;
 use std::io::Write;
 use std::time::{SystemTime, UNIX_EPOCH};
 
-use anyhow::bail;
-
 use crate::Outcome;
-use crate::cli::{DocumentFormat, ReportArgs};
-use crate::evaluate::{FailOn, has_findings};
+use crate::cli::DocumentFormat;
+use crate::evaluate::has_findings;
 use crate::load::Dataset;
 use crate::output::EvalView;
 use crate::report::{self, Document, Inputs};
+use crate::settings::{self, Report};
 
 /// The bundled illustrative data files (data/README.md): a report made from them says so on its first page.
 const ILLUSTRATIVE: [&[u8]; 4] = [
@@ -21,48 +20,33 @@ const ILLUSTRATIVE: [&[u8]; 4] = [
     include_bytes!("../../data/2025.csv"),
 ];
 
-pub fn run(args: &ReportArgs, out: &mut dyn Write, err: &mut dyn Write) -> anyhow::Result<Outcome> {
-    let format = format_of(args)?;
-    super::refuse_input(&args.output, &super::inputs(&args.input, Some(&args.judge)))?;
-    let (catalog, evaluation, data) =
-        super::evaluate_dataset(&args.input, &args.judge, &args.select.filter(), args.skip_invalid, err)?;
-    let area = match &args.county {
-        Some(name) => Some(super::area_in_data(&catalog, &evaluation, name)?),
+pub fn run(s: &Report, out: &mut dyn Write, err: &mut dyn Write) -> anyhow::Result<Outcome> {
+    settings::refuse_input(&s.path, &s.protected)?;
+    let (catalog, evaluation, data) = super::evaluate_dataset(&s.input, &s.judge, &s.select, s.skip_invalid, err)?;
+    let area = match &s.county {
+        Some(name) => Some(settings::county_in_data(&catalog, &evaluation, name)?),
         None => None,
     };
-    let view =
-        EvalView { catalog: &catalog, evaluation: &evaluation, files: &args.input.files, lang: args.lang.into(), area };
+    let view = EvalView { catalog: &catalog, evaluation: &evaluation, files: &s.input.files, lang: s.lang, area };
     let inputs = Inputs {
         report: &view,
-        targets_file: args.judge.targets.as_ref().map(|p| p.display().to_string()),
+        targets_file: s.judge.targets.as_ref().map(|p| p.display().to_string()),
         produced: produced_date(),
-        illustrative: is_illustrative(&args.input.files, &data),
+        illustrative: is_illustrative(&s.input.files, &data),
         problems: &data.problems,
         notes: &notes_of(&data, evaluation.year),
     };
     let doc = Document::build(&inputs);
-    super::write_atomically_with(&args.output, |out| match format {
+    settings::write_atomically_with(&s.path, |out| match s.format {
         DocumentFormat::Html => report::html::render(&doc, out),
         DocumentFormat::Docx => report::docx::render(&doc, out),
     })?;
-    writeln!(out, "{}", args.output.display())?;
-    let findings = has_findings(&catalog, view.headline().into_iter(), FailOn::from(args.fail_on));
-    Ok(if findings { Outcome::Findings } else { Outcome::Clean })
-}
-
-fn format_of(args: &ReportArgs) -> anyhow::Result<DocumentFormat> {
-    if let Some(f) = args.format {
-        return Ok(f);
-    }
-    let ext = args.output.extension().and_then(|e| e.to_str()).map(str::to_ascii_lowercase);
-    match ext.as_deref() {
-        Some("docx") => Ok(DocumentFormat::Docx),
-        Some("html" | "htm") => Ok(DocumentFormat::Html),
-        _ => bail!(
-            "-o {}: cannot tell the format from the extension (expected .docx, .html or .htm); pass --format docx or --format html",
-            args.output.display()
-        ),
-    }
+    writeln!(out, "{}", s.path.display())?;
+    let findings = has_findings(&catalog, view.headline().into_iter(), s.fail_on);
+    // `--fail-on overdue-projects` judges the register of major projects, when a status file was read.
+    let register = super::projects::register_of(&catalog, &data, evaluation.year);
+    let overdue = super::projects::overdue_finding(s.overdue_projects, register.as_ref(), s.lang, err)?;
+    Ok(if findings || overdue { Outcome::Findings } else { Outcome::Clean })
 }
 
 /// Whether the data is illustrative: a bundled example file, or a row whose note says so.

@@ -3,28 +3,26 @@
 
 use std::io::Write;
 
-use anyhow::bail;
-
-use crate::cli::TrendArgs;
 use crate::output::{EvalView, trend};
+use crate::problem::Failure;
+use crate::settings::{self, Trend};
 use crate::{Console, Outcome};
 
-pub fn run(args: &TrendArgs, console: Console, out: &mut dyn Write, err: &mut dyn Write) -> anyhow::Result<Outcome> {
-    let (catalog, evaluation) = super::evaluate_inputs(&args.input, &args.judge, &args.select.filter(), false, err)?;
-    let area = match &args.county {
-        Some(name) => Some(super::find_county(&catalog, name)?.name.clone()),
+pub fn run(s: &Trend, console: Console, out: &mut dyn Write, err: &mut dyn Write) -> anyhow::Result<Outcome> {
+    let (catalog, evaluation) = super::evaluate_inputs(&s.input, &s.judge, &s.select, false, err)?;
+    let area = match &s.county {
+        Some(name) => Some(settings::county_in_data(&catalog, &evaluation, name)?),
         None => None,
     };
-    if let Some(a) = &area
+    // A city row none of the selected indicators is judged on has no series to show either.
+    if let Some(a) = area
         && evaluation.of_area(a).next().is_none()
     {
-        bail!("--county: the data has no rows for {a} in {}", evaluation.year);
+        return Err(Failure::CountyNoRows { area: a.to_string(), year: evaluation.year }.into());
     }
-    let lang = args.lang.into();
-    let files = super::display_names(&args.input.files);
-    let report = EvalView { catalog: &catalog, evaluation: &evaluation, files: &files, lang, area: None };
-    let format = super::format(&args.output)?;
-    let content = trend::build(&report, area.as_deref(), format.parts())?;
-    super::emit(&content, format, &args.output, console, &super::inputs(&args.input, Some(&args.judge)), out)?;
+    let files = s.input.display_names();
+    let report = EvalView { catalog: &catalog, evaluation: &evaluation, files: &files, lang: s.lang, area: None };
+    let content = trend::build(&report, area, s.output.format.parts())?;
+    s.output.emit(&content, console, out)?;
     Ok(Outcome::Clean)
 }

@@ -166,17 +166,27 @@ pub fn word(w: Word, lang: Lang) -> &'static str {
     words(lang, zh, en)
 }
 
+mod errors;
+mod explain;
 mod lint;
+mod names;
 mod numbers;
 mod problems;
+mod projects;
 mod reason;
+mod report;
 mod sentences;
 mod status;
 
+pub use errors::*;
+pub use explain::*;
 pub use lint::*;
+pub use names::*;
 pub use numbers::*;
 pub use problems::*;
+pub use projects::*;
 pub use reason::*;
+pub use report::*;
 pub use sentences::*;
 pub use status::*;
 

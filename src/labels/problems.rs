@@ -33,6 +33,18 @@ pub fn problem_title(code: Code, lang: Lang) -> &'static str {
         Code::UnreadableFile => ("文件无法读取", "file cannot be read"),
         Code::TooLarge => ("超出限制", "beyond a limit"),
         Code::Formula => ("公式取保存值", "formula values as saved"),
+        Code::UnknownProject => ("未知工程项目", "unknown project"),
+        Code::UnknownStatus => ("未知建设状态", "unknown status"),
+        Code::ProgressFalling => ("进度较上年回落", "progress falling"),
+        Code::CompletedUnfinished => ("已完工但进度不足100%", "completed but unfinished"),
+        Code::InvestedAbovePlanned => ("完成投资超过计划投资", "invested above planned"),
+        Code::Invalid => ("指标目录无效", "invalid catalogue"),
+        Code::InvalidTargets => ("目标文件无效", "invalid targets file"),
+        Code::NoBaseline => ("缺少基准值", "no baseline"),
+        Code::TrendWithoutSeries => ("趋势目标无起点", "trend without a series"),
+        Code::ProvinceWithoutSource => ("省下达目标未注明出处", "province target without a source"),
+        Code::RuleAgainstPolarity => ("目标与指标方向相反", "rule against polarity"),
+        Code::QuoteNotInPlan => ("引文不在规划中", "quote not in the plan"),
     };
     words(lang, zh, en)
 }
@@ -154,6 +166,12 @@ pub(crate) fn list(items: &[String], lang: Lang) -> String {
 
 /// What a problem expected, in words.
 pub fn expected(e: &Expected, lang: Lang) -> String {
+    match e {
+        Expected::Project(p) => return super::project_expected(p, lang),
+        Expected::Catalog(broken) => return super::broken(broken, lang),
+        Expected::Lint(warned) => return super::lint(warned, lang),
+        _ => {}
+    }
     match expected_fixed(e, lang) {
         Some(text) => text.to_string(),
         None if lang == Lang::Zh => expected_zh(e),
@@ -399,7 +417,11 @@ impl Problem {
         if let Some(found) = &self.found {
             s.push_str(&format!("found \"{}\"; ", escape(found)));
         }
-        s.push_str(&format!("expected {}", escape(&expected(&self.expected, Lang::En))));
+        match &self.expected {
+            // A catalogue's rule or warning is a whole sentence.
+            Expected::Catalog(_) | Expected::Lint(_) => s.push_str(&escape(&expected(&self.expected, Lang::En))),
+            e => s.push_str(&format!("expected {}", escape(&expected(e, Lang::En)))),
+        }
         if let Some(hint) = &self.suggestion {
             s.push_str(&format!(" (did you mean {}?)", escape(hint)));
         }

@@ -6,6 +6,7 @@ mod limits;
 mod names;
 mod number;
 mod open;
+mod projects;
 mod read;
 mod records;
 mod rows;
@@ -19,6 +20,7 @@ use rustc_hash::{FxHashMap, FxHashSet};
 pub use limits::{LimitSetting, Limits, size as limit_size};
 pub use number::{Cell, NumberError, parse_cell};
 pub use open::STDIN_NAME;
+pub use projects::{PROJECT_COLUMNS, ProjectReport, parse_status};
 pub use read::{ReadOptions, display_name, is_workbook_kind};
 
 use crate::catalog::{Catalog, Indicator};
@@ -140,6 +142,8 @@ pub struct Dataset {
     pub omitted: Vec<Omitted>,
     /// One line per file, in the order given: `Measurement::file` indexes it.
     pub accounting: Vec<Accounting>,
+    /// The rows of project status files (`projects`), in the order read.
+    pub projects: Vec<ProjectReport>,
 }
 
 impl Dataset {
@@ -367,7 +371,16 @@ fn read_file(
     }
     let default_year = if years.len() == 1 { Some(years[0]) } else { opts.year };
     let file = u32::try_from(intake.data.accounting.len()).context("too many files")?;
-    if let Err(e) = rows::read_rows(&grid, names, default_year, file, intake) {
+    let status_file = match grid.rows().and_then(|mut rows| Ok(rows.next_row()?.map(projects::is_status_header))) {
+        Ok(found) => found.unwrap_or(false),
+        Err(_) => false,
+    };
+    let read = if status_file {
+        projects::read_rows(&grid, names, default_year, file, intake)
+    } else {
+        rows::read_rows(&grid, names, default_year, file, intake)
+    };
+    if let Err(e) = read {
         // A streamed file that stops being readable part way (an I/O error, a file rewritten while
         // read) keeps none of its rows: it is an unreadable file, and the other files are still read.
         intake.rollback(mark);
@@ -386,6 +399,7 @@ fn two_years(file: &str, years: &[i32], fallback: Option<i32>) -> Problem {
 
 fn finish(mut intake: Intake) -> Dataset {
     check_duplicates(&mut intake);
+    projects::check_across(&mut intake);
     intake.bound_problems();
     let omitted = intake.omitted();
     let mut data = intake.data;
@@ -412,6 +426,7 @@ type Tally = FxHashMap<(Code, Severity), (usize, usize)>;
 /// What the intake held before a file was read (see [`Intake::mark`]).
 struct Mark {
     measurements: usize,
+    projects: usize,
     details: usize,
     problems: usize,
     counted: usize,
@@ -454,6 +469,7 @@ impl Intake {
     fn mark(&self, file: &str) -> Mark {
         Mark {
             measurements: self.data.measurements.len(),
+            projects: self.data.projects.len(),
             details: self.data.details.len(),
             problems: self.data.problems.len(),
             counted: self.counted,
@@ -466,6 +482,7 @@ impl Intake {
     /// their tally.
     fn rollback(&mut self, mark: Mark) {
         self.data.measurements.truncate(mark.measurements);
+        self.data.projects.truncate(mark.projects);
         self.columns.truncate(mark.measurements);
         self.data.details.truncate(mark.details);
         self.data.problems.truncate(mark.problems);

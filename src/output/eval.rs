@@ -254,15 +254,10 @@ fn task_sheet(report: &EvalView, verdicts: &[&Verdict]) -> Sheet {
     for v in verdicts {
         let Some(ind) = report.catalog.indicator(&v.indicator) else { continue };
         let chapter = groups.next(ind).0.map_or(Cell::Empty, Cell::text);
-        let unit = if ind.unit.is_empty() || ind.target == crate::target::Target::Done {
-            String::new()
-        } else {
-            format!("（{}）", ind.unit)
-        };
         rows.push(vec![
             chapter,
             Cell::text(&ind.source),
-            Cell::text(format!("{}{unit}", ind.display_name())),
+            Cell::text(labels::task_name(ind)),
             baseline_cell(ind, v),
             Cell::text(target_cell(v)),
             Cell::Number(f64::from(ind.due.unwrap_or(plan.target_year))),
@@ -360,26 +355,9 @@ pub fn verdict_line(report: &EvalView, fail_on: FailOn) -> Option<String> {
         .iter()
         .map(|(v, ind)| {
             let target = v.target.resolved.clone().unwrap_or_else(|| v.target.text.to_string());
-            let (label, name) = (ind.label(report.catalog), short_name(ind));
+            let (label, name) = (ind.label(report.catalog), labels::short_name(ind));
             labels::off_track_item(&label, &name, v.status, &super::value_text(v), &target, lang)
         })
         .collect();
     Some(labels::off_track_line(fail_on == FailOn::Binding, &items, lang))
-}
-
-/// A name short enough for one line: the part of a shared row, else the name without its unit.
-fn short_name(ind: &Indicator) -> String {
-    if let Some(part) = &ind.part {
-        return part.clone();
-    }
-    let name = ind.name.trim();
-    for (open, close) in [('（', '）'), ('(', ')')] {
-        if name.ends_with(close)
-            && let Some(at) = name.rfind(open)
-            && at > 0
-        {
-            return name[..at].trim().to_string();
-        }
-    }
-    name.to_string()
 }

@@ -3,12 +3,14 @@
 //! records a CSV holds. One file per [`Format`] under [`format`] renders any content to any
 //! `impl Write`. Words come from [`crate::labels`]; machine output is always English.
 
+pub mod atomic;
 pub mod eval;
 pub mod explain;
 pub mod flat;
 pub mod format;
 pub mod indicators;
 pub mod problems;
+pub mod projects;
 pub mod rank;
 pub mod results;
 pub mod template;
@@ -256,7 +258,7 @@ pub fn baseline_cell(ind: &Indicator, v: &Verdict) -> Cell {
 pub fn target_cell(v: &Verdict) -> String {
     let t = &v.target;
     match t.rule {
-        Some(rule) if !rule.is_stated_by(&t.text) => format!("{}（{rule}）", t.text),
+        Some(rule) if !rule.is_stated_by(&t.text) => labels::with_rule(&t.text, rule),
         _ => t.text.to_string(),
     }
 }

@@ -136,3 +136,50 @@ fn problem_sheet(problems: &[Problem], lang: Lang) -> Sheet {
         .collect();
     Sheet { name: word(Word::ProblemsSheet, lang).into(), title: String::new(), columns, rows, notes: Vec::new() }
 }
+
+/// One finding of `check-catalog` in its JSON document: the problem, with the `item` and English
+/// `message` fields the document had before findings were problems.
+#[derive(Serialize)]
+struct Finding<'a> {
+    #[serde(flatten)]
+    problem: &'a Problem,
+    item: Option<&'a str>,
+    message: String,
+}
+
+#[derive(Serialize)]
+struct FindingsDocument<'a> {
+    file: &'a str,
+    valid: bool,
+    indicators: Option<usize>,
+    errors: usize,
+    warnings: usize,
+    findings: Vec<Finding<'a>>,
+}
+
+/// `check-catalog`'s content: one line per finding (`file:line: item: level[code]: sentence`, in the
+/// chosen language but the code), the summary line, the JSON document and the problems to annotate.
+/// `count` is the number of indicators of a catalogue that loaded.
+pub fn findings(origin: &str, count: Option<usize>, found: &[Problem], lang: Lang) -> anyhow::Result<Content<'static>> {
+    let errors = found.iter().filter(|p| p.is_error()).count();
+    let warnings = found.len() - errors;
+    let mut content = Content::default();
+    // The catalogue's name, its ids and the sentences quoting it are input: escaped.
+    let shown = escape(origin);
+    for p in found {
+        let item = p.field.as_ref().map_or(String::new(), |i| format!("{}: ", escape(i)));
+        let level = word(if p.is_error() { Word::Error } else { Word::Warning }, lang);
+        let line = p.line.unwrap_or(1);
+        let sentence = escape(&labels::expected(&p.expected, lang)).into_owned();
+        content.notes.push(format!("{shown}:{line}: {item}{level}[{}]: {sentence}", p.code.as_str()));
+    }
+    content.notes.push(labels::catalog_summary(&shown, count, errors, warnings, lang));
+    let findings = found
+        .iter()
+        .map(|p| Finding { problem: p, item: p.field.as_deref(), message: labels::expected(&p.expected, Lang::En) })
+        .collect();
+    let doc = FindingsDocument { file: origin, valid: errors == 0, indicators: count, errors, warnings, findings };
+    content.document = to_document(&doc)?;
+    content.problems = Some(found.to_vec());
+    Ok(content)
+}

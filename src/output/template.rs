@@ -7,7 +7,10 @@ use std::io::Write;
 use anyhow::Context as _;
 use rust_xlsxwriter::{Color, Format, Note, Workbook, Worksheet, XlsxError};
 
-use crate::labels::{Lang, Word, word};
+use crate::catalog::{AreaKind, Catalog, County, Indicator};
+use crate::labels::{self, Lang, TemplateNote, Word, word};
+use crate::output::indicators::Entry;
+use crate::target::Target;
 
 /// What one cell of the template holds.
 #[derive(Debug, Clone, PartialEq)]
@@ -40,6 +43,97 @@ impl Grid {
     pub fn to_fill(&self) -> usize {
         self.rows.iter().flatten().filter(|s| **s == Slot::Fill).count()
     }
+}
+
+/// Whether the area reports the indicator: a city row reports the indicators it is the official row of;
+/// a reporting area those that apply to it.
+fn reports(area: &County, ind: &Indicator) -> bool {
+    match area.kind {
+        AreaKind::City => area.name == ind.city_row,
+        AreaKind::Area => ind.applies_to_area(area),
+    }
+}
+
+/// The unit and target of an indicator, as the note a person fills the value in by.
+pub fn note(catalog: &Catalog, ind: &Indicator, lang: Lang) -> String {
+    let entry = Entry::new(catalog, ind);
+    let rule = match ind.target.resolve(&crate::target::Context {
+        better: ind.better,
+        baseline: ind.baseline,
+        reference: &|id| catalog.reference_value(id),
+    }) {
+        crate::target::Resolved::Rule(rule) => Some(rule),
+        _ => None,
+    };
+    let target = match (rule, &entry.target.resolved) {
+        (Some(rule), _) if rule.is_stated_by(&ind.target_text) => ind.target_text.clone(),
+        (_, Some(r)) if *r != ind.target_text => crate::labels::with_rule(&ind.target_text, r),
+        _ => ind.target_text.clone(),
+    };
+    let note = TemplateNote {
+        name: &entry.name,
+        unit: if ind.unit.is_empty() { "—" } else { &ind.unit },
+        target: &target,
+        due: ind.due.filter(|&d| d != catalog.plan.target_year),
+        cumulative_since: ind.cumulative.then_some(catalog.plan.base_year),
+        done_or_not: ind.target == Target::Done,
+    };
+    labels::template_note(&note, lang)
+}
+
+fn header(lang: Lang, columns: &[Word]) -> Vec<String> {
+    columns.iter().map(|&w| word(w, lang).to_string()).collect()
+}
+
+/// One row per (area, indicator) the area reports, the indicator by id, the note in the note column.
+pub fn long(catalog: &Catalog, areas: &[&County], year: i32, lang: Lang) -> Grid {
+    let head = header(
+        lang,
+        &[Word::TemplateCounty, Word::Indicator, Word::TemplateValue, Word::TemplateYear, Word::TemplateNote],
+    );
+    let mut grid = Grid::new(head);
+    for area in areas {
+        for ind in catalog.indicators.iter().filter(|i| reports(area, i)) {
+            grid.rows.push(vec![
+                Slot::Text(area.name.clone()),
+                Slot::Text(ind.id.clone()),
+                Slot::Fill,
+                Slot::Number(f64::from(year)),
+                Slot::Text(note(catalog, ind, lang)),
+            ]);
+        }
+    }
+    grid.legend = legend(catalog, areas, lang);
+    grid
+}
+
+/// One row per area, one column per indicator (headed by its id, the note on the header); a cell the
+/// area does not report holds `-`, which reads as "no data".
+pub fn wide(catalog: &Catalog, areas: &[&County], year: i32, lang: Lang) -> Grid {
+    let columns: Vec<&Indicator> = catalog.indicators.iter().filter(|i| areas.iter().any(|a| reports(a, i))).collect();
+    let mut head = header(lang, &[Word::TemplateCounty, Word::TemplateYear]);
+    head.extend(columns.iter().map(|i| i.id.clone()));
+    head.extend(header(lang, &[Word::TemplateNote]));
+    let mut grid = Grid::new(head);
+    grid.column_notes = columns.iter().enumerate().map(|(i, ind)| (i + 2, note(catalog, ind, lang))).collect();
+    for area in areas.iter().filter(|a| columns.iter().any(|i| reports(a, i))) {
+        let mut row = vec![Slot::Text(area.name.clone()), Slot::Number(f64::from(year))];
+        row.extend(columns.iter().map(|i| if reports(area, i) { Slot::Fill } else { Slot::NotReported }));
+        row.push(Slot::Text(String::new()));
+        grid.rows.push(row);
+    }
+    grid.legend = legend(catalog, areas, lang);
+    grid
+}
+
+/// The indicators of the template, for the workbook's second sheet.
+fn legend(catalog: &Catalog, areas: &[&County], lang: Lang) -> Vec<[String; 3]> {
+    catalog
+        .indicators
+        .iter()
+        .filter(|i| areas.iter().any(|a| reports(a, i)))
+        .map(|i| [i.id.clone(), note(catalog, i, lang), i.source.clone()])
+        .collect()
 }
 
 fn text(slot: &Slot) -> String {

@@ -16,7 +16,7 @@ use docx_rs::{
 use super::{Block, ColumnKind, Document, IndicatorChart, Matrix, MatrixRow, Section as Part, StatusBar, Table, chart};
 use crate::Lang;
 use crate::evaluate::Status;
-use crate::labels::{status_label, status_symbol, words};
+use crate::labels::{DocWord, doc_word, status_label, status_symbol};
 
 /// A4 in twentieths of a point.
 const A4: (u32, u32) = (11906, 16838);
@@ -321,13 +321,12 @@ fn status_chart(bars: &[StatusBar], lang: Lang, width: usize) -> WTable {
 }
 
 fn indicator_charts(charts: &[IndicatorChart], lang: Lang, width: usize) -> WTable {
-    let w = |zh, en| words(lang, zh, en);
+    let w = |word| doc_word(word, lang);
     let with_series = charts.iter().any(|c| !c.series.is_empty());
     let widths = grid(if with_series { &[5, 26, 37, 20, 12] } else { &[5, 30, 42, 23] }, width);
-    let mut header =
-        vec![w("序号", "No."), w("指标", "Indicator"), w("基准→目标", "Baseline → target"), w("数据", "Figures")];
+    let mut header = vec![w(DocWord::No), w(DocWord::Indicator), w(DocWord::BaselineToTarget), w(DocWord::Figures)];
     if with_series {
-        header.push(w("走势", "Series"));
+        header.push(w(DocWord::Series));
     }
     let mut rows = vec![TableRow::new(header.iter().map(|h| header_cell(h)).collect()).cant_split()];
     let bar_px = (widths[2] / 15).saturating_sub(10) as u32;

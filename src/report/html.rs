@@ -8,7 +8,7 @@ use std::io::Write;
 use super::{Block, ColumnKind, Document, IndicatorChart, Matrix, Section, StatusBar, Table, chart};
 use crate::Lang;
 use crate::evaluate::Status;
-use crate::labels::{status_label, status_symbol};
+use crate::labels::{DocWord, doc_word, status_label, status_symbol};
 
 /// Text made safe for HTML content and quoted attribute values.
 pub fn escape(text: &str) -> String {
@@ -159,21 +159,21 @@ fn status_chart(bars: &[StatusBar], lang: Lang, page: &mut String) {
             counts.join(" · ")
         );
     }
-    let caption = crate::labels::words(lang, "图1 各类指标评估状态分布", "Figure 1. Statuses by indicator type");
+    let caption = doc_word(DocWord::StatusFigure, lang);
     let _ = writeln!(page, "</tbody></table>\n<figcaption>{caption}</figcaption>\n</figure>");
 }
 
 fn indicator_charts(charts: &[IndicatorChart], lang: Lang, page: &mut String) {
-    let w = |zh, en| crate::labels::words(lang, zh, en);
+    let w = |word| doc_word(word, lang);
     let with_series = charts.iter().any(|c| !c.series.is_empty());
-    let series_head = if with_series { format!("<th>{}</th>", w("走势", "Series")) } else { String::new() };
+    let series_head = if with_series { format!("<th>{}</th>", w(DocWord::Series)) } else { String::new() };
     let _ = writeln!(
         page,
         "<table class=\"charts\"><thead><tr><th>{}</th><th>{}</th><th>{}</th><th>{}</th>{series_head}</tr></thead><tbody>",
-        w("序号", "No."),
-        w("指标", "Indicator"),
-        w("基准→目标", "Baseline → target"),
-        w("数据", "Figures"),
+        w(DocWord::No),
+        w(DocWord::Indicator),
+        w(DocWord::BaselineToTarget),
+        w(DocWord::Figures),
     );
     for c in charts {
         let bar = c.bar.map(|b| chart::bar(&b, c.status, &c.name)).unwrap_or_default();

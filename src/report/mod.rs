@@ -12,7 +12,7 @@ use std::collections::HashMap;
 use crate::Lang;
 use crate::catalog::{AreaKind, Catalog, Indicator, IndicatorType};
 use crate::evaluate::{Stage, Status, Summary, Verdict};
-use crate::labels::{percent, status_label, type_label, words};
+use crate::labels::{DocWord, doc_word, percent, status_label, type_label};
 use crate::labels::{progress_text as progress_cell, projection_text as projection_cell};
 use crate::output::{EvalView, baseline_cell, reason_cell, target_cell, value_text};
 use crate::problem::Problem;
@@ -189,7 +189,7 @@ impl Document {
             title: report.catalog.plan.name.clone(),
             subtitle: text::subtitle(report),
             facts: facts(inputs),
-            notice: inputs.illustrative.then(|| text::illustrative_notice(lang).to_string()),
+            notice: inputs.illustrative.then(|| crate::labels::illustrative_notice(lang).to_string()),
             sections,
         }
     }
@@ -203,23 +203,23 @@ fn facts(inputs: &Inputs) -> Vec<(String, String)> {
     let report = inputs.report;
     let e = report.evaluation;
     let lang = report.lang;
-    let w = |zh, en| words(lang, zh, en).to_string();
+    let w = |word| doc_word(word, lang).to_string();
     let mut facts = vec![
-        (w("规划", "Plan"), report.catalog.plan.name.clone()),
-        (w("评估年份", "Year"), e.year.to_string()),
-        (w("评估阶段", "Stage"), crate::labels::evaluation_name(e.stage, lang).to_string()),
+        (w(DocWord::Plan), report.catalog.plan.name.clone()),
+        (w(DocWord::Year), e.year.to_string()),
+        (w(DocWord::Stage), crate::labels::evaluation_name(e.stage, lang).to_string()),
     ];
     if e.stage == Stage::Midterm {
-        facts.push((w("序时进度", "Elapsed share (序时进度)"), percent(e.elapsed_share)));
+        facts.push((w(DocWord::ElapsedShare), percent(e.elapsed_share)));
     }
     if let Some(area) = report.area {
-        facts.push((w("地区", "Area"), area.to_string()));
+        facts.push((w(DocWord::Area), area.to_string()));
     }
-    facts.push((w("数据文件", "Data files"), report.files.join(words(lang, "、", ", "))));
-    facts.push((w("指标目录", "Catalogue"), report.catalog.origin.clone()));
-    let targets = inputs.targets_file.clone().unwrap_or_else(|| w("未提供", "none"));
-    facts.push((w("省下达目标文件", "Targets file"), targets));
-    facts.push((w("生成日期", "Produced"), inputs.produced.clone()));
+    facts.push((w(DocWord::DataFiles), report.files.join(doc_word(DocWord::ListSeparator, lang))));
+    facts.push((w(DocWord::Catalogue), report.catalog.origin.clone()));
+    let targets = inputs.targets_file.clone().unwrap_or_else(|| w(DocWord::NotSupplied));
+    facts.push((w(DocWord::TargetsFile), targets));
+    facts.push((w(DocWord::Produced), inputs.produced.clone()));
     facts
 }
 
@@ -238,10 +238,7 @@ fn overview(report: &EvalView, headline: &[&Verdict]) -> Section {
         let text = text::type_sentence(kind, counts, &of_kind, lang);
         blocks.push(Block::TypeSentence { kind: kind.as_str(), text });
         let total: usize = counts.values().sum();
-        let label = match lang {
-            Lang::Zh => format!("{}（{total}）", type_label(kind, lang)),
-            Lang::En => format!("{} ({total})", type_label(kind, lang)),
-        };
+        let label = crate::labels::status_bar_label(kind, total, lang);
         let counts =
             text::ORDER.iter().filter_map(|&s| counts.get(s.as_str()).map(|&n| (s, n))).filter(|&(_, n)| n > 0);
         bars.push(StatusBar { kind: kind.as_str(), label, counts: counts.collect() });
@@ -249,7 +246,7 @@ fn overview(report: &EvalView, headline: &[&Verdict]) -> Section {
     blocks.extend(text::closing(report, headline));
     blocks.push(Block::StatusChart(bars));
     blocks.push(Block::Legend(legend(report.evaluation.stage, lang)));
-    Section { id: "overview", heading: words(lang, "一、总体情况", "1. Overview").into(), blocks }
+    Section { id: "overview", heading: doc_word(DocWord::OverviewHeading, lang).into(), blocks }
 }
 
 fn kind_of(catalog: &Catalog, v: &Verdict) -> IndicatorType {
@@ -268,21 +265,21 @@ fn indicators(inputs: &Inputs, verdicts: &[&Verdict]) -> Section {
     let lang = report.lang;
     let with_progress = verdicts.iter().any(|v| v.progress.is_some());
     let plan = &report.catalog.plan;
-    let w = |zh, en| words(lang, zh, en).to_string();
+    let w = |word| doc_word(word, lang).to_string();
     let mut columns = vec![
-        column(w("序号", "No."), ColumnKind::Text, 5),
-        column(w("指标", "Indicator"), ColumnKind::Text, 22),
-        column(w("类型", "Type"), ColumnKind::Text, 7),
-        column(format!("{}({})", w("基准", "Baseline "), plan.base_year), ColumnKind::Number, 9),
-        column(format!("{}({})", w("目标", "Target "), plan.target_year), ColumnKind::Text, 10),
-        column(w("本期值", "Value"), ColumnKind::Number, 7),
-        column(w("完成度", "Completion"), ColumnKind::Number, 8),
+        column(w(DocWord::No), ColumnKind::Text, 5),
+        column(w(DocWord::Indicator), ColumnKind::Text, 22),
+        column(w(DocWord::Type), ColumnKind::Text, 7),
+        column(format!("{}({})", w(DocWord::BaselineOfYear), plan.base_year), ColumnKind::Number, 9),
+        column(format!("{}({})", w(DocWord::TargetOfYear), plan.target_year), ColumnKind::Text, 10),
+        column(w(DocWord::Value), ColumnKind::Number, 7),
+        column(w(DocWord::Completion), ColumnKind::Number, 8),
     ];
     if with_progress {
-        columns.push(column(w("进展/预测", "Progress / projection"), ColumnKind::Text, 18));
+        columns.push(column(w(DocWord::ProgressProjection), ColumnKind::Text, 18));
     }
-    columns.push(column(w("状态", "Status"), ColumnKind::Status, 8));
-    columns.push(column(w("说明", "Note"), ColumnKind::Text, 15));
+    columns.push(column(w(DocWord::Status), ColumnKind::Status, 8));
+    columns.push(column(w(DocWord::Note), ColumnKind::Text, 15));
     let groups = grouped(
         report,
         verdicts,
@@ -308,13 +305,11 @@ fn indicators(inputs: &Inputs, verdicts: &[&Verdict]) -> Section {
     let mut blocks = vec![Block::Table(Table { id: "indicators", columns, groups, wide: true })];
     let charts: Vec<IndicatorChart> = verdicts.iter().filter_map(|v| indicator_chart(report, v)).collect();
     if !charts.is_empty() {
-        blocks.push(Block::Subheading(w("主要数值指标进度图", "Progress of the numeric indicators")));
-        blocks.push(Block::Paragraph(text::chart_key(report.evaluation.stage, lang).into()));
+        blocks.push(Block::Subheading(w(DocWord::ChartsHeading)));
+        blocks.push(Block::Paragraph(crate::labels::chart_key(report.evaluation.stage, lang).into()));
         blocks.push(Block::IndicatorCharts(charts));
     }
-    Section {
-        id: "indicators", heading: w("二、目标指标完成情况", "2. Indicators against their targets"), blocks
-    }
+    Section { id: "indicators", heading: w(DocWord::IndicatorsHeading), blocks }
 }
 
 /// Why the verdict is what it is, and what the data file noted on the row.
@@ -324,7 +319,7 @@ fn note_cell(inputs: &Inputs, v: &Verdict) -> String {
     match inputs.notes.get(&(v.county.to_string(), v.indicator.to_string())) {
         None => reason,
         Some(note) => {
-            let note = format!("{}{note}", words(lang, "数据备注：", "data note: "));
+            let note = format!("{}{note}", doc_word(DocWord::DataNote, lang));
             if reason.is_empty() { note } else { format!("{reason}; {note}") }
         }
     }
@@ -343,7 +338,8 @@ fn progress_text(v: &Verdict, lang: Lang) -> String {
     match v.progress.as_ref() {
         None => "—".into(),
         Some(p) => {
-            format!("{}{}{}", progress_cell(Some(p), lang), words(lang, "；", "; "), projection_cell(Some(p), lang))
+            let separator = doc_word(DocWord::CellSeparator, lang);
+            format!("{}{separator}{}", progress_cell(Some(p), lang), projection_cell(Some(p), lang))
         }
     }
 }
@@ -413,17 +409,11 @@ fn attention(report: &EvalView, headline: &[&Verdict]) -> Section {
         .filter_map(|v| Some(text::attention_item(report, report.catalog.indicator(&v.indicator)?, v)))
         .collect();
     let blocks = if items.is_empty() {
-        vec![Block::Paragraph(
-            words(lang, "无滞后、倒退或未达标的指标。", "No indicator is lagging, regressing or failing.").into(),
-        )]
+        vec![Block::Paragraph(doc_word(DocWord::NoneOffTrack, lang).into())]
     } else {
         vec![Block::Bullets(items)]
     };
-    Section {
-        id: "attention",
-        heading: words(lang, "三、需关注的指标", "3. Indicators that need attention").into(),
-        blocks,
-    }
+    Section { id: "attention", heading: doc_word(DocWord::AttentionHeading, lang).into(), blocks }
 }
 
 /// 四、各地区情况: areas × indicators, coloured by status, with each area's binding indicators off track.
@@ -452,9 +442,9 @@ fn areas(report: &EvalView) -> Option<Section> {
         })
         .collect();
     let matrix = Matrix {
-        corner: words(lang, "地区", "Area").into(),
+        corner: doc_word(DocWord::Area, lang).into(),
         columns: columns.iter().map(|i| (i.label(catalog), i.display_name())).collect(),
-        count_title: words(lang, "约束性需关注", "Binding off track").into(),
+        count_title: doc_word(DocWord::BindingOffTrack, lang).into(),
         rows,
     };
     let blocks = vec![
@@ -462,23 +452,23 @@ fn areas(report: &EvalView) -> Option<Section> {
         Block::Matrix(matrix),
         Block::Legend(legend(report.evaluation.stage, lang)),
     ];
-    Some(Section { id: "areas", heading: words(lang, "四、各地区情况", "4. The areas").into(), blocks })
+    Some(Section { id: "areas", heading: doc_word(DocWord::AreasHeading, lang).into(), blocks })
 }
 
 /// 五、重点任务推进情况 (`--all`): the body's tasks by chapter.
 fn tasks_section(report: &EvalView, verdicts: &[&Verdict]) -> Section {
     let lang = report.lang;
-    let w = |zh, en| words(lang, zh, en).to_string();
+    let w = |word| doc_word(word, lang).to_string();
     let columns = vec![
-        column(w("出处", "Source"), ColumnKind::Text, 10),
-        column(w("任务", "Task"), ColumnKind::Text, 22),
-        column(w("基准", "Baseline"), ColumnKind::Number, 7),
-        column(w("目标", "Target"), ColumnKind::Text, 10),
-        column(w("期限", "Due"), ColumnKind::Number, 5),
-        column(w("本期值", "Value"), ColumnKind::Number, 7),
-        column(w("完成度", "Completion"), ColumnKind::Number, 7),
-        column(w("状态", "Status"), ColumnKind::Status, 8),
-        column(w("说明", "Note"), ColumnKind::Text, 16),
+        column(w(DocWord::TaskSource), ColumnKind::Text, 10),
+        column(w(DocWord::Task), ColumnKind::Text, 22),
+        column(w(DocWord::Baseline), ColumnKind::Number, 7),
+        column(w(DocWord::Target), ColumnKind::Text, 10),
+        column(w(DocWord::Due), ColumnKind::Number, 5),
+        column(w(DocWord::Value), ColumnKind::Number, 7),
+        column(w(DocWord::Completion), ColumnKind::Number, 7),
+        column(w(DocWord::Status), ColumnKind::Status, 8),
+        column(w(DocWord::Note), ColumnKind::Text, 16),
     ];
     let due_default = report.catalog.plan.target_year;
     let groups = grouped(
@@ -486,14 +476,9 @@ fn tasks_section(report: &EvalView, verdicts: &[&Verdict]) -> Section {
         verdicts,
         |ind| ind.domain.clone(),
         |ind, v| {
-            let unit = if ind.unit.is_empty() || ind.target == crate::target::Target::Done {
-                String::new()
-            } else {
-                format!("（{}）", ind.unit)
-            };
             vec![
                 ind.source.clone(),
-                format!("{}{unit}", ind.display_name()),
+                crate::labels::task_name(ind),
                 baseline_cell(ind, v).shown(),
                 target_cell(v),
                 ind.due.unwrap_or(due_default).to_string(),
@@ -505,14 +490,14 @@ fn tasks_section(report: &EvalView, verdicts: &[&Verdict]) -> Section {
         },
     );
     let blocks = vec![Block::Table(Table { id: "tasks", columns, groups, wide: true })];
-    Section { id: "tasks", heading: w("五、重点任务推进情况", "5. The plan's tasks"), blocks }
+    Section { id: "tasks", heading: w(DocWord::TasksHeading), blocks }
 }
 
 /// 附：数据与方法: how the verdicts are reached, where the targets came from, and the data's problems.
 fn appendix(inputs: &Inputs, headline: &[&Verdict]) -> Section {
     let report = inputs.report;
     let lang = report.lang;
-    let w = |zh, en| words(lang, zh, en).to_string();
+    let w = |word| doc_word(word, lang).to_string();
     let mut blocks: Vec<Block> = text::method(report).into_iter().map(Block::Paragraph).collect();
     let assigned: Vec<Row> = headline
         .iter()
@@ -528,22 +513,22 @@ fn appendix(inputs: &Inputs, headline: &[&Verdict]) -> Section {
         })
         .collect();
     if !assigned.is_empty() {
-        blocks.push(Block::Subheading(w("省下达目标及来源", "Assigned targets and their sources")));
+        blocks.push(Block::Subheading(w(DocWord::AssignedHeading)));
         let columns = vec![
-            column(w("序号", "No."), ColumnKind::Text, 4),
-            column(w("指标", "Indicator"), ColumnKind::Text, 22),
-            column(w("目标", "Target"), ColumnKind::Text, 8),
-            column(w("来源", "Source"), ColumnKind::Text, 16),
+            column(w(DocWord::No), ColumnKind::Text, 4),
+            column(w(DocWord::Indicator), ColumnKind::Text, 22),
+            column(w(DocWord::Target), ColumnKind::Text, 8),
+            column(w(DocWord::AssignedSource), ColumnKind::Text, 16),
         ];
         let groups = vec![Group { title: String::new(), rows: assigned }];
         blocks.push(Block::Table(Table { id: "targets", columns, groups, wide: false }));
     }
     if !inputs.problems.is_empty() {
-        blocks.push(Block::Subheading(w("数据问题（--skip-invalid）", "Problems in the data (--skip-invalid)")));
-        blocks.push(Block::Paragraph(text::problems_lead(inputs.problems.len(), lang)));
+        blocks.push(Block::Subheading(w(DocWord::ProblemsHeading)));
+        blocks.push(Block::Paragraph(crate::labels::problems_lead(inputs.problems.len(), lang)));
         blocks.push(Block::Bullets(inputs.problems.iter().map(ToString::to_string).collect()));
     }
-    Section { id: "method", heading: w("附：数据与方法", "Appendix: data and method"), blocks }
+    Section { id: "method", heading: w(DocWord::AppendixHeading), blocks }
 }
 
 /// The distance from a value to its rule's threshold, when the value does not meet it.

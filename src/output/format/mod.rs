@@ -1,5 +1,7 @@
 //! One file per output format; each renders any [`Content`]. A new format is a file here and a
-//! variant of [`Format`] (its name, its file extension, its renderer below).
+//! variant of [`Format`] in this file: its name, its `--help` line, its file extension, the parts it
+//! renders, its renderer and the lists of the commands that write it ([`Format::RESULTS`] …). The
+//! command line reads all of it from here.
 
 pub mod csv;
 pub mod github;
@@ -30,6 +32,18 @@ impl Format {
     pub const ALL: [Format; 6] =
         [Format::Table, Format::Json, Format::Csv, Format::Markdown, Format::Xlsx, Format::Github];
 
+    /// What `eval`, `rank`, `trend` and `indicators` write: every format that renders any content.
+    pub const RESULTS: &'static [Format] = &[Format::Table, Format::Json, Format::Csv, Format::Markdown, Format::Xlsx];
+
+    /// What `validate` writes: a problem list, annotations too.
+    pub const PROBLEMS: &'static [Format] = &Format::ALL;
+
+    /// What `check-catalog` writes: one line per finding, the JSON document, or annotations.
+    pub const FINDINGS: &'static [Format] = &[Format::Table, Format::Json, Format::Github];
+
+    /// What `template` writes: a file to fill in.
+    pub const TEMPLATE: &'static [Format] = &[Format::Csv, Format::Xlsx];
+
     pub fn name(self) -> &'static str {
         match self {
             Format::Table => "table",
@@ -38,6 +52,18 @@ impl Format {
             Format::Markdown => "markdown",
             Format::Xlsx => "xlsx",
             Format::Github => "github",
+        }
+    }
+
+    /// What the format gives, for `--help`.
+    pub fn help(self) -> &'static str {
+        match self {
+            Format::Table => "Tables for people: fitted to a terminal, one line per row in a file or a pipe",
+            Format::Json => "One JSON document with stable English field names",
+            Format::Csv => "CSV with a header row (UTF-8), for spreadsheets and scripts",
+            Format::Markdown => "Markdown tables, to paste into a report",
+            Format::Xlsx => "An Excel workbook, to -o FILE or a redirected standard output",
+            Format::Github => "GitHub Actions annotations of the problems found",
         }
     }
 
@@ -68,11 +94,6 @@ impl Format {
             Format::Csv => Parts { records: true, ..none },
             Format::Github => none,
         }
-    }
-
-    /// Whether the format can render this content at all (annotations need problems to annotate).
-    pub fn fits(self, content: &Content) -> bool {
-        self != Format::Github || content.problems.is_some()
     }
 
     fn renderer(self) -> fn(&Content, &Style, &mut dyn Write) -> anyhow::Result<()> {

@@ -1,4 +1,4 @@
-//! `-o FILE` written as it is rendered: into a temporary file beside FILE, renamed into place once
+//! `-o FILE` written as it is rendered (`settings::write_atomically_with`): into a temporary file beside FILE, renamed into place once
 //! whole. Atomicity needs the temporary file, not the document in memory (a CSV of 500,000 results is
 //! never held). The writer remembers whether the file itself failed (a full disk), so the error names
 //! the file rather than the format.

@@ -1,0 +1,464 @@
+//! The command line turned into one settings value per command, every flag resolved once (as ripgrep's
+//! `LowArgs` become `HiArgs`): the format from `--format` or `-o`'s extension and the command's own list,
+//! the language, the stage, the indicators selected, the files `-o` must not overwrite. The commands
+//! (`cmd/`) take these values and call the library; nothing below reads a flag again.
+
+use std::io::Write;
+use std::path::{Path, PathBuf};
+
+use anyhow::Context as _;
+
+use crate::catalog::{Catalog, County, IndicatorType, SourceFilter};
+use crate::checks::Require;
+use crate::cli::{self, Cli, ColorArg, Command, CompletionShell, DocumentFormat, Shape};
+use crate::evaluate::{Evaluation, FailOn, Stage};
+use crate::load::{LimitSetting, Limits, ReadOptions};
+use crate::output::atomic::TempWriter;
+use crate::output::eval::Filter;
+use crate::output::{Content, Format, Style};
+use crate::problem::{Failure, closest};
+use crate::{Console, Lang};
+
+/// What one run of `plan-check` is to do.
+#[derive(Debug)]
+pub enum Settings {
+    Eval(Eval),
+    Validate(Validate),
+    Rank(Rank),
+    Trend(Trend),
+    Indicators(Indicators),
+    Template(Template),
+    CheckCatalog(CheckCatalog),
+    Report(Report),
+    Completions(CompletionShell),
+}
+
+impl Settings {
+    /// The settings of the command line; an `Err` is a flag that cannot be honoured (exit 2).
+    pub fn new(cli: Cli) -> anyhow::Result<Settings> {
+        Ok(match cli.command {
+            Command::Eval(a) => {
+                let input = Input::new(a.input)?;
+                let judge = Judge::new(a.judge);
+                let output = Output::new(a.output, Format::RESULTS, input.protected(Some(&judge)))?;
+                // Any indicator can be explained, a task of the body as well as one of the table.
+                let select = if a.explain.is_some() { SourceFilter::All } else { a.select.filter() };
+                Settings::Eval(Eval {
+                    filter: Filter { types: a.kind, off_track: a.only == Some(cli::Only::OffTrack) },
+                    input,
+                    judge,
+                    county: a.county,
+                    output,
+                    fail_on: a.fail_on.into(),
+                    overdue_projects: a.fail_on == cli::FailOnArg::OverdueProjects,
+                    lang: a.lang.into(),
+                    skip_invalid: a.skip_invalid,
+                    explain: a.explain,
+                    select,
+                })
+            }
+            Command::Validate(a) => {
+                let input = Input::new(a.input)?;
+                let output = Output::new(a.output, Format::PROBLEMS, input.protected(None))?;
+                Settings::Validate(Validate {
+                    input,
+                    output,
+                    lang: a.lang.into(),
+                    require: a.require.into(),
+                    max_errors: a.max_errors,
+                })
+            }
+            Command::Rank(a) => {
+                let input = Input::new(a.input)?;
+                let judge = Judge::new(a.judge);
+                let output = Output::new(a.output, Format::RESULTS, input.protected(Some(&judge)))?;
+                Settings::Rank(Rank { input, judge, indicator: a.indicator, output, lang: a.lang.into() })
+            }
+            Command::Trend(a) => {
+                let input = Input::new(a.input)?;
+                let judge = Judge::new(a.judge);
+                let output = Output::new(a.output, Format::RESULTS, input.protected(Some(&judge)))?;
+                let select = a.select.filter();
+                Settings::Trend(Trend { input, judge, county: a.county, select, output, lang: a.lang.into() })
+            }
+            Command::Indicators(a) => {
+                let output = Output::new(a.output, Format::RESULTS, a.catalog.iter().cloned().collect())?;
+                Settings::Indicators(Indicators {
+                    catalog: a.catalog,
+                    kind: a.kind,
+                    domain: a.domain,
+                    source: a.source,
+                    projects: a.projects,
+                    output,
+                    lang: a.lang.into(),
+                })
+            }
+            Command::Template(a) => {
+                // A template is csv unless asked for xlsx, by name or by -o's extension.
+                let format = match (a.format, &a.output) {
+                    (Some(f), _) => f,
+                    (None, Some(p)) if Format::of_path(p) == Some(Format::Xlsx) => Format::Xlsx,
+                    _ => Format::Csv,
+                };
+                Settings::Template(Template {
+                    year: a.year,
+                    projects: a.projects,
+                    counties: a.county,
+                    shape: a.shape,
+                    format,
+                    path: a.output,
+                    catalog: a.catalog,
+                    select: a.select.filter(),
+                    lang: a.lang.into(),
+                })
+            }
+            Command::CheckCatalog(a) => {
+                let mut protected = vec![a.file.clone()];
+                protected.extend(a.plan.clone());
+                // One line per finding: nothing to colour.
+                let args = cli::OutputArgs { format: a.format, output: a.output, color: ColorArg::Never };
+                let output = Output::new(args, Format::FINDINGS, protected)?;
+                Settings::CheckCatalog(CheckCatalog {
+                    origin: a.file.display().to_string(),
+                    file: a.file,
+                    plan: a.plan,
+                    strict: a.strict,
+                    output,
+                    lang: a.lang.into(),
+                })
+            }
+            Command::Report(a) => {
+                let format = match a.format {
+                    Some(f) => f,
+                    None => document_format(&a.output)?,
+                };
+                let input = Input::new(a.input)?;
+                let judge = Judge::new(a.judge);
+                let protected = input.protected(Some(&judge));
+                Settings::Report(Report {
+                    input,
+                    judge,
+                    county: a.county,
+                    select: a.select.filter(),
+                    lang: a.lang.into(),
+                    skip_invalid: a.skip_invalid,
+                    fail_on: a.fail_on.into(),
+                    overdue_projects: a.fail_on == cli::FailOnArg::OverdueProjects,
+                    path: a.output,
+                    format,
+                    protected,
+                })
+            }
+            Command::Completions(a) => Settings::Completions(a.shell),
+        })
+    }
+}
+
+/// The document format `-o`'s extension asks for.
+fn document_format(path: &Path) -> anyhow::Result<DocumentFormat> {
+    let ext = path.extension().and_then(|e| e.to_str()).map(str::to_ascii_lowercase);
+    match ext.as_deref() {
+        Some("docx") => Ok(DocumentFormat::Docx),
+        Some("html" | "htm") => Ok(DocumentFormat::Html),
+        _ => Err(Failure::DocumentFormat { path: path.display().to_string() }.into()),
+    }
+}
+
+/// The data files and how to read them.
+#[derive(Debug)]
+pub struct Input {
+    pub files: Vec<String>,
+    pub catalog: Option<PathBuf>,
+    /// `--year`: the year evaluated, and the year of rows that carry none.
+    pub year: Option<i32>,
+    pub read: ReadOptions,
+}
+
+impl Input {
+    fn new(a: cli::InputArgs) -> anyhow::Result<Input> {
+        if let Some(label) = &a.encoding
+            && encoding_rs::Encoding::for_label(label.trim().as_bytes()).is_none()
+        {
+            return Err(Failure::UnknownEncoding { label: label.clone() }.into());
+        }
+        let limits: &[LimitSetting] = &a.limit;
+        let read = ReadOptions {
+            encoding: a.encoding,
+            sheet: a.sheet,
+            limits: Limits::with(limits),
+            follow_symlinks: a.follow_symlinks,
+        };
+        Ok(Input { files: a.files, catalog: a.catalog, year: a.year, read })
+    }
+
+    /// The files a command reads, which `-o` must not overwrite.
+    fn protected(&self, judge: Option<&Judge>) -> Vec<PathBuf> {
+        let files = self.files.iter().filter(|f| f.as_str() != "-").map(PathBuf::from);
+        let targets = judge.and_then(|j| j.targets.clone());
+        files.chain(self.catalog.clone()).chain(targets).collect()
+    }
+
+    /// The data files as named in output: `-` is [`crate::load::STDIN_NAME`]. Escaped: a file's name is
+    /// input, shown in every format's header.
+    pub fn display_names(&self) -> Vec<String> {
+        self.files.iter().map(|f| crate::problem::escape(&crate::load::display_name(f)).into_owned()).collect()
+    }
+}
+
+/// How indicators are judged.
+#[derive(Debug)]
+pub struct Judge {
+    /// `--stage`; `None`: by the year evaluated.
+    pub stage: Option<Stage>,
+    pub targets: Option<PathBuf>,
+}
+
+impl Judge {
+    fn new(a: cli::JudgeArgs) -> Judge {
+        Judge { stage: a.stage.map(Into::into), targets: a.targets }
+    }
+}
+
+/// Where the results go and in which format.
+#[derive(Debug)]
+pub struct Output {
+    pub format: Format,
+    /// `-o`; `None` is standard output.
+    pub path: Option<PathBuf>,
+    pub color: ColorArg,
+    /// The files the command reads, which `-o` must not name.
+    pub protected: Vec<PathBuf>,
+}
+
+impl Output {
+    /// The format: `--format` (clap has kept it to `writes`), else `-o`'s extension when the command
+    /// writes that format, else a table.
+    fn new(a: cli::OutputArgs, writes: &[Format], protected: Vec<PathBuf>) -> anyhow::Result<Output> {
+        let format = match (a.format, &a.output) {
+            (Some(f), _) => f,
+            (None, None) => Format::Table,
+            (None, Some(path)) => {
+                let shown = path.display().to_string();
+                let format = Format::of_path(path).ok_or(Failure::FormatFromExtension { path: shown.clone() })?;
+                if !writes.contains(&format) {
+                    let writes = writes.iter().map(|f| f.name()).collect();
+                    return Err(Failure::FormatNotWritten { path: shown, format: format.name(), writes }.into());
+                }
+                format
+            }
+        };
+        Ok(Output { format, path: a.output, color: a.color, protected })
+    }
+
+    /// Renders the content: to standard output (fitted and coloured for a terminal), or to `-o FILE`,
+    /// written atomically.
+    pub fn emit(&self, content: &Content, console: Console, out: &mut dyn Write) -> anyhow::Result<()> {
+        let Some(path) = &self.path else {
+            if self.format.is_binary() && console.tty {
+                return Err(Failure::BinaryToTerminal { format: self.format.name() }.into());
+            }
+            let color = match self.color {
+                ColorArg::Always => true,
+                ColorArg::Never => false,
+                ColorArg::Auto => console.tty && !console.no_color,
+            };
+            let style = Style { width: console.width.filter(|_| console.tty), color, file: false };
+            return crate::output::render(content, self.format, &style, out);
+        };
+        refuse_input(path, &self.protected)?;
+        let style = Style { width: None, color: false, file: true };
+        write_atomically_with(path, |out| crate::output::render(content, self.format, &style, out))
+    }
+}
+
+/// `-o` naming a file the command reads would destroy its input.
+pub fn refuse_input(path: &Path, inputs: &[PathBuf]) -> anyhow::Result<()> {
+    let Ok(target) = path.canonicalize() else { return Ok(()) };
+    if inputs.iter().any(|i| i.canonicalize().is_ok_and(|i| i == target)) {
+        return Err(Failure::OutputIsInput { path: path.display().to_string() }.into());
+    }
+    Ok(())
+}
+
+/// Writes a temporary file beside `path` and renames it into place: a failed run leaves no half
+/// file and the previous one untouched.
+pub fn write_atomically(path: &Path, bytes: &[u8]) -> anyhow::Result<()> {
+    write_atomically_with(path, |out| Ok(out.write_all(bytes)?))
+}
+
+/// [`write_atomically`], `write` rendering straight into the temporary file: atomicity needs the
+/// temporary file, not the document in memory.
+pub fn write_atomically_with(
+    path: &Path,
+    write: impl FnOnce(&mut TempWriter) -> anyhow::Result<()>,
+) -> anyhow::Result<()> {
+    let dir = match path.parent() {
+        Some(p) if !p.as_os_str().is_empty() => p,
+        _ => Path::new("."),
+    };
+    let failed = || Failure::CannotWrite { path: path.display().to_string() };
+    let tmp = tempfile::NamedTempFile::new_in(dir).with_context(failed)?;
+    if let Some(permissions) = permissions_for(path) {
+        tmp.as_file().set_permissions(permissions).with_context(failed)?;
+    }
+    let mut out = TempWriter::new(tmp.as_file());
+    let rendered = write(&mut out);
+    if let Err((e, file_failed)) = out.finish(rendered) {
+        // A full disk names the file; an error of the render is its own.
+        return Err(if file_failed { e.context(failed()) } else { e });
+    }
+    tmp.as_file().sync_all().with_context(failed)?;
+    tmp.persist(path).map_err(|e| e.error).with_context(failed)?;
+    Ok(())
+}
+
+/// The permissions the written file should have: those of the file it replaces, else what a new
+/// file usually gets (a temporary file is created readable by its owner only).
+fn permissions_for(path: &Path) -> Option<std::fs::Permissions> {
+    if let Ok(meta) = std::fs::metadata(path) {
+        return Some(meta.permissions());
+    }
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt as _;
+        Some(std::fs::Permissions::from_mode(0o644))
+    }
+    #[cfg(not(unix))]
+    None
+}
+
+/// The area a `--county` names (a name or an alias): the one lookup every command makes.
+pub fn county<'c>(catalog: &'c Catalog, name: &str) -> anyhow::Result<&'c County> {
+    if let Some(c) = catalog.county(name) {
+        return Ok(c);
+    }
+    let known = catalog.counties.iter().flat_map(|c| std::iter::once(&c.name).chain(&c.aliases)).map(String::as_str);
+    Err(Failure::NoCounty { name: name.to_string(), hint: closest(name, known) }.into())
+}
+
+/// The area a `--county` names, which the evaluated data must have rows for.
+pub fn county_in_data<'c>(catalog: &'c Catalog, evaluation: &Evaluation, name: &str) -> anyhow::Result<&'c str> {
+    let area = county(catalog, name)?;
+    if !evaluation.areas.contains(&area.name) {
+        return Err(Failure::CountyNoRows { area: area.name.clone(), year: evaluation.year }.into());
+    }
+    Ok(&area.name)
+}
+
+#[derive(Debug)]
+pub struct Eval {
+    pub input: Input,
+    pub judge: Judge,
+    pub county: Option<String>,
+    pub output: Output,
+    pub fail_on: FailOn,
+    /// `--fail-on overdue-projects`: an overdue major project (重大工程) is a finding too.
+    pub overdue_projects: bool,
+    pub lang: Lang,
+    pub skip_invalid: bool,
+    pub explain: Option<String>,
+    /// The indicators judged: `--source`/`--all`, every one with `--explain`.
+    pub select: SourceFilter,
+    /// `--type` and `--only`.
+    pub filter: Filter,
+}
+
+#[derive(Debug)]
+pub struct Validate {
+    pub input: Input,
+    pub output: Output,
+    pub lang: Lang,
+    pub require: Require,
+    pub max_errors: Option<usize>,
+}
+
+#[derive(Debug)]
+pub struct Rank {
+    pub input: Input,
+    pub judge: Judge,
+    pub indicator: String,
+    pub output: Output,
+    pub lang: Lang,
+}
+
+#[derive(Debug)]
+pub struct Trend {
+    pub input: Input,
+    pub judge: Judge,
+    pub county: Option<String>,
+    pub select: SourceFilter,
+    pub output: Output,
+    pub lang: Lang,
+}
+
+#[derive(Debug)]
+pub struct Indicators {
+    pub catalog: Option<PathBuf>,
+    pub kind: Option<IndicatorType>,
+    pub domain: Option<String>,
+    pub source: Option<SourceFilter>,
+    /// `--projects`: the register of major projects instead of the indicators.
+    pub projects: bool,
+    pub output: Output,
+    pub lang: Lang,
+}
+
+#[derive(Debug)]
+pub struct Template {
+    pub year: i32,
+    /// `--projects`: a project status sheet rather than a data file.
+    pub projects: bool,
+    /// `--county`, in the order given; empty: every area.
+    pub counties: Vec<String>,
+    pub shape: Shape,
+    /// csv or xlsx.
+    pub format: Format,
+    pub path: Option<PathBuf>,
+    pub catalog: Option<PathBuf>,
+    pub select: SourceFilter,
+    pub lang: Lang,
+}
+
+#[derive(Debug)]
+pub struct CheckCatalog {
+    pub file: PathBuf,
+    /// The catalogue as named in every message.
+    pub origin: String,
+    pub plan: Option<PathBuf>,
+    pub strict: bool,
+    pub output: Output,
+    pub lang: Lang,
+}
+
+impl CheckCatalog {
+    /// The catalogue's text, and the plan's when `--plan` names it.
+    pub fn read(&self) -> anyhow::Result<(String, Option<String>)> {
+        let text =
+            std::fs::read_to_string(&self.file).with_context(|| Failure::ReadCatalog { path: self.origin.clone() })?;
+        let plan = match &self.plan {
+            Some(p) => {
+                Some(std::fs::read_to_string(p).with_context(|| Failure::ReadPlan { path: p.display().to_string() })?)
+            }
+            None => None,
+        };
+        Ok((text, plan))
+    }
+}
+
+#[derive(Debug)]
+pub struct Report {
+    pub input: Input,
+    pub judge: Judge,
+    pub county: Option<String>,
+    pub select: SourceFilter,
+    pub lang: Lang,
+    pub skip_invalid: bool,
+    pub fail_on: FailOn,
+    /// `--fail-on overdue-projects`.
+    pub overdue_projects: bool,
+    /// `-o`: the document.
+    pub path: PathBuf,
+    pub format: DocumentFormat,
+    /// The files the command reads, which `-o` must not name.
+    pub protected: Vec<PathBuf>,
+}
