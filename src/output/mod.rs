@@ -44,7 +44,7 @@ pub struct Content<'a> {
     /// One object per CSV row; nested objects are flattened into `parent_child` columns.
     pub records: Vec<Map<String, Value>>,
     /// The records of a large content (`eval`'s results), written one at a time as the CSV is
-    /// rendered instead of held in `records`: each has the fields of `record_shape`, no others.
+    /// rendered, before those held in `records`: each has fields of `record_shape` only.
     pub record_stream: Option<Box<dyn Records + 'a>>,
     /// A record with every optional object filled in: its flattened fields are the CSV's columns
     /// whatever the data holds (no rows, or no `progress` in any of them).
