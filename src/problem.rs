@@ -114,6 +114,16 @@ pub enum Expected {
         id: String,
         city_row: String,
     },
+    /// A city-level row the indicator is not judged on (a 全市 row of a 中心市区 indicator).
+    UnusedCityRow {
+        id: String,
+        city_row: String,
+    },
+    /// A compounded rate's yearly rate for `year`, between the base year and a later year given.
+    CompoundRate {
+        id: String,
+        year: i32,
+    },
     TaggedOnly {
         id: String,
         tags: Vec<String>,
@@ -141,6 +151,31 @@ pub enum Expected {
         name: String,
         city_row: String,
         year: Option<i32>,
+    },
+    /// A number with the unit `unit` written after it: the number alone (`19.8`, not `19.8μg/m3`).
+    NumberWithoutUnit {
+        unit: String,
+    },
+    /// Rows of `area` only: the file's name says it is that area's file (`--area-from-filename`).
+    RowsOfArea {
+        area: String,
+    },
+    /// A file name that names one area (`--area-from-filename`); `named` are the areas it names.
+    AreaInFileName {
+        named: Vec<String>,
+    },
+    /// A value for indicator `id` (`name`) on `area`'s row in `year` (`--complete`).
+    AreaValue {
+        area: String,
+        id: String,
+        name: String,
+        year: i32,
+    },
+    /// The numerator and denominator beside an area's value of the ratio indicator `id`, from which
+    /// the `city_row` value is aggregated.
+    RatioParts {
+        id: String,
+        city_row: String,
     },
     /// What a project status file expected (docs/projects.md); words in `labels/projects.rs`.
     Project(ProjectExpected),
@@ -173,10 +208,31 @@ pub enum ProjectExpected {
     Once { same: bool, at: String },
 }
 
+/// What is wrong in the keys other plans' tables need: `[plan]`'s `official_row`, `level` and
+/// `about_tolerance`, `[status_labels]`, an indicator's `compound` and `rebased`. Words in
+/// `crate::labels` (plan_words.rs).
+#[derive(Debug, Clone, PartialEq)]
+pub enum PlanBroken {
+    AboutTolerance { value: f64 },
+    LevelWords,
+    StatusKey { key: String },
+    StatusWordEmpty { key: String },
+    OfficialRowNotCity { row: String },
+    CompoundNotCumulative,
+    CompoundAggregated,
+    CompoundNotPercent { unit: String },
+    RebasedCumulative,
+    RebasedWithoutBaseline,
+    RebasedNotNumber,
+    RebasedNoNote,
+}
+
 /// A rule of a catalogue or of a `--targets` file that an entry breaks (code `invalid` or
 /// `invalid-targets`); the words, in either language, are in `crate::labels`.
 #[derive(Debug, Clone, PartialEq)]
 pub enum Broken {
+    /// A key other plans need (issue 22) used wrongly.
+    Plan(PlanBroken),
     /// TOML the parser refused (its English message, which `--lang zh` puts into Chinese where it can).
     Toml {
         message: String,
@@ -309,6 +365,15 @@ pub enum Warned {
         cmp: Cmp,
         value: f64,
         better: Better,
+    },
+    /// `baseline +N%` on a % indicator, where a rate's table usually means percentage points.
+    RelativeOnPercent {
+        target: String,
+        points: String,
+    },
+    /// No `source` in a catalogue that gives it elsewhere.
+    NoSource {
+        default: String,
     },
 }
 
@@ -485,9 +550,12 @@ pub enum Code {
     MissingIndicator,
     AggregateMismatch,
     BaselineMismatch,
+    CompoundGap,
     UnreadableFile,
     TooLarge,
     Formula,
+    ForeignArea,
+    RatioWithoutParts,
     UnknownProject,
     UnknownStatus,
     ProgressFalling,
@@ -502,11 +570,13 @@ pub enum Code {
     ProvinceWithoutSource,
     RuleAgainstPolarity,
     QuoteNotInPlan,
+    RelativeChangeOnPercent,
+    NoSource,
 }
 
 impl Code {
     /// The codes of a catalogue and a targets file (docs/target-language.md, "plan-check check-catalog").
-    pub const CATALOG: [Code; 7] = [
+    pub const CATALOG: [Code; 9] = [
         Code::Invalid,
         Code::InvalidTargets,
         Code::NoBaseline,
@@ -514,10 +584,12 @@ impl Code {
         Code::ProvinceWithoutSource,
         Code::RuleAgainstPolarity,
         Code::QuoteNotInPlan,
+        Code::RelativeChangeOnPercent,
+        Code::NoSource,
     ];
 
     /// Every code of a data file, in the order the tables of docs/problems.md and docs/limits.md list them.
-    pub const ALL: [Code; 27] = [
+    pub const ALL: [Code; 30] = [
         Code::Encoding,
         Code::EmptyFile,
         Code::MissingColumn,
@@ -537,9 +609,12 @@ impl Code {
         Code::MissingIndicator,
         Code::AggregateMismatch,
         Code::BaselineMismatch,
+        Code::CompoundGap,
         Code::UnreadableFile,
         Code::TooLarge,
         Code::Formula,
+        Code::ForeignArea,
+        Code::RatioWithoutParts,
         Code::UnknownProject,
         Code::UnknownStatus,
         Code::ProgressFalling,
@@ -568,9 +643,12 @@ impl Code {
             Code::MissingIndicator => "missing-indicator",
             Code::AggregateMismatch => "aggregate-mismatch",
             Code::BaselineMismatch => "baseline-mismatch",
+            Code::CompoundGap => "compound-gap",
             Code::UnreadableFile => "unreadable-file",
             Code::TooLarge => "too-large",
             Code::Formula => "formula",
+            Code::ForeignArea => "foreign-area",
+            Code::RatioWithoutParts => "ratio-without-parts",
             Code::UnknownProject => "unknown-project",
             Code::UnknownStatus => "unknown-status",
             Code::ProgressFalling => "progress-falling",
@@ -583,6 +661,8 @@ impl Code {
             Code::ProvinceWithoutSource => "province-without-source",
             Code::RuleAgainstPolarity => "rule-against-polarity",
             Code::QuoteNotInPlan => "quote-not-in-plan",
+            Code::RelativeChangeOnPercent => "relative-change-on-percent",
+            Code::NoSource => "no-source",
         }
     }
 }
@@ -606,6 +686,10 @@ pub struct Problem {
     pub column: Option<usize>,
     /// The column's name (county, value, an indicator id …).
     pub field: Option<String>,
+    /// The column's header as the file writes it (数值, 县市区, 森林覆盖率（%）), where it differs from
+    /// `field`: what the tables and annotations people read show.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub header: Option<String>,
     /// The raw text found.
     pub found: Option<String>,
     /// What was expected instead: data, put into words by [`crate::labels::expected`]. JSON and the
@@ -623,6 +707,7 @@ impl Problem {
             line: None,
             column: None,
             field: None,
+            header: None,
             found: None,
             expected,
             suggestion: None,
@@ -645,6 +730,17 @@ impl Problem {
     pub fn found(mut self, raw: &str) -> Problem {
         self.found = Some(shorten(raw));
         self
+    }
+
+    /// The column's header as the file writes it, when it differs from the field's name.
+    pub fn header(mut self, header: Option<&str>) -> Problem {
+        self.header = header.map(shorten);
+        self
+    }
+
+    /// The column as people read it: the file's own header, else the field's name.
+    pub fn shown_field(&self) -> Option<&str> {
+        self.header.as_deref().or(self.field.as_deref())
     }
 
     pub fn suggest(mut self, suggestion: Option<String>) -> Problem {

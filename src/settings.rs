@@ -12,7 +12,7 @@ use crate::catalog::{Catalog, County, IndicatorType, SourceFilter};
 use crate::checks::Require;
 use crate::cli::{self, Cli, ColorArg, Command, CompletionShell, DocumentFormat, Shape};
 use crate::evaluate::{Evaluation, FailOn, Stage};
-use crate::load::{LimitSetting, Limits, ReadOptions};
+use crate::load::{Completeness, LimitSetting, Limits, ReadOptions};
 use crate::output::atomic::TempWriter;
 use crate::output::eval::Filter;
 use crate::output::{Content, Format, Style};
@@ -24,6 +24,7 @@ use crate::{Console, Lang};
 pub enum Settings {
     Eval(Eval),
     Validate(Validate),
+    Diff(Diff),
     Rank(Rank),
     Trend(Trend),
     Indicators(Indicators),
@@ -66,6 +67,27 @@ impl Settings {
                     lang: a.lang.into(),
                     require: a.require.into(),
                     max_errors: a.max_errors,
+                    area_from_filename: a.area_from_filename,
+                    complete: a.complete.map(|c| match c {
+                        cli::Complete::Binding => Completeness::Binding,
+                        cli::Complete::All => Completeness::All,
+                    }),
+                })
+            }
+            Command::Diff(a) => {
+                let before = Input::new(a.input)?;
+                let after = Input { files: a.against, ..before.clone() };
+                let judge = Judge::new(a.judge);
+                let mut protected = before.protected(Some(&judge));
+                protected.extend(after.protected(None));
+                let output = Output::new(a.output, Format::DIFF, protected)?;
+                Settings::Diff(Diff {
+                    before,
+                    after,
+                    judge,
+                    output,
+                    fail_on_binding_change: a.fail_on == cli::DiffFailOn::BindingChange,
+                    lang: a.lang.into(),
                 })
             }
             Command::Rank(a) => {
@@ -165,7 +187,7 @@ fn document_format(path: &Path) -> anyhow::Result<DocumentFormat> {
 }
 
 /// The data files and how to read them.
-#[derive(Debug)]
+#[derive(Debug, Clone)]
 pub struct Input {
     pub files: Vec<String>,
     pub catalog: Option<PathBuf>,
@@ -370,6 +392,23 @@ pub struct Validate {
     pub lang: Lang,
     pub require: Require,
     pub max_errors: Option<usize>,
+    /// `--area-from-filename`: each file holds only the rows of the area its name names.
+    pub area_from_filename: bool,
+    /// `--complete`: which indicators each area must give.
+    pub complete: Option<Completeness>,
+}
+
+/// `plan-check diff BASE… --against HEAD…`.
+#[derive(Debug)]
+pub struct Diff {
+    /// BASE…: the files before; `after` reads HEAD… the same way.
+    pub before: Input,
+    pub after: Input,
+    pub judge: Judge,
+    pub output: Output,
+    /// `--fail-on binding-change`.
+    pub fail_on_binding_change: bool,
+    pub lang: Lang,
 }
 
 #[derive(Debug)]

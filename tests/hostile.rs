@@ -429,7 +429,7 @@ fn a_targets_file_is_checked_against_each_indicator() {
 fn a_row_counted_as_accepted_is_a_row_whose_value_is_used() {
     let dir = tempfile::tempdir().unwrap();
     let csv = "county,indicator,value\n全市,forest_coverage,50\n全市,forest_coverage,51\n全市,forest_coverage,50\n\
-               全市,pm25_central,20\n全市,pm25_central,20\n";
+               中心市区,pm25_central,20\n中心市区,pm25_central,20\n";
     write(dir.path(), "dup-2023.csv", csv.as_bytes());
     let (r, doc) = validate_json(dir.path(), &["dup-2023.csv"]);
     r.code(1);
@@ -478,7 +478,7 @@ fn a_folder_gives_its_data_files_and_an_unreadable_file_is_a_problem_of_its_own(
     assert_eq!(unreadable[0].1, "a folder with at least one .csv, .xlsx or .xls file");
     assert_eq!(unreadable[1].0, "no such file");
     assert!(unreadable[2].1.contains("a pattern that matched no file"), "{doc:#}");
-    let r = run_in(dir.path(), &["validate", "data", "missing.csv", "--format", "github"]);
+    let r = run_in(dir.path(), &["validate", "data", "missing.csv", "--format", "github", "--lang", "en"]);
     r.code(1).stdout_has("::error file=missing.csv,title=unreadable-file::found \"no such file\"");
 }
 

@@ -3,6 +3,7 @@
 
 pub mod check_catalog;
 pub mod completions;
+pub mod diff;
 pub mod eval;
 pub mod indicators;
 pub mod projects;

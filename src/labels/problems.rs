@@ -10,6 +10,9 @@ use crate::problem::{Problem, Severity, escape};
 
 /// What a problem code means, in a few words.
 pub fn problem_title(code: Code, lang: Lang) -> &'static str {
+    if let Some(title) = ci_title(code, lang) {
+        return title;
+    }
     let (zh, en) = match code {
         Code::Encoding => ("编码无法识别", "unreadable encoding"),
         Code::EmptyFile => ("文件为空", "empty file"),
@@ -30,9 +33,11 @@ pub fn problem_title(code: Code, lang: Lang) -> &'static str {
         Code::MissingIndicator => ("缺少指标值", "missing indicator"),
         Code::AggregateMismatch => ("与各地区汇总不符", "disagrees with the areas' aggregate"),
         Code::BaselineMismatch => ("与指标目录基准值不符", "disagrees with the catalogue's baseline"),
+        Code::CompoundGap => ("复合累计缺少年度值", "a yearly rate missing from a compounded total"),
         Code::UnreadableFile => ("文件无法读取", "file cannot be read"),
         Code::TooLarge => ("超出限制", "beyond a limit"),
         Code::Formula => ("公式取保存值", "formula values as saved"),
+        Code::ForeignArea | Code::RatioWithoutParts => ("", ""),
         Code::UnknownProject => ("未知工程项目", "unknown project"),
         Code::UnknownStatus => ("未知建设状态", "unknown status"),
         Code::ProgressFalling => ("进度较上年回落", "progress falling"),
@@ -45,6 +50,8 @@ pub fn problem_title(code: Code, lang: Lang) -> &'static str {
         Code::ProvinceWithoutSource => ("省下达目标未注明出处", "province target without a source"),
         Code::RuleAgainstPolarity => ("目标与指标方向相反", "rule against polarity"),
         Code::QuoteNotInPlan => ("引文不在规划中", "quote not in the plan"),
+        Code::RelativeChangeOnPercent => ("百分比指标用了相对变化", "relative change on a percentage"),
+        Code::NoSource => ("未写出处", "no source"),
     };
     words(lang, zh, en)
 }
@@ -166,6 +173,9 @@ pub(crate) fn list(items: &[String], lang: Lang) -> String {
 
 /// What a problem expected, in words.
 pub fn expected(e: &Expected, lang: Lang) -> String {
+    if let Some(text) = expected_ci(e, lang) {
+        return text;
+    }
     match e {
         Expected::Project(p) => return super::project_expected(p, lang),
         Expected::Catalog(broken) => return super::broken(broken, lang),
@@ -305,6 +315,8 @@ pub(crate) fn expected_en(e: &Expected) -> String {
         E::CityTaskOnly { id, city_row } => {
             format!("no value: {id} is a task of the whole city, judged on the {city_row} row only")
         }
+        E::UnusedCityRow { id, city_row } => unused_city_row(id, city_row, Lang::En),
+        E::CompoundRate { id, year } => compound_rate_expected(id, *year, Lang::En),
         E::TaggedOnly { id, tags } => format!("no value: {id} applies only to areas tagged {}", tags.join(", ")),
         E::CatalogBaseline { baseline, area, id, year, origin, line, found } => format!(
             "the catalogue's baseline {} for {area} {id} in {year} ({origin}:{line}); the catalogue's {} is used, not {}",
@@ -375,7 +387,9 @@ pub(crate) fn expected_zh(e: &Expected) -> String {
         E::NotRatio { id } => format!("不填分子、分母：{id} 不是比率类指标"),
         E::DenominatorAtLeast { numerator } => format!("不小于分子 {} 的分母", num(*numerator)),
         E::Ratio { value } => format!("{}（分子 / 分母 × 100，误差不超过 0.05）", num(*value)),
-        E::CityTaskOnly { id, city_row } => format!("不填值：{id} 是全市任务，只在“{city_row}”行评价"),
+        E::CityTaskOnly { id, city_row } => format!("不填值：{id} 是{city_row}的整体任务，只在“{city_row}”行评价"),
+        E::UnusedCityRow { id, city_row } => unused_city_row(id, city_row, Lang::Zh),
+        E::CompoundRate { id, year } => compound_rate_expected(id, *year, Lang::Zh),
         E::TaggedOnly { id, tags } => format!("不填值：{id} 只适用于标记为 {} 的地区", list(tags, zh)),
         E::CatalogBaseline { baseline, area, id, year, origin, line, found } => format!(
             "指标目录中{area} {id} {year} 年的基准值 {}（{origin}:{line}）；采用目录的 {}，不采用 {}",

@@ -10,6 +10,7 @@ mod projects;
 mod read;
 mod records;
 mod rows;
+mod submission;
 mod workbook;
 
 use std::collections::HashMap;
@@ -22,6 +23,9 @@ pub use number::{Cell, NumberError, parse_cell};
 pub use open::STDIN_NAME;
 pub use projects::{PROJECT_COLUMNS, ProjectReport, parse_status};
 pub use read::{ReadOptions, display_name, is_workbook_kind};
+pub use submission::{
+    Completeness, areas_in_name, check_complete, check_ownership, check_ratio_parts, reports, sort_problems,
+};
 
 use crate::catalog::{Catalog, Indicator};
 use crate::problem::{Code, Expected, Problem, Severity};
@@ -297,8 +301,18 @@ impl<'d> MeasurementIndex<'d> {
 
     /// For each catalogue area, whether the data has any measurement of it in `year`: one pass.
     pub fn counties_in(&self, year: i32) -> Vec<bool> {
+        self.counties_where(|y| y == year)
+    }
+
+    /// Which catalogue areas have a row in any year up to `year`: an area that reported earlier years
+    /// and not `year` is still evaluated, as missing.
+    pub fn counties_up_to(&self, year: i32) -> Vec<bool> {
+        self.counties_where(|y| y <= year)
+    }
+
+    fn counties_where(&self, keep: impl Fn(i32) -> bool) -> Vec<bool> {
         let mut present = vec![false; self.data.counties.len()];
-        for m in self.data.measurements.iter().filter(|m| m.year == year) {
+        for m in self.data.measurements.iter().filter(|m| keep(m.year)) {
             if let Some(p) = present.get_mut(m.county as usize) {
                 *p = true;
             }

@@ -6,7 +6,7 @@ use super::number::{Cell, fold_full_width, parse_cell};
 use super::read::{Grid, Row, Rows};
 use super::{Accounting, Details, Intake, Measurement, Reading};
 use crate::catalog::{Aggregate, County, Indicator};
-use crate::problem::{Code, Expected, Problem, Quantity, Range, closest};
+use crate::problem::{Code, Expected, NotNumber, Problem, Quantity, Range, closest};
 use crate::target::Target;
 
 /// A column whose meaning is known from its header.
@@ -54,6 +54,9 @@ struct Layout<'c> {
     columns: [Option<usize>; HEADERS.len()],
     /// Wide files: the columns that are indicators, with the indicator's position in the catalogue.
     indicators: Vec<(usize, u32, &'c Indicator)>,
+    /// Wide files: a ratio indicator's numerator and denominator columns (`forest_coverage.分子`), by
+    /// the indicator's position in the catalogue.
+    parts: Vec<(u32, Option<usize>, Option<usize>)>,
     /// The header's width: cells after it must be empty.
     width: usize,
     /// Columns with an empty header (a spreadsheet's leading columns, a stray delimiter): their
@@ -67,7 +70,7 @@ impl<'c> Layout<'c> {
         for &(i, f) in fields.iter().rev() {
             columns[f as usize] = Some(i);
         }
-        Layout { columns, indicators, width, unnamed: Vec::new() }
+        Layout { columns, indicators, parts: Vec::new(), width, unnamed: Vec::new() }
     }
 
     fn col(&self, f: Field) -> Option<usize> {
@@ -76,6 +79,29 @@ impl<'c> Layout<'c> {
 
     fn is_wide(&self) -> bool {
         !self.indicators.is_empty()
+    }
+
+    /// The numerator and denominator columns of a wide file's ratio indicator.
+    fn parts_of(&self, ind_no: u32) -> (Option<usize>, Option<usize>) {
+        self.parts.iter().find(|p| p.0 == ind_no).map_or((None, None), |p| (p.1, p.2))
+    }
+}
+
+/// A wide file's header of a ratio's part: an indicator (id or name), a separator, then 分子/分母
+/// (numerator/denominator): `forest_coverage.分子`. The indicator's position and whether it is the
+/// numerator.
+fn part_header<'c>(names: &Names<'c>, h: &str) -> Option<(u32, &'c Indicator, bool)> {
+    let h = h.trim();
+    let (rest, numerator) = [("分子", true), ("分母", false), ("numerator", true), ("denominator", false)]
+        .into_iter()
+        .find_map(|(suffix, n)| {
+            let cut = h.len().checked_sub(suffix.len()).filter(|&c| h.is_char_boundary(c))?;
+            h[cut..].eq_ignore_ascii_case(suffix).then(|| (&h[..cut], n))
+        })?;
+    let rest = rest.trim_end_matches([' ', '.', '_', '-', '·', '．', '：', ':', '/']);
+    match names.indicator(rest) {
+        Some(&Lookup::One(no, ind)) => Some((no, ind, numerator)),
+        _ => None,
     }
 }
 
@@ -113,7 +139,8 @@ pub(super) fn read_rows(
     while let Some(row) = rows.next_row()? {
         acc.rows_read += 1;
         found.clear();
-        let mut ctx = RowCtx { file, file_index, row, names, problems: &mut intake.data.problems, errors: 0 };
+        let problems = &mut intake.data.problems;
+        let mut ctx = RowCtx { file, file_index, row, header: &header, names, problems, errors: 0 };
         if ctx.is_readable(&layout, grid) {
             if layout.is_wide() {
                 ctx.wide(&layout, default_year, &mut found);
@@ -159,6 +186,7 @@ fn layout<'c>(header: &Row, names: &Names<'c>, grid: &Grid, problems: &mut Vec<P
     let mut indicators: Vec<(usize, u32, &Indicator)> = Vec::new();
     let mut unknown = Vec::new();
     let mut unnamed = Vec::new();
+    let mut parts: Vec<(usize, u32, &Indicator, bool)> = Vec::new();
     // Two columns for one thing: reading either would be a guess, so no row is read.
     let mut duplicated = false;
     for (i, h) in header.cells.iter().take(width).enumerate() {
@@ -181,12 +209,17 @@ fn layout<'c>(header: &Row, names: &Names<'c>, grid: &Grid, problems: &mut Vec<P
                 duplicated = true;
             }
             indicators.push((i, no, ind));
+        } else if let Some((no, ind, numerator)) = part_header(names, h) {
+            parts.push((i, no, ind, numerator));
         } else {
             unknown.push((i, h));
         }
     }
     let has = |f| fields.iter().any(|(_, g)| *g == f);
     if has(Field::Indicator) || has(Field::Value) {
+        // A part's header in a long file is a column it does not read.
+        unknown.extend(parts.iter().map(|&(i, ..)| (i, header.cell(i))));
+        unknown.sort_by_key(|&(i, _)| i);
         let layout = long_layout(header, file, problems, (fields, indicators, unknown), width);
         return layout.filter(|_| !duplicated).map(|l| Layout { unnamed, ..l });
     }
@@ -219,7 +252,38 @@ fn layout<'c>(header: &Row, names: &Names<'c>, grid: &Grid, problems: &mut Vec<P
         );
         return None;
     }
-    (!duplicated).then_some(Layout { unnamed, ..Layout::new(&fields, indicators, width) })
+    let mut layout = Layout { unnamed, ..Layout::new(&fields, indicators, width) };
+    let mut bad_part = false;
+    for (i, no, ind, numerator) in parts {
+        let at = |p: Problem| p.at(header.line, Some(i + 1), header.cell(i)).found(header.cell(i));
+        if ind.aggregate != Aggregate::Ratio {
+            problems.push(at(Problem::error(Code::InconsistentRatio, file, Expected::NotRatio { id: ind.id.clone() })));
+            bad_part = true;
+            continue;
+        }
+        if !layout.indicators.iter().any(|&(_, other, _)| other == no) {
+            let expected = Expected::LongColumn { field: "value" };
+            let p = Problem::error(Code::MissingColumn, file, expected);
+            problems.push(at(p));
+            bad_part = true;
+            continue;
+        }
+        let slot = match layout.parts.iter().position(|p| p.0 == no) {
+            Some(k) => k,
+            None => {
+                layout.parts.push((no, None, None));
+                layout.parts.len() - 1
+            }
+        };
+        let cell = if numerator { &mut layout.parts[slot].1 } else { &mut layout.parts[slot].2 };
+        if let Some(first) = *cell {
+            let expected = Expected::OneColumnFor { id: ind.id.clone(), first: first + 1 };
+            problems.push(at(Problem::error(Code::DuplicateColumn, file, expected)));
+            bad_part = true;
+        }
+        *cell = Some(i);
+    }
+    (!duplicated && !bad_part).then_some(layout)
 }
 
 /// A wide file's header that names no indicator: shared by several, or unknown.
@@ -282,6 +346,8 @@ struct RowCtx<'a, 'c> {
     /// The file's position in the dataset's accounting.
     file_index: u32,
     row: &'a Row,
+    /// The header row, whose cells name the fields of problems.
+    header: &'a Row,
     names: &'a Names<'c>,
     problems: &'a mut Vec<Problem>,
     /// Errors recorded for this row; any makes it rejected.
@@ -299,11 +365,15 @@ impl<'c> RowCtx<'_, 'c> {
         (self.file_index, u32::try_from(self.row.line).unwrap_or(u32::MAX))
     }
 
+    /// An error at a cell, with the column's header as the file writes it (数值, 县市区, 森林覆盖率（%）) beside
+    /// its stable field name, for the words people read.
     fn push(&mut self, code: Code, col: usize, field: &str, expected: Expected) -> &mut Problem {
         let raw = self.cell(col).to_string();
+        let header = self.header.cell(col).trim().trim_start_matches('\u{FEFF}');
+        let shown = (!header.is_empty() && header != field && !matches!(field, "row" | "cell")).then_some(header);
         self.errors += 1;
-        self.problems
-            .push(Problem::error(code, self.file, expected).at(self.row.line, Some(col + 1), field).found(&raw));
+        let p = Problem::error(code, self.file, expected).at(self.row.line, Some(col + 1), field).found(&raw);
+        self.problems.push(p.header(shown));
         self.problems.last_mut().expect("just pushed")
     }
 
@@ -408,7 +478,10 @@ impl<'c> RowCtx<'_, 'c> {
             Ok(Cell::NoData) => return Ok(None),
             Ok(Cell::Value(v)) => v,
             Err(e) => {
-                let expected = Expected::Number { percent, why: e.reason };
+                let expected = match unit_suffix(self.cell(col), percent) {
+                    Some(unit) if e.reason == NotNumber::NotANumber => Expected::NumberWithoutUnit { unit },
+                    _ => Expected::Number { percent, why: e.reason },
+                };
                 self.push(Code::NotANumber, col, field, expected);
                 return Err(());
             }
@@ -450,7 +523,8 @@ impl<'c> RowCtx<'_, 'c> {
         let value = value.ok()?;
         let numerator = numerator.transpose().ok()?.flatten();
         let denominator = denominator.transpose().ok()?.flatten();
-        let value = self.reconcile_ratio(layout, ind, value, numerator, denominator)?;
+        let cols = (col(Field::Value), layout.col(Field::Numerator), layout.col(Field::Denominator));
+        let value = self.reconcile_ratio(cols, ind, value, numerator, denominator)?;
         let ((county_no, county), year) = (county?, year?);
         if value.is_some() {
             self.check_applicable(county, ind, col(Field::County));
@@ -461,16 +535,16 @@ impl<'c> RowCtx<'_, 'c> {
     }
 
     /// With a numerator and denominator, the value is their ratio; a value given as well must agree.
+    /// `cols`: the columns of the value, the numerator and the denominator.
     fn reconcile_ratio(
         &mut self,
-        layout: &Layout,
+        cols: (usize, Option<usize>, Option<usize>),
         ind: &Indicator,
         value: Option<f64>,
         n: Option<f64>,
         d: Option<f64>,
     ) -> Option<Option<f64>> {
-        let num_col = layout.col(Field::Numerator).unwrap_or(0);
-        let den_col = layout.col(Field::Denominator).unwrap_or(0);
+        let (value_col, num_col, den_col) = (cols.0, cols.1.unwrap_or(0), cols.2.unwrap_or(0));
         if (n.is_some() || d.is_some()) && ind.aggregate != Aggregate::Ratio {
             let (col, field) = if n.is_some() { (num_col, "numerator") } else { (den_col, "denominator") };
             let expected = Expected::NotRatio { id: ind.id.clone() };
@@ -490,6 +564,11 @@ impl<'c> RowCtx<'_, 'c> {
             self.push(Code::NumeratorAboveDenominator, den_col, "denominator", expected);
             return None;
         }
+        // 0/0 is an area with nothing to count (no villages): no value of its own, and nothing added
+        // to the city's sums (docs/data-files.md). A value beside it has nothing to agree with.
+        if d == 0.0 && n == 0.0 && value.is_none() {
+            return Some(None);
+        }
         if d == 0.0 {
             self.push(Code::OutOfRange, den_col, "denominator", Expected::DenominatorAboveZero);
             return None;
@@ -497,9 +576,8 @@ impl<'c> RowCtx<'_, 'c> {
         let ratio = n / d * 100.0;
         match value {
             Some(v) if (v - ratio).abs() > 0.05 => {
-                let col = layout.col(Field::Value).unwrap_or(0);
                 let expected = Expected::Ratio { value: (ratio * 100.0).round() / 100.0 };
-                self.push(Code::InconsistentRatio, col, "value", expected);
+                self.push(Code::InconsistentRatio, value_col, "value", expected);
                 None
             }
             Some(v) => Some(Some(v)),
@@ -508,6 +586,16 @@ impl<'c> RowCtx<'_, 'c> {
     }
 
     fn check_applicable(&mut self, area: &County, ind: &Indicator, col: usize) {
+        // A city-level row other than the indicator's own is never judged nor aggregated: say so.
+        if area.kind == crate::catalog::AreaKind::City && area.name != ind.city_row {
+            let expected = Expected::UnusedCityRow { id: ind.id.clone(), city_row: ind.city_row.clone() };
+            self.problems.push(
+                Problem::warning(Code::NotApplicable, self.file, expected)
+                    .at(self.row.line, Some(col + 1), &ind.id)
+                    .found(&area.name),
+            );
+            return;
+        }
         if !ind.applies_to_area(area) {
             let expected = if ind.is_city_level() {
                 Expected::CityTaskOnly { id: ind.id.clone(), city_row: ind.city_row.clone() }
@@ -527,16 +615,39 @@ impl<'c> RowCtx<'_, 'c> {
         let year = self.year(layout, default_year);
         let note = self.note(layout);
         for &(col, ind_no, ind) in &layout.indicators {
-            let Ok(value) = self.number(col, &ind.id, ind) else { continue };
+            let value = self.number(col, &ind.id, ind);
+            let (num_col, den_col) = layout.parts_of(ind_no);
+            let numerator = num_col.map(|c| self.count(c, "numerator"));
+            let denominator = den_col.map(|c| self.count(c, "denominator"));
+            let Ok(value) = value else { continue };
+            let (Ok(numerator), Ok(denominator)) = (numerator.transpose(), denominator.transpose()) else { continue };
+            let (numerator, denominator) = (numerator.flatten(), denominator.flatten());
+            let Some(value) = self.reconcile_ratio((col, num_col, den_col), ind, value, numerator, denominator) else {
+                continue;
+            };
             let (Some((county_no, county)), Some(year)) = (county, year) else { continue };
             if value.is_some() {
                 self.check_applicable(county, ind, col);
             }
             let measurement = Measurement::new(county_no, ind_no, year, self.place(), value);
-            let details = Details { note: note.clone(), ..Details::default() };
+            let details = Details { numerator, denominator, note: note.clone() };
             out.push(Reading { measurement, details, column: column_number(col) });
         }
     }
+}
+
+/// The unit written after a number (`19.8μg/m3`, `300 天`), when the cell is a number and a unit: the
+/// unit. A `%` on a percentage is not a unit; a cell whose number part is not a number gives none.
+fn unit_suffix(cell: &str, percent: bool) -> Option<String> {
+    let folded = fold_full_width(cell);
+    let text = folded.trim();
+    let cut = text.find(|c: char| !(c.is_ascii_digit() || matches!(c, '.' | '-' | '+' | ',')))?;
+    let (number, unit) = (text[..cut].trim(), text[cut..].trim());
+    let starts_unit = unit.chars().next().is_some_and(|c| c.is_alphabetic() || matches!(c, '%' | '‰' | '℃' | '°'));
+    if number.is_empty() || !starts_unit || (percent && unit == "%") {
+        return None;
+    }
+    matches!(parse_cell(number, false), Ok(Cell::Value(_))).then(|| unit.to_string())
 }
 
 /// `2023`: four ASCII digits in the years a row may give (1900–2100).
@@ -604,6 +715,18 @@ mod tests {
         }
         assert_eq!(Field::from_header("森林覆盖率（%）"), None);
         assert_eq!(Field::Denominator.name(), "denominator");
+    }
+
+    #[test]
+    fn a_number_with_a_unit_names_the_unit() {
+        assert_eq!(unit_suffix("19.8μg/m3", false), Some("μg/m3".into()));
+        assert_eq!(unit_suffix("300 天", false), Some("天".into()));
+        assert_eq!(unit_suffix("１２个", false), Some("个".into()));
+        assert_eq!(unit_suffix("22.4%", false), Some("%".into()));
+        assert_eq!(unit_suffix("22.4%", true), None, "a percentage's % is read, not a unit");
+        assert_eq!(unit_suffix("约9", false), None);
+        assert_eq!(unit_suffix("abc", false), None);
+        assert_eq!(unit_suffix("≥80", false), None);
     }
 
     #[test]

@@ -13,9 +13,7 @@ use super::{
 };
 use crate::catalog::{AreaKind, Catalog, Indicator, IndicatorType};
 use crate::evaluate::{FailOn, Status, Summary, Verdict};
-use crate::labels::{
-    self, Word, progress_text, projection_text, stage_label, status_label, status_symbol, type_label, word,
-};
+use crate::labels::{self, Word, progress_text, projection_text, stage_label, status_symbol, type_label, word};
 
 /// Which verdicts `eval` shows: `--type` (any of) and `--only off-track`.
 #[derive(Debug, Clone, Default)]
@@ -85,7 +83,8 @@ impl Records for Rows<'_> {
                 _ => last.insert((&v.indicator, self.catalog.indicator(&v.indicator))).1,
             };
             let Some(result) = ind.and_then(|ind| result_row_of(self.catalog, ind, self.files, v)) else { continue };
-            let lead = [("label", result.label.as_str()), ("status_label", status_label(v.status, self.lang))];
+            let status = labels::status_word(self.catalog, v.status, self.lang);
+            let lead = [("label", result.label.as_str()), ("status_label", &*status)];
             row(flat.record(&lead, &result)?)?;
         }
         Ok(())
@@ -192,23 +191,23 @@ fn verdict_sheet(report: &EvalView, verdicts: &[&Verdict]) -> Sheet {
             Cell::text(ind.label(report.catalog)),
             Cell::text(shared.name),
             Cell::text(type_label(ind.kind, lang)),
-            baseline_cell(ind, v),
+            baseline_cell(ind, v, lang),
             Cell::text(target_cell(v)),
             Cell::opt(v.value),
             v.completion.map_or(Cell::Missing, Cell::Percent),
             Cell::text(progress_text(v.progress.as_deref(), lang)),
             Cell::text(projection_text(v.progress.as_deref(), lang)),
-            status_cell(v.status, lang),
+            status_cell(report.catalog, v.status, lang),
             Cell::text(reason_cell(v, lang)),
         ];
         rows.push(row);
     }
     let title = match report.area {
         Some(area) => format!("{area}{}", word(Word::Applicable, lang)),
-        None => word(Word::CityTitle, lang).to_string(),
+        None => labels::level_heading(report.catalog, lang),
     };
     let columns = verdict_columns(report);
-    Sheet { name: word(Word::CitySheet, lang).into(), title, columns, rows, notes: Vec::new() }
+    Sheet { name: labels::level_short(report.catalog, lang), title, columns, rows, notes: Vec::new() }
 }
 
 fn verdict_columns(report: &EvalView) -> Vec<Column> {
@@ -258,12 +257,12 @@ fn task_sheet(report: &EvalView, verdicts: &[&Verdict]) -> Sheet {
             chapter,
             Cell::text(&ind.source),
             Cell::text(labels::task_name(ind)),
-            baseline_cell(ind, v),
+            baseline_cell(ind, v, lang),
             Cell::text(target_cell(v)),
             Cell::Number(f64::from(ind.due.unwrap_or(plan.target_year))),
             Cell::opt(v.value),
             v.completion.map_or(Cell::Missing, Cell::Percent),
-            status_cell(v.status, lang),
+            status_cell(report.catalog, v.status, lang),
             Cell::text(reason_cell(v, lang)),
         ]);
     }
@@ -288,7 +287,9 @@ fn matrix(report: &EvalView, indicators: &[&Indicator], is_area: &dyn Fn(&str) -
         let mut failing = 0;
         for ind in indicators {
             let v = by_key.get(&(area.as_str(), ind.id.as_str())).copied();
-            row.push(v.map_or(Cell::Empty, |v| Cell::Status { status: v.status, text: status_symbol(v.status) }));
+            row.push(
+                v.map_or(Cell::Empty, |v| Cell::Status { status: v.status, text: status_symbol(v.status).into() }),
+            );
             if v.is_some_and(|v| v.status.is_failing()) && ind.kind == IndicatorType::Binding {
                 failing += 1;
             }
@@ -296,8 +297,10 @@ fn matrix(report: &EvalView, indicators: &[&Indicator], is_area: &dyn Fn(&str) -
         row.push(Cell::count(failing));
         rows.push(row);
     }
-    let items: Vec<String> =
-        Status::ALL.iter().map(|&s| format!("{} {}", status_symbol(s), status_label(s, lang))).collect();
+    let items: Vec<String> = Status::ALL
+        .iter()
+        .map(|&s| format!("{} {}", status_symbol(s), labels::status_word(catalog, s, lang)))
+        .collect();
     let legend = format!("{} {}", word(Word::Legend, lang), items.join("  "));
     Sheet {
         name: word(Word::AreasSheet, lang).into(),
@@ -318,12 +321,23 @@ fn summary_sheet(report: &EvalView, summary: &Summary) -> Sheet {
     columns.extend(kinds.iter().map(|&k| Column::number(type_label(k, lang))));
     columns.push(Column::number(word(Word::Total, lang)));
     let count = |kind: IndicatorType, s: &str| summary.by_type.get(kind.as_str()).and_then(|c| c.get(s)).copied();
-    let mut rows: Vec<Vec<Cell>> = Status::of_stage(report.evaluation.stage)
+    // Statuses a plan calls by one word (达到序时进度 for achieved and on track) share one row, under the
+    // first of them: the table counts as the plan's own evaluation does. JSON keeps every status.
+    let mut groups: Vec<(Status, Vec<Status>)> = Vec::new();
+    for &s in Status::of_stage(report.evaluation.stage) {
+        let word = labels::status_word(report.catalog, s, lang);
+        match groups.iter_mut().find(|(first, _)| labels::status_word(report.catalog, *first, lang) == word) {
+            Some((_, members)) => members.push(s),
+            None => groups.push((s, vec![s])),
+        }
+    }
+    let mut rows: Vec<Vec<Cell>> = groups
         .iter()
-        .map(|&s| {
-            let mut row = vec![status_cell(s, lang)];
-            row.extend(kinds.iter().map(|&k| Cell::count(count(k, s.as_str()).unwrap_or(0))));
-            row.push(Cell::count(summary.counts.get(s.as_str()).copied().unwrap_or(0)));
+        .map(|(first, members)| {
+            let sum = |get: &dyn Fn(Status) -> usize| members.iter().map(|&s| get(s)).sum::<usize>();
+            let mut row = vec![status_cell(report.catalog, *first, lang)];
+            row.extend(kinds.iter().map(|&k| Cell::count(sum(&|s| count(k, s.as_str()).unwrap_or(0)))));
+            row.push(Cell::count(sum(&|s| summary.counts.get(s.as_str()).copied().unwrap_or(0))));
             row
         })
         .collect();
@@ -333,7 +347,7 @@ fn summary_sheet(report: &EvalView, summary: &Summary) -> Sheet {
     rows.push(total);
     let title = match report.area {
         Some(area) => format!("{}{area}", word(Word::SummaryOf, lang)),
-        None => word(Word::SummaryTitle, lang).to_string(),
+        None => labels::summary_title(report.catalog, lang),
     };
     Sheet { name: word(Word::SummarySheet, lang).into(), title, columns, rows, notes: Vec::new() }
 }
@@ -356,7 +370,14 @@ pub fn verdict_line(report: &EvalView, fail_on: FailOn) -> Option<String> {
         .map(|(v, ind)| {
             let target = v.target.resolved.clone().unwrap_or_else(|| v.target.text.to_string());
             let (label, name) = (ind.label(report.catalog), labels::short_name(ind));
-            labels::off_track_item(&label, &name, v.status, &super::value_text(v), &target, lang)
+            labels::off_track_item(
+                &label,
+                &name,
+                &labels::status_word(report.catalog, v.status, lang),
+                &super::value_text(v),
+                &target,
+                lang,
+            )
         })
         .collect();
     Some(labels::off_track_line(fail_on == FailOn::Binding, &items, lang))

@@ -16,7 +16,7 @@ use docx_rs::{
 use super::{Block, ColumnKind, Document, IndicatorChart, Matrix, MatrixRow, Section as Part, StatusBar, Table, chart};
 use crate::Lang;
 use crate::evaluate::Status;
-use crate::labels::{DocWord, doc_word, status_label, status_symbol};
+use crate::labels::{DocWord, doc_word, status_symbol};
 
 /// A4 in twentieths of a point.
 const A4: (u32, u32) = (11906, 16838);
@@ -37,7 +37,7 @@ pub fn render(doc: &Document, out: &mut (impl std::io::Write + std::io::Seek)) -
             cover(doc, &mut body);
         }
         for part in parts {
-            part_children(part, doc.lang, wide, &mut body, &mut deferred);
+            part_children(part, doc, wide, &mut body, &mut deferred);
         }
         if i == last {
             for child in body {
@@ -195,7 +195,14 @@ fn cover(doc: &Document, body: &mut Vec<Child>) {
     body.push(tbl(WTable::without_borders(rows).set_grid(vec![2400, PORTRAIT_WIDTH - 2400])));
 }
 
-fn part_children<'d>(part: &'d Part, lang: Lang, wide: bool, body: &mut Vec<Child>, deferred: &mut Vec<Deferred<'d>>) {
+fn part_children<'d>(
+    part: &'d Part,
+    doc: &Document,
+    wide: bool,
+    body: &mut Vec<Child>,
+    deferred: &mut Vec<Deferred<'d>>,
+) {
+    let lang = doc.lang;
     let width = if wide { LANDSCAPE_WIDTH } else { PORTRAIT_WIDTH };
     body.push(para(Paragraph::new().style("Heading1").add_run(text_run(&part.heading))));
     for block in &part.blocks {
@@ -211,7 +218,7 @@ fn part_children<'d>(part: &'d Part, lang: Lang, wide: bool, body: &mut Vec<Chil
                 }
             }
             Block::Table(t) => body.push(tbl(table(t, width))),
-            Block::StatusChart(bars) => body.push(tbl(status_chart(bars, lang, width))),
+            Block::StatusChart(bars) => body.push(tbl(status_chart(bars, doc, width))),
             Block::IndicatorCharts(charts) => body.push(tbl(indicator_charts(charts, lang, width))),
             Block::Matrix(m) => body.push(defer_matrix(m, width, deferred)),
             Block::Legend(items) => body.push(tbl(legend(items, width))),
@@ -301,14 +308,14 @@ fn picture_cell(svg: &str, display_width_px: u32) -> TableCell {
     TableCell::new().vertical_align(VAlignType::Center).add_paragraph(p)
 }
 
-fn status_chart(bars: &[StatusBar], lang: Lang, width: usize) -> WTable {
+fn status_chart(bars: &[StatusBar], doc: &Document, width: usize) -> WTable {
     let widths = grid(&[16, 52, 32], width);
     let px = (widths[1] / 15).saturating_sub(8) as u32;
     let rows = bars
         .iter()
         .map(|bar| {
             let counts: Vec<String> =
-                bar.counts.iter().map(|(s, n)| format!("{} {n}", status_label(*s, lang))).collect();
+                bar.counts.iter().map(|(s, n)| format!("{} {n}", doc.status_words.get(*s))).collect();
             TableRow::new(vec![
                 cell(&bar.label, AlignmentType::Left),
                 picture_cell(&chart::stacked(bar), px),

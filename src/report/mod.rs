@@ -12,7 +12,7 @@ use std::collections::HashMap;
 use crate::Lang;
 use crate::catalog::{AreaKind, Catalog, Indicator, IndicatorType};
 use crate::evaluate::{Stage, Status, Summary, Verdict};
-use crate::labels::{DocWord, doc_word, percent, status_label, type_label};
+use crate::labels::{DocWord, doc_word, percent, type_label};
 use crate::labels::{progress_text as progress_cell, projection_text as projection_cell};
 use crate::output::{EvalView, baseline_cell, reason_cell, target_cell, value_text};
 use crate::problem::Problem;
@@ -38,6 +38,8 @@ pub struct Inputs<'a> {
 #[derive(Debug, Clone)]
 pub struct Document {
     pub lang: Lang,
+    /// Each status in the plan's own words (`[status_labels]`), else the built-in ones.
+    pub status_words: StatusWords,
     pub title: String,
     /// The line under the title: the stage and year (and the area of a one-area report).
     pub subtitle: String,
@@ -46,6 +48,21 @@ pub struct Document {
     /// The notice that the data are illustrative, shown on the first page.
     pub notice: Option<String>,
     pub sections: Vec<Section>,
+}
+
+/// The words for every status, in the plan's own words where its catalogue gives them.
+#[derive(Debug, Clone)]
+pub struct StatusWords(Vec<String>);
+
+impl StatusWords {
+    pub fn of(catalog: &crate::catalog::Catalog, lang: Lang) -> StatusWords {
+        StatusWords(Status::ALL.iter().map(|&s| crate::labels::status_word(catalog, s, lang).into_owned()).collect())
+    }
+
+    pub fn get(&self, s: Status) -> &str {
+        let i = Status::ALL.iter().position(|&x| x == s).unwrap_or(0);
+        self.0.get(i).map_or("", String::as_str)
+    }
 }
 
 /// A numbered part of the document (一、总体情况 …), with a level-1 heading.
@@ -186,6 +203,7 @@ impl Document {
         sections.push(appendix(inputs, &headline));
         Document {
             lang,
+            status_words: StatusWords::of(report.catalog, lang),
             title: report.catalog.plan.name.clone(),
             subtitle: text::subtitle(report),
             facts: facts(inputs),
@@ -235,7 +253,7 @@ fn overview(report: &EvalView, headline: &[&Verdict]) -> Section {
             continue;
         };
         let of_kind: Vec<&Verdict> = headline.iter().copied().filter(|v| kind_of(report.catalog, v) == kind).collect();
-        let text = text::type_sentence(kind, counts, &of_kind, lang);
+        let text = text::type_sentence(report.catalog, kind, counts, &of_kind, lang);
         blocks.push(Block::TypeSentence { kind: kind.as_str(), text });
         let total: usize = counts.values().sum();
         let label = crate::labels::status_bar_label(kind, total, lang);
@@ -245,7 +263,7 @@ fn overview(report: &EvalView, headline: &[&Verdict]) -> Section {
     }
     blocks.extend(text::closing(report, headline));
     blocks.push(Block::StatusChart(bars));
-    blocks.push(Block::Legend(legend(report.evaluation.stage, lang)));
+    blocks.push(Block::Legend(legend(report.catalog, report.evaluation.stage, lang)));
     Section { id: "overview", heading: doc_word(DocWord::OverviewHeading, lang).into(), blocks }
 }
 
@@ -254,9 +272,9 @@ fn kind_of(catalog: &Catalog, v: &Verdict) -> IndicatorType {
 }
 
 /// The statuses the stage can give, and 不适用 for the areas' matrix.
-fn legend(stage: Stage, lang: Lang) -> Vec<(Status, String)> {
+fn legend(catalog: &crate::catalog::Catalog, stage: Stage, lang: Lang) -> Vec<(Status, String)> {
     let statuses = Status::of_stage(stage).iter().chain(std::iter::once(&Status::NotApplicable));
-    statuses.map(|&s| (s, status_label(s, lang).to_string())).collect()
+    statuses.map(|&s| (s, crate::labels::status_word(catalog, s, lang).into_owned())).collect()
 }
 
 /// 二、目标指标完成情况: the city table by domain, then a chart per numeric indicator.
@@ -289,7 +307,7 @@ fn indicators(inputs: &Inputs, verdicts: &[&Verdict]) -> Section {
                 ind.label(report.catalog),
                 ind.display_name(),
                 type_label(ind.kind, lang).into(),
-                baseline_cell(ind, v).shown(),
+                baseline_cell(ind, v, lang).shown(),
                 target_cell(v),
                 value_text(v),
                 completion_text(v),
@@ -297,7 +315,7 @@ fn indicators(inputs: &Inputs, verdicts: &[&Verdict]) -> Section {
             if with_progress {
                 cells.push(progress_text(v, lang));
             }
-            cells.push(status_label(v.status, lang).into());
+            cells.push(crate::labels::status_word(report.catalog, v.status, lang).into_owned());
             cells.push(note_cell(inputs, v));
             cells
         },
@@ -450,7 +468,7 @@ fn areas(report: &EvalView) -> Option<Section> {
     let blocks = vec![
         Block::Paragraph(text::areas_sentence(&matrix, lang)),
         Block::Matrix(matrix),
-        Block::Legend(legend(report.evaluation.stage, lang)),
+        Block::Legend(legend(report.catalog, report.evaluation.stage, lang)),
     ];
     Some(Section { id: "areas", heading: doc_word(DocWord::AreasHeading, lang).into(), blocks })
 }
@@ -479,12 +497,12 @@ fn tasks_section(report: &EvalView, verdicts: &[&Verdict]) -> Section {
             vec![
                 ind.source.clone(),
                 crate::labels::task_name(ind),
-                baseline_cell(ind, v).shown(),
+                baseline_cell(ind, v, lang).shown(),
                 target_cell(v),
                 ind.due.unwrap_or(due_default).to_string(),
                 value_text(v),
                 completion_text(v),
-                status_label(v.status, lang).into(),
+                crate::labels::status_word(report.catalog, v.status, lang).into_owned(),
                 reason_cell(v, lang),
             ]
         },
@@ -538,8 +556,8 @@ pub(crate) fn gap(v: &Verdict) -> Option<f64> {
         return None;
     }
     Some(match rule.cmp {
-        Cmp::AtLeast | Cmp::Equal => rule.value - value,
-        Cmp::AtMost => value - rule.value,
+        Cmp::AtLeast | Cmp::Above | Cmp::Equal => rule.value - value,
+        Cmp::AtMost | Cmp::Below => value - rule.value,
     })
 }
 

@@ -194,7 +194,7 @@ fn cell(sheet: &Sheet, row: &[Cell], c: usize) -> TableCell {
 /// Green for what is met or on course, yellow for lagging, red for failing or regressing.
 pub fn color(status: Status) -> Option<Color> {
     match status {
-        Status::Pass | Status::Achieved | Status::OnTrack => Some(Color::Green),
+        Status::Pass | Status::Achieved | Status::Held | Status::OnTrack => Some(Color::Green),
         Status::Lagging => Some(Color::Yellow),
         Status::Fail | Status::Regressing => Some(Color::Red),
         Status::Pending => Some(Color::Cyan),
@@ -220,7 +220,7 @@ mod tests {
         let mut cols = vec![Column::text("地区").key()];
         cols.extend((1..columns).map(|i| Column::text(format!("{i}a")).centered()));
         let row: Vec<Cell> = std::iter::once(Cell::text("泉州台商投资区"))
-            .chain((1..columns).map(|_| Cell::Status { status: Status::Lagging, text: "△" }))
+            .chain((1..columns).map(|_| Cell::Status { status: Status::Lagging, text: "△".into() }))
             .collect();
         Sheet { columns: cols, rows: vec![row], ..Sheet::default() }
     }

@@ -96,7 +96,7 @@ fn write_cell(ws: &mut Worksheet, r: u32, c: u16, cell: &Cell, align: Align) -> 
             ws.write_number_with_format(r, c, *p, &base.set_num_format("0%"))?;
         }
         Cell::Status { status, text } => {
-            ws.write_string_with_format(r, c, *text, &base.set_background_color(fill(*status)))?;
+            ws.write_string_with_format(r, c, text.as_ref(), &base.set_background_color(fill(*status)))?;
         }
     }
     Ok(())
@@ -105,7 +105,7 @@ fn write_cell(ws: &mut Worksheet, r: u32, c: u16, cell: &Cell, align: Align) -> 
 /// The status fills: green met or on course, amber lagging, red failing, blue pending, grey missing.
 pub fn fill(status: Status) -> Color {
     match status {
-        Status::Pass | Status::Achieved | Status::OnTrack => Color::RGB(0xC6EFCE),
+        Status::Pass | Status::Achieved | Status::Held | Status::OnTrack => Color::RGB(0xC6EFCE),
         Status::Lagging => Color::RGB(0xFFEB9C),
         Status::Fail | Status::Regressing => Color::RGB(0xFFC7CE),
         Status::Pending => Color::RGB(0xDDEBF7),
