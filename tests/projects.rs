@@ -284,6 +284,16 @@ fn a_status_file_without_its_columns_or_year_is_refused_at_its_header() {
 }
 
 #[test]
+fn a_status_file_reads_its_years_as_a_measurement_file_does() {
+    let dir = tempfile::tempdir().unwrap();
+    let text = "project,year,status\neco_belt,2023年度,在建\neco_belt,２０２２,前期工作\neco_belt,1800,在建\n";
+    let doc = validate(dir.path(), &[("status.csv", text.as_bytes())]);
+    // 2023年度 and the full-width ２０２２ are years, as in a measurement file; 1800 is out of range.
+    assert_eq!(places(&doc), vec![place("out-of-range", "error", 4, Some(2))], "{doc:#}");
+    assert_eq!(doc["files"][0]["rows_accepted"], 2, "{doc:#}");
+}
+
+#[test]
 fn a_status_file_is_read_from_gbk_and_from_a_workbook() {
     let dir = tempfile::tempdir().unwrap();
     let (gbk, _, _) = encoding_rs::GB18030.encode("项目,年份,状态,进度（%）\n泉州植物园,2023,在建,40\n");

@@ -6,7 +6,7 @@
 use rustc_hash::FxHashMap;
 
 use super::names::Names;
-use super::number::{Cell, fold_full_width, parse_cell};
+use super::number::{Cell, parse_cell};
 use super::read::{Grid, Row};
 use super::{Accounting, Intake};
 use crate::catalog::{Catalog, ProjectStatus};
@@ -309,25 +309,10 @@ impl RowCtx<'_> {
 
     fn year(&mut self, col: Option<usize>, default: Option<i32>) -> Option<i32> {
         let Some(col) = col else { return default };
-        let folded = fold_full_width(self.cell(col));
-        let raw = folded.trim().trim_end_matches('年');
-        if raw.is_empty() {
-            if default.is_none() {
-                self.push(Code::MissingYear, col, "year", Expected::YearSuchAs);
-            }
-            return default;
-        }
-        match raw.parse::<i32>() {
-            Ok(y) if (1900..=2100).contains(&y) => Some(y),
-            Ok(_) => {
-                self.push(Code::OutOfRange, col, "year", Expected::YearBetween);
-                None
-            }
-            Err(_) => {
-                self.push(Code::NotANumber, col, "year", Expected::YearSuchAs);
-                None
-            }
-        }
+        super::rows::read_year(self.cell(col), default).unwrap_or_else(|(code, expected)| {
+            self.push(code, col, "year", expected);
+            None
+        })
     }
 
     /// The share of the work done: 0–100, a `%` allowed.

@@ -639,26 +639,10 @@ impl<'c> RowCtx<'_, 'c> {
         if let Some(year) = plain_year(self.cell(col)) {
             return Some(year);
         }
-        let folded = fold_full_width(self.cell(col));
-        let raw = folded.trim();
-        let raw = raw.strip_suffix("年度").unwrap_or(raw).trim_end_matches('年');
-        if raw.is_empty() {
-            if default.is_none() {
-                self.push(Code::MissingYear, col, "year", Expected::YearSuchAs);
-            }
-            return default;
-        }
-        match raw.parse::<i32>() {
-            Ok(y) if (1900..=2100).contains(&y) => Some(y),
-            Ok(_) => {
-                self.push(Code::OutOfRange, col, "year", Expected::YearBetween);
-                None
-            }
-            Err(_) => {
-                self.push(Code::NotANumber, col, "year", Expected::YearSuchAs);
-                None
-            }
-        }
+        read_year(self.cell(col), default).unwrap_or_else(|(code, expected)| {
+            self.push(code, col, "year", expected);
+            None
+        })
     }
 
     fn note(&self, layout: &Layout) -> Option<Box<str>> {
@@ -882,6 +866,26 @@ fn allowed_range(ind: &Indicator) -> Option<Range> {
     }
     // Concentrations, indices, rates and intensities are never below zero.
     Some(Range::NotNegative(Quantity::Other))
+}
+
+/// A year cell of a measurement file or a project status file: `2023`, `２０２３`, `2023年` and
+/// `2023年度` are 2023; an empty cell is `default`. What is wrong with it otherwise, as a problem's
+/// code and expectation.
+pub(super) fn read_year(text: &str, default: Option<i32>) -> Result<Option<i32>, (Code, Expected)> {
+    let folded = fold_full_width(text);
+    let raw = folded.trim();
+    let raw = raw.strip_suffix("年度").unwrap_or(raw).trim_end_matches('年');
+    if raw.is_empty() {
+        return match default {
+            Some(_) => Ok(default),
+            None => Err((Code::MissingYear, Expected::YearSuchAs)),
+        };
+    }
+    match raw.parse::<i32>() {
+        Ok(y) if (1900..=2100).contains(&y) => Ok(Some(y)),
+        Ok(_) => Err((Code::OutOfRange, Expected::YearBetween)),
+        Err(_) => Err((Code::NotANumber, Expected::YearSuchAs)),
+    }
 }
 
 #[cfg(test)]
