@@ -120,3 +120,20 @@ pub fn evaluation_year(input: &Input, data: &Dataset) -> anyhow::Result<i32> {
         (None, None) => Err(Failure::NoYear { files: input.display_names() }.into()),
     }
 }
+
+/// The bundled illustrative data files (data/README.md): a report made from them says so on its first page.
+const ILLUSTRATIVE: [&[u8]; 4] = [
+    include_bytes!("../../data/2021.csv"),
+    include_bytes!("../../data/2022.csv"),
+    include_bytes!("../../data/2023.csv"),
+    include_bytes!("../../data/2025.csv"),
+];
+
+/// Whether the data is illustrative: a bundled example file, or a row whose note says so.
+pub(crate) fn is_illustrative(files: &[String], data: &Dataset) -> bool {
+    let bundled = files
+        .iter()
+        .filter(|f| f.as_str() != "-")
+        .any(|f| std::fs::read(f).is_ok_and(|bytes| ILLUSTRATIVE.contains(&bytes.as_slice())));
+    bundled || data.measurements.iter().filter_map(|m| data.note_of(m)).any(crate::labels::marks_sample)
+}

@@ -168,6 +168,7 @@ pub fn word(w: Word, lang: Lang) -> &'static str {
 
 mod errors;
 mod explain;
+mod headline;
 mod lint;
 mod names;
 mod numbers;
@@ -180,6 +181,7 @@ mod status;
 
 pub use errors::*;
 pub use explain::*;
+pub use headline::*;
 pub use lint::*;
 pub use names::*;
 pub use numbers::*;

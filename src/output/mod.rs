@@ -6,6 +6,7 @@
 pub mod eval;
 pub mod explain;
 pub mod format;
+pub mod headline;
 pub mod indicators;
 pub mod problems;
 pub mod projects;
