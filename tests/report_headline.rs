@@ -138,3 +138,41 @@ fn an_empty_off_track_table_is_not_an_all_clear() {
     let summary = r.stdout.rsplit_once("合计").map(|(_, tail)| tail.to_string()).unwrap_or_default();
     assert!(summary.contains("另有11项约束性指标暂无法评估"), "{}", r.stdout);
 }
+
+const ALL_YEARS: [&str; 6] =
+    ["data/2020.csv", "data/2021.csv", "data/2022.csv", "data/2023.csv", "data/2024.csv", "data/2025.csv"];
+
+/// The years the repository has data for (2024 is not among them).
+fn all_years() -> Vec<&'static str> {
+    ALL_YEARS.into_iter().filter(|f| common::root().join(f).exists()).collect()
+}
+
+#[test]
+fn tasks_due_earlier_keep_their_verdicts_at_the_final_evaluation() {
+    // Before: at 2025 the four tasks due 2021–2023 were 缺数据, "no row in the data".
+    let mut args = vec!["eval"];
+    args.extend(all_years());
+    args.extend(["--all", "--type", "task", "--format", "json"]);
+    let json = run(&args).json();
+    let status = |id: &str| {
+        let r = json["results"].as_array().unwrap().iter().find(|r| r["official"] == true && r["indicator"] == id);
+        r.unwrap_or_else(|| panic!("{id}"))["status"].as_str().unwrap().to_string()
+    };
+    assert_eq!(json["year"], 2025);
+    // Due 2023, judged on 2023's row (1 = done); the river shoreline task, due 2023 and 0 in 2023, fails.
+    assert_eq!(status("wwtp_tailwater_deep_sea_discharge_8_plants"), "pass");
+    assert_eq!(status("rural_centralized_source_protection_delineation"), "pass");
+    assert_eq!(status("river_shoreline_noncompliant_activities_exit"), "fail");
+    // A task due 2025 is still judged on 2025's data: no row there, no verdict borrowed from 2023.
+    assert_eq!(status("urban_green_coverage"), "missing");
+    // The report says the same, in Word and in HTML.
+    let dir = tempfile::tempdir().unwrap();
+    let mut args = all_years();
+    args.push("--all");
+    let (docx, page, _, _) = both(dir.path(), &args);
+    let tasks = html_section(&page, "tasks");
+    for text in [&docx, &tasks] {
+        assert!(text.contains("河湖岸线内不符合管控要求的生产、生活活动退出"), "{text}");
+        assert!(!text.contains("89项缺少数据"), "{text}");
+    }
+}
