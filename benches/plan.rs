@@ -42,7 +42,7 @@ fn target_parse() -> usize {
 #[divan::bench]
 fn target_resolve_and_judge(bencher: Bencher) {
     let targets: Vec<Target> = TARGETS.iter().filter_map(|t| t.parse().ok()).collect();
-    let ctx = Context { better: Better::Higher, baseline: Some(80.0), reference: &|_| None };
+    let ctx = Context { better: Better::Higher, baseline: Some(80.0), reference: &|_| None, about_tolerance: 5.0 };
     bencher.bench_local(|| {
         targets
             .iter()

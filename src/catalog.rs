@@ -8,8 +8,10 @@ use std::path::Path;
 use serde::Deserialize;
 use toml::Spanned;
 
-use crate::problem::{Broken, Code, Expected, Problem, Warned};
+use crate::problem::{Broken, Code, Expected, Figure, PlanBroken, Problem, Warned};
 use crate::target::{Better, Misfit, Target, Trend};
+
+pub mod values;
 
 mod projects;
 pub use projects::{COLUMNS as PROJECT_COLUMNS, Project, ProjectStatus};
@@ -19,7 +21,11 @@ pub const EMBEDDED: &str = include_str!("../indicators.toml");
 /// The name the embedded catalogue goes by in messages and output.
 pub const EMBEDDED_NAME: &str = "<embedded indicators.toml>";
 
-/// The plan's years and name.
+/// The city-level row that carries the official verdict when neither `[plan] official_row` nor an
+/// indicator's `city_row` names another: a city plan's 全市.
+pub const DEFAULT_OFFICIAL_ROW: &str = "全市";
+
+/// The plan's name, years, official row and the words for that row's level.
 #[derive(Debug, Clone, Deserialize, serde::Serialize)]
 #[serde(deny_unknown_fields)]
 pub struct Plan {
@@ -27,6 +33,57 @@ pub struct Plan {
     pub base_year: i32,
     pub target_year: i32,
     pub midterm_year: i32,
+    /// The row every indicator's official verdict is on unless it names its own `city_row`
+    /// (全国 for a national plan, 全省 for a province's; absent: 全市).
+    #[serde(default)]
+    pub official_row: Option<String>,
+    /// The words for the level the official rows stand for (全国层面, national level), shown as the
+    /// title of the official verdicts and in the summary; absent: 城市层面 / city level.
+    #[serde(default)]
+    pub level: Option<LevelWords>,
+    /// How far short of N `about N` may fall, in percent of N (absent: 5).
+    #[serde(default)]
+    pub about_tolerance: Option<f64>,
+}
+
+impl Plan {
+    /// The row an indicator without `city_row` is judged on.
+    pub fn official_row(&self) -> &str {
+        self.official_row.as_deref().unwrap_or(DEFAULT_OFFICIAL_ROW)
+    }
+}
+
+/// The plan's words for the level of its official rows, in Chinese and English.
+#[derive(Debug, Clone, Deserialize, serde::Serialize, PartialEq)]
+#[serde(deny_unknown_fields)]
+pub struct LevelWords {
+    pub zh: String,
+    pub en: String,
+}
+
+/// A base-year value recomputed after the monitoring basis changed (空气质量优良天数 76.7 → 81.2): the
+/// verdict is measured from it, and the printed `baseline` is kept beside it.
+#[derive(Debug, Clone, Deserialize, serde::Serialize, PartialEq)]
+#[serde(deny_unknown_fields)]
+pub struct Rebased {
+    pub baseline: f64,
+    /// Why and by whom it was recomputed (2018年监测口径调整后重算).
+    pub note: String,
+}
+
+/// The JSON names of the statuses, the keys of `[status_labels.zh]` and `[status_labels.en]`. The
+/// catalogue sits below the evaluation, so it holds the names; a test holds them to `Status::ALL`.
+pub const STATUS_NAMES: [&str; 10] =
+    ["pass", "fail", "achieved", "held", "on_track", "lagging", "regressing", "pending", "missing", "not_applicable"];
+
+/// A plan's own words for the statuses (`on_track = "达到序时进度"`), by JSON status name.
+#[derive(Debug, Clone, Default, Deserialize, serde::Serialize, PartialEq)]
+#[serde(deny_unknown_fields)]
+pub struct StatusLabels {
+    #[serde(default)]
+    pub zh: std::collections::BTreeMap<String, String>,
+    #[serde(default)]
+    pub en: std::collections::BTreeMap<String, String>,
 }
 
 /// Whether a row of a data file is one reporting area or a city-level total.
@@ -144,12 +201,20 @@ struct RawIndicator {
     aggregate: Aggregate,
     #[serde(default)]
     quote: Option<String>,
+    #[serde(default)]
+    about_tolerance: Option<f64>,
+    #[serde(default)]
+    compound: bool,
+    #[serde(default)]
+    rebased: Option<Rebased>,
 }
 
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
 struct RawCatalog {
     plan: Plan,
+    #[serde(default)]
+    status_labels: Option<Spanned<StatusLabels>>,
     #[serde(default)]
     reference: Vec<Reference>,
     #[serde(default)]
@@ -177,7 +242,10 @@ pub struct Indicator {
     pub unit: String,
     pub kind: IndicatorType,
     pub better: Better,
+    /// The base-year value as the plan prints it.
     pub baseline: Option<f64>,
+    /// A re-based base-year value: the verdict is measured from it instead of `baseline`.
+    pub rebased: Option<Rebased>,
     /// The plan's words for the baseline when they are more than a number.
     pub baseline_text: Option<String>,
     pub target: Target,
@@ -186,10 +254,17 @@ pub struct Indicator {
     pub note: Option<String>,
     /// Where the plan states it: 表2, a chapter and section, or a 专栏.
     pub source: String,
+    /// Whether the catalogue wrote `source` (absent, it is 表2).
+    pub source_given: bool,
     /// The year it is due, when the plan gives one other than the target year.
     pub due: Option<i32>,
     /// Accumulated over the plan period from zero (acres planted, reductions since the base year).
     pub cumulative: bool,
+    /// A cumulative rate (〔18〕) compounded from yearly rates: the data give each year's rate rᵢ (in %)
+    /// and the value is (1 − Π(1 − rᵢ/100)) × 100 over the years since the base year.
+    pub compound: bool,
+    /// How far short of N `about N` may fall, in percent of N.
+    pub about_tolerance: f64,
     /// The city-level row that carries the official verdict (全市, or 中心市区 for the air indicators).
     pub city_row: String,
     /// Tags of the areas it applies to; empty means every area.
@@ -202,6 +277,12 @@ pub struct Indicator {
 }
 
 impl Indicator {
+    /// The base-year value the verdict is measured from: the re-based one where the catalogue gives
+    /// it, else the printed one.
+    pub fn judged_baseline(&self) -> Option<f64> {
+        self.rebased.as_ref().map(|r| r.baseline).or(self.baseline)
+    }
+
     /// The label used in tables and matrices: the catalogue's `label`, else 序号 with a letter for each
     /// part of a shared row.
     pub fn label(&self, catalog: &Catalog) -> String {
@@ -316,6 +397,16 @@ pub struct Catalog {
     pub indicators: Vec<Indicator>,
     /// The register of 重大工程: the programmes of 专栏二–九 and the projects named in them.
     pub projects: Vec<Project>,
+    /// The plan's own words for statuses, by JSON status name.
+    pub status_labels: StatusLabels,
+}
+
+impl Catalog {
+    /// The plan's own word for a status (its JSON name) in a language, when `[status_labels]` gives one.
+    pub fn status_word(&self, status: &str, zh: bool) -> Option<&str> {
+        let map = if zh { &self.status_labels.zh } else { &self.status_labels.en };
+        map.get(status).map(String::as_str)
+    }
 }
 
 /// Every problem found in a catalogue: each a [`Problem`] of code `invalid` at its line, its `field`
@@ -358,6 +449,16 @@ fn row_number(no: Option<&Spanned<toml::Value>>, text: &str) -> Result<Option<u3
     }
 }
 
+/// The TOML reader's message, in the catalogue's words where they differ: a key serde calls a
+/// missing field is a missing required key.
+fn toml_message(message: &str) -> String {
+    let message = message.trim();
+    match message.strip_prefix("missing field `") {
+        Some(rest) => format!("missing required key `{}", rest),
+        None => message.to_string(),
+    }
+}
+
 fn is_ascii_id(s: &str) -> bool {
     s.starts_with(|c: char| c.is_ascii_lowercase())
         && s.chars().all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '_')
@@ -373,11 +474,42 @@ impl Catalog {
             issues: vec![issue(
                 e.span().map_or(1, |s| line_of(text, s.start)),
                 None,
-                Broken::Toml { message: e.message().trim().to_string() },
+                Broken::Toml { message: toml_message(e.message()) },
             )],
         })?;
         let mut issues = Vec::new();
         let plan = raw.plan;
+        let plan_line = text.lines().position(|l| l.trim() == "[plan]").map_or(1, |i| i + 1);
+        if let Some(t) = plan.about_tolerance
+            && !(0.0..100.0).contains(&t)
+        {
+            issues.push(issue(plan_line, Some("plan"), Broken::Plan(PlanBroken::AboutTolerance { value: t })));
+        }
+        if let Some(level) = &plan.level
+            && (level.zh.trim().is_empty() || level.en.trim().is_empty())
+        {
+            issues.push(issue(plan_line, Some("plan"), Broken::Plan(PlanBroken::LevelWords)));
+        }
+        let status_labels = match raw.status_labels {
+            Some(spanned) => {
+                let line = line_of(text, spanned.span().start);
+                let labels = spanned.into_inner();
+                for key in labels.zh.keys().chain(labels.en.keys()) {
+                    if !STATUS_NAMES.contains(&key.as_str()) {
+                        let broken = Broken::Plan(PlanBroken::StatusKey { key: key.clone() });
+                        issues.push(issue(line, Some("status_labels"), broken));
+                    }
+                }
+                for (key, word) in labels.zh.iter().chain(&labels.en) {
+                    if word.trim().is_empty() {
+                        let broken = Broken::Plan(PlanBroken::StatusWordEmpty { key: key.clone() });
+                        issues.push(issue(line, Some("status_labels"), broken));
+                    }
+                }
+                labels
+            }
+            None => StatusLabels::default(),
+        };
         if !(plan.base_year < plan.midterm_year && plan.midterm_year < plan.target_year) {
             issues.push(issue(
                 1,
@@ -390,14 +522,26 @@ impl Catalog {
         let line_of = |_: &str, offset: usize| lines.line(offset);
         let mut names: HashMap<String, String> = HashMap::new();
         let mut tags: HashSet<String> = HashSet::new();
+        // Names by how they look (values::looks), to find two that look alike (issue 19).
+        let mut looks: HashMap<String, (String, String)> = HashMap::new();
         for c in &raw.county {
             let line = line_of(text, c.span().start);
             let county = c.get_ref();
             tags.extend(county.tags.iter().cloned());
             for name in std::iter::once(&county.name).chain(&county.aliases) {
+                if let Some(broken) = values::area_name_issue(name) {
+                    issues.push(issue(line, Some(&county.name), broken));
+                    continue;
+                }
                 if let Some(owner) = names.insert(name.clone(), county.name.clone()) {
                     issues.push(issue(line, Some(&county.name), Broken::NameTaken { name: name.clone(), owner }));
+                } else if let Some((other, owner)) = looks.get(&values::looks(name))
+                    && owner != &county.name
+                {
+                    let (name, other, owner) = (name.clone(), other.clone(), owner.clone());
+                    issues.push(issue(line, Some(&county.name), Broken::NameLooksAlike { name, other, owner }));
                 }
+                looks.entry(values::looks(name)).or_insert_with(|| (name.clone(), county.name.clone()));
             }
         }
         let counties: Vec<County> = raw.county.into_iter().map(Spanned::into_inner).collect();
@@ -410,6 +554,14 @@ impl Catalog {
         let city_rows: HashSet<&str> =
             counties.iter().filter(|c| c.kind == AreaKind::City).map(|c| c.name.as_str()).collect();
         let reference_ids: HashSet<&str> = raw.reference.iter().map(|r| r.id.as_str()).collect();
+        // A reference value that is not a figure (nan, inf, 1e308) would make every target built on it
+        // meaningless (issue 19).
+        for r in &raw.reference {
+            if let Some(v) = r.value.filter(|v| values::number_issue(*v).is_some()) {
+                let at = text.find(&format!("\"{}\"", r.id)).map_or(1, |offset| line_of(text, offset));
+                issues.push(issue(at, Some(&r.id), Broken::FigureNotAFigure { of: Figure::Reference, value: v }));
+            }
+        }
 
         let mut ids: HashMap<String, usize> = HashMap::new();
         let mut indicators = Vec::new();
@@ -453,9 +605,57 @@ impl Catalog {
             if let Some(why) = target_fits(&r.unit, r.better, r.cumulative, yes_no, &target, &r.target) {
                 here(Broken::TargetMisfit { text: r.target.trim().to_string(), why });
             }
-            let city_row = r.city_row.clone().unwrap_or_else(|| "全市".to_string());
+            // A figure TOML reads but no indicator measures (1e308): the loader refuses such values too.
+            if let Target::Threshold { value, .. } | Target::Level(value) | Target::About(value) = &target
+                && values::number_issue(*value).is_some()
+            {
+                here(Broken::FigureNotAFigure { of: Figure::Target, value: *value });
+            }
+            // A baseline that cannot be right, and a relative target that resolves beyond the unit (issue 19).
+            if let Some(b) = r.baseline {
+                if values::number_issue(b).is_some() {
+                    here(Broken::NotAFigure { value: b });
+                } else if let Some(why) = target_fits(&r.unit, r.better, r.cumulative, yes_no, &Target::Level(b), "") {
+                    here(Broken::BaselineMisfit { why });
+                }
+            }
+            if let Some(broken) = values::resolved_issue(&r.unit, r.cumulative, r.baseline, &target) {
+                here(broken);
+            }
+            let city_row = r.city_row.clone().unwrap_or_else(|| plan.official_row().to_string());
             if !city_rows.contains(city_row.as_str()) {
-                here(Broken::CityRowNotCity { city_row: city_row.clone() });
+                match r.city_row {
+                    Some(_) => here(Broken::CityRowNotCity { city_row: city_row.clone() }),
+                    None => here(Broken::Plan(PlanBroken::OfficialRowNotCity { row: city_row.clone() })),
+                }
+            }
+            if r.compound && !r.cumulative {
+                here(Broken::Plan(PlanBroken::CompoundNotCumulative));
+            }
+            if r.compound && r.aggregate != Aggregate::None {
+                here(Broken::Plan(PlanBroken::CompoundAggregated));
+            }
+            if r.compound && r.unit != "%" {
+                here(Broken::Plan(PlanBroken::CompoundNotPercent { unit: r.unit.clone() }));
+            }
+            if let Some(t) = r.about_tolerance
+                && !(0.0..100.0).contains(&t)
+            {
+                here(Broken::Plan(PlanBroken::AboutTolerance { value: t }));
+            }
+            if let Some(rebased) = &r.rebased {
+                if r.cumulative {
+                    here(Broken::Plan(PlanBroken::RebasedCumulative));
+                }
+                if r.baseline.is_none() {
+                    here(Broken::Plan(PlanBroken::RebasedWithoutBaseline));
+                }
+                if !rebased.baseline.is_finite() {
+                    here(Broken::Plan(PlanBroken::RebasedNotNumber));
+                }
+                if rebased.note.trim().is_empty() {
+                    here(Broken::Plan(PlanBroken::RebasedNoNote));
+                }
             }
             for tag in &r.applies_to {
                 if !tags.contains(tag.as_str()) {
@@ -482,13 +682,20 @@ impl Catalog {
                 kind: r.kind,
                 better: r.better,
                 baseline: r.baseline,
+                rebased: r.rebased,
                 baseline_text: r.baseline_text,
                 target,
                 target_text,
                 note: r.note,
+                source_given: r.source.is_some(),
                 source: r.source.unwrap_or_else(|| "表2".to_string()),
                 due: r.due,
                 cumulative: r.cumulative,
+                compound: r.compound,
+                about_tolerance: r
+                    .about_tolerance
+                    .or(plan.about_tolerance)
+                    .unwrap_or(crate::target::ABOUT_TOLERANCE_DEFAULT_PCT),
                 city_row,
                 applies_to: r.applies_to,
                 aggregate: r.aggregate,
@@ -504,7 +711,15 @@ impl Catalog {
         if !issues.is_empty() {
             return Err(CatalogError { issues });
         }
-        Ok(Catalog { origin: origin.to_string(), plan, references: raw.reference, counties, indicators, projects })
+        Ok(Catalog {
+            origin: origin.to_string(),
+            plan,
+            references: raw.reference,
+            counties,
+            indicators,
+            projects,
+            status_labels,
+        })
     }
 
     /// The copy of `indicators.toml` built into the binary.
@@ -648,6 +863,17 @@ pub fn lint(catalog: &Catalog, ind: &Indicator, plan: Option<&str>) -> Vec<Probl
     {
         warn(Code::QuoteNotInPlan, Warned::QuoteNotInPlan { quote: quote.clone() });
     }
+    // A relative change where a rate's table means points; a row without the source others give.
+    if let Target::Baseline { change_pct } = ind.target
+        && change_pct != 0.0
+        && ind.unit == "%"
+    {
+        let points = format!("baseline {change_pct:+}pp");
+        warn(Code::RelativeChangeOnPercent, Warned::RelativeOnPercent { target: target.clone(), points });
+    }
+    if !ind.source_given && catalog.indicators.iter().any(|i| i.source_given) {
+        warn(Code::NoSource, Warned::NoSource { default: ind.source.clone() });
+    }
     found
 }
 
@@ -685,7 +911,8 @@ pub fn target_fits(
             Some(Misfit::EliminatedAgainst { target: target.to_string(), better })
         }
         Target::Done if !yes_no => Some(Misfit::DoneNotYesNo),
-        Target::Threshold { value, .. } | Target::Level(value) => {
+        Target::BaselinePoints { .. } if !percent => Some(Misfit::PointsOnUnit { unit: unit.to_string() }),
+        Target::Threshold { value, .. } | Target::Level(value) | Target::About(value) => {
             if yes_no && *value != 0.0 && *value != 1.0 {
                 return Some(Misfit::YesNoValue);
             }
@@ -875,5 +1102,46 @@ target = "58.7"
                 }
             }
         }
+    }
+
+    #[test]
+    fn the_keys_of_other_plans_are_checked_as_they_load() {
+        let load = |extra_plan: &str, indicator: &str| {
+            let text =
+                minimal(indicator).replacen("midterm_year = 2023\n", &format!("midterm_year = 2023\n{extra_plan}"), 1);
+            Catalog::parse(&text, "t.toml").map_err(|e| e.to_string())
+        };
+        // official_row serves every indicator without city_row, and must be a city row.
+        let c = load("official_row = \"全市\"\nlevel = { zh = \"全市层面\", en = \"city-wide\" }\n", ONE).unwrap();
+        assert_eq!(c.indicators[0].city_row, "全市");
+        let err = load("official_row = \"全国\"\n", ONE).unwrap_err();
+        assert!(err.contains("[plan] official_row \"全国\" is not a [[county]]"), "{err}");
+        // Status words: keys are the JSON status names.
+        let err = load("", &format!("{ONE}\n[status_labels.zh]\nontrack = \"达到序时进度\"\n")).unwrap_err();
+        assert!(err.contains("\"ontrack\" is not a status"), "{err}");
+        let c = load("", &format!("{ONE}\n[status_labels.zh]\nheld = \"基本符合预期\"\n")).unwrap();
+        assert_eq!(c.status_word("held", true), Some("基本符合预期"));
+        assert_eq!(c.status_word("held", false), None);
+        // rebased needs a note and the printed baseline beside it.
+        let rebased = ONE.replace("baseline = 58.7\n", "baseline = 58.7\nrebased = { baseline = 59, note = \"\" }\n");
+        assert!(load("", &rebased).unwrap_err().contains("rebased needs a note"));
+        let unprinted = ONE.replace("baseline = 58.7\n", "rebased = { baseline = 59, note = \"重算\" }\n");
+        assert!(load("", &unprinted).unwrap_err().contains("give that as `baseline`"));
+        // compound is for a cumulative rate in %.
+        let compound = ONE.replace("target = \"58.7\"", "target = \">= 13.5\"\ncompound = true");
+        assert!(load("", &compound).unwrap_err().contains("compound = true is for a cumulative indicator"));
+        // about: the tolerance in % of N, from the indicator, else [plan], else 5.
+        let about = ONE.replace("target = \"58.7\"", "target = \"about 58.7\"");
+        assert_eq!(load("", &about).unwrap().indicators[0].about_tolerance, 5.0);
+        assert_eq!(load("about_tolerance = 2\n", &about).unwrap().indicators[0].about_tolerance, 2.0);
+        let own = about.replace("target = \"about 58.7\"", "target = \"about 58.7\"\nabout_tolerance = 1");
+        assert_eq!(load("about_tolerance = 2\n", &own).unwrap().indicators[0].about_tolerance, 1.0);
+        assert!(load("about_tolerance = 100\n", &about).unwrap_err().contains("about_tolerance = 100"));
+        let too_high = ONE.replace("target = \"58.7\"", "target = \"about 120\"");
+        assert!(load("", &too_high).unwrap_err().contains("120 is outside what the indicator can measure"));
+        // Percentage points only on a % indicator.
+        let pp =
+            ONE.replace("unit = \"%\"", "unit = \"万亩\"").replace("target = \"58.7\"", "target = \"baseline +3pp\"");
+        assert!(load("", &pp).unwrap_err().contains("percentage points (pp) are for an indicator measured in %"));
     }
 }

@@ -22,6 +22,7 @@ pub fn validate(catalog: &Catalog, data: &mut Dataset, require: Require) {
     check_aggregates(catalog, data);
     let mismatches = crate::evaluate::baseline_mismatches(catalog, data);
     data.problems.extend(mismatches);
+    data.problems.extend(crate::evaluate::compound_gaps(catalog, data));
     if require != Require::None {
         require_city_values(catalog, data, require);
     }

@@ -19,7 +19,8 @@ Exit codes:
      completions: always, once they ran)
   1  findings: eval and report - a failing, lagging or regressing
      indicator under --fail-on; validate - an error in the data;
-     check-catalog - an error (with --strict, a warning too)
+     check-catalog - an error (with --strict, a warning too); diff - a
+     binding city-level verdict that changed, under --fail-on
   2  could not run: bad usage, an unreadable file, an invalid catalogue,
      targets file or (for eval, report, rank, trend) data file
 
@@ -43,6 +44,7 @@ impl Cli {
         let lang = match &self.command {
             Command::Eval(a) => a.lang,
             Command::Validate(a) => a.lang,
+            Command::Diff(a) => a.lang,
             Command::Rank(a) => a.lang,
             Command::Trend(a) => a.lang,
             Command::Indicators(a) => a.lang,
@@ -61,6 +63,8 @@ pub enum Command {
     Eval(EvalArgs),
     /// Check data files for everything `eval` needs, without evaluating; for CI.
     Validate(ValidateArgs),
+    /// What revised files change: verdicts that move, then values that move alone, and the rows behind them.
+    Diff(DiffArgs),
     /// Rank the reporting areas on one indicator, best first.
     Rank(RankArgs),
     /// Show each indicator over the years: values, sparkline, progress category, projection, verdict.
@@ -99,8 +103,17 @@ pub struct InputArgs {
     /// visible one].
     #[arg(long, value_name = "NAME")]
     pub sheet: Option<String>,
-    /// Raise a limit (repeatable): file-bytes, workbook-bytes, sheet-cells, cell-bytes or
-    /// problems-per-code, e.g. --limit workbook-bytes=1G (see docs/limits.md).
+    /// Read every visible sheet of a workbook, each on its own (a sheet named by a year dates its rows
+    /// as a file name does) [default: the sheet Excel opens on; the others are an unread-sheet warning].
+    #[arg(long, conflicts_with = "sheet")]
+    pub all_sheets: bool,
+    /// The row of the header (1-based) [default: the first row, or in a form (填报表) with a title above
+    /// the header, the first of the first 10 rows that names the area and indicator columns].
+    #[arg(long, value_name = "N", value_parser = clap::value_parser!(u32).range(1..))]
+    pub header_row: Option<u32>,
+    /// Raise a limit (repeatable): file-bytes, workbook-bytes, sheet-cells, cell-bytes,
+    /// problems-per-code, problems-per-run or side-file-bytes, e.g. --limit workbook-bytes=1G (see
+    /// docs/limits.md).
     #[arg(long, value_name = "NAME=N")]
     pub limit: Vec<crate::load::LimitSetting>,
     /// Read a data file that is a symbolic link (refused by default: a link in a submission can point
@@ -293,6 +306,56 @@ pub struct ValidateArgs {
     /// Show at most this many problems (the counts still cover them all).
     #[arg(long, value_name = "N")]
     pub max_errors: Option<usize>,
+    /// Each file holds one area's rows: the area its name (or, failing that, its folder's name) names,
+    /// e.g. 晋江市-2024.csv; a row of another area is an error (foreign-area).
+    #[arg(long)]
+    pub area_from_filename: bool,
+    /// Every area with rows in a year must give every indicator that applies to it: the binding ones
+    /// (--complete, --complete binding) or all of them (--complete all); one missing-indicator error
+    /// per area and indicator lacking. Give the files first, or write --complete=all.
+    #[arg(long, value_enum, value_name = "WHICH", num_args = 0..=1, default_missing_value = "binding")]
+    pub complete: Option<Complete>,
+}
+
+/// `validate --complete`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum Complete {
+    /// Every binding (约束性) indicator that applies to the area.
+    Binding,
+    /// Every indicator that applies to the area.
+    All,
+}
+
+/// `plan-check diff BASE… --against HEAD…`.
+#[derive(Debug, Args)]
+#[command(mut_arg("format", |a| a.value_parser(format_parser(Format::DIFF))))]
+pub struct DiffArgs {
+    /// The files (or folders) before: BASE…
+    #[command(flatten)]
+    pub input: InputArgs,
+    /// The files (or folders) after: HEAD…
+    #[arg(long, value_name = "HEAD", num_args = 1.., required = true)]
+    pub against: Vec<String>,
+    #[command(flatten)]
+    pub judge: JudgeArgs,
+    #[command(flatten)]
+    pub output: OutputArgs,
+    /// What makes the exit code 1: never (the default), or a binding indicator's city-level verdict that
+    /// changes (binding-change).
+    #[arg(long, value_enum, default_value_t = DiffFailOn::Never)]
+    pub fail_on: DiffFailOn,
+    /// Language of the tables, annotations and the job summary (JSON stays English).
+    #[arg(long, value_enum, default_value_t = LangArg::Zh)]
+    pub lang: LangArg,
+}
+
+/// `diff --fail-on`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum DiffFailOn {
+    /// Exit 0 whatever changed.
+    Never,
+    /// Exit 1 when a binding (约束性) indicator's city-level verdict changes.
+    BindingChange,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]

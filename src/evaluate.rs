@@ -34,6 +34,8 @@ pub enum Status {
     Pass,
     Fail,
     Achieved,
+    /// Mid-term: the base-year value already met the target and the value still does (保持达标).
+    Held,
     OnTrack,
     Lagging,
     Regressing,
@@ -43,10 +45,11 @@ pub enum Status {
 }
 
 impl Status {
-    pub const ALL: [Status; 9] = [
+    pub const ALL: [Status; 10] = [
         Status::Pass,
         Status::Fail,
         Status::Achieved,
+        Status::Held,
         Status::OnTrack,
         Status::Lagging,
         Status::Regressing,
@@ -60,6 +63,7 @@ impl Status {
             Status::Pass => "pass",
             Status::Fail => "fail",
             Status::Achieved => "achieved",
+            Status::Held => "held",
             Status::OnTrack => "on_track",
             Status::Lagging => "lagging",
             Status::Regressing => "regressing",
@@ -77,6 +81,7 @@ impl Status {
                 Status::Pass,
                 Status::Fail,
                 Status::Achieved,
+                Status::Held,
                 Status::OnTrack,
                 Status::Lagging,
                 Status::Regressing,
@@ -143,6 +148,15 @@ pub enum Reason {
         latest: Point,
         slope: f64,
         better: Better,
+        /// Which way the slope goes as the judgement counts it (a slope within the tolerance is flat),
+        /// so that the words follow the status.
+        direction: Direction,
+    },
+    /// A 0/0 pair: the area has nothing to count (no villages), so no ratio of its own.
+    NothingToCount,
+    /// A compounded cumulative rate needs every year's rate since the base year; this one is missing.
+    CompoundGap {
+        year: i32,
     },
     /// The base year already met the target; the value no longer does.
     HoldBroken {
@@ -174,6 +188,14 @@ pub enum Reason {
     NotApplicable {
         tags: Vec<String>,
     },
+}
+
+/// Which way a series' slope goes, as a trend judgement counts it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Direction {
+    Rising,
+    Falling,
+    Flat,
 }
 
 /// The target as shown next to a verdict: the plan's words, the resolved rule, and where a province
@@ -277,7 +299,11 @@ pub struct Verdict {
     pub official: bool,
     pub value: Option<f64>,
     pub basis: Basis,
+    /// The base-year value the verdict is measured from: the re-based one where the catalogue gives
+    /// one, for the official row.
     pub baseline: Option<f64>,
+    /// The baseline as the plan prints it, when a re-based one replaced it for this verdict.
+    pub printed_baseline: Option<f64>,
     pub target: TargetView,
     /// (value − baseline) / (target − baseline), where defined.
     pub completion: Option<f64>,
@@ -347,7 +373,7 @@ pub fn evaluate(catalog: &Catalog, data: &Dataset, settings: &Settings) -> Evalu
     let plan = &catalog.plan;
     let index = data.index(catalog);
     let years: Vec<i32> = data.years().into_iter().filter(|&y| y > plan.base_year && y <= settings.year).collect();
-    let present = index.counties_in(settings.year);
+    let present = index.counties_up_to(settings.year);
     let areas: Vec<(usize, &County)> = (catalog.counties.iter().enumerate())
         .filter(|&(no, c)| c.kind == AreaKind::City || present.get(no).copied().unwrap_or(false))
         .collect();
@@ -394,7 +420,33 @@ pub fn evaluate(catalog: &Catalog, data: &Dataset, settings: &Settings) -> Evalu
             };
             let history = yearly_values((catalog, data), (area_no, area), ind, &years, find);
             let base = find(plan.base_year)(area_no);
-            let row = Row { area, area_name, official, current, combined, members, base, history };
+            let base_aggregated = match (area.kind, base.and_then(|m| m.value())) {
+                (AreaKind::City, None) => match aggregate::combine(catalog, data, area, ind, find(plan.base_year)) {
+                    Combined::Value { value, .. } => Some(value),
+                    _ => None,
+                },
+                _ => None,
+            };
+            let nothing_to_count = current.and_then(|m| data.ratio_of(m)) == Some((0.0, 0.0));
+            let (current, history, compound_gap) = if ind.compound {
+                compounded(plan.base_year, settings.year, current, history)
+            } else {
+                (current.and_then(|m| m.value()), history, None)
+            };
+            let row = Row {
+                area,
+                area_name,
+                official,
+                current,
+                current_row: find(settings.year)(area_no),
+                combined,
+                members,
+                base,
+                base_aggregated,
+                history,
+                nothing_to_count,
+                compound_gap,
+            };
             verdicts.push(judge(catalog, (ind, &shared), &row, settings));
         }
     }
@@ -407,7 +459,8 @@ pub fn evaluate(catalog: &Catalog, data: &Dataset, settings: &Settings) -> Evalu
         stage: settings.stage,
         elapsed_share: elapsed(plan.base_year, plan.target_year, settings.year),
         areas: areas.iter().map(|(_, a)| a.name.clone()).collect(),
-        files: data.accounting.iter().map(|a| a.file.clone()).collect(),
+        // Escaped once here: every origin line (eval --explain, JSON, the report) names files from it.
+        files: data.accounting.iter().map(|a| crate::problem::escape(&a.file).into_owned()).collect(),
         verdicts,
         warnings,
         by_area,
@@ -451,6 +504,47 @@ pub fn baseline_mismatches(catalog: &Catalog, data: &Dataset) -> Vec<Problem> {
         .collect()
 }
 
+/// For each compounded indicator (`compound = true`), each row whose area has rates after a year it
+/// lacks: the warning names the missing year at the first row after it. `validate` and `eval` share it.
+pub fn compound_gaps(catalog: &Catalog, data: &Dataset) -> Vec<Problem> {
+    let base_year = catalog.plan.base_year;
+    let compound: HashMap<&str, &Indicator> =
+        catalog.indicators.iter().filter(|i| i.compound).map(|i| (i.id.as_str(), i)).collect();
+    if compound.is_empty() {
+        return Vec::new();
+    }
+    let mut years: HashMap<(&str, &str), Vec<(i32, &Measurement)>> = HashMap::new();
+    for m in data.measurements.iter().filter(|m| m.year > base_year && m.value().is_some()) {
+        if compound.contains_key(data.indicator_of(m)) {
+            years.entry((data.county_of(m), data.indicator_of(m))).or_default().push((m.year, m));
+        }
+    }
+    let mut found = Vec::new();
+    let mut keys: Vec<_> = years.keys().copied().collect();
+    keys.sort_unstable();
+    for key in keys {
+        let mut rows = years.remove(&key).unwrap_or_default();
+        rows.sort_by_key(|(y, _)| *y);
+        let mut expected = base_year + 1;
+        for (year, m) in rows {
+            if year > expected {
+                let origin = data.location(m);
+                found.push(
+                    Problem::warning(
+                        Code::CompoundGap,
+                        &origin.file,
+                        Expected::CompoundRate { id: key.1.to_string(), year: expected },
+                    )
+                    .at(origin.line, None, key.1)
+                    .found(&format!("{} {year}", key.0)),
+                );
+            }
+            expected = year + 1;
+        }
+    }
+    found
+}
+
 fn elapsed(base: i32, target: i32, year: i32) -> f64 {
     // In f64: `--year` takes any i32, and i32::MIN − 2020 overflows.
     ((f64::from(year) - f64::from(base)) / (f64::from(target) - f64::from(base))).clamp(0.0, 1.0)
@@ -466,12 +560,21 @@ struct Row<'a> {
     area: &'a County,
     area_name: &'a Arc<str>,
     official: bool,
-    current: Option<&'a Measurement>,
+    /// The row's own value in the evaluation year (for a compounded indicator, the rates compounded).
+    current: Option<f64>,
+    /// The row of the evaluation year, when the data has one.
+    current_row: Option<&'a Measurement>,
     /// For a city-level row: its areas' values combined.
     combined: Combined,
     /// The areas' rows `combined` is made of.
     members: Vec<&'a Measurement>,
     base: Option<&'a Measurement>,
+    /// For a city row without a base-year value of its own: its areas' base-year values combined.
+    base_aggregated: Option<f64>,
+    /// The row is a 0/0 pair: nothing to count.
+    nothing_to_count: bool,
+    /// For a compounded indicator: the first year after the base year without a rate.
+    compound_gap: Option<i32>,
     /// The row's values after the base year up to the evaluation year (a city row's aggregated where
     /// it was not reported).
     history: Vec<Point>,
@@ -506,10 +609,12 @@ fn target_in_force<'a>(
 }
 
 fn judge(catalog: &Catalog, (ind, shared): (&Indicator, &Shared), row: &Row, settings: &Settings) -> Verdict {
-    let baseline = match (row.area.kind, ind.baseline) {
+    let official_rebased = row.area.kind == AreaKind::City && ind.rebased.is_some();
+    let baseline = match (row.area.kind, ind.judged_baseline()) {
         (AreaKind::City, Some(b)) => Some(b),
-        _ => row.base.and_then(|m| m.value()),
+        _ => row.base.and_then(|m| m.value()).or(row.base_aggregated),
     };
+    let printed_baseline = if official_rebased { ind.baseline } else { None };
     let start = if ind.cumulative { Some(0.0) } else { baseline };
     let due = ind.due.unwrap_or(catalog.plan.target_year);
     let final_stage = settings.stage == Stage::Final || due <= settings.year;
@@ -522,6 +627,7 @@ fn judge(catalog: &Catalog, (ind, shared): (&Indicator, &Shared), row: &Row, set
         value,
         basis,
         baseline,
+        printed_baseline,
         target,
         completion: None,
         status: Status::Pending,
@@ -540,12 +646,18 @@ fn judge(catalog: &Catalog, (ind, shared): (&Indicator, &Shared), row: &Row, set
         v.reason = Some(Reason::CityWideCount { city: ind.city_row.clone() });
         return v;
     }
+    if row.nothing_to_count && row.area.kind == AreaKind::Area {
+        v.status = Status::NotApplicable;
+        v.reason = Some(Reason::NothingToCount);
+        return v;
+    }
     let Some(value) = v.value else {
         v.status = Status::Missing;
-        v.reason = Some(match (&row.combined, row.current) {
-            (Combined::MissingAreas(areas), _) => Reason::MissingAreas(areas.clone()),
-            (_, Some(_)) => Reason::NoData,
-            (_, None) => Reason::NoRow,
+        v.reason = Some(match (&row.combined, row.current_row, row.compound_gap) {
+            (_, _, Some(year)) => Reason::CompoundGap { year },
+            (Combined::MissingAreas(areas), _, _) => Reason::MissingAreas(areas.clone()),
+            (_, Some(_), _) => Reason::NoData,
+            (_, None, _) => Reason::NoRow,
         });
         return v;
     };
@@ -578,6 +690,7 @@ fn judge(catalog: &Catalog, (ind, shared): (&Indicator, &Shared), row: &Row, set
     }
     let share = elapsed(catalog.plan.base_year, due, settings.year);
     (v.status, v.reason) = midterm(value, start, rule, v.completion, share, ind.cumulative);
+
     v
 }
 
@@ -590,7 +703,12 @@ fn target_view(
     assigned: &TargetsFile,
 ) -> (TargetView, Resolved) {
     let (target, source, for_area) = target_in_force(ind, area, assigned);
-    let ctx = Context { better: ind.better, baseline, reference: &|id| catalog.reference_value(id) };
+    let ctx = Context {
+        better: ind.better,
+        baseline,
+        reference: &|id| catalog.reference_value(id),
+        about_tolerance: ind.about_tolerance,
+    };
     let resolved = if *target == Target::Province {
         Resolved::Unresolved(Unresolved::ProvinceNotSupplied)
     } else {
@@ -616,18 +734,18 @@ fn target_view(
 
 /// The row's value — reported, else its areas' aggregate — and the rows it and the baseline came from.
 fn value_of(ind: &Indicator, row: &Row) -> (Option<f64>, Basis, Origin) {
-    let reported = row.current.and_then(|m| m.value());
+    let reported = row.current;
     let (value, basis) = match (reported, &row.combined) {
         (None, Combined::Value { value, areas }) => (Some(*value), Basis::Aggregated { areas: *areas }),
         _ => (reported, Basis::Reported),
     };
     let value_rows = match basis {
         Basis::Aggregated { .. } => row.members.iter().copied().map(Place::of).collect(),
-        Basis::Reported => row.current.map(Place::of).into_iter().collect(),
+        Basis::Reported => row.current_row.map(Place::of).into_iter().collect(),
     };
     // The catalogue's baseline serves a city row; a cumulative indicator starts from zero. Only
     // otherwise does a base-year row of the data supply the baseline.
-    let from_data = !(ind.cumulative || (row.area.kind == AreaKind::City && ind.baseline.is_some()));
+    let from_data = !(ind.cumulative || (row.area.kind == AreaKind::City && ind.judged_baseline().is_some()));
     let base_row = row.base.filter(|m| from_data && m.value().is_some()).map(Place::of);
     (value, basis, Origin { value_rows, base_row })
 }
@@ -662,6 +780,36 @@ where
         .collect()
 }
 
+/// A compounded cumulative rate (〔N〕 with `compound = true`): the data give each year's rate rᵢ in %,
+/// and the value in a year is (1 − Π(1 − rᵢ/100)) × 100 over the years since the base year. Returns the
+/// evaluation year's value, the series of compounded values, and the first year without a rate when
+/// one is missing (then the evaluation year has no value: a rate cannot be compounded over a gap).
+fn compounded(
+    base_year: i32,
+    year: i32,
+    current: Option<&Measurement>,
+    rates: Vec<Point>,
+) -> (Option<f64>, Vec<Point>, Option<i32>) {
+    let mut kept = 1.0;
+    let mut series = Vec::new();
+    let mut gap = None;
+    // base_year < target_year, so base_year + 1 cannot overflow.
+    for (expected, p) in (base_year + 1..).zip(&rates) {
+        if p.year != expected {
+            gap = Some(expected);
+            break;
+        }
+        kept *= 1.0 - p.value / 100.0;
+        series.push(Point { year: p.year, value: (1.0 - kept) * 100.0 });
+    }
+    let reported = current.and_then(|m| m.value()).is_some();
+    let value = match (gap, series.last()) {
+        (None, Some(last)) if reported && last.year == year => Some(last.value),
+        _ => None,
+    };
+    (value, series, gap)
+}
+
 /// The series of one (area, indicator): the base-year value, then the later years' values. Years before
 /// the base year are outside the plan's period and not part of it.
 fn series(start: Option<f64>, history: &[Point], base_year: i32) -> Vec<Point> {
@@ -683,7 +831,12 @@ fn judge_trend(mut v: Verdict, trend: Trend, ind: &Indicator, final_stage: bool)
         (false, TrendOutcome::Mixed) => Status::Lagging,
         (false, TrendOutcome::Against) => Status::Regressing,
     };
-    v.reason = Some(Reason::Trend { first: j.first, latest: j.latest, slope: j.slope, better: ind.better });
+    let direction = match j.direction {
+        Some(true) => Direction::Rising,
+        Some(false) => Direction::Falling,
+        None => Direction::Flat,
+    };
+    v.reason = Some(Reason::Trend { first: j.first, latest: j.latest, slope: j.slope, better: ind.better, direction });
     v
 }
 
@@ -709,7 +862,9 @@ fn midterm(
     cumulative: bool,
 ) -> (Status, Option<Reason>) {
     if rule.is_met_by(value) {
-        return (Status::Achieved, None);
+        // Met at the base year and still met: held, not reached early.
+        let held = !cumulative && start.is_some_and(|b| rule.is_met_by(b));
+        return (if held { Status::Held } else { Status::Achieved }, None);
     }
     let now = Standing { value, rule };
     let Some(start) = start else {
@@ -862,7 +1017,8 @@ mod tests {
         let forest = verdict(&e, "全市", "forest_coverage");
         let rule = Rule { cmp: Cmp::AtLeast, value: 58.7 };
         assert_eq!(forest.reason, Some(Reason::HoldBroken { baseline: 58.7, now: Standing { value: 58.6, rule } }));
-        assert_eq!(verdict(&e, "全市", "groundwater_class_v").status, Status::Achieved);
+        // 9.44 at the base year already met ≤10, and 10.0 still does: held, not reached early.
+        assert_eq!(verdict(&e, "全市", "groundwater_class_v").status, Status::Held);
         let e = run(vec![m("全市", "groundwater_class_v", 2023, Some(10.5))], 2023, "");
         assert_eq!(verdict(&e, "全市", "groundwater_class_v").status, Status::Regressing);
     }
@@ -1137,5 +1293,209 @@ mod tests {
         let e = run(vec![m("全市", "park_500m_coverage", 2025, Some(50.0))], 2025, "");
         assert!(!has_findings(&c, e.official(), FailOn::Binding));
         assert!(has_findings(&c, e.official(), FailOn::Any));
+    }
+
+    #[test]
+    fn held_and_achieved_are_told_apart_at_midterm_and_both_pass_at_the_end() {
+        // 绿盈乡村 64.4 → ≥80: 80 in 2023 was reached since the base year.
+        let e = run(vec![m("全市", "green_village_share", 2023, Some(80.0))], 2023, "");
+        assert_eq!(verdict(&e, "全市", "green_village_share").status, Status::Achieved);
+        // 地下水Ⅴ类 9.44 met ≤10 at the base year: 10 (exactly at the boundary) is held.
+        let e = run(vec![m("全市", "groundwater_class_v", 2023, Some(10.0))], 2023, "");
+        assert_eq!(verdict(&e, "全市", "groundwater_class_v").status, Status::Held);
+        let summary = Summary::of(&catalog(), e.stage, e.official());
+        assert_eq!(summary.counts.get("held"), Some(&1));
+        assert_eq!(summary.counts.get("achieved"), Some(&0));
+        // The final stage knows no held: pass.
+        let e = run(vec![m("全市", "groundwater_class_v", 2025, Some(10.0))], 2025, "");
+        assert_eq!(verdict(&e, "全市", "groundwater_class_v").status, Status::Pass);
+        assert!(!Status::of_stage(Stage::Final).contains(&Status::Held));
+    }
+
+    #[test]
+    fn the_catalogue_knows_every_status_name() {
+        let names: Vec<&str> = Status::ALL.iter().map(|s| s.as_str()).collect();
+        assert_eq!(names, crate::catalog::STATUS_NAMES);
+    }
+
+    #[test]
+    fn the_base_year_city_value_is_aggregated_from_the_areas() {
+        // 生态保护红线 (不降低, no baseline in the plan, a ratio): every area gives 2020 and 2023 pairs and
+        // no 全市 row is given. 2020: 60/200 = 30%; 2023: 59/200 = 29.5%: the city has regressed, as
+        // 德化县 (30/100 → 29/100) has.
+        let c = catalog();
+        let mut data = Dataset::for_catalog(&c);
+        let areas: Vec<String> = c.areas().map(|a| a.name.clone()).collect();
+        for area in &areas {
+            let dehua = area == "德化县";
+            for (year, n) in [(2020, if dehua { 30.0 } else { 30.0 / 12.0 }), (2023, if dehua { 29.0 } else { 2.5 })] {
+                let d = if dehua { 100.0 } else { 100.0 / 12.0 };
+                data.push_named(area, "ecological_redline_share", year).unwrap().set_value(Some(n / d * 100.0));
+                data.detail_last(crate::load::Details { numerator: Some(n), denominator: Some(d), note: None });
+            }
+        }
+        let settings = Settings { year: 2023, stage: Stage::Midterm, province: TargetsFile::default() };
+        let e = evaluate(&c, &data, &settings);
+        let city = verdict(&e, "全市", "ecological_redline_share");
+        assert!((city.baseline.unwrap() - 30.0).abs() < 1e-9, "{:?}", city.baseline);
+        assert!((city.value.unwrap() - 29.5).abs() < 1e-9, "{:?}", city.value);
+        assert_eq!(city.status, Status::Regressing);
+        assert_eq!(verdict(&e, "德化县", "ecological_redline_share").status, Status::Regressing);
+    }
+
+    #[test]
+    fn a_zero_over_zero_pair_is_nothing_to_count() {
+        // 美丽河湖-like ratio: 晋江市 has no villages (0/0); the others' pairs make the city's value alone.
+        let c = catalog();
+        let mut data = Dataset::for_catalog(&c);
+        for area in c.areas() {
+            let (n, d) = if area.name == "晋江市" { (0.0, 0.0) } else { (9.0, 10.0) };
+            data.push_named(&area.name, "green_village_share", 2023)
+                .unwrap()
+                .set_value((d > 0.0).then(|| n / d * 100.0));
+            data.detail_last(crate::load::Details { numerator: Some(n), denominator: Some(d), note: None });
+        }
+        let settings = Settings { year: 2023, stage: Stage::Midterm, province: TargetsFile::default() };
+        let e = evaluate(&c, &data, &settings);
+        let jinjiang = verdict(&e, "晋江市", "green_village_share");
+        assert_eq!((jinjiang.status, jinjiang.reason.clone()), (Status::NotApplicable, Some(Reason::NothingToCount)));
+        let city = verdict(&e, "全市", "green_village_share");
+        assert!((city.value.unwrap() - 90.0).abs() < 1e-9, "{:?}", city.value);
+        assert_eq!(city.basis, Basis::Aggregated { areas: 13 });
+    }
+
+    #[test]
+    fn an_area_that_reported_earlier_but_not_this_year_is_missing() {
+        let rows =
+            vec![m("德化县", "forest_coverage", 2021, Some(77.0)), m("晋江市", "forest_coverage", 2023, Some(60.0))];
+        let e = run(rows, 2023, "");
+        assert!(e.areas.iter().any(|a| a == "德化县"));
+        let v = verdict(&e, "德化县", "forest_coverage");
+        assert_eq!((v.status, v.reason.clone()), (Status::Missing, Some(Reason::NoRow)));
+        // An area with no row in any year up to the evaluation year is still left out.
+        assert!(!e.areas.iter().any(|a| a == "安溪县"));
+    }
+
+    /// A catalogue of another plan: a national one, with only a 全国 row.
+    const NATIONAL: &str = r#"
+[plan]
+name = "“十四五”生态环境保护规划"
+base_year = 2020
+target_year = 2025
+midterm_year = 2023
+official_row = "全国"
+level = { zh = "全国层面", en = "national level" }
+
+[status_labels.zh]
+on_track = "达到序时进度"
+achieved = "达到序时进度"
+held = "基本符合预期"
+regressing = "滞后"
+
+[[county]]
+name = "全国"
+kind = "city"
+
+[[indicator]]
+id = "good_air_days"
+no = 1
+domain = "环境治理"
+name = "地级及以上城市空气质量优良天数比率（%）"
+unit = "%"
+type = "binding"
+better = "higher"
+baseline = 76.7
+rebased = { baseline = 81.2, note = "2018年监测口径调整后重算" }
+target = "baseline + 3.3pp"
+target_text = "比2015年提高3.3个百分点"
+source = "表1"
+
+[[indicator]]
+id = "energy_intensity_reduction"
+no = 2
+domain = "绿色低碳"
+name = "单位国内生产总值能源消耗降低（%）"
+unit = "%"
+type = "binding"
+better = "higher"
+cumulative = true
+compound = true
+target = ">= 13.5"
+target_text = "〔13.5〕"
+source = "表1"
+
+[[indicator]]
+id = "forest_coverage"
+no = 3
+domain = "生态保护"
+name = "森林覆盖率（%）"
+unit = "%"
+type = "binding"
+better = "higher"
+baseline = 23.04
+target = "> 23"
+target_text = ">23"
+source = "表1"
+"#;
+
+    fn national(rows: Vec<Named>, year: i32) -> (Catalog, Evaluation) {
+        let c = Catalog::parse(NATIONAL, "national.toml").unwrap_or_else(|e| panic!("{e}"));
+        let settings = Settings { year, stage: Settings::stage_for(&c, year), province: TargetsFile::default() };
+        let e = evaluate(&c, &dataset(&c, rows), &settings);
+        (c, e)
+    }
+
+    #[test]
+    fn a_rebased_baseline_is_judged_against_and_the_printed_one_kept() {
+        // Printed 76.7, re-based 81.2: +3.3pp is at least 84.5 (76.7 + 3.3 = 80 would pass 82).
+        let (_, e) = national(vec![m("全国", "good_air_days", 2025, Some(84.5))], 2025);
+        let v = verdict(&e, "全国", "good_air_days");
+        assert_eq!((v.baseline, v.printed_baseline), (Some(81.2), Some(76.7)));
+        assert_eq!(v.status, Status::Pass);
+        assert_eq!(v.target.resolved.as_deref(), Some("≥84.5"));
+        let (_, e) = national(vec![m("全国", "good_air_days", 2025, Some(84.4))], 2025);
+        assert_eq!(verdict(&e, "全国", "good_air_days").status, Status::Fail);
+        // At mid-term, completion runs from the re-based 81.2: (83.18 − 81.2) / 3.3 = 60%: on track.
+        let (_, e) = national(vec![m("全国", "good_air_days", 2023, Some(83.18))], 2023);
+        let v = verdict(&e, "全国", "good_air_days");
+        assert!((v.completion.unwrap() - 0.6).abs() < 1e-9, "{:?}", v.completion);
+        assert_eq!(v.status, Status::OnTrack);
+    }
+
+    #[test]
+    fn yearly_rates_are_compounded_not_added() {
+        // 能耗 −2.7% in 2021, −0.1% in 2022, −3% in 2023: 1 − 0.973 × 0.999 × 0.97 = 5.7133…%, not 5.8.
+        let rows = years("全国", "energy_intensity_reduction", &[(2021, 2.7), (2022, 0.1), (2023, 3.0)]);
+        let (_, e) = national(rows, 2023);
+        let v = verdict(&e, "全国", "energy_intensity_reduction");
+        let expected = (1.0 - 0.973 * 0.999 * 0.97) * 100.0;
+        assert!((v.value.unwrap() - expected).abs() < 1e-9, "{:?}", v.value);
+        let got: Vec<(i32, f64)> = v.series.iter().map(|p| (p.year, (p.value * 1e4).round() / 1e4)).collect();
+        assert_eq!(got, [(2020, 0.0), (2021, 2.7), (2022, 2.7973), (2023, 5.7134)]);
+        // 2022 missing: no value, and the reason names the year.
+        let rows = years("全国", "energy_intensity_reduction", &[(2021, 2.7), (2023, 3.0)]);
+        let (_, e) = national(rows, 2023);
+        let v = verdict(&e, "全国", "energy_intensity_reduction");
+        assert_eq!((v.status, v.reason.clone()), (Status::Missing, Some(Reason::CompoundGap { year: 2022 })));
+    }
+
+    #[test]
+    fn a_strict_floor_met_at_the_start_is_held_and_fails_exactly_at_it() {
+        let (_, e) = national(vec![m("全国", "forest_coverage", 2023, Some(24.02))], 2023);
+        assert_eq!(verdict(&e, "全国", "forest_coverage").status, Status::Held);
+        let (_, e) = national(vec![m("全国", "forest_coverage", 2025, Some(23.0))], 2025);
+        assert_eq!(verdict(&e, "全国", "forest_coverage").status, Status::Fail, ">23: exactly 23 fails");
+        let (_, e) = national(vec![m("全国", "forest_coverage", 2025, Some(23.01))], 2025);
+        assert_eq!(verdict(&e, "全国", "forest_coverage").status, Status::Pass);
+    }
+
+    #[test]
+    fn a_national_catalogue_is_judged_on_its_only_row() {
+        let (c, e) = national(vec![m("全国", "forest_coverage", 2023, Some(24.02))], 2023);
+        assert!(c.indicators.iter().all(|i| i.city_row == "全国"));
+        assert!(e.verdicts.iter().all(|v| v.official && *v.county == *"全国"), "{:?}", e.areas);
+        assert_eq!(crate::labels::status_word(&c, Status::Held, crate::Lang::Zh), "基本符合预期");
+        assert_eq!(crate::labels::status_word(&c, Status::Held, crate::Lang::En), "held");
+        assert_eq!(crate::labels::level_title(&c, crate::Lang::Zh), "全国层面");
     }
 }

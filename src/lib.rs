@@ -20,6 +20,7 @@ pub mod catalog;
 pub mod checks;
 pub mod cli;
 mod cmd;
+pub mod compare;
 pub mod evaluate;
 pub mod labels;
 pub mod lang;
@@ -75,6 +76,7 @@ fn dispatch(
     match settings {
         S::Eval(s) => cmd::eval::run(s, console, out, err),
         S::Validate(s) => cmd::validate::run(s, console, out, err),
+        S::Diff(s) => cmd::diff::run(s, console, out, err),
         S::Rank(s) => cmd::rank::run(s, console, out, err),
         S::Trend(s) => cmd::trend::run(s, console, out, err),
         S::Indicators(s) => cmd::indicators::run(s, console, out, err),

@@ -44,6 +44,9 @@ pub enum Expected {
         sheet: String,
     },
     KnownEncoding,
+    /// What a workbook of another kind than .xlsx (.xls, .ods) or a sheet of one should be; the words
+    /// are in `labels::workbooks`.
+    Book(BookExpected),
     /// One year in a file name; rows without a year are dated `fallback`, when given.
     OneYearInName {
         fallback: Option<i32>,
@@ -114,6 +117,16 @@ pub enum Expected {
         id: String,
         city_row: String,
     },
+    /// A city-level row the indicator is not judged on (a 全市 row of a 中心市区 indicator).
+    UnusedCityRow {
+        id: String,
+        city_row: String,
+    },
+    /// A compounded rate's yearly rate for `year`, between the base year and a later year given.
+    CompoundRate {
+        id: String,
+        year: i32,
+    },
     TaggedOnly {
         id: String,
         tags: Vec<String>,
@@ -135,12 +148,46 @@ pub enum Expected {
         ratio: bool,
         city: String,
     },
+    /// A year of the plan's period, `base` to `target` (the catalogue's `[plan]`).
+    YearInPlan {
+        base: i32,
+        target: i32,
+    },
+    /// The year the file's name gives, `name_year`; `rows` rows of this file give `found` instead.
+    YearOfName {
+        name_year: i32,
+    },
     /// A value on the `city_row` row, of the last year when there is one.
     CityValue {
         id: String,
         name: String,
         city_row: String,
         year: Option<i32>,
+    },
+    /// A number with the unit `unit` written after it: the number alone (`19.8`, not `19.8μg/m3`).
+    NumberWithoutUnit {
+        unit: String,
+    },
+    /// Rows of `area` only: the file's name says it is that area's file (`--area-from-filename`).
+    RowsOfArea {
+        area: String,
+    },
+    /// A file name that names one area (`--area-from-filename`); `named` are the areas it names.
+    AreaInFileName {
+        named: Vec<String>,
+    },
+    /// A value for indicator `id` (`name`) on `area`'s row in `year` (`--complete`).
+    AreaValue {
+        area: String,
+        id: String,
+        name: String,
+        year: i32,
+    },
+    /// The numerator and denominator beside an area's value of the ratio indicator `id`, from which
+    /// the `city_row` value is aggregated.
+    RatioParts {
+        id: String,
+        city_row: String,
     },
     /// What a project status file expected (docs/projects.md); words in `labels/projects.rs`.
     Project(ProjectExpected),
@@ -173,10 +220,106 @@ pub enum ProjectExpected {
     Once { same: bool, at: String },
 }
 
+/// What a workbook, its structure or its sheets should have been (`Expected::Book`).
+#[derive(Debug, Clone, PartialEq)]
+pub enum BookExpected {
+    /// A format plan-check reads (.csv, .xlsx, .xls, .ods).
+    ReadFormat,
+    /// A compound file (OLE) whose sectors and chains are whole.
+    CompoundFile,
+    /// A compound file holding a Workbook (BIFF8) or Book (BIFF5) stream.
+    WorkbookStream,
+    /// A stream as long as its entry says, whose records end within it.
+    WholeStream,
+    /// Records no longer than BIFF8 allows.
+    RecordSize,
+    /// A sheet that starts within the stream.
+    SheetOffset,
+    /// A DIMENSIONS record whose first row and column come before its last.
+    Dimensions,
+    /// A string, formula or run of cells that fits in its record.
+    WithinRecord,
+    /// An OpenDocument `content.xml` that can be read.
+    OdsContent,
+    /// Only the sheet `read` is read; `--all-sheets` reads every visible one.
+    OneSheetRead { read: String },
+}
+
+/// What is wrong in the keys other plans' tables need: `[plan]`'s `official_row`, `level` and
+/// `about_tolerance`, `[status_labels]`, an indicator's `compound` and `rebased`. Words in
+/// `crate::labels` (plan_words.rs).
+#[derive(Debug, Clone, PartialEq)]
+pub enum PlanBroken {
+    AboutTolerance { value: f64 },
+    LevelWords,
+    StatusKey { key: String },
+    StatusWordEmpty { key: String },
+    OfficialRowNotCity { row: String },
+    CompoundNotCumulative,
+    CompoundAggregated,
+    CompoundNotPercent { unit: String },
+    RebasedCumulative,
+    RebasedWithoutBaseline,
+    RebasedNotNumber,
+    RebasedNoNote,
+}
+
+/// Which figure of a catalogue [`Broken::FigureNotAFigure`] is about.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Figure {
+    Target,
+    Reference,
+}
+
 /// A rule of a catalogue or of a `--targets` file that an entry breaks (code `invalid` or
 /// `invalid-targets`); the words, in either language, are in `crate::labels`.
 #[derive(Debug, Clone, PartialEq)]
 pub enum Broken {
+    /// A key other plans need (issue 22) used wrongly.
+    Plan(PlanBroken),
+    /// An area name or alias no trimmed cell can match: empty, padded, or holding an invisible
+    /// character (`invisible`, its code point).
+    NameNeverMatches {
+        name: String,
+        padded: bool,
+        invisible: Option<u32>,
+    },
+    /// An area name or alias that looks the same as `other`, a name of `owner`.
+    NameLooksAlike {
+        name: String,
+        other: String,
+        owner: String,
+    },
+    /// A baseline that is not a finite figure of sensible size (`nan`, `inf`, `1e308`).
+    NotAFigure {
+        value: f64,
+    },
+    /// A target's figure, or a `[[reference]]` value, that is not a finite figure of sensible size.
+    FigureNotAFigure {
+        of: Figure,
+        value: f64,
+    },
+    /// A baseline outside what the indicator can measure.
+    BaselineMisfit {
+        why: Misfit,
+    },
+    /// One area given two targets, under `first` and under `second` (its name and its alias, or padded).
+    AreaTwice {
+        area: String,
+        first: String,
+        second: String,
+    },
+    /// A target relative to the baseline that resolves outside what the unit measures (`range`).
+    ResolvesOutside {
+        target: String,
+        baseline: f64,
+        value: f64,
+        range: &'static str,
+    },
+    /// Problems past the ones shown (a targets file of 200,000 unknown ids printed 19 MB).
+    MoreNotShown {
+        more: usize,
+    },
     /// TOML the parser refused (its English message, which `--lang zh` puts into Chinese where it can).
     Toml {
         message: String,
@@ -309,6 +452,15 @@ pub enum Warned {
         cmp: Cmp,
         value: f64,
         better: Better,
+    },
+    /// `baseline +N%` on a % indicator, where a rate's table usually means percentage points.
+    RelativeOnPercent {
+        target: String,
+        points: String,
+    },
+    /// No `source` in a catalogue that gives it elsewhere.
+    NoSource {
+        default: String,
     },
 }
 
@@ -485,9 +637,13 @@ pub enum Code {
     MissingIndicator,
     AggregateMismatch,
     BaselineMismatch,
+    CompoundGap,
     UnreadableFile,
     TooLarge,
     Formula,
+    ForeignArea,
+    RatioWithoutParts,
+    UnreadSheet,
     UnknownProject,
     UnknownStatus,
     ProgressFalling,
@@ -502,11 +658,16 @@ pub enum Code {
     ProvinceWithoutSource,
     RuleAgainstPolarity,
     QuoteNotInPlan,
+    RelativeChangeOnPercent,
+    NoSource,
+    YearOutsidePlan,
+    YearMismatch,
 }
 
 impl Code {
+    /// Every code, in the order the tables of docs/problems.md and docs/limits.md list them.
     /// The codes of a catalogue and a targets file (docs/target-language.md, "plan-check check-catalog").
-    pub const CATALOG: [Code; 7] = [
+    pub const CATALOG: [Code; 9] = [
         Code::Invalid,
         Code::InvalidTargets,
         Code::NoBaseline,
@@ -514,10 +675,12 @@ impl Code {
         Code::ProvinceWithoutSource,
         Code::RuleAgainstPolarity,
         Code::QuoteNotInPlan,
+        Code::RelativeChangeOnPercent,
+        Code::NoSource,
     ];
 
     /// Every code of a data file, in the order the tables of docs/problems.md and docs/limits.md list them.
-    pub const ALL: [Code; 27] = [
+    pub const ALL: [Code; 33] = [
         Code::Encoding,
         Code::EmptyFile,
         Code::MissingColumn,
@@ -537,14 +700,20 @@ impl Code {
         Code::MissingIndicator,
         Code::AggregateMismatch,
         Code::BaselineMismatch,
+        Code::CompoundGap,
         Code::UnreadableFile,
         Code::TooLarge,
         Code::Formula,
+        Code::ForeignArea,
+        Code::RatioWithoutParts,
+        Code::UnreadSheet,
         Code::UnknownProject,
         Code::UnknownStatus,
         Code::ProgressFalling,
         Code::CompletedUnfinished,
         Code::InvestedAbovePlanned,
+        Code::YearOutsidePlan,
+        Code::YearMismatch,
     ];
 
     pub fn as_str(self) -> &'static str {
@@ -568,9 +737,13 @@ impl Code {
             Code::MissingIndicator => "missing-indicator",
             Code::AggregateMismatch => "aggregate-mismatch",
             Code::BaselineMismatch => "baseline-mismatch",
+            Code::CompoundGap => "compound-gap",
             Code::UnreadableFile => "unreadable-file",
             Code::TooLarge => "too-large",
             Code::Formula => "formula",
+            Code::ForeignArea => "foreign-area",
+            Code::RatioWithoutParts => "ratio-without-parts",
+            Code::UnreadSheet => "unread-sheet",
             Code::UnknownProject => "unknown-project",
             Code::UnknownStatus => "unknown-status",
             Code::ProgressFalling => "progress-falling",
@@ -583,6 +756,10 @@ impl Code {
             Code::ProvinceWithoutSource => "province-without-source",
             Code::RuleAgainstPolarity => "rule-against-polarity",
             Code::QuoteNotInPlan => "quote-not-in-plan",
+            Code::RelativeChangeOnPercent => "relative-change-on-percent",
+            Code::NoSource => "no-source",
+            Code::YearOutsidePlan => "year-outside-plan",
+            Code::YearMismatch => "year-mismatch",
         }
     }
 }
@@ -606,6 +783,10 @@ pub struct Problem {
     pub column: Option<usize>,
     /// The column's name (county, value, an indicator id …).
     pub field: Option<String>,
+    /// The column's header as the file writes it (数值, 县市区, 森林覆盖率（%）), where it differs from
+    /// `field`: what the tables and annotations people read show.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub header: Option<String>,
     /// The raw text found.
     pub found: Option<String>,
     /// What was expected instead: data, put into words by [`crate::labels::expected`]. JSON and the
@@ -623,6 +804,7 @@ impl Problem {
             line: None,
             column: None,
             field: None,
+            header: None,
             found: None,
             expected,
             suggestion: None,
@@ -645,6 +827,17 @@ impl Problem {
     pub fn found(mut self, raw: &str) -> Problem {
         self.found = Some(shorten(raw));
         self
+    }
+
+    /// The column's header as the file writes it, when it differs from the field's name.
+    pub fn header(mut self, header: Option<&str>) -> Problem {
+        self.header = header.map(shorten);
+        self
+    }
+
+    /// The column as people read it: the file's own header, else the field's name.
+    pub fn shown_field(&self) -> Option<&str> {
+        self.header.as_deref().or(self.field.as_deref())
     }
 
     pub fn suggest(mut self, suggestion: Option<String>) -> Problem {
@@ -709,7 +902,7 @@ pub fn escape(text: &str) -> std::borrow::Cow<'_, str> {
 
 /// Characters that do not show as themselves: C0 and C1 controls, DEL, the bidirectional marks,
 /// embeddings, overrides and isolates, zero-width characters and the line and paragraph separators.
-fn is_hidden(c: char) -> bool {
+pub fn is_hidden(c: char) -> bool {
     c.is_control()
         || matches!(c, '\u{200b}'..='\u{200f}' | '\u{202a}'..='\u{202e}' | '\u{2060}'..='\u{2069}' | '\u{2028}' | '\u{2029}')
         || matches!(c, '\u{061c}' | '\u{feff}' | '\u{fff9}'..='\u{fffb}')

@@ -24,8 +24,9 @@ pub const SIGNIFICANT: f64 = 0.95;
 pub const MODERATE: f64 = 0.60;
 
 /// Ratios and slopes this close to a threshold count as on it: inputs are decimals written by people,
-/// and the arithmetic must not turn an exact 95% into 94.9999…%.
-const EPSILON: f64 = 1e-9;
+/// and the arithmetic must not turn an exact 95% into 94.9999…%. A slope is flat within this times the
+/// largest absolute value of its series (docs/progress.md).
+pub const EPSILON: f64 = 1e-9;
 
 /// The least-squares line through a series.
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -193,6 +194,9 @@ pub struct TrendJudgement {
     pub first: Point,
     pub latest: Point,
     pub slope: f64,
+    /// Which way the slope goes as the judgement counts it: rising (`Some(true)`), falling
+    /// (`Some(false)`), or flat (`None`: within [`EPSILON`] × the series' largest value of zero).
+    pub direction: Option<bool>,
     pub outcome: TrendOutcome,
 }
 
@@ -236,7 +240,7 @@ pub fn judge_trend(trend: Trend, better: Better, points: &[Point], tolerance: f6
         (Some(false), Some(false)) => TrendOutcome::Against,
         _ => TrendOutcome::Mixed,
     };
-    Some(TrendJudgement { first, latest, slope: line.slope, outcome })
+    Some(TrendJudgement { first, latest, slope: line.slope, direction: strictly(line.slope), outcome })
 }
 
 /// A sparkline of the values (▁ lowest … █ highest), one character a year; a missing year is a space

@@ -6,13 +6,11 @@
 use std::io::Write;
 use std::path::{Path, PathBuf};
 
-use anyhow::Context as _;
-
 use crate::catalog::{Catalog, County, IndicatorType, SourceFilter};
 use crate::checks::Require;
 use crate::cli::{self, Cli, ColorArg, Command, CompletionShell, DocumentFormat, Shape};
 use crate::evaluate::{Evaluation, FailOn, Stage};
-use crate::load::{LimitSetting, Limits, ReadOptions};
+use crate::load::{Completeness, LimitSetting, Limits, ReadOptions};
 use crate::output::eval::Filter;
 use crate::output::{Content, Format, Style};
 use crate::problem::{Failure, closest};
@@ -23,6 +21,7 @@ use crate::{Console, Lang};
 pub enum Settings {
     Eval(Eval),
     Validate(Validate),
+    Diff(Diff),
     Rank(Rank),
     Trend(Trend),
     Indicators(Indicators),
@@ -65,6 +64,27 @@ impl Settings {
                     lang: a.lang.into(),
                     require: a.require.into(),
                     max_errors: a.max_errors,
+                    area_from_filename: a.area_from_filename,
+                    complete: a.complete.map(|c| match c {
+                        cli::Complete::Binding => Completeness::Binding,
+                        cli::Complete::All => Completeness::All,
+                    }),
+                })
+            }
+            Command::Diff(a) => {
+                let before = Input::new(a.input)?;
+                let after = Input { files: a.against, ..before.clone() };
+                let judge = Judge::new(a.judge);
+                let mut protected = before.protected(Some(&judge));
+                protected.extend(after.protected(None));
+                let output = Output::new(a.output, Format::DIFF, protected)?;
+                Settings::Diff(Diff {
+                    before,
+                    after,
+                    judge,
+                    output,
+                    fail_on_binding_change: a.fail_on == cli::DiffFailOn::BindingChange,
+                    lang: a.lang.into(),
                 })
             }
             Command::Rank(a) => {
@@ -164,7 +184,7 @@ fn document_format(path: &Path) -> anyhow::Result<DocumentFormat> {
 }
 
 /// The data files and how to read them.
-#[derive(Debug)]
+#[derive(Debug, Clone)]
 pub struct Input {
     pub files: Vec<String>,
     pub catalog: Option<PathBuf>,
@@ -186,15 +206,17 @@ impl Input {
             sheet: a.sheet,
             limits: Limits::with(limits),
             follow_symlinks: a.follow_symlinks,
+            header_row: a.header_row.map(|n| n as usize),
+            all_sheets: a.all_sheets,
         };
         Ok(Input { files: a.files, catalog: a.catalog, year: a.year, read })
     }
 
     /// The files a command reads, which `-o` must not overwrite.
+    /// Folders expanded to their files, the catalogue read by default included (issue 19).
     fn protected(&self, judge: Option<&Judge>) -> Vec<PathBuf> {
-        let files = self.files.iter().filter(|f| f.as_str() != "-").map(PathBuf::from);
-        let targets = judge.and_then(|j| j.targets.clone());
-        files.chain(self.catalog.clone()).chain(targets).collect()
+        let targets = judge.and_then(|j| j.targets.as_deref());
+        crate::output::write::files_read(&self.files, self.catalog.as_deref(), &[targets])
     }
 
     /// The data files as named in output: `-` is [`crate::load::STDIN_NAME`]. Escaped: a file's name is
@@ -271,46 +293,16 @@ impl Output {
     }
 }
 
-/// `-o` naming a file the command reads would destroy its input.
+/// `-o` naming a file the command reads would destroy its input: compared by name and by identity
+/// (device and inode), folders expanded, the default catalogue included ([`crate::output::write`]).
 pub fn refuse_input(path: &Path, inputs: &[PathBuf]) -> anyhow::Result<()> {
-    let Ok(target) = path.canonicalize() else { return Ok(()) };
-    if inputs.iter().any(|i| i.canonicalize().is_ok_and(|i| i == target)) {
-        return Err(Failure::OutputIsInput { path: path.display().to_string() }.into());
-    }
-    Ok(())
+    crate::output::write::refuse_input(path, inputs)
 }
 
-/// Writes a temporary file beside `path` and renames it into place: a failed run leaves no half
-/// file and the previous one untouched.
+/// Writes `-o`: a regular file atomically, a pipe or a character device through, anything else
+/// refused ([`crate::output::write::write_output`]).
 pub fn write_atomically(path: &Path, bytes: &[u8]) -> anyhow::Result<()> {
-    let dir = match path.parent() {
-        Some(p) if !p.as_os_str().is_empty() => p,
-        _ => Path::new("."),
-    };
-    let failed = || Failure::CannotWrite { path: path.display().to_string() };
-    let mut tmp = tempfile::NamedTempFile::new_in(dir).with_context(failed)?;
-    if let Some(permissions) = permissions_for(path) {
-        tmp.as_file().set_permissions(permissions).with_context(failed)?;
-    }
-    tmp.write_all(bytes).with_context(failed)?;
-    tmp.as_file().sync_all().with_context(failed)?;
-    tmp.persist(path).map_err(|e| e.error).with_context(failed)?;
-    Ok(())
-}
-
-/// The permissions the written file should have: those of the file it replaces, else what a new
-/// file usually gets (a temporary file is created readable by its owner only).
-fn permissions_for(path: &Path) -> Option<std::fs::Permissions> {
-    if let Ok(meta) = std::fs::metadata(path) {
-        return Some(meta.permissions());
-    }
-    #[cfg(unix)]
-    {
-        use std::os::unix::fs::PermissionsExt as _;
-        Some(std::fs::Permissions::from_mode(0o644))
-    }
-    #[cfg(not(unix))]
-    None
+    crate::output::write::write_output(path, bytes)
 }
 
 /// The area a `--county` names (a name or an alias): the one lookup every command makes.
@@ -356,6 +348,23 @@ pub struct Validate {
     pub lang: Lang,
     pub require: Require,
     pub max_errors: Option<usize>,
+    /// `--area-from-filename`: each file holds only the rows of the area its name names.
+    pub area_from_filename: bool,
+    /// `--complete`: which indicators each area must give.
+    pub complete: Option<Completeness>,
+}
+
+/// `plan-check diff BASE… --against HEAD…`.
+#[derive(Debug)]
+pub struct Diff {
+    /// BASE…: the files before; `after` reads HEAD… the same way.
+    pub before: Input,
+    pub after: Input,
+    pub judge: Judge,
+    pub output: Output,
+    /// `--fail-on binding-change`.
+    pub fail_on_binding_change: bool,
+    pub lang: Lang,
 }
 
 #[derive(Debug)]
@@ -419,11 +428,14 @@ pub struct CheckCatalog {
 impl CheckCatalog {
     /// The catalogue's text, and the plan's when `--plan` names it.
     pub fn read(&self) -> anyhow::Result<(String, Option<String>)> {
-        let text =
-            std::fs::read_to_string(&self.file).with_context(|| Failure::ReadCatalog { path: self.origin.clone() })?;
+        // Side files get the data files' checks and a size limit (issue 19).
+        let limits = crate::load::Limits::default();
+        let failure = Failure::ReadCatalog { path: crate::problem::escape(&self.origin).into_owned() };
+        let text = crate::load::read_side_file(&self.file, failure, &limits, false)?;
         let plan = match &self.plan {
             Some(p) => {
-                Some(std::fs::read_to_string(p).with_context(|| Failure::ReadPlan { path: p.display().to_string() })?)
+                let failure = Failure::ReadPlan { path: crate::problem::escape(&p.to_string_lossy()).into_owned() };
+                Some(crate::load::read_side_file(p, failure, &limits, false)?)
             }
             None => None,
         };

@@ -5,9 +5,12 @@
 //!
 //! ```text
 //! >= N | <= N | == N      a threshold (≥ ≤ = also accepted; a trailing % is allowed)
+//! > N | < N               a strict threshold (＞80, <5): exactly N fails
 //! N                       a level; the direction comes from the indicator's `better`
+//! about N                 about N (70左右, 约80): N less a tolerance on the worse side
 //! province                the province-assigned target (完成省下达目标), supplied with --targets
 //! baseline [+N% | -N%]    relative to the base-year value (不降低; 比2020年下降10%)
+//! baseline [+Npp | -Npp]  percentage points from the base-year value (比2015年提高3.3个百分点)
 //! reference ID            not worse than a named reference value of the catalogue
 //! eliminated [>= N|<= N]  basically eliminated (消除): on a higher-is-better indicator an elimination
 //!                         ratio of at least N% (default 90); on a lower-is-better one a remaining
@@ -34,6 +37,10 @@ pub enum Cmp {
     AtLeast,
     AtMost,
     Equal,
+    /// Strictly more than (`> N`): exactly N fails.
+    Above,
+    /// Strictly less than (`< N`): exactly N fails.
+    Below,
 }
 
 impl Cmp {
@@ -42,6 +49,28 @@ impl Cmp {
             Cmp::AtLeast => "≥",
             Cmp::AtMost => "≤",
             Cmp::Equal => "=",
+            Cmp::Above => ">",
+            Cmp::Below => "<",
+        }
+    }
+
+    /// Which way the comparison points, strict or not: `>` points as `>=` does.
+    pub fn direction(self) -> Cmp {
+        match self {
+            Cmp::Above => Cmp::AtLeast,
+            Cmp::Below => Cmp::AtMost,
+            other => other,
+        }
+    }
+
+    /// The operator as the target language writes it: `>=`, `<=`, `==`, `>`, `<`.
+    pub fn operator(self) -> &'static str {
+        match self {
+            Cmp::AtLeast => ">=",
+            Cmp::AtMost => "<=",
+            Cmp::Equal => "==",
+            Cmp::Above => ">",
+            Cmp::Below => "<",
         }
     }
 
@@ -71,6 +100,10 @@ pub const ELIMINATED_DEFAULT_PCT: f64 = 90.0;
 /// 劣Ⅴ类水质比例): 消除 means none is left.
 pub const ELIMINATED_DEFAULT_REMAINING: f64 = 0.0;
 
+/// How far short of N, in percent of N, a value may fall and still meet `about N` (N左右, 约N), when the
+/// catalogue sets no `about_tolerance`: 5% of N, on the worse side only (a better value always meets).
+pub const ABOUT_TOLERANCE_DEFAULT_PCT: f64 = 5.0;
+
 /// A target as written in the catalogue, before anything outside the catalogue is known.
 #[derive(Debug, Clone, PartialEq)]
 pub enum Target {
@@ -79,9 +112,15 @@ pub enum Target {
         value: f64,
     },
     Level(f64),
+    /// About N (N左右, 约N): N less the tolerance on the worse side.
+    About(f64),
     Province,
     Baseline {
         change_pct: f64,
+    },
+    /// The base-year value changed by this many percentage points (比2015年提高3.3个百分点).
+    BaselinePoints {
+        change_pp: f64,
     },
     Reference(String),
     /// `limit` is the threshold written after the word; absent, the polarity's default applies.
@@ -127,7 +166,11 @@ pub enum TargetReason {
     Eliminated {
         rest: String,
     },
-    Strict,
+    /// The plan's words for "about" (约80, 70左右) written as the target: `about N` is the form.
+    About {
+        n: f64,
+        text: String,
+    },
     NotANumber {
         text: String,
     },
@@ -148,6 +191,10 @@ pub enum Misfit {
     DoneNotYesNo,
     YesNoValue,
     PercentOnUnit {
+        unit: String,
+    },
+    /// Percentage points (`baseline +3.3pp`) on an indicator not measured in %.
+    PointsOnUnit {
         unit: String,
     },
     /// `value` outside `low`..=100 (a percentage) or below zero.
@@ -184,6 +231,7 @@ impl std::str::FromStr for Target {
             "falling" => no_rest(Target::Trend(Trend::Falling)),
             "stable_improving" => no_rest(Target::Trend(Trend::StableImproving)),
             "done" => no_rest(Target::Done),
+            "about" => number(rest.trim_end_matches('%')).map(Target::About).map_err(err),
             "baseline" => parse_baseline(rest).map_err(err),
             "reference" => parse_reference(rest).map_err(err),
             "eliminated" => parse_eliminated(rest).map_err(err),
@@ -197,17 +245,24 @@ fn parse_baseline(rest: &str) -> Result<Target, TargetReason> {
         return Ok(Target::Baseline { change_pct: 0.0 });
     }
     let compact: String = rest.chars().filter(|c| !c.is_whitespace()).collect();
-    let pct = compact.strip_suffix('%').ok_or_else(|| TargetReason::BaselinePercent { rest: rest.to_string() })?;
-    let sign = match pct.chars().next() {
+    let (change, points) = match (compact.strip_suffix("pp"), compact.strip_suffix('%')) {
+        (Some(pp), _) => (pp, true),
+        (None, Some(pct)) => (pct, false),
+        (None, None) => return Err(TargetReason::BaselinePercent { rest: rest.to_string() }),
+    };
+    let sign = match change.chars().next() {
         Some('+') => 1.0,
         Some('-') => -1.0,
         _ => return Err(TargetReason::BaselineSign { rest: rest.to_string() }),
     };
-    let digits = &pct[1..];
+    let digits = &change[1..];
     if digits.trim_start().starts_with(['+', '-']) {
         return Err(TargetReason::BaselineOneSign { rest: rest.to_string() });
     }
     let n = number(digits)?;
+    if points {
+        return Ok(Target::BaselinePoints { change_pp: sign * n });
+    }
     if n >= 100.0 && sign < 0.0 {
         return Err(TargetReason::ReductionTooLarge);
     }
@@ -255,8 +310,16 @@ fn parse_threshold(s: &str) -> Result<Target, TargetReason> {
             return Ok(Target::Threshold { cmp, value });
         }
     }
-    if s.starts_with(['>', '<']) {
-        return Err(TargetReason::Strict);
+    // The plan's words for "about" belong in target_text; the target says `about N`.
+    let approximate = s.strip_prefix('约').or_else(|| s.strip_suffix("左右"));
+    if let Some(n) = approximate.and_then(|n| number(n.trim_end_matches('%')).ok()) {
+        return Err(TargetReason::About { n, text: s.to_string() });
+    }
+    for (op, cmp) in [(">", Cmp::Above), ("＞", Cmp::Above), ("<", Cmp::Below), ("＜", Cmp::Below)] {
+        if let Some(rest) = s.strip_prefix(op) {
+            let value = number(rest.trim().trim_end_matches('%'))?;
+            return Ok(Target::Threshold { cmp, value });
+        }
     }
     number(s.trim_end_matches('%')).map(Target::Level)
 }
@@ -273,18 +336,13 @@ impl fmt::Display for Target {
     /// The canonical form, which parses back to the same target.
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
-            Target::Threshold { cmp, value } => {
-                let op = match cmp {
-                    Cmp::AtLeast => ">=",
-                    Cmp::AtMost => "<=",
-                    Cmp::Equal => "==",
-                };
-                write!(f, "{op} {}", num(*value))
-            }
+            Target::Threshold { cmp, value } => write!(f, "{} {}", cmp.operator(), num(*value)),
             Target::Level(v) => write!(f, "{}", num(*v)),
+            Target::About(v) => write!(f, "about {}", num(*v)),
             Target::Province => f.write_str("province"),
             Target::Baseline { change_pct } if *change_pct == 0.0 => f.write_str("baseline"),
             Target::Baseline { change_pct } => write!(f, "baseline {:+}%", change_pct),
+            Target::BaselinePoints { change_pp } => write!(f, "baseline {:+}pp", change_pp),
             Target::Reference(id) => write!(f, "reference {id}"),
             Target::Eliminated { limit: None } => f.write_str("eliminated"),
             Target::Eliminated { limit: Some(rule) } => {
@@ -313,17 +371,23 @@ pub struct Rule {
     pub value: f64,
 }
 
-/// Values closer than this are equal: inputs are decimals written by people, not computed.
-const EPSILON: f64 = 1e-9;
+/// Values closer than this, relative to the threshold (and never less than this absolutely), are on
+/// the threshold: inputs are decimals written by people, and arithmetic on them (an aggregate, a
+/// re-based or percentage-point baseline) must not turn 85 into 84.99999999999999. Documented in
+/// docs/target-language.md.
+pub const EPSILON: f64 = 1e-9;
 
 impl Rule {
-    /// Exactly at the threshold passes.
+    /// Exactly at the threshold passes `>=`, `<=` and `==`, and fails `>` and `<`. A value within
+    /// [`EPSILON`] × max(|N|, 1) of N counts as exactly N.
     pub fn is_met_by(&self, v: f64) -> bool {
         let tol = EPSILON * self.value.abs().max(1.0);
         match self.cmp {
             Cmp::AtLeast => v >= self.value - tol,
             Cmp::AtMost => v <= self.value + tol,
             Cmp::Equal => (v - self.value).abs() <= tol,
+            Cmp::Above => v > self.value + tol,
+            Cmp::Below => v < self.value - tol,
         }
     }
 }
@@ -335,8 +399,9 @@ impl Rule {
     pub fn is_stated_by(&self, text: &str) -> bool {
         let compact: String = text.chars().filter(|c| !c.is_whitespace()).collect();
         let compact = compact.replace(">=", "≥").replace("<=", "≤").replace("==", "=");
+        let compact = compact.replace('＞', ">").replace('＜', "<");
         let compact = compact.trim_end_matches('%');
-        compact.starts_with(['≥', '≤', '='])
+        compact.starts_with(['≥', '≤', '=', '>', '<'])
             && compact.parse::<Target>().ok() == Some(Target::Threshold { cmp: self.cmp, value: self.value })
     }
 }
@@ -354,6 +419,9 @@ pub struct Context<'a> {
     pub baseline: Option<f64>,
     /// The catalogue's reference values, by id.
     pub reference: &'a dyn Fn(&str) -> Option<f64>,
+    /// How far short of N `about N` may fall, in percent of N ([`ABOUT_TOLERANCE_DEFAULT_PCT`] unless
+    /// the catalogue sets `about_tolerance`).
+    pub about_tolerance: f64,
 }
 
 /// A target after resolution: a rule, or the reason there is none yet.
@@ -381,6 +449,13 @@ impl Target {
         match self {
             Target::Threshold { cmp, value } => rule(*cmp, *value),
             Target::Level(v) => rule(Cmp::not_worse(ctx.better), *v),
+            Target::About(v) => {
+                let slack = v.abs() * ctx.about_tolerance / 100.0;
+                match ctx.better {
+                    Better::Higher => rule(Cmp::AtLeast, v - slack),
+                    Better::Lower => rule(Cmp::AtMost, v + slack),
+                }
+            }
             Target::Eliminated { limit: Some(r) } => Resolved::Rule(*r),
             Target::Eliminated { limit: None } => match ctx.better {
                 Better::Higher => rule(Cmp::AtLeast, ELIMINATED_DEFAULT_PCT),
@@ -393,6 +468,10 @@ impl Target {
                 Some(b) => rule(Cmp::not_worse(ctx.better), b * (1.0 + change_pct / 100.0)),
                 None => Resolved::Unresolved(Unresolved::NoBaseline),
             },
+            Target::BaselinePoints { change_pp } => match ctx.baseline {
+                Some(b) => rule(Cmp::not_worse(ctx.better), b + change_pp),
+                None => Resolved::Unresolved(Unresolved::NoBaseline),
+            },
             Target::Reference(id) => match (ctx.reference)(id) {
                 Some(v) => rule(Cmp::not_worse(ctx.better), v),
                 None => Resolved::Unresolved(Unresolved::ReferenceNotSupplied(id.clone())),
@@ -402,7 +481,7 @@ impl Target {
 
     /// Whether the target is measured against the base-year value.
     pub fn needs_baseline(&self) -> bool {
-        matches!(self, Target::Baseline { .. })
+        matches!(self, Target::Baseline { .. } | Target::BaselinePoints { .. })
     }
 
     /// The comparison the target writes out, when it points the other way from the indicator's
@@ -413,7 +492,7 @@ impl Target {
             Target::Eliminated { limit: Some(rule) } => rule.cmp,
             _ => return None,
         };
-        (cmp != Cmp::Equal && cmp != Cmp::not_worse(better)).then_some(cmp)
+        (cmp != Cmp::Equal && cmp.direction() != Cmp::not_worse(better)).then_some(cmp)
     }
 }
 
@@ -437,7 +516,12 @@ mod tests {
     }
 
     fn ctx(better: Better, baseline: Option<f64>) -> Context<'static> {
-        Context { better, baseline, reference: &|id| (id == "thirteenth_plan_average").then_some(330.0) }
+        Context {
+            better,
+            baseline,
+            reference: &|id| (id == "thirteenth_plan_average").then_some(330.0),
+            about_tolerance: ABOUT_TOLERANCE_DEFAULT_PCT,
+        }
     }
 
     fn rule(t: &str, better: Better, baseline: Option<f64>) -> Rule {
@@ -455,6 +539,14 @@ mod tests {
             ("<= 10%", Target::Threshold { cmp: Cmp::AtMost, value: 10.0 }),
             ("≤10", Target::Threshold { cmp: Cmp::AtMost, value: 10.0 }),
             ("== 0", Target::Threshold { cmp: Cmp::Equal, value: 0.0 }),
+            ("> 80", Target::Threshold { cmp: Cmp::Above, value: 80.0 }),
+            ("<5", Target::Threshold { cmp: Cmp::Below, value: 5.0 }),
+            ("＞6.5", Target::Threshold { cmp: Cmp::Above, value: 6.5 }),
+            ("about 70", Target::About(70.0)),
+            ("about 15%", Target::About(15.0)),
+            ("baseline + 3.3pp", Target::BaselinePoints { change_pp: 3.3 }),
+            ("baseline -2 pp", Target::BaselinePoints { change_pp: -2.0 }),
+            ("baseline +3.3 pp", Target::BaselinePoints { change_pp: 3.3 }),
             ("58.7", Target::Level(58.7)),
             ("province", Target::Province),
             ("baseline", Target::Baseline { change_pct: 0.0 }),
@@ -480,8 +572,13 @@ mod tests {
     fn malformed_targets_are_rejected_with_a_reason() {
         for bad in [
             "",
-            "> 80",
-            "< 3",
+            "> ",
+            "about",
+            "about 约80",
+            "baseline +3.3",
+            "baseline 3.3pp",
+            "baseline +-3pp",
+            "baseline +3.3ppp",
             ">= ",
             ">= abc",
             "province 3",
@@ -613,6 +710,73 @@ mod tests {
             assert_eq!(against(t, Better::Lower), None, "{t}");
             assert_eq!(against(t, Better::Higher), None, "{t}");
         }
+    }
+
+    #[test]
+    fn strict_thresholds_fail_exactly_at_the_boundary_in_both_polarities() {
+        // ">80" (higher is better): 80 itself fails, the least step above passes.
+        let above = rule("> 80", Better::Higher, None);
+        assert_eq!(above.to_string(), ">80");
+        assert!(!above.is_met_by(80.0) && above.is_met_by(80.01) && !above.is_met_by(79.99));
+        // Within the documented tolerance of 80 counts as exactly 80, so still fails.
+        assert!(!above.is_met_by(80.0 + 1e-12));
+        // "<5" (lower is better): 5 itself fails, 4.99 passes.
+        let below = rule("< 5", Better::Lower, None);
+        assert!(!below.is_met_by(5.0) && below.is_met_by(4.99) && !below.is_met_by(5.01));
+        // The non-strict forms pass exactly at the boundary, and within the tolerance of it.
+        let at_least = rule(">= 85", Better::Higher, None);
+        assert!(at_least.is_met_by(85.0) && at_least.is_met_by(84.999_999_999_99) && !at_least.is_met_by(84.9999));
+        // A strict rule is stated by the plan's ＞80, not by ≥80.
+        assert!(above.is_stated_by(">80") && above.is_stated_by("＞80") && !above.is_stated_by("≥80"));
+        // Strict rules point the way their non-strict forms do.
+        assert_eq!(parse("> 80").against_polarity(Better::Lower), Some(Cmp::Above));
+        assert_eq!(parse("< 5").against_polarity(Better::Lower), None);
+    }
+
+    #[test]
+    fn the_plans_words_for_about_point_to_the_about_form() {
+        for (text, hint) in
+            [("约80", "write `about 80`"), ("70左右", "write `about 70`"), ("15%左右", "write `about 15`")]
+        {
+            let err = text.parse::<Target>().unwrap_err().to_string();
+            assert!(err.contains(hint), "{text}: {err}");
+        }
+    }
+
+    #[test]
+    fn about_allows_the_tolerance_on_the_worse_side_only() {
+        // 70左右 (higher is better), default 5%: at least 66.5; 66.5 passes, 66.49 fails, more always passes.
+        let higher = rule("about 70", Better::Higher, None);
+        assert_eq!(higher, Rule { cmp: Cmp::AtLeast, value: 66.5 });
+        assert!(higher.is_met_by(66.5) && !higher.is_met_by(66.49) && higher.is_met_by(90.0));
+        // 15左右 (lower is better): at most 15.75; 15.75 passes, 15.76 fails.
+        let lower = rule("about 15", Better::Lower, None);
+        assert_eq!(lower, Rule { cmp: Cmp::AtMost, value: 15.75 });
+        assert!(lower.is_met_by(15.75) && !lower.is_met_by(15.76) && lower.is_met_by(0.0));
+        // A catalogue's own tolerance, 2%: 80 × 0.98 = 78.4.
+        let ctx = Context { about_tolerance: 2.0, ..ctx(Better::Higher, None) };
+        let Resolved::Rule(r) = parse("about 80").resolve(&ctx) else { panic!() };
+        assert!(r.is_met_by(78.4) && !r.is_met_by(78.39));
+    }
+
+    #[test]
+    fn percentage_points_add_to_the_baseline_in_both_polarities() {
+        // 比2015年提高3.3个百分点 on 81.2: at least 84.5 (not 81.2 × 1.033 = 83.88).
+        let up = rule("baseline + 3.3pp", Better::Higher, Some(81.2));
+        assert!((up.value - 84.5).abs() < 1e-9, "{up}");
+        assert!(up.is_met_by(84.5) && !up.is_met_by(84.49) && !up.is_met_by(83.88));
+        // A relative +3.3% is the other reading, and stays available.
+        let relative = rule("baseline +3.3%", Better::Higher, Some(81.2));
+        assert!((relative.value - 83.8796).abs() < 1e-9 && relative.is_met_by(83.88));
+        // 下降2个百分点 on a lower-is-better 10.5: at most 8.5.
+        let down = rule("baseline - 2pp", Better::Lower, Some(10.5));
+        assert!((down.value - 8.5).abs() < 1e-9);
+        assert!(down.is_met_by(8.5) && !down.is_met_by(8.51));
+        assert_eq!(
+            parse("baseline +2pp").resolve(&ctx(Better::Higher, None)),
+            Resolved::Unresolved(Unresolved::NoBaseline)
+        );
+        assert!(parse("baseline -2pp").needs_baseline());
     }
 
     proptest! {

@@ -88,6 +88,9 @@ impl TargetsFile {
             let fits = |t: &str| assigned(t).and_then(|target| fit(catalog, ind, target, t));
             let target = raw.target.as_deref().map(fits);
             let mut areas = BTreeMap::new();
+            // The name each area was given under: one area under its name and its alias (or padded) is
+            // two targets for one area, and neither may silently win.
+            let mut given: BTreeMap<String, &str> = BTreeMap::new();
             for (name, value) in &raw.areas {
                 let at = lines.line(value.span().start);
                 let Some(area) = catalog.county(name) else {
@@ -100,6 +103,12 @@ impl TargetsFile {
                     issues.push(issue(at, Broken::UnknownArea { name: name.clone(), hint }));
                     continue;
                 };
+                if let Some(first) = given.insert(area.name.clone(), name) {
+                    let (first, name) = (crate::problem::escape(first), crate::problem::escape(name));
+                    let (first, second) = (first.into_owned(), name.into_owned());
+                    issues.push(issue(at, Broken::AreaTwice { area: area.name.clone(), first, second }));
+                    continue;
+                }
                 match fits(value.get_ref()) {
                     Ok(t) => {
                         areas.insert(area.name.clone(), t);
@@ -117,6 +126,12 @@ impl TargetsFile {
                 }
                 Err(broken) => issues.push(issue(line, broken)),
             }
+        }
+        if issues.len() > SHOWN_ISSUES {
+            let more = issues.len() - SHOWN_ISSUES;
+            issues.truncate(SHOWN_ISSUES);
+            let line = issues.last().and_then(|i| i.line).unwrap_or(1);
+            issues.push(issue(Code::InvalidTargets, origin, line, None, Broken::MoreNotShown { more }));
         }
         if issues.is_empty() { Ok(TargetsFile { by_id }) } else { Err(TargetsError { issues }) }
     }
@@ -145,6 +160,9 @@ fn assigned(text: &str) -> Result<Target, Broken> {
 /// Unknown names after this many issues get no did-you-mean: a file of 100,000 typos stays linear.
 const HINTED: usize = 50;
 
+/// Problems of a targets file shown; the rest are counted: 200,000 unknown ids once printed 19 MB.
+pub const SHOWN_ISSUES: usize = 100;
+
 /// Whether an assigned target fits its indicator as the catalogue's own targets must: a reference the
 /// catalogue defines, a trend or `eliminated` that agrees with the indicator's direction, a value its
 /// unit allows, `%` only on a percentage, `done` only on a yes/no indicator.
@@ -155,6 +173,9 @@ fn fit(catalog: &Catalog, ind: Option<&Indicator>, target: Target, text: &str) -
         return Err(Broken::AssignedUnknownReference { id: id.clone() });
     }
     let Some(ind) = ind else { return Ok(target) };
+    if let Some(broken) = crate::catalog::values::resolved_issue(&ind.unit, ind.cumulative, ind.baseline, &target) {
+        return Err(broken);
+    }
     match target_fits(&ind.unit, ind.better, ind.cumulative, ind.target == Target::Done, &target, text) {
         Some(why) => Err(Broken::AssignedMisfit { text: text.trim().to_string(), id: ind.id.clone(), why }),
         None => Ok(target),

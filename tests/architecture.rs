@@ -15,7 +15,7 @@ const STACK: &[&[&str]] = &[
     &["targets_file"],
     &["load"],
     &["aggregate"],
-    &["evaluate"],
+    &["evaluate", "compare"],
     &["checks"],
     &["labels"],
     &["output"],

@@ -83,15 +83,62 @@ fn warnings_name_what_eval_cannot_judge_and_fail_only_when_strict() {
     let args =
         ["check-catalog", "tests/data/check/warnings.toml", "--plan", "tests/data/check/plan.txt", "--lang", "en"];
     let r = run(&args);
-    r.code(0).stdout_has("3 indicator(s); 0 error(s), 4 warning(s)");
+    r.code(0).stdout_has("3 indicator(s); 0 error(s), 6 warning(s)");
     r.stdout_has("warnings.toml:12: pm25: warning[province-without-source]")
+        .stdout_has("warnings.toml:12: pm25: warning[no-source]: no `source`, though other indicators of this catalogue give one: it is taken as 表2")
         .stdout_has("warnings.toml:23: eco_index: warning[trend-without-series]")
         .stdout_has("warnings.toml:33: fertilizer: warning[no-baseline]")
         .stdout_has("warnings.toml:33: fertilizer: warning[quote-not-in-plan]");
     run(&[&args[..], &["--strict"]].concat()).code(1);
     run(&["check-catalog", "tests/data/check/warnings.toml", "--lang", "en"])
         .code(0)
-        .stdout_has("0 error(s), 3 warning(s)");
+        .stdout_has("0 error(s), 5 warning(s)");
+}
+
+#[test]
+fn a_missing_required_key_is_named_with_its_line() {
+    let dir = tempfile::tempdir().unwrap();
+    let text = readme_example();
+    let without = text.replacen("domain = ", "# domain = ", 1);
+    let line = text[..text.find("domain = ").unwrap()].rfind("[[indicator]]").map(|at| text[..at].lines().count() + 1);
+    std::fs::write(dir.path().join("c.toml"), &without).unwrap();
+    let r = run_in(dir.path(), &["check-catalog", "c.toml", "--lang", "en"]);
+    r.code(1).stdout_has(&format!("c.toml:{}: error[invalid]: missing required key `domain`", line.unwrap()));
+}
+
+#[test]
+fn a_relative_change_on_a_percentage_names_the_points_form() {
+    let dir = tempfile::tempdir().unwrap();
+    let catalogue = |target: &str, unit: &str| {
+        format!(
+            "[plan]\nname = \"p\"\nbase_year = 2015\ntarget_year = 2020\nmidterm_year = 2018\n\n\
+             [[county]]\nname = \"全国\"\nkind = \"city\"\n\n\
+             [[indicator]]\nid = \"good_days\"\ndomain = \"d\"\nname = \"优良天数比率\"\nunit = \"{unit}\"\n\
+             type = \"binding\"\nbetter = \"higher\"\nbaseline = 81.2\ntarget = \"{target}\"\n"
+        )
+    };
+    // An empty plan text: a regular file (a device such as /dev/null is refused as a side file).
+    std::fs::write(dir.path().join("empty-plan.txt"), "").unwrap();
+    let check = |text: String| {
+        std::fs::write(dir.path().join("c.toml"), text).unwrap();
+        run_in(dir.path(), &["check-catalog", "c.toml", "--plan", "empty-plan.txt", "--lang", "en"])
+    };
+    let r = check(catalog_with_row(catalogue("baseline +3.3%", "%")));
+    r.code(0).stdout_has(
+        "c.toml:12: good_days: warning[relative-change-on-percent]: the target `baseline +3.3%` is a relative change \
+         (a share of the baseline) on an indicator measured in %: where the plan says percentage points \
+         (提高N个百分点), write `baseline +3.3pp`",
+    );
+    let quiet = |target: &str, unit: &str| {
+        let r = check(catalog_with_row(catalogue(target, unit)));
+        assert!(!r.stdout.contains("relative-change-on-percent"), "{target} {unit}: {}", r.stdout);
+    };
+    quiet("baseline +3.3pp", "%");
+    quiet("baseline -10%", "万吨");
+}
+
+fn catalog_with_row(text: String) -> String {
+    text.replace("[plan]\n", "[plan]\nofficial_row = \"全国\"\n")
 }
 
 #[test]

@@ -90,7 +90,7 @@ fn a_yes_no_value_is_1_or_0_and_nothing_between() {
 #[test]
 fn an_area_reporting_a_task_of_the_whole_city_gets_a_warning() {
     let r = run(&["validate", "tests/data/body/area-task.csv"]);
-    r.code(0).stdout_has("not-applicable").stdout_has("是全市任务，只在“全市”行评价");
+    r.code(0).stdout_has("not-applicable").stdout_has("是全市的整体任务，只在“全市”行评价");
     let r = run(&["validate", "tests/data/body/area-task.csv", "--lang", "en"]);
     r.code(0).stdout_has("a task of the whole city, judged on the 全市 row only");
 }

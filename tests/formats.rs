@@ -16,6 +16,7 @@ fn base_args(command: &str) -> Option<Vec<&'static str>> {
     Some(match command {
         "eval" => vec!["eval", "data/2023.csv"],
         "validate" => vec!["validate", "tests/data/intake/crlf-2023.csv"],
+        "diff" => vec!["diff", "data/2022.csv", "--against", "data/2023.csv"],
         "rank" => vec!["rank", "data/2023.csv", "--indicator", "forest_coverage"],
         "trend" => vec!["trend", "data/2021.csv", "data/2022.csv", "data/2023.csv"],
         "indicators" => vec!["indicators"],
@@ -68,9 +69,9 @@ fn every_listed_format_works_for_its_command() {
             ran += 1;
         }
     }
-    // eval, rank, trend, indicators: every result format; validate every format; check-catalog its
+    // eval, rank, trend, indicators: every result format; validate and diff every format; check-catalog its
     // three; template its csv (its xlsx needs a file).
-    let expected = Format::RESULTS.len() * 4 + Format::PROBLEMS.len() + Format::FINDINGS.len() + 1;
+    let expected = Format::RESULTS.len() * 4 + Format::PROBLEMS.len() + Format::DIFF.len() + Format::FINDINGS.len() + 1;
     assert_eq!(ran, expected, "a command or format went missing from --help");
 }
 

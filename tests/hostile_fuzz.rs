@@ -47,3 +47,23 @@ fn targets_file_inputs_replay() {
 fn target_expr_inputs_replay() {
     replay("target_expr", harness::target_expr);
 }
+
+#[test]
+fn report_html_inputs_replay() {
+    replay("report_html", harness::report_html);
+}
+
+#[test]
+fn report_docx_inputs_replay() {
+    replay("report_docx", harness::report_docx);
+}
+
+#[test]
+fn xls_file_inputs_replay() {
+    replay("xls_file", harness::xls_file);
+}
+
+#[test]
+fn ods_file_inputs_replay() {
+    replay("ods_file", harness::ods_file);
+}

@@ -83,7 +83,7 @@ fn eliminated_is_a_share_eliminated_or_a_share_remaining_by_polarity() {
 }
 
 use plan_check::Lang;
-use plan_check::evaluate::{Reason, Standing};
+use plan_check::evaluate::{Direction, Reason, Standing};
 use plan_check::labels;
 use plan_check::progress::Point;
 use plan_check::target::{Better, Cmp, Rule};
@@ -112,13 +112,35 @@ fn cases(better: Better) -> Vec<Case> {
     let now = |value| Standing { value, rule };
     let point = |year, value| Point { year, value };
     let trend = if lower {
-        Reason::Trend { first: point(2021, 10.6), latest: point(2023, 9.8), slope: -0.4, better }
+        Reason::Trend {
+            first: point(2021, 10.6),
+            latest: point(2023, 9.8),
+            slope: -0.4,
+            better,
+            direction: Direction::Falling,
+        }
     } else {
-        Reason::Trend { first: point(2021, 25.9), latest: point(2023, 27.6), slope: 0.85, better }
+        Reason::Trend {
+            first: point(2021, 25.9),
+            latest: point(2023, 27.6),
+            slope: 0.85,
+            better,
+            direction: Direction::Rising,
+        }
     };
     let same = |reason, en, zh| Case { reason, en, zh };
     vec![
         same(Reason::ProvinceNotSupplied, "province target not supplied", "未提供省下达目标"),
+        same(
+            Reason::NothingToCount,
+            "0/0: nothing to count in this area, so no ratio",
+            "分子分母均为0：本地区无可统计对象，不计比例",
+        ),
+        same(
+            Reason::CompoundGap { year: 2022 },
+            "no rate for 2022: a cumulative rate is compounded year by year and cannot skip one",
+            "缺少2022年的年度值，累计值无法逐年复合计算",
+        ),
         same(
             Reason::NoBaseline,
             "the plan gives no baseline; supply a base-year value",
@@ -234,6 +256,8 @@ fn kind(r: &Reason) -> usize {
         Reason::MissingAreas(_) => 12,
         Reason::CityWideCount { .. } => 13,
         Reason::NotApplicable { .. } => 14,
+        Reason::NothingToCount => 15,
+        Reason::CompoundGap { .. } => 16,
     }
 }
 
@@ -244,7 +268,7 @@ fn every_reason_says_the_right_direction_for_both_polarities_in_both_languages()
         let mut kinds: Vec<usize> = cases.iter().map(|c| kind(&c.reason)).collect();
         kinds.sort_unstable();
         kinds.dedup();
-        assert_eq!(kinds, (0..15).collect::<Vec<_>>(), "every kind of reason, once, for {better:?}");
+        assert_eq!(kinds, (0..17).collect::<Vec<_>>(), "every kind of reason, once, for {better:?}");
         for case in cases {
             assert_eq!(labels::reason(&case.reason, Lang::En), case.en, "{better:?} {:?}", case.reason);
             assert_eq!(labels::reason(&case.reason, Lang::Zh), case.zh, "{better:?} {:?}", case.reason);

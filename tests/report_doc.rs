@@ -62,6 +62,7 @@ fn status_zh(s: &str) -> &'static str {
         "pass" => "达标",
         "fail" => "未达标",
         "achieved" => "提前实现",
+        "held" => "保持达标",
         "on_track" => "符合序时进度",
         "lagging" => "滞后",
         "regressing" => "倒退",

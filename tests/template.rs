@@ -7,7 +7,7 @@ use std::path::Path;
 
 use calamine::{Data, Reader};
 use common::{root, run, run_in};
-use plan_check::catalog::{AreaKind, Catalog};
+use plan_check::catalog::{Aggregate, AreaKind, Catalog};
 use plan_check::target::Target;
 
 fn catalog() -> &'static Catalog {
@@ -46,19 +46,35 @@ fn fill_csv(path: &Path) {
     std::fs::write(path, format!("{bom}{comments}{data}")).unwrap();
 }
 
-/// The header says the shape: long files have a value column, wide ones a column per indicator id.
+/// The header says the shape: long files have a value column, wide ones a column per indicator id. A
+/// ratio's parts (the 分子/分母 columns, `<id>.分子`/`<id>.分母` in a wide file) get 50 of 100, as its
+/// value is 50.
 fn fill_rows(mut rows: Vec<Vec<String>>) -> Vec<Vec<String>> {
     let header = rows[0].clone();
+    let part = |h: &str| match h.rsplit_once('.').map_or(h, |(_, p)| p) {
+        "分子" | "numerator" => Some("50"),
+        "分母" | "denominator" => Some("100"),
+        _ => None,
+    };
     if let Some(v) = header.iter().position(|h| h == "数值" || h == "value") {
         for row in rows.iter_mut().skip(1) {
             assert!(row[v].is_empty(), "a template's values are empty");
             row[v] = value_for(&row[1]).to_string();
+            let ratio = catalog().indicator(&row[1]).is_some_and(|i| i.aggregate == Aggregate::Ratio);
+            for (c, cell) in row.iter_mut().enumerate() {
+                if let Some(p) = part(&header[c]).filter(|_| ratio && !header[c].contains('.')) {
+                    *cell = p.to_string();
+                }
+            }
         }
     } else {
         for row in rows.iter_mut().skip(1) {
             for (c, cell) in row.iter_mut().enumerate().skip(2).take(header.len() - 3) {
                 if cell.is_empty() {
-                    *cell = value_for(&header[c]).to_string();
+                    *cell = match part(&header[c]).filter(|_| header[c].contains('.')) {
+                        Some(p) => p.to_string(),
+                        None => value_for(&header[c]).to_string(),
+                    };
                 }
             }
         }
@@ -189,9 +205,13 @@ fn a_wide_xlsx_template_round_trips() {
 fn csv_on_standard_output_notes_each_indicator_and_has_no_bom() {
     let r = run(&["template", "--year", "2023", "--county", "安溪县"]);
     r.code(0);
-    assert!(r.stdout.starts_with("县市区,指标,数值,年份,备注\n"), "{}", &r.stdout[..80]);
+    assert!(r.stdout.starts_with("县市区,指标,数值,分子,分母,年份,备注\n"), "{}", &r.stdout[..80]);
     let forest = r.stdout.lines().find(|l| l.contains(",forest_coverage,")).unwrap();
-    assert_eq!(forest, "安溪县,forest_coverage,,2023,森林覆盖率（%）｜单位：%｜目标：58.7（≥58.7）");
+    assert_eq!(
+        forest,
+        "安溪县,forest_coverage,,,,2023,森林覆盖率（%）｜单位：%｜目标：58.7（≥58.7）｜比率类指标：另填分子、分母（数值 = \
+         分子 ÷ 分母 × 100），“全市”的值按 Σ分子 / Σ分母 汇总，缺分子、分母则无法汇总"
+    );
     assert!(!r.stdout.contains("beautiful_bays"), "安溪县 is not coastal");
     let r = run(&["template", "--year", "2023", "--county", "全市", "--source", "专栏七", "--shape", "wide"]);
     r.code(0).stdout_has(

@@ -65,7 +65,7 @@ fn a_base_year_row_that_disagrees_with_the_catalogue_is_reported_in_validate_and
     std::fs::write(dir.path().join("data.csv"), rows).unwrap();
     let catalog = root().join("indicators.toml");
     let catalog = catalog.to_str().unwrap();
-    let r = run_in(dir.path(), &["validate", "data.csv", "--catalog", catalog, "--format", "github"]);
+    let r = run_in(dir.path(), &["validate", "data.csv", "--catalog", catalog, "--format", "github", "--lang", "en"]);
     r.code(0).stdout_has(
         "::warning file=data.csv,line=2,title=baseline-mismatch::forest_coverage: found \"60\"; expected the catalogue's baseline 58.7 for 全市 forest_coverage in 2020",
     );

@@ -23,6 +23,10 @@ const ALLOWED: &[(&str, &str, &str)] = &[
     ("catalog.rs", "）", "display_name: a name already ending with its part in brackets (input)"),
     // Input recognised, not words shown.
     ("catalog.rs", "％", "a target written with a full-width percent sign (input)"),
+    ("target.rs", "约", "the plan's word for \"about\" written as a target, pointed to `about N` (input)"),
+    ("target.rs", "左右", "the plan's word for \"about\" written as a target, pointed to `about N` (input)"),
+    ("target.rs", "＞", "a strict target written with a full-width sign (input)"),
+    ("target.rs", "＜", "a strict target written with a full-width sign (input)"),
     ("cli.rs", "任务", "a hidden alias --type accepts for 重点任务 (input)"),
     ("output/format/table.rs", "\u{3000}", "the ideographic space, where wrapped lines may break (layout)"),
     // Examples of the plan's own source names inside English error texts, and the plan's type names in

@@ -33,8 +33,10 @@ pub fn run(s: &Eval, console: Console, out: &mut dyn Write, err: &mut dyn Write)
     let overdue = super::projects::overdue_finding(s.overdue_projects, register.as_ref(), s.lang, err)?;
     // The verdict line: on exit 1 why, and on exit 0 too when binding indicators went unjudged or the
     // targets or data are a sample — an empty `--only off-track` table is not an all clear.
-    let sample =
-        Sample { targets: headline::targets_are_sample(&report), data: super::is_illustrative(&s.input.files, &data) };
+    let sample = Sample {
+        targets: headline::targets_are_sample(&report),
+        data: super::is_illustrative(&data, s.input.read.follow_symlinks),
+    };
     if let Some(line) = eval::verdict_line(&report, s.fail_on, sample) {
         writeln!(err, "{line}")?;
     }

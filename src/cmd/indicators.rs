@@ -2,13 +2,13 @@
 
 use std::io::Write;
 
-use crate::catalog::{Catalog, Indicator};
+use crate::catalog::Indicator;
 use crate::output::indicators::{self, Entry};
 use crate::settings::Indicators;
 use crate::{Console, Outcome};
 
 pub fn run(s: &Indicators, console: Console, out: &mut dyn Write, err: &mut dyn Write) -> anyhow::Result<Outcome> {
-    let catalog = Catalog::locate(s.catalog.as_deref())?;
+    let catalog = crate::load::read_catalog(s.catalog.as_deref(), &crate::load::Limits::default(), false)?;
     if s.projects {
         let content = crate::output::projects::register_list(&catalog, s.lang)?;
         s.output.emit(&content, console, out)?;

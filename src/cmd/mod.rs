@@ -3,6 +3,7 @@
 
 pub mod check_catalog;
 pub mod completions;
+pub mod diff;
 pub mod eval;
 pub mod indicators;
 pub mod projects;
@@ -15,19 +16,17 @@ pub mod validate;
 use std::io::Write;
 use std::path::Path;
 
-use anyhow::Context;
-
 use crate::catalog::{Catalog, SourceFilter};
 use crate::evaluate::{self, Evaluation};
 use crate::load::{self, Dataset, LoadOptions};
 use crate::output::problems;
-use crate::problem::Failure;
+use crate::problem::{Failure, escape};
 use crate::settings::{Input, Judge};
 use crate::targets_file::TargetsFile;
 
 /// Reads the catalogue and the data files named by the shared options.
 pub fn load_inputs(input: &Input, max_problems: Option<usize>) -> anyhow::Result<(Catalog, Dataset)> {
-    let catalog = Catalog::locate(input.catalog.as_deref())?;
+    let catalog = load::read_catalog(input.catalog.as_deref(), &input.read.limits, input.read.follow_symlinks)?;
     let opts = LoadOptions { read: input.read.clone(), year: input.year, max_problems };
     let data = load::load(&input.files, &catalog, &opts)?;
     refuse_sheet_without_workbook(input.read.sheet.as_deref(), &data)?;
@@ -42,8 +41,9 @@ fn refuse_sheet_without_workbook(sheet: Option<&str>, data: &Dataset) -> anyhow:
     if data.accounting.is_empty() || data.accounting.iter().any(workbook) {
         return Ok(());
     }
-    let files = data.accounting.iter().map(|a| a.file.clone()).collect();
-    Err(Failure::SheetOfCsv { sheet: sheet.to_string(), files }.into())
+    // Input text, escaped: a file's name or the sheet asked for cannot forge a line.
+    let files = data.accounting.iter().map(|a| escape(&a.file).into_owned()).collect();
+    Err(Failure::SheetOfCsv { sheet: escape(sheet).into_owned(), files }.into())
 }
 
 /// With `--skip-invalid`, a dataset whose every row was rejected has nothing to evaluate: say so,
@@ -54,7 +54,7 @@ fn refuse_all_rejected(data: &Dataset) -> anyhow::Result<()> {
     if !data.measurements.is_empty() || accepted > 0 || read == 0 {
         return Ok(());
     }
-    let files = data.accounting.iter().map(|a| a.file.clone()).collect();
+    let files = data.accounting.iter().map(|a| escape(&a.file).into_owned()).collect();
     Err(Failure::AllRejected { read, files }.into())
 }
 
@@ -92,7 +92,7 @@ pub fn evaluate_dataset(
         return Err(Failure::DataProblems { errors: data.counts().0 }.into());
     }
     refuse_all_rejected(&data)?;
-    let province = load_targets(judge.targets.as_deref(), &catalog)?;
+    let province = load_targets(judge.targets.as_deref(), &catalog, &input.read.limits, input.read.follow_symlinks)?;
     let year = evaluation_year(input, &data)?;
     let catalog = catalog.select(select).ok_or_else(|| Failure::NoneSelected { filter: select.to_string() })?;
     let stage = judge.stage.unwrap_or_else(|| evaluate::Settings::stage_for(&catalog, year));
@@ -102,10 +102,15 @@ pub fn evaluate_dataset(
 }
 
 /// The `--targets` file, or no province targets.
-pub fn load_targets(path: Option<&Path>, catalog: &Catalog) -> anyhow::Result<TargetsFile> {
+pub fn load_targets(
+    path: Option<&Path>,
+    catalog: &Catalog,
+    limits: &load::Limits,
+    follow_symlinks: bool,
+) -> anyhow::Result<TargetsFile> {
     let Some(path) = path else { return Ok(TargetsFile::default()) };
-    let text =
-        std::fs::read_to_string(path).with_context(|| Failure::ReadTargets { path: path.display().to_string() })?;
+    let failure = Failure::ReadTargets { path: escape(&path.to_string_lossy()).into_owned() };
+    let text = load::read_side_file(path, failure, limits, follow_symlinks)?;
     Ok(TargetsFile::parse(&text, &path.display().to_string(), catalog)?)
 }
 
@@ -116,7 +121,16 @@ pub fn evaluation_year(input: &Input, data: &Dataset) -> anyhow::Result<i32> {
     match (input.year, years.last()) {
         (Some(y), _) if years.contains(&y) => Ok(y),
         (Some(year), _) => Err(Failure::YearNotInData { year, present: years.clone() }.into()),
-        (None, Some(&y)) => Ok(y),
+        // The latest year, unless only rows of files named for another year give it: a stray row
+        // never chooses the year evaluated.
+        (None, Some(&y)) => match load::stray_year(data, y) {
+            None => Ok(y),
+            Some(at) => anyhow::bail!(
+                "the latest year in the data, {y}, is given only by rows of files named for another year (first at \
+                 {}); pass --year to choose the year evaluated, or correct the year column",
+                escape(&at)
+            ),
+        },
         (None, None) => Err(Failure::NoYear { files: input.display_names() }.into()),
     }
 }
@@ -130,10 +144,13 @@ const ILLUSTRATIVE: [&[u8]; 4] = [
 ];
 
 /// Whether the data is illustrative: a bundled example file, or a row whose note says so.
-pub(crate) fn is_illustrative(files: &[String], data: &Dataset) -> bool {
-    let bundled = files
+pub(crate) fn is_illustrative(data: &Dataset, follow_symlinks: bool) -> bool {
+    // Only files the loader read, and only regular files of a bundled file's size: a file it refused
+    // (a FIFO, /dev/zero) is never opened again (issue 19).
+    let bundled = data
+        .accounting
         .iter()
-        .filter(|f| f.as_str() != "-")
-        .any(|f| std::fs::read(f).is_ok_and(|bytes| ILLUSTRATIVE.contains(&bytes.as_slice())));
+        .filter(|a| a.shape != "unreadable" && a.file != crate::load::STDIN_NAME)
+        .any(|a| crate::load::holds_one_of(&a.file, &ILLUSTRATIVE, follow_symlinks));
     bundled || data.measurements.iter().filter_map(|m| data.note_of(m)).any(crate::labels::marks_sample)
 }

@@ -25,7 +25,7 @@ pub fn run(s: &Report, out: &mut dyn Write, err: &mut dyn Write) -> anyhow::Resu
         report: &view,
         targets_file: s.judge.targets.as_ref().map(|p| p.display().to_string()),
         produced: produced_date(),
-        illustrative: super::is_illustrative(&s.input.files, &data),
+        illustrative: super::is_illustrative(&data, s.input.read.follow_symlinks),
         problems: &data.problems,
         notes: &notes_of(&data, evaluation.year),
     };
@@ -39,7 +39,7 @@ pub fn run(s: &Report, out: &mut dyn Write, err: &mut dyn Write) -> anyhow::Resu
         DocumentFormat::Docx => report::docx::render(&doc)?,
     };
     settings::write_atomically(&s.path, &bytes)?;
-    writeln!(out, "{}", s.path.display())?;
+    writeln!(out, "{}", crate::problem::escape(&s.path.to_string_lossy()))?;
     // The verdict line, as `eval` prints it: why the exit code is 1, what could not be judged, what is a sample.
     let sample = Sample { targets: headline::targets_are_sample(&view), data: inputs.illustrative };
     if let Some(line) = crate::output::eval::verdict_line(&view, s.fail_on, sample) {

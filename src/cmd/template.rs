@@ -18,7 +18,11 @@ pub fn run(s: &Template, out: &mut dyn Write, err: &mut dyn Write) -> anyhow::Re
     if !(1900..=2100).contains(&s.year) {
         return Err(Failure::TemplateYearRange { year: s.year }.into());
     }
-    let catalog = Catalog::locate(s.catalog.as_deref())?;
+    let catalog = crate::load::read_catalog(s.catalog.as_deref(), &crate::load::Limits::default(), false)?;
+    if let Some(path) = &s.path {
+        // `template --catalog c.toml -o c.toml` would replace the catalogue (issue 19).
+        settings::refuse_input(path, &crate::output::write::files_read(&[], s.catalog.as_deref(), &[]))?;
+    }
     let plan = &catalog.plan;
     if !(plan.base_year..=plan.target_year).contains(&s.year) {
         let (base, target) = (plan.base_year, plan.target_year);
@@ -55,7 +59,7 @@ pub fn run(s: &Template, out: &mut dyn Write, err: &mut dyn Write) -> anyhow::Re
         _ => writer::write_csv(&grid, &mut bytes, true)?,
     }
     settings::write_atomically(path, &bytes)?;
-    let shown = path.display().to_string();
+    let shown = crate::problem::escape(&path.to_string_lossy()).into_owned();
     writeln!(err, "{}", labels::template_written(&shown, grid.rows.len(), grid.to_fill(), s.lang))?;
     Ok(Outcome::Clean)
 }

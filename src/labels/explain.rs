@@ -69,11 +69,11 @@ pub fn explained_indicator(
 }
 
 /// The row judged, marked when it is the city's official row.
-pub fn explained_row(county: &str, official: bool, lang: Lang) -> String {
-    match (official, lang) {
-        (true, Lang::Zh) => format!("{county}（城市层面判定行）"),
-        (true, Lang::En) => format!("{county} (the official, city-level row)"),
-        (false, _) => county.to_string(),
+pub fn explained_row(catalog: &crate::catalog::Catalog, county: &str, official: bool, lang: Lang) -> String {
+    match official {
+        // In the plan's words for the level of its official rows (全国层面 for a national plan).
+        true => official_row_text(catalog, county, lang),
+        false => county.to_string(),
     }
 }
 

@@ -47,6 +47,10 @@ pub fn lint(l: &Warned, lang: Lang) -> String {
         (Warned::AgainstPolarity { target: t, cmp, value, better }, lang) => {
             against_polarity(t, *cmp, *value, *better, lang)
         }
+        (Warned::RelativeOnPercent { target, points }, lang) => {
+            plan_lint(&PlanLint::RelativeOnPercent { target, points: points.clone() }, lang)
+        }
+        (Warned::NoSource { default }, lang) => plan_lint(&PlanLint::NoSource { default }, lang),
     }
 }
 
@@ -59,6 +63,16 @@ pub fn broken(b: &Broken, lang: Lang) -> String {
         (Some(h), false) => format!(" (did you mean {h}?)"),
     };
     match b {
+        Broken::AreaTwice { .. }
+        | Broken::ResolvesOutside { .. }
+        | Broken::MoreNotShown { .. }
+        | Broken::NameNeverMatches { .. }
+        | Broken::NameLooksAlike { .. }
+        | Broken::NotAFigure { .. }
+        | Broken::FigureNotAFigure { .. } => super::gate_broken(b, lang),
+        Broken::BaselineMisfit { why } if zh => format!("基准值不符合该指标：{}", misfit(why, lang)),
+        Broken::BaselineMisfit { why } => format!("the baseline does not fit the indicator: {}", misfit(why, lang)),
+        Broken::Plan(p) => plan_broken(p, lang),
         Broken::Toml { message } if zh => toml_zh(message),
         Broken::Toml { message } => message.clone(),
         Broken::PlanYears { base, midterm, target } if zh => {
@@ -207,8 +221,16 @@ pub fn misfit(m: &Misfit, lang: Lang) -> String {
         Misfit::YesNoValue => "a yes/no indicator is 1 (done) or 0 (not done)".into(),
         Misfit::PercentOnUnit { unit } if zh => format!("该指标以 {unit} 计，不能带 %"),
         Misfit::PercentOnUnit { unit } => format!("a % on an indicator measured in {unit}"),
+        Misfit::PointsOnUnit { unit } if zh => {
+            format!("百分点（pp）只用于以 % 计的指标，该指标以 {unit} 计；请写相对变化（baseline -10%）")
+        }
+        Misfit::PointsOnUnit { unit } => format!(
+            "percentage points (pp) are for an indicator measured in %, and this one is measured in {unit}; write \
+             a relative change (baseline -10%)"
+        ),
         Misfit::Outside { value, low, percent } => {
-            let n = num(*value);
+            // Exact: 100.0000001 is never shown as the 100 it is not (issue 19).
+            let n = crate::catalog::values::shown(*value);
             match (zh, percent) {
                 (true, true) => format!("{n} 超出该指标可取的范围（{low} 至 100）"),
                 (true, false) => format!("{n} 超出该指标可取的范围（0 或以上）"),
@@ -220,8 +242,8 @@ pub fn misfit(m: &Misfit, lang: Lang) -> String {
 }
 
 /// The forms of the target language, listed after a target that cannot be read.
-const TARGET_FORMS: &str = ">= N, <= N, == N, N, province, baseline [±N%], reference ID, eliminated [>= N | <= N], \
-rising, falling, stable_improving, done";
+const TARGET_FORMS: &str = ">= N, <= N, == N, > N, < N, N, about N, province, baseline [±N% | ±Npp], reference ID, \
+eliminated [>= N | <= N], rising, falling, stable_improving, done";
 
 /// A target expression that cannot be read.
 pub fn target_error(e: &TargetError, lang: Lang) -> String {
@@ -244,9 +266,11 @@ fn target_reason(r: &TargetReason, lang: Lang) -> String {
         TargetReason::Empty => "it is empty".into(),
         TargetReason::Trailing { rest, word } if zh => format!("{word:?} 之后多了 {rest:?}"),
         TargetReason::Trailing { rest, word } => format!("unexpected {rest:?} after {word:?}"),
-        TargetReason::BaselinePercent { rest } if zh => format!("相对基准值的变化是百分数，如 -10%，而不是 {rest:?}"),
+        TargetReason::BaselinePercent { rest } if zh => {
+            format!("相对基准值的变化是百分数（如 -10%）或百分点（如 +3.3pp），而不是 {rest:?}")
+        }
         TargetReason::BaselinePercent { rest } => {
-            format!("a change from the baseline is a percentage, like -10%, not {rest:?}")
+            format!("a change from the baseline is a percentage (-10%) or percentage points (+3.3pp), not {rest:?}")
         }
         TargetReason::BaselineSign { rest } if zh => format!("相对基准值的变化须带正负号，如 -10%，而不是 {rest:?}"),
         TargetReason::BaselineSign { rest } => {
@@ -273,8 +297,10 @@ fn target_reason(r: &TargetReason, lang: Lang) -> String {
             "eliminated takes a share eliminated like >= 90 (higher is better) or a share remaining like <= 0 \
              (lower is better), not {rest:?}"
         ),
-        TargetReason::Strict if zh => "目标语言没有严格比较；请用 >= 或 <=".into(),
-        TargetReason::Strict => "strict comparisons are not part of the language; use >= or <=".into(),
+        TargetReason::About { n, text } if zh => {
+            format!("请写 `about {}`（规划原文 {text:?} 写在 target_text）", num(*n))
+        }
+        TargetReason::About { n, text } => format!("write `about {}` (and keep {text:?} in target_text)", num(*n)),
         TargetReason::NotANumber { text } if zh => format!("{text:?} 不是数值"),
         TargetReason::NotANumber { text } => format!("{text:?} is not a number"),
     }
@@ -293,8 +319,9 @@ fn toml_zh(message: &str) -> String {
             format!("未知字段 `{field}`，应为 `{}` 之一", known.join("`、`"))
         };
     }
-    if let Some(rest) = message.strip_prefix("missing field ") {
-        return format!("缺少字段 `{}`", quoted(rest).unwrap_or_default());
+    if let Some(rest) = message.strip_prefix("missing field ").or_else(|| message.strip_prefix("missing required key "))
+    {
+        return format!("缺少必填键 `{}`", quoted(rest).unwrap_or_default());
     }
     if message.starts_with("duplicate key") {
         return "键重复".into();
@@ -373,7 +400,7 @@ pub(crate) fn against_polarity(t: &str, cmp: Cmp, value: f64, better: Better, la
         Better::Higher => format!(">= {n}"),
     };
     let better = better.as_str();
-    match (lang, cmp) {
+    match (lang, cmp.direction()) {
         (Lang::Zh, Cmp::AtLeast) => format!(
             "目标 `{t}` 要求不低于{n}，而 better = \"{better}\" 表示越低越好：eval 会把低于{n}的值——正是规划要的值——判为未达标；请写 `{fix}`（或只写数值），或改正 `better`"
         ),

@@ -4,7 +4,7 @@
 
 use crate::aggregate::RATIO_TOLERANCE;
 use crate::catalog::IndicatorType;
-use crate::evaluate::{Reason, Side, Stage, Standing, Status};
+use crate::evaluate::{Direction, Reason, Side, Stage, Standing, Status};
 pub use crate::lang::Lang;
 use crate::load::Accounting;
 use crate::problem::{Code, Expected, NotNumber, Quantity, Range};
@@ -166,31 +166,39 @@ pub fn word(w: Word, lang: Lang) -> &'static str {
     words(lang, zh, en)
 }
 
+mod ci;
 mod errors;
 mod explain;
+mod gate;
 mod headline;
 mod lint;
 mod names;
 mod numbers;
+mod plan_words;
 mod problems;
 mod projects;
 mod reason;
 mod report;
 mod sentences;
 mod status;
+mod workbooks;
 
+pub use ci::*;
 pub use errors::*;
 pub use explain::*;
+pub use gate::*;
 pub use headline::*;
 pub use lint::*;
 pub use names::*;
 pub use numbers::*;
+pub use plan_words::*;
 pub use problems::*;
 pub use projects::*;
 pub use reason::*;
 pub use report::*;
 pub use sentences::*;
 pub use status::*;
+pub use workbooks::*;
 
 #[cfg(test)]
 mod tests {
@@ -204,9 +212,28 @@ mod tests {
             latest: Point { year: 2023, value: 27.6 },
             slope: 0.85,
             better: Better::Higher,
+            direction: Direction::Rising,
         };
         assert_eq!(reason(&r, Lang::En), "2021: 25.9 → 2023: 27.6, slope +0.85 a year (rising; higher is better)");
         assert_eq!(reason(&r, Lang::Zh), "2021年25.9 → 2023年27.6，斜率+0.85/年（上升，越高越好）");
+    }
+
+    #[test]
+    fn the_slope_words_follow_the_judgement_and_a_tiny_slope_is_not_shown_as_zero() {
+        let r = |slope, direction| Reason::Trend {
+            first: Point { year: 2021, value: 80.0 },
+            latest: Point { year: 2023, value: 80.0000001 },
+            slope,
+            better: Better::Higher,
+            direction,
+        };
+        // A slope the judgement counts as rising, too small for four decimals: rising, never "+0 (flat)".
+        let tiny = reason(&r(3e-8, Direction::Rising), Lang::En);
+        assert!(tiny.contains("slope +3.0e-8 a year (rising;"), "{tiny}");
+        // A slope within the tolerance is flat, and shown as 0.
+        let flat = reason(&r(1e-12, Direction::Flat), Lang::Zh);
+        assert!(flat.contains("斜率0/年（持平"), "{flat}");
+        assert!(reason(&r(-0.25, Direction::Falling), Lang::Zh).contains("斜率-0.25/年（下降"));
     }
 
     #[test]

@@ -10,6 +10,9 @@ use crate::problem::{Problem, Severity, escape};
 
 /// What a problem code means, in a few words.
 pub fn problem_title(code: Code, lang: Lang) -> &'static str {
+    if let Some(title) = ci_title(code, lang) {
+        return title;
+    }
     let (zh, en) = match code {
         Code::Encoding => ("编码无法识别", "unreadable encoding"),
         Code::EmptyFile => ("文件为空", "empty file"),
@@ -30,9 +33,12 @@ pub fn problem_title(code: Code, lang: Lang) -> &'static str {
         Code::MissingIndicator => ("缺少指标值", "missing indicator"),
         Code::AggregateMismatch => ("与各地区汇总不符", "disagrees with the areas' aggregate"),
         Code::BaselineMismatch => ("与指标目录基准值不符", "disagrees with the catalogue's baseline"),
+        Code::CompoundGap => ("复合累计缺少年度值", "a yearly rate missing from a compounded total"),
         Code::UnreadableFile => ("文件无法读取", "file cannot be read"),
         Code::TooLarge => ("超出限制", "beyond a limit"),
         Code::Formula => ("公式取保存值", "formula values as saved"),
+        Code::ForeignArea | Code::RatioWithoutParts => ("", ""),
+        Code::UnreadSheet => return super::unread_sheet_title(lang),
         Code::UnknownProject => ("未知工程项目", "unknown project"),
         Code::UnknownStatus => ("未知建设状态", "unknown status"),
         Code::ProgressFalling => ("进度较上年回落", "progress falling"),
@@ -45,6 +51,9 @@ pub fn problem_title(code: Code, lang: Lang) -> &'static str {
         Code::ProvinceWithoutSource => ("省下达目标未注明出处", "province target without a source"),
         Code::RuleAgainstPolarity => ("目标与指标方向相反", "rule against polarity"),
         Code::QuoteNotInPlan => ("引文不在规划中", "quote not in the plan"),
+        Code::RelativeChangeOnPercent => ("百分比指标用了相对变化", "relative change on a percentage"),
+        Code::NoSource => ("未写出处", "no source"),
+        c @ (Code::YearOutsidePlan | Code::YearMismatch) => return super::gate_title(c, lang),
     };
     words(lang, zh, en)
 }
@@ -75,16 +84,19 @@ pub fn validate_verdict(errors: usize, warnings: usize, lang: Lang) -> String {
     }
 }
 
-/// One file's accounting: every row read is accepted or rejected.
+/// One file's accounting: every row read is accepted or rejected; then, for a form, the row taken
+/// as the header, and the names matched only once folded.
 pub fn accounting(a: &Accounting, lang: Lang) -> String {
     let (file, read, accepted, rejected, shape, encoding) =
         (&a.file, a.rows_read, a.rows_accepted, a.rows_rejected, &a.shape, &a.encoding);
-    match lang {
+    let mut line = match lang {
         Lang::Zh => format!("{file}：读取{read}行 = 接受{accepted} + 拒绝{rejected}（{shape}，{encoding}）"),
         Lang::En => {
             format!("{file}: {read} rows read = {accepted} accepted + {rejected} rejected ({shape}, {encoding})")
         }
-    }
+    };
+    super::workbooks::accounting_notes(a, lang, &mut line);
+    line
 }
 
 /// A limit's size as a problem shows it: `256 MiB`, `64 KiB`, or the plain count.
@@ -166,6 +178,12 @@ pub(crate) fn list(items: &[String], lang: Lang) -> String {
 
 /// What a problem expected, in words.
 pub fn expected(e: &Expected, lang: Lang) -> String {
+    if let Some(text) = super::gate_expected(e, lang) {
+        return text;
+    }
+    if let Some(text) = expected_ci(e, lang) {
+        return text;
+    }
     match e {
         Expected::Project(p) => return super::project_expected(p, lang),
         Expected::Catalog(broken) => return super::broken(broken, lang),
@@ -268,6 +286,7 @@ pub(crate) fn expected_en(e: &Expected) -> String {
         E::AtMost { limit: name, value } => format!("at most {}", limit(name, *value, en)),
         E::CellAtMost { value } => format!("a cell of at most {}", limit("cell-bytes", *value, en)),
         E::SheetOf { sheets } => format!("a sheet of the workbook; its sheets are {}", list(sheets, en)),
+        E::Book(b) => super::book_expected(b, en),
         E::TypedValues { cached, sheet } => format!(
             "values typed in; {cached} cell(s) of sheet {sheet:?} are formulas, and the values Excel saved \
              with them are used as they are (recalculate and save in Excel if their inputs changed)"
@@ -305,6 +324,8 @@ pub(crate) fn expected_en(e: &Expected) -> String {
         E::CityTaskOnly { id, city_row } => {
             format!("no value: {id} is a task of the whole city, judged on the {city_row} row only")
         }
+        E::UnusedCityRow { id, city_row } => unused_city_row(id, city_row, Lang::En),
+        E::CompoundRate { id, year } => compound_rate_expected(id, *year, Lang::En),
         E::TaggedOnly { id, tags } => format!("no value: {id} applies only to areas tagged {}", tags.join(", ")),
         E::CatalogBaseline { baseline, area, id, year, origin, line, found } => format!(
             "the catalogue's baseline {} for {area} {id} in {year} ({origin}:{line}); the catalogue's {} is used, not {}",
@@ -343,6 +364,7 @@ pub(crate) fn expected_zh(e: &Expected) -> String {
         E::AtMost { limit: name, value } => format!("不超过 {}", limit(name, *value, zh)),
         E::CellAtMost { value } => format!("单元格不超过 {}", limit("cell-bytes", *value, zh)),
         E::SheetOf { sheets } => format!("工作簿中的一个工作表；现有工作表：{}", list(sheets, zh)),
+        E::Book(b) => super::book_expected(b, zh),
         E::TypedValues { cached, sheet } => format!(
             "直接填写的数值；工作表“{sheet}”中有 {cached} 个单元格是公式，按 Excel 保存的计算结果使用\
              （若公式引用的数据有改动，请在 Excel 中重新计算并保存）"
@@ -375,7 +397,9 @@ pub(crate) fn expected_zh(e: &Expected) -> String {
         E::NotRatio { id } => format!("不填分子、分母：{id} 不是比率类指标"),
         E::DenominatorAtLeast { numerator } => format!("不小于分子 {} 的分母", num(*numerator)),
         E::Ratio { value } => format!("{}（分子 / 分母 × 100，误差不超过 0.05）", num(*value)),
-        E::CityTaskOnly { id, city_row } => format!("不填值：{id} 是全市任务，只在“{city_row}”行评价"),
+        E::CityTaskOnly { id, city_row } => format!("不填值：{id} 是{city_row}的整体任务，只在“{city_row}”行评价"),
+        E::UnusedCityRow { id, city_row } => unused_city_row(id, city_row, Lang::Zh),
+        E::CompoundRate { id, year } => compound_rate_expected(id, *year, Lang::Zh),
         E::TaggedOnly { id, tags } => format!("不填值：{id} 只适用于标记为 {} 的地区", list(tags, zh)),
         E::CatalogBaseline { baseline, area, id, year, origin, line, found } => format!(
             "指标目录中{area} {id} {year} 年的基准值 {}（{origin}:{line}）；采用目录的 {}，不采用 {}",

@@ -17,24 +17,24 @@ pub fn reason(r: &Reason, lang: Lang) -> String {
         (Reason::ReferenceNotSupplied { name }, Zh) => format!("未提供参照值：{name}"),
         (Reason::NeedsSeries, En) => "needs a series of years".into(),
         (Reason::NeedsSeries, Zh) => "需多年数据".into(),
-        (Reason::Trend { first, latest, slope, better }, En) => format!(
+        (Reason::Trend { first, latest, slope, better, direction }, En) => format!(
             "{}: {} → {}: {}, slope {} a year ({}; {} is better)",
             first.year,
             num(first.value),
             latest.year,
             num(latest.value),
-            signed(*slope),
-            trend_word(*slope, En),
+            slope_figure(*slope, *direction),
+            trend_word(*direction, En),
             if *better == Better::Higher { "higher" } else { "lower" }
         ),
-        (Reason::Trend { first, latest, slope, better }, Zh) => format!(
+        (Reason::Trend { first, latest, slope, better, direction }, Zh) => format!(
             "{}年{} → {}年{}，斜率{}/年（{}，{}）",
             first.year,
             num(first.value),
             latest.year,
             num(latest.value),
-            signed(*slope),
-            trend_word(*slope, Zh),
+            slope_figure(*slope, *direction),
+            trend_word(*direction, Zh),
             if *better == Better::Higher { "越高越好" } else { "越低越好" }
         ),
         (Reason::HoldBroken { baseline, now }, En) => format!(
@@ -76,7 +76,9 @@ pub fn reason(r: &Reason, lang: Lang) -> String {
         (Reason::MissingAreas(areas), En) => format!("cannot aggregate: no usable value from {}", areas.join(", ")),
         (Reason::MissingAreas(areas), Zh) => format!("无法汇总，缺少：{}", areas.join("、")),
         (Reason::CityWideCount { city }, En) => format!("a count for the whole city: judged on {city}'s total"),
-        (Reason::CityWideCount { city }, Zh) => format!("全市总量指标，按{city}合计判定"),
+        (Reason::CityWideCount { city }, Zh) => format!("{city}总量指标，按{city}合计判定"),
+        (Reason::NothingToCount, lang) => nothing_to_count(lang).into(),
+        (Reason::CompoundGap { year }, lang) => compound_gap(*year, lang),
         (Reason::NotApplicable { tags }, En) => format!("applies only to areas tagged {}", tags.join(", ")),
         (Reason::NotApplicable { tags }, Zh) => format!("仅适用于：{}", tags.join("、")),
     }
@@ -95,15 +97,25 @@ pub(crate) fn standing(now: &Standing, lang: Lang) -> String {
     }
 }
 
-pub(crate) fn trend_word(slope: f64, lang: Lang) -> &'static str {
-    // By the slope as shown, so that "+0" is never called rising.
-    let shown: f64 = num(slope).parse().unwrap_or(0.0);
-    match (shown.partial_cmp(&0.0), lang) {
-        (Some(std::cmp::Ordering::Greater), Lang::En) => "rising",
-        (Some(std::cmp::Ordering::Less), Lang::En) => "falling",
-        (_, Lang::En) => "flat",
-        (Some(std::cmp::Ordering::Greater), Lang::Zh) => "上升",
-        (Some(std::cmp::Ordering::Less), Lang::Zh) => "下降",
-        (_, Lang::Zh) => "持平",
+/// The word for a slope's direction as the judgement counted it, so that the words follow the status.
+pub(crate) fn trend_word(direction: Direction, lang: Lang) -> &'static str {
+    match (direction, lang) {
+        (Direction::Rising, Lang::En) => "rising",
+        (Direction::Falling, Lang::En) => "falling",
+        (Direction::Flat, Lang::En) => "flat",
+        (Direction::Rising, Lang::Zh) => "上升",
+        (Direction::Falling, Lang::Zh) => "下降",
+        (Direction::Flat, Lang::Zh) => "持平",
+    }
+}
+
+/// A slope as shown: signed, to four decimals; a slope the judgement counts as rising or falling but
+/// too small for four decimals in scientific notation, so that "+0" is never called rising; a flat
+/// one as 0.
+pub(crate) fn slope_figure(slope: f64, direction: Direction) -> String {
+    match direction {
+        Direction::Flat => "0".into(),
+        _ if num(slope) == "0" => format!("{slope:+.1e}"),
+        _ => signed(slope),
     }
 }

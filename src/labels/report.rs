@@ -171,12 +171,16 @@ pub fn report_lead(year: i32, stage: Stage, total: usize, counts: &[String], sha
 }
 
 /// How many of a type were judged so: `4项提前实现`, `4 achieved ahead of time`.
-pub fn judged_phrase(s: Status, n: usize, lang: Lang) -> String {
-    match lang {
-        Lang::Zh => format!("{n}项{}", status_label(s, lang)),
-        Lang::En => {
+pub fn judged_phrase(catalog: &crate::catalog::Catalog, s: Status, n: usize, lang: Lang) -> String {
+    // The plan's own word for the status where its catalogue gives one ([status_labels]).
+    let own = catalog.status_word(s.as_str(), lang == Lang::Zh);
+    match (lang, own) {
+        (Lang::Zh, _) => format!("{n}项{}", status_word(catalog, s, lang)),
+        (Lang::En, Some(own)) => format!("{n} {own}"),
+        (Lang::En, None) => {
             let words = match s {
                 Status::Achieved => "achieved ahead of time",
+                Status::Held => "held the target met at the base year",
                 Status::OnTrack => "on track",
                 Status::Pass => "met the target",
                 Status::Fail => "missed it",
@@ -296,7 +300,8 @@ pub struct AttentionHead<'a> {
     pub label: &'a str,
     pub name: &'a str,
     pub kind: IndicatorType,
-    pub status: Status,
+    /// The status in the plan's words (`status_word`).
+    pub status: &'a str,
     pub value: &'a str,
     pub baseline: &'a str,
     pub target: &'a str,
@@ -304,7 +309,7 @@ pub struct AttentionHead<'a> {
 
 pub fn attention_head(h: &AttentionHead, lang: Lang) -> String {
     let AttentionHead { label, name, value, baseline, target, .. } = h;
-    let (kind, status) = (type_label(h.kind, lang), status_label(h.status, lang));
+    let (kind, status) = (type_label(h.kind, lang), h.status);
     match lang {
         Lang::Zh => format!("{label} {name}（{kind}，{status}）：本期值{value}，基准{baseline}，目标{target}"),
         Lang::En => format!("{label} {name} ({kind}, {status}): value {value}, baseline {baseline}, target {target}"),
@@ -366,21 +371,21 @@ pub fn areas_sentence(areas: usize, off: &[(&str, usize)], lang: Lang) -> String
 
 /// 附：数据与方法 — the rules of README.md's "Statuses", said briefly: base year `b`, target year `t`,
 /// evaluation year `y` and its elapsed share.
-pub fn method(b: i32, t: i32, y: i32, share: f64, lang: Lang) -> Vec<String> {
+pub fn method(b: i32, t: i32, y: i32, share: f64, level: &str, lang: Lang) -> Vec<String> {
     let p = percent(share);
     match lang {
         Lang::Zh => vec![
             format!("序时进度：基准年B={b}、目标年T={t}、评估年Y时，时间进度 p=(Y−B)/(T−B)（{y}年为{p}）；提前到期的目标按其到期年计算。"),
             "完成度：c=(本期值−基准值)/(目标值−基准值)，目标值为规划目标换算出的阈值；累计降低率类指标自0起算。".into(),
-            "中期评估：本期值已达到目标为“提前实现”；否则 c≥p 为“符合序时进度”，0≤c<p 为“滞后”，c<0 为“倒退”。基准年已达标的指标按水平判定（保持为提前实现，跌破为倒退）；无基准值的指标达标为提前实现、未达标为滞后。“逐步提高/逐步降低/稳中向好”类目标按多年数据的走势判定。".into(),
+            "中期评估：本期值已达到目标为“提前实现”；否则 c≥p 为“符合序时进度”，0≤c<p 为“滞后”，c<0 为“倒退”。基准年已达标的指标按水平判定（保持为“保持达标”，跌破为倒退）；无基准值的指标达标为提前实现、未达标为滞后。“逐步提高/逐步降低/稳中向好”类目标按多年数据的走势判定。".into(),
             "总结评估：达到目标为“达标”，否则为“未达标”（恰在阈值上为达标）。目标无法确定（省下达目标未提供、缺少基准值或参照值、需多年数据）为“待定”，无数据为“缺数据”。".into(),
-            "汇总：比例类指标的全市值按各地区分子之和除以分母之和计算，数量类指标按各地区之和计算，从不对百分比取平均；文件未给出全市值时由各地区汇总，并在说明中注明。进展类别（显著进展、适度进展、进展不足、偏离目标）按 Eurostat 方法以实际与所需年均增速之比 R 划分，预测为逐年数值最小二乘直线在目标年的取值。".into(),
+            format!("汇总：比例类指标的{level}值按各地区分子之和除以分母之和计算，数量类指标按各地区之和计算，从不对百分比取平均；文件未给出{level}值时由各地区汇总，并在说明中注明。进展类别（显著进展、适度进展、进展不足、偏离目标）按 Eurostat 方法以实际与所需年均增速之比 R 划分，预测为逐年数值最小二乘直线在目标年的取值。"),
             format!("本报告由 plan-check 按与 eval 命令相同的判定生成，评估年份{y}年。"),
         ],
         Lang::En => vec![
             format!("Elapsed share (序时进度): with base year B = {b}, target year T = {t} and evaluation year Y, p = (Y − B) / (T − B) ({p} in {y}); a target due earlier is measured to its due year."),
             "Completion: c = (value − baseline) / (target − baseline), the target being the threshold the plan's words resolve to; cumulative reductions progress from 0.".into(),
-            "Mid-term: achieved if the value already meets the target; else on track if c ≥ p, lagging if 0 ≤ c < p, regressing if c < 0. A target the baseline already met is judged by level (achieved while held, regressing once lost); without a baseline, achieved if met, else lagging. Trend targets (逐步提高, 逐步降低, 稳中向好) are judged on the series of years.".into(),
+            "Mid-term: achieved if the value already meets the target; else on track if c ≥ p, lagging if 0 ≤ c < p, regressing if c < 0. A target the baseline already met is judged by level (held while it holds, regressing once lost); without a baseline, achieved if met, else lagging. Trend targets (逐步提高, 逐步降低, 稳中向好) are judged on the series of years.".into(),
             "Final: pass if the value meets the target (exactly at the threshold passes), else fail. Pending when the target cannot be resolved (province target, baseline or reference value not supplied, or a series needed); missing when there is no value.".into(),
             "Aggregation: a city ratio is Σ numerators / Σ denominators over its areas, a count the sum of the areas' counts, never a mean of percentages; a city value aggregated from the areas says so. Progress categories (significant, moderate, insufficient, away) follow Eurostat's ratio R of actual to required growth; the projection is the least-squares line at the target year.".into(),
             format!("Produced by plan-check from the same verdicts as its eval command, evaluation year {y}."),

@@ -91,8 +91,7 @@ pub fn assigned_by(source: &str, for_area: bool, lang: Lang) -> String {
 }
 
 /// One indicator of the verdict line: `12 森林覆盖率 fail (58.2, target ≥58.7)`.
-pub fn off_track_item(label: &str, name: &str, status: Status, value: &str, target: &str, lang: Lang) -> String {
-    let status = status_label(status, lang);
+pub fn off_track_item(label: &str, name: &str, status: &str, value: &str, target: &str, lang: Lang) -> String {
     match lang {
         Lang::Zh => format!("{label} {name} {status}（{value}，目标{target}）"),
         Lang::En => format!("{label} {name} {status} ({value}, target {target})"),

@@ -19,6 +19,11 @@ pub struct Limits {
     pub cell_bytes: usize,
     /// Problems of one code kept per file; further ones are counted, not kept.
     pub problems_per_code: usize,
+    /// Problems kept in all, over every file of a run: 150 files each at the per-code limit would
+    /// otherwise keep 150 times as many.
+    pub problems_per_run: usize,
+    /// Bytes of a side file: the catalogue, a `--targets` file, the plan's text.
+    pub side_file_bytes: u64,
 }
 
 impl Default for Limits {
@@ -29,17 +34,21 @@ impl Default for Limits {
             sheet_cells: 20_000_000,
             cell_bytes: 128 << 10,
             problems_per_code: 1000,
+            problems_per_run: 10_000,
+            side_file_bytes: 16 << 20,
         }
     }
 }
 
 /// The limits' names on the command line, with what each bounds.
-pub const NAMES: [(&str, &str); 5] = [
+pub const NAMES: [(&str, &str); 7] = [
     ("file-bytes", "bytes of one data file"),
     ("workbook-bytes", "bytes a workbook decompresses to"),
     ("sheet-cells", "cells of the sheet read"),
     ("cell-bytes", "bytes of one cell"),
     ("problems-per-code", "problems of one code kept per file"),
+    ("problems-per-run", "problems kept in all, over every file"),
+    ("side-file-bytes", "bytes of the catalogue, a --targets file or the plan's text"),
 ];
 
 /// One `--limit NAME=N` setting.
@@ -89,6 +98,8 @@ impl Limits {
                 "workbook-bytes" => limits.workbook_bytes = s.value,
                 "sheet-cells" => limits.sheet_cells = s.value,
                 "cell-bytes" => limits.cell_bytes = as_usize,
+                "problems-per-run" => limits.problems_per_run = as_usize,
+                "side-file-bytes" => limits.side_file_bytes = s.value,
                 _ => limits.problems_per_code = as_usize,
             }
         }

@@ -5,12 +5,17 @@
 mod limits;
 mod names;
 mod number;
+mod ods;
 mod open;
 mod projects;
 mod read;
 mod records;
 mod rows;
+mod side;
+mod submission;
 mod workbook;
+mod xls;
+mod years;
 
 use std::collections::HashMap;
 
@@ -19,9 +24,14 @@ use rustc_hash::{FxHashMap, FxHashSet};
 
 pub use limits::{LimitSetting, Limits, size as limit_size};
 pub use number::{Cell, NumberError, parse_cell};
-pub use open::STDIN_NAME;
+pub use open::{STDIN_NAME, data_files_of};
 pub use projects::{PROJECT_COLUMNS, ProjectReport, parse_status};
 pub use read::{ReadOptions, display_name, is_workbook_kind};
+pub use side::{DEFAULT_CATALOG, catalog_path, holds_one_of, read_catalog, read_side_file};
+pub use submission::{
+    Completeness, areas_in_name, check_complete, check_ownership, check_ratio_parts, reports, sort_problems,
+};
+pub use years::stray_year;
 
 use crate::catalog::{Catalog, Indicator};
 use crate::problem::{Code, Expected, Problem, Severity};
@@ -114,6 +124,20 @@ pub struct Accounting {
     pub rows_read: usize,
     pub rows_accepted: usize,
     pub rows_rejected: usize,
+    /// The row taken as the header, when it is not the file's first (a form with a title above it)
+    /// or `--header-row` named it.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub header_row: Option<usize>,
+    /// Indicator names matched only once folded (`森林覆盖率(%)`), each with the indicator read.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub matched: Vec<HeaderMatch>,
+}
+
+/// A header or indicator cell written as offices write it, and the indicator it was read as.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+pub struct HeaderMatch {
+    pub header: String,
+    pub indicator: String,
 }
 
 /// Problems of one code in one file past the problems-per-code limit (or `--max-errors`): counted,
@@ -297,8 +321,18 @@ impl<'d> MeasurementIndex<'d> {
 
     /// For each catalogue area, whether the data has any measurement of it in `year`: one pass.
     pub fn counties_in(&self, year: i32) -> Vec<bool> {
+        self.counties_where(|y| y == year)
+    }
+
+    /// Which catalogue areas have a row in any year up to `year`: an area that reported earlier years
+    /// and not `year` is still evaluated, as missing.
+    pub fn counties_up_to(&self, year: i32) -> Vec<bool> {
+        self.counties_where(|y| y <= year)
+    }
+
+    fn counties_where(&self, keep: impl Fn(i32) -> bool) -> Vec<bool> {
         let mut present = vec![false; self.data.counties.len()];
-        for m in self.data.measurements.iter().filter(|m| m.year == year) {
+        for m in self.data.measurements.iter().filter(|m| keep(m.year)) {
             if let Some(p) = present.get_mut(m.county as usize) {
                 *p = true;
             }
@@ -361,11 +395,15 @@ fn read_file(
             return Ok(());
         }
     };
+    let more = std::mem::take(&mut grid.more);
     let mark = intake.mark(&grid.name);
     intake.data.problems.append(&mut grid.problems);
+    intake.data.problems.extend(rows::unread_sheets(&grid, names));
     // A file's own year (its name) dates its rows before --year does, so a series of files named by
-    // year keeps its years whatever year is evaluated. A name with two years dates nothing.
-    let years = years_in_name(path);
+    // year keeps its years whatever year is evaluated. A name with two years dates nothing. A sheet
+    // read on its own (`--all-sheets`) named by a year dates its rows the same way.
+    let sheet_years = grid.sheet.as_deref().map(years_in_text).unwrap_or_default();
+    let years = if sheet_years.is_empty() { years_in_name(path) } else { sheet_years };
     if years.len() > 1 {
         intake.data.problems.push(two_years(&grid.name, &years, opts.year));
     }
@@ -387,6 +425,9 @@ fn read_file(
         intake.unreadable(open::unreadable(&grid.name, Expected::ReadableCsv, &e.to_string()));
     }
     intake.bound_problems();
+    for sheet in more {
+        read_file(Ok(sheet), path, names, opts, intake)?;
+    }
     Ok(())
 }
 
@@ -455,7 +496,8 @@ impl Intake {
             counted: 0,
             tally: FxHashMap::default(),
             per_code: opts.read.limits.problems_per_code,
-            max_problems: opts.max_problems.unwrap_or(usize::MAX),
+            // Bounded per run as well as per file and code: memory follows what is kept.
+            max_problems: opts.max_problems.unwrap_or(usize::MAX).min(opts.read.limits.problems_per_run),
         }
     }
 
@@ -552,6 +594,11 @@ impl Intake {
 /// The four-digit years (19xx or 20xx) in the file's name, each once: `2023.csv`, `泉州-2023年.xlsx`.
 pub fn years_in_name(path: &str) -> Vec<i32> {
     let Some(name) = std::path::Path::new(path).file_name().and_then(|n| n.to_str()) else { return Vec::new() };
+    years_in_text(name)
+}
+
+/// The four-digit years (19xx or 20xx) in a name, each once: a sheet's `2023`, `2023年度`.
+fn years_in_text(name: &str) -> Vec<i32> {
     let bytes = name.as_bytes();
     let mut years: Vec<i32> = (0..bytes.len().saturating_sub(3))
         .filter_map(|i| {

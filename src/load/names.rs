@@ -28,6 +28,8 @@ pub(super) struct Names<'c> {
     // SipHash's flooding resistance buys nothing.
     counties: FxHashMap<&'c str, (u32, &'c County)>,
     indicators: FxHashMap<Cow<'c, str>, Lookup<'c>>,
+    /// Indicator names as offices write them ([`fold`]): `森林覆盖率(%)`, `单位GDP能耗降低率（%）`, `绿盈乡村比例`.
+    folded: FxHashMap<String, Lookup<'c>>,
 }
 
 impl<'c> Names<'c> {
@@ -53,7 +55,27 @@ impl<'c> Names<'c> {
             };
             indicators.entry(Cow::Borrowed(name)).or_insert(lookup);
         }
-        Names { catalog, counties, indicators, hints: RefCell::default() }
+        let mut by_fold: FxHashMap<String, Vec<(u32, &Indicator)>> = FxHashMap::default();
+        for (no, ind) in (0..).zip(&catalog.indicators) {
+            for name in [ind.display_name(), ind.name.clone()] {
+                let same = by_fold.entry(fold(&name)).or_default();
+                if !same.iter().any(|(n, _)| *n == no) {
+                    same.push((no, ind));
+                }
+            }
+        }
+        let folded = by_fold
+            .into_iter()
+            .filter(|(key, _)| !key.is_empty())
+            .map(|(key, inds)| {
+                let lookup = match inds[..] {
+                    [(no, ind)] => Lookup::One(no, ind),
+                    _ => Lookup::Shared(inds.into_iter().map(|(_, i)| i).collect()),
+                };
+                (key, lookup)
+            })
+            .collect();
+        Names { catalog, counties, indicators, folded, hints: RefCell::default() }
     }
 
     /// The area a name or alias refers to, and its position in the catalogue. A cell is trimmed;
@@ -62,8 +84,14 @@ impl<'c> Names<'c> {
         self.counties.get(raw).or_else(|| self.counties.get(raw.trim())).copied()
     }
 
-    /// The indicator an id, a name or a name with its part refers to (trimmed, as [`Names::county`]).
+    /// The indicator an id, a name or a name with its part refers to (trimmed, as [`Names::county`]);
+    /// failing that, the one its name refers to once folded ([`fold`]), when only one does.
     pub fn indicator(&self, raw: &str) -> Option<&Lookup<'c>> {
+        self.indicator_exact(raw).or_else(|| self.folded.get(&fold(raw)))
+    }
+
+    /// The indicator an id, a name or a name with its part refers to as it is written.
+    pub fn indicator_exact(&self, raw: &str) -> Option<&Lookup<'c>> {
         self.indicators.get(raw).or_else(|| self.indicators.get(raw.trim()))
     }
 
@@ -100,6 +128,21 @@ impl<'c> Names<'c> {
     }
 }
 
+/// An indicator name as offices write it, folded: full-width brackets and colons made half-width, every
+/// space gone, and a trailing unit in brackets dropped, so that `森林覆盖率(%)`, `森林覆盖率（%）` and
+/// `森林覆盖率` are one name, and `单位GDP能耗降低率（%）` is the catalogue's `单位 GDP 能耗降低率(%)`.
+pub(super) fn fold(name: &str) -> String {
+    let mut folded: String =
+        super::number::fold_full_width(name.trim()).chars().filter(|c| !c.is_whitespace()).collect();
+    if folded.ends_with(')')
+        && let Some(open) = folded.rfind('(')
+        && open > 0
+    {
+        folded.truncate(open);
+    }
+    folded
+}
+
 /// Whether a catalogue name can match a cell, which is trimmed before it is compared: a name with
 /// spaces around it never can, and is left out of the lookups.
 fn matchable(name: &str) -> bool {
@@ -132,6 +175,26 @@ mod tests {
         );
         assert!(matches!(
             names.indicator("主要污染物（氮氧化物、挥发性有机物、化学需氧量、氨氮）减少（%）"),
+            Some(Lookup::Shared(v)) if v.len() == 4
+        ));
+    }
+
+    #[test]
+    fn names_as_offices_write_them_fold_to_the_catalogues() {
+        let catalog = catalog();
+        let names = Names::new(&catalog);
+        let id = |raw: &str| match names.indicator(raw) {
+            Some(Lookup::One(_, i)) => Some(i.id.as_str()),
+            _ => None,
+        };
+        assert_eq!(id("森林覆盖率(%)"), Some("forest_coverage"));
+        assert!(names.indicator_exact("森林覆盖率(%)").is_none(), "only once folded");
+        assert_eq!(id("单位GDP能耗降低率（%）"), Some("energy_intensity_reduction"));
+        assert_eq!(id("绿盈乡村比例"), Some("green_village_share"));
+        assert_eq!(fold(" 单位 GDP 能耗降低率(%) "), "单位GDP能耗降低率");
+        // Two indicators whose names differ by their part alone stay shared: no guess.
+        assert!(matches!(
+            names.indicator("主要污染物(氮氧化物、挥发性有机物、化学需氧量、氨氮)减少(%)"),
             Some(Lookup::Shared(v)) if v.len() == 4
         ));
     }

@@ -51,6 +51,12 @@ pub fn expand(paths: &[String], follow_symlinks: bool) -> Vec<Input> {
     inputs
 }
 
+/// The data files a folder on the command line stands for, in name order (none when it cannot be
+/// listed).
+pub fn data_files_of(dir: &str) -> Vec<String> {
+    folder_files(dir).unwrap_or_default()
+}
+
 fn folder_files(dir: &str) -> std::io::Result<Vec<String>> {
     let mut files = Vec::new();
     for entry in std::fs::read_dir(dir)? {
@@ -86,12 +92,12 @@ pub fn read_bytes(path: &str, limits: &Limits, follow_symlinks: bool) -> Result<
 /// `path` opened for reading, once it is known to be a regular file (or, with `follow_symlinks`, a
 /// link to one) within the file-bytes limit.
 pub fn open_file(path: &str, limits: &Limits, follow_symlinks: bool) -> Result<std::fs::File, Problem> {
-    check_regular(path, limits, follow_symlinks)?;
+    check_regular(path, Named("file-bytes", limits.file_bytes), follow_symlinks)?;
     std::fs::File::open(path).map_err(|e| unreadable(path, Expected::ReadableFile, &io_reason(&e)))
 }
 
 /// Refuses what is not a regular file before opening it: opening a FIFO blocks until a writer comes.
-fn check_regular(path: &str, limits: &Limits, follow_symlinks: bool) -> Result<(), Problem> {
+pub fn check_regular(path: &str, limit: Named<'static>, follow_symlinks: bool) -> Result<(), Problem> {
     let link = std::fs::symlink_metadata(path).map_err(|e| not_found(path, &e))?;
     if link.file_type().is_symlink() && !follow_symlinks {
         let to = std::fs::read_link(path).map(|t| t.display().to_string()).unwrap_or_default();
@@ -104,8 +110,8 @@ fn check_regular(path: &str, limits: &Limits, follow_symlinks: bool) -> Result<(
     if !meta.is_file() {
         return Err(unreadable(path, Expected::RegularFile, kind_of(&meta)));
     }
-    if meta.len() > limits.file_bytes {
-        return Err(too_large(path, Named("file-bytes", limits.file_bytes), &format!("{} bytes", meta.len())));
+    if meta.len() > limit.1 {
+        return Err(too_large(path, limit, &format!("{} bytes", meta.len())));
     }
     Ok(())
 }
@@ -147,14 +153,19 @@ fn kind_of(_: &std::fs::Metadata) -> &'static str {
 /// Reads at most the file-bytes limit, and one byte more to tell that there was more: a file that
 /// grows while it is read, or standard input from a device, stops there.
 pub fn read_capped(reader: impl Read, name: &str, limits: &Limits) -> Result<Vec<u8>, Problem> {
+    read_within(reader, name, Named("file-bytes", limits.file_bytes))
+}
+
+/// Reads at most `limit` bytes, and one more to tell that there was more.
+pub fn read_within(reader: impl Read, name: &str, limit: Named<'static>) -> Result<Vec<u8>, Problem> {
     let mut bytes = Vec::new();
     reader
-        .take(limits.file_bytes.saturating_add(1))
+        .take(limit.1.saturating_add(1))
         .read_to_end(&mut bytes)
         .map_err(|e| unreadable(name, Expected::ReadableFile, &io_reason(&e)))?;
-    if bytes.len() as u64 > limits.file_bytes {
-        let found = format!("more than {} bytes", limits.file_bytes);
-        return Err(too_large(name, Named("file-bytes", limits.file_bytes), &found));
+    if bytes.len() as u64 > limit.1 {
+        let found = format!("more than {} bytes", limit.1);
+        return Err(too_large(name, limit, &found));
     }
     Ok(bytes)
 }

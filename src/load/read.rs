@@ -16,8 +16,9 @@ use encoding_rs::{Encoding, GB18030, UTF_8};
 use super::limits::Limits;
 use super::open::{self, STDIN_NAME, unreadable};
 use super::records::{Records, fill};
-use super::workbook;
-use crate::problem::{Expected, Problem};
+use super::workbook::{self, Book};
+use super::xls;
+use crate::problem::{BookExpected, Expected, Problem};
 
 /// One row of cells and the line (CSV) or row number (spreadsheet) it starts on.
 #[derive(Debug, Clone)]
@@ -86,6 +87,16 @@ pub struct Grid {
     pub problems: Vec<Problem>,
     /// The longest cell allowed, in bytes.
     pub cell_bytes: usize,
+    /// The row `--header-row` names as the header (1-based), if any.
+    pub header_row: Option<usize>,
+    /// The sheet the rows are of, when a workbook's sheets are read one by one (`--all-sheets`).
+    pub sheet: Option<String>,
+    /// The workbook's further sheets read (`--all-sheets`), each a grid of its own.
+    pub more: Vec<Grid>,
+    /// The workbook's visible sheets not read: an `unread-sheet` warning each that holds data.
+    pub unread: Vec<workbook::Unread>,
+    /// The sheet read, when one sheet of a workbook is.
+    pub sheet_read: Option<String>,
     source: Source,
 }
 
@@ -117,10 +128,15 @@ pub struct ReadOptions {
     pub limits: Limits,
     /// Read a symbolic link's target instead of refusing it.
     pub follow_symlinks: bool,
+    /// The 1-based row of the header (`--header-row N`); found among the first rows when absent.
+    pub header_row: Option<usize>,
+    /// Read every visible sheet of a workbook (`--all-sheets`), not the active one alone.
+    pub all_sheets: bool,
 }
 
-/// Workbooks by name; `xls`, `xlsb` and `ods` are named so that they are refused as what they are.
-const WORKBOOK_EXTENSIONS: [&str; 5] = ["xlsx", "xlsm", "xlsb", "xls", "ods"];
+/// Workbooks by name (`et` is WPS Spreadsheets' own, BIFF8 inside); `xlsb` is named so that it is refused
+/// as what it is.
+const WORKBOOK_EXTENSIONS: [&str; 6] = ["xlsx", "xlsm", "xlsb", "xls", "et", "ods"];
 
 /// Whether a file's `encoding`, as [`Grid`] and the accounting give it, is the kind of a workbook.
 pub fn is_workbook_kind(encoding: &str) -> bool {
@@ -147,8 +163,7 @@ pub fn read_grid(path: &str, opts: &ReadOptions) -> Result<Grid, Problem> {
         if let Some(scan) = scan.filter(|s| s.bytes <= opts.limits.file_bytes) {
             let encoding = if scan.bom > 0 { "utf-8-bom" } else { "utf-8" }.to_string();
             let source = Source::CsvFile { file, from: scan.bom, to: scan.bytes, delimiter: scan.delimiter };
-            let cell_bytes = opts.limits.cell_bytes;
-            return Ok(Grid { name: path.to_string(), encoding, problems: Vec::new(), cell_bytes, source });
+            return Ok(Grid::new(path.to_string(), encoding, opts, source));
         }
         file.seek(SeekFrom::Start(0)).map_err(io)?;
     }
@@ -218,14 +233,19 @@ fn scan_utf8(file: &mut File, limit: u64) -> std::io::Result<Option<Scan>> {
 /// Reads a file's bytes into a grid; `name` is the file's path (its extension says a workbook).
 pub fn grid_from_bytes(name: String, bytes: Vec<u8>, opts: &ReadOptions) -> Result<Grid, Problem> {
     let ext = Path::new(&name).extension().and_then(|e| e.to_str()).map(str::to_ascii_lowercase).unwrap_or_default();
-    let cell_bytes = opts.limits.cell_bytes;
+    let pick = workbook::Pick { sheet: opts.sheet.as_deref(), all: opts.all_sheets };
     if bytes.starts_with(OLE_MAGIC) {
-        return Err(unreadable(&name, Expected::CsvOrXlsx, "an Excel 97-2003 workbook (.xls), which is not read"));
+        let book = xls::read_xls(&name, &bytes, pick, &opts.limits)?;
+        return Ok(Grid::from_book(name, "xls", book, opts));
     }
-    if WORKBOOK_EXTENSIONS.contains(&ext.as_str()) || bytes.starts_with(b"PK\x03\x04") {
-        let sheet = workbook::read_xlsx(&name, bytes, opts.sheet.as_deref(), &opts.limits)?;
-        let source = Source::Sheet(sheet.rows);
-        return Ok(Grid { name, encoding: "xlsx".into(), problems: sheet.problems, cell_bytes, source });
+    if bytes.starts_with(b"PK\x03\x04") || ["xlsx", "xlsm", "xlsb", "ods"].contains(&ext.as_str()) {
+        let (kind, book) = workbook::read_zip(&name, bytes, pick, &opts.limits)?;
+        let kind = if kind == workbook::ZipKind::Ods { "ods" } else { "xlsx" };
+        return Ok(Grid::from_book(name, kind, book, opts));
+    }
+    if WORKBOOK_EXTENSIONS.contains(&ext.as_str()) {
+        let found = "neither a compound file (Excel 97-2003, WPS) nor a zip workbook";
+        return Err(unreadable(&name, Expected::Book(BookExpected::CompoundFile), found));
     }
     let forced = match &opts.encoding {
         Some(label) => Some(
@@ -236,7 +256,7 @@ pub fn grid_from_bytes(name: String, bytes: Vec<u8>, opts: &ReadOptions) -> Resu
     };
     let (text, encoding) = decode(bytes, forced);
     let delimiter = sniff_delimiter(&text);
-    Ok(Grid { name, encoding, problems: Vec::new(), cell_bytes, source: Source::Csv { text, delimiter } })
+    Ok(Grid::new(name, encoding, opts, Source::Csv { text, delimiter }))
 }
 
 /// An OLE compound file: an Excel 97-2003 workbook (.xls) whatever its name.
@@ -327,6 +347,40 @@ impl Sniffer {
 }
 
 impl Grid {
+    fn new(name: String, encoding: String, opts: &ReadOptions, source: Source) -> Grid {
+        let cell_bytes = opts.limits.cell_bytes;
+        let header_row = opts.header_row;
+        let (sheet, more, unread, sheet_read) = (None, Vec::new(), Vec::new(), None);
+        Grid { name, encoding, problems: Vec::new(), cell_bytes, header_row, sheet, more, unread, sheet_read, source }
+    }
+
+    /// A workbook's sheets read: one grid, or with `--all-sheets` one a sheet, named `file[sheet]`. The
+    /// visible sheets with data that were not read are an `unread-sheet` warning each.
+    fn from_book(name: String, kind: &str, book: Book, opts: &ReadOptions) -> Grid {
+        let Book { sheets, unread } = book;
+        let several = opts.all_sheets;
+        let read = sheets.first().map(|s| s.name.clone()).unwrap_or_default();
+        let mut grids: Vec<Grid> = sheets
+            .into_iter()
+            .map(|s| {
+                let grid_name = if several { format!("{name}[{}]", s.name) } else { name.clone() };
+                let mut g = Grid::new(grid_name, kind.to_string(), opts, Source::Sheet(s.rows));
+                g.problems = s.problems;
+                g.sheet = several.then_some(s.name);
+                g
+            })
+            .collect();
+        let mut first = if grids.is_empty() {
+            Grid::new(name.clone(), kind.to_string(), opts, Source::Sheet(Vec::new()))
+        } else {
+            grids.remove(0)
+        };
+        first.unread = unread;
+        first.sheet_read = Some(read);
+        first.more = grids;
+        first
+    }
+
     /// Whether the rows come from a workbook's sheet, where a row ends at its last cell.
     pub fn is_sheet(&self) -> bool {
         matches!(self.source, Source::Sheet(_))
@@ -398,13 +452,8 @@ mod tests {
     use super::*;
 
     fn lines(text: &str) -> Vec<(usize, Vec<String>)> {
-        let grid = Grid {
-            name: "f".into(),
-            encoding: "utf-8".into(),
-            problems: Vec::new(),
-            cell_bytes: usize::MAX,
-            source: Source::Csv { text: text.into(), delimiter: sniff_delimiter(text) },
-        };
+        let source = Source::Csv { text: text.into(), delimiter: sniff_delimiter(text) };
+        let grid = Grid::new("f".into(), "utf-8".into(), &ReadOptions::default(), source);
         let mut rows = grid.rows().unwrap();
         let mut out = Vec::new();
         while let Some(row) = rows.next_row().unwrap() {

@@ -3,10 +3,12 @@
 
 use super::names::{Lookup, Names};
 use super::number::{Cell, fold_full_width, parse_cell};
+use std::collections::VecDeque;
+
 use super::read::{Grid, Row, Rows};
-use super::{Accounting, Details, Intake, Measurement, Reading};
+use super::{Accounting, Details, HeaderMatch, Intake, Measurement, Reading};
 use crate::catalog::{Aggregate, County, Indicator};
-use crate::problem::{Code, Expected, Problem, Quantity, Range, closest};
+use crate::problem::{BookExpected, Code, Expected, NotNumber, Problem, Quantity, Range, closest};
 use crate::target::Target;
 
 /// A column whose meaning is known from its header.
@@ -54,11 +56,16 @@ struct Layout<'c> {
     columns: [Option<usize>; HEADERS.len()],
     /// Wide files: the columns that are indicators, with the indicator's position in the catalogue.
     indicators: Vec<(usize, u32, &'c Indicator)>,
+    /// Wide files: a ratio indicator's numerator and denominator columns (`forest_coverage.分子`), by
+    /// the indicator's position in the catalogue.
+    parts: Vec<(u32, Option<usize>, Option<usize>)>,
     /// The header's width: cells after it must be empty.
     width: usize,
     /// Columns with an empty header (a spreadsheet's leading columns, a stray delimiter): their
     /// cells must be empty too.
     unnamed: Vec<usize>,
+    /// Headers that name an indicator once folded (`森林覆盖率(%)`), with the indicator's id.
+    matched: Vec<HeaderMatch>,
 }
 
 impl<'c> Layout<'c> {
@@ -67,7 +74,7 @@ impl<'c> Layout<'c> {
         for &(i, f) in fields.iter().rev() {
             columns[f as usize] = Some(i);
         }
-        Layout { columns, indicators, width, unnamed: Vec::new() }
+        Layout { columns, indicators, parts: Vec::new(), width, unnamed: Vec::new(), matched: Vec::new() }
     }
 
     fn col(&self, f: Field) -> Option<usize> {
@@ -76,6 +83,29 @@ impl<'c> Layout<'c> {
 
     fn is_wide(&self) -> bool {
         !self.indicators.is_empty()
+    }
+
+    /// The numerator and denominator columns of a wide file's ratio indicator.
+    fn parts_of(&self, ind_no: u32) -> (Option<usize>, Option<usize>) {
+        self.parts.iter().find(|p| p.0 == ind_no).map_or((None, None), |p| (p.1, p.2))
+    }
+}
+
+/// A wide file's header of a ratio's part: an indicator (id or name), a separator, then 分子/分母
+/// (numerator/denominator): `forest_coverage.分子`. The indicator's position and whether it is the
+/// numerator.
+fn part_header<'c>(names: &Names<'c>, h: &str) -> Option<(u32, &'c Indicator, bool)> {
+    let h = h.trim();
+    let (rest, numerator) = [("分子", true), ("分母", false), ("numerator", true), ("denominator", false)]
+        .into_iter()
+        .find_map(|(suffix, n)| {
+            let cut = h.len().checked_sub(suffix.len()).filter(|&c| h.is_char_boundary(c))?;
+            h[cut..].eq_ignore_ascii_case(suffix).then(|| (&h[..cut], n))
+        })?;
+    let rest = rest.trim_end_matches([' ', '.', '_', '-', '·', '．', '：', ':', '/']);
+    match names.indicator(rest) {
+        Some(&Lookup::One(no, ind)) => Some((no, ind, numerator)),
+        _ => None,
     }
 }
 
@@ -90,18 +120,27 @@ pub(super) fn read_rows(
 ) -> anyhow::Result<()> {
     let file = grid.name.as_str();
     let mut acc = Accounting { file: file.to_string(), encoding: grid.encoding.clone(), ..Default::default() };
-    let mut rows = grid.rows()?;
-    let Some(header) = rows.next_row()?.cloned() else {
-        intake.data.problems.push(Problem::error(Code::EmptyFile, file, Expected::HeaderAndDataRow));
+    let mut rows =
+        Ahead { pending: VecDeque::new(), rows: grid.rows()?, held: Row { line: 0, cells: Default::default() } };
+    let Some((header, form)) = find_header(&mut rows, names, grid.header_row)? else {
+        let p = Problem::error(Code::EmptyFile, file, Expected::HeaderAndDataRow);
+        intake.data.problems.push(match grid.header_row {
+            Some(n) => p.at(n, None, "header").found(&format!("--header-row {n}")),
+            None => p,
+        });
         acc.shape = "empty".into();
         intake.data.accounting.push(acc);
         return Ok(());
     };
+    if form {
+        acc.header_row = Some(header.line);
+    }
     let Some(layout) = layout(&header, names, grid, &mut intake.data.problems) else {
         acc.shape = "unknown".into();
         return reject_all(rows, acc, intake);
     };
     acc.shape = if layout.is_wide() { "wide" } else { "long" }.into();
+    acc.matched = layout.matched.clone();
     // Without a year no row gives a measurement; its cells are still checked, so that every problem
     // is listed in one round.
     let yearless = layout.col(Field::Year).is_none() && default_year.is_none();
@@ -110,10 +149,26 @@ pub(super) fn read_rows(
         intake.data.problems.push(Problem::error(Code::MissingYear, file, expected).at(header.line, None, "year"));
     }
     let mut found = Vec::new();
-    while let Some(row) = rows.next_row()? {
+    // A year column that disagrees with the year of the file's name: one warning per year found.
+    let name_year = super::year_in_name(file).zip(layout.col(Field::Year));
+    let mut other_years: Vec<i32> = Vec::new();
+    let mut matched = Vec::new();
+    let county_col = layout.col(Field::County).unwrap_or(0);
+    let mut first = true;
+    while let Some(row) = rows.next()? {
+        // A form's units row under its header, and its footer (填表人 …): not data. A footer row
+        // that names an area is data all the same, so nothing is dropped unseen.
+        if form && ((first && is_units_row(row, county_col, names)) || is_footer_row(row, county_col, names)) {
+            first = false;
+            continue;
+        }
+        first = false;
         acc.rows_read += 1;
         found.clear();
-        let mut ctx = RowCtx { file, file_index, row, names, problems: &mut intake.data.problems, errors: 0 };
+        let line = row.line;
+        let problems = &mut intake.data.problems;
+        let mut ctx =
+            RowCtx { file, file_index, row, header: &header, names, problems, errors: 0, matched: &mut matched };
         if ctx.is_readable(&layout, grid) {
             if layout.is_wide() {
                 ctx.wide(&layout, default_year, &mut found);
@@ -121,7 +176,16 @@ pub(super) fn read_rows(
                 found.extend(ctx.long(&layout, default_year));
             }
         }
-        if ctx.errors == 0 && !yearless {
+        let errors = ctx.errors;
+        if let Some((name_year, col)) = name_year
+            && let Some(year) = found.iter().map(|r: &Reading| r.measurement.year).find(|&y| y != name_year)
+            && !other_years.contains(&year)
+        {
+            other_years.push(year);
+            let p = Problem::warning(Code::YearMismatch, file, Expected::YearOfName { name_year });
+            intake.data.problems.push(p.at(line, Some(col + 1), "year").found(&year.to_string()));
+        }
+        if errors == 0 && !yearless {
             acc.rows_accepted += 1;
             for r in found.drain(..) {
                 intake.push(r);
@@ -131,6 +195,7 @@ pub(super) fn read_rows(
         }
         intake.bound_problems();
     }
+    acc.matched.extend(matched);
     if acc.rows_read == 0 {
         let expected = Expected::DataRowUnderHeader;
         intake.data.problems.push(Problem::error(Code::EmptyFile, file, expected).at(header.line, None, "file"));
@@ -139,10 +204,128 @@ pub(super) fn read_rows(
     Ok(())
 }
 
+/// The rows of a grid, with the few read ahead to find the header given back first.
+struct Ahead<'g> {
+    pending: VecDeque<Row>,
+    rows: Rows<'g>,
+    held: Row,
+}
+
+impl Ahead<'_> {
+    fn next(&mut self) -> anyhow::Result<Option<&Row>> {
+        if let Some(row) = self.pending.pop_front() {
+            self.held = row;
+            return Ok(Some(&self.held));
+        }
+        self.rows.next_row()
+    }
+}
+
+/// How many rows a form's header is looked for among.
+pub(super) const HEADER_SEARCH: usize = 10;
+
+/// The header row, and whether the grid is a form (its header not the first row, or `--header-row`).
+/// The header is the first row when it names the area column and either the indicator/value columns
+/// or indicator columns, or no row of the first [`HEADER_SEARCH`] does; else the first that does (a
+/// 填报表 with a title, 填报单位 and 填报日期 above its header). The rows above it are not data.
+fn find_header(rows: &mut Ahead, names: &Names, forced: Option<usize>) -> anyhow::Result<Option<(Row, bool)>> {
+    if let Some(n) = forced {
+        while let Some(row) = rows.next()? {
+            if row.line >= n {
+                return Ok(Some((row.clone(), true)));
+            }
+        }
+        return Ok(None);
+    }
+    let Some(first) = rows.next()?.cloned() else { return Ok(None) };
+    if names_columns(&first, names) {
+        return Ok(Some((first, false)));
+    }
+    let mut ahead = Vec::new();
+    while ahead.len() + 1 < HEADER_SEARCH {
+        let Some(row) = rows.next()? else { break };
+        ahead.push(row.clone());
+    }
+    match ahead.iter().position(|r| names_columns(r, names)) {
+        Some(i) => {
+            let header = ahead[i].clone();
+            rows.pending.extend(ahead.drain(i + 1..));
+            Ok(Some((header, true)))
+        }
+        None => {
+            rows.pending.extend(ahead);
+            Ok(Some((first, false)))
+        }
+    }
+}
+
+/// The `unread-sheet` warnings of a grid: each visible sheet not read whose first rows hold a header
+/// (a sheet of data, not a legend or a chart's numbers).
+pub(super) fn unread_sheets(grid: &Grid, names: &Names) -> Vec<Problem> {
+    let read = grid.sheet_read.clone().unwrap_or_default();
+    grid.unread
+        .iter()
+        .filter(|u| u.head.iter().any(|r| names_columns(r, names)))
+        .map(|u| {
+            let expected = Expected::Book(BookExpected::OneSheetRead { read: read.clone() });
+            let p = Problem::warning(Code::UnreadSheet, &grid.name, expected);
+            p.found(&format!("sheet {:?} ({} rows)", u.name, u.rows))
+        })
+        .collect()
+}
+
+/// Whether a row is a header: it names the area column and either the indicator or value column
+/// (long) or an indicator (wide).
+fn names_columns(row: &Row, names: &Names) -> bool {
+    let fields: Vec<Option<Field>> = row.cells.iter().map(Field::from_header).collect();
+    let has = |f| fields.contains(&Some(f));
+    has(Field::County)
+        && (has(Field::Indicator)
+            || has(Field::Value)
+            || row
+                .cells
+                .iter()
+                .zip(&fields)
+                .any(|(c, f)| f.is_none() && matches!(names.indicator(c), Some(Lookup::One(..)))))
+}
+
+/// A units row under a form's header: its area cell empty (or 单位), and every other cell a unit —
+/// one of the catalogue's, or any text in brackets (`（%）`, `(公顷)`).
+fn is_units_row(row: &Row, county_col: usize, names: &Names) -> bool {
+    let area = row.cell(county_col).trim();
+    if !(area.is_empty() || area.trim_matches(['(', ')', '（', '）']) == "单位") {
+        return false;
+    }
+    let mut any = false;
+    for (i, cell) in row.cells.iter().enumerate() {
+        let c = cell.trim();
+        if i == county_col || c.is_empty() {
+            continue;
+        }
+        any = true;
+        let bracketed = (c.starts_with('(') || c.starts_with('（')) && (c.ends_with(')') || c.ends_with('）'));
+        if !bracketed && !names.catalog.indicators.iter().any(|ind| ind.unit == c) {
+            return false;
+        }
+    }
+    any
+}
+
+/// What a form's footer rows start with: who filled it in, who checked it, how to reach them.
+const FOOTER: [&str; 10] =
+    ["填表人", "填报人", "制表人", "审核人", "审核", "负责人", "单位负责人", "联系人", "联系电话", "填表日期"];
+
+/// A footer row of a form: its first cell that is not empty starts with one of [`FOOTER`], and its
+/// area cell names no area.
+fn is_footer_row(row: &Row, county_col: usize, names: &Names) -> bool {
+    let first = row.cells.iter().map(str::trim).find(|c| !c.is_empty()).unwrap_or_default();
+    FOOTER.iter().any(|f| first.starts_with(f)) && names.county(row.cell(county_col)).is_none()
+}
+
 /// Counts the rows of a file whose header cannot be read: all are rejected, and the header's problems
 /// say why.
-fn reject_all(mut rows: Rows, mut acc: Accounting, intake: &mut Intake) -> anyhow::Result<()> {
-    while rows.next_row()?.is_some() {
+fn reject_all(mut rows: Ahead, mut acc: Accounting, intake: &mut Intake) -> anyhow::Result<()> {
+    while rows.next()?.is_some() {
         acc.rows_read += 1;
     }
     acc.rows_rejected = acc.rows_read;
@@ -159,6 +342,8 @@ fn layout<'c>(header: &Row, names: &Names<'c>, grid: &Grid, problems: &mut Vec<P
     let mut indicators: Vec<(usize, u32, &Indicator)> = Vec::new();
     let mut unknown = Vec::new();
     let mut unnamed = Vec::new();
+    let mut parts: Vec<(usize, u32, &Indicator, bool)> = Vec::new();
+    let mut matched = Vec::new();
     // Two columns for one thing: reading either would be a guess, so no row is read.
     let mut duplicated = false;
     for (i, h) in header.cells.iter().take(width).enumerate() {
@@ -175,20 +360,28 @@ fn layout<'c>(header: &Row, names: &Names<'c>, grid: &Grid, problems: &mut Vec<P
             }
             fields.push((i, f));
         } else if let Some(&Lookup::One(no, ind)) = names.indicator(h) {
+            if names.indicator_exact(h).is_none() {
+                matched.push(HeaderMatch { header: h.trim().to_string(), indicator: ind.id.clone() });
+            }
             if let Some(&(first, _, _)) = indicators.iter().find(|(_, other, _)| *other == no) {
                 let expected = Expected::OneColumnFor { id: ind.id.clone(), first: first + 1 };
                 problems.push(at(Problem::error(Code::DuplicateColumn, file, expected)));
                 duplicated = true;
             }
             indicators.push((i, no, ind));
+        } else if let Some((no, ind, numerator)) = part_header(names, h) {
+            parts.push((i, no, ind, numerator));
         } else {
             unknown.push((i, h));
         }
     }
     let has = |f| fields.iter().any(|(_, g)| *g == f);
     if has(Field::Indicator) || has(Field::Value) {
+        // A part's header in a long file is a column it does not read.
+        unknown.extend(parts.iter().map(|&(i, ..)| (i, header.cell(i))));
+        unknown.sort_by_key(|&(i, _)| i);
         let layout = long_layout(header, file, problems, (fields, indicators, unknown), width);
-        return layout.filter(|_| !duplicated).map(|l| Layout { unnamed, ..l });
+        return layout.filter(|_| !duplicated).map(|l| Layout { unnamed, matched, ..l });
     }
     let first_named = (0..width).find(|&i| !header.cell(i).trim().is_empty()).unwrap_or(0);
     let county_first = fields.first().is_some_and(|&(i, f)| i == first_named && f == Field::County);
@@ -219,7 +412,38 @@ fn layout<'c>(header: &Row, names: &Names<'c>, grid: &Grid, problems: &mut Vec<P
         );
         return None;
     }
-    (!duplicated).then_some(Layout { unnamed, ..Layout::new(&fields, indicators, width) })
+    let mut layout = Layout { unnamed, matched, ..Layout::new(&fields, indicators, width) };
+    let mut bad_part = false;
+    for (i, no, ind, numerator) in parts {
+        let at = |p: Problem| p.at(header.line, Some(i + 1), header.cell(i)).found(header.cell(i));
+        if ind.aggregate != Aggregate::Ratio {
+            problems.push(at(Problem::error(Code::InconsistentRatio, file, Expected::NotRatio { id: ind.id.clone() })));
+            bad_part = true;
+            continue;
+        }
+        if !layout.indicators.iter().any(|&(_, other, _)| other == no) {
+            let expected = Expected::LongColumn { field: "value" };
+            let p = Problem::error(Code::MissingColumn, file, expected);
+            problems.push(at(p));
+            bad_part = true;
+            continue;
+        }
+        let slot = match layout.parts.iter().position(|p| p.0 == no) {
+            Some(k) => k,
+            None => {
+                layout.parts.push((no, None, None));
+                layout.parts.len() - 1
+            }
+        };
+        let cell = if numerator { &mut layout.parts[slot].1 } else { &mut layout.parts[slot].2 };
+        if let Some(first) = *cell {
+            let expected = Expected::OneColumnFor { id: ind.id.clone(), first: first + 1 };
+            problems.push(at(Problem::error(Code::DuplicateColumn, file, expected)));
+            bad_part = true;
+        }
+        *cell = Some(i);
+    }
+    (!duplicated && !bad_part).then_some(layout)
 }
 
 /// A wide file's header that names no indicator: shared by several, or unknown.
@@ -282,10 +506,14 @@ struct RowCtx<'a, 'c> {
     /// The file's position in the dataset's accounting.
     file_index: u32,
     row: &'a Row,
+    /// The header row, whose cells name the fields of problems.
+    header: &'a Row,
     names: &'a Names<'c>,
     problems: &'a mut Vec<Problem>,
     /// Errors recorded for this row; any makes it rejected.
     errors: usize,
+    /// Indicator names matched once folded, each once (the file's accounting lists them).
+    matched: &'a mut Vec<HeaderMatch>,
 }
 
 impl<'c> RowCtx<'_, 'c> {
@@ -299,11 +527,15 @@ impl<'c> RowCtx<'_, 'c> {
         (self.file_index, u32::try_from(self.row.line).unwrap_or(u32::MAX))
     }
 
+    /// An error at a cell, with the column's header as the file writes it (数值, 县市区, 森林覆盖率（%）) beside
+    /// its stable field name, for the words people read.
     fn push(&mut self, code: Code, col: usize, field: &str, expected: Expected) -> &mut Problem {
         let raw = self.cell(col).to_string();
+        let header = self.header.cell(col).trim().trim_start_matches('\u{FEFF}');
+        let shown = (!header.is_empty() && header != field && !matches!(field, "row" | "cell")).then_some(header);
         self.errors += 1;
-        self.problems
-            .push(Problem::error(code, self.file, expected).at(self.row.line, Some(col + 1), field).found(&raw));
+        let p = Problem::error(code, self.file, expected).at(self.row.line, Some(col + 1), field).found(&raw);
+        self.problems.push(p.header(shown));
         self.problems.last_mut().expect("just pushed")
     }
 
@@ -355,7 +587,15 @@ impl<'c> RowCtx<'_, 'c> {
     fn indicator(&mut self, col: usize) -> Option<(u32, &'c Indicator)> {
         let raw = self.cell(col);
         match self.names.indicator(raw) {
-            Some(&Lookup::One(no, ind)) => return Some((no, ind)),
+            Some(&Lookup::One(no, ind)) => {
+                if self.names.indicator_exact(raw).is_none()
+                    && self.matched.len() < 100
+                    && !self.matched.iter().any(|m| m.header == raw.trim())
+                {
+                    self.matched.push(HeaderMatch { header: raw.trim().to_string(), indicator: ind.id.clone() });
+                }
+                return Some((no, ind));
+            }
             Some(Lookup::Shared(inds)) => {
                 let expected = Expected::OneIndicator { ids: inds.iter().map(|i| i.id.clone()).collect() };
                 self.push(Code::UnknownIndicator, col, "indicator", expected);
@@ -369,14 +609,39 @@ impl<'c> RowCtx<'_, 'c> {
         None
     }
 
+    /// The row's year, within the plan's period: a row dated before the base year or after the target
+    /// year would be evaluated as a year the plan has no stage for (a stray 2032 made a 2023 file a
+    /// "final" evaluation that passed), so it is an error and the row is not used.
     fn year(&mut self, layout: &Layout, default: Option<i32>) -> Option<i32> {
+        let year = self.any_year(layout, default)?;
+        let plan = &self.names.catalog.plan;
+        if (plan.base_year..=plan.target_year).contains(&year) {
+            return Some(year);
+        }
+        let expected = Expected::YearInPlan { base: plan.base_year, target: plan.target_year };
+        match layout.col(Field::Year).filter(|&c| !self.cell(c).trim().is_empty()) {
+            Some(col) => {
+                self.push(Code::YearOutsidePlan, col, "year", expected);
+            }
+            None => {
+                // Dated by the file's name or --year: the row is rejected, the place is the row.
+                self.errors += 1;
+                let p = Problem::error(Code::YearOutsidePlan, self.file, expected).at(self.row.line, None, "year");
+                self.problems.push(p.found(&year.to_string()));
+            }
+        }
+        None
+    }
+
+    fn any_year(&mut self, layout: &Layout, default: Option<i32>) -> Option<i32> {
         let Some(col) = layout.col(Field::Year) else { return default };
         // Nearly every year cell is four digits, read as they are.
         if let Some(year) = plain_year(self.cell(col)) {
             return Some(year);
         }
         let folded = fold_full_width(self.cell(col));
-        let raw = folded.trim().trim_end_matches('年');
+        let raw = folded.trim();
+        let raw = raw.strip_suffix("年度").unwrap_or(raw).trim_end_matches('年');
         if raw.is_empty() {
             if default.is_none() {
                 self.push(Code::MissingYear, col, "year", Expected::YearSuchAs);
@@ -397,7 +662,9 @@ impl<'c> RowCtx<'_, 'c> {
     }
 
     fn note(&self, layout: &Layout) -> Option<Box<str>> {
-        layout.col(Field::Note).map(|c| self.cell(c).trim()).filter(|s| !s.is_empty()).map(Box::from)
+        // Escaped like every other text of the input: a note reaches the terminal, CI logs and reports.
+        let note = layout.col(Field::Note).map(|c| self.cell(c).trim()).filter(|s| !s.is_empty())?;
+        Some(Box::from(crate::problem::escape(note).as_ref()))
     }
 
     /// A number in `col`, checked against what the indicator allows. `Err(())` when a problem was
@@ -408,7 +675,10 @@ impl<'c> RowCtx<'_, 'c> {
             Ok(Cell::NoData) => return Ok(None),
             Ok(Cell::Value(v)) => v,
             Err(e) => {
-                let expected = Expected::Number { percent, why: e.reason };
+                let expected = match unit_suffix(self.cell(col), percent) {
+                    Some(unit) if e.reason == NotNumber::NotANumber => Expected::NumberWithoutUnit { unit },
+                    _ => Expected::Number { percent, why: e.reason },
+                };
                 self.push(Code::NotANumber, col, field, expected);
                 return Err(());
             }
@@ -450,7 +720,8 @@ impl<'c> RowCtx<'_, 'c> {
         let value = value.ok()?;
         let numerator = numerator.transpose().ok()?.flatten();
         let denominator = denominator.transpose().ok()?.flatten();
-        let value = self.reconcile_ratio(layout, ind, value, numerator, denominator)?;
+        let cols = (col(Field::Value), layout.col(Field::Numerator), layout.col(Field::Denominator));
+        let value = self.reconcile_ratio(cols, ind, value, numerator, denominator)?;
         let ((county_no, county), year) = (county?, year?);
         if value.is_some() {
             self.check_applicable(county, ind, col(Field::County));
@@ -461,16 +732,16 @@ impl<'c> RowCtx<'_, 'c> {
     }
 
     /// With a numerator and denominator, the value is their ratio; a value given as well must agree.
+    /// `cols`: the columns of the value, the numerator and the denominator.
     fn reconcile_ratio(
         &mut self,
-        layout: &Layout,
+        cols: (usize, Option<usize>, Option<usize>),
         ind: &Indicator,
         value: Option<f64>,
         n: Option<f64>,
         d: Option<f64>,
     ) -> Option<Option<f64>> {
-        let num_col = layout.col(Field::Numerator).unwrap_or(0);
-        let den_col = layout.col(Field::Denominator).unwrap_or(0);
+        let (value_col, num_col, den_col) = (cols.0, cols.1.unwrap_or(0), cols.2.unwrap_or(0));
         if (n.is_some() || d.is_some()) && ind.aggregate != Aggregate::Ratio {
             let (col, field) = if n.is_some() { (num_col, "numerator") } else { (den_col, "denominator") };
             let expected = Expected::NotRatio { id: ind.id.clone() };
@@ -490,6 +761,11 @@ impl<'c> RowCtx<'_, 'c> {
             self.push(Code::NumeratorAboveDenominator, den_col, "denominator", expected);
             return None;
         }
+        // 0/0 is an area with nothing to count (no villages): no value of its own, and nothing added
+        // to the city's sums (docs/data-files.md). A value beside it has nothing to agree with.
+        if d == 0.0 && n == 0.0 && value.is_none() {
+            return Some(None);
+        }
         if d == 0.0 {
             self.push(Code::OutOfRange, den_col, "denominator", Expected::DenominatorAboveZero);
             return None;
@@ -497,9 +773,8 @@ impl<'c> RowCtx<'_, 'c> {
         let ratio = n / d * 100.0;
         match value {
             Some(v) if (v - ratio).abs() > 0.05 => {
-                let col = layout.col(Field::Value).unwrap_or(0);
                 let expected = Expected::Ratio { value: (ratio * 100.0).round() / 100.0 };
-                self.push(Code::InconsistentRatio, col, "value", expected);
+                self.push(Code::InconsistentRatio, value_col, "value", expected);
                 None
             }
             Some(v) => Some(Some(v)),
@@ -508,6 +783,16 @@ impl<'c> RowCtx<'_, 'c> {
     }
 
     fn check_applicable(&mut self, area: &County, ind: &Indicator, col: usize) {
+        // A city-level row other than the indicator's own is never judged nor aggregated: say so.
+        if area.kind == crate::catalog::AreaKind::City && area.name != ind.city_row {
+            let expected = Expected::UnusedCityRow { id: ind.id.clone(), city_row: ind.city_row.clone() };
+            self.problems.push(
+                Problem::warning(Code::NotApplicable, self.file, expected)
+                    .at(self.row.line, Some(col + 1), &ind.id)
+                    .found(&area.name),
+            );
+            return;
+        }
         if !ind.applies_to_area(area) {
             let expected = if ind.is_city_level() {
                 Expected::CityTaskOnly { id: ind.id.clone(), city_row: ind.city_row.clone() }
@@ -527,16 +812,39 @@ impl<'c> RowCtx<'_, 'c> {
         let year = self.year(layout, default_year);
         let note = self.note(layout);
         for &(col, ind_no, ind) in &layout.indicators {
-            let Ok(value) = self.number(col, &ind.id, ind) else { continue };
+            let value = self.number(col, &ind.id, ind);
+            let (num_col, den_col) = layout.parts_of(ind_no);
+            let numerator = num_col.map(|c| self.count(c, "numerator"));
+            let denominator = den_col.map(|c| self.count(c, "denominator"));
+            let Ok(value) = value else { continue };
+            let (Ok(numerator), Ok(denominator)) = (numerator.transpose(), denominator.transpose()) else { continue };
+            let (numerator, denominator) = (numerator.flatten(), denominator.flatten());
+            let Some(value) = self.reconcile_ratio((col, num_col, den_col), ind, value, numerator, denominator) else {
+                continue;
+            };
             let (Some((county_no, county)), Some(year)) = (county, year) else { continue };
             if value.is_some() {
                 self.check_applicable(county, ind, col);
             }
             let measurement = Measurement::new(county_no, ind_no, year, self.place(), value);
-            let details = Details { note: note.clone(), ..Details::default() };
+            let details = Details { numerator, denominator, note: note.clone() };
             out.push(Reading { measurement, details, column: column_number(col) });
         }
     }
+}
+
+/// The unit written after a number (`19.8μg/m3`, `300 天`), when the cell is a number and a unit: the
+/// unit. A `%` on a percentage is not a unit; a cell whose number part is not a number gives none.
+fn unit_suffix(cell: &str, percent: bool) -> Option<String> {
+    let folded = fold_full_width(cell);
+    let text = folded.trim();
+    let cut = text.find(|c: char| !(c.is_ascii_digit() || matches!(c, '.' | '-' | '+' | ',')))?;
+    let (number, unit) = (text[..cut].trim(), text[cut..].trim());
+    let starts_unit = unit.chars().next().is_some_and(|c| c.is_alphabetic() || matches!(c, '%' | '‰' | '℃' | '°'));
+    if number.is_empty() || !starts_unit || (percent && unit == "%") {
+        return None;
+    }
+    matches!(parse_cell(number, false), Ok(Cell::Value(_))).then(|| unit.to_string())
 }
 
 /// `2023`: four ASCII digits in the years a row may give (1900–2100).
@@ -604,6 +912,18 @@ mod tests {
         }
         assert_eq!(Field::from_header("森林覆盖率（%）"), None);
         assert_eq!(Field::Denominator.name(), "denominator");
+    }
+
+    #[test]
+    fn a_number_with_a_unit_names_the_unit() {
+        assert_eq!(unit_suffix("19.8μg/m3", false), Some("μg/m3".into()));
+        assert_eq!(unit_suffix("300 天", false), Some("天".into()));
+        assert_eq!(unit_suffix("１２个", false), Some("个".into()));
+        assert_eq!(unit_suffix("22.4%", false), Some("%".into()));
+        assert_eq!(unit_suffix("22.4%", true), None, "a percentage's % is read, not a unit");
+        assert_eq!(unit_suffix("约9", false), None);
+        assert_eq!(unit_suffix("abc", false), None);
+        assert_eq!(unit_suffix("≥80", false), None);
     }
 
     #[test]

@@ -1,4 +1,5 @@
-//! Excel workbooks (.xlsx, .xlsm) → rows, within bounds. The zip is measured before calamine sees it
+//! Excel workbooks (.xlsx, .xlsm) → rows, within bounds (.xls in `xls`, .ods in `ods`, which end here
+//! too, in [`book_from_ranges`]). The zip is measured before calamine sees it
 //! (a zip bomb, or a shared-strings table claiming four billion entries, would make it allocate
 //! without end), cells are read one at a time rather than into a grid sized by the sheet's claimed
 //! range, and the sheet read is the one Excel shows: the active sheet when it is visible.
@@ -13,43 +14,204 @@
 use std::collections::BTreeMap;
 use std::io::{Cursor, Read};
 
-use calamine::{DataRef, Reader, SheetType, SheetVisible, Xlsx, XlsxError};
+use calamine::{Data, DataRef, Range, Reader, SheetType, SheetVisible, Xlsx, XlsxError};
 use quick_xml::events::Event;
+use rustc_hash::FxHashSet;
 
 use super::limits::{Limits, Named};
 use super::open::{too_large, unreadable};
 use super::read::{Cells, Row};
-use crate::problem::{Code, Expected, Problem};
+use crate::problem::{BookExpected, Code, Expected, Problem};
 
 /// Excel's last row and column (XFD1048576), 0-based.
 const LAST_ROW: u32 = 1_048_575;
 const LAST_COL: u32 = 16_383;
 
 /// What the zip says about the workbook, learnt while measuring it.
-#[derive(Debug, Default)]
+#[derive(Debug)]
 struct Parts {
+    kind: ZipKind,
     /// `activeTab` of the first `workbookView`: the sheet Excel opens on.
     active_tab: usize,
 }
 
-/// A workbook's rows and the problems found reading them (formulas).
+/// One sheet's rows and the problems found reading them (formulas).
 pub struct Sheet {
+    pub name: String,
     pub rows: Vec<Row>,
     pub problems: Vec<Problem>,
 }
 
-/// Reads the sheet of an xlsx/xlsm workbook: `sheet` by name, else the visible active one.
-pub fn read_xlsx(name: &str, bytes: Vec<u8>, sheet: Option<&str>, limits: &Limits) -> Result<Sheet, Problem> {
+/// What a workbook gives: the sheets read (the one chosen, or with `--all-sheets` every visible one),
+/// and the visible sheets with rows that were not read.
+pub struct Book {
+    pub sheets: Vec<Sheet>,
+    pub unread: Vec<Unread>,
+}
+
+/// A visible sheet not read: its name, its rows, and the first of them (to tell whether it holds data).
+#[derive(Debug, Clone)]
+pub struct Unread {
+    pub name: String,
+    pub rows: usize,
+    pub head: Vec<Row>,
+}
+
+impl Unread {
+    fn new(name: String, mut rows: Vec<Row>) -> Unread {
+        let count = rows.len();
+        rows.truncate(super::rows::HEADER_SEARCH);
+        Unread { name, rows: count, head: rows }
+    }
+}
+
+/// Which sheets to read: one by name, every visible one, or the one Excel opens on.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct Pick<'a> {
+    pub sheet: Option<&'a str>,
+    pub all: bool,
+}
+
+/// The kind of a zip workbook, told by its parts.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ZipKind {
+    Xlsx,
+    Ods,
+}
+
+/// Reads a zip workbook (.xlsx, .xlsm, .ods) once it is measured: its kind, the sheets `pick` asks
+/// for, and the rows of the other visible ones.
+pub fn read_zip(name: &str, bytes: Vec<u8>, pick: Pick, limits: &Limits) -> Result<(ZipKind, Book), Problem> {
     let parts = measure(name, &bytes, limits)?;
+    let book = match parts.kind {
+        ZipKind::Ods => super::ods::read_ods(name, bytes, pick, limits),
+        ZipKind::Xlsx => read_xlsx(name, bytes, pick, parts.active_tab, limits),
+    };
+    Ok((parts.kind, book?))
+}
+
+/// Reads an xlsx/xlsm workbook: the sheets `pick` asks for, and the rows of the other visible ones.
+fn read_xlsx(name: &str, bytes: Vec<u8>, pick: Pick, active_tab: usize, limits: &Limits) -> Result<Book, Problem> {
     // calamine is a dependency whose arithmetic on cell references can overflow; a panic there is
     // a workbook that cannot be read, never a crash.
     let read = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
         let mut book: Xlsx<_> = calamine::open_workbook_from_rs(Cursor::new(bytes))
             .map_err(|e| unreadable(name, Expected::Workbook, &format!("{e}")))?;
-        let sheet_name = choose_sheet(name, &book, sheet, parts.active_tab)?;
-        read_sheet(name, &mut book, &sheet_name, limits)
+        let metas = book.sheets_metadata().to_vec();
+        let (read, others) = pick_sheets(name, &metas, pick, active_tab)?;
+        let mut budget = limits.sheet_cells;
+        let mut out = Book { sheets: Vec::new(), unread: Vec::new() };
+        for i in read {
+            let sheet_name = metas[i].name.clone();
+            let (rows, problems) = read_sheet(name, &mut book, &sheet_name, limits, &mut budget, true)?;
+            out.sheets.push(Sheet { name: sheet_name, rows, problems });
+        }
+        for i in others {
+            let sheet_name = metas[i].name.clone();
+            let (rows, _) = read_sheet(name, &mut book, &sheet_name, limits, &mut budget, false)?;
+            if !rows.is_empty() {
+                out.unread.push(Unread::new(sheet_name, rows));
+            }
+        }
+        Ok(out)
     }));
     read.unwrap_or_else(|_| Err(unreadable(name, Expected::Workbook, "a workbook the reader cannot parse")))
+}
+
+/// A sheet calamine has read into a grid: its metadata, values, formulas, and the cells whose number
+/// format is a percentage.
+pub(super) type Grid = (calamine::Sheet, Range<Data>, Range<String>, FxHashSet<(u32, u32)>);
+
+/// A workbook whose every sheet calamine has read into a grid (.xls, .ods): the sheets `pick` asks
+/// for, with `percent` the cells whose number format is a percentage, and the rows of the others.
+pub(super) fn book_from_ranges(
+    name: &str,
+    metas: Vec<calamine::Sheet>,
+    active: usize,
+    grids: Vec<Grid>,
+    pick: Pick,
+    limits: &Limits,
+) -> Result<Book, Problem> {
+    let (read, others) = pick_sheets(name, &metas, pick, active)?;
+    let mut out = Book { sheets: Vec::new(), unread: Vec::new() };
+    let grid_of = |i: usize| grids.iter().find(|g| g.0.name == metas[i].name);
+    for i in read {
+        let Some((meta, range, formulas, percent)) = grid_of(i) else {
+            let found = format!("sheet {:?}", metas[i].name);
+            return Err(unreadable(name, Expected::ReadableSheet, &found));
+        };
+        let (cells, problems) = range_cells(name, &meta.name, range, formulas, percent, limits)?;
+        let rows = into_rows(name, &meta.name, cells, limits)?;
+        out.sheets.push(Sheet { name: meta.name.clone(), rows, problems });
+    }
+    for i in others {
+        let Some((meta, range, formulas, percent)) = grid_of(i) else { continue };
+        let (cells, _) = range_cells(name, &meta.name, range, formulas, percent, limits)?;
+        let rows = into_rows(name, &meta.name, cells, limits)?;
+        if !rows.is_empty() {
+            out.unread.push(Unread::new(meta.name.clone(), rows));
+        }
+    }
+    Ok(out)
+}
+
+/// A sheet's grid as cells, each given as it is shown; a formula with no value reads as its formula.
+fn range_cells(
+    name: &str,
+    sheet: &str,
+    range: &Range<Data>,
+    formulas: &Range<String>,
+    percent: &FxHashSet<(u32, u32)>,
+    limits: &Limits,
+) -> Result<(Vec<Placed>, Vec<Problem>), Problem> {
+    let mut cells = Vec::new();
+    let mut shown_formula = BTreeMap::new();
+    let mut cached = 0u64;
+    let mut first: Option<((u32, u32), String)> = None;
+    if let Some((r0, c0)) = formulas.start() {
+        for (r, c, f) in formulas.used_cells() {
+            if f.trim().is_empty() {
+                continue;
+            }
+            let pos = (r0 + r as u32, c0 + c as u32);
+            let f = f.strip_prefix("of:").unwrap_or(f);
+            let mut text = if f.starts_with('=') { f.to_string() } else { format!("={f}") };
+            if text.len() > limits.cell_bytes {
+                text.truncate(text.floor_char_boundary(limits.cell_bytes));
+            }
+            let value = range.get_value(pos);
+            if value.is_none_or(|v| *v == Data::Empty) {
+                shown_formula.insert(pos, text);
+            } else {
+                cached += 1;
+                first.get_or_insert((pos, text));
+            }
+        }
+    }
+    let mut problems = Vec::new();
+    if let Some(((row, col), formula)) = first {
+        let expected = Expected::TypedValues { cached, sheet: sheet.to_string() };
+        let p = Problem::warning(Code::Formula, name, expected).at(row as usize + 1, Some(col as usize + 1), "formula");
+        problems.push(p.found(&formula));
+    }
+    if let Some((r0, c0)) = range.start() {
+        for (r, c, v) in range.used_cells() {
+            let (row, col) = (r0 + r as u32, c0 + c as u32);
+            check_place(name, row, col)?;
+            let text = data_text(v, percent.contains(&(row, col)));
+            if text.trim().is_empty() {
+                continue;
+            }
+            if cells.len() as u64 >= limits.sheet_cells {
+                let found = format!("more than {} cells in sheet {sheet:?}", limits.sheet_cells);
+                return Err(too_large(name, Named("sheet-cells", limits.sheet_cells), &found));
+            }
+            cells.push(Placed { row, col, text });
+        }
+    }
+    // A formula with no value is an empty cell of the grid: it is not among the cells yet.
+    cells.extend(shown_formula.into_iter().map(|((row, col), text)| Placed { row, col, text }));
+    Ok((cells, problems))
 }
 
 /// Decompresses every part once, counting bytes, and refuses the workbook past the workbook-bytes
@@ -58,8 +220,9 @@ fn measure(name: &str, bytes: &[u8], limits: &Limits) -> Result<Parts, Problem> 
     let not_zip = |e: zip::result::ZipError| unreadable(name, Expected::XlsxZip, &e.to_string());
     let mut zip = zip::ZipArchive::new(Cursor::new(bytes)).map_err(not_zip)?;
     let mut total: u64 = 0;
-    let mut parts = Parts::default();
+    let mut parts = Parts { kind: ZipKind::Xlsx, active_tab: 0 };
     let mut has_workbook = false;
+    let mut has_content = false;
     for i in 0..zip.len() {
         let mut entry = zip.by_index(i).map_err(not_zip)?;
         let part = entry.name().map(|n| n.to_string()).unwrap_or_default();
@@ -80,9 +243,13 @@ fn measure(name: &str, bytes: &[u8], limits: &Limits) -> Result<Parts, Problem> 
             }
             "xl/sharedStrings.xml" => check_unique_count(name, &head, size)?,
             "xl/workbook.bin" => return Err(other_format(name, "an .xlsb (binary) workbook")),
-            "content.xml" => return Err(other_format(name, "an OpenDocument spreadsheet (.ods)")),
+            "content.xml" => has_content = true,
             _ => {}
         }
+    }
+    if has_content && !has_workbook {
+        parts.kind = ZipKind::Ods;
+        return Ok(parts);
     }
     if !has_workbook {
         return Err(unreadable(name, Expected::XlsxWorkbook, "a zip archive with no xl/workbook.xml"));
@@ -91,7 +258,7 @@ fn measure(name: &str, bytes: &[u8], limits: &Limits) -> Result<Parts, Problem> 
 }
 
 fn other_format(name: &str, what: &str) -> Problem {
-    unreadable(name, Expected::CsvOrXlsx, what)
+    unreadable(name, Expected::Book(BookExpected::ReadFormat), what)
 }
 
 /// Copies a part to nowhere, counting at most `budget + 1` bytes; the first 64 KiB are kept in
@@ -158,30 +325,44 @@ fn check_unique_count(name: &str, head: &[u8], size: u64) -> Result<(), Problem>
     }
 }
 
-/// The sheet named on the command line (hidden or not), else the one Excel opens on when it is a
-/// visible worksheet, else the first visible worksheet: never a hidden sheet nobody sees.
-fn choose_sheet<R: Read + std::io::Seek>(
+/// Whether a sheet may be read or counted: a visible worksheet, or the one `--sheet` names.
+pub(super) fn may_read(sheet: &calamine::Sheet, pick: Pick) -> bool {
+    pick.sheet == Some(sheet.name.as_str())
+        || (sheet.visible == SheetVisible::Visible && sheet.typ == SheetType::WorkSheet)
+}
+
+/// The sheets to read, and the other visible worksheets (whose rows are counted to say they were not
+/// read), by their position. The sheet named on the command line (hidden or not); with `--all-sheets`
+/// every visible worksheet; else the one Excel opens on when it is a visible worksheet, else the first
+/// visible worksheet: never a hidden sheet nobody sees.
+pub(super) fn pick_sheets(
     name: &str,
-    book: &Xlsx<R>,
-    wanted: Option<&str>,
+    sheets: &[calamine::Sheet],
+    pick: Pick,
     active: usize,
-) -> Result<String, Problem> {
-    let sheets = book.sheets_metadata();
-    if let Some(wanted) = wanted {
-        if sheets.iter().any(|s| s.name == wanted) {
-            return Ok(wanted.to_string());
-        }
-        let expected = Expected::SheetOf { sheets: sheets.iter().map(|s| s.name.clone()).collect() };
-        let p = Problem::error(Code::UnreadableFile, name, expected);
-        return Err(p.found(&format!("--sheet {wanted:?}")));
+) -> Result<(Vec<usize>, Vec<usize>), Problem> {
+    let shown = |s: &calamine::Sheet| s.visible == SheetVisible::Visible && s.typ == SheetType::WorkSheet;
+    let visible: Vec<usize> = (0..sheets.len()).filter(|&i| shown(&sheets[i])).collect();
+    let read = if let Some(wanted) = pick.sheet {
+        let Some(i) = sheets.iter().position(|s| s.name == wanted) else {
+            let expected = Expected::SheetOf { sheets: sheets.iter().map(|s| s.name.clone()).collect() };
+            let p = Problem::error(Code::UnreadableFile, name, expected);
+            return Err(p.found(&format!("--sheet {wanted:?}")));
+        };
+        vec![i]
+    } else if pick.all {
+        visible.clone()
+    } else {
+        let first = Some(active).filter(|a| visible.contains(a)).or_else(|| visible.first().copied());
+        first.into_iter().collect()
+    };
+    if read.is_empty() {
+        return Err(unreadable(name, Expected::VisibleWorksheet, "no visible worksheet"));
     }
-    let shown = |s: &&calamine::Sheet| s.visible == SheetVisible::Visible && s.typ == SheetType::WorkSheet;
-    sheets
-        .get(active)
-        .filter(shown)
-        .or_else(|| sheets.iter().find(shown))
-        .map(|s| s.name.clone())
-        .ok_or_else(|| unreadable(name, Expected::VisibleWorksheet, "no visible worksheet"))
+    // A sheet named on the command line is a choice: the others are not counted against it.
+    let others =
+        if pick.sheet.is_some() { Vec::new() } else { visible.into_iter().filter(|i| !read.contains(i)).collect() };
+    Ok((read, others))
 }
 
 /// Formulas with no value saved, by (row, column), as `=FORMULA`.
@@ -194,14 +375,19 @@ struct Placed {
     text: String,
 }
 
+/// A sheet's rows, and its formulas' problem when `with_formulas`. Its cells count against `budget`,
+/// what is left of the sheet-cells limit for the whole workbook.
 fn read_sheet<R: Read + std::io::Seek>(
     name: &str,
     book: &mut Xlsx<R>,
     sheet: &str,
     limits: &Limits,
-) -> Result<Sheet, Problem> {
+    budget: &mut u64,
+    with_formulas: bool,
+) -> Result<(Vec<Row>, Vec<Problem>), Problem> {
     let cannot = |e: XlsxError| unreadable(name, Expected::ReadableSheet, &format!("sheet {sheet:?}: {e}"));
-    let (formulas, problems) = formulas(name, book, sheet, limits).map_err(cannot)?;
+    let (formulas, problems) =
+        if with_formulas { formulas(name, book, sheet, limits).map_err(cannot)? } else { Default::default() };
     let mut reader = book.worksheet_cells_reader(sheet).map_err(cannot)?;
     let mut percent_styles: BTreeMap<usize, bool> = BTreeMap::new();
     let mut cells = Vec::new();
@@ -222,14 +408,15 @@ fn read_sheet<R: Read + std::io::Seek>(
         if text.trim().is_empty() {
             continue;
         }
-        if cells.len() as u64 >= limits.sheet_cells {
-            let found = format!("more than {} cells in sheet {sheet:?}", limits.sheet_cells);
+        if *budget == 0 {
+            let found = format!("more than {} cells in the sheets read", limits.sheet_cells);
             return Err(too_large(name, Named("sheet-cells", limits.sheet_cells), &found));
         }
+        *budget -= 1;
         cells.push(Placed { row, col, text });
     }
     let rows = into_rows(name, sheet, cells, limits)?;
-    Ok(Sheet { rows, problems })
+    Ok((rows, problems))
 }
 
 /// A cell reference beyond XFD1048576 is a damaged file: Excel would not open it.
@@ -310,7 +497,7 @@ fn into_rows(name: &str, sheet: &str, mut cells: Vec<Placed>, limits: &Limits) -
 }
 
 /// Whether a number format shows the value as a percentage: a `%` outside quotes and escapes.
-fn is_percent(format: &str) -> bool {
+pub(super) fn is_percent(format: &str) -> bool {
     let (mut quoted, mut escaped) = (false, false);
     for c in format.chars() {
         match c {
@@ -339,6 +526,23 @@ fn cell_text(cell: &DataRef, percent: bool) -> String {
         DataRef::DateTime(d) => format!("{} (a time)", shown(d.as_f64())),
         DataRef::DateTimeIso(s) | DataRef::DurationIso(s) => s.clone(),
         DataRef::Error(e) => format!("#{e:?}"),
+    }
+}
+
+/// An owned cell (.xls, .ods) as it is shown; see [`cell_text`].
+fn data_text(cell: &Data, percent: bool) -> String {
+    match cell {
+        Data::Empty => String::new(),
+        Data::String(s) => s.clone(),
+        Data::Float(f) if percent => format!("{}%", shown(f * 100.0)),
+        Data::Int(i) if percent => format!("{}%", i.saturating_mul(100)),
+        Data::Float(f) => shown(*f),
+        Data::Int(i) => i.to_string(),
+        Data::Bool(b) => b.to_string(),
+        Data::DateTime(d) if d.is_datetime() => date_text(d.as_f64()),
+        Data::DateTime(d) => format!("{} (a time)", shown(d.as_f64())),
+        Data::DateTimeIso(s) | Data::DurationIso(s) => s.clone(),
+        Data::Error(e) => format!("#{e:?}"),
     }
 }
 

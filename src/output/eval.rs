@@ -12,9 +12,7 @@ use super::{
 };
 use crate::catalog::{AreaKind, Catalog, Indicator, IndicatorType};
 use crate::evaluate::{FailOn, Status, Summary, Verdict};
-use crate::labels::{
-    self, Word, progress_text, projection_text, stage_label, status_label, status_symbol, type_label, word,
-};
+use crate::labels::{self, Word, progress_text, projection_text, stage_label, status_symbol, type_label, word};
 
 /// Which verdicts `eval` shows: `--type` (any of) and `--only off-track`.
 #[derive(Debug, Clone, Default)]
@@ -170,23 +168,23 @@ fn verdict_sheet(report: &EvalView, verdicts: &[&Verdict]) -> Sheet {
             Cell::text(ind.label(report.catalog)),
             Cell::text(shared.name),
             Cell::text(type_label(ind.kind, lang)),
-            baseline_cell(ind, v),
+            baseline_cell(ind, v, lang),
             Cell::text(target_cell(v)),
             Cell::opt(v.value),
             v.completion.map_or(Cell::Missing, Cell::Percent),
             Cell::text(progress_text(v.progress.as_deref(), lang)),
             Cell::text(projection_text(v.progress.as_deref(), lang)),
-            status_cell(v.status, lang),
+            status_cell(report.catalog, v.status, lang),
             Cell::text(reason_cell(v, lang)),
         ];
         rows.push(row);
     }
     let title = match report.area {
         Some(area) => format!("{area}{}", word(Word::Applicable, lang)),
-        None => word(Word::CityTitle, lang).to_string(),
+        None => labels::level_heading(report.catalog, lang),
     };
     let columns = verdict_columns(report);
-    Sheet { name: word(Word::CitySheet, lang).into(), title, columns, rows, notes: Vec::new() }
+    Sheet { name: labels::level_short(report.catalog, lang), title, columns, rows, notes: Vec::new() }
 }
 
 fn verdict_columns(report: &EvalView) -> Vec<Column> {
@@ -236,12 +234,12 @@ fn task_sheet(report: &EvalView, verdicts: &[&Verdict]) -> Sheet {
             chapter,
             Cell::text(&ind.source),
             Cell::text(labels::task_name(ind)),
-            baseline_cell(ind, v),
+            baseline_cell(ind, v, lang),
             Cell::text(target_cell(v)),
             Cell::Number(f64::from(ind.due.unwrap_or(plan.target_year))),
             Cell::opt(v.value),
             v.completion.map_or(Cell::Missing, Cell::Percent),
-            status_cell(v.status, lang),
+            status_cell(report.catalog, v.status, lang),
             Cell::text(reason_cell(v, lang)),
         ]);
     }
@@ -266,7 +264,9 @@ fn matrix(report: &EvalView, indicators: &[&Indicator]) -> Sheet {
         let mut failing = 0;
         for ind in indicators {
             let v = by_key.get(&(area.as_str(), ind.id.as_str())).copied();
-            row.push(v.map_or(Cell::Empty, |v| Cell::Status { status: v.status, text: status_symbol(v.status) }));
+            row.push(
+                v.map_or(Cell::Empty, |v| Cell::Status { status: v.status, text: status_symbol(v.status).into() }),
+            );
             if v.is_some_and(|v| v.status.is_failing()) && ind.kind == IndicatorType::Binding {
                 failing += 1;
             }
@@ -274,8 +274,10 @@ fn matrix(report: &EvalView, indicators: &[&Indicator]) -> Sheet {
         row.push(Cell::count(failing));
         rows.push(row);
     }
-    let items: Vec<String> =
-        Status::ALL.iter().map(|&s| format!("{} {}", status_symbol(s), status_label(s, lang))).collect();
+    let items: Vec<String> = Status::ALL
+        .iter()
+        .map(|&s| format!("{} {}", status_symbol(s), labels::status_word(catalog, s, lang)))
+        .collect();
     let legend = format!("{} {}", word(Word::Legend, lang), items.join("  "));
     Sheet {
         name: word(Word::AreasSheet, lang).into(),
@@ -296,12 +298,23 @@ fn summary_sheet(report: &EvalView, summary: &Summary) -> Sheet {
     columns.extend(kinds.iter().map(|&k| Column::number(type_label(k, lang))));
     columns.push(Column::number(word(Word::Total, lang)));
     let count = |kind: IndicatorType, s: &str| summary.by_type.get(kind.as_str()).and_then(|c| c.get(s)).copied();
-    let mut rows: Vec<Vec<Cell>> = Status::of_stage(report.evaluation.stage)
+    // Statuses a plan calls by one word (达到序时进度 for achieved and on track) share one row, under the
+    // first of them: the table counts as the plan's own evaluation does. JSON keeps every status.
+    let mut groups: Vec<(Status, Vec<Status>)> = Vec::new();
+    for &s in Status::of_stage(report.evaluation.stage) {
+        let word = labels::status_word(report.catalog, s, lang);
+        match groups.iter_mut().find(|(first, _)| labels::status_word(report.catalog, *first, lang) == word) {
+            Some((_, members)) => members.push(s),
+            None => groups.push((s, vec![s])),
+        }
+    }
+    let mut rows: Vec<Vec<Cell>> = groups
         .iter()
-        .map(|&s| {
-            let mut row = vec![status_cell(s, lang)];
-            row.extend(kinds.iter().map(|&k| Cell::count(count(k, s.as_str()).unwrap_or(0))));
-            row.push(Cell::count(summary.counts.get(s.as_str()).copied().unwrap_or(0)));
+        .map(|(first, members)| {
+            let sum = |get: &dyn Fn(Status) -> usize| members.iter().map(|&s| get(s)).sum::<usize>();
+            let mut row = vec![status_cell(report.catalog, *first, lang)];
+            row.extend(kinds.iter().map(|&k| Cell::count(sum(&|s| count(k, s.as_str()).unwrap_or(0)))));
+            row.push(Cell::count(sum(&|s| summary.counts.get(s.as_str()).copied().unwrap_or(0))));
             row
         })
         .collect();
@@ -311,7 +324,7 @@ fn summary_sheet(report: &EvalView, summary: &Summary) -> Sheet {
     rows.push(total);
     let title = match report.area {
         Some(area) => format!("{}{area}", word(Word::SummaryOf, lang)),
-        None => word(Word::SummaryTitle, lang).to_string(),
+        None => labels::summary_title(report.catalog, lang),
     };
     // What the counts above cannot say: the binding indicators not judged, and why (issue 21).
     let sample = labels::Sample { targets: super::headline::targets_are_sample(report), data: false };
@@ -347,7 +360,14 @@ pub fn verdict_line(report: &EvalView, fail_on: FailOn, sample: labels::Sample) 
             .map(|(v, ind)| {
                 let target = v.target.resolved.clone().unwrap_or_else(|| v.target.text.to_string());
                 let (label, name) = (ind.label(report.catalog), labels::short_name(ind));
-                labels::off_track_item(&label, &name, v.status, &super::value_text(v), &target, lang)
+                labels::off_track_item(
+                    &label,
+                    &name,
+                    &labels::status_word(report.catalog, v.status, lang),
+                    &super::value_text(v),
+                    &target,
+                    lang,
+                )
             })
             .collect();
         parts.push(labels::off_track_line(fail_on == FailOn::Binding, &items, lang));

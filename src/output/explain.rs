@@ -11,8 +11,7 @@ use crate::evaluate::{Basis, Evaluation, Stage, Verdict};
 use crate::labels::{
     BaselineFrom, Explained, TargetFrom, ValueFrom, explained_baseline, explained_elapsed, explained_indicator,
     explained_label, explained_level_held, explained_line, explained_no_baseline, explained_progress,
-    explained_projection, explained_row, explained_series, explained_target, explained_value, num, percent, reason,
-    status_label,
+    explained_projection, explained_series, explained_target, explained_value, num, percent, reason,
 };
 
 /// One line of the explanation: what it is about, and what it says.
@@ -86,7 +85,7 @@ pub fn explain(catalog: &Catalog, evaluation: &Evaluation, ind: &Indicator, v: &
                 lang,
             ),
         ),
-        line(Explained::Row, explained_row(&v.county, v.official, lang)),
+        line(Explained::Row, crate::labels::explained_row(catalog, &v.county, v.official, lang)),
         line(Explained::Target, target_text(&defined_at, ind, v, lang)),
         line(Explained::Baseline, baseline_text(catalog, &evaluation.files, &defined_at, ind, v, lang)),
         line(Explained::Value, value_text(ind, v, evaluation, lang)),
@@ -102,7 +101,7 @@ pub fn explain(catalog: &Catalog, evaluation: &Evaluation, ind: &Indicator, v: &
         let points: Vec<String> = v.series.iter().map(|p| format!("{} {}", p.year, num(p.value))).collect();
         lines.push(line(Explained::Series, explained_series(&points, lang)));
     }
-    let mut status = status_label(v.status, lang).to_string();
+    let mut status = crate::labels::status_word(catalog, v.status, lang).into_owned();
     if let Some(r) = &v.reason {
         status.push_str(&format!(" — {}", reason(r, lang)));
     }
@@ -127,6 +126,11 @@ fn baseline_text(
     v: &Verdict,
     lang: Lang,
 ) -> String {
+    // A re-based baseline: which one the verdict used, the printed one, and why.
+    if let (Some(rebased), true) = (&ind.rebased, v.printed_baseline.is_some()) {
+        let tail = crate::labels::explained_baseline(None, Some(""), catalog.plan.base_year, ind.cumulative, lang);
+        return format!("{}{tail}", crate::labels::rebased_explained(rebased, ind.baseline, lang));
+    }
     let base_row = v.origin.base_row.map(|p| p.location(files).to_string());
     let baseline = v.baseline.map(|b| match &base_row {
         Some(row) => (b, BaselineFrom::Row(row)),

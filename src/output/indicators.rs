@@ -22,6 +22,8 @@ pub struct Entry<'a> {
     pub better: Better,
     pub baseline: Option<f64>,
     pub baseline_text: Option<&'a str>,
+    /// A re-based baseline (`rebased`), which the official verdict is measured from; null when none.
+    pub rebased: Option<&'a crate::catalog::Rebased>,
     pub target: TargetEntry<'a>,
     pub due: i32,
     pub cumulative: bool,
@@ -48,7 +50,12 @@ pub struct TargetEntry<'a> {
 
 impl<'a> Entry<'a> {
     pub fn new(catalog: &'a Catalog, ind: &'a Indicator) -> Entry<'a> {
-        let ctx = Context { better: ind.better, baseline: ind.baseline, reference: &|id| catalog.reference_value(id) };
+        let ctx = Context {
+            better: ind.better,
+            baseline: ind.judged_baseline(),
+            reference: &|id| catalog.reference_value(id),
+            about_tolerance: ind.about_tolerance,
+        };
         let resolved = match ind.target.resolve(&ctx) {
             Resolved::Rule(r) => Some(r.to_string()),
             Resolved::Trend(_) | Resolved::Unresolved(_) => None,
@@ -63,6 +70,7 @@ impl<'a> Entry<'a> {
             better: ind.better,
             baseline: ind.baseline,
             baseline_text: ind.baseline_text.as_deref(),
+            rebased: ind.rebased.as_ref(),
             target: TargetEntry { text: &ind.target_text, expression: ind.target.to_string(), resolved },
             due: ind.due.unwrap_or(catalog.plan.target_year),
             cumulative: ind.cumulative,
@@ -75,7 +83,10 @@ impl<'a> Entry<'a> {
         }
     }
 
-    fn baseline_cell(&self) -> Cell {
+    fn baseline_cell(&self, lang: Lang) -> Cell {
+        if let Some(r) = self.rebased {
+            return Cell::text(labels::rebased_cell(r.baseline, self.baseline, lang));
+        }
         match (self.baseline_text, self.baseline) {
             (Some(text), _) => Cell::text(text),
             (None, Some(b)) => Cell::Number(b),
@@ -137,7 +148,7 @@ pub fn build(catalog: &Catalog, entries: &[Entry], lang: Lang) -> anyhow::Result
             Cell::text(name),
             Cell::text(kind),
             Cell::text(e.domain),
-            e.baseline_cell(),
+            e.baseline_cell(lang),
             Cell::text(e.target.text),
             Cell::text(e.rule_cell(lang)),
             Cell::Number(f64::from(e.due)),
@@ -154,5 +165,10 @@ pub fn build(catalog: &Catalog, entries: &[Entry], lang: Lang) -> anyhow::Result
         notes: vec![count],
     };
     let records = entries.iter().map(|e| Ok(record(to_value(e)?, Vec::new()))).collect::<anyhow::Result<_>>()?;
-    Ok(Content { sheets: vec![sheet], document: to_document(&entries)?, records, ..Content::default() })
+    // The CSV header, also when no indicator matches the filters.
+    let record_shape = match catalog.indicators.first() {
+        Some(first) => record(to_value(&Entry::new(catalog, first))?, Vec::new()),
+        None => Default::default(),
+    };
+    Ok(Content { sheets: vec![sheet], document: to_document(&entries)?, records, record_shape, ..Content::default() })
 }

@@ -3,6 +3,7 @@
 //! records a CSV holds. One file per [`Format`] under [`format`] renders any content to any
 //! `impl Write`. Words come from [`crate::labels`]; machine output is always English.
 
+pub mod diff;
 pub mod eval;
 pub mod explain;
 pub mod format;
@@ -12,8 +13,10 @@ pub mod problems;
 pub mod projects;
 pub mod rank;
 pub mod results;
+pub mod summary;
 pub mod template;
 pub mod trend;
+pub mod write;
 
 use std::io::Write;
 
@@ -49,6 +52,8 @@ pub struct Content<'a> {
     /// more were left out.
     pub problems: Option<Vec<Problem>>,
     pub problems_not_shown: usize,
+    /// The language of the words a format writes itself (the messages of GitHub annotations).
+    pub lang: Lang,
 }
 
 /// One table: a title, typed columns, rows of typed cells and the notes that explain them.
@@ -134,7 +139,7 @@ pub enum Cell {
     /// labels.rs's own: a matrix of thousands of areas allocates none of them.
     Status {
         status: Status,
-        text: &'static str,
+        text: std::borrow::Cow<'static, str>,
     },
 }
 
@@ -159,7 +164,7 @@ impl Cell {
             Cell::Text(s) => s.clone(),
             Cell::Number(n) => two(*n),
             Cell::Percent(p) => percent(*p),
-            Cell::Status { text, .. } => (*text).to_string(),
+            Cell::Status { text, .. } => text.to_string(),
         }
     }
 }
@@ -234,14 +239,17 @@ pub fn reason_cell(v: &Verdict, lang: Lang) -> String {
     parts.join(word(Word::Separator, lang))
 }
 
-pub fn status_cell(s: Status, lang: Lang) -> Cell {
-    Cell::Status { status: s, text: labels::status_label(s, lang) }
+/// A status in the plan's own words where the catalogue gives them (`[status_labels]`).
+pub fn status_cell(catalog: &Catalog, s: Status, lang: Lang) -> Cell {
+    Cell::Status { status: s, text: labels::status_word(catalog, s, lang) }
 }
 
 /// The baseline as the plan writes it for the city row, or this area's own base-year value; the plan's
 /// words where it gives no number.
-pub fn baseline_cell(ind: &Indicator, v: &Verdict) -> Cell {
+pub fn baseline_cell(ind: &Indicator, v: &Verdict, lang: Lang) -> Cell {
     match (&ind.baseline_text, v.baseline) {
+        // A re-based baseline is shown beside the printed one: 81.2（原76.7）.
+        (_, Some(b)) if v.printed_baseline.is_some() => Cell::text(labels::rebased_cell(b, v.printed_baseline, lang)),
         (Some(text), Some(b)) if ind.baseline == Some(b) => Cell::text(text),
         (_, Some(b)) => Cell::Number(b),
         (Some(text), None) if v.official => Cell::text(text),

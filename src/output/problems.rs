@@ -21,7 +21,7 @@ pub fn omitted_lines(omitted: &[Omitted]) -> Vec<String> {
         .map(|o| {
             let level = if o.severity == Severity::Error { "error" } else { "warning" };
             format!(
-                "{}: … and {} more {level}(s) [{}] not kept (only the first of each code are; --limit problems-per-code=N)",
+                "{}: … and {} more {level}(s) [{}] not kept (only the first of each code per file, and so many in all, are; --limit problems-per-code=N, problems-per-run=N)",
                 escape(&o.file),
                 o.count,
                 o.code.as_str()
@@ -50,7 +50,7 @@ pub fn validate(data: &Dataset, max: Option<usize>, lang: Lang) -> anyhow::Resul
     let shown = max.unwrap_or(usize::MAX).min(data.problems.len());
     let not_shown = errors + warnings - shown;
     let problems = &data.problems[..shown];
-    let mut content = Content::default();
+    let mut content = Content { lang, ..Content::default() };
     // Past --max-errors one line says how many are left; else each code past its limit has one.
     let left_out = match max {
         Some(_) if not_shown > 0 => vec![labels::problems_not_shown(not_shown, shown, lang)],
@@ -75,6 +75,12 @@ pub fn validate(data: &Dataset, max: Option<usize>, lang: Lang) -> anyhow::Resul
         ]
     };
     content.records = problems.iter().map(|p| Ok(record(to_value(p)?, lead(p)))).collect::<anyhow::Result<_>>()?;
+    // The CSV header docs/output.md promises, also when there is no problem to list.
+    let sample = Problem::error(crate::problem::Code::Encoding, "", crate::problem::Expected::ReadableFile)
+        .at(1, Some(1), "")
+        .found("")
+        .suggest(Some(String::new()));
+    content.record_shape = record(to_value(&sample)?, lead(&sample));
     let doc = ValidateDocument {
         valid: errors == 0,
         errors,
@@ -130,7 +136,8 @@ fn problem_sheet(problems: &[Problem], lang: Lang) -> Sheet {
             if lang == Lang::Zh {
                 row.push(Cell::text(problem_title(p.code, lang)));
             }
-            row.extend([text(&p.field), text(&p.found), Cell::text(expected)]);
+            let found = labels::found_text(p, lang);
+            row.extend([text(&p.shown_field().map(String::from)), text(&found), Cell::text(expected)]);
             row
         })
         .collect();
@@ -163,7 +170,8 @@ struct FindingsDocument<'a> {
 pub fn findings(origin: &str, count: Option<usize>, found: &[Problem], lang: Lang) -> anyhow::Result<Content<'static>> {
     let errors = found.iter().filter(|p| p.is_error()).count();
     let warnings = found.len() - errors;
-    let mut content = Content::default();
+    // The catalogue's annotations keep the stable English message (its lines above follow `lang`).
+    let mut content = Content { lang: Lang::En, ..Content::default() };
     // The catalogue's name, its ids and the sentences quoting it are input: escaped.
     let shown = escape(origin);
     for p in found {

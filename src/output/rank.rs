@@ -9,7 +9,7 @@ use super::results::TargetJson;
 use super::{Cell, Column, Content, Sheet, reason_cell, record, status_cell, target_cell, to_document, to_value};
 use crate::catalog::{Catalog, Indicator};
 use crate::evaluate::{Evaluation, Status, Verdict};
-use crate::labels::{self, Lang, Word, status_label, word};
+use crate::labels::{self, Lang, Word, word};
 use crate::target::Better;
 
 /// One area's place.
@@ -21,6 +21,7 @@ pub struct Place<'a> {
 }
 
 pub struct Ranking<'a> {
+    pub catalog: &'a Catalog,
     pub indicator: &'a Indicator,
     pub places: Vec<Place<'a>>,
 }
@@ -57,7 +58,7 @@ impl<'a> Ranking<'a> {
         // Missing values before areas the indicator does not apply to.
         unranked.sort_by_key(|p| catalog.county(&p.county).is_some_and(|a| !indicator.applies_to_area(a)));
         places.extend(unranked);
-        Ranking { indicator, places }
+        Ranking { catalog, indicator, places }
     }
 }
 
@@ -103,8 +104,10 @@ pub fn build(ranking: &Ranking, evaluation: &Evaluation, lang: Lang) -> anyhow::
         .iter()
         .zip(&ranking.places)
         .map(|(pj, p)| {
-            let lead =
-                vec![("indicator", ind.id.clone().into()), ("status_label", status_label(status_of(p), lang).into())];
+            let lead = vec![
+                ("indicator", ind.id.clone().into()),
+                ("status_label", labels::status_word(ranking.catalog, status_of(p), lang).into_owned().into()),
+            ];
             Ok(record(to_value(pj)?, lead))
         })
         .collect::<anyhow::Result<_>>()?;
@@ -151,7 +154,7 @@ fn sheet(ranking: &Ranking, lang: Lang) -> Sheet {
                 place.rank.map_or(Cell::Missing, Cell::count),
                 Cell::text(&place.county),
                 place.verdict.map_or(Cell::Missing, |v| Cell::opt(v.value)),
-                status_cell(status_of(place), lang),
+                status_cell(ranking.catalog, status_of(place), lang),
                 Cell::text(place.verdict.map_or(String::new(), |v| reason_cell(v, lang))),
             ]
         })

@@ -63,7 +63,12 @@ pub struct ResultRow<'a> {
     pub kind: &'static str,
     pub better: crate::target::Better,
     pub unit: &'a str,
+    /// The base-year value the verdict is measured from (the re-based one, where there is one).
     pub baseline: Option<f64>,
+    /// The baseline as the plan prints it, when a re-based one replaced it; null otherwise.
+    pub printed_baseline: Option<f64>,
+    /// Why the baseline was re-based (the catalogue's `rebased.note`); null when it was not.
+    pub rebased_note: Option<&'a str>,
     pub target: TargetJson<'a>,
     pub value: Option<f64>,
     /// How many areas a city value was aggregated from; null when the file reported it.
@@ -152,6 +157,8 @@ pub fn result_row_of<'a>(
         better: ind.better,
         unit: &ind.unit,
         baseline: v.baseline,
+        printed_baseline: v.printed_baseline,
+        rebased_note: ind.rebased.as_ref().filter(|_| v.printed_baseline.is_some()).map(|r| r.note.as_str()),
         target: TargetJson::of(v),
         value: v.value,
         aggregated_from: match v.basis {
@@ -171,7 +178,7 @@ pub fn result_row_of<'a>(
 /// The columns a CSV row of a result starts with: the plan's 序号 as printed and the status in words.
 pub fn csv_lead(catalog: &Catalog, v: &Verdict, lang: Lang) -> Vec<(&'static str, serde_json::Value)> {
     let label = catalog.indicator(&v.indicator).map_or(v.indicator.to_string(), |i| i.label(catalog));
-    vec![("label", label.into()), ("status_label", labels::status_label(v.status, lang).into())]
+    vec![("label", label.into()), ("status_label", labels::status_word(catalog, v.status, lang).into_owned().into())]
 }
 
 /// The CSV shape of a result row: `row` with `progress` filled in by a sample, so that the progress

@@ -7,8 +7,10 @@ use std::io::Write;
 use anyhow::Context as _;
 use rust_xlsxwriter::{Color, Format, Note, Workbook, Worksheet, XlsxError};
 
-use crate::catalog::{AreaKind, Catalog, County, Indicator};
+use crate::catalog::{Aggregate, AreaKind, Catalog, County, Indicator};
 use crate::labels::{self, Lang, TemplateNote, Word, word};
+use crate::output::format::csv::neutralise;
+use crate::output::format::xlsx::fit;
 use crate::output::indicators::Entry;
 use crate::target::Target;
 
@@ -19,6 +21,8 @@ pub enum Slot {
     Number(f64),
     /// A value for the area to fill in; empty until then ("no data").
     Fill,
+    /// A ratio's numerator or denominator, to fill in beside its value; not counted as a value.
+    Part,
     /// The area does not report this indicator (wide shape): `-`, which reads as "no data".
     NotReported,
 }
@@ -59,8 +63,9 @@ pub fn note(catalog: &Catalog, ind: &Indicator, lang: Lang) -> String {
     let entry = Entry::new(catalog, ind);
     let rule = match ind.target.resolve(&crate::target::Context {
         better: ind.better,
-        baseline: ind.baseline,
+        baseline: ind.judged_baseline(),
         reference: &|id| catalog.reference_value(id),
+        about_tolerance: ind.about_tolerance,
     }) {
         crate::target::Resolved::Rule(rule) => Some(rule),
         _ => None,
@@ -78,7 +83,11 @@ pub fn note(catalog: &Catalog, ind: &Indicator, lang: Lang) -> String {
         cumulative_since: ind.cumulative.then_some(catalog.plan.base_year),
         done_or_not: ind.target == Target::Done,
     };
-    labels::template_note(&note, lang)
+    let text = labels::template_note(&note, lang);
+    match ind.aggregate {
+        Aggregate::Ratio => labels::with_ratio_parts(&text, &ind.city_row, lang),
+        _ => text,
+    }
 }
 
 fn header(lang: Lang, columns: &[Word]) -> Vec<String> {
@@ -86,21 +95,26 @@ fn header(lang: Lang, columns: &[Word]) -> Vec<String> {
 }
 
 /// One row per (area, indicator) the area reports, the indicator by id, the note in the note column.
+/// When a reporting area's ratio indicator is among them, 分子 and 分母 columns follow the value: the
+/// city value of a ratio is Σ numerator / Σ denominator, so an area's percentage alone cannot make it.
 pub fn long(catalog: &Catalog, areas: &[&County], year: i32, lang: Lang) -> Grid {
-    let head = header(
-        lang,
-        &[Word::TemplateCounty, Word::Indicator, Word::TemplateValue, Word::TemplateYear, Word::TemplateNote],
-    );
+    let has_parts = |area: &County, ind: &Indicator| area.kind == AreaKind::Area && ind.aggregate == Aggregate::Ratio;
+    let parts = areas.iter().any(|a| catalog.indicators.iter().any(|i| reports(a, i) && has_parts(a, i)));
+    let mut head = header(lang, &[Word::TemplateCounty, Word::Indicator, Word::TemplateValue]);
+    if parts {
+        head.extend(labels::part_headers(lang).map(String::from));
+    }
+    head.extend(header(lang, &[Word::TemplateYear, Word::TemplateNote]));
     let mut grid = Grid::new(head);
     for area in areas {
         for ind in catalog.indicators.iter().filter(|i| reports(area, i)) {
-            grid.rows.push(vec![
-                Slot::Text(area.name.clone()),
-                Slot::Text(ind.id.clone()),
-                Slot::Fill,
-                Slot::Number(f64::from(year)),
-                Slot::Text(note(catalog, ind, lang)),
-            ]);
+            let mut row = vec![Slot::Text(area.name.clone()), Slot::Text(ind.id.clone()), Slot::Fill];
+            if parts {
+                let part = if has_parts(area, ind) { Slot::Part } else { Slot::Text(String::new()) };
+                row.extend([part.clone(), part]);
+            }
+            row.extend([Slot::Number(f64::from(year)), Slot::Text(note(catalog, ind, lang))]);
+            grid.rows.push(row);
         }
     }
     grid.legend = legend(catalog, areas, lang);
@@ -108,17 +122,34 @@ pub fn long(catalog: &Catalog, areas: &[&County], year: i32, lang: Lang) -> Grid
 }
 
 /// One row per area, one column per indicator (headed by its id, the note on the header); a cell the
-/// area does not report holds `-`, which reads as "no data".
+/// area does not report holds `-`, which reads as "no data". A ratio indicator's column is followed by
+/// its parts, `forest_coverage.分子` and `forest_coverage.分母`, when a reporting area is in the file.
 pub fn wide(catalog: &Catalog, areas: &[&County], year: i32, lang: Lang) -> Grid {
     let columns: Vec<&Indicator> = catalog.indicators.iter().filter(|i| areas.iter().any(|a| reports(a, i))).collect();
+    let any_area = areas.iter().any(|a| a.kind == AreaKind::Area);
+    let with_parts = |ind: &Indicator| any_area && ind.aggregate == Aggregate::Ratio;
     let mut head = header(lang, &[Word::TemplateCounty, Word::TemplateYear]);
-    head.extend(columns.iter().map(|i| i.id.clone()));
+    let mut notes = Vec::new();
+    for ind in &columns {
+        notes.push((head.len(), note(catalog, ind, lang)));
+        head.push(ind.id.clone());
+        if with_parts(ind) {
+            head.extend(labels::part_headers(lang).map(|p| format!("{}.{p}", ind.id)));
+        }
+    }
     head.extend(header(lang, &[Word::TemplateNote]));
     let mut grid = Grid::new(head);
-    grid.column_notes = columns.iter().enumerate().map(|(i, ind)| (i + 2, note(catalog, ind, lang))).collect();
+    grid.column_notes = notes;
     for area in areas.iter().filter(|a| columns.iter().any(|i| reports(a, i))) {
         let mut row = vec![Slot::Text(area.name.clone()), Slot::Number(f64::from(year))];
-        row.extend(columns.iter().map(|i| if reports(area, i) { Slot::Fill } else { Slot::NotReported }));
+        for ind in &columns {
+            row.push(if reports(area, ind) { Slot::Fill } else { Slot::NotReported });
+            if with_parts(ind) {
+                let part =
+                    if reports(area, ind) && area.kind == AreaKind::Area { Slot::Part } else { Slot::NotReported };
+                row.extend([part.clone(), part]);
+            }
+        }
         row.push(Slot::Text(String::new()));
         grid.rows.push(row);
     }
@@ -140,7 +171,7 @@ fn text(slot: &Slot) -> String {
     match slot {
         Slot::Text(s) => s.clone(),
         Slot::Number(n) => crate::target::num(*n),
-        Slot::Fill => String::new(),
+        Slot::Fill | Slot::Part => String::new(),
         Slot::NotReported => "-".into(),
     }
 }
@@ -155,9 +186,14 @@ pub fn write_csv(grid: &Grid, out: &mut dyn Write, bom: bool) -> anyhow::Result<
         writeln!(out, "# {id}: {}", note.replace(['\n', '\r'], " "))?;
     }
     let mut w = csv::Writer::from_writer(out);
-    w.write_record(&grid.header).map_err(std::io::Error::from)?;
+    // Catalogue text in the cells is guarded against formulas as eval's CSV is.
+    w.write_record(grid.header.iter().map(|h| neutralise(h))).map_err(std::io::Error::from)?;
     for row in &grid.rows {
-        w.write_record(row.iter().map(text)).map_err(std::io::Error::from)?;
+        let cells = row.iter().map(|slot| match slot {
+            Slot::Text(_) => neutralise(&text(slot)),
+            _ => text(slot),
+        });
+        w.write_record(cells).map_err(std::io::Error::from)?;
     }
     w.flush()?;
     Ok(())
@@ -188,9 +224,9 @@ fn data_sheet(sheet: &mut Worksheet, grid: &Grid, lang: Lang) -> Result<(), Xlsx
         for (c, slot) in row.iter().enumerate() {
             match slot {
                 Slot::Text(s) if s.is_empty() => continue,
-                Slot::Text(s) => sheet.write_string(r, col(c), s)?,
+                Slot::Text(s) => sheet.write_string(r, col(c), fit(s))?,
                 Slot::Number(n) => sheet.write_number(r, col(c), *n)?,
-                Slot::Fill => sheet.write_blank(r, col(c), &fill)?,
+                Slot::Fill | Slot::Part => sheet.write_blank(r, col(c), &fill)?,
                 Slot::NotReported => sheet.write_string_with_format(r, col(c), "-", &grey)?,
             };
         }
@@ -202,7 +238,7 @@ fn data_sheet(sheet: &mut Worksheet, grid: &Grid, lang: Lang) -> Result<(), Xlsx
             (_, 0) => 16.0,
             (true, _) => 14.0,
             (false, 1) => 30.0,
-            (false, 4) => 80.0,
+            (false, c) if c + 1 == grid.header.len() => 80.0,
             (false, _) => 10.0,
         };
         sheet.set_column_width(col(c), width)?;
@@ -220,7 +256,7 @@ fn legend_sheet(sheet: &mut Worksheet, grid: &Grid, lang: Lang) -> Result<(), Xl
     for (r, line) in grid.legend.iter().enumerate() {
         let r = u32::try_from(r + 1).unwrap_or(u32::MAX);
         for (c, cell) in line.iter().enumerate() {
-            sheet.write_string(r, col(c), cell)?;
+            sheet.write_string(r, col(c), fit(cell))?;
         }
     }
     sheet.set_column_width(0, 36.0)?;

@@ -85,7 +85,8 @@ fn notes(lang: Lang) -> Vec<String> {
 fn heading(report: &EvalView, area: Option<&str>) -> Vec<String> {
     let e = report.evaluation;
     let lang = report.lang;
-    let area = area.unwrap_or(word(Word::CityLevel, lang));
+    let level = labels::level_title(report.catalog, lang);
+    let area = area.unwrap_or(&level);
     let files = report.files.join(", ");
     vec![
         format!("{} — {}", report.catalog.plan.name, word(Word::ProgressOverYears, lang)),
@@ -121,7 +122,7 @@ fn sheet(report: &EvalView, verdicts: &[&Verdict], years: &[i32]) -> Sheet {
         row.push(v.completion.map_or(Cell::Missing, Cell::Percent));
         row.push(Cell::text(progress_text(v.progress.as_deref(), lang)));
         row.push(Cell::text(projection_text(v.progress.as_deref(), lang)));
-        row.push(status_cell(v.status, lang));
+        row.push(status_cell(report.catalog, v.status, lang));
         row.push(Cell::text(reason_cell(v, lang)));
         rows.push(row);
     }

@@ -16,7 +16,7 @@ pub const STACK_SIZE: (u32, u32) = (480, 22);
 /// The strong colour of a status: bars, sparkline dots, stacked segments.
 pub fn fill(s: Status) -> &'static str {
     match s {
-        Status::Pass | Status::Achieved => "2E7D32",
+        Status::Pass | Status::Achieved | Status::Held => "2E7D32",
         Status::OnTrack => "7CB342",
         Status::Lagging => "F9A825",
         Status::Regressing | Status::Fail => "C62828",
@@ -29,7 +29,7 @@ pub fn fill(s: Status) -> &'static str {
 /// The light colour of a status: table cells, where black text must stay readable.
 pub fn tint(s: Status) -> &'static str {
     match s {
-        Status::Pass | Status::Achieved => "C8E6C9",
+        Status::Pass | Status::Achieved | Status::Held => "C8E6C9",
         Status::OnTrack => "E6F2D5",
         Status::Lagging => "FFE6A8",
         Status::Regressing | Status::Fail => "FFCDD2",

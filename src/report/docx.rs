@@ -14,10 +14,10 @@ use docx_rs::{
     TableLayoutType, TableRow, VAlignType, WidthType,
 };
 
-use super::{Block, ColumnKind, Document, IndicatorChart, Matrix, Section as Part, StatusBar, Table, chart};
+use super::{Block, ColumnKind, Document, IndicatorChart, Matrix, Section as Part, StatusBar, Table, chart, clean};
 use crate::Lang;
 use crate::evaluate::Status;
-use crate::labels::{DocWord, doc_word, status_label, status_symbol};
+use crate::labels::{DocWord, doc_word, status_symbol};
 
 /// A4 in twentieths of a point.
 const A4: (u32, u32) = (11906, 16838);
@@ -37,7 +37,7 @@ pub fn render(doc: &Document) -> anyhow::Result<Vec<u8>> {
             cover(doc, &mut body);
         }
         for part in parts {
-            part_children(part, doc.lang, wide, &mut body);
+            part_children(part, doc, wide, &mut body);
         }
         if i == last {
             for child in body {
@@ -161,8 +161,9 @@ fn styles(docx: Docx) -> Docx {
         .add_style(Style::new("TableText", StyleType::Paragraph).name("Table Text").fonts(fonts("宋体")).size(18))
 }
 
+/// Every text of the document enters Word here, made fit for XML ([`clean::text`]).
 fn text_run(text: &str) -> Run {
-    Run::new().add_text(text)
+    Run::new().add_text(clean::text(text))
 }
 
 fn body_paragraph(text: &str) -> Paragraph {
@@ -196,7 +197,8 @@ fn cover(doc: &Document, body: &mut Vec<Child>) {
     body.push(tbl(WTable::without_borders(rows).set_grid(vec![2400, PORTRAIT_WIDTH - 2400])));
 }
 
-fn part_children(part: &Part, lang: Lang, wide: bool, body: &mut Vec<Child>) {
+fn part_children(part: &Part, doc: &Document, wide: bool, body: &mut Vec<Child>) {
+    let lang = doc.lang;
     let width = if wide { LANDSCAPE_WIDTH } else { PORTRAIT_WIDTH };
     body.push(para(Paragraph::new().style("Heading1").add_run(text_run(&part.heading))));
     for block in &part.blocks {
@@ -212,7 +214,7 @@ fn part_children(part: &Part, lang: Lang, wide: bool, body: &mut Vec<Child>) {
                 }
             }
             Block::Table(t) => body.push(tbl(table(t, width))),
-            Block::StatusChart(bars) => body.push(tbl(status_chart(bars, lang, width))),
+            Block::StatusChart(bars) => body.push(tbl(status_chart(bars, doc, width))),
             Block::IndicatorCharts(charts) => body.push(tbl(indicator_charts(charts, lang, width))),
             Block::Matrix(m) => body.push(tbl(matrix(m, width))),
             Block::Legend(items) => body.push(tbl(legend(items, width))),
@@ -293,14 +295,14 @@ fn picture_cell(svg: &str, display_width_px: u32) -> TableCell {
     TableCell::new().vertical_align(VAlignType::Center).add_paragraph(p)
 }
 
-fn status_chart(bars: &[StatusBar], lang: Lang, width: usize) -> WTable {
+fn status_chart(bars: &[StatusBar], doc: &Document, width: usize) -> WTable {
     let widths = grid(&[16, 52, 32], width);
     let px = (widths[1] / 15).saturating_sub(8) as u32;
     let rows = bars
         .iter()
         .map(|bar| {
             let counts: Vec<String> =
-                bar.counts.iter().map(|(s, n)| format!("{} {n}", status_label(*s, lang))).collect();
+                bar.counts.iter().map(|(s, n)| format!("{} {n}", doc.status_words.get(*s))).collect();
             TableRow::new(vec![
                 cell(&bar.label, AlignmentType::Left),
                 picture_cell(&chart::stacked(bar), px),

@@ -8,10 +8,12 @@ use std::io::Write;
 use super::{Block, ColumnKind, Document, IndicatorChart, Matrix, Section, StatusBar, Table, chart};
 use crate::Lang;
 use crate::evaluate::Status;
-use crate::labels::{DocWord, doc_word, status_label, status_symbol};
+use crate::labels::{DocWord, doc_word, status_symbol};
 
-/// Text made safe for HTML content and quoted attribute values.
+/// Text made safe for HTML content and quoted attribute values, and for XML (the charts' SVG): what
+/// XML cannot hold shows as its visible mark ([`super::clean::text`]).
 pub fn escape(text: &str) -> String {
+    let text = super::clean::text(text);
     let mut out = String::with_capacity(text.len());
     for c in text.chars() {
         match c {
@@ -41,7 +43,7 @@ pub fn render(doc: &Document, out: &mut dyn Write) -> anyhow::Result<()> {
     cover(doc, &mut page);
     page.push_str("<main>\n");
     for section in &doc.sections {
-        render_section(section, doc.lang, &mut page);
+        render_section(section, doc, &mut page);
     }
     page.push_str("</main>\n</body>\n</html>\n");
     out.write_all(page.as_bytes())?;
@@ -69,7 +71,8 @@ fn cover(doc: &Document, page: &mut String) {
     page.push_str("</ol></nav>\n</header>\n");
 }
 
-fn render_section(section: &Section, lang: Lang, page: &mut String) {
+fn render_section(section: &Section, doc: &Document, page: &mut String) {
+    let lang = doc.lang;
     let wide = section.blocks.iter().any(|b| matches!(b, Block::Table(Table { wide: true, .. }) | Block::Matrix(_)));
     let class = if wide { " class=\"wide\"" } else { "" };
     let _ = writeln!(page, "<section id=\"{}\"{class}>\n<h2>{}</h2>", section.id, escape(&section.heading));
@@ -92,9 +95,9 @@ fn render_section(section: &Section, lang: Lang, page: &mut String) {
                 page.push_str("</ul>\n");
             }
             Block::Table(t) => table(t, page),
-            Block::StatusChart(bars) => status_chart(bars, lang, page),
+            Block::StatusChart(bars) => status_chart(bars, doc, page),
             Block::IndicatorCharts(charts) => indicator_charts(charts, lang, page),
-            Block::Matrix(m) => matrix(m, lang, page),
+            Block::Matrix(m) => matrix(m, &doc.status_words, page),
             Block::Legend(items) => legend(items, page),
         }
     }
@@ -142,11 +145,12 @@ fn table(t: &Table, page: &mut String) {
     page.push_str("</table>\n");
 }
 
-fn status_chart(bars: &[StatusBar], lang: Lang, page: &mut String) {
+fn status_chart(bars: &[StatusBar], doc: &Document, page: &mut String) {
+    let lang = doc.lang;
     page.push_str("<figure class=\"status-chart\">\n<table class=\"stack\"><tbody>\n");
     for bar in bars {
         let counts: Vec<String> =
-            bar.counts.iter().map(|(s, n)| format!("{} {n}", escape(status_label(*s, lang)))).collect();
+            bar.counts.iter().map(|(s, n)| format!("{} {n}", escape(doc.status_words.get(*s)))).collect();
         let _ = writeln!(
             page,
             "<tr data-type=\"{}\"><th scope=\"row\">{}</th><td class=\"svg\">{}</td><td>{}</td></tr>",
@@ -191,7 +195,7 @@ fn indicator_charts(charts: &[IndicatorChart], lang: Lang, page: &mut String) {
     let _ = writeln!(page, "</tbody></table>");
 }
 
-fn matrix(m: &Matrix, lang: Lang, page: &mut String) {
+fn matrix(m: &Matrix, status_words: &super::StatusWords, page: &mut String) {
     let _ = write!(page, "<table class=\"matrix\"><thead><tr><th scope=\"col\">{}</th>", escape(&m.corner));
     for (label, name) in &m.columns {
         let _ = write!(page, "<th scope=\"col\" title=\"{}\">{}</th>", escape(name), escape(label));
@@ -206,7 +210,7 @@ fn matrix(m: &Matrix, lang: Lang, page: &mut String) {
                         page,
                         "<td class=\"s-{}\" title=\"{}\">{}</td>",
                         s.as_str(),
-                        escape(status_label(*s, lang)),
+                        escape(status_words.get(*s)),
                         status_symbol(*s)
                     );
                 }

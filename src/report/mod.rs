@@ -3,6 +3,7 @@
 //! holds finished texts and numbers only, so the two renderings cannot disagree on a count or a label.
 
 pub mod chart;
+pub mod clean;
 pub mod docx;
 pub mod html;
 mod text;
@@ -12,7 +13,7 @@ use std::collections::HashMap;
 use crate::Lang;
 use crate::catalog::{AreaKind, Catalog, Indicator, IndicatorType};
 use crate::evaluate::{Stage, Status, Summary, Verdict};
-use crate::labels::{DocWord, doc_word, percent, status_label, type_label};
+use crate::labels::{DocWord, doc_word, percent, type_label};
 use crate::labels::{progress_text as progress_cell, projection_text as projection_cell};
 use crate::output::{EvalView, baseline_cell, reason_cell, target_cell, value_text};
 use crate::problem::Problem;
@@ -38,6 +39,8 @@ pub struct Inputs<'a> {
 #[derive(Debug, Clone)]
 pub struct Document {
     pub lang: Lang,
+    /// Each status in the plan's own words (`[status_labels]`), else the built-in ones.
+    pub status_words: StatusWords,
     pub title: String,
     /// The line under the title: the stage and year (and the area of a one-area report).
     pub subtitle: String,
@@ -46,6 +49,21 @@ pub struct Document {
     /// The notice that the data are illustrative, shown on the first page.
     pub notice: Option<String>,
     pub sections: Vec<Section>,
+}
+
+/// The words for every status, in the plan's own words where its catalogue gives them.
+#[derive(Debug, Clone)]
+pub struct StatusWords(Vec<String>);
+
+impl StatusWords {
+    pub fn of(catalog: &crate::catalog::Catalog, lang: Lang) -> StatusWords {
+        StatusWords(Status::ALL.iter().map(|&s| crate::labels::status_word(catalog, s, lang).into_owned()).collect())
+    }
+
+    pub fn get(&self, s: Status) -> &str {
+        let i = Status::ALL.iter().position(|&x| x == s).unwrap_or(0);
+        self.0.get(i).map_or("", String::as_str)
+    }
 }
 
 /// A numbered part of the document (一、总体情况 …), with a level-1 heading.
@@ -186,6 +204,7 @@ impl Document {
         sections.push(appendix(inputs, &headline));
         Document {
             lang,
+            status_words: StatusWords::of(report.catalog, lang),
             title: report.catalog.plan.name.clone(),
             subtitle: text::subtitle(report),
             facts: facts(inputs),
@@ -247,7 +266,7 @@ fn overview(report: &EvalView, headline: &[&Verdict]) -> Section {
             continue;
         };
         let of_kind: Vec<&Verdict> = headline.iter().copied().filter(|v| kind_of(report.catalog, v) == kind).collect();
-        let text = text::type_sentence(kind, counts, &of_kind, lang);
+        let text = text::type_sentence(report.catalog, kind, counts, &of_kind, lang);
         blocks.push(Block::TypeSentence { kind: kind.as_str(), text });
         let total: usize = counts.values().sum();
         let label = crate::labels::status_bar_label(kind, total, lang);
@@ -257,7 +276,7 @@ fn overview(report: &EvalView, headline: &[&Verdict]) -> Section {
     }
     blocks.extend(text::closing(report, headline));
     blocks.push(Block::StatusChart(bars));
-    blocks.push(Block::Legend(legend(report.evaluation.stage, lang)));
+    blocks.push(Block::Legend(legend(report.catalog, report.evaluation.stage, lang)));
     Section { id: "overview", heading: doc_word(DocWord::OverviewHeading, lang).into(), blocks }
 }
 
@@ -266,9 +285,9 @@ fn kind_of(catalog: &Catalog, v: &Verdict) -> IndicatorType {
 }
 
 /// The statuses the stage can give, and 不适用 for the areas' matrix.
-fn legend(stage: Stage, lang: Lang) -> Vec<(Status, String)> {
+fn legend(catalog: &crate::catalog::Catalog, stage: Stage, lang: Lang) -> Vec<(Status, String)> {
     let statuses = Status::of_stage(stage).iter().chain(std::iter::once(&Status::NotApplicable));
-    statuses.map(|&s| (s, status_label(s, lang).to_string())).collect()
+    statuses.map(|&s| (s, crate::labels::status_word(catalog, s, lang).into_owned())).collect()
 }
 
 /// 二、目标指标完成情况: the city table by domain, then a chart per numeric indicator.
@@ -301,7 +320,7 @@ fn indicators(inputs: &Inputs, verdicts: &[&Verdict]) -> Section {
                 ind.label(report.catalog),
                 ind.display_name(),
                 type_label(ind.kind, lang).into(),
-                baseline_cell(ind, v).shown(),
+                baseline_cell(ind, v, lang).shown(),
                 target_cell(v),
                 value_text(v),
                 completion_text(v),
@@ -309,7 +328,7 @@ fn indicators(inputs: &Inputs, verdicts: &[&Verdict]) -> Section {
             if with_progress {
                 cells.push(progress_text(v, lang));
             }
-            cells.push(status_label(v.status, lang).into());
+            cells.push(crate::labels::status_word(report.catalog, v.status, lang).into_owned());
             cells.push(note_cell(inputs, v));
             cells
         },
@@ -439,7 +458,7 @@ fn areas(report: &EvalView) -> Option<Section> {
     if columns.is_empty() || area_names.is_empty() {
         return None;
     }
-    let rows: Vec<MatrixRow> = area_names
+    let mut rows: Vec<MatrixRow> = area_names
         .iter()
         .map(|area| {
             let cells: Vec<Option<Status>> =
@@ -452,18 +471,50 @@ fn areas(report: &EvalView) -> Option<Section> {
             MatrixRow { area: area.to_string(), cells, binding_off_track }
         })
         .collect();
+    let shown_of = rows.len();
+    bound_matrix(&mut rows);
     let matrix = Matrix {
         corner: doc_word(DocWord::Area, lang).into(),
         columns: columns.iter().map(|i| (i.label(catalog), i.display_name())).collect(),
         count_title: doc_word(DocWord::BindingOffTrack, lang).into(),
         rows,
     };
-    let blocks = vec![
-        Block::Paragraph(text::areas_sentence(&matrix, lang)),
-        Block::Matrix(matrix),
-        Block::Legend(legend(report.evaluation.stage, lang)),
-    ];
+    let mut blocks = vec![Block::Paragraph(text::areas_sentence(&matrix, lang))];
+    if matrix.rows.len() < shown_of {
+        blocks.push(Block::Paragraph(crate::labels::matrix_cut(matrix.rows.len(), shown_of, lang)));
+    }
+    // A reporting area of the catalogue that sent no rows is named, not silently left out.
+    let silent: Vec<String> = catalog
+        .counties
+        .iter()
+        .filter(|c| c.kind == AreaKind::Area && !e.areas.contains(&c.name))
+        .map(|c| c.name.clone())
+        .collect();
+    if !silent.is_empty() {
+        blocks.push(Block::Paragraph(crate::labels::areas_without_rows(&silent, e.year, lang)));
+    }
+    blocks.push(Block::Matrix(matrix));
+    blocks.push(Block::Legend(legend(report.catalog, report.evaluation.stage, lang)));
     Some(Section { id: "areas", heading: doc_word(DocWord::AreasHeading, lang).into(), blocks })
+}
+
+/// The most areas the areas × indicators table of the document holds: the Word report of 3,000 areas
+/// took 555 MB to build. Past it, the table keeps the areas with the most binding indicators off track
+/// (in catalogue order) and says how many it leaves out; `plan-check rank` lists them all.
+pub const MATRIX_AREAS: usize = 500;
+
+fn bound_matrix(rows: &mut Vec<MatrixRow>) {
+    if rows.len() <= MATRIX_AREAS {
+        return;
+    }
+    let mut order: Vec<usize> = (0..rows.len()).collect();
+    order.sort_by_key(|&i| std::cmp::Reverse(rows[i].binding_off_track));
+    let mut keep = vec![false; rows.len()];
+    for &i in &order[..MATRIX_AREAS] {
+        keep[i] = true;
+    }
+    let mut flags = keep.into_iter();
+    rows.retain(|_| flags.next().unwrap_or(false));
 }
 
 /// 五、重点任务推进情况 (`--all`): the body's tasks by chapter.
@@ -490,12 +541,12 @@ fn tasks_section(report: &EvalView, verdicts: &[&Verdict]) -> Section {
             vec![
                 ind.source.clone(),
                 crate::labels::task_name(ind),
-                baseline_cell(ind, v).shown(),
+                baseline_cell(ind, v, lang).shown(),
                 target_cell(v),
                 ind.due.unwrap_or(due_default).to_string(),
                 value_text(v),
                 completion_text(v),
-                status_label(v.status, lang).into(),
+                crate::labels::status_word(report.catalog, v.status, lang).into_owned(),
                 reason_cell(v, lang),
             ]
         },
@@ -549,14 +600,29 @@ pub(crate) fn gap(v: &Verdict) -> Option<f64> {
         return None;
     }
     Some(match rule.cmp {
-        Cmp::AtLeast | Cmp::Equal => rule.value - value,
-        Cmp::AtMost => value - rule.value,
+        Cmp::AtLeast | Cmp::Above | Cmp::Equal => rule.value - value,
+        Cmp::AtMost | Cmp::Below => value - rule.value,
     })
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_areas_table_keeps_the_areas_most_off_track_in_catalogue_order() {
+        let row = |i: usize| MatrixRow { area: format!("a{i}"), cells: Vec::new(), binding_off_track: i % 7 };
+        let mut rows: Vec<MatrixRow> = (0..MATRIX_AREAS + 100).map(row).collect();
+        bound_matrix(&mut rows);
+        assert_eq!(rows.len(), MATRIX_AREAS);
+        // 600 areas hold 86 each of 0..=5 off track and 85 of 6: the 100 left out have none.
+        assert!(rows.iter().all(|r| r.binding_off_track > 0), "an area with none off track was kept");
+        let numbers: Vec<usize> = rows.iter().map(|r| r.area[1..].parse().unwrap()).collect();
+        assert!(numbers.windows(2).all(|w| w[0] < w[1]), "catalogue order kept");
+        let mut few: Vec<MatrixRow> = (0..3).map(row).collect();
+        bound_matrix(&mut few);
+        assert_eq!(few.len(), 3);
+    }
     use crate::evaluate::{self, Settings};
     use crate::load::Dataset;
 

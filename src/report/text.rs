@@ -13,8 +13,9 @@ use crate::output::{EvalView, value_text};
 use crate::progress::Point;
 
 /// The order statuses are counted in: the good news first, then what is off track, then what cannot be said.
-pub(super) const ORDER: [Status; 9] = [
+pub(super) const ORDER: [Status; 10] = [
     Status::Achieved,
+    Status::Held,
     Status::OnTrack,
     Status::Pass,
     Status::Fail,
@@ -47,6 +48,7 @@ pub(super) fn lead(report: &EvalView, summary: &Summary) -> String {
 
 /// "15项约束性指标中，4项提前实现、…项滞后，…项因省下达目标未提供暂无法评估。"
 pub(super) fn type_sentence(
+    catalog: &crate::catalog::Catalog,
     kind: IndicatorType,
     counts: &BTreeMap<&'static str, usize>,
     verdicts: &[&Verdict],
@@ -55,7 +57,7 @@ pub(super) fn type_sentence(
     let total: usize = counts.values().sum();
     let count = |s: Status| counts.get(s.as_str()).copied().unwrap_or(0);
     let judged: Vec<String> =
-        ORDER[..6].iter().filter(|&&s| count(s) > 0).map(|&s| judged_phrase(s, count(s), lang)).collect();
+        ORDER[..7].iter().filter(|&&s| count(s) > 0).map(|&s| judged_phrase(catalog, s, count(s), lang)).collect();
     let province = verdicts
         .iter()
         .filter(|v| v.status == Status::Pending && v.reason == Some(Reason::ProvinceNotSupplied))
@@ -81,7 +83,7 @@ pub(super) fn closing(report: &EvalView, headline: &[&Verdict]) -> Vec<super::Bl
     let mut out = Vec::new();
     if report.evaluation.stage == Stage::Midterm {
         let ahead = count(&|v| v.status == Status::Achieved);
-        let on = count(&|v| matches!(v.status, Status::Achieved | Status::OnTrack));
+        let on = count(&|v| matches!(v.status, Status::Achieved | Status::Held | Status::OnTrack));
         out.push(labels::on_track_sentence(on, ahead, lang));
     }
     // Scoped to the binding indicators that could be judged; the others named with why (issue 21).
@@ -116,7 +118,7 @@ pub(super) fn attention_item(report: &EvalView, ind: &Indicator, v: &Verdict) ->
         label: &ind.label(report.catalog),
         name: &ind.display_name(),
         kind: ind.kind,
-        status: v.status,
+        status: &labels::status_word(report.catalog, v.status, lang),
         value: &value_text(v),
         baseline: &v.baseline.map_or("—".to_string(), num),
         target: &v.target.rule.map(|r| r.to_string()).unwrap_or_else(|| v.target.text.to_string()),
@@ -154,5 +156,6 @@ pub(super) fn areas_sentence(matrix: &Matrix, lang: Lang) -> String {
 pub(super) fn method(report: &EvalView) -> Vec<String> {
     let plan = &report.catalog.plan;
     let e = report.evaluation;
-    labels::method(plan.base_year, plan.target_year, e.year, e.elapsed_share, report.lang)
+    let level = labels::level_short(report.catalog, crate::Lang::Zh);
+    labels::method(plan.base_year, plan.target_year, e.year, e.elapsed_share, &level, report.lang)
 }

@@ -62,7 +62,7 @@ pub fn run_in(dir: &Path, args: &[&str]) -> Run {
 pub fn run_with_stdin(dir: &Path, args: &[&str], stdin: Option<&[u8]>) -> Run {
     use std::io::Write;
     let mut cmd = Command::new(env!("CARGO_BIN_EXE_plan-check"));
-    cmd.args(args).current_dir(dir).env("NO_COLOR", "1").env("COLUMNS", "200");
+    cmd.args(args).current_dir(dir).env("NO_COLOR", "1").env("COLUMNS", "200").env_remove("GITHUB_STEP_SUMMARY");
     cmd.stdin(std::process::Stdio::piped()).stdout(std::process::Stdio::piped()).stderr(std::process::Stdio::piped());
     let mut child = cmd.spawn().expect("the binary starts");
     {

@@ -1,9 +1,10 @@
 //! GitHub Actions workflow commands: `::error file=…,line=…,col=…,title=…::message` per problem, and a
-//! notice when `--max-errors` left some out.
+//! notice when `--max-errors` left some out. The title is the stable code; the message follows `--lang`.
 
 use std::io::Write;
 
 use super::Style;
+use crate::labels;
 use crate::output::Content;
 
 pub fn render(content: &Content, _style: &Style, out: &mut dyn Write) -> anyhow::Result<()> {
@@ -18,21 +19,21 @@ pub fn render(content: &Content, _style: &Style, out: &mut dyn Write) -> anyhow:
             props.push_str(&format!(",col={col}"));
         }
         props.push_str(&format!(",title={}", p.code.as_str()));
-        writeln!(out, "::{level} {props}::{}", escape_data(&p.message()))?;
+        writeln!(out, "::{level} {props}::{}", escape_data(&labels::annotation(p, content.lang)))?;
     }
     if content.problems_not_shown > 0 {
         let shown = problems.len();
-        writeln!(out, "::notice::{} more problem(s) not shown (--max-errors {shown})", content.problems_not_shown)?;
+        writeln!(out, "::notice::{}", labels::annotations_not_shown(content.problems_not_shown, shown, content.lang))?;
     }
     Ok(())
 }
 
 /// GitHub's escaping for the message part of a workflow command.
-fn escape_data(s: &str) -> String {
+pub(crate) fn escape_data(s: &str) -> String {
     s.replace('%', "%25").replace('\r', "%0D").replace('\n', "%0A")
 }
 
 /// GitHub's escaping for a property value.
-fn escape_property(s: &str) -> String {
+pub(crate) fn escape_property(s: &str) -> String {
     escape_data(s).replace(':', "%3A").replace(',', "%2C")
 }

@@ -51,11 +51,26 @@ fn table(sheet: &Sheet, out: &mut dyn Write) -> anyhow::Result<()> {
     Ok(())
 }
 
-/// Text that cannot break the table or open HTML: pipes escaped, `<` as an entity, line breaks as `<br>`.
+/// Text that cannot break the table, open HTML, make a link or an image, or ping anyone: pipes and
+/// brackets escaped (`![x](url)` and `[x](url)` stay text), `<` as an entity, line breaks as `<br>`,
+/// and an `@` before a name followed by a zero-width space, so a PR comment built from data
+/// mentions nobody.
 fn escape(s: &str) -> String {
-    s.replace('\\', "\\\\")
+    let s = s
+        .replace('\\', "\\\\")
         .replace('|', "\\|")
+        .replace('[', "\\[")
+        .replace(']', "\\]")
         .replace('<', "&lt;")
         .replace("\r\n", "<br>")
-        .replace(['\n', '\r'], "<br>")
+        .replace(['\n', '\r'], "<br>");
+    let mut out = String::with_capacity(s.len());
+    let mut chars = s.chars().peekable();
+    while let Some(c) = chars.next() {
+        out.push(c);
+        if c == '@' && chars.peek().is_some_and(|n| n.is_alphanumeric() || *n == '_' || *n == '-') {
+            out.push('\u{200b}');
+        }
+    }
+    out
 }

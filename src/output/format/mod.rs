@@ -38,6 +38,10 @@ impl Format {
     /// What `validate` writes: a problem list, annotations too.
     pub const PROBLEMS: &'static [Format] = &Format::ALL;
 
+    /// What `diff` writes: its tables in any format, or annotations at the rows that moved a verdict
+    /// (with a job summary).
+    pub const DIFF: &'static [Format] = &Format::ALL;
+
     /// What `check-catalog` writes: one line per finding, the JSON document, or annotations.
     pub const FINDINGS: &'static [Format] = &[Format::Table, Format::Json, Format::Github];
 
@@ -63,7 +67,10 @@ impl Format {
             Format::Csv => "CSV with a header row (UTF-8), for spreadsheets and scripts",
             Format::Markdown => "Markdown tables, to paste into a report",
             Format::Xlsx => "An Excel workbook, to -o FILE or a redirected standard output",
-            Format::Github => "GitHub Actions annotations of the problems found",
+            Format::Github => {
+                "GitHub Actions annotations (of problems; of moved verdicts in diff), and with GITHUB_STEP_SUMMARY set \
+                 a job summary (validate, diff)"
+            }
         }
     }
 

@@ -15,7 +15,7 @@ use crate::output::{Align, Cell, Content, Sheet};
 
 pub fn render(content: &Content, style: &Style, out: &mut dyn Write) -> anyhow::Result<()> {
     for line in &content.heading {
-        write_wrapped(out, line, style.width)?;
+        write_wrapped(out, &visible(line), style.width)?;
     }
     // A blank line between blocks, none before the first.
     let mut started = !content.heading.is_empty();
@@ -25,7 +25,7 @@ pub fn render(content: &Content, style: &Style, out: &mut dyn Write) -> anyhow::
         }
         started = true;
         if !sheet.title.is_empty() {
-            writeln!(out, "{}", sheet.title)?;
+            writeln!(out, "{}", visible(&sheet.title))?;
         }
         for mut table in tables(sheet, style) {
             if style.color {
@@ -34,13 +34,37 @@ pub fn render(content: &Content, style: &Style, out: &mut dyn Write) -> anyhow::
             writeln!(out, "{table}")?;
         }
         for note in &sheet.notes {
-            write_wrapped(out, note, style.width)?;
+            write_wrapped(out, &visible(note), style.width)?;
         }
     }
     for note in &content.notes {
-        write_wrapped(out, note, style.width)?;
+        write_wrapped(out, &visible(note), style.width)?;
     }
     Ok(())
+}
+
+/// Text for a terminal or a CI log: every character that would not show as itself (ESC, a newline, a
+/// bidirectional override) as its mark `\u{1b}`, and a leading `::` broken, so catalogue text (an
+/// indicator's name, a unit) can neither set the terminal's title nor forge a workflow command. Text
+/// already escaped (the problems, file names) holds none of them and is left as it is.
+fn visible(text: &str) -> std::borrow::Cow<'_, str> {
+    let command = text.trim_start().starts_with("::");
+    if !command && !text.contains(crate::problem::is_hidden) {
+        return std::borrow::Cow::Borrowed(text);
+    }
+    let mut out = String::with_capacity(text.len() + 8);
+    let mut first_colon = command;
+    for c in text.chars() {
+        match c {
+            ':' if first_colon => {
+                out.push_str("\\u{3a}");
+                first_colon = false;
+            }
+            c if crate::problem::is_hidden(c) => out.push_str(&format!("\\u{{{:x}}}", c as u32)),
+            c => out.push(c),
+        }
+    }
+    std::borrow::Cow::Owned(out)
 }
 
 /// A line of text, broken to the terminal's width (by display width, between characters, at a space
@@ -146,7 +170,7 @@ fn least_widths(sheet: &Sheet, natural: &[usize], floor: usize) -> Vec<usize> {
 fn table(sheet: &Sheet, cols: &[usize], width: Option<usize>, least: &[usize]) -> Table {
     let mut t = Table::new();
     t.load_style(presets::UTF8_FULL_CONDENSED).force_no_tty();
-    t.set_header(cols.iter().map(|&c| sheet.columns[c].header()).collect::<Vec<_>>());
+    t.set_header(cols.iter().map(|&c| visible(&sheet.columns[c].header()).into_owned()).collect::<Vec<_>>());
     for row in &sheet.rows {
         t.add_row(cols.iter().map(|&c| cell(sheet, row, c)).collect::<Vec<_>>());
     }
@@ -182,7 +206,7 @@ fn cell(sheet: &Sheet, row: &[Cell], c: usize) -> TableCell {
         Align::Right => CellAlignment::Right,
         Align::Center => CellAlignment::Center,
     };
-    let mut out = TableCell::new(value.shown()).set_alignment(align);
+    let mut out = TableCell::new(visible(&value.shown())).set_alignment(align);
     if let Cell::Status { status, .. } = value
         && let Some(color) = color(*status)
     {
@@ -194,7 +218,7 @@ fn cell(sheet: &Sheet, row: &[Cell], c: usize) -> TableCell {
 /// Green for what is met or on course, yellow for lagging, red for failing or regressing.
 pub fn color(status: Status) -> Option<Color> {
     match status {
-        Status::Pass | Status::Achieved | Status::OnTrack => Some(Color::Green),
+        Status::Pass | Status::Achieved | Status::Held | Status::OnTrack => Some(Color::Green),
         Status::Lagging => Some(Color::Yellow),
         Status::Fail | Status::Regressing => Some(Color::Red),
         Status::Pending => Some(Color::Cyan),
@@ -220,7 +244,7 @@ mod tests {
         let mut cols = vec![Column::text("地区").key()];
         cols.extend((1..columns).map(|i| Column::text(format!("{i}a")).centered()));
         let row: Vec<Cell> = std::iter::once(Cell::text("泉州台商投资区"))
-            .chain((1..columns).map(|_| Cell::Status { status: Status::Lagging, text: "△" }))
+            .chain((1..columns).map(|_| Cell::Status { status: Status::Lagging, text: "△".into() }))
             .collect();
         Sheet { columns: cols, rows: vec![row], ..Sheet::default() }
     }

@@ -26,12 +26,39 @@ pub fn render(content: &Content, _style: &Style, out: &mut dyn Write) -> anyhow:
         let ws = book.add_worksheet();
         ws.set_name(&name).context("cannot lay out the workbook")?;
         for (r, line) in about.iter().enumerate() {
-            ws.write_string(row(r), 0, line.as_str()).context("cannot lay out the workbook")?;
+            ws.write_string(row(r), 0, fit(line)).context("cannot lay out the workbook")?;
         }
     }
     let bytes = book.save_to_buffer().context("cannot build the workbook")?;
     out.write_all(&bytes)?;
     Ok(())
+}
+
+/// The most characters Excel holds in a cell.
+pub const CELL_CHARS: usize = 32_767;
+
+/// Text cut to what a cell holds, saying so: a longer text made the writer fail with an error naming
+/// no field. The cut text ends with `…[cut: N characters in all]`.
+pub fn fit(text: &str) -> std::borrow::Cow<'_, str> {
+    // Excel counts UTF-16 units; a character outside the BMP takes two.
+    let units: usize = text.chars().map(char::len_utf16).sum();
+    if units <= CELL_CHARS {
+        return std::borrow::Cow::Borrowed(text);
+    }
+    let total = text.chars().count();
+    let mark = format!("…[cut: {total} characters in all]");
+    let room = CELL_CHARS - mark.chars().map(char::len_utf16).sum::<usize>();
+    let mut kept = String::with_capacity(room * 3);
+    let mut used = 0;
+    for c in text.chars() {
+        if used + c.len_utf16() > room {
+            break;
+        }
+        used += c.len_utf16();
+        kept.push(c);
+    }
+    kept.push_str(&mark);
+    std::borrow::Cow::Owned(kept)
 }
 
 /// A worksheet name Excel accepts: at most 31 characters, none of `[]:*?/\`, unique in the book.
@@ -51,7 +78,7 @@ fn write_sheet(ws: &mut Worksheet, sheet: &Sheet, name: &str) -> Result<(), Xlsx
     ws.set_name(name)?;
     let head = Format::new().set_bold().set_background_color(Color::RGB(0xDDEBF7)).set_text_wrap();
     for (c, column) in sheet.columns.iter().enumerate() {
-        ws.write_string_with_format(0, col(c), column.header(), &head)?;
+        ws.write_string_with_format(0, col(c), fit(&column.header()), &head)?;
     }
     for (r, cells) in sheet.rows.iter().enumerate() {
         for (c, cell) in cells.iter().enumerate() {
@@ -83,7 +110,7 @@ fn write_cell(ws: &mut Worksheet, r: u32, c: u16, cell: &Cell, align: Align) -> 
     match cell {
         Cell::Empty | Cell::Missing => {}
         Cell::Text(s) => {
-            ws.write_string_with_format(r, c, s, &base)?;
+            ws.write_string_with_format(r, c, fit(s), &base)?;
         }
         Cell::Number(n) => {
             ws.write_number_with_format(r, c, *n, &base.set_num_format("General"))?;
@@ -92,7 +119,7 @@ fn write_cell(ws: &mut Worksheet, r: u32, c: u16, cell: &Cell, align: Align) -> 
             ws.write_number_with_format(r, c, *p, &base.set_num_format("0%"))?;
         }
         Cell::Status { status, text } => {
-            ws.write_string_with_format(r, c, *text, &base.set_background_color(fill(*status)))?;
+            ws.write_string_with_format(r, c, fit(text.as_ref()), &base.set_background_color(fill(*status)))?;
         }
     }
     Ok(())
@@ -101,7 +128,7 @@ fn write_cell(ws: &mut Worksheet, r: u32, c: u16, cell: &Cell, align: Align) -> 
 /// The status fills: green met or on course, amber lagging, red failing, blue pending, grey missing.
 pub fn fill(status: Status) -> Color {
     match status {
-        Status::Pass | Status::Achieved | Status::OnTrack => Color::RGB(0xC6EFCE),
+        Status::Pass | Status::Achieved | Status::Held | Status::OnTrack => Color::RGB(0xC6EFCE),
         Status::Lagging => Color::RGB(0xFFEB9C),
         Status::Fail | Status::Regressing => Color::RGB(0xFFC7CE),
         Status::Pending => Color::RGB(0xDDEBF7),
