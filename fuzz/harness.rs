@@ -193,8 +193,9 @@ pub fn report_html(bytes: &[u8]) {
 /// The Word report of any data file is a zip whose every XML part is well-formed XML.
 pub fn report_docx(bytes: &[u8]) {
     let Some(doc) = document(bytes) else { return };
-    let docx = plan_check::report::docx::render(&doc).expect("the docx renders");
-    if let Err(e) = check_docx(&docx) {
+    let mut docx = std::io::Cursor::new(Vec::new());
+    plan_check::report::docx::render(&doc, &mut docx).expect("the docx renders");
+    if let Err(e) = check_docx(docx.get_ref()) {
         panic!("{e}");
     }
 }

@@ -741,6 +741,18 @@ impl Catalog {
         Ok(Catalog::parse(&text, &path.display().to_string())?)
     }
 
+    /// Every area by its name and by each alias, as [`Catalog::county`] finds it (the first area that
+    /// has the name): for a lookup per area, which a scan of a township-scale catalogue makes quadratic.
+    pub fn counties_by_name(&self) -> HashMap<&str, &County> {
+        let mut by_name = HashMap::with_capacity(self.counties.len());
+        for c in &self.counties {
+            for name in std::iter::once(&c.name).chain(&c.aliases) {
+                by_name.entry(name.as_str()).or_insert(c);
+            }
+        }
+        by_name
+    }
+
     /// The area a name or alias in a data file refers to.
     pub fn county(&self, name: &str) -> Option<&County> {
         let name = name.trim();
@@ -978,6 +990,18 @@ better = "higher"
 baseline = 58.7
 target = "58.7"
 "#;
+
+    #[test]
+    fn the_areas_by_name_are_those_county_finds() {
+        let c = Catalog::embedded().unwrap_or_else(|e| panic!("{e}"));
+        let by_name = c.counties_by_name();
+        let names: Vec<&str> =
+            c.counties.iter().flat_map(|a| std::iter::once(&a.name).chain(&a.aliases)).map(String::as_str).collect();
+        assert!(names.len() > c.counties.len(), "the catalogue has aliases to look up");
+        for name in names.into_iter().chain(["厦门市", ""]) {
+            assert_eq!(by_name.get(name).map(|a| &a.name), c.county(name).map(|a| &a.name), "{name}");
+        }
+    }
 
     #[test]
     fn the_shipped_catalogue_is_valid() {

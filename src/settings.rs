@@ -12,6 +12,7 @@ use crate::cli::{self, Cli, ColorArg, Command, CompletionShell, DocumentFormat, 
 use crate::evaluate::{Evaluation, FailOn, Stage};
 use crate::load::{Completeness, LimitSetting, Limits, ReadOptions};
 use crate::output::eval::Filter;
+use crate::output::write::WriteSeek;
 use crate::output::{Content, Format, Style};
 use crate::problem::{Failure, closest};
 use crate::{Console, Lang};
@@ -287,9 +288,8 @@ impl Output {
             return crate::output::render(content, self.format, &style, out);
         };
         refuse_input(path, &self.protected)?;
-        let mut bytes = Vec::new();
-        crate::output::render(content, self.format, &Style { width: None, color: false, file: true }, &mut bytes)?;
-        write_atomically(path, &bytes)
+        let style = Style { width: None, color: false, file: true };
+        write_atomically_with(path, |out| crate::output::render(content, self.format, &style, out))
     }
 }
 
@@ -303,6 +303,15 @@ pub fn refuse_input(path: &Path, inputs: &[PathBuf]) -> anyhow::Result<()> {
 /// refused ([`crate::output::write::write_output`]).
 pub fn write_atomically(path: &Path, bytes: &[u8]) -> anyhow::Result<()> {
     crate::output::write::write_output(path, bytes)
+}
+
+/// [`write_atomically`], `render` writing straight into the temporary file that is then renamed
+/// (atomicity needs the file, not the document in memory); a pipe or a device gets it rendered first.
+pub fn write_atomically_with(
+    path: &Path,
+    render: impl FnOnce(&mut dyn WriteSeek) -> anyhow::Result<()>,
+) -> anyhow::Result<()> {
+    crate::output::write::write_output_with(path, render)
 }
 
 /// The area a `--county` names (a name or an alias): the one lookup every command makes.

@@ -13,7 +13,9 @@ use crate::settings::{self, Eval};
 use crate::{Console, Outcome};
 
 pub fn run(s: &Eval, console: Console, out: &mut dyn Write, err: &mut dyn Write) -> anyhow::Result<Outcome> {
-    let (catalog, evaluation, data) = super::evaluate_dataset(&s.input, &s.judge, &s.select, s.skip_invalid, err)?;
+    let (catalog, evaluation, mut data) = super::evaluate_dataset(&s.input, &s.judge, &s.select, s.skip_invalid, err)?;
+    // Judged: the measurements (6.7 M at township scale) are not held while the output is rendered.
+    data.measurements = Vec::new();
     let area = match &s.county {
         Some(name) => Some(settings::county_in_data(&catalog, &evaluation, name)?),
         None => None,

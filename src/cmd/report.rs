@@ -30,15 +30,10 @@ pub fn run(s: &Report, out: &mut dyn Write, err: &mut dyn Write) -> anyhow::Resu
         notes: &notes_of(&data, evaluation.year),
     };
     let doc = Document::build(&inputs);
-    let bytes = match s.format {
-        DocumentFormat::Html => {
-            let mut page = Vec::new();
-            report::html::render(&doc, &mut page)?;
-            page
-        }
-        DocumentFormat::Docx => report::docx::render(&doc)?,
-    };
-    settings::write_atomically(&s.path, &bytes)?;
+    settings::write_atomically_with(&s.path, |out| match s.format {
+        DocumentFormat::Html => report::html::render(&doc, out),
+        DocumentFormat::Docx => report::docx::render(&doc, &mut &mut *out),
+    })?;
     writeln!(out, "{}", crate::problem::escape(&s.path.to_string_lossy()))?;
     // The verdict line, as `eval` prints it: why the exit code is 1, what could not be judged, what is a sample.
     let sample = Sample { targets: headline::targets_are_sample(&view), data: inputs.illustrative };

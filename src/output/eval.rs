@@ -5,9 +5,10 @@
 use rustc_hash::FxHashMap;
 use serde::Serialize;
 
+use super::flat::Flat;
 use super::results::{Header, csv_lead, result_row, result_row_of, shape_of};
 use super::{
-    Cell, Column, Content, EvalView, Grouping, Json, Parts, Sheet, baseline_cell, reason_cell, status_cell,
+    Cell, Column, Content, EvalView, Grouping, Json, Parts, Records, Sheet, baseline_cell, reason_cell, status_cell,
     target_cell, to_value,
 };
 use crate::catalog::{AreaKind, Catalog, Indicator, IndicatorType};
@@ -65,6 +66,31 @@ impl Serialize for Results<'_> {
     }
 }
 
+/// The CSV records, each made from its verdict as it is written, with the columns of `csv_lead` first.
+struct Rows<'a> {
+    catalog: &'a Catalog,
+    files: &'a [String],
+    shown: Vec<&'a Verdict>,
+    lang: crate::Lang,
+}
+
+impl Records for Rows<'_> {
+    fn write(&self, flat: &mut Flat, row: &mut dyn FnMut(&[String]) -> anyhow::Result<()>) -> anyhow::Result<()> {
+        let mut last: Option<(&str, Option<&Indicator>)> = None;
+        for v in &self.shown {
+            let ind = match last {
+                Some((id, ind)) if id == &*v.indicator => ind,
+                _ => last.insert((&v.indicator, self.catalog.indicator(&v.indicator))).1,
+            };
+            let Some(result) = ind.and_then(|ind| result_row_of(self.catalog, ind, self.files, v)) else { continue };
+            let status = labels::status_word(self.catalog, v.status, self.lang);
+            let lead = [("label", result.label.as_str()), ("status_label", &*status)];
+            row(flat.record(&lead, &result)?)?;
+        }
+        Ok(())
+    }
+}
+
 /// The content of `eval`, as far as `parts` asks for it.
 pub fn build<'a>(report: &EvalView<'a>, filter: &Filter, parts: Parts) -> anyhow::Result<Content<'a>> {
     let e = report.evaluation;
@@ -84,16 +110,11 @@ pub fn build<'a>(report: &EvalView<'a>, filter: &Filter, parts: Parts) -> anyhow
     };
     if parts.records {
         let lead = |v: &Verdict| csv_lead(report.catalog, v, report.lang);
-        content.records = shown
-            .iter()
-            .filter_map(|v| Some((v, result_row(report.catalog, &e.files, v)?)))
-            .map(|(v, r)| Ok(super::record(to_value(&r)?, lead(v))))
-            .collect::<anyhow::Result<_>>()?;
-        if let Some(v) = e.verdicts.first()
-            && let Some(row) = result_row(report.catalog, &e.files, v)
-        {
+        if let Some((v, row)) = e.verdicts.iter().find_map(|v| Some((v, result_row(report.catalog, &e.files, v)?))) {
             content.record_shape = shape_of(super::record(to_value(&row)?, lead(v)));
         }
+        let records = Rows { catalog: report.catalog, files: &e.files, shown: shown.clone(), lang: report.lang };
+        content.record_stream = Some(Box::new(records));
     }
     if parts.document {
         let results = Results { catalog: report.catalog, files: &e.files, shown };
@@ -119,11 +140,13 @@ fn sheets(report: &EvalView, filter: &Filter, headline: &[&Verdict], summary: &S
     if !tasks.is_empty() {
         sheets.push(task_sheet(report, &tasks));
     }
-    let has_areas = e.areas.iter().any(|a| report.catalog.county(a).is_some_and(|c| c.kind == AreaKind::Area));
+    let counties = report.catalog.counties_by_name();
+    let is_area = |a: &str| counties.get(a.trim()).is_some_and(|c| c.kind == AreaKind::Area);
+    let has_areas = e.areas.iter().any(|a| is_area(a));
     let columns: Vec<&Indicator> =
         report.catalog.indicators.iter().filter(|i| !i.is_city_level() && filter.keeps_indicator(i)).collect();
     if report.area.is_none() && has_areas && !columns.is_empty() {
-        sheets.push(matrix(report, &columns));
+        sheets.push(matrix(report, &columns, &is_area));
     }
     sheets.push(summary_sheet(report, summary));
     sheets
@@ -249,7 +272,7 @@ fn task_sheet(report: &EvalView, verdicts: &[&Verdict]) -> Sheet {
 
 /// Areas × indicators, one symbol per status, with how many binding indicators each area fails. Tasks of
 /// the whole city have no column: areas are not judged on them.
-fn matrix(report: &EvalView, indicators: &[&Indicator]) -> Sheet {
+fn matrix(report: &EvalView, indicators: &[&Indicator], is_area: &dyn Fn(&str) -> bool) -> Sheet {
     let lang = report.lang;
     let catalog = report.catalog;
     let e = report.evaluation;
@@ -259,7 +282,7 @@ fn matrix(report: &EvalView, indicators: &[&Indicator]) -> Sheet {
     let by_key: FxHashMap<(&str, &str), &Verdict> =
         e.verdicts.iter().map(|v| ((&*v.county, &*v.indicator), v)).collect();
     let mut rows = Vec::new();
-    for area in e.areas.iter().filter(|a| catalog.county(a).is_some_and(|c| c.kind == AreaKind::Area)) {
+    for area in e.areas.iter().filter(|a| is_area(a)) {
         let mut row = vec![Cell::text(area)];
         let mut failing = 0;
         for ind in indicators {

@@ -3,9 +3,11 @@
 //! records a CSV holds. One file per [`Format`] under [`format`] renders any content to any
 //! `impl Write`. Words come from [`crate::labels`]; machine output is always English.
 
+pub mod atomic;
 pub mod diff;
 pub mod eval;
 pub mod explain;
+pub mod flat;
 pub mod format;
 pub mod headline;
 pub mod indicators;
@@ -45,6 +47,9 @@ pub struct Content<'a> {
     pub document: Option<Box<dyn Document + 'a>>,
     /// One object per CSV row; nested objects are flattened into `parent_child` columns.
     pub records: Vec<Map<String, Value>>,
+    /// The records of a large content (`eval`'s results), written one at a time as the CSV is
+    /// rendered, before those held in `records`: each has fields of `record_shape` only.
+    pub record_stream: Option<Box<dyn Records + 'a>>,
     /// A record with every optional object filled in: its flattened fields are the CSV's columns
     /// whatever the data holds (no rows, or no `progress` in any of them).
     pub record_shape: Map<String, Value>,
@@ -288,6 +293,17 @@ pub trait Document {
 impl std::fmt::Debug for dyn Document + '_ {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.write_str("Document")
+    }
+}
+
+/// Records made as they are written: each is flattened into `flat` and handed to `row`.
+pub trait Records {
+    fn write(&self, flat: &mut flat::Flat, row: &mut dyn FnMut(&[String]) -> anyhow::Result<()>) -> anyhow::Result<()>;
+}
+
+impl std::fmt::Debug for dyn Records + '_ {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("Records")
     }
 }
 

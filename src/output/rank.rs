@@ -56,7 +56,8 @@ impl<'a> Ranking<'a> {
             places.push(place);
         }
         // Missing values before areas the indicator does not apply to.
-        unranked.sort_by_key(|p| catalog.county(&p.county).is_some_and(|a| !indicator.applies_to_area(a)));
+        let counties = catalog.counties_by_name();
+        unranked.sort_by_key(|p| counties.get(p.county.trim()).is_some_and(|a| !indicator.applies_to_area(a)));
         places.extend(unranked);
         Ranking { catalog, indicator, places }
     }

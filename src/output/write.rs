@@ -6,7 +6,7 @@
 //! device (`/dev/null`, a terminal) is written through, and a block device, a socket or a folder is
 //! refused — the rename made `-o /dev/null`, as root, replace the system's `/dev/null` with a file.
 
-use std::io::Write;
+use std::io::{Cursor, Seek, Write};
 use std::path::{Path, PathBuf};
 
 use anyhow::{Context as _, bail};
@@ -82,17 +82,32 @@ fn identity(_: &Path) -> Option<(u64, u64)> {
     None
 }
 
-/// Writes `bytes` to `path` as its kind of file asks: a new or regular file atomically, a FIFO or a
-/// character device through, anything else refused (see the module's note).
+/// What a document is rendered into: a temporary file, or the bytes for a pipe (a Word document is a
+/// zip, whose writer seeks).
+pub trait WriteSeek: Write + Seek {}
+impl<T: Write + Seek> WriteSeek for T {}
+
+/// Writes `bytes` to `path` as its kind of file asks: see [`write_output_with`].
 pub fn write_output(path: &Path, bytes: &[u8]) -> anyhow::Result<()> {
+    write_output_with(path, |out| Ok(out.write_all(bytes)?))
+}
+
+/// Renders into `path` as its kind of file asks: a new or regular file atomically, `render` writing
+/// straight into the temporary file that is then renamed (atomicity needs the file, not the document
+/// in memory); a FIFO or a character device through, rendered first; anything else refused (see the
+/// module's note).
+pub fn write_output_with(
+    path: &Path,
+    render: impl FnOnce(&mut dyn WriteSeek) -> anyhow::Result<()>,
+) -> anyhow::Result<()> {
     let shown = escape(&path.to_string_lossy()).into_owned();
     let meta = match std::fs::symlink_metadata(path) {
         Ok(meta) => meta,
-        Err(e) if e.kind() == std::io::ErrorKind::NotFound => return write_atomically(path, bytes),
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => return write_atomically(path, render),
         Err(e) => return Err(e).with_context(|| format!("cannot write {shown}")),
     };
     if meta.is_file() {
-        return write_atomically(path, bytes);
+        return write_atomically(path, render);
     }
     // A link is followed to what it leads to: a link to a pipe or a terminal (`/dev/stdout`) is
     // written through; a link to a regular file is refused, since a rename would replace the link and
@@ -108,12 +123,19 @@ pub fn write_output(path: &Path, bytes: &[u8]) -> anyhow::Result<()> {
             let to = std::fs::read_link(path).map(|t| t.to_string_lossy().into_owned()).unwrap_or_default();
             bail!("-o {shown}: a symbolic link (to {}); write to the file it leads to, or remove the link", escape(&to))
         }
-        Kind::Pipe => write_pipe(path, bytes, &shown),
-        Kind::CharDevice => write_through(path, bytes, &shown),
+        Kind::Pipe => write_pipe(path, &rendered(render)?, &shown),
+        Kind::CharDevice => write_through(path, &rendered(render)?, &shown),
         Kind::Other(what) => bail!(
             "-o {shown}: {what}; plan-check writes a regular file (replaced whole), a named pipe or a character device"
         ),
     }
+}
+
+/// The bytes of a document for a pipe or a device, which cannot be renamed into place.
+fn rendered(render: impl FnOnce(&mut dyn WriteSeek) -> anyhow::Result<()>) -> anyhow::Result<Vec<u8>> {
+    let mut bytes = Cursor::new(Vec::new());
+    render(&mut bytes)?;
+    Ok(bytes.into_inner())
 }
 
 enum Kind {
@@ -185,19 +207,25 @@ fn write_pipe(path: &Path, bytes: &[u8], shown: &str) -> anyhow::Result<()> {
 
 /// Writes a temporary file beside `path` and renames it into place: a failed run leaves no half
 /// file and the previous one untouched. For regular files only ([`write_output`] decides).
-pub fn write_atomically(path: &Path, bytes: &[u8]) -> anyhow::Result<()> {
+fn write_atomically(path: &Path, render: impl FnOnce(&mut dyn WriteSeek) -> anyhow::Result<()>) -> anyhow::Result<()> {
     let dir = match path.parent() {
         Some(p) if !p.as_os_str().is_empty() => p,
         _ => Path::new("."),
     };
     let shown = escape(&path.to_string_lossy()).into_owned();
-    let mut tmp = tempfile::NamedTempFile::new_in(dir).with_context(|| format!("cannot write {shown}"))?;
+    let failed = || format!("cannot write {shown}");
+    let tmp = tempfile::NamedTempFile::new_in(dir).with_context(failed)?;
     if let Some(permissions) = permissions_for(path) {
-        tmp.as_file().set_permissions(permissions).with_context(|| format!("cannot write {shown}"))?;
+        tmp.as_file().set_permissions(permissions).with_context(failed)?;
     }
-    tmp.write_all(bytes).with_context(|| format!("cannot write {shown}"))?;
-    tmp.as_file().sync_all().with_context(|| format!("cannot write {shown}"))?;
-    tmp.persist(path).map_err(|e| e.error).with_context(|| format!("cannot write {shown}"))?;
+    let mut out = super::atomic::TempWriter::new(tmp.as_file());
+    let rendered = render(&mut out);
+    if let Err((e, file_failed)) = out.finish(rendered) {
+        // A full disk names the file; an error of the render is its own.
+        return Err(if file_failed { e.context(failed()) } else { e });
+    }
+    tmp.as_file().sync_all().with_context(failed)?;
+    tmp.persist(path).map_err(|e| e.error).with_context(failed)?;
     Ok(())
 }
 

@@ -6,15 +6,16 @@
 //! Charts are the HTML's SVG rasterised to PNG ([`chart::png`]): pictures look the same in Word, WPS and
 //! LibreOffice, where DrawingML charts render differently in each and need a spreadsheet part per chart.
 
-use std::io::Cursor;
-
+use anyhow::Context as _;
 use docx_rs::{
-    AlignmentType, Docx, Footer, LineSpacing, PageMargin, PageNum, PageOrientationType, Paragraph, Pic, Run, RunFonts,
-    Section, Shading, SpecialIndentType, Style, StyleType, Table as WTable, TableCell, TableCellMargins,
+    AlignmentType, BuildXML, Docx, Footer, LineSpacing, PageMargin, PageNum, PageOrientationType, Paragraph, Pic, Run,
+    RunFonts, Section, Shading, SpecialIndentType, Style, StyleType, Table as WTable, TableCell, TableCellMargins,
     TableLayoutType, TableRow, VAlignType, WidthType,
 };
 
-use super::{Block, ColumnKind, Document, IndicatorChart, Matrix, Section as Part, StatusBar, Table, chart, clean};
+use super::{
+    Block, ColumnKind, Document, IndicatorChart, Matrix, MatrixRow, Section as Part, StatusBar, Table, chart, clean,
+};
 use crate::Lang;
 use crate::evaluate::Status;
 use crate::labels::{DocWord, doc_word, status_symbol};
@@ -26,9 +27,10 @@ const LANDSCAPE_WIDTH: usize = 16838 - 2 * 1000;
 /// Pixels of a chart as laid out (96 dpi) to EMU.
 const EMU_PER_PX: u32 = 9525;
 
-/// The .docx file's bytes.
-pub fn render(doc: &Document) -> anyhow::Result<Vec<u8>> {
+/// The .docx file, written to `out`.
+pub fn render(doc: &Document, out: &mut (impl std::io::Write + std::io::Seek)) -> anyhow::Result<()> {
     let mut docx = styles(Docx::new());
+    let mut deferred = Vec::new();
     let runs = orientation_runs(&doc.sections);
     let last = runs.len().saturating_sub(1);
     for (i, (wide, parts)) in runs.into_iter().enumerate() {
@@ -37,7 +39,7 @@ pub fn render(doc: &Document) -> anyhow::Result<Vec<u8>> {
             cover(doc, &mut body);
         }
         for part in parts {
-            part_children(part, doc, wide, &mut body);
+            part_children(part, doc, wide, &mut body, &mut deferred);
         }
         if i == last {
             for child in body {
@@ -59,11 +61,10 @@ pub fn render(doc: &Document) -> anyhow::Result<Vec<u8>> {
         }
     }
     let mut xml = docx.build();
-    xml.document = repeat_header_rows(&xml.document);
+    xml.document = splice_matrices(&repeat_header_rows(&xml.document), &deferred)?;
     xml.font_table = FONT_TABLE.as_bytes().to_vec();
-    let mut bytes = Cursor::new(Vec::new());
-    xml.pack(&mut bytes)?;
-    Ok(bytes.into_inner())
+    xml.pack(out)?;
+    Ok(())
 }
 
 enum Child {
@@ -197,7 +198,13 @@ fn cover(doc: &Document, body: &mut Vec<Child>) {
     body.push(tbl(WTable::without_borders(rows).set_grid(vec![2400, PORTRAIT_WIDTH - 2400])));
 }
 
-fn part_children(part: &Part, doc: &Document, wide: bool, body: &mut Vec<Child>) {
+fn part_children<'d>(
+    part: &'d Part,
+    doc: &Document,
+    wide: bool,
+    body: &mut Vec<Child>,
+    deferred: &mut Vec<Deferred<'d>>,
+) {
     let lang = doc.lang;
     let width = if wide { LANDSCAPE_WIDTH } else { PORTRAIT_WIDTH };
     body.push(para(Paragraph::new().style("Heading1").add_run(text_run(&part.heading))));
@@ -216,7 +223,7 @@ fn part_children(part: &Part, doc: &Document, wide: bool, body: &mut Vec<Child>)
             Block::Table(t) => body.push(tbl(table(t, width))),
             Block::StatusChart(bars) => body.push(tbl(status_chart(bars, doc, width))),
             Block::IndicatorCharts(charts) => body.push(tbl(indicator_charts(charts, lang, width))),
-            Block::Matrix(m) => body.push(tbl(matrix(m, width))),
+            Block::Matrix(m) => body.push(defer_matrix(m, width, deferred)),
             Block::Legend(items) => body.push(tbl(legend(items, width))),
         }
         if matches!(block, Block::Table(_) | Block::StatusChart(_) | Block::IndicatorCharts(_) | Block::Matrix(_)) {
@@ -226,16 +233,25 @@ fn part_children(part: &Part, doc: &Document, wide: bool, body: &mut Vec<Child>)
 }
 
 fn cell(text: &str, align: AlignmentType) -> TableCell {
+    cell_in(Paragraph::new(), text, align)
+}
+
+/// A cell whose paragraph is `p` (a paragraph with the id it would have had).
+fn cell_in(p: Paragraph, text: &str, align: AlignmentType) -> TableCell {
     TableCell::new()
         .vertical_align(VAlignType::Center)
-        .add_paragraph(Paragraph::new().style("TableText").align(align).add_run(text_run(text)))
+        .add_paragraph(p.style("TableText").align(align).add_run(text_run(text)))
 }
 
 fn header_cell(text: &str) -> TableCell {
+    header_cell_in(Paragraph::new(), text)
+}
+
+fn header_cell_in(p: Paragraph, text: &str) -> TableCell {
     TableCell::new()
         .shading(Shading::new().fill("E8ECEF"))
         .vertical_align(VAlignType::Center)
-        .add_paragraph(Paragraph::new().style("TableText").align(AlignmentType::Center).add_run(text_run(text).bold()))
+        .add_paragraph(p.style("TableText").align(AlignmentType::Center).add_run(text_run(text).bold()))
 }
 
 /// Column widths in twips that fill `width` in the model's proportions.
@@ -349,25 +365,95 @@ fn indicator_charts(charts: &[IndicatorChart], lang: Lang, width: usize) -> WTab
     fixed(rows, widths)
 }
 
-fn matrix(m: &Matrix, width: usize) -> WTable {
+/// An areas × indicators matrix waiting for its place: docx-rs elements take a few kilobytes a cell (the
+/// matrix of 3,000 areas made the report take 555 MB), so the matrix is built a row at a time into the
+/// document's XML once the rest is built ([`splice_matrices`]). A marker paragraph holds its place.
+struct Deferred<'d> {
+    matrix: &'d Matrix,
+    width: usize,
+    /// The paragraph id its first cell would have had: docx-rs numbers paragraphs as they are made, so the
+    /// matrix's cells keep their ids and the paragraphs after them theirs.
+    first_id: u32,
+}
+
+fn marker(index: usize) -> String {
+    // A style id: text from the input is escaped, so it cannot make a `w:pStyle` element.
+    format!("plan-check-matrix-{index}")
+}
+
+fn defer_matrix<'d>(m: &'d Matrix, width: usize, deferred: &mut Vec<Deferred<'d>>) -> Child {
+    let place = Paragraph::new().style(&marker(deferred.len()));
+    let first_id = u32::from_str_radix(&place.id, 16).unwrap_or(0);
+    // The ids the matrix's other paragraphs (one a cell) would have taken.
+    for _ in 1..(m.rows.len() + 1) * (m.columns.len() + 2) {
+        let _ = Paragraph::new();
+    }
+    deferred.push(Deferred { matrix: m, width, first_id });
+    para(place)
+}
+
+/// The document's XML with each matrix in its marker's place.
+fn splice_matrices(document: &[u8], deferred: &[Deferred]) -> anyhow::Result<Vec<u8>> {
+    let mut out = Vec::with_capacity(document.len());
+    let mut rest = document;
+    for (i, d) in deferred.iter().enumerate() {
+        let style = format!("<w:pStyle w:val=\"{}\" />", marker(i));
+        let at = find(rest, style.as_bytes()).context("the docx lost the place of its matrix")?;
+        let start = rfind(&rest[..at], b"<w:p ").context("the docx lost the place of its matrix")?;
+        let end = find(&rest[at..], b"</w:p>").context("the docx lost the place of its matrix")? + at + b"</w:p>".len();
+        out.extend_from_slice(&rest[..start]);
+        matrix_xml(d, &mut out);
+        rest = &rest[end..];
+    }
+    out.extend_from_slice(rest);
+    Ok(out)
+}
+
+fn find(haystack: &[u8], needle: &[u8]) -> Option<usize> {
+    haystack.windows(needle.len()).position(|w| w == needle)
+}
+
+fn rfind(haystack: &[u8], needle: &[u8]) -> Option<usize> {
+    haystack.windows(needle.len()).rposition(|w| w == needle)
+}
+
+/// The matrix's table, its header row marked to repeat, each row built and written on its own.
+fn matrix_xml(d: &Deferred, out: &mut Vec<u8>) {
+    let m = d.matrix;
+    let mut ids = d.first_id..;
+    let mut p = || Paragraph::new().id(format!("{:08x}", ids.next().unwrap_or(0)));
+    let table = repeat_header_rows(&matrix(vec![matrix_header(m, &mut p)], m, d.width).build());
+    let close = rfind(&table, b"</w:tbl>").unwrap_or(table.len());
+    out.extend_from_slice(&table[..close]);
+    for row in &m.rows {
+        out.extend_from_slice(&matrix_row(row, &mut p).build());
+    }
+    out.extend_from_slice(&table[close..]);
+}
+
+fn matrix_header(m: &Matrix, p: &mut impl FnMut() -> Paragraph) -> TableRow {
+    let mut header = vec![header_cell_in(p(), &m.corner)];
+    header.extend(m.columns.iter().map(|(label, _)| header_cell_in(p(), label)));
+    header.push(header_cell_in(p(), &m.count_title));
+    TableRow::new(header).cant_split()
+}
+
+fn matrix_row(row: &MatrixRow, p: &mut impl FnMut() -> Paragraph) -> TableRow {
+    let mut cells = vec![cell_in(p(), &row.area, AlignmentType::Left)];
+    cells.extend(row.cells.iter().map(|s| match s {
+        Some(s) => cell_in(p(), status_symbol(*s), AlignmentType::Center).shading(Shading::new().fill(chart::tint(*s))),
+        None => cell_in(p(), "", AlignmentType::Center),
+    }));
+    cells.push(cell_in(p(), &row.binding_off_track.to_string(), AlignmentType::Right));
+    TableRow::new(cells).cant_split()
+}
+
+fn matrix(rows: Vec<TableRow>, m: &Matrix, width: usize) -> WTable {
     let (first, last) = (1500, 1100);
     let each = (width - first - last) / m.columns.len().max(1);
     let mut widths = vec![first];
     widths.extend(std::iter::repeat_n(each, m.columns.len()));
     widths.push(last);
-    let mut header = vec![header_cell(&m.corner)];
-    header.extend(m.columns.iter().map(|(label, _)| header_cell(label)));
-    header.push(header_cell(&m.count_title));
-    let mut rows = vec![TableRow::new(header).cant_split()];
-    for row in &m.rows {
-        let mut cells = vec![cell(&row.area, AlignmentType::Left)];
-        cells.extend(row.cells.iter().map(|s| match s {
-            Some(s) => cell(status_symbol(*s), AlignmentType::Center).shading(Shading::new().fill(chart::tint(*s))),
-            None => cell("", AlignmentType::Center),
-        }));
-        cells.push(cell(&row.binding_off_track.to_string(), AlignmentType::Right));
-        rows.push(TableRow::new(cells).cant_split());
-    }
     // Narrow cells: the default 0.19 cm padding would leave no room for "4a" or "29".
     fixed(rows, widths).margins(TableCellMargins::new().margin(0, 30, 0, 30))
 }
@@ -425,6 +511,51 @@ const FONT_TABLE: &str = r#"<?xml version="1.0" encoding="UTF-8" standalone="yes
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    fn sample_matrix() -> Matrix {
+        let row =
+            |area: &str, cells: Vec<Option<Status>>, n| MatrixRow { area: area.into(), cells, binding_off_track: n };
+        Matrix {
+            corner: "地区".into(),
+            columns: vec![("1".into(), "a".into()), ("4a".into(), "b <&> c".into())],
+            count_title: "约束性需关注".into(),
+            rows: vec![
+                row("鲤城区", vec![Some(Status::Pass), None], 0),
+                row("A & <B>", vec![Some(Status::Fail), Some(Status::Lagging)], 2),
+            ],
+        }
+    }
+
+    /// The document docx-rs builds around `middle`, with a paragraph before and after.
+    fn document(middle: Child) -> Vec<u8> {
+        let before = Paragraph::new().add_run(text_run("before"));
+        let mut docx = Docx::new().add_paragraph(before);
+        docx = match middle {
+            Child::P(p) => docx.add_paragraph(*p),
+            Child::T(t) => docx.add_table(*t),
+        };
+        let after = Paragraph::new().add_run(text_run("after"));
+        repeat_header_rows(&docx.add_paragraph(after).build().document)
+    }
+
+    #[test]
+    fn a_spliced_matrix_is_the_table_docx_rs_builds_with_the_same_paragraph_ids() -> anyhow::Result<()> {
+        let m = sample_matrix();
+        // Each test runs on its own thread, whose paragraph ids start at 1; building resets them to 1.
+        let mut new_p = Paragraph::new;
+        let mut rows = vec![matrix_header(&m, &mut new_p)];
+        rows.extend(m.rows.iter().map(|r| matrix_row(r, &mut new_p)));
+        let whole = document(tbl(matrix(rows, &m, LANDSCAPE_WIDTH)));
+        let mut deferred = Vec::new();
+        let placed = document(defer_matrix(&m, LANDSCAPE_WIDTH, &mut deferred));
+        let spliced = splice_matrices(&placed, &deferred)?;
+        assert_eq!(String::from_utf8_lossy(&spliced), String::from_utf8_lossy(&whole));
+        let xml = String::from_utf8_lossy(&spliced);
+        assert!(
+            xml.contains("<w:tblHeader />") && xml.contains("A &amp; &lt;B&gt;") && !xml.contains("plan-check-matrix")
+        );
+        Ok(())
+    }
 
     #[test]
     fn the_first_row_of_every_table_repeats() {

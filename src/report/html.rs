@@ -42,8 +42,11 @@ pub fn render(doc: &Document, out: &mut dyn Write) -> anyhow::Result<()> {
     );
     cover(doc, &mut page);
     page.push_str("<main>\n");
+    // Written a section at a time: the page is never held whole.
     for section in &doc.sections {
         render_section(section, doc, &mut page);
+        out.write_all(page.as_bytes())?;
+        page.clear();
     }
     page.push_str("</main>\n</body>\n</html>\n");
     out.write_all(page.as_bytes())?;

@@ -453,8 +453,9 @@ fn areas(report: &EvalView) -> Option<Section> {
     let catalog = report.catalog;
     let e = report.evaluation;
     let columns: Vec<&Indicator> = catalog.indicators.iter().filter(|i| !i.is_city_level()).collect();
+    let counties = catalog.counties_by_name();
     let area_names: Vec<&String> =
-        e.areas.iter().filter(|a| catalog.county(a).is_some_and(|c| c.kind == AreaKind::Area)).collect();
+        e.areas.iter().filter(|a| counties.get(a.trim()).is_some_and(|c| c.kind == AreaKind::Area)).collect();
     if columns.is_empty() || area_names.is_empty() {
         return None;
     }

@@ -17,11 +17,18 @@ pub fn render(content: &Content, style: &Style, out: &mut dyn Write) -> anyhow::
         // Excel on Chinese Windows reads a CSV without a byte-order mark as GBK.
         out.write_all("\u{FEFF}".as_bytes())?;
     }
-    let rows: Vec<Vec<(String, String)>> = content.records.iter().map(flatten_record).collect();
     let shape = flatten_record(&content.record_shape);
+    // The held records (all of a small content; the register's after `eval`'s streamed results) bring
+    // their columns; the streamed records have the shape's.
+    let rows: Vec<Vec<(String, String)>> = content.records.iter().map(flatten_record).collect();
     let columns = columns(std::iter::once(&shape).chain(&rows));
     let mut w = csv::Writer::from_writer(out);
     w.write_record(&columns).map_err(io)?;
+    if let Some(records) = &content.record_stream {
+        // Each streamed row is written as it is made.
+        let mut flat = crate::output::flat::Flat::new(columns.iter().map(|c| c.to_string()).collect());
+        records.write(&mut flat, &mut |cells| w.write_record(cells).map_err(io))?;
+    }
     for row in &rows {
         let cells: FxHashMap<&str, &str> = row.iter().map(|(k, v)| (k.as_str(), v.as_str())).collect();
         w.write_record(columns.iter().map(|c| cells.get(c).copied().unwrap_or_default())).map_err(io)?;

@@ -1,6 +1,7 @@
 //! An Excel workbook: one worksheet per sheet of the content, numbers stored as numbers (shares as
 //! percentages), units in the headers, statuses coloured, the header row frozen and columns as wide as
-//! their text (a Chinese character counts two). The heading and notes go on a last sheet.
+//! their text (a Chinese character counts two). The heading and notes go on a last sheet. Rows are
+//! written in order in rust_xlsxwriter's constant-memory mode, so a large sheet is not held cell by cell.
 
 use std::io::Write;
 
@@ -17,7 +18,10 @@ pub fn render(content: &Content, _style: &Style, out: &mut dyn Write) -> anyhow:
     let mut names: Vec<String> = Vec::new();
     for sheet in &content.sheets {
         let name = unique_name(&sheet.name, &names);
-        write_sheet(book.add_worksheet(), sheet, &name).context("cannot lay out the workbook")?;
+        // Constant-memory mode: each row goes to a temporary file as it is written, not into a table
+        // of every cell (an areas × indicators matrix of 38,000 areas).
+        let ws = book.add_worksheet_with_constant_memory().context("cannot build the workbook")?;
+        write_sheet(ws, sheet, &name).context("cannot lay out the workbook")?;
         names.push(name);
     }
     let about: Vec<&String> = content.heading.iter().chain(&content.notes).collect();
