@@ -397,16 +397,25 @@ pub fn evaluate(catalog: &Catalog, data: &Dataset, settings: &Settings) -> Evalu
                 continue;
             }
             let official = area.name == ind.city_row;
-            let current = find(settings.year)(area_no);
+            // A target due before the evaluation year is judged on its due year's data (issue 21): the
+            // final evaluation keeps the verdicts the mid-term gave the tasks due 2021–2023.
+            let at = judged_year(ind, settings.year, &years, |y| match area.kind {
+                AreaKind::City => {
+                    find(y)(area_no).is_some()
+                        || matches!(aggregate::combine(catalog, data, area, ind, find(y)), Combined::Value { .. })
+                }
+                AreaKind::Area => find(y)(area_no).is_some(),
+            });
+            let current = find(at)(area_no);
             let combined = match area.kind {
-                AreaKind::City => aggregate::combine(catalog, data, area, ind, find(settings.year)),
+                AreaKind::City => aggregate::combine(catalog, data, area, ind, find(at)),
                 AreaKind::Area => Combined::Nothing,
             };
             if area.kind == AreaKind::City {
-                warnings.extend(aggregate::mismatch(catalog, data, area_no, ind, find(settings.year)));
+                warnings.extend(aggregate::mismatch(catalog, data, area_no, ind, find(at)));
             }
             let members = match combined {
-                Combined::Value { .. } => aggregate::member_rows(catalog, area, ind, find(settings.year)),
+                Combined::Value { .. } => aggregate::member_rows(catalog, area, ind, find(at)),
                 _ => Vec::new(),
             };
             let history = yearly_values((catalog, data), (area_no, area), ind, &years, find);
@@ -569,6 +578,20 @@ struct Row<'a> {
     /// The row's values after the base year up to the evaluation year (a city row's aggregated where
     /// it was not reported).
     history: Vec<Point>,
+}
+
+/// The year whose data judges an indicator: the evaluation year, unless the target fell due earlier —
+/// then its due year when the data has it, else the latest year after it up to the evaluation year
+/// that has it (the evaluation year when none has: the verdict is then 缺数据 as before).
+/// Only the data's `years` are tried, so a far evaluation year costs nothing.
+fn judged_year(ind: &Indicator, year: i32, years: &[i32], has: impl Fn(i32) -> bool) -> i32 {
+    match ind.due {
+        Some(due) if due < year => {
+            let later = years.iter().rev().copied().filter(|&y| y > due && y <= year);
+            std::iter::once(due).filter(|d| years.contains(d)).chain(later).find(|&y| has(y)).unwrap_or(year)
+        }
+        _ => year,
+    }
 }
 
 /// The target in force for an indicator: the province's where given (note 4), else the plan's.

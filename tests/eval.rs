@@ -85,7 +85,7 @@ fn the_final_stage_gives_pass_or_fail_and_exit_1_on_a_failing_binding_indicator(
 
 #[test]
 fn fail_on_chooses_what_counts() {
-    run(&["eval", "tests/data/eval/final-pass-binding.csv", "--year", "2025"]).code(0).stdout_has("终期评估");
+    run(&["eval", "tests/data/eval/final-pass-binding.csv", "--year", "2025"]).code(0).stdout_has("总结评估");
     run(&["eval", "tests/data/eval/final-pass-binding.csv", "--year", "2025", "--fail-on", "any"]).code(1);
     run(&["eval", "tests/data/eval/final-fail.csv", "--year", "2025", "--fail-on", "never"]).code(0);
 }

@@ -34,7 +34,7 @@ fn all_shows_the_tasks_in_a_table_of_their_own_grouped_by_chapter() {
     }
     let plants = tasks.lines().find(|l| l.contains("尾水深海排放")).unwrap();
     assert!(
-        plants.contains("未达标") && plants.contains("2023年到期，按终期判定") && plants.contains("2023"),
+        plants.contains("未达标") && plants.contains("2023年到期，按总结评估规则判定") && plants.contains("2023"),
         "{plants}"
     );
     // Only 全市 is judged on a task; the areas' matrix keeps Table 2's columns.

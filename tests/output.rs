@@ -251,8 +251,20 @@ fn every_exit_1_says_why_on_stderr() {
     run(&["eval", "tests/data/eval/final-pass-binding.csv", "--year", "2025", "--fail-on", "any"])
         .code(1)
         .stderr_has("项指标未达要求：");
+    // Exit 0 says on stderr only what an empty list of shortfalls cannot: what was not judged (issue 21).
     let r = run(&["eval", DATA]);
-    assert_eq!(r.code(0).stderr, "", "nothing on stderr for exit 0");
+    assert!(
+        r.code(0).stderr.starts_with("可评估的4项约束性指标中没有滞后、倒退或未达标的指标；另有11项"),
+        "{}",
+        r.stderr
+    );
+    let dir = tempfile::tempdir().unwrap();
+    let official = dir.path().join("province.toml");
+    std::fs::write(&official, "[pm25_central]\ntarget = \"<= 22\"\nsource = \"闽环保〔2022〕1号\"\n").unwrap();
+    let r = run(&["eval", DATA, "--targets", official.to_str().unwrap()]);
+    assert!(!r.stderr.contains("省下达目标文件为示例"), "a targets file not marked as a sample: {}", r.stderr);
+    let r = run(&["eval", DATA, "--targets", "tests/data/eval/province.toml"]);
+    assert!(r.stderr.contains("省下达目标文件为示例（虚构）目标"), "its source says 示例: {}", r.stderr);
     run(&["validate", "tests/data/intake/crlf-2023.csv"]).code(1).stderr_has("无效：1个错误，0个警告");
     run(&["check-catalog", "tests/data/check/errors.toml", "--lang", "en"])
         .code(1)

@@ -226,13 +226,13 @@ fn cases(better: Better) -> Vec<Case> {
             Case {
                 reason: Reason::DueAlready { due: 2023, now: now(broken) },
                 en: "due in 2023: judged as final; the value 22.4 is above the target ≤22",
-                zh: "2023年到期，按终期判定：本期值22.4高于目标≤22",
+                zh: "2023年到期，按总结评估规则判定：本期值22.4高于目标≤22",
             }
         } else {
             Case {
                 reason: Reason::DueAlready { due: 2023, now: now(60.0) },
                 en: "due in 2023: judged as final; the value 60 meets the target ≥58.7",
-                zh: "2023年到期，按终期判定：本期值60达到目标≥58.7",
+                zh: "2023年到期，按总结评估规则判定：本期值60达到目标≥58.7",
             }
         },
     ]

@@ -28,8 +28,6 @@ const ALLOWED: &[(&str, &str, &str)] = &[
     ("target.rs", "＞", "a strict target written with a full-width sign (input)"),
     ("target.rs", "＜", "a strict target written with a full-width sign (input)"),
     ("cli.rs", "任务", "a hidden alias --type accepts for 重点任务 (input)"),
-    ("cmd/report.rs", "示例数据", "a data note that marks illustrative data (input)"),
-    ("cmd/report.rs", "模拟数据", "a data note that marks illustrative data (input)"),
     ("output/format/table.rs", "\u{3000}", "the ideographic space, where wrapped lines may break (layout)"),
     // Examples of the plan's own source names inside English error texts, and the plan's type names in
     // `--help`: both belong to the errors and settings part of issue 18 (src/cli.rs, the errors of

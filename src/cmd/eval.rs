@@ -5,8 +5,9 @@ use std::io::Write;
 
 use crate::catalog::Catalog;
 use crate::evaluate::{Evaluation, has_findings};
+use crate::labels::Sample;
 use crate::output::EvalView;
-use crate::output::{eval, projects};
+use crate::output::{eval, headline, projects};
 use crate::problem::{Failure, closest};
 use crate::settings::{self, Eval};
 use crate::{Console, Outcome};
@@ -32,13 +33,17 @@ pub fn run(s: &Eval, console: Console, out: &mut dyn Write, err: &mut dyn Write)
     }
     s.output.emit(&content, console, out)?;
     let overdue = super::projects::overdue_finding(s.overdue_projects, register.as_ref(), s.lang, err)?;
-    if !has_findings(&catalog, report.headline().into_iter(), s.fail_on) {
-        return Ok(if overdue { Outcome::Findings } else { Outcome::Clean });
-    }
-    if let Some(line) = eval::verdict_line(&report, s.fail_on) {
+    // The verdict line: on exit 1 why, and on exit 0 too when binding indicators went unjudged or the
+    // targets or data are a sample — an empty `--only off-track` table is not an all clear.
+    let sample = Sample {
+        targets: headline::targets_are_sample(&report),
+        data: super::is_illustrative(&data, s.input.read.follow_symlinks),
+    };
+    if let Some(line) = eval::verdict_line(&report, s.fail_on, sample) {
         writeln!(err, "{line}")?;
     }
-    Ok(Outcome::Findings)
+    let findings = has_findings(&catalog, report.headline().into_iter(), s.fail_on);
+    Ok(if findings || overdue { Outcome::Findings } else { Outcome::Clean })
 }
 
 /// `--explain ID`: the verdict of one indicator on the city-level row, or on `--county`'s.

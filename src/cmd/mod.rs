@@ -134,3 +134,23 @@ pub fn evaluation_year(input: &Input, data: &Dataset) -> anyhow::Result<i32> {
         (None, None) => Err(Failure::NoYear { files: input.display_names() }.into()),
     }
 }
+
+/// The bundled illustrative data files (data/README.md): a report made from them says so on its first page.
+const ILLUSTRATIVE: [&[u8]; 4] = [
+    include_bytes!("../../data/2021.csv"),
+    include_bytes!("../../data/2022.csv"),
+    include_bytes!("../../data/2023.csv"),
+    include_bytes!("../../data/2025.csv"),
+];
+
+/// Whether the data is illustrative: a bundled example file, or a row whose note says so.
+pub(crate) fn is_illustrative(data: &Dataset, follow_symlinks: bool) -> bool {
+    // Only files the loader read, and only regular files of a bundled file's size: a file it refused
+    // (a FIFO, /dev/zero) is never opened again (issue 19).
+    let bundled = data
+        .accounting
+        .iter()
+        .filter(|a| a.shape != "unreadable" && a.file != crate::load::STDIN_NAME)
+        .any(|a| crate::load::holds_one_of(&a.file, &ILLUSTRATIVE, follow_symlinks));
+    bundled || data.measurements.iter().filter_map(|m| data.note_of(m)).any(crate::labels::marks_sample)
+}

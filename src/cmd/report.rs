@@ -7,18 +7,11 @@ use std::time::{SystemTime, UNIX_EPOCH};
 use crate::Outcome;
 use crate::cli::DocumentFormat;
 use crate::evaluate::has_findings;
+use crate::labels::Sample;
 use crate::load::Dataset;
-use crate::output::EvalView;
+use crate::output::{EvalView, headline};
 use crate::report::{self, Document, Inputs};
 use crate::settings::{self, Report};
-
-/// The bundled illustrative data files (data/README.md): a report made from them says so on its first page.
-const ILLUSTRATIVE: [&[u8]; 4] = [
-    include_bytes!("../../data/2021.csv"),
-    include_bytes!("../../data/2022.csv"),
-    include_bytes!("../../data/2023.csv"),
-    include_bytes!("../../data/2025.csv"),
-];
 
 pub fn run(s: &Report, out: &mut dyn Write, err: &mut dyn Write) -> anyhow::Result<Outcome> {
     settings::refuse_input(&s.path, &s.protected)?;
@@ -32,7 +25,7 @@ pub fn run(s: &Report, out: &mut dyn Write, err: &mut dyn Write) -> anyhow::Resu
         report: &view,
         targets_file: s.judge.targets.as_ref().map(|p| p.display().to_string()),
         produced: produced_date(),
-        illustrative: is_illustrative(&data, s.input.read.follow_symlinks),
+        illustrative: super::is_illustrative(&data, s.input.read.follow_symlinks),
         problems: &data.problems,
         notes: &notes_of(&data, evaluation.year),
     };
@@ -42,27 +35,16 @@ pub fn run(s: &Report, out: &mut dyn Write, err: &mut dyn Write) -> anyhow::Resu
         DocumentFormat::Docx => report::docx::render(&doc, &mut &mut *out),
     })?;
     writeln!(out, "{}", crate::problem::escape(&s.path.to_string_lossy()))?;
+    // The verdict line, as `eval` prints it: why the exit code is 1, what could not be judged, what is a sample.
+    let sample = Sample { targets: headline::targets_are_sample(&view), data: inputs.illustrative };
+    if let Some(line) = crate::output::eval::verdict_line(&view, s.fail_on, sample) {
+        writeln!(err, "{line}")?;
+    }
     let findings = has_findings(&catalog, view.headline().into_iter(), s.fail_on);
     // `--fail-on overdue-projects` judges the register of major projects, when a status file was read.
     let register = super::projects::register_of(&catalog, &data, evaluation.year);
     let overdue = super::projects::overdue_finding(s.overdue_projects, register.as_ref(), s.lang, err)?;
     Ok(if findings || overdue { Outcome::Findings } else { Outcome::Clean })
-}
-
-/// Whether the data is illustrative: a bundled example file, or a row whose note says so.
-fn is_illustrative(data: &Dataset, follow_symlinks: bool) -> bool {
-    // Only files the loader read, and only regular files of a bundled file's size: a file it refused
-    // (a FIFO, /dev/zero) is never opened again (issue 19).
-    let bundled = data
-        .accounting
-        .iter()
-        .filter(|a| a.shape != "unreadable" && a.file != crate::load::STDIN_NAME)
-        .any(|a| crate::load::holds_one_of(&a.file, &ILLUSTRATIVE, follow_symlinks));
-    bundled
-        || data.measurements.iter().filter_map(|m| data.note_of(m)).any(|n| {
-            let n = n.to_lowercase();
-            n.contains("illustrative") || n.contains("示例数据") || n.contains("模拟数据")
-        })
 }
 
 fn notes_of(data: &Dataset, year: i32) -> HashMap<(String, String), String> {

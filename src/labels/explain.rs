@@ -241,9 +241,57 @@ pub fn explained_progress(p: &Progress, lang: Lang) -> String {
 pub fn explained_projection(p: &Progress, lang: Lang) -> String {
     let x = &p.projection;
     let value = num((x.value * 100.0).round() / 100.0);
-    let gap = num((x.gap * 100.0).round() / 100.0);
-    match lang {
-        Lang::Zh => format!("最小二乘直线延至{}年：{value}，目标{}，差{gap}", x.year, x.target),
-        Lang::En => format!("least-squares line to {}: {value} against {}, gap {gap}", x.year, x.target),
+    // By the sign that matters (issue 21): a projection that meets the target is 超出 it by the distance,
+    // one that misses is 差 the distance — never "差-1.39".
+    let gap = num((x.gap.abs() * 100.0).round() / 100.0);
+    let ceiling = x.target.cmp == crate::target::Cmp::AtMost;
+    match (lang, x.meets_target) {
+        (Lang::Zh, true) if ceiling => {
+            format!("最小二乘直线延至{}年：{value}，目标{}，低于目标{gap}", x.year, x.target)
+        }
+        (Lang::Zh, true) => format!("最小二乘直线延至{}年：{value}，目标{}，超出{gap}", x.year, x.target),
+        (Lang::En, true) if ceiling => {
+            format!("least-squares line to {}: {value} against {}, below it by {gap}", x.year, x.target)
+        }
+        (Lang::Zh, false) => format!("最小二乘直线延至{}年：{value}，目标{}，差{gap}", x.year, x.target),
+        (Lang::En, true) => {
+            format!("least-squares line to {}: {value} against {}, beyond it by {gap}", x.year, x.target)
+        }
+        (Lang::En, false) => format!("least-squares line to {}: {value} against {}, short by {gap}", x.year, x.target),
+    }
+}
+
+#[cfg(test)]
+mod projection_tests {
+    use super::*;
+    use crate::progress::Projection;
+    use crate::target::{Cmp, Rule};
+
+    fn progress_of(value: f64, cmp: Cmp, target: f64) -> Projection {
+        let rule = Rule { cmp, value: target };
+        Projection { year: 2025, value, target: rule, meets_target: rule.is_met_by(value), gap: value - target }
+    }
+
+    #[test]
+    fn a_projection_says_beyond_or_short_by_the_sign() {
+        let say = |projection: Projection| {
+            let point = crate::progress::Point { year: 2020, value: 0.0 };
+            let p = crate::progress::Progress {
+                from: point,
+                latest: point,
+                linear: true,
+                actual_rate: 0.0,
+                required_rate: 0.0,
+                ratio: None,
+                category: crate::progress::Category::Achieved,
+                projection,
+            };
+            explained_projection(&p, Lang::Zh)
+        };
+        // ≥80 projected at 81.65: 1.65 beyond; ≥19.5 projected at 18.11: 1.39 short (before: "差-1.39").
+        assert!(say(progress_of(81.65, Cmp::AtLeast, 80.0)).ends_with("超出1.65"));
+        assert!(say(progress_of(18.11, Cmp::AtLeast, 19.5)).ends_with("差1.39"));
+        assert!(say(progress_of(8.87, Cmp::AtMost, 10.0)).ends_with("低于目标1.13"));
+        assert!(say(progress_of(12.5, Cmp::AtMost, 10.0)).ends_with("差2.5"));
     }
 }

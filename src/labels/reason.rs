@@ -68,7 +68,7 @@ pub fn reason(r: &Reason, lang: Lang) -> String {
         (Reason::JudgedByLevel { now }, En) => format!("no baseline: judged by level; {}", standing(now, En)),
         (Reason::JudgedByLevel { now }, Zh) => format!("无基准值，按水平判定：{}", standing(now, Zh)),
         (Reason::DueAlready { due, now }, En) => format!("due in {due}: judged as final; {}", standing(now, En)),
-        (Reason::DueAlready { due, now }, Zh) => format!("{due}年到期，按终期判定：{}", standing(now, Zh)),
+        (Reason::DueAlready { due, now }, Zh) => format!("{due}年到期，按总结评估规则判定：{}", standing(now, Zh)),
         (Reason::NoRow, En) => "no row in the data".into(),
         (Reason::NoRow, Zh) => "数据中无此项".into(),
         (Reason::NoData, En) => "the data says no data".into(),

@@ -52,7 +52,8 @@ pub enum DocWord {
     /// Where an assigned target comes from.
     AssignedSource,
     DataNote,
-    NoneOffTrack,
+    /// The part that lists the indicators off track, as a sentence refers to it.
+    AttentionPart,
     BindingOffTrack,
     StatusFigure,
     BaselineToTarget,
@@ -101,7 +102,7 @@ pub fn doc_word(w: DocWord, lang: Lang) -> &'static str {
         DocWord::Due => ("期限", "Due"),
         DocWord::AssignedSource => ("来源", "Source"),
         DocWord::DataNote => ("数据备注：", "data note: "),
-        DocWord::NoneOffTrack => ("无滞后、倒退或未达标的指标。", "No indicator is lagging, regressing or failing."),
+        DocWord::AttentionPart => ("第三部分", "part 3"),
         DocWord::BindingOffTrack => ("约束性需关注", "Binding off track"),
         DocWord::StatusFigure => ("图1 各类指标评估状态分布", "Figure 1. Statuses by indicator type"),
         DocWord::BaselineToTarget => ("基准→目标", "Baseline → target"),
@@ -253,20 +254,6 @@ pub fn on_track_sentence(on: usize, ahead: usize, lang: Lang) -> String {
         (Lang::En, _) => format!(
             "In all, {on} indicators are at or ahead of the elapsed share, {ahead} of them already at the plan's target."
         ),
-    }
-}
-
-/// The binding indicators off track, by name, or that there are none.
-pub fn binding_off_track_sentence(names: &[String], lang: Lang) -> String {
-    match (lang, names.is_empty()) {
-        (Lang::Zh, true) => "约束性指标中没有滞后、倒退或未达标的指标。".to_string(),
-        (Lang::En, true) => "No binding indicator is off track.".to_string(),
-        (Lang::Zh, false) => {
-            format!("约束性指标中有{}项需重点关注：{}（详见第三部分）。", names.len(), names.join("、"))
-        }
-        (Lang::En, false) => {
-            format!("{} binding indicators are off track: {} (see part 3).", names.len(), names.join(", "))
-        }
     }
 }
 

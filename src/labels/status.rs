@@ -69,7 +69,7 @@ pub fn parse_type(raw: &str) -> Option<IndicatorType> {
 pub fn stage_label(s: Stage, lang: Lang) -> &'static str {
     match (s, lang) {
         (Stage::Midterm, Lang::Zh) => "中期评估",
-        (Stage::Final, Lang::Zh) => "终期评估",
+        (Stage::Final, Lang::Zh) => "总结评估",
         (Stage::Midterm, Lang::En) => "mid-term",
         (Stage::Final, Lang::En) => "final",
     }

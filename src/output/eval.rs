@@ -349,12 +349,17 @@ fn summary_sheet(report: &EvalView, summary: &Summary) -> Sheet {
         Some(area) => format!("{}{area}", word(Word::SummaryOf, lang)),
         None => labels::summary_title(report.catalog, lang),
     };
-    Sheet { name: word(Word::SummarySheet, lang).into(), title, columns, rows, notes: Vec::new() }
+    // What the counts above cannot say: the binding indicators not judged, and why (issue 21).
+    let sample = labels::Sample { targets: super::headline::targets_are_sample(report), data: false };
+    let notes = super::headline::notes(report, sample);
+    Sheet { name: word(Word::SummarySheet, lang).into(), title, columns, rows, notes }
 }
 
 /// The line on stderr that says why `eval` exits 1: how many indicators are off track and, for each,
-/// its 序号, short name, status, value and target. `None` when nothing fails under `fail_on`.
-pub fn verdict_line(report: &EvalView, fail_on: FailOn) -> Option<String> {
+/// its 序号, short name, status, value and target; then the binding indicators that could not be judged,
+/// named with why, and which inputs are samples. `None` when nothing fails under `fail_on`, nothing
+/// binding was left unjudged and nothing is a sample.
+pub fn verdict_line(report: &EvalView, fail_on: FailOn, sample: labels::Sample) -> Option<String> {
     let lang = report.lang;
     let failing: Vec<(&Verdict, &Indicator)> = report
         .headline()
@@ -362,23 +367,34 @@ pub fn verdict_line(report: &EvalView, fail_on: FailOn) -> Option<String> {
         .filter(|v| crate::evaluate::has_findings(report.catalog, std::iter::once(*v), fail_on))
         .filter_map(|v| Some((v, report.catalog.indicator(&v.indicator)?)))
         .collect();
+    let binding = super::headline::binding(report);
+    let mut parts = Vec::new();
     if failing.is_empty() {
-        return None;
+        let judged = match fail_on {
+            FailOn::Any => {
+                report.headline().into_iter().filter(|v| super::headline::unjudged_reason(v).is_none()).count()
+            }
+            _ => binding.judged,
+        };
+        parts.push(labels::verdict_none_off_track(judged, fail_on != FailOn::Any, report.evaluation.stage, lang));
+    } else {
+        let items: Vec<String> = failing
+            .iter()
+            .map(|(v, ind)| {
+                let target = v.target.resolved.clone().unwrap_or_else(|| v.target.text.to_string());
+                let (label, name) = (ind.label(report.catalog), labels::short_name(ind));
+                labels::off_track_item(
+                    &label,
+                    &name,
+                    &labels::status_word(report.catalog, v.status, lang),
+                    &super::value_text(v),
+                    &target,
+                    lang,
+                )
+            })
+            .collect();
+        parts.push(labels::off_track_line(fail_on == FailOn::Binding, &items, lang));
     }
-    let items: Vec<String> = failing
-        .iter()
-        .map(|(v, ind)| {
-            let target = v.target.resolved.clone().unwrap_or_else(|| v.target.text.to_string());
-            let (label, name) = (ind.label(report.catalog), labels::short_name(ind));
-            labels::off_track_item(
-                &label,
-                &name,
-                &labels::status_word(report.catalog, v.status, lang),
-                &super::value_text(v),
-                &target,
-                lang,
-            )
-        })
-        .collect();
-    Some(labels::off_track_line(fail_on == FailOn::Binding, &items, lang))
+    parts.extend(super::headline::notes(report, sample));
+    (parts.len() > 1 || !failing.is_empty()).then(|| labels::verdict_parts(&parts, lang))
 }

@@ -9,6 +9,7 @@ pub mod eval;
 pub mod explain;
 pub mod flat;
 pub mod format;
+pub mod headline;
 pub mod indicators;
 pub mod problems;
 pub mod projects;

@@ -208,10 +208,22 @@ impl Document {
             title: report.catalog.plan.name.clone(),
             subtitle: text::subtitle(report),
             facts: facts(inputs),
-            notice: inputs.illustrative.then(|| crate::labels::illustrative_notice(lang).to_string()),
+            notice: notice(inputs),
             sections,
         }
     }
+}
+
+/// The first page's warning: the data are illustrative, the targets file is a sample (示例/虚构).
+fn notice(inputs: &Inputs) -> Option<String> {
+    let lang = inputs.report.lang;
+    let mut parts = Vec::new();
+    if inputs.illustrative {
+        parts.push(crate::labels::illustrative_notice(lang).to_string());
+    }
+    let targets = crate::output::headline::targets_are_sample(inputs.report);
+    parts.extend(crate::labels::sample_notice(crate::labels::Sample { targets, data: false }, lang));
+    (!parts.is_empty()).then(|| parts.join(if lang == Lang::Zh { "" } else { " " }))
 }
 
 fn is_task(report: &EvalView, v: &Verdict) -> bool {
@@ -428,7 +440,7 @@ fn attention(report: &EvalView, headline: &[&Verdict]) -> Section {
         .filter_map(|v| Some(text::attention_item(report, report.catalog.indicator(&v.indicator)?, v)))
         .collect();
     let blocks = if items.is_empty() {
-        vec![Block::Paragraph(doc_word(DocWord::NoneOffTrack, lang).into())]
+        vec![Block::Paragraph(crate::labels::none_off_track(report.evaluation.stage, lang))]
     } else {
         vec![Block::Bullets(items)]
     };

@@ -86,14 +86,18 @@ pub(super) fn closing(report: &EvalView, headline: &[&Verdict]) -> Vec<super::Bl
         let on = count(&|v| matches!(v.status, Status::Achieved | Status::Held | Status::OnTrack));
         out.push(labels::on_track_sentence(on, ahead, lang));
     }
-    let binding_off: Vec<String> = headline
+    // Scoped to the binding indicators that could be judged; the others named with why (issue 21).
+    let binding = crate::output::headline::binding(report);
+    let off: Vec<String> = binding
+        .off_track
         .iter()
-        .filter(|v| v.status.is_failing())
         .filter_map(|v| report.catalog.indicator(&v.indicator))
-        .filter(|i| i.kind == IndicatorType::Binding)
         .map(|i| i.display_name())
         .collect();
-    out.push(labels::binding_off_track_sentence(&binding_off, lang));
+    let list = labels::unjudged_list(&binding.unjudged, lang);
+    let part = labels::doc_word(labels::DocWord::AttentionPart, lang);
+    let stage = report.evaluation.stage;
+    out.push(labels::binding_sentence(binding.judged, &off, &list, binding.unjudged_count(), stage, part, lang));
     out.into_iter().map(super::Block::Paragraph).collect()
 }
 
