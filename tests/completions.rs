@@ -119,5 +119,5 @@ fn fish_completes_the_values_of_a_flag() {
         .unwrap_or_else(|e| panic!("fish could not run ({e}); install it to run this test"));
     let values: Vec<String> =
         String::from_utf8_lossy(&out.stdout).lines().filter_map(|l| l.split('\t').next()).map(str::to_string).collect();
-    assert_eq!(values, ["any", "binding", "never"], "{}", String::from_utf8_lossy(&out.stderr));
+    assert_eq!(values, ["any", "binding", "never", "overdue-projects"], "{}", String::from_utf8_lossy(&out.stderr));
 }
