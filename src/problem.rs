@@ -264,6 +264,15 @@ pub enum PlanBroken {
     RebasedNoNote,
 }
 
+/// What a path is when it is not a regular file, a named pipe or a character device.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum FileKind {
+    Folder,
+    BlockDevice,
+    Socket,
+    Other,
+}
+
 /// Which figure of a catalogue [`Broken::FigureNotAFigure`] is about.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Figure {
@@ -543,6 +552,32 @@ pub enum Failure {
     },
     XlsxNeedsFile,
     OutputIsInput {
+        path: String,
+    },
+    /// `-o` names another spelling of an input file.
+    OutputIsNamedInput {
+        path: String,
+        input: String,
+    },
+    /// `-o` names the catalogue every run in the folder reads by default.
+    OutputIsDefaultCatalog {
+        path: String,
+        catalog: &'static str,
+    },
+    OutputLinkNowhere {
+        path: String,
+    },
+    /// `-o` is a symbolic link to a regular file (`to`).
+    OutputLinkToFile {
+        path: String,
+        to: String,
+    },
+    /// `-o` is neither a regular file, a named pipe nor a character device.
+    OutputNotWritable {
+        path: String,
+        kind: FileKind,
+    },
+    OutputPipeWithoutReader {
         path: String,
     },
     CannotWrite {

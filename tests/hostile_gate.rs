@@ -186,35 +186,39 @@ fn output_that_is_an_input_is_refused_by_name_folder_link_or_identity() {
     let data = "county,indicator,value\n全市,forest_coverage,59\n";
     write(&d.join("in"), "a-2023.csv", data);
     // A folder stands for its files.
-    run_in(d, &["eval", "in/", "-o", "in/a-2023.csv", "--format", "csv"])
+    run_in(d, &["eval", "in/", "-o", "in/a-2023.csv", "--format", "csv"]).code(2).stderr_has("这是输入文件之一");
+    run_in(d, &["eval", "in/", "-o", "in/a-2023.csv", "--format", "csv", "--lang", "en"])
         .code(2)
         .stderr_has("that is one of the input files");
     // A hard link is the same file under another name.
     std::fs::hard_link(d.join("in/a-2023.csv"), d.join("alias.csv")).unwrap();
-    run_in(d, &["eval", "in/a-2023.csv", "-o", "alias.csv"])
+    run_in(d, &["eval", "in/a-2023.csv", "-o", "alias.csv", "--lang", "en"])
         .code(2)
         .stderr_has("that is in/a-2023.csv, one of the input files");
     assert_eq!(std::fs::read_to_string(d.join("in/a-2023.csv")).unwrap(), data);
     // The catalogue given with --catalog, to template.
     std::fs::copy(common::root().join("indicators.toml"), d.join("c.toml")).unwrap();
     let catalog = std::fs::read(d.join("c.toml")).unwrap();
-    run_in(d, &["template", "--year", "2023", "--catalog", "c.toml", "-o", "c.toml", "--format", "csv"])
-        .code(2)
-        .stderr_has("one of the input files");
+    run_in(
+        d,
+        &["template", "--year", "2023", "--catalog", "c.toml", "-o", "c.toml", "--format", "csv", "--lang", "en"],
+    )
+    .code(2)
+    .stderr_has("one of the input files");
     assert_eq!(std::fs::read(d.join("c.toml")).unwrap(), catalog);
     // The catalogue read by default, and its name even before it exists.
     std::fs::copy(d.join("c.toml"), d.join("in/indicators.toml")).unwrap();
-    run_in(&d.join("in"), &["eval", "a-2023.csv", "-o", "indicators.toml", "--format", "csv"])
+    run_in(&d.join("in"), &["eval", "a-2023.csv", "-o", "indicators.toml", "--format", "csv", "--lang", "en"])
         .code(2)
         .stderr_has("the catalogue every run in this folder reads by default");
-    run_in(d, &["eval", "in/a-2023.csv", "-o", "indicators.toml", "--format", "csv"])
+    run_in(d, &["eval", "in/a-2023.csv", "-o", "indicators.toml", "--format", "csv", "--lang", "en"])
         .code(2)
         .stderr_has("the catalogue every run in this folder reads by default");
     assert!(!d.join("indicators.toml").exists());
     assert_eq!(std::fs::read(d.join("in/indicators.toml")).unwrap(), catalog);
     // A targets file, to report.
     write(d, "t.toml", "");
-    run_in(d, &["report", "in/a-2023.csv", "--targets", "t.toml", "-o", "t.toml", "--format", "html"])
+    run_in(d, &["report", "in/a-2023.csv", "--targets", "t.toml", "-o", "t.toml", "--format", "html", "--lang", "en"])
         .code(2)
         .stderr_has("one of the input files");
 }
@@ -230,7 +234,7 @@ fn output_to_a_fifo_is_written_through_or_refused_never_replaced() {
     let fifo = d.join("out.csv");
     mkfifo(&fifo);
     // Nobody reads it: refused at once, not a hang, and still a FIFO.
-    run_within(d, &["eval", "a-2023.csv", "-o", "out.csv"], Duration::from_secs(60))
+    run_within(d, &["eval", "a-2023.csv", "-o", "out.csv", "--lang", "en"], Duration::from_secs(60))
         .code(2)
         .stderr_has("a named pipe that nothing reads");
     assert!(is_fifo(&fifo));
@@ -267,12 +271,14 @@ fn output_to_a_link_is_written_through_to_a_device_and_refused_to_a_file() {
     // change a file elsewhere.
     write(d, "elsewhere.csv", "keep");
     std::os::unix::fs::symlink("elsewhere.csv", d.join("out.csv")).unwrap();
-    run_in(d, &["eval", "a-2023.csv", "-o", "out.csv"]).code(2).stderr_has("a symbolic link (to elsewhere.csv)");
+    run_in(d, &["eval", "a-2023.csv", "-o", "out.csv", "--lang", "en"])
+        .code(2)
+        .stderr_has("a symbolic link (to elsewhere.csv)");
     assert_eq!(std::fs::read_to_string(d.join("elsewhere.csv")).unwrap(), "keep");
     assert!(std::fs::symlink_metadata(d.join("out.csv")).unwrap().file_type().is_symlink());
     // A folder is refused.
     std::fs::create_dir(d.join("dir.csv")).unwrap();
-    run_in(d, &["eval", "a-2023.csv", "-o", "dir.csv"]).code(2).stderr_has("a folder");
+    run_in(d, &["eval", "a-2023.csv", "-o", "dir.csv", "--lang", "en"]).code(2).stderr_has("a folder");
     // A regular file is still replaced whole.
     write(d, "plain.csv", "old");
     run_in(d, &["eval", "a-2023.csv", "-o", "plain.csv"]).code(0);
@@ -371,7 +377,9 @@ fn side_files_are_checked_before_they_are_read() {
     .code(2)
     .stderr_has("fifo.toml: found \"a named pipe (FIFO)\"");
     std::os::unix::fs::symlink(common::root().join("indicators.toml"), d.join("link.toml")).unwrap();
-    run_within(d, &["indicators", "--catalog", "link.toml"], quick).code(2).stderr_has("a symbolic link");
+    run_within(d, &["indicators", "--catalog", "link.toml", "--lang", "en"], quick)
+        .code(2)
+        .stderr_has("a symbolic link");
     run_within(d, &["eval", "a-2023.csv", "--catalog", "link.toml", "--follow-symlinks"], quick).code(0);
     // Beyond the side-file limit.
     write(d, "big.toml", &format!("# {}\n", "x".repeat(4096)));

@@ -3,7 +3,7 @@
 use std::fmt;
 
 use super::*;
-use crate::problem::Failure;
+use crate::problem::{Failure, FileKind};
 
 /// What `main` writes before an error.
 pub fn error_prefix(lang: Lang) -> &'static str {
@@ -81,6 +81,30 @@ fn failure_en(f: &Failure) -> String {
         Failure::BinaryToTerminal { format } => format!("--format {format} writes a binary workbook: add -o FILE.xlsx"),
         Failure::XlsxNeedsFile => "an xlsx template needs a file: add -o FILE.xlsx".into(),
         Failure::OutputIsInput { path } => format!("-o {path}: that is one of the input files; choose another name"),
+        Failure::OutputIsNamedInput { path, input } => {
+            format!("-o {path}: that is {input}, one of the input files; choose another name")
+        }
+        Failure::OutputIsDefaultCatalog { path, catalog } => format!(
+            "-o {path}: that is the catalogue every run in this folder reads by default ({catalog}); choose another name"
+        ),
+        Failure::OutputLinkNowhere { path } => format!("-o {path}: a symbolic link that leads nowhere"),
+        Failure::OutputLinkToFile { path, to } => {
+            format!("-o {path}: a symbolic link (to {to}); write to the file it leads to, or remove the link")
+        }
+        Failure::OutputNotWritable { path, kind } => {
+            let what = match kind {
+                FileKind::Folder => "a folder",
+                FileKind::BlockDevice => "a block device",
+                FileKind::Socket => "a socket",
+                FileKind::Other => "not a regular file",
+            };
+            format!(
+                "-o {path}: {what}; plan-check writes a regular file (replaced whole), a named pipe or a character device"
+            )
+        }
+        Failure::OutputPipeWithoutReader { path } => {
+            format!("-o {path}: a named pipe that nothing reads; start its reader first")
+        }
         Failure::CannotWrite { path } => format!("cannot write {path}"),
         Failure::TemplateYearRange { year } => format!("--year {year} is not a year between 1900 and 2100"),
         Failure::TemplateYearPlan { year, base, target } => format!(
@@ -140,6 +164,24 @@ fn failure_zh(f: &Failure) -> String {
         Failure::BinaryToTerminal { format } => format!("--format {format} 写的是二进制工作簿：请加 -o FILE.xlsx"),
         Failure::XlsxNeedsFile => "xlsx 模板须写入文件：请加 -o FILE.xlsx".into(),
         Failure::OutputIsInput { path } => format!("-o {path}：这是输入文件之一；请换一个文件名"),
+        Failure::OutputIsNamedInput { path, input } => format!("-o {path}：这是输入文件 {input}；请换一个文件名"),
+        Failure::OutputIsDefaultCatalog { path, catalog } => {
+            format!("-o {path}：这是本文件夹中每次运行默认读取的指标目录（{catalog}）；请换一个文件名")
+        }
+        Failure::OutputLinkNowhere { path } => format!("-o {path}：符号链接指向的文件不存在"),
+        Failure::OutputLinkToFile { path, to } => {
+            format!("-o {path}：这是指向 {to} 的符号链接；请直接写入它所指的文件，或删除该链接")
+        }
+        Failure::OutputNotWritable { path, kind } => {
+            let what = match kind {
+                FileKind::Folder => "文件夹",
+                FileKind::BlockDevice => "块设备",
+                FileKind::Socket => "套接字",
+                FileKind::Other => "不是普通文件",
+            };
+            format!("-o {path}：{what}；plan-check 只写入普通文件（整体替换）、命名管道或字符设备")
+        }
+        Failure::OutputPipeWithoutReader { path } => format!("-o {path}：命名管道没有读取方；请先启动读取程序"),
         Failure::CannotWrite { path } => format!("无法写入 {path}"),
         Failure::TemplateYearRange { year } => format!("--year {year}：不是 1900 至 2100 之间的年份"),
         Failure::TemplateYearPlan { year, base, target } => {

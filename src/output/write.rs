@@ -9,10 +9,10 @@
 use std::io::{Cursor, Seek, Write};
 use std::path::{Path, PathBuf};
 
-use anyhow::{Context as _, bail};
+use anyhow::Context as _;
 
 use crate::load::{self, DEFAULT_CATALOG};
-use crate::problem::escape;
+use crate::problem::{Failure, FileKind, escape};
 
 /// The files a run reads, which `-o` must not name: the data files with every folder expanded to the
 /// files it stands for, the catalogue (`--catalog`, else `./indicators.toml`), the `--targets` file and
@@ -35,10 +35,7 @@ pub fn files_read(data: &[String], catalog: Option<&Path>, side: &[Option<&Path>
 pub fn refuse_input(path: &Path, inputs: &[PathBuf]) -> anyhow::Result<()> {
     let shown = escape(&path.to_string_lossy()).into_owned();
     if is_default_catalog(path) {
-        bail!(
-            "-o {shown}: that is the catalogue every run in this folder reads by default ({DEFAULT_CATALOG}); \
-             choose another name"
-        );
+        return Err(Failure::OutputIsDefaultCatalog { path: shown, catalog: DEFAULT_CATALOG }.into());
     }
     let target = identity(path);
     let named = path.canonicalize().ok();
@@ -48,9 +45,9 @@ pub fn refuse_input(path: &Path, inputs: &[PathBuf]) -> anyhow::Result<()> {
     if let Some(input) = inputs.iter().find(|i| same(i)) {
         let input = escape(&input.to_string_lossy()).into_owned();
         if input == shown {
-            bail!("-o {shown}: that is one of the input files; choose another name");
+            return Err(Failure::OutputIsInput { path: shown }.into());
         }
-        bail!("-o {shown}: that is {input}, one of the input files; choose another name");
+        return Err(Failure::OutputIsNamedInput { path: shown, input }.into());
     }
     Ok(())
 }
@@ -104,7 +101,7 @@ pub fn write_output_with(
     let meta = match std::fs::symlink_metadata(path) {
         Ok(meta) => meta,
         Err(e) if e.kind() == std::io::ErrorKind::NotFound => return write_atomically(path, render),
-        Err(e) => return Err(e).with_context(|| format!("cannot write {shown}")),
+        Err(e) => return Err(e).with_context(|| Failure::CannotWrite { path: shown.to_string() }),
     };
     if meta.is_file() {
         return write_atomically(path, render);
@@ -114,20 +111,18 @@ pub fn write_output_with(
     // writing through would change a file elsewhere.
     let linked = meta.file_type().is_symlink();
     let meta = if linked {
-        std::fs::metadata(path).with_context(|| format!("-o {shown}: a symbolic link that leads nowhere"))?
+        std::fs::metadata(path).context(Failure::OutputLinkNowhere { path: shown.clone() })?
     } else {
         meta
     };
     match kind(&meta) {
         Kind::Regular => {
             let to = std::fs::read_link(path).map(|t| t.to_string_lossy().into_owned()).unwrap_or_default();
-            bail!("-o {shown}: a symbolic link (to {}); write to the file it leads to, or remove the link", escape(&to))
+            Err(Failure::OutputLinkToFile { path: shown, to: escape(&to).into_owned() }.into())
         }
         Kind::Pipe => write_pipe(path, &rendered(render)?, &shown),
         Kind::CharDevice => write_through(path, &rendered(render)?, &shown),
-        Kind::Other(what) => bail!(
-            "-o {shown}: {what}; plan-check writes a regular file (replaced whole), a named pipe or a character device"
-        ),
+        Kind::Other(kind) => Err(Failure::OutputNotWritable { path: shown, kind }.into()),
     }
 }
 
@@ -142,7 +137,7 @@ enum Kind {
     Regular,
     Pipe,
     CharDevice,
-    Other(&'static str),
+    Other(FileKind),
 }
 
 #[cfg(unix)]
@@ -153,10 +148,10 @@ fn kind(meta: &std::fs::Metadata) -> Kind {
         _ if t.is_file() => Kind::Regular,
         _ if t.is_fifo() => Kind::Pipe,
         _ if t.is_char_device() => Kind::CharDevice,
-        _ if t.is_dir() => Kind::Other("a folder"),
-        _ if t.is_block_device() => Kind::Other("a block device"),
-        _ if t.is_socket() => Kind::Other("a socket"),
-        _ => Kind::Other("not a regular file"),
+        _ if t.is_dir() => Kind::Other(FileKind::Folder),
+        _ if t.is_block_device() => Kind::Other(FileKind::BlockDevice),
+        _ if t.is_socket() => Kind::Other(FileKind::Socket),
+        _ => Kind::Other(FileKind::Other),
     }
 }
 
@@ -165,7 +160,7 @@ fn kind(meta: &std::fs::Metadata) -> Kind {
     if meta.is_file() {
         Kind::Regular
     } else if meta.is_dir() {
-        Kind::Other("a folder")
+        Kind::Other(FileKind::Folder)
     } else {
         Kind::CharDevice
     }
@@ -173,10 +168,12 @@ fn kind(meta: &std::fs::Metadata) -> Kind {
 
 /// A character device is written in place: never created, truncated or replaced.
 fn write_through(path: &Path, bytes: &[u8], shown: &str) -> anyhow::Result<()> {
-    let mut file =
-        std::fs::OpenOptions::new().write(true).open(path).with_context(|| format!("cannot write {shown}"))?;
-    file.write_all(bytes).with_context(|| format!("cannot write {shown}"))?;
-    file.flush().with_context(|| format!("cannot write {shown}"))
+    let mut file = std::fs::OpenOptions::new()
+        .write(true)
+        .open(path)
+        .with_context(|| Failure::CannotWrite { path: shown.to_string() })?;
+    file.write_all(bytes).with_context(|| Failure::CannotWrite { path: shown.to_string() })?;
+    file.flush().with_context(|| Failure::CannotWrite { path: shown.to_string() })
 }
 
 /// A named pipe is written through when something reads it; with no reader, opening it would block
@@ -189,15 +186,15 @@ fn write_pipe(path: &Path, bytes: &[u8], shown: &str) -> anyhow::Result<()> {
     let mut file = match opened {
         Ok(file) => file,
         Err(e) if e.raw_os_error() == Some(rustix::io::Errno::NXIO.raw_os_error()) => {
-            bail!("-o {shown}: a named pipe that nothing reads; start its reader first")
+            return Err(Failure::OutputPipeWithoutReader { path: shown.to_string() }.into());
         }
-        Err(e) => return Err(e).with_context(|| format!("cannot write {shown}")),
+        Err(e) => return Err(e).with_context(|| Failure::CannotWrite { path: shown.to_string() }),
     };
     // Blocking again for the writes: the reader sets the pace.
     rustix::fs::fcntl_setfl(&file, rustix::fs::fcntl_getfl(&file)? - OFlags::NONBLOCK)
-        .with_context(|| format!("cannot write {shown}"))?;
-    file.write_all(bytes).with_context(|| format!("cannot write {shown}"))?;
-    file.flush().with_context(|| format!("cannot write {shown}"))
+        .with_context(|| Failure::CannotWrite { path: shown.to_string() })?;
+    file.write_all(bytes).with_context(|| Failure::CannotWrite { path: shown.to_string() })?;
+    file.flush().with_context(|| Failure::CannotWrite { path: shown.to_string() })
 }
 
 #[cfg(not(unix))]
@@ -213,7 +210,7 @@ fn write_atomically(path: &Path, render: impl FnOnce(&mut dyn WriteSeek) -> anyh
         _ => Path::new("."),
     };
     let shown = escape(&path.to_string_lossy()).into_owned();
-    let failed = || format!("cannot write {shown}");
+    let failed = || Failure::CannotWrite { path: shown.clone() };
     let tmp = tempfile::NamedTempFile::new_in(dir).with_context(failed)?;
     if let Some(permissions) = permissions_for(path) {
         tmp.as_file().set_permissions(permissions).with_context(failed)?;
