@@ -580,6 +580,11 @@ pub enum Failure {
     OutputPipeWithoutReader {
         path: String,
     },
+    /// The latest year of the data is given only by rows of files named for another year (first at `at`).
+    StrayYear {
+        year: i32,
+        at: String,
+    },
     CannotWrite {
         path: String,
     },

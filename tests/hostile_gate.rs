@@ -109,10 +109,11 @@ fn a_year_that_disagrees_with_the_file_name_is_named_and_never_chooses_the_year(
     assert_eq!(mismatch.len(), 1, "{found:?}");
     assert_eq!((mismatch[0].1, mismatch[0].2, mismatch[0].3.as_str()), (Some(3), Some(4), "2024"));
     assert!(mismatch[0].4.contains("2023"), "{found:?}");
-    run_in(dir.path(), &["eval", "c-2023.csv"])
+    run_in(dir.path(), &["eval", "c-2023.csv", "--lang", "en"])
         .code(2)
         .stderr_has("the latest year in the data, 2024, is given only by rows of files named for another year")
         .stderr_has("c-2023.csv:3");
+    run_in(dir.path(), &["eval", "c-2023.csv"]).code(2).stderr_has("数据中最晚的年份 2024").stderr_has("c-2023.csv:3");
     let r = run_in(dir.path(), &["eval", "c-2023.csv", "--year", "2023", "--format", "json"]);
     assert_eq!(r.json()["year"], 2023);
 }

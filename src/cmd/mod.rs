@@ -125,11 +125,7 @@ pub fn evaluation_year(input: &Input, data: &Dataset) -> anyhow::Result<i32> {
         // never chooses the year evaluated.
         (None, Some(&y)) => match load::stray_year(data, y) {
             None => Ok(y),
-            Some(at) => anyhow::bail!(
-                "the latest year in the data, {y}, is given only by rows of files named for another year (first at \
-                 {}); pass --year to choose the year evaluated, or correct the year column",
-                escape(&at)
-            ),
+            Some(at) => Err(Failure::StrayYear { year: y, at: escape(&at).into_owned() }.into()),
         },
         (None, None) => Err(Failure::NoYear { files: input.display_names() }.into()),
     }

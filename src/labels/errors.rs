@@ -105,6 +105,10 @@ fn failure_en(f: &Failure) -> String {
         Failure::OutputPipeWithoutReader { path } => {
             format!("-o {path}: a named pipe that nothing reads; start its reader first")
         }
+        Failure::StrayYear { year, at } => format!(
+            "the latest year in the data, {year}, is given only by rows of files named for another year (first at \
+             {at}); pass --year to choose the year evaluated, or correct the year column"
+        ),
         Failure::CannotWrite { path } => format!("cannot write {path}"),
         Failure::TemplateYearRange { year } => format!("--year {year} is not a year between 1900 and 2100"),
         Failure::TemplateYearPlan { year, base, target } => format!(
@@ -182,6 +186,9 @@ fn failure_zh(f: &Failure) -> String {
             format!("-o {path}：{what}；plan-check 只写入普通文件（整体替换）、命名管道或字符设备")
         }
         Failure::OutputPipeWithoutReader { path } => format!("-o {path}：命名管道没有读取方；请先启动读取程序"),
+        Failure::StrayYear { year, at } => format!(
+            "数据中最晚的年份 {year} 仅来自文件名标明其他年份的文件中的行（首见于 {at}）；请用 --year 指定评估年份，或更正年份列"
+        ),
         Failure::CannotWrite { path } => format!("无法写入 {path}"),
         Failure::TemplateYearRange { year } => format!("--year {year}：不是 1900 至 2100 之间的年份"),
         Failure::TemplateYearPlan { year, base, target } => {
