@@ -17,24 +17,8 @@ fn validate_json(dir: &Path, args: &[&str]) -> (Run, Value) {
     (r, doc)
 }
 
-/// A problem as (code, line, column, found, expected).
-type Found = (String, Option<u64>, Option<u64>, String, String);
-
-/// The problems of a validate document.
-fn problems(doc: &Value) -> Vec<Found> {
-    doc["problems"]
-        .as_array()
-        .expect("problems")
-        .iter()
-        .map(|p| {
-            let s = |k: &str| p[k].as_str().unwrap_or_default().to_string();
-            (s("code"), p["line"].as_u64(), p["column"].as_u64(), s("found"), s("expected"))
-        })
-        .collect()
-}
-
 fn has(doc: &Value, code: &str, needle: &str) -> bool {
-    problems(doc)
+    common::problems(doc)
         .iter()
         .any(|(c, _, _, found, expected)| c == code && (found.contains(needle) || expected.contains(needle)))
 }
@@ -56,7 +40,7 @@ fn two_cells_far_apart_are_read_without_a_dense_grid() {
     r.code(1);
     // The lone far cell is beyond the header: a ragged row at its place, and the real row is used.
     assert!(
-        problems(&doc).iter().any(|p| p.0 == "ragged-row" && p.1 == Some(1_048_576) && p.2 == Some(16_384)),
+        common::problems(&doc).iter().any(|p| p.0 == "ragged-row" && p.1 == Some(1_048_576) && p.2 == Some(16_384)),
         "{doc:#}"
     );
     assert_eq!(doc["files"][0]["rows_accepted"], 1);
@@ -74,7 +58,7 @@ fn a_malformed_or_out_of_range_cell_reference_is_an_unreadable_workbook() {
         write(dir.path(), name, &Book::one(data).bytes());
         let (r, doc) = validate_json(dir.path(), &[name]);
         r.code(1);
-        assert_eq!(problems(&doc)[0].0, "unreadable-file", "{name}: {doc:#}");
+        assert_eq!(common::problems(&doc)[0].0, "unreadable-file", "{name}: {doc:#}");
         assert_eq!(doc["files"][0]["shape"], "unreadable");
     }
 }
@@ -120,7 +104,7 @@ fn one_huge_cell_is_too_large_at_its_place_and_never_echoed_whole() {
     write(dir.path(), "cell-2023.xlsx", &Book::one(data).bytes());
     let (r, doc) = validate_json(dir.path(), &["cell-2023.xlsx"]);
     r.code(1);
-    let too_large: Vec<_> = problems(&doc).into_iter().filter(|p| p.0 == "too-large").collect();
+    let too_large: Vec<_> = common::problems(&doc).into_iter().filter(|p| p.0 == "too-large").collect();
     assert_eq!((too_large[0].1, too_large[0].2), (Some(2), Some(2)), "{doc:#}");
     assert!(too_large[0].4.contains("cell-bytes"), "{doc:#}");
     assert!(r.stdout.len() < 8 << 10, "{} bytes of output", r.stdout.len());
@@ -200,7 +184,7 @@ fn fifos_devices_and_symlinks_are_refused() {
     std::os::unix::fs::symlink(&secret, dir.path().join("link-2023.csv")).unwrap();
     let (r, doc) = validate_json(dir.path(), &["pipe-2023.csv", "/dev/zero", "link-2023.csv"]);
     r.code(1);
-    let found: Vec<String> = problems(&doc).into_iter().map(|p| format!("{} {}", p.0, p.3)).collect();
+    let found: Vec<String> = common::problems(&doc).into_iter().map(|p| format!("{} {}", p.0, p.3)).collect();
     assert_eq!(
         found,
         [
@@ -333,7 +317,7 @@ fn dates_formulas_and_numbers_beyond_a_double_are_problems_not_values() {
     let (r, doc) = validate_json(dir.path(), &["misreads-2023.xlsx"]);
     r.code(1);
     let got: Vec<(String, Option<u64>, String)> =
-        problems(&doc).into_iter().map(|(c, l, _, found, _)| (c, l, found)).collect();
+        common::problems(&doc).into_iter().map(|(c, l, _, found, _)| (c, l, found)).collect();
     assert_eq!(
         got,
         [
@@ -359,7 +343,7 @@ fn typed_numbers_that_a_double_cannot_hold_are_refused() {
     write(dir.path(), "numbers-2023.csv", csv.as_bytes());
     let (r, doc) = validate_json(dir.path(), &["numbers-2023.csv"]);
     r.code(1);
-    let codes: Vec<(String, Option<u64>)> = problems(&doc).into_iter().map(|p| (p.0, p.1)).collect();
+    let codes: Vec<(String, Option<u64>)> = common::problems(&doc).into_iter().map(|p| (p.0, p.1)).collect();
     let expected: Vec<(String, Option<u64>)> =
         [("not-a-number", 2), ("not-a-number", 3), ("not-a-number", 4), ("out-of-range", 5)]
             .map(|(c, l)| (c.to_string(), Some(l)))
@@ -445,7 +429,7 @@ fn a_row_counted_as_accepted_is_a_row_whose_value_is_used() {
         (&5.into(), &2.into(), &3.into()),
         "{doc:#}"
     );
-    let at: Vec<(String, Option<u64>)> = problems(&doc).into_iter().map(|p| (p.0, p.1)).collect();
+    let at: Vec<(String, Option<u64>)> = common::problems(&doc).into_iter().map(|p| (p.0, p.1)).collect();
     let expected: Vec<(String, Option<u64>)> = [
         ("conflicting-duplicate", 2),
         ("conflicting-duplicate", 3),
@@ -479,7 +463,7 @@ fn a_folder_gives_its_data_files_and_an_unreadable_file_is_a_problem_of_its_own(
     assert_eq!(doc["files"][0]["rows_accepted"], 1);
     assert_eq!(doc["files"][1]["rows_accepted"], 1);
     let unreadable: Vec<(String, String)> =
-        problems(&doc).into_iter().filter(|p| p.0 == "unreadable-file").map(|p| (p.3, p.4)).collect();
+        common::problems(&doc).into_iter().filter(|p| p.0 == "unreadable-file").map(|p| (p.3, p.4)).collect();
     assert_eq!(unreadable.len(), 3, "{doc:#}");
     assert_eq!(unreadable[0].1, "a folder with at least one .csv, .xlsx or .xls file");
     assert_eq!(unreadable[1].0, "no such file");

@@ -10,25 +10,9 @@ use std::path::Path;
 use std::time::Duration;
 
 use common::{Run, run_in};
-use serde_json::Value;
 
 fn write(dir: &Path, name: &str, text: &str) {
     std::fs::write(dir.join(name), text).unwrap();
-}
-
-/// A problem as (code, line, column, found, expected).
-type Found = (String, Option<u64>, Option<u64>, String, String);
-
-fn codes(doc: &Value) -> Vec<Found> {
-    doc["problems"]
-        .as_array()
-        .expect("problems")
-        .iter()
-        .map(|p| {
-            let s = |k: &str| p[k].as_str().unwrap_or_default().to_string();
-            (s("code"), p["line"].as_u64(), p["column"].as_u64(), s("found"), s("expected"))
-        })
-        .collect()
 }
 
 /// Makes a FIFO at `path` (mkfifo(1): the test needs no crate for it).
@@ -70,7 +54,7 @@ fn a_year_outside_the_plan_period_is_an_error_and_never_the_year_evaluated() {
     );
     let r = run_in(dir.path(), &["validate", "a-2023.csv", "--format", "json"]);
     r.code(1);
-    let found = codes(&r.json());
+    let found = common::problems(&r.json());
     let outside: Vec<_> = found.iter().filter(|p| p.0 == "year-outside-plan").collect();
     assert_eq!(outside.len(), 2, "{found:?}");
     assert_eq!((outside[0].1, outside[0].2, outside[0].3.as_str()), (Some(3), Some(4), "2032"), "{found:?}");
@@ -89,7 +73,7 @@ fn a_file_named_for_an_out_of_plan_year_dates_no_row() {
     write(dir.path(), "b-2032.csv", "county,indicator,value\n全市,forest_coverage,59\n");
     let r = run_in(dir.path(), &["validate", "b-2032.csv", "--format", "json"]);
     r.code(1);
-    assert!(codes(&r.json()).iter().any(|p| p.0 == "year-outside-plan" && p.1 == Some(2) && p.3 == "2032"));
+    assert!(common::problems(&r.json()).iter().any(|p| p.0 == "year-outside-plan" && p.1 == Some(2) && p.3 == "2032"));
 }
 
 /// A year column that disagrees with the file's name: a warning naming both, and a year only such
@@ -104,7 +88,7 @@ fn a_year_that_disagrees_with_the_file_name_is_named_and_never_chooses_the_year(
     );
     let r = run_in(dir.path(), &["validate", "c-2023.csv", "--format", "json"]);
     r.code(0);
-    let found = codes(&r.json());
+    let found = common::problems(&r.json());
     let mismatch: Vec<_> = found.iter().filter(|p| p.0 == "year-mismatch").collect();
     assert_eq!(mismatch.len(), 1, "{found:?}");
     assert_eq!((mismatch[0].1, mismatch[0].2, mismatch[0].3.as_str()), (Some(3), Some(4), "2024"));

@@ -7,7 +7,7 @@ mod common;
 use std::io::{Cursor, Write};
 use std::path::Path;
 
-use common::{Run, root, run_in};
+use common::{Found, Run, root, run_in};
 use serde_json::Value;
 
 fn validate_json(dir: &Path, args: &[&str]) -> (Run, Value) {
@@ -16,23 +16,10 @@ fn validate_json(dir: &Path, args: &[&str]) -> (Run, Value) {
     (r, doc)
 }
 
-/// A problem as (code, line, column, found, expected).
-type Found = (String, Option<u64>, Option<u64>, String, String);
-
-/// The problems of a validate document.
 /// The problems of a validation, apart from `ratio-without-parts`: these sheets give an area's share
 /// without its 分子/分母 on purpose, to test the workbook reader, not the city's aggregation.
 fn problems(doc: &Value) -> Vec<Found> {
-    doc["problems"]
-        .as_array()
-        .expect("problems")
-        .iter()
-        .filter(|p| p["code"] != "ratio-without-parts")
-        .map(|p| {
-            let s = |k: &str| p[k].as_str().unwrap_or_default().to_string();
-            (s("code"), p["line"].as_u64(), p["column"].as_u64(), s("found"), s("expected"))
-        })
-        .collect()
+    common::problems(doc).into_iter().filter(|p| p.0 != "ratio-without-parts").collect()
 }
 
 // ---- BIFF8, by hand ----

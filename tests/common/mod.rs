@@ -79,3 +79,19 @@ pub fn run_with_stdin(dir: &Path, args: &[&str], stdin: Option<&[u8]>) -> Run {
         stderr: String::from_utf8_lossy(&out.stderr).into_owned(),
     }
 }
+
+/// A problem of a `validate --format json` document as (code, line, column, found, expected).
+pub type Found = (String, Option<u64>, Option<u64>, String, String);
+
+/// The problems of a `validate --format json` document, in order.
+pub fn problems(doc: &serde_json::Value) -> Vec<Found> {
+    doc["problems"]
+        .as_array()
+        .expect("problems")
+        .iter()
+        .map(|p| {
+            let s = |k: &str| p[k].as_str().unwrap_or_default().to_string();
+            (s("code"), p["line"].as_u64(), p["column"].as_u64(), s("found"), s("expected"))
+        })
+        .collect()
+}
