@@ -474,11 +474,13 @@ pub fn baseline_mismatches(catalog: &Catalog, data: &Dataset) -> Vec<Problem> {
     let base_year = catalog.plan.base_year;
     let stated: HashMap<&str, (&Indicator, f64)> =
         catalog.indicators.iter().filter_map(|i| Some((i.id.as_str(), (i, i.baseline?)))).collect();
+    // Looked up once per indicator of the data's table, not hashed once a row.
+    let stated: Vec<Option<(&Indicator, f64)>> = data.indicators.iter().map(|id| stated.get(id.as_str()).copied()).collect();
     data.measurements
         .iter()
         .filter(|m| m.year == base_year)
         .filter_map(|m| {
-            let &(ind, baseline) = stated.get(data.indicator_of(m))?;
+            let (ind, baseline) = stated.get(m.indicator as usize).copied().flatten()?;
             let found = m.value()?;
             let tolerance = 1e-9 * baseline.abs().max(1.0);
             let county = data.county_of(m);
@@ -513,9 +515,10 @@ pub fn compound_gaps(catalog: &Catalog, data: &Dataset) -> Vec<Problem> {
     if compound.is_empty() {
         return Vec::new();
     }
+    let compound: Vec<bool> = data.indicators.iter().map(|id| compound.contains_key(id.as_str())).collect();
     let mut years: HashMap<(&str, &str), Vec<(i32, &Measurement)>> = HashMap::new();
     for m in data.measurements.iter().filter(|m| m.year > base_year && m.value().is_some()) {
-        if compound.contains_key(data.indicator_of(m)) {
+        if compound.get(m.indicator as usize).copied().unwrap_or(false) {
             years.entry((data.county_of(m), data.indicator_of(m))).or_default().push((m.year, m));
         }
     }

@@ -28,7 +28,14 @@ pub fn catalog_text(n: usize) -> String {
     }
     text.push_str("[[county]]\nname = \"全市\"\naliases = [\"泉州市\"]\nkind = \"city\"\n\n");
     text.push_str("[[county]]\nname = \"中心市区\"\nkind = \"city\"\nmembers = \"central\"\n\n");
-    text.push_str(&full[first_indicator..]);
+    // The register of major projects names the real areas (`areas = ["晋江市"]`), which the generated
+    // catalogue does not have: its projects keep everything else and name no area.
+    let first_project = full.find("[[project]]").unwrap_or(full.len()).max(first_indicator);
+    text.push_str(&full[first_indicator..first_project]);
+    for line in full[first_project..].lines().filter(|l| !l.starts_with("areas = ")) {
+        text.push_str(line);
+        text.push('\n');
+    }
     text
 }
 
