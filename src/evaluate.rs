@@ -6,6 +6,7 @@
 pub mod projects;
 
 use std::collections::HashMap;
+use std::fmt::Write as _;
 use std::sync::Arc;
 
 use rustc_hash::FxHashMap;
@@ -267,10 +268,11 @@ impl Origin {
             if i > 0 {
                 text.push_str(", ");
             }
+            // Written in place: a national evaluation writes an origin for each of 90,000 verdicts.
             if last_file == Some(row.file) {
-                text.push_str(&row.line.to_string());
+                let _ = write!(text, "{}", row.line);
             } else {
-                text.push_str(&row.location(files).to_string());
+                let _ = write!(text, "{}:{}", files.get(row.file as usize).map_or("-", String::as_str), row.line);
             }
             last_file = Some(row.file);
         }
@@ -282,7 +284,8 @@ impl Origin {
         let mut text = self.value_rows_text(files);
         if let Some(base) = self.base_row {
             let sep = if self.value_rows.is_empty() { "" } else { "; " };
-            text.push_str(&format!("{sep}base year row at {}", base.location(files)));
+            let file = files.get(base.file as usize).map_or("-", String::as_str);
+            let _ = write!(text, "{sep}base year row at {file}:{}", base.line);
         }
         text
     }

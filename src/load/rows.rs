@@ -586,9 +586,12 @@ impl<'c> RowCtx<'_, 'c> {
 
     fn indicator(&mut self, col: usize) -> Option<(u32, &'c Indicator)> {
         let raw = self.cell(col);
-        match self.names.indicator(raw) {
+        // Looked up as written first; only a miss is folded (what `Names::indicator` does), and a hit
+        // is not looked up a second time to see whether it was exact.
+        let exact = self.names.indicator_exact(raw);
+        match exact.or_else(|| self.names.indicator(raw)) {
             Some(&Lookup::One(no, ind)) => {
-                if self.names.indicator_exact(raw).is_none()
+                if exact.is_none()
                     && self.matched.len() < 100
                     && !self.matched.iter().any(|m| m.header == raw.trim())
                 {
