@@ -208,7 +208,8 @@ fn scan_utf8(file: &mut File, limit: u64) -> std::io::Result<Option<Scan>> {
     let (mut filled, mut bytes) = (first, first as u64);
     let scan = |bytes, sniffer: &Sniffer| Scan { bom: bom as u64, bytes, delimiter: sniffer.delimiter() };
     loop {
-        let carried = match std::str::from_utf8(&buffer[..filled]) {
+        // simdutf8's `compat` check: std's, with vector instructions, and the same error positions.
+        let carried = match simdutf8::compat::from_utf8(&buffer[..filled]) {
             Ok(_) => 0,
             Err(e) if e.error_len().is_none() => {
                 buffer.copy_within(e.valid_up_to()..filled, 0);

@@ -93,7 +93,8 @@ impl<R: Read> Records<R> {
             if lead != Lead::Done {
                 (lead, skipped) = skip_leading(consumed, lead, skipped);
             }
-            newlines += consumed.iter().filter(|&&b| b == b'\n').count();
+            // memchr counts with vector instructions: a byte-by-byte count was 5% of `validate`.
+            newlines += memchr::memchr_iter(b'\n', consumed).count();
             self.start += read;
             cells_len += written;
             ends_len += ended;
@@ -107,7 +108,10 @@ impl<R: Read> Records<R> {
         }
         let line = self.line + skipped;
         self.line += newlines;
-        let text = std::str::from_utf8(&self.cells[..cells_len]).map_err(|_| RecordError::NotUtf8 { line })?;
+        // simdutf8 checks a record's UTF-8 with vector instructions (std's check was a tenth of
+        // `validate`); it says only whether the text is UTF-8, which is all this error needs.
+        let text =
+            simdutf8::basic::from_utf8(&self.cells[..cells_len]).map_err(|_| RecordError::NotUtf8 { line })?;
         record.set(text, &self.ends[..ends_len]);
         Ok(Some(line))
     }

@@ -547,7 +547,9 @@ impl<'c> RowCtx<'_, 'c> {
             self.push(Code::TooLarge, col, "cell", Expected::CellAtMost { value: grid.cell_bytes as u64 });
             return false;
         }
-        if cells.as_slice().contains('\u{FFFD}') {
+        // U+FFFD is EF BF BD: a row without the byte EF (most) is not searched for it.
+        let text = cells.as_slice();
+        if memchr::memchr(0xEF, text.as_bytes()).is_some() && text.contains('\u{FFFD}') {
             let col = cells.iter().position(|c| c.contains('\u{FFFD}')).unwrap_or(0);
             self.errors += 1;
             let p = encoding_problem(self.file, &grid.encoding).at(self.row.line, Some(col + 1), "cell");
