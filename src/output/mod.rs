@@ -316,7 +316,7 @@ impl<T: serde::Serialize> Document for Json<T> {
         // known type they are copies, and the writer behind `dyn` sees one call per 64 KiB.
         let mut buffered = std::io::BufWriter::with_capacity(1 << 16, out);
         // serde_json gives an I/O error back unchanged in kind.
-        serde_json::to_writer_pretty(&mut buffered, &self.0).map_err(std::io::Error::from)?;
+        format::json::to_writer_pretty(&mut buffered, &self.0).map_err(std::io::Error::from)?;
         buffered.flush()
     }
 }
