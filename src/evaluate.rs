@@ -478,7 +478,8 @@ pub fn baseline_mismatches(catalog: &Catalog, data: &Dataset) -> Vec<Problem> {
     let stated: HashMap<&str, (&Indicator, f64)> =
         catalog.indicators.iter().filter_map(|i| Some((i.id.as_str(), (i, i.baseline?)))).collect();
     // Looked up once per indicator of the data's table, not hashed once a row.
-    let stated: Vec<Option<(&Indicator, f64)>> = data.indicators.iter().map(|id| stated.get(id.as_str()).copied()).collect();
+    let stated: Vec<Option<(&Indicator, f64)>> =
+        data.indicators.iter().map(|id| stated.get(id.as_str()).copied()).collect();
     data.measurements
         .iter()
         .filter(|m| m.year == base_year)

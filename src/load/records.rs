@@ -110,8 +110,7 @@ impl<R: Read> Records<R> {
         self.line += newlines;
         // simdutf8 checks a record's UTF-8 with vector instructions (std's check was a tenth of
         // `validate`); it says only whether the text is UTF-8, which is all this error needs.
-        let text =
-            simdutf8::basic::from_utf8(&self.cells[..cells_len]).map_err(|_| RecordError::NotUtf8 { line })?;
+        let text = simdutf8::basic::from_utf8(&self.cells[..cells_len]).map_err(|_| RecordError::NotUtf8 { line })?;
         record.set(text, &self.ends[..ends_len]);
         Ok(Some(line))
     }

@@ -593,10 +593,7 @@ impl<'c> RowCtx<'_, 'c> {
         let exact = self.names.indicator_exact(raw);
         match exact.or_else(|| self.names.indicator(raw)) {
             Some(&Lookup::One(no, ind)) => {
-                if exact.is_none()
-                    && self.matched.len() < 100
-                    && !self.matched.iter().any(|m| m.header == raw.trim())
-                {
+                if exact.is_none() && self.matched.len() < 100 && !self.matched.iter().any(|m| m.header == raw.trim()) {
                     self.matched.push(HeaderMatch { header: raw.trim().to_string(), indicator: ind.id.clone() });
                 }
                 return Some((no, ind));
