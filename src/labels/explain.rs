@@ -121,10 +121,13 @@ pub fn explained_baseline(
     cumulative: bool,
     lang: Lang,
 ) -> String {
+    // In the words of the report's baseline cell (`0（2021年起累计）`): one baseline for the row everywhere.
     let tail = match (cumulative, lang) {
         (false, _) => String::new(),
-        (true, Lang::Zh) => format!("；累计指标，{base_year}年起从0计"),
-        (true, Lang::En) => format!("; cumulative: counted from 0 in {base_year}"),
+        (true, Lang::Zh) => format!("；累计指标，基准为{}，规划现状值不作本期基准", cumulative_baseline(Some(base_year + 1), lang)),
+        (true, Lang::En) => {
+            format!("; cumulative: the baseline is {}, not the plan's figure", cumulative_baseline(Some(base_year + 1), lang))
+        }
     };
     let Some((b, from)) = baseline else {
         let none = match (words_given, lang) {
@@ -237,13 +240,14 @@ pub fn explained_progress(p: &Progress, lang: Lang) -> String {
     }
 }
 
-/// The least-squares projection to the target year, against the target.
-pub fn explained_projection(p: &Progress, lang: Lang) -> String {
+/// The least-squares projection to the target year, against the target; the distance in 个百分点 where
+/// the values are percentages.
+pub fn explained_projection(p: &Progress, percent_points: bool, lang: Lang) -> String {
     let x = &p.projection;
     let value = num((x.value * 100.0).round() / 100.0);
     // By the sign that matters (issue 21): a projection that meets the target is 超出 it by the distance,
     // one that misses is 差 the distance — never "差-1.39".
-    let gap = num((x.gap.abs() * 100.0).round() / 100.0);
+    let gap = difference(x.gap, "", percent_points, lang);
     let ceiling = x.target.cmp == crate::target::Cmp::AtMost;
     match (lang, x.meets_target) {
         (Lang::Zh, true) if ceiling => {
@@ -286,7 +290,7 @@ mod projection_tests {
                 category: crate::progress::Category::Achieved,
                 projection,
             };
-            explained_projection(&p, Lang::Zh)
+            explained_projection(&p, false, Lang::Zh)
         };
         // ≥80 projected at 81.65: 1.65 beyond; ≥19.5 projected at 18.11: 1.39 short (before: "差-1.39").
         assert!(say(progress_of(81.65, Cmp::AtLeast, 80.0)).ends_with("超出1.65"));

@@ -9,8 +9,9 @@ pub fn reason(r: &Reason, lang: Lang) -> String {
     match (r, lang) {
         (Reason::ProvinceNotSupplied, En) => "province target not supplied".into(),
         (Reason::ProvinceNotSupplied, Zh) => "未提供省下达目标".into(),
-        (Reason::NoBaseline, En) => "the plan gives no baseline; supply a base-year value".into(),
-        (Reason::NoBaseline, Zh) => "规划未给出基准值，请提供基准年数据".into(),
+        // A statement of fact for the document; what the analyst can do is `reason_advice`'s.
+        (Reason::NoBaseline, En) => "the plan gives no baseline".into(),
+        (Reason::NoBaseline, Zh) => "规划未给出基准值".into(),
         (Reason::NoAreaBaseline { year }, En) => format!("no {year} value for this area"),
         (Reason::NoAreaBaseline { year }, Zh) => format!("缺少本地区{year}年基准值"),
         (Reason::ReferenceNotSupplied { name }, En) => format!("reference value {name} not supplied"),
@@ -20,9 +21,9 @@ pub fn reason(r: &Reason, lang: Lang) -> String {
         (Reason::Trend { first, latest, slope, better, direction }, En) => format!(
             "{}: {} → {}: {}, slope {} a year ({}; {} is better)",
             first.year,
-            num(first.value),
+            two(first.value),
             latest.year,
-            num(latest.value),
+            two(latest.value),
             slope_figure(*slope, *direction),
             trend_word(*direction, En),
             if *better == Better::Higher { "higher" } else { "lower" }
@@ -30,39 +31,39 @@ pub fn reason(r: &Reason, lang: Lang) -> String {
         (Reason::Trend { first, latest, slope, better, direction }, Zh) => format!(
             "{}年{} → {}年{}，斜率{}/年（{}，{}）",
             first.year,
-            num(first.value),
+            two(first.value),
             latest.year,
-            num(latest.value),
+            two(latest.value),
             slope_figure(*slope, *direction),
             trend_word(*direction, Zh),
             if *better == Better::Higher { "越高越好" } else { "越低越好" }
         ),
         (Reason::HoldBroken { baseline, now }, En) => format!(
             "the baseline {} met the target {}; the value {} is now {} it",
-            num(*baseline),
+            figure(*baseline, Some(now.rule)),
             now.rule,
-            num(now.value),
+            figure(now.value, Some(now.rule)),
             if now.side() == Side::Above { "above" } else { "below" }
         ),
         (Reason::HoldBroken { baseline, now }, Zh) => format!(
             "基准值{}已达到目标{}，本期值{}{}目标",
-            num(*baseline),
+            figure(*baseline, Some(now.rule)),
             now.rule,
-            num(now.value),
+            figure(now.value, Some(now.rule)),
             if now.side() == Side::Above { "高于" } else { "低于" }
         ),
         (Reason::MovedAway { baseline, now }, En) => format!(
             "the value {} has {} from the baseline {}, away from the target {}",
-            num(now.value),
+            figure(now.value, Some(now.rule)),
             if now.value > *baseline { "risen" } else { "fallen" },
-            num(*baseline),
+            figure(*baseline, Some(now.rule)),
             now.rule
         ),
         (Reason::MovedAway { baseline, now }, Zh) => format!(
             "本期值{}{}基准值{}，偏离目标{}",
-            num(now.value),
+            figure(now.value, Some(now.rule)),
             if now.value > *baseline { "高于" } else { "低于" },
-            num(*baseline),
+            figure(*baseline, Some(now.rule)),
             now.rule
         ),
         (Reason::JudgedByLevel { now }, En) => format!("no baseline: judged by level; {}", standing(now, En)),
@@ -84,9 +85,28 @@ pub fn reason(r: &Reason, lang: Lang) -> String {
     }
 }
 
+/// What the analyst can do about a reason, where there is something to do: said on stderr by `report`
+/// (never in the document, which a section chief forwards) and kept in `eval`'s machine output.
+pub fn reason_advice(r: &Reason, lang: Lang) -> Option<&'static str> {
+    match r {
+        Reason::NoBaseline => Some(words(lang, "请提供基准年数据", "supply a base-year value")),
+        _ => None,
+    }
+}
+
+/// The reason as `eval`'s JSON and CSV records give it: English, with the advice where there is one, as
+/// it always read (machine output is stable).
+pub fn reason_record(r: &Reason) -> String {
+    let text = reason(r, Lang::En);
+    match reason_advice(r, Lang::En) {
+        Some(advice) => format!("{text}; {advice}"),
+        None => text,
+    }
+}
+
 /// "22.4 is above the target ≤22" / "本期值22.4高于目标≤22".
 pub(crate) fn standing(now: &Standing, lang: Lang) -> String {
-    let (value, rule) = (num(now.value), now.rule);
+    let (value, rule) = (figure(now.value, Some(now.rule)), now.rule);
     match (now.side(), lang) {
         (Side::Meets, Lang::En) => format!("the value {value} meets the target {rule}"),
         (Side::Above, Lang::En) => format!("the value {value} is above the target {rule}"),

@@ -13,7 +13,7 @@ use super::{
 };
 use crate::catalog::{AreaKind, Catalog, Indicator, IndicatorType};
 use crate::evaluate::{FailOn, Status, Summary, Verdict};
-use crate::labels::{self, Word, progress_text, projection_text, stage_label, status_symbol, type_label, word};
+use crate::labels::{self, Word, progress_text, stage_label, status_symbol, type_label, word};
 
 /// Which verdicts `eval` shows: `--type` (any of) and `--only off-track`.
 #[derive(Debug, Clone, Default)]
@@ -196,7 +196,7 @@ fn verdict_sheet(report: &EvalView, verdicts: &[&Verdict]) -> Sheet {
             Cell::opt(v.value),
             v.completion.map_or(Cell::Missing, Cell::Percent),
             Cell::text(progress_text(v.progress.as_deref(), lang)),
-            Cell::text(projection_text(v.progress.as_deref(), lang)),
+            Cell::text(super::projection_cell(ind, v, report.evaluation.year, lang)),
             status_cell(report.catalog, v.status, lang),
             Cell::text(reason_cell(v, lang)),
         ];

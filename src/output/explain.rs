@@ -95,7 +95,11 @@ pub fn explain(catalog: &Catalog, evaluation: &Evaluation, ind: &Indicator, v: &
     }
     if let Some(p) = &v.progress {
         lines.push(line(Explained::Progress, explained_progress(p, lang)));
-        lines.push(line(Explained::Projection, explained_projection(p, lang)));
+        // Nothing to project once the year projected to is measured (issue 21).
+        if p.projection.year > evaluation.year {
+            let points = crate::labels::in_percent(&ind.unit, &ind.name);
+            lines.push(line(Explained::Projection, explained_projection(p, points, lang)));
+        }
     }
     if !v.series.is_empty() {
         let points: Vec<String> = v.series.iter().map(|p| format!("{} {}", p.year, num(p.value))).collect();
@@ -104,6 +108,10 @@ pub fn explain(catalog: &Catalog, evaluation: &Evaluation, ind: &Indicator, v: &
     let mut status = crate::labels::status_word(catalog, v.status, lang).into_owned();
     if let Some(r) = &v.reason {
         status.push_str(&format!(" — {}", reason(r, lang)));
+        // The explanation is the analyst's: what would let the verdict be reached is said here too.
+        if let Some(advice) = crate::labels::reason_advice(r, lang) {
+            status.push_str(&format!("{}{advice}", crate::labels::word(crate::labels::Word::Separator, lang)));
+        }
     }
     lines.push(line(Explained::Status, status));
     lines

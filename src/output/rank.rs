@@ -98,7 +98,7 @@ pub fn build(ranking: &Ranking, evaluation: &Evaluation, lang: Lang) -> anyhow::
             county: &p.county,
             value: p.verdict.and_then(|v| v.value).filter(|_| p.rank.is_some()),
             status: status_of(p),
-            reason: p.verdict.and_then(|v| v.reason.as_ref()).map(|r| labels::reason(r, Lang::En)),
+            reason: p.verdict.and_then(|v| v.reason.as_ref()).map(labels::reason_record),
         })
         .collect();
     let records = places

@@ -14,8 +14,8 @@ use crate::Lang;
 use crate::catalog::{AreaKind, Catalog, Indicator, IndicatorType};
 use crate::evaluate::{Stage, Status, Summary, Verdict};
 use crate::labels::{DocWord, doc_word, percent, type_label};
-use crate::labels::{progress_text as progress_cell, projection_text as projection_cell};
-use crate::output::{EvalView, baseline_cell, reason_cell, target_cell, value_text};
+use crate::labels::{NoBar, progress_text as progress_cell};
+use crate::output::{EvalView, baseline_cell, cumulative_note, projection_cell, reason_cell, target_cell, value_text};
 use crate::problem::Problem;
 use crate::progress::Point;
 use crate::target::Cmp;
@@ -306,8 +306,11 @@ fn indicators(inputs: &Inputs, verdicts: &[&Verdict]) -> Section {
         column(w(DocWord::Value), ColumnKind::Number, 7),
         column(w(DocWord::Completion), ColumnKind::Number, 8),
     ];
+    // No projection once the target year is measured (issue 21): the column is progress only.
+    let final_stage = report.evaluation.stage == Stage::Final;
     if with_progress {
-        columns.push(column(w(DocWord::ProgressProjection), ColumnKind::Text, 18));
+        let title = if final_stage { DocWord::Progress } else { DocWord::ProgressProjection };
+        columns.push(column(w(title), ColumnKind::Text, 18));
     }
     columns.push(column(w(DocWord::Status), ColumnKind::Status, 8));
     columns.push(column(w(DocWord::Note), ColumnKind::Text, 15));
@@ -326,7 +329,7 @@ fn indicators(inputs: &Inputs, verdicts: &[&Verdict]) -> Section {
                 completion_text(v),
             ];
             if with_progress {
-                cells.push(progress_text(v, lang));
+                cells.push(progress_text(ind, v, report.evaluation.year, lang));
             }
             cells.push(crate::labels::status_word(report.catalog, v.status, lang).into_owned());
             cells.push(note_cell(inputs, v));
@@ -334,19 +337,47 @@ fn indicators(inputs: &Inputs, verdicts: &[&Verdict]) -> Section {
         },
     );
     let mut blocks = vec![Block::Table(Table { id: "indicators", columns, groups, wide: true })];
-    let charts: Vec<IndicatorChart> = verdicts.iter().filter_map(|v| indicator_chart(report, v)).collect();
-    if !charts.is_empty() {
+    let mut charts = Vec::new();
+    let mut unchartable: Vec<(NoBar, String)> = Vec::new();
+    for v in verdicts {
+        match indicator_chart(report, v) {
+            Ok(chart) => charts.push(chart),
+            Err(why) => {
+                if let Some(ind) = report.catalog.indicator(&v.indicator) {
+                    unchartable.push((why, doc_label(report.catalog, ind)));
+                }
+            }
+        }
+    }
+    if !charts.is_empty() || !unchartable.is_empty() {
         blocks.push(Block::Subheading(w(DocWord::ChartsHeading)));
         blocks.push(Block::Paragraph(crate::labels::chart_key(report.evaluation.stage, lang).into()));
+    }
+    if !charts.is_empty() {
         blocks.push(Block::IndicatorCharts(charts));
+    }
+    // Every indicator without a chart is named, with why (issue 21).
+    let groups: Vec<(NoBar, Vec<String>)> = NoBar::ALL
+        .iter()
+        .map(|&why| (why, unchartable.iter().filter(|(w, _)| *w == why).map(|(_, l)| l.clone()).collect()))
+        .filter(|(_, labels): &(NoBar, Vec<String>)| !labels.is_empty())
+        .collect();
+    if !groups.is_empty() {
+        blocks.push(Block::Paragraph(crate::labels::no_chart_sentence(&groups, lang)));
     }
     Section { id: "indicators", heading: w(DocWord::IndicatorsHeading), blocks }
 }
 
-/// Why the verdict is what it is, and what the data file noted on the row.
+/// Why the verdict is what it is, the plan's own figure where the row counts from 0 instead, and what
+/// the data file noted on the row.
 fn note_cell(inputs: &Inputs, v: &Verdict) -> String {
     let lang = inputs.report.lang;
-    let reason = reason_cell(v, lang);
+    let mut reason = reason_cell(v, lang);
+    let cumulative = inputs.report.catalog.indicator(&v.indicator).and_then(|ind| cumulative_note(ind, v, lang));
+    if let Some(note) = cumulative {
+        let separator = crate::labels::word(crate::labels::Word::Separator, lang);
+        reason = if reason.is_empty() { note } else { format!("{reason}{separator}{note}") };
+    }
     match inputs.notes.get(&(v.county.to_string(), v.indicator.to_string())) {
         None => reason,
         Some(note) => {
@@ -356,21 +387,29 @@ fn note_cell(inputs: &Inputs, v: &Verdict) -> String {
     }
 }
 
-/// Completion as a percentage, a dash where it is not defined.
+/// Completion as a percentage, a dash where it is not defined. A completion that rounds to 100% while the
+/// target is not met shows one decimal (99.6%), so that it never reads as done beside 未达标.
 pub(crate) fn completion_text(v: &Verdict) -> String {
-    v.completion.map_or("—".into(), percent)
+    let Some(c) = v.completion else { return "—".into() };
+    let met = v.target.rule.zip(v.value).is_some_and(|(r, x)| r.is_met_by(x));
+    if !met && percent(c) == "100%" && c < 1.0 {
+        return format!("{}%", crate::labels::figure(c * 100.0, Some(crate::target::Rule { cmp: Cmp::AtLeast, value: 100.0 })));
+    }
+    percent(c)
 }
 
 fn column(title: String, kind: ColumnKind, width: u16) -> Column {
     Column { title, kind, width }
 }
 
-fn progress_text(v: &Verdict, lang: Lang) -> String {
+/// The progress category, and the projection while the year projected to is still ahead.
+fn progress_text(ind: &Indicator, v: &Verdict, year: i32, lang: Lang) -> String {
     match v.progress.as_ref() {
         None => "—".into(),
+        Some(p) if p.projection.year <= year => progress_cell(Some(p), lang),
         Some(p) => {
             let separator = doc_word(DocWord::CellSeparator, lang);
-            format!("{}{separator}{}", progress_cell(Some(p), lang), projection_cell(Some(p), lang))
+            format!("{}{separator}{}", progress_cell(Some(p), lang), projection_cell(ind, v, year, lang))
         }
     }
 }
@@ -397,38 +436,74 @@ fn grouped(
     groups
 }
 
-/// The chart of one indicator with a numeric target, a baseline (or a cumulative start) and a value.
-fn indicator_chart(report: &EvalView, v: &Verdict) -> Option<IndicatorChart> {
-    let ind = report.catalog.indicator(&v.indicator)?;
-    let rule = v.target.rule?;
-    let value = v.value?;
+/// The chart of one indicator with a numeric target, a baseline (or a cumulative start) and a value: a
+/// bar from the baseline to the target with the value on it, and the series when there are three years
+/// or more. Every such indicator gets its bar, a level to hold too (the baseline already meets the target:
+/// no completion, but the value still stands on the axis); one without a bar and a series says why.
+fn indicator_chart(report: &EvalView, v: &Verdict) -> Result<IndicatorChart, NoBar> {
+    let ind = report.catalog.indicator(&v.indicator).ok_or(NoBar::Qualitative)?;
     let start = if ind.cumulative { Some(0.0) } else { v.baseline };
     let e = report.evaluation;
-    // A level to hold (the baseline already meets the target) has no distance to draw: no completion, no bar.
-    let bar = start.filter(|_| v.completion.is_some()).map(|baseline| Bar {
-        baseline,
-        target: rule.value,
-        value,
-        // Only where 序时进度 judged the value: not for a level to hold, nor a target judged as final.
-        mark: (e.stage == Stage::Midterm
-            && v.completion.is_some()
-            && v.status != Status::Pass
-            && v.status != Status::Fail)
-            .then_some(baseline + e.elapsed_share * (rule.value - baseline)),
-    });
+    let rule = v.target.rule;
+    let why = match (rule, v.value, start) {
+        (None, _, _) => Some(no_target(v)),
+        (Some(_), None, _) => Some(NoBar::NoValue),
+        (Some(_), Some(_), None) => Some(NoBar::NoBaseline),
+        _ => None,
+    };
+    let bar = match (rule, v.value, start) {
+        (Some(rule), Some(value), Some(baseline)) => Some(Bar {
+            baseline,
+            target: rule.value,
+            value,
+            // Only where 序时进度 judged the value: not for a level to hold, nor a target judged as final.
+            mark: (e.stage == Stage::Midterm
+                && v.completion.is_some()
+                && v.status != Status::Pass
+                && v.status != Status::Fail)
+                .then_some(baseline + e.elapsed_share * (rule.value - baseline)),
+        }),
+        _ => None,
+    };
     let series = if v.series.len() >= 3 { v.series.clone() } else { Vec::new() };
     if bar.is_none() && series.is_empty() {
-        return None;
+        return Err(why.unwrap_or(NoBar::Qualitative));
     }
-    Some(IndicatorChart {
+    let held = bar.is_some() && v.completion.is_none();
+    let why = match (why, held) {
+        (Some(why), _) => Some(why),
+        (None, true) => Some(NoBar::Held),
+        (None, false) => None,
+    };
+    Ok(IndicatorChart {
         indicator: ind.id.clone(),
-        label: ind.label(report.catalog),
+        label: doc_label(report.catalog, ind),
         name: ind.display_name(),
-        caption: text::chart_caption(ind, v, start, &series, report.lang),
+        caption: text::chart_caption(ind, v, why, &series, report.lang),
         status: v.status,
         bar,
         series,
     })
+}
+
+/// Why an indicator with no numeric target has no bar: the target the province has not sent, a reference
+/// value not supplied, a trend or other words that are not a number.
+fn no_target(v: &Verdict) -> NoBar {
+    use crate::evaluate::Reason;
+    match &v.reason {
+        Some(Reason::ProvinceNotSupplied) => NoBar::ProvinceTarget,
+        Some(Reason::NoBaseline | Reason::NoAreaBaseline { .. }) => NoBar::NoBaseline,
+        Some(Reason::ReferenceNotSupplied { .. }) => NoBar::Reference,
+        Some(Reason::NeedsSeries | Reason::Trend { .. }) => NoBar::Trend,
+        _ => NoBar::Qualitative,
+    }
+}
+
+/// The number (序号) a reader sees for an indicator: the plan's, or for a task of the body that has none,
+/// where the plan writes it (第三章第二节) — never the catalogue's internal id (issue 21).
+pub(crate) fn doc_label(catalog: &Catalog, ind: &Indicator) -> String {
+    let label = ind.label(catalog);
+    if label == ind.id { ind.source.clone() } else { label }
 }
 
 /// 三、需关注的指标: every indicator lagging, regressing or failing, with its figures and why.
@@ -480,7 +555,7 @@ fn areas(report: &EvalView) -> Option<Section> {
         count_title: doc_word(DocWord::BindingOffTrack, lang).into(),
         rows,
     };
-    let mut blocks = vec![Block::Paragraph(text::areas_sentence(&matrix, lang))];
+    let mut blocks = vec![Block::Paragraph(text::areas_sentence(&matrix, e.stage, lang))];
     if matrix.rows.len() < shown_of {
         blocks.push(Block::Paragraph(crate::labels::matrix_cut(matrix.rows.len(), shown_of, lang)));
     }
@@ -592,6 +667,24 @@ fn appendix(inputs: &Inputs, headline: &[&Verdict]) -> Section {
         blocks.push(Block::Bullets(inputs.problems.iter().map(ToString::to_string).collect()));
     }
     Section { id: "method", heading: w(DocWord::AppendixHeading), blocks }
+}
+
+/// What the analyst could supply so that an indicator can be judged: one line each, for `report` to
+/// print on stderr. The document itself states the fact only (规划未给出基准值), as a report a section
+/// chief forwards must not carry instructions to its analyst (issue 21).
+pub fn analyst_notes(report: &EvalView) -> Vec<String> {
+    let lang = report.lang;
+    report
+        .headline()
+        .into_iter()
+        .filter_map(|v| {
+            let r = v.reason.as_ref()?;
+            let advice = crate::labels::reason_advice(r, lang)?;
+            let ind = report.catalog.indicator(&v.indicator)?;
+            let reason = crate::labels::reason(r, lang);
+            Some(crate::labels::analyst_note(&doc_label(report.catalog, ind), &ind.display_name(), &reason, advice, lang))
+        })
+        .collect()
 }
 
 /// The distance from a value to its rule's threshold, when the value does not meet it.
