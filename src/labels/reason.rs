@@ -2,9 +2,22 @@
 
 use super::*;
 
+/// How a reason shows its figures: at the table's precision for people, in full for machine output.
+type Shown = fn(f64, Option<crate::target::Rule>) -> String;
+
 /// Why a verdict is what it is, in words. A reason that compares figures names them and says which way
-/// the value lies, whichever way the indicator is better.
+/// the value lies, whichever way the indicator is better; its figures are at the table's precision
+/// ([`figure`]), so that the reason beside a cell of 70.03 says 70.03.
 pub fn reason(r: &Reason, lang: Lang) -> String {
+    reason_shown(r, lang, figure)
+}
+
+/// Every digit [`num`] keeps (four decimals): the reason as eval's JSON has always given it.
+fn in_full(x: f64, _: Option<crate::target::Rule>) -> String {
+    num(x)
+}
+
+fn reason_shown(r: &Reason, lang: Lang, figure: Shown) -> String {
     use Lang::{En, Zh};
     match (r, lang) {
         (Reason::ProvinceNotSupplied, En) => "province target not supplied".into(),
@@ -21,9 +34,9 @@ pub fn reason(r: &Reason, lang: Lang) -> String {
         (Reason::Trend { first, latest, slope, better, direction }, En) => format!(
             "{}: {} → {}: {}, slope {} a year ({}; {} is better)",
             first.year,
-            two(first.value),
+            figure(first.value, None),
             latest.year,
-            two(latest.value),
+            figure(latest.value, None),
             slope_figure(*slope, *direction),
             trend_word(*direction, En),
             if *better == Better::Higher { "higher" } else { "lower" }
@@ -31,9 +44,9 @@ pub fn reason(r: &Reason, lang: Lang) -> String {
         (Reason::Trend { first, latest, slope, better, direction }, Zh) => format!(
             "{}年{} → {}年{}，斜率{}/年（{}，{}）",
             first.year,
-            two(first.value),
+            figure(first.value, None),
             latest.year,
-            two(latest.value),
+            figure(latest.value, None),
             slope_figure(*slope, *direction),
             trend_word(*direction, Zh),
             if *better == Better::Higher { "越高越好" } else { "越低越好" }
@@ -66,10 +79,10 @@ pub fn reason(r: &Reason, lang: Lang) -> String {
             figure(*baseline, Some(now.rule)),
             now.rule
         ),
-        (Reason::JudgedByLevel { now }, En) => format!("no baseline: judged by level; {}", standing(now, En)),
-        (Reason::JudgedByLevel { now }, Zh) => format!("无基准值，按水平判定：{}", standing(now, Zh)),
-        (Reason::DueAlready { due, now }, En) => format!("due in {due}: judged as final; {}", standing(now, En)),
-        (Reason::DueAlready { due, now }, Zh) => format!("{due}年到期，按总结评估规则判定：{}", standing(now, Zh)),
+        (Reason::JudgedByLevel { now }, En) => format!("no baseline: judged by level; {}", standing(now, En, figure)),
+        (Reason::JudgedByLevel { now }, Zh) => format!("无基准值，按水平判定：{}", standing(now, Zh, figure)),
+        (Reason::DueAlready { due, now }, En) => format!("due in {due}: judged as final; {}", standing(now, En, figure)),
+        (Reason::DueAlready { due, now }, Zh) => format!("{due}年到期，按总结评估规则判定：{}", standing(now, Zh, figure)),
         (Reason::NoRow, En) => "no row in the data".into(),
         (Reason::NoRow, Zh) => "数据中无此项".into(),
         (Reason::NoData, En) => "the data says no data".into(),
@@ -97,7 +110,7 @@ pub fn reason_advice(r: &Reason, lang: Lang) -> Option<&'static str> {
 /// The reason as `eval`'s JSON and CSV records give it: English, with the advice where there is one, as
 /// it always read (machine output is stable).
 pub fn reason_record(r: &Reason) -> String {
-    let text = reason(r, Lang::En);
+    let text = reason_shown(r, Lang::En, in_full);
     match reason_advice(r, Lang::En) {
         Some(advice) => format!("{text}; {advice}"),
         None => text,
@@ -105,7 +118,7 @@ pub fn reason_record(r: &Reason) -> String {
 }
 
 /// "22.4 is above the target ≤22" / "本期值22.4高于目标≤22".
-pub(crate) fn standing(now: &Standing, lang: Lang) -> String {
+pub(crate) fn standing(now: &Standing, lang: Lang, figure: Shown) -> String {
     let (value, rule) = (figure(now.value, Some(now.rule)), now.rule);
     match (now.side(), lang) {
         (Side::Meets, Lang::En) => format!("the value {value} meets the target {rule}"),

@@ -769,15 +769,19 @@ mod tests {
         let d = document(rows, 2025);
         let attention = d.sections.iter().find(|s| s.id == "attention").unwrap();
         let Block::Bullets(items) = &attention.blocks[0] else { panic!("{:?}", attention.blocks) };
-        // ≤10 at 12 is 2 over; ≥80 at 75 is 5 under.
-        assert!(items.iter().any(|i| i.contains("地下水") && i.contains("尚差2%")), "{items:?}");
-        assert!(items.iter().any(|i| i.contains("绿盈乡村") && i.contains("尚差5%")), "{items:?}");
+        // ≤10 at 12 is 2 over; ≥80 at 75 is 5 under: differences of percentages, in 个百分点.
+        assert!(items.iter().any(|i| i.contains("地下水") && i.contains("尚差2个百分点")), "{items:?}");
+        assert!(items.iter().any(|i| i.contains("绿盈乡村") && i.contains("尚差5个百分点")), "{items:?}");
         let charts = d.sections.iter().flat_map(|s| &s.blocks).find_map(|b| match b {
             Block::IndicatorCharts(c) => Some(c),
             _ => None,
         });
         let charts = charts.unwrap();
-        assert_eq!(charts.len(), 1, "a level to hold (groundwater) has no bar");
-        assert!(charts[0].bar.is_some_and(|b| b.mark.is_none()));
+        // A level to hold (groundwater: 9.44 met ≤10) has its bar too, with no completion and a word why.
+        assert_eq!(charts.len(), 2, "{charts:?}");
+        assert!(charts.iter().all(|c| c.bar.is_some_and(|b| b.mark.is_none())));
+        let held = charts.iter().find(|c| c.indicator == "groundwater_class_v").unwrap();
+        assert_eq!(held.bar.map(|b| (b.baseline, b.target, b.value)), Some((9.44, 10.0, 12.0)));
+        assert!(held.caption.ends_with("基准年已达标，按水平判定"), "{}", held.caption);
     }
 }
