@@ -77,7 +77,8 @@ fn docx(files: &[&str], args: &[&str]) -> (String, Run) {
     let dir = tempfile::tempdir().unwrap();
     let (path, r) = report(dir.path(), "r.docx", files, args);
     let mut zip = zip::ZipArchive::new(std::fs::File::open(path).unwrap()).unwrap();
-    let names: Vec<String> = zip.file_names().filter_map(|n| n.ok().map(String::from)).filter(|n| n.ends_with(".xml")).collect();
+    let names: Vec<String> =
+        zip.file_names().filter_map(|n| n.ok().map(String::from)).filter(|n| n.ends_with(".xml")).collect();
     let mut all = String::new();
     for n in names {
         let mut xml = String::new();
@@ -130,7 +131,13 @@ fn official(files: &[&str], args: &[&str]) -> Vec<Value> {
     full.extend_from_slice(args);
     full.extend(["--format", "json"]);
     let json = run(&full).json();
-    json["results"].as_array().unwrap().iter().filter(|r| r["official"] == true && r["type"] != "task").cloned().collect()
+    json["results"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|r| r["official"] == true && r["type"] != "task")
+        .cloned()
+        .collect()
 }
 
 #[test]
@@ -156,7 +163,10 @@ fn no_internal_id_and_no_instruction_to_the_analyst_in_either_document() {
     assert!(item.contains("距目标尚差0.8个百分点"), "{item}");
     let items: Vec<String> = doc.select(&sel("li")).map(text).collect();
     let yes_no = items.iter().find(|i| i.contains("河湖岸线内不符合管控要求")).unwrap();
-    assert!(yes_no.contains("本期值尚未完成") && yes_no.contains("2023年到期") && !yes_no.contains("尚差1"), "{yes_no}");
+    assert!(
+        yes_no.contains("本期值尚未完成") && yes_no.contains("2023年到期") && !yes_no.contains("尚差1"),
+        "{yes_no}"
+    );
     // eval's machine output keeps its reason text.
     let json = run(&["eval", "data/2023.csv", "--format", "json"]).json();
     let redline = json["results"]
@@ -197,7 +207,8 @@ fn reasons_are_at_the_precision_of_the_table() {
     assert!(note.contains("本期值70.03低于目标≥75") && !note.contains("70.0266"), "{note}");
     // Where two decimals would contradict the verdict, more digits: 14.996 is short of ≥15, never "15".
     let dir = tempfile::tempdir().unwrap();
-    std::fs::write(dir.path().join("d.csv"), "county,indicator,value,year\n全市,park_green_ratio,14.996,2023\n").unwrap();
+    std::fs::write(dir.path().join("d.csv"), "county,indicator,value,year\n全市,park_green_ratio,14.996,2023\n")
+        .unwrap();
     let out = dir.path().join("r.html");
     let r = run_in(dir.path(), &["report", "d.csv", "-o", out.to_str().unwrap()]);
     assert!(r.code <= 1, "{}", r.stderr);
@@ -291,11 +302,8 @@ fn no_projection_at_the_final_stage() {
 
 #[test]
 fn every_indicator_with_a_baseline_and_a_numeric_target_gets_its_bar_or_a_word_why_not() {
-    let cumulative: Vec<String> = catalogue()
-        .iter()
-        .filter(|i| i["cumulative"] == true)
-        .map(|i| i["id"].as_str().unwrap().to_string())
-        .collect();
+    let cumulative: Vec<String> =
+        catalogue().iter().filter(|i| i["cumulative"] == true).map(|i| i["id"].as_str().unwrap().to_string()).collect();
     // Without targets at mid-term: 3, 12, 14, 16, 17, 18, 20 and 29 (was 3 and 14); with them at the end,
     // 1, 2, 5, 6, 21, 22, 27 and 28 too.
     for (files, args, bars) in [(MIDTERM, &[][..], 8), (FINAL, TARGETS, 16)] {

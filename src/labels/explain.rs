@@ -124,9 +124,14 @@ pub fn explained_baseline(
     // In the words of the report's baseline cell (`0（2021年起累计）`): one baseline for the row everywhere.
     let tail = match (cumulative, lang) {
         (false, _) => String::new(),
-        (true, Lang::Zh) => format!("；累计指标，基准为{}，规划现状值不作本期基准", cumulative_baseline(Some(base_year + 1), lang)),
+        (true, Lang::Zh) => {
+            format!("；累计指标，基准为{}，规划现状值不作本期基准", cumulative_baseline(Some(base_year + 1), lang))
+        }
         (true, Lang::En) => {
-            format!("; cumulative: the baseline is {}, not the plan's figure", cumulative_baseline(Some(base_year + 1), lang))
+            format!(
+                "; cumulative: the baseline is {}, not the plan's figure",
+                cumulative_baseline(Some(base_year + 1), lang)
+            )
         }
     };
     let Some((b, from)) = baseline else {

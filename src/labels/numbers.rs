@@ -56,6 +56,24 @@ fn decimals(x: f64, places: usize) -> String {
     if s == "-0" { "0".to_string() } else { s.to_string() }
 }
 
+/// Whether an indicator's values are percentages, so that a difference between two of them is in
+/// 个百分点 (percentage points), not %: the catalogue's unit is `%`, or the name ends in `(%)`/`（%）`.
+pub fn in_percent(unit: &str, name: &str) -> bool {
+    unit.trim() == "%" || name.contains("(%)") || name.contains("（%）")
+}
+
+/// A difference in the indicator's unit: `2.9个百分点` for percentages, `53万亩`, `0.4` for none.
+pub fn difference(d: f64, unit: &str, percent_points: bool, lang: Lang) -> String {
+    let d = distance(d);
+    match (percent_points, lang) {
+        (true, Lang::Zh) => format!("{d}个百分点"),
+        (true, Lang::En) => format!("{d} percentage points"),
+        (false, Lang::Zh) => format!("{d}{unit}"),
+        (false, Lang::En) if unit.is_empty() => d,
+        (false, Lang::En) => format!("{d} {unit}"),
+    }
+}
+
 #[cfg(test)]
 mod figure_tests {
     use super::*;
@@ -78,23 +96,5 @@ mod figure_tests {
         assert_eq!(distance(75.0 - 74.996), "0.004");
         assert_eq!(distance(4.9734), "4.97");
         assert_eq!(distance(0.0), "0");
-    }
-}
-
-/// Whether an indicator's values are percentages, so that a difference between two of them is in
-/// 个百分点 (percentage points), not %: the catalogue's unit is `%`, or the name ends in `(%)`/`（%）`.
-pub fn in_percent(unit: &str, name: &str) -> bool {
-    unit.trim() == "%" || name.contains("(%)") || name.contains("（%）")
-}
-
-/// A difference in the indicator's unit: `2.9个百分点` for percentages, `53万亩`, `0.4` for none.
-pub fn difference(d: f64, unit: &str, percent_points: bool, lang: Lang) -> String {
-    let d = distance(d);
-    match (percent_points, lang) {
-        (true, Lang::Zh) => format!("{d}个百分点"),
-        (true, Lang::En) => format!("{d} percentage points"),
-        (false, Lang::Zh) => format!("{d}{unit}"),
-        (false, Lang::En) if unit.is_empty() => d,
-        (false, Lang::En) => format!("{d} {unit}"),
     }
 }

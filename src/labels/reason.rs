@@ -81,8 +81,12 @@ fn reason_shown(r: &Reason, lang: Lang, figure: Shown) -> String {
         ),
         (Reason::JudgedByLevel { now }, En) => format!("no baseline: judged by level; {}", standing(now, En, figure)),
         (Reason::JudgedByLevel { now }, Zh) => format!("无基准值，按水平判定：{}", standing(now, Zh, figure)),
-        (Reason::DueAlready { due, now }, En) => format!("due in {due}: judged as final; {}", standing(now, En, figure)),
-        (Reason::DueAlready { due, now }, Zh) => format!("{due}年到期，按总结评估规则判定：{}", standing(now, Zh, figure)),
+        (Reason::DueAlready { due, now }, En) => {
+            format!("due in {due}: judged as final; {}", standing(now, En, figure))
+        }
+        (Reason::DueAlready { due, now }, Zh) => {
+            format!("{due}年到期，按总结评估规则判定：{}", standing(now, Zh, figure))
+        }
         (Reason::NoRow, En) => "no row in the data".into(),
         (Reason::NoRow, Zh) => "数据中无此项".into(),
         (Reason::NoData, En) => "the data says no data".into(),

@@ -278,18 +278,24 @@ pub fn chart_key(stage: Stage, lang: Lang) -> &'static str {
     }
 }
 
+/// The figures under an indicator's chart, as the table shows them.
+#[derive(Debug, Clone, Copy)]
+pub struct ChartFigures<'a> {
+    pub from: &'a str,
+    pub target: &'a str,
+    /// After a numeric target only.
+    pub unit: &'a str,
+    pub value: &'a str,
+    pub completion: Option<&'a str>,
+    pub why: Option<&'a str>,
+    /// The first and last years of the series.
+    pub years: Option<(i32, i32)>,
+}
+
 /// "基准64.4 → 目标≥80%，本期73.67，完成度59%" under an indicator's chart, and why there is no bar or no
 /// completion where there is none (`why`, from [`no_bar`]); the English names the years of the series too.
-pub fn chart_caption(
-    from: &str,
-    target: &str,
-    unit: &str,
-    value: &str,
-    completion: Option<&str>,
-    why: Option<&str>,
-    years: Option<(i32, i32)>,
-    lang: Lang,
-) -> String {
+pub fn chart_caption(c: &ChartFigures, lang: Lang) -> String {
+    let ChartFigures { from, target, unit, value, completion, why, years } = *c;
     let mut text = match lang {
         Lang::Zh => format!("基准{from} → 目标{target}{unit}，本期{value}"),
         Lang::En => format!("baseline {from} → target {target} {unit}, value {value}").replace("  ", " "),
@@ -521,8 +527,8 @@ pub fn cumulative_baseline(first_year: Option<i32>, lang: Lang) -> String {
 pub fn previous_period_note(base_year: i32, printed: &str, lang: Lang) -> String {
     match lang {
         Lang::Zh => format!("规划现状值（{base_year}年）：{printed}（上一规划期累计，本期自0起算）"),
-        Lang::En => format!(
-            "the plan's {base_year} figure: {printed} (the previous period's total; this period counts from 0)"
-        ),
+        Lang::En => {
+            format!("the plan's {base_year} figure: {printed} (the previous period's total; this period counts from 0)")
+        }
     }
 }

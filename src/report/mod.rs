@@ -393,7 +393,10 @@ pub(crate) fn completion_text(v: &Verdict) -> String {
     let Some(c) = v.completion else { return "—".into() };
     let met = v.target.rule.zip(v.value).is_some_and(|(r, x)| r.is_met_by(x));
     if !met && percent(c) == "100%" && c < 1.0 {
-        return format!("{}%", crate::labels::figure(c * 100.0, Some(crate::target::Rule { cmp: Cmp::AtLeast, value: 100.0 })));
+        return format!(
+            "{}%",
+            crate::labels::figure(c * 100.0, Some(crate::target::Rule { cmp: Cmp::AtLeast, value: 100.0 }))
+        );
     }
     percent(c)
 }
@@ -682,7 +685,13 @@ pub fn analyst_notes(report: &EvalView) -> Vec<String> {
             let advice = crate::labels::reason_advice(r, lang)?;
             let ind = report.catalog.indicator(&v.indicator)?;
             let reason = crate::labels::reason(r, lang);
-            Some(crate::labels::analyst_note(&doc_label(report.catalog, ind), &ind.display_name(), &reason, advice, lang))
+            Some(crate::labels::analyst_note(
+                &doc_label(report.catalog, ind),
+                &ind.display_name(),
+                &reason,
+                advice,
+                lang,
+            ))
         })
         .collect()
 }

@@ -10,8 +10,8 @@ use crate::catalog::{Indicator, IndicatorType};
 use crate::evaluate::{Reason, Stage, Status, Summary, Verdict};
 use crate::labels::{self, AttentionHead, NoBar, Unjudged, judged_phrase, lead_count, unjudged_phrase};
 use crate::output::{EvalView, baseline_cell, cumulative_note, projection_cell, value_text};
-use crate::target::Target;
 use crate::progress::Point;
+use crate::target::Target;
 
 /// The order statuses are counted in: the good news first, then what is off track, then what cannot be said.
 pub(super) const ORDER: [Status; 10] = [
@@ -115,7 +115,16 @@ pub(super) fn chart_caption(ind: &Indicator, v: &Verdict, why: Option<NoBar>, se
     let value = value_text(v);
     let completion = v.completion.map(|_| super::completion_text(v));
     let why = why.map(|w| labels::no_bar(w, lang));
-    labels::chart_caption(&from, &target, unit, &value, completion.as_deref(), why, years, lang)
+    let figures = labels::ChartFigures {
+        from: &from,
+        target: &target,
+        unit,
+        value: &value,
+        completion: completion.as_deref(),
+        why,
+        years,
+    };
+    labels::chart_caption(&figures, lang)
 }
 
 /// One indicator off track: its figures as the table shows them (the same baseline, values at the
