@@ -392,13 +392,15 @@ fn note_cell(inputs: &Inputs, v: &Verdict) -> String {
 pub(crate) fn completion_text(v: &Verdict) -> String {
     let Some(c) = v.completion else { return "—".into() };
     let met = v.target.rule.zip(v.value).is_some_and(|(r, x)| r.is_met_by(x));
-    if !met && percent(c) == "100%" && c < 1.0 {
-        return format!(
-            "{}%",
-            crate::labels::figure(c * 100.0, Some(crate::target::Rule { cmp: Cmp::AtLeast, value: 100.0 }))
-        );
+    if met || percent(c) != "100%" || c >= 1.0 {
+        return percent(c);
     }
-    percent(c)
+    // The fewest decimals that stay below 100: 99.6%, 99.96% ….
+    let pct = c * 100.0;
+    (1..=6)
+        .map(|places| (places, (pct * 10f64.powi(places)).round() / 10f64.powi(places)))
+        .find(|&(_, x)| x < 100.0)
+        .map_or_else(|| format!("{pct}%"), |(places, x)| format!("{x:.0$}%", places as usize))
 }
 
 fn column(title: String, kind: ColumnKind, width: u16) -> Column {
@@ -696,12 +698,14 @@ pub fn analyst_notes(report: &EvalView) -> Vec<String> {
         .collect()
 }
 
-/// The distance from a value to its rule's threshold, when the value does not meet it.
+/// The distance from a value to its rule's threshold, when the value does not meet it: from the value as
+/// the table shows it ([`value_text`]), so that a reader who subtracts the two figures printed gets it.
 pub(crate) fn gap(v: &Verdict) -> Option<f64> {
     let (rule, value) = (v.target.rule?, v.value?);
     if rule.is_met_by(value) {
         return None;
     }
+    let value = value_text(v).parse::<f64>().unwrap_or(value);
     Some(match rule.cmp {
         Cmp::AtLeast | Cmp::Above | Cmp::Equal => rule.value - value,
         Cmp::AtMost | Cmp::Below => value - rule.value,
@@ -756,6 +760,23 @@ mod tests {
             notes: &notes,
         };
         Document::build(&inputs)
+    }
+
+    #[test]
+    fn completion_never_reads_100_percent_beside_a_shortfall_and_gaps_use_the_shown_value() {
+        // Green villages: baseline 64.4, ≥80. At 79.94 completion is 99.6%: "100%" would say done.
+        let d = document(vec![m("全市", "green_village_share", 2025, 79.94)], 2025);
+        let attention = d.sections.iter().find(|s| s.id == "attention").unwrap();
+        let Block::Bullets(items) = &attention.blocks[0] else { panic!("{:?}", attention.blocks) };
+        let item = items.iter().find(|i| i.contains("绿盈乡村")).unwrap();
+        assert!(item.contains("完成度99.6%") && item.contains("距目标尚差0.06个百分点"), "{item}");
+        // 70.025 shows as 70.03 (two decimals, half away from zero) and is 4.97 short of 75, as the reader
+        // subtracts it, not 4.975 → 4.98.
+        let d = document(vec![m("全市", "park_green_ratio", 2025, 14.025)], 2025);
+        let attention = d.sections.iter().find(|s| s.id == "attention").unwrap();
+        let Block::Bullets(items) = &attention.blocks[0] else { panic!("{:?}", attention.blocks) };
+        let item = items.iter().find(|i| i.contains("园区绿地率")).unwrap();
+        assert!(item.contains("本期值14.03") && item.contains("距目标尚差0.97个百分点"), "{item}");
     }
 
     #[test]
