@@ -246,6 +246,7 @@ fn a_cumulative_row_has_one_baseline_in_the_table_the_text_the_chart_and_complet
     let table = run(&["eval", "data/2023.csv", "--format", "markdown"]).stdout;
     assert!(table.contains("| 1 | 单位GDP二氧化碳排放降低率（%） | 约束性 | 0（2021年起累计） |"), "{table}");
     assert!(table.contains("| 4a | 氮氧化物 | 约束性 | 0（2021年起累计） |"), "{table}");
+    assert!(table.contains("未提供省下达目标；规划现状值（2020年）：2020年较2015年下降25.81%（上一规划期累计"), "{table}");
     let (doc, _) = html(FINAL, &["--targets", "data/province-targets.example.toml", "--lang", "en"]);
     assert_eq!(table_row(&doc, "co2_intensity_reduction")[column(&doc, "Baseline (2020)")], "0 (cumulative from 2021)");
     // The first year counted is the catalogue's base year + 1, not a literal.
@@ -343,4 +344,14 @@ fn every_indicator_with_a_baseline_and_a_numeric_target_gets_its_bar_or_a_word_w
     assert!(bar && caption.ends_with("本期59.69；基准年已达标，按水平判定"), "{caption}");
     let (word, _) = docx(MIDTERM, &[]);
     assert!(word.contains("未绘制进度图的指标：7、9、10、13、15、23、26（无基准值，按水平判定）"), "{word}");
+}
+
+#[test]
+fn eval_shows_the_value_its_reason_names() {
+    // 14.996 against ≥15: the table's cell says 14.996 as its reason does, not "15" beside 滞后.
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(dir.path().join("d.csv"), "county,indicator,value,year\n全市,park_green_ratio,14.996,2023\n")
+        .unwrap();
+    let r = run_in(dir.path(), &["eval", "d.csv", "--format", "markdown"]);
+    assert!(r.stdout.contains("| ≥15 | 14.996 |") && r.stdout.contains("本期值14.996低于目标≥15"), "{}", r.stdout);
 }

@@ -244,6 +244,17 @@ pub fn reason_cell(v: &Verdict, lang: Lang) -> String {
     parts.join(word(Word::Separator, lang))
 }
 
+/// The note of a verdict's row in a table: [`reason_cell`], then for a cumulative row the plan's own figure
+/// for the previous period ([`cumulative_note`]), which its baseline cell of 0 replaces.
+pub fn note_text(ind: &Indicator, v: &Verdict, lang: Lang) -> String {
+    let reason = reason_cell(v, lang);
+    match cumulative_note(ind, v, lang) {
+        None => reason,
+        Some(note) if reason.is_empty() => note,
+        Some(note) => format!("{reason}{}{note}", word(Word::Separator, lang)),
+    }
+}
+
 /// A status in the plan's own words where the catalogue gives them (`[status_labels]`).
 pub fn status_cell(catalog: &Catalog, s: Status, lang: Lang) -> Cell {
     Cell::Status { status: s, text: labels::status_word(catalog, s, lang) }
@@ -308,6 +319,16 @@ pub fn target_cell(v: &Verdict) -> String {
 /// ([`labels::figure`]), a dash for none.
 pub fn value_text(v: &Verdict) -> String {
     v.value.map_or("—".into(), |x| labels::figure(x, v.target.rule))
+}
+
+/// A verdict's value as a table cell: a number (at two decimals in text, the full value in a workbook),
+/// or, where two decimals would contradict the verdict (14.996 against ≥15 shown as 15), the value as
+/// [`value_text`] writes it, so that the cell agrees with its reason.
+pub fn value_cell(v: &Verdict) -> Cell {
+    match v.value {
+        Some(x) if value_text(v) != two(x) => Cell::text(value_text(v)),
+        x => Cell::opt(x),
+    }
 }
 
 /// A serializable value as a JSON value; our documents are plain data, so this cannot fail in

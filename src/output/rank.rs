@@ -154,7 +154,7 @@ fn sheet(ranking: &Ranking, lang: Lang) -> Sheet {
             vec![
                 place.rank.map_or(Cell::Missing, Cell::count),
                 Cell::text(&place.county),
-                place.verdict.map_or(Cell::Missing, |v| Cell::opt(v.value)),
+                place.verdict.map_or(Cell::Missing, super::value_cell),
                 status_cell(ranking.catalog, status_of(place), lang),
                 Cell::text(place.verdict.map_or(String::new(), |v| reason_cell(v, lang))),
             ]

@@ -15,7 +15,7 @@ use crate::catalog::{AreaKind, Catalog, Indicator, IndicatorType};
 use crate::evaluate::{Stage, Status, Summary, Verdict};
 use crate::labels::{DocWord, doc_word, percent, type_label};
 use crate::labels::{NoBar, progress_text as progress_cell};
-use crate::output::{EvalView, baseline_cell, cumulative_note, projection_cell, reason_cell, target_cell, value_text};
+use crate::output::{EvalView, baseline_cell, note_text, projection_cell, reason_cell, target_cell, value_text};
 use crate::problem::Problem;
 use crate::progress::Point;
 use crate::target::Cmp;
@@ -372,17 +372,16 @@ fn indicators(inputs: &Inputs, verdicts: &[&Verdict]) -> Section {
 /// the data file noted on the row.
 fn note_cell(inputs: &Inputs, v: &Verdict) -> String {
     let lang = inputs.report.lang;
-    let mut reason = reason_cell(v, lang);
-    let cumulative = inputs.report.catalog.indicator(&v.indicator).and_then(|ind| cumulative_note(ind, v, lang));
-    if let Some(note) = cumulative {
-        let separator = crate::labels::word(crate::labels::Word::Separator, lang);
-        reason = if reason.is_empty() { note } else { format!("{reason}{separator}{note}") };
-    }
+    let reason = match inputs.report.catalog.indicator(&v.indicator) {
+        Some(ind) => note_text(ind, v, lang),
+        None => reason_cell(v, lang),
+    };
     match inputs.notes.get(&(v.county.to_string(), v.indicator.to_string())) {
         None => reason,
         Some(note) => {
             let note = format!("{}{note}", doc_word(DocWord::DataNote, lang));
-            if reason.is_empty() { note } else { format!("{reason}; {note}") }
+            let separator = crate::labels::word(crate::labels::Word::Separator, lang);
+            if reason.is_empty() { note } else { format!("{reason}{separator}{note}") }
         }
     }
 }
