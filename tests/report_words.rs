@@ -246,9 +246,15 @@ fn a_cumulative_row_has_one_baseline_in_the_table_the_text_the_chart_and_complet
     let table = run(&["eval", "data/2023.csv", "--format", "markdown"]).stdout;
     assert!(table.contains("| 1 | 单位GDP二氧化碳排放降低率（%） | 约束性 | 0（2021年起累计） |"), "{table}");
     assert!(table.contains("| 4a | 氮氧化物 | 约束性 | 0（2021年起累计） |"), "{table}");
-    assert!(table.contains("未提供省下达目标；规划现状值（2020年）：2020年较2015年下降25.81%（上一规划期累计"), "{table}");
+    assert!(
+        table.contains("未提供省下达目标；规划现状值（2020年）：2020年较2015年下降25.81%（上一规划期累计"),
+        "{table}"
+    );
     let (doc, _) = html(FINAL, &["--targets", "data/province-targets.example.toml", "--lang", "en"]);
     assert_eq!(table_row(&doc, "co2_intensity_reduction")[column(&doc, "Baseline (2020)")], "0 (cumulative from 2021)");
+    // --explain gives the same baseline, and the plan's figure as the previous period's.
+    run(&["eval", "data/2023.csv", "--explain", "co2_intensity_reduction"])
+        .stdout_has("基准值：0（2021年起累计）；规划现状值25.81（指标目录 indicators.toml:97）为上一规划期累计，不作本期基准");
     // The first year counted is the catalogue's base year + 1, not a literal.
     let dir = tempfile::tempdir().unwrap();
     let toml = std::fs::read_to_string(common::root().join("indicators.toml")).unwrap();

@@ -113,7 +113,8 @@ pub enum BaselineFrom<'a> {
 }
 
 /// The baseline: the value and where it was read, or the catalogue's words (else 无) when there is
-/// none; a cumulative indicator says it counts from 0.
+/// none. A cumulative indicator's baseline is 0, in the words of the report's cell (`0（2021年起累计）`),
+/// and the plan's figure is named as the previous period's: one baseline for the row everywhere.
 pub fn explained_baseline(
     baseline: Option<(f64, BaselineFrom)>,
     words_given: Option<&str>,
@@ -121,36 +122,35 @@ pub fn explained_baseline(
     cumulative: bool,
     lang: Lang,
 ) -> String {
-    // In the words of the report's baseline cell (`0（2021年起累计）`): one baseline for the row everywhere.
-    let tail = match (cumulative, lang) {
-        (false, _) => String::new(),
-        (true, Lang::Zh) => {
-            format!("；累计指标，基准为{}，规划现状值不作本期基准", cumulative_baseline(Some(base_year + 1), lang))
+    let printed = match baseline {
+        None => match (words_given, lang) {
+            (Some(text), _) => text.to_string(),
+            (None, Lang::Zh) => "无".into(),
+            (None, Lang::En) => "none".into(),
+        },
+        Some((b, from)) => {
+            let from = match (from, lang) {
+                (BaselineFrom::Row(row), Lang::Zh) => format!("{base_year}年数据行 {row}"),
+                (BaselineFrom::Row(row), Lang::En) => format!("the {base_year} row at {row}"),
+                (BaselineFrom::Catalogue(at), Lang::Zh) => format!("指标目录 {at}"),
+                (BaselineFrom::Catalogue(at), Lang::En) => format!("the catalogue, {at}"),
+            };
+            match lang {
+                Lang::Zh => format!("{}（{from}）", num(b)),
+                Lang::En => format!("{} ({from})", num(b)),
+            }
         }
-        (true, Lang::En) => {
-            format!(
-                "; cumulative: the baseline is {}, not the plan's figure",
-                cumulative_baseline(Some(base_year + 1), lang)
-            )
+    };
+    if !cumulative {
+        return printed;
+    }
+    let zero = cumulative_baseline(Some(base_year + 1), lang);
+    match (printed.as_str(), lang) {
+        ("" | "无" | "none", _) => zero,
+        (_, Lang::Zh) => format!("{zero}；规划现状值{printed}为上一规划期累计，不作本期基准"),
+        (_, Lang::En) => {
+            format!("{zero}; the plan's figure {printed} is the previous period's total, not this baseline")
         }
-    };
-    let Some((b, from)) = baseline else {
-        let none = match (words_given, lang) {
-            (Some(text), _) => text,
-            (None, Lang::Zh) => "无",
-            (None, Lang::En) => "none",
-        };
-        return format!("{none}{tail}");
-    };
-    let from = match (from, lang) {
-        (BaselineFrom::Row(row), Lang::Zh) => format!("{base_year}年数据行 {row}"),
-        (BaselineFrom::Row(row), Lang::En) => format!("the {base_year} row at {row}"),
-        (BaselineFrom::Catalogue(at), Lang::Zh) => format!("指标目录 {at}"),
-        (BaselineFrom::Catalogue(at), Lang::En) => format!("the catalogue, {at}"),
-    };
-    match lang {
-        Lang::Zh => format!("{}（{from}）{tail}", num(b)),
-        Lang::En => format!("{} ({from}){tail}", num(b)),
     }
 }
 

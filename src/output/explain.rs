@@ -136,7 +136,13 @@ fn baseline_text(
 ) -> String {
     // A re-based baseline: which one the verdict used, the printed one, and why.
     if let (Some(rebased), true) = (&ind.rebased, v.printed_baseline.is_some()) {
-        let tail = crate::labels::explained_baseline(None, Some(""), catalog.plan.base_year, ind.cumulative, lang);
+        let tail = match ind.cumulative {
+            true => {
+                let zero = crate::labels::explained_baseline(None, Some(""), catalog.plan.base_year, true, lang);
+                format!("{}{zero}", crate::labels::word(crate::labels::Word::Separator, lang))
+            }
+            false => String::new(),
+        };
         return format!("{}{tail}", crate::labels::rebased_explained(rebased, ind.baseline, lang));
     }
     let base_row = v.origin.base_row.map(|p| p.location(files).to_string());
