@@ -68,8 +68,8 @@ pub fn part_word(w: PartWord, lang: Lang) -> &'static str {
         W::Area => ("地区", "Area"),
         W::Indicator => ("指标", "Indicator"),
         W::JudgedAgainst => ("评估目标", "Judged against"),
-        W::FromTo => ("基准年值→本期值", "Base year → this year"),
-        W::Change => ("较基准年变化", "Change since the base year"),
+        W::FromTo => ("起始值→本期值", "From → this year"),
+        W::Change => ("变化", "Change"),
         W::Status => ("状态", "Status"),
         W::AreaOwnTarget => ("本地区目标", "the area's own target"),
         W::CityTarget => ("全市目标", "the city's target"),
@@ -185,6 +185,14 @@ pub fn chapter_title(chapter: Option<&str>, domain: &str) -> String {
     match chapter {
         Some(c) => format!("{c}\u{3000}{domain}"),
         None => domain.to_string(),
+    }
+}
+
+/// A chapter named by its title where its number is not known: `“深化试验区建设，…”`.
+pub fn chapter_by_title(domain: &str, lang: Lang) -> String {
+    match lang {
+        Lang::Zh => format!("“{domain}”"),
+        Lang::En => format!("“{domain}”"),
     }
 }
 
@@ -341,7 +349,7 @@ pub fn from_to(base_year: i32, base: Option<&str>, year: i32, value: &str, lang:
 /// no base-year value.
 pub fn change_since(change: Option<f64>, unit: &str, lang: Lang) -> String {
     let Some(c) = change else {
-        return words(lang, "基准年无数据", "no base-year value").to_string();
+        return words(lang, "无起始年数据", "no earlier value").to_string();
     };
     let size = num((c.abs() * 100.0).round() / 100.0);
     if size == "0" {
@@ -360,14 +368,21 @@ pub fn change_since(change: Option<f64>, unit: &str, lang: Lang) -> String {
     }
 }
 
-/// Under the areas' changes when no area has a base-year value: how to give one.
-pub fn no_area_baselines(base_year: i32, lang: Lang) -> String {
-    match lang {
-        Lang::Zh => format!(
-            "所用数据未含各地区{base_year}年（基准年）数据，无法给出较基准年的变化；将{base_year}年数据文件一并输入即可。"
+/// Under the areas' changes when no area has a base-year value: said, and where the change is counted
+/// from instead (`later`: from the first year an area reported).
+pub fn no_area_baselines(base_year: i32, later: bool, lang: Lang) -> String {
+    match (lang, later) {
+        (Lang::Zh, false) => format!(
+            "所用数据未含各地区{base_year}年（基准年）的数值，暂无法给出较基准年的变化；各地区报送{base_year}年数据后即可给出。"
         ),
-        Lang::En => format!(
-            "The data have no {base_year} (base-year) rows for the areas, so their change cannot be given; add the {base_year} data file to the inputs."
+        (Lang::Zh, true) => format!(
+            "所用数据未含各地区{base_year}年（基准年）的数值，下表的变化自各地区最早报送数据的年份起算；各地区报送{base_year}年数据后即按基准年计算。"
+        ),
+        (Lang::En, false) => format!(
+            "The data have no {base_year} (base-year) values for the areas, so their change since the base year cannot be given until they report them."
+        ),
+        (Lang::En, true) => format!(
+            "The data have no {base_year} (base-year) values for the areas, so the change below is counted from the first year each area reported; once they report {base_year}, it is counted from the base year."
         ),
     }
 }
@@ -398,7 +413,7 @@ mod tests {
         assert_eq!(change_since(Some(-0.504), "%", Lang::Zh), "下降0.5个百分点");
         assert_eq!(change_since(Some(3.0), "个", Lang::Zh), "增加3个");
         assert_eq!(change_since(Some(0.001), "%", Lang::Zh), "持平");
-        assert_eq!(change_since(None, "%", Lang::Zh), "基准年无数据");
+        assert_eq!(change_since(None, "%", Lang::Zh), "无起始年数据");
         assert_eq!(change_since(Some(-1.25), "%", Lang::En), "down 1.25 percentage points");
     }
 }

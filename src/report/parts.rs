@@ -135,7 +135,9 @@ pub(super) fn tasks_section(view: &EvalView, tasks: &[&Verdict]) -> Section {
         let mut counts: Vec<(String, usize)> = Vec::new();
         for v in &without {
             let Some(ind) = catalog.indicator(&v.indicator) else { continue };
-            let name = chapters.get(ind.domain.as_str()).map_or_else(|| ind.domain.clone(), |c| c.to_string());
+            let name = chapters
+                .get(ind.domain.as_str())
+                .map_or_else(|| labels::chapter_by_title(&ind.domain, lang), |c| c.to_string());
             match counts.iter_mut().find(|(c, _)| *c == name) {
                 Some((_, n)) => *n += 1,
                 None => counts.push((name, 1)),
@@ -385,14 +387,21 @@ fn area_changes(report: &EvalView, matrix: &Matrix) -> Vec<Block> {
     let (base_year, year) = (catalog.plan.base_year, report.evaluation.year);
     let mut rows = Vec::new();
     let mut with_base = 0;
+    let mut later_start = false;
     for m in matrix.rows.iter().filter(|m| m.binding_off_track > 0) {
         for (ind, v) in binding_short(report, &m.area) {
             let target = v.target.resolved.clone().unwrap_or_else(|| v.target.text.to_string());
-            // A cumulative indicator has no base-year level to change from.
-            let base = v.baseline.filter(|_| !ind.cumulative);
-            with_base += usize::from(base.is_some());
-            let shown = base.map(|b| labels::num((b * 100.0).round() / 100.0));
-            let change = base.zip(v.value).map(|(b, x)| x - b);
+            // From the base year where the area has a value for it, else from the first year it reported
+            // (a cumulative indicator has no base-year level to change from).
+            let start = match v.baseline.filter(|_| !ind.cumulative) {
+                Some(b) => Some((base_year, b)),
+                None => v.series.iter().find(|p| p.year < year && !ind.cumulative).map(|p| (p.year, p.value)),
+            };
+            with_base += usize::from(start.is_some_and(|(y, _)| y == base_year));
+            later_start |= start.is_some_and(|(y, _)| y != base_year);
+            let shown = start.map(|(_, b)| labels::num((b * 100.0).round() / 100.0));
+            let change = start.zip(v.value).map(|((_, b), x)| x - b);
+            let from_year = start.map_or(base_year, |(y, _)| y);
             rows.push(Row {
                 indicator: ind.id.clone(),
                 status: Some(v.status),
@@ -400,7 +409,7 @@ fn area_changes(report: &EvalView, matrix: &Matrix) -> Vec<Block> {
                     m.area.clone(),
                     format!("{} {}", ind.label(catalog), ind.display_name()),
                     labels::judged_against(v.target.for_area, &target, lang),
-                    labels::from_to(base_year, shown.as_deref(), year, &value_text(v), lang),
+                    labels::from_to(from_year, shown.as_deref(), year, &value_text(v), lang),
                     labels::change_since(change, &ind.unit, lang),
                     labels::status_word(catalog, v.status, lang).into_owned(),
                 ],
@@ -421,7 +430,7 @@ fn area_changes(report: &EvalView, matrix: &Matrix) -> Vec<Block> {
     ];
     let mut blocks = vec![Block::Paragraph(w(PartWord::AreaChangesTitle))];
     if with_base == 0 {
-        blocks.push(Block::Paragraph(labels::no_area_baselines(base_year, lang)));
+        blocks.push(Block::Paragraph(labels::no_area_baselines(base_year, later_start, lang)));
     }
     let groups = vec![Group { title: String::new(), rows }];
     blocks.push(Block::Table(Table { id: "area-changes", columns, groups, wide: false }));
