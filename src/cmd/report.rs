@@ -5,12 +5,12 @@ use std::io::Write;
 use std::time::{SystemTime, UNIX_EPOCH};
 
 use crate::Outcome;
+use crate::catalog::SourceFilter;
 use crate::cli::DocumentFormat;
 use crate::evaluate::has_findings;
 use crate::labels::Sample;
 use crate::load::Dataset;
 use crate::output::{EvalView, headline};
-use crate::catalog::SourceFilter;
 use crate::problem::Failure;
 use crate::report::{self, Document, Inputs, Narrative};
 use crate::settings::{self, Report};

@@ -54,9 +54,10 @@ pub fn part_word(w: PartWord, lang: Lang) -> &'static str {
         W::NextStepsHeading => ("六、下一步工作建议", "6. Recommendations for the next stage"),
         W::Achievements => ("主要成效", "Main achievements"),
         W::AreasSubheading => ("各地区指标完成情况", "The areas"),
-        W::AreaChangesTitle => {
-            ("约束性指标存在差距的地区及较基准年变化", "Areas short on a binding indicator, and their change since the base year")
-        }
+        W::AreaChangesTitle => (
+            "约束性指标存在差距的地区及较基准年变化",
+            "Areas short on a binding indicator, and their change since the base year",
+        ),
         W::ProjectsByColumn => ("重大工程进展（按专栏）", "Major projects by column"),
         W::ProjectsOverdue => ("逾期未完工的重大工程", "Major projects behind schedule"),
         W::ProblemsOffTrack => ("（一）目标指标进展不及预期", "(1) Indicators off track"),
@@ -89,7 +90,8 @@ pub enum NarrativePart {
 }
 
 impl NarrativePart {
-    pub const ALL: [NarrativePart; 3] = [NarrativePart::Achievements, NarrativePart::Problems, NarrativePart::NextSteps];
+    pub const ALL: [NarrativePart; 3] =
+        [NarrativePart::Achievements, NarrativePart::Problems, NarrativePart::NextSteps];
 
     /// The names a `## ` heading of a narrative file may give the part: its short name and the full
     /// title of its part, in Chinese and in English.
@@ -122,8 +124,7 @@ impl NarrativePart {
 
 /// The heading names a narrative file accepts, for an error message.
 pub fn narrative_names() -> String {
-    let all: Vec<String> =
-        NarrativePart::ALL.iter().flat_map(|p| p.names()).map(|n| format!("## {n}")).collect();
+    let all: Vec<String> = NarrativePart::ALL.iter().flat_map(|p| p.names()).map(|n| format!("## {n}")).collect();
     all.join(", ")
 }
 
@@ -132,7 +133,9 @@ pub fn narrative_placeholder(part: NarrativePart, lang: Lang) -> String {
     let name = part.name(lang);
     match lang {
         Lang::Zh => format!("【待补充：{name}，由评估人员撰写；可用 --narrative 文件中“## {name}”一节提供】"),
-        Lang::En => format!("[To be written: {name}, by the evaluator; give it under “## {name}” in a --narrative file]"),
+        Lang::En => {
+            format!("[To be written: {name}, by the evaluator; give it under “## {name}” in a --narrative file]")
+        }
     }
 }
 
@@ -140,11 +143,13 @@ pub fn narrative_placeholder(part: NarrativePart, lang: Lang) -> String {
 pub fn narrative_failure(path: &str, line: usize, heading: Option<&str>, lang: Lang) -> String {
     let names = narrative_names();
     match (heading, lang) {
-        (Some(h), Lang::Zh) => format!(
-            "--narrative {path}:{line}：标题“{h}”不是报告的可填写部分；可用的标题为 {names}"
-        ),
+        (Some(h), Lang::Zh) => {
+            format!("--narrative {path}:{line}：标题“{h}”不是报告的可填写部分；可用的标题为 {names}")
+        }
         (Some(h), Lang::En) => {
-            format!("--narrative {path}:{line}: the heading {h:?} names no part of the report; the headings accepted are {names}")
+            format!(
+                "--narrative {path}:{line}: the heading {h:?} names no part of the report; the headings accepted are {names}"
+            )
         }
         (None, Lang::Zh) => format!(
             "--narrative {path}:{line}：第一个“## ”标题之前有正文；每段文字须写在某一部分的标题之下，可用的标题为 {names}"
@@ -258,7 +263,9 @@ pub fn off_track_lead(n: usize, stage: Stage, lang: Lang) -> String {
     match (lang, stage) {
         (Lang::Zh, Stage::Midterm) => format!("{n}项指标滞后、倒退或未达标，距目标仍有差距："),
         (Lang::Zh, Stage::Final) => format!("{n}项指标未达到规划目标："),
-        (Lang::En, Stage::Midterm) => format!("{n} indicators are lagging, regressing or failing, short of their targets:"),
+        (Lang::En, Stage::Midterm) => {
+            format!("{n} indicators are lagging, regressing or failing, short of their targets:")
+        }
         (Lang::En, Stage::Final) => format!("{n} indicators missed their targets:"),
     }
 }

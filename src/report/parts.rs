@@ -7,8 +7,8 @@
 use std::collections::{BTreeMap, HashMap};
 
 use super::{
-    Block, Column, ColumnKind, Group, Inputs, Matrix, MatrixRow, Row, Section, StatusBar, Table, bound_matrix,
-    column, completion_text, grouped, kind_of, legend, text,
+    Block, Column, ColumnKind, Group, Inputs, Matrix, MatrixRow, Row, Section, StatusBar, Table, bound_matrix, column,
+    completion_text, grouped, kind_of, legend, text,
 };
 use crate::catalog::{AreaKind, Indicator, IndicatorType, ProjectStatus};
 use crate::evaluate::{Status, Summary, Verdict};
@@ -85,7 +85,8 @@ pub(super) fn tasks_section(view: &EvalView, tasks: &[&Verdict]) -> Section {
             chapters.entry(ind.domain.as_str()).or_insert(c);
         }
     }
-    let chapter_title = |ind: &Indicator| labels::chapter_title(chapters.get(ind.domain.as_str()).copied(), &ind.domain);
+    let chapter_title =
+        |ind: &Indicator| labels::chapter_title(chapters.get(ind.domain.as_str()).copied(), &ind.domain);
     let (with_data, without): (Vec<&Verdict>, Vec<&Verdict>) =
         tasks.iter().copied().partition(|v| v.status != Status::Missing);
     if !with_data.is_empty() {
@@ -154,7 +155,11 @@ pub(super) fn projects(inputs: &Inputs) -> Section {
     let lang = inputs.report.lang;
     let heading = part_word(PartWord::ProjectsHeading, lang).into();
     let Some(register) = inputs.register else {
-        return Section { id: "projects", heading, blocks: vec![Block::Paragraph(labels::no_projects_file(lang).into())] };
+        return Section {
+            id: "projects",
+            heading,
+            blocks: vec![Block::Paragraph(labels::no_projects_file(lang).into())],
+        };
     };
     let mut blocks = vec![Block::Paragraph(labels::register_sentence(&register.summary, lang))];
     let p = |w| project_word(w, lang).to_string();
@@ -358,7 +363,8 @@ pub(super) fn areas(report: &EvalView) -> Vec<Block> {
             }
         }
     }
-    let own: Vec<String> = own.iter().map(|(&at, names)| labels::area_own_targets(area_names[at], names, lang)).collect();
+    let own: Vec<String> =
+        own.iter().map(|(&at, names)| labels::area_own_targets(area_names[at], names, lang)).collect();
     blocks.push(Block::Paragraph(labels::areas_judged_against(&own, lang)));
     if matrix.rows.len() < shown_of {
         blocks.push(Block::Paragraph(labels::matrix_cut(matrix.rows.len(), shown_of, lang)));
