@@ -154,7 +154,9 @@ fn the_six_parts_in_order_with_the_tasks_by_default_and_counted_apart() {
         // The verdict line and exit code are the indicators', as eval gives them without --all.
         let mut eval = vec!["eval"];
         eval.extend_from_slice(files);
-        assert_eq!(b.code, run(&eval).code, "{files:?}");
+        let eval = run(&eval);
+        assert_eq!(b.code, eval.code, "{files:?}");
+        assert_eq!(b.stderr.lines().last(), eval.stderr.lines().last(), "{files:?}: the same verdict line");
     }
 }
 

@@ -87,6 +87,9 @@ pub fn evaluate_dataset(
     Ok((catalog, evaluation, data))
 }
 
+/// A selection of the catalogue and its evaluation.
+pub type Judged = (Catalog, Evaluation);
+
 /// [`evaluate_dataset`], and `also` (another selection of the catalogue: `report`'s tasks) judged apart
 /// on the same data, year, stage and targets; `None` when the catalogue has none of it.
 pub fn evaluate_dataset_and(
@@ -96,7 +99,7 @@ pub fn evaluate_dataset_and(
     also: Option<&SourceFilter>,
     skip_invalid: bool,
     err: &mut dyn Write,
-) -> anyhow::Result<(Catalog, Evaluation, Dataset, Option<(Catalog, Evaluation)>)> {
+) -> anyhow::Result<(Catalog, Evaluation, Dataset, Option<Judged>)> {
     let (catalog, data) = load_inputs(input, None)?;
     err.write_all(problems::render_text(&data.problems, None).as_bytes())?;
     for line in problems::omitted_lines(&data.omitted) {

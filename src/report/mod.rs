@@ -77,7 +77,7 @@ impl StatusWords {
     }
 }
 
-/// A numbered part of the document (一、总体情况 …), with a level-1 heading.
+/// A numbered part of the document (一、规划实施总体情况 …), with a level-1 heading.
 #[derive(Debug, Clone)]
 pub struct Section {
     /// A stable name for the part (`overview`, `indicators` …), used as an anchor and by tests.

@@ -103,11 +103,9 @@ impl Narrative {
                     }
                 }
                 Event::Text(t) | Event::Code(t) | Event::Html(t) | Event::InlineHtml(t) => buf.push_str(&t),
-                Event::SoftBreak | Event::HardBreak => {
-                    // Chinese lines join without a space; English words with one.
-                    if buf.chars().last().is_some_and(|c| c.is_ascii()) {
-                        buf.push(' ');
-                    }
+                // Chinese lines join without a space; English words with one.
+                Event::SoftBreak | Event::HardBreak if buf.chars().last().is_some_and(|c| c.is_ascii()) => {
+                    buf.push(' ')
                 }
                 _ => {}
             }
