@@ -352,6 +352,11 @@ fn a_narrative_heading_that_names_no_part_is_refused_with_its_file_and_line() {
     let r = run(&["report", "data/2023.csv", "--narrative", b, "-o", o]);
     assert_eq!(r.code, 2);
     assert!(r.stderr.contains(&format!("{b}:2：第一个“## ”标题之前有正文")), "{}", r.stderr);
+    // A narrative is a side file: bounded by side-file-bytes.
+    std::fs::write(&bad, NARRATIVE).unwrap();
+    let r = run(&["report", "data/2023.csv", "--narrative", b, "-o", o, "--limit", "side-file-bytes=64"]);
+    assert_eq!(r.code, 2);
+    assert!(r.stderr.contains("bad.md") && r.stderr.contains("side-file-bytes"), "{}", r.stderr);
     // A file that cannot be read names itself.
     let missing = dir.path().join("none.md");
     let r = run(&["report", "data/2023.csv", "--narrative", missing.to_str().unwrap(), "-o", o]);
@@ -401,4 +406,22 @@ fn the_areas_say_which_target_they_are_judged_against_and_their_change() {
         .collect();
     assert!(areas.contains(&"泉港区".to_string()) && !areas.contains(&"鲤城区".to_string()), "{areas:?}");
     assert!(mid.section("indicators").contains("全市目标≥58.7"));
+}
+
+#[test]
+fn one_area_and_a_tasks_only_selection_say_what_the_parts_hold() {
+    let dir = tempfile::tempdir().unwrap();
+    let area = both(dir.path(), &["data/2023.csv", "--county", "晋江"]);
+    assert_eq!(area.headings(), PARTS);
+    for text in [&area.docx, &area.section("tasks")] {
+        assert!(text.contains("重点任务按全市评估，晋江市没有单独适用的重点任务"), "{text}");
+    }
+    assert!(area.page().select(&sel("table.matrix")).next().is_none());
+    // --source 第八章 selects 17 tasks and no indicator of Table 2: 一 says so instead of "共评估0项指标".
+    let tasks = both(dir.path(), &["data/2023.csv", "--source", "第八章"]);
+    for text in [&tasks.docx, &tasks.section("overview")] {
+        assert!(text.contains("所选范围（--source）不含规划表2的目标指标，仅评估17项重点任务"), "{text}");
+        assert!(!text.contains("共评估0项指标"));
+    }
+    assert!(tasks.section("tasks").contains("17项重点任务中，"));
 }

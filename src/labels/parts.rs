@@ -177,6 +177,29 @@ pub fn no_tasks(lang: Lang) -> &'static str {
     )
 }
 
+/// 三 in one area's report when no task applies to the area.
+pub fn no_tasks_for_area(area: &str, lang: Lang) -> String {
+    match lang {
+        Lang::Zh => format!("重点任务按全市评估，{area}没有单独适用的重点任务；其推进情况见全市评估报告。"),
+        Lang::En => {
+            format!("The key tasks are judged for the city; none applies to {area} on its own (see the city's report).")
+        }
+    }
+}
+
+/// 一 when the selection (`--source`) holds no indicator of the plan's table, only tasks.
+pub fn only_tasks_selected(year: i32, stage: Stage, tasks: usize, lang: Lang) -> String {
+    let name = evaluation_name(stage, lang);
+    match lang {
+        Lang::Zh => format!(
+            "本次为{year}年{name}，所选范围（--source）不含规划表2的目标指标，仅评估{tasks}项重点任务，见第三部分。"
+        ),
+        Lang::En => format!(
+            "This {name} of {year} covers no indicator of the plan's table (--source), only {tasks} key tasks, in part 3."
+        ),
+    }
+}
+
 /// The chapter a task's source names (`第三章第二节` → `第三章`), or `None` (a 专栏).
 pub fn chapter_of(source: &str) -> Option<&str> {
     if !source.starts_with('第') {

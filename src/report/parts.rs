@@ -32,6 +32,13 @@ fn narrative_or_placeholder(inputs: &Inputs, part: NarrativePart) -> Vec<Block> 
 pub(super) fn overall(inputs: &Inputs, table: &[&Verdict], tasks: usize) -> Section {
     let report = inputs.report;
     let lang = report.lang;
+    if table.is_empty() {
+        let e = report.evaluation;
+        let mut blocks = vec![Block::Paragraph(labels::only_tasks_selected(e.year, e.stage, tasks, lang))];
+        blocks.push(Block::Subheading(part_word(PartWord::Achievements, lang).into()));
+        blocks.extend(narrative_or_placeholder(inputs, NarrativePart::Achievements));
+        return Section { id: "overview", heading: part_word(PartWord::OverallHeading, lang).into(), blocks };
+    }
     let summary = Summary::of(report.catalog, report.evaluation.stage, table.iter().copied());
     let mut lead = text::lead(report, &summary);
     if tasks > 0 {
@@ -67,7 +74,11 @@ pub(super) fn tasks_section(view: &EvalView, tasks: &[&Verdict]) -> Section {
     let lang = view.lang;
     let heading = part_word(PartWord::TasksHeading, lang).into();
     if tasks.is_empty() {
-        let blocks = vec![Block::Paragraph(labels::no_tasks(lang).into())];
+        let none = match view.area {
+            Some(area) => labels::no_tasks_for_area(area, lang),
+            None => labels::no_tasks(lang).into(),
+        };
+        let blocks = vec![Block::Paragraph(none)];
         return Section { id: "tasks", heading, blocks };
     }
     let catalog = view.catalog;
