@@ -424,4 +424,12 @@ fn one_area_and_a_tasks_only_selection_say_what_the_parts_hold() {
         assert!(!text.contains("共评估0项指标"));
     }
     assert!(tasks.section("tasks").contains("17项重点任务中，"));
+    // --all puts the tasks in the evaluation too; 一 still counts Table 2's 32 indicators, 三 the 89 tasks.
+    let all = both(dir.path(), &["data/2023.csv", "--all"]);
+    assert_eq!(all.headings(), PARTS);
+    for text in [&all.docx, &all.section("overview")] {
+        assert!(text.contains("共评估32项指标（约束性15项、预期性10项、引领性7项）"), "{text}");
+        assert!(!text.contains("共评估121项指标"));
+    }
+    assert!(all.section("tasks").contains("89项重点任务中，"));
 }
