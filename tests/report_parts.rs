@@ -41,6 +41,14 @@ fn docx_text(path: &Path) -> String {
     all
 }
 
+/// word/document.xml as written.
+fn document_xml(path: &Path) -> String {
+    let mut zip = zip::ZipArchive::new(std::fs::File::open(path).unwrap()).unwrap();
+    let mut xml = String::new();
+    zip.by_name("word/document.xml").unwrap().read_to_string(&mut xml).unwrap();
+    xml
+}
+
 fn sel(s: &str) -> Selector {
     Selector::parse(s).unwrap()
 }
@@ -309,6 +317,11 @@ fn the_narrative_goes_into_its_parts_and_a_placeholder_marks_what_is_missing() {
             assert!(text.contains("【待补充：下一步工作建议"), "{text}");
         }
         assert!(!plain.section("problems").contains("其他问题"));
+        // Marked to be seen: highlighted in Word, a marked paragraph in the HTML.
+        let xml = document_xml(&dir.path().join("r.docx"));
+        let marked = "<w:highlight w:val=\"yellow\" /></w:rPr><w:t xml:space=\"preserve\">【待补充：";
+        assert_eq!(xml.matches(marked).count(), 2, "一 and 六");
+        assert_eq!(plain.page().select(&sel("section#overview p.placeholder, section#next p.placeholder")).count(), 2);
     }
     // English headings name the same parts; the document's words follow --lang.
     let en = dir.path().join("en.md");

@@ -104,6 +104,8 @@ pub enum Block {
     Matrix(Matrix),
     /// The colours and symbols used for statuses.
     Legend(Vec<(Status, String)>),
+    /// Text still to be written by the analyst (`--narrative` not given): a paragraph marked to be seen.
+    Placeholder(String),
 }
 
 /// A table with a header row, rows grouped under group titles (domains, chapters).

@@ -21,7 +21,7 @@ use crate::target::Target;
 fn narrative_or_placeholder(inputs: &Inputs, part: NarrativePart) -> Vec<Block> {
     let given = inputs.narrative.map(|n| n.of(part)).unwrap_or_default();
     if given.is_empty() {
-        vec![Block::Paragraph(labels::narrative_placeholder(part, inputs.report.lang))]
+        vec![Block::Placeholder(labels::narrative_placeholder(part, inputs.report.lang))]
     } else {
         given
     }
