@@ -239,6 +239,7 @@ fn part_five_names_the_indicators_off_track_the_unjudged_and_the_areas() {
     let mid = both(dir.path(), MIDTERM);
     let problems = mid.section("problems");
     for text in [&mid.docx, &problems] {
+        assert!(text.contains("（一）部分目标指标进展滞后"), "{text}");
         assert!(text.contains("6项指标滞后、倒退或未达标"), "{text}");
         // 14.1 − 11.2 = 2.9 short; 93 − 92.6 = 0.4 short of the level the baseline met.
         assert!(text.contains("3 非化石能源占一次能源消费比例(%)（预期性，滞后）：本期值11.2"));
@@ -259,6 +260,7 @@ fn part_five_names_the_indicators_off_track_the_unjudged_and_the_areas() {
     let fin = both(dir.path(), FINAL);
     let problems = fin.section("problems");
     for text in [&fin.docx, &problems] {
+        assert!(text.contains("（一）部分目标指标未完成"), "{text}");
         assert!(text.contains("3项指标未达到规划目标"), "{text}");
         // 95.6 − 95.1 = 0.5 short.
         assert!(text.contains("16 地表水达到或好于Ⅲ类水体比例（%）（约束性，未达标）：本期值95.1"));

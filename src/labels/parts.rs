@@ -22,8 +22,7 @@ pub enum PartWord {
     ProjectsByColumn,
     /// 四's list of the projects behind schedule.
     ProjectsOverdue,
-    /// 五's three drafted parts.
-    ProblemsOffTrack,
+    /// 五's drafted parts (the first by stage: [`off_track_heading`]).
     ProblemsUnjudged,
     ProblemsAreas,
     /// 五's analyst text, after the drafted parts.
@@ -60,7 +59,6 @@ pub fn part_word(w: PartWord, lang: Lang) -> &'static str {
         ),
         W::ProjectsByColumn => ("重大工程进展（按专栏）", "Major projects by column"),
         W::ProjectsOverdue => ("逾期未完工的重大工程", "Major projects behind schedule"),
-        W::ProblemsOffTrack => ("（一）目标指标进展不及预期", "(1) Indicators off track"),
         W::ProblemsUnjudged => ("（二）部分指标暂无法评估", "(2) Indicators that could not be judged"),
         W::ProblemsAreas => ("（三）部分地区约束性指标存在差距", "(3) Areas short on binding indicators"),
         W::ProblemsNarrative => ("（四）其他问题", "(4) Other problems"),
@@ -278,6 +276,16 @@ pub fn overdue_item(name: &str, column: &str, status: &str, progress: Option<f64
         (Lang::Zh, None) => format!("{name}（{column}，{status}，应于{due}年完成）"),
         (Lang::En, Some(p)) => format!("{name} ({column}, {status}, {p}% done, due {due})"),
         (Lang::En, None) => format!("{name} ({column}, {status}, due {due})"),
+    }
+}
+
+/// 五's first heading: indicators behind at mid-term, missed at the final evaluation.
+pub fn off_track_heading(stage: Stage, lang: Lang) -> &'static str {
+    match (stage, lang) {
+        (Stage::Midterm, Lang::Zh) => "（一）部分目标指标进展滞后",
+        (Stage::Final, Lang::Zh) => "（一）部分目标指标未完成",
+        (Stage::Midterm, Lang::En) => "(1) Indicators behind schedule",
+        (Stage::Final, Lang::En) => "(1) Indicators that missed their targets",
     }
 }
 

@@ -232,7 +232,7 @@ pub(super) fn problems(inputs: &Inputs, table: &[&Verdict]) -> Section {
     let report = inputs.report;
     let lang = report.lang;
     let e = report.evaluation;
-    let mut blocks = vec![Block::Subheading(part_word(PartWord::ProblemsOffTrack, lang).into())];
+    let mut blocks = vec![Block::Subheading(labels::off_track_heading(e.stage, lang).into())];
     let items: Vec<String> = table
         .iter()
         .filter(|v| v.status.is_failing())
