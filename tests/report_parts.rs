@@ -372,6 +372,13 @@ fn a_narrative_heading_that_names_no_part_is_refused_with_its_file_and_line() {
     let r = run(&["report", "data/2023.csv", "--narrative", b, "-o", o, "--limit", "side-file-bytes=64"]);
     assert_eq!(r.code, 2);
     assert!(r.stderr.contains("bad.md") && r.stderr.contains("side-file-bytes"), "{}", r.stderr);
+    // -o never overwrites the narrative it reads.
+    let same = dir.path().join("n.html");
+    std::fs::write(&same, NARRATIVE).unwrap();
+    let s = same.to_str().unwrap();
+    let r = run(&["report", "data/2023.csv", "--narrative", s, "-o", s]);
+    assert_eq!(r.code, 2, "{}", r.stderr);
+    assert_eq!(std::fs::read_to_string(&same).unwrap(), NARRATIVE);
     // A file that cannot be read names itself.
     let missing = dir.path().join("none.md");
     let r = run(&["report", "data/2023.csv", "--narrative", missing.to_str().unwrap(), "-o", o]);
