@@ -22,12 +22,8 @@ pub enum DocWord {
     ListSeparator,
     /// Between the parts of a cell: ；
     CellSeparator,
-    OverviewHeading,
     IndicatorsHeading,
     ChartsHeading,
-    AttentionHeading,
-    AreasHeading,
-    TasksHeading,
     AppendixHeading,
     AssignedHeading,
     ProblemsHeading,
@@ -78,12 +74,8 @@ pub fn doc_word(w: DocWord, lang: Lang) -> &'static str {
         DocWord::Produced => ("生成日期", "Produced"),
         DocWord::ListSeparator => ("、", ", "),
         DocWord::CellSeparator => ("；", "; "),
-        DocWord::OverviewHeading => ("一、总体情况", "1. Overview"),
-        DocWord::IndicatorsHeading => ("二、目标指标完成情况", "2. Indicators against their targets"),
+        DocWord::IndicatorsHeading => ("二、主要目标指标完成情况", "2. The main target indicators"),
         DocWord::ChartsHeading => ("主要数值指标进度图", "Progress of the numeric indicators"),
-        DocWord::AttentionHeading => ("三、需关注的指标", "3. Indicators that need attention"),
-        DocWord::AreasHeading => ("四、各地区情况", "4. The areas"),
-        DocWord::TasksHeading => ("五、重点任务推进情况", "5. The plan's tasks"),
         DocWord::AppendixHeading => ("附：数据与方法", "Appendix: data and method"),
         DocWord::AssignedHeading => ("省下达目标及来源", "Assigned targets and their sources"),
         DocWord::ProblemsHeading => ("数据问题（--skip-invalid）", "Problems in the data (--skip-invalid)"),
@@ -105,7 +97,7 @@ pub fn doc_word(w: DocWord, lang: Lang) -> &'static str {
         DocWord::Due => ("期限", "Due"),
         DocWord::AssignedSource => ("来源", "Source"),
         DocWord::DataNote => ("数据备注：", "data note: "),
-        DocWord::AttentionPart => ("第三部分", "part 3"),
+        DocWord::AttentionPart => ("第五部分", "part 5"),
         DocWord::BindingOffTrack => ("约束性需关注", "Binding off track"),
         DocWord::StatusFigure => ("图1 各类指标评估状态分布", "Figure 1. Statuses by indicator type"),
         DocWord::BaselineToTarget => ("基准→目标", "Baseline → target"),
@@ -372,22 +364,6 @@ pub fn no_chart_sentence(groups: &[(NoBar, Vec<String>)], lang: Lang) -> String 
     match lang {
         Lang::Zh => format!("未绘制进度图的指标：{}。", items.join("；")),
         Lang::En => format!("No chart for: {}.", items.join("; ")),
-    }
-}
-
-/// Whether a task of the body was done, for a yes/no task: 已完成 / 尚未完成.
-pub fn done_word(done: bool, lang: Lang) -> &'static str {
-    match done {
-        true => words(lang, "已完成", "done"),
-        false => words(lang, "尚未完成", "not done"),
-    }
-}
-
-/// A yes/no task's due year, where it was judged as due.
-pub fn due_phrase(year: i32, lang: Lang) -> String {
-    match lang {
-        Lang::Zh => format!("{year}年到期"),
-        Lang::En => format!("due in {year}"),
     }
 }
 

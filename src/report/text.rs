@@ -11,7 +11,6 @@ use crate::evaluate::{Reason, Stage, Status, Summary, Verdict};
 use crate::labels::{self, AttentionHead, NoBar, Unjudged, judged_phrase, lead_count, unjudged_phrase};
 use crate::output::{EvalView, baseline_cell, cumulative_note, projection_cell, value_text};
 use crate::progress::Point;
-use crate::target::Target;
 
 /// The order statuses are counted in: the good news first, then what is off track, then what cannot be said.
 pub(super) const ORDER: [Status; 10] = [
@@ -129,27 +128,18 @@ pub(super) fn chart_caption(ind: &Indicator, v: &Verdict, why: Option<NoBar>, se
 
 /// One indicator off track: its figures as the table shows them (the same baseline, values at the
 /// table's precision), the gap to the target (in 个百分点 for a percentage), the projection while the
-/// target year is ahead, and the reason. A yes/no task says 尚未完成 rather than "0, target =1".
+/// target year is ahead, and the reason.
 pub(super) fn attention_item(report: &EvalView, ind: &Indicator, v: &Verdict) -> String {
     let lang = report.lang;
     let e = report.evaluation;
-    let yes_no = ind.target == Target::Done;
-    let value = match (yes_no, v.value) {
-        (true, Some(x)) => labels::done_word(x >= 1.0, lang).to_string(),
-        _ => value_text(v),
-    };
-    let target = match (yes_no, v.target.rule) {
-        (true, _) | (false, None) => v.target.text.to_string(),
-        (false, Some(rule)) => rule.to_string(),
-    };
     let head = AttentionHead {
         label: &super::doc_label(report.catalog, ind),
         name: &ind.display_name(),
         kind: ind.kind,
         status: &labels::status_word(report.catalog, v.status, lang),
-        value: &value,
+        value: &value_text(v),
         baseline: &baseline_cell(ind, v, lang).shown(),
-        target: &target,
+        target: &v.target.rule.map(|r| r.to_string()).unwrap_or_else(|| v.target.text.to_string()),
     };
     let mut parts = vec![labels::attention_head(&head, lang)];
     if let Some(note) = cumulative_note(ind, v, lang) {
@@ -158,7 +148,7 @@ pub(super) fn attention_item(report: &EvalView, ind: &Indicator, v: &Verdict) ->
     if v.completion.is_some() {
         parts.push(labels::attention_completion(&super::completion_text(v), e.stage, e.elapsed_share, lang));
     }
-    if let Some(g) = gap(v).filter(|_| !yes_no) {
+    if let Some(g) = gap(v) {
         parts.push(labels::attention_gap(g, &ind.unit, labels::in_percent(&ind.unit, &ind.name), lang));
     }
     // A projection says something only before the year it projects to.
@@ -166,12 +156,8 @@ pub(super) fn attention_item(report: &EvalView, ind: &Indicator, v: &Verdict) ->
     if v.progress.is_some() && projection != "—" {
         parts.push(projection);
     }
-    match &v.reason {
-        // A yes/no task's standing ("本期值0低于目标=1") is the 尚未完成 above; its due year is what is left.
-        Some(Reason::DueAlready { due, .. }) if yes_no => parts.push(labels::due_phrase(*due, lang)),
-        Some(Reason::JudgedByLevel { .. }) if yes_no => {}
-        Some(r) => parts.push(labels::reason(r, lang)),
-        None => {}
+    if let Some(r) = &v.reason {
+        parts.push(labels::reason(r, lang));
     }
     labels::attention_sentence(&parts, lang)
 }
