@@ -15,6 +15,7 @@ mod side;
 mod submission;
 mod workbook;
 mod xls;
+mod xlsb;
 mod years;
 
 use std::collections::HashMap;
