@@ -748,12 +748,15 @@ fn walk_sheet(
                 }
                 if (0x0008..=0x000B).contains(&typ) {
                     walk.formulas += 1;
+                    if walk.first_formula.is_none() {
+                        // calamine is asked the text of its first formula: this one, unless an error.
+                        let safe = typ != 0x000B && formula_is_safe(typ, &full);
+                        walk.first_formula = Some(FirstFormula { row, col, safe });
+                    }
                     if typ == 0x000B {
                         // calamine skips a formula whose value is an error: its value, as an error cell.
                         written = full[..9].to_vec().into();
                         written_typ = 0x0003;
-                    } else if walk.first_formula.is_none() {
-                        walk.first_formula = Some(FirstFormula { row, col, safe: formula_is_safe(typ, &full) });
                     }
                 }
                 if written.len() > MAX_RECORD {

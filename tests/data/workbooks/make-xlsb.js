@@ -34,3 +34,10 @@ s['C4'].z = 'yyyy-mm-dd';
 const c = XLSX.utils.book_new();
 XLSX.utils.book_append_sheet(c, s, '2023');
 XLSX.writeFile(c, outdir + '/cells-2023.xlsb', { bookType: 'xlsb', cellStyles: true, bookSST: true });
+// 4. Two sheets, the first hidden: SheetJS opens on the visible one (tests/xlsb.rs makes the hidden
+// one active).
+const h = XLSX.utils.book_new();
+XLSX.utils.book_append_sheet(h, XLSX.utils.aoa_to_sheet([['county', 'beautiful_bays'], ['全市', 99]]), 'old');
+XLSX.utils.book_append_sheet(h, XLSX.utils.aoa_to_sheet([['county', 'beautiful_bays'], ['全市', 10]]), '2023');
+h.Workbook = { Sheets: [{ Hidden: 1 }, { Hidden: 0 }] };
+XLSX.writeFile(h, outdir + '/sheets-2023.xlsb', { bookType: 'xlsb' });
