@@ -3,6 +3,8 @@
 //! The hostile `.xls` files are built here, byte by byte, inside a compound file the `cfb` crate writes.
 
 mod common;
+#[path = "hostile/files.rs"]
+mod files;
 
 use std::io::{Cursor, Write};
 use std::path::Path;
@@ -466,4 +468,48 @@ fn an_ods_reads_percentages_as_shown_and_refuses_what_its_repeats_would_build() 
         assert_eq!((p.len(), p[0].0.as_str()), (1, "too-large"), "{doc:#}");
         assert!(p[0].4.contains(limit), "{doc:#}");
     }
+}
+
+// ---- The sheet Excel opens on, hidden ----
+
+#[test]
+fn a_hidden_active_sheet_is_not_read_and_a_warning_names_it_and_the_sheet_read() {
+    let dir = tempfile::tempdir().unwrap();
+    let sheet = |v: &str| files::wide("beautiful_bays", &[("全市", files::number("B2", v, 0))]);
+    let book = files::Book {
+        sheets: vec![
+            files::Sheet { name: "old", hidden: true, data: sheet("99") },
+            files::Sheet { name: "2023", hidden: false, data: sheet("10") },
+        ],
+        active: 0,
+        strings: String::new(),
+        sst_attrs: String::new(),
+        deflate: false,
+    };
+    std::fs::write(dir.path().join("hidden-2023.xlsx"), book.bytes()).unwrap();
+    std::fs::write(dir.path().join("shown-2023.xlsx"), files::Book { active: 1, ..book }.bytes()).unwrap();
+    // The .xls writer here gives no WINDOW1: the first sheet, hidden, is the one Excel opens on.
+    let stream = workbook_stream(&[
+        ("old", true, forest_sheet(&[("晋江市", 50.0)], 0)),
+        ("2023", false, forest_sheet(&[("晋江市", 58.0)], 0)),
+    ]);
+    std::fs::write(dir.path().join("hidden-2023.xls"), compound(&stream)).unwrap();
+    for file in ["hidden-2023.xlsx", "hidden-2023.xls"] {
+        let (r, doc) = validate_json(dir.path(), &[file]);
+        r.code(0);
+        let p = problems(&doc);
+        assert_eq!(p.len(), 1, "{doc:#}");
+        assert_eq!((p[0].0.as_str(), p[0].3.as_str()), ("unread-sheet", "sheet \"old\" (hidden)"), "{doc:#}");
+        assert!(p[0].4.contains("sheet \"2023\", the first visible one, is read"), "{doc:#}");
+        // Named, or every visible sheet read: a choice, no warning.
+        for args in [["--sheet", "old"], ["--sheet", "2023"]] {
+            let (_, doc) = validate_json(dir.path(), &[&[file][..], &args[..]].concat());
+            assert!(problems(&doc).iter().all(|p| p.0 != "unread-sheet"), "{args:?} {doc:#}");
+        }
+        let (_, doc) = validate_json(dir.path(), &[file, "--all-sheets"]);
+        assert!(problems(&doc).iter().all(|p| p.0 != "unread-sheet"), "{doc:#}");
+    }
+    let (_, doc) = validate_json(dir.path(), &["shown-2023.xlsx"]);
+    assert!(problems(&doc).is_empty(), "the visible active sheet: {doc:#}");
+    common::run_in(dir.path(), &["validate", "hidden-2023.xlsx"]).stdout_has("第一个可见工作表“2023”");
 }

@@ -57,7 +57,7 @@ pub fn book_expected(e: &BookExpected, lang: Lang) -> String {
         B::HiddenActive { read } => {
             return match lang {
                 Lang::Zh => format!(
-                    "打开工作簿时显示的工作表可见；已改为读取第一个可见工作表“{read}”，--sheet NAME 读取指定工作表"
+                    "Excel 打开时显示的工作表为可见工作表；现读取第一个可见工作表“{read}”（--sheet NAME 读取指定工作表）"
                 ),
                 Lang::En => format!(
                     "the sheet Excel opens on to be visible; sheet {read:?}, the first visible one, is read \
