@@ -258,6 +258,8 @@ pub enum BookExpected {
     SheetState,
     /// .xlsb: a sheet's dimensions (BrtWsDim) whose first row and column come before its last.
     SheetDimensions,
+    /// A form's units row: the catalogue's unit `unit` of indicator `id`.
+    FormUnit { id: String, unit: String },
     /// .xlsb: a shared string index within the shared strings table, which holds `count` strings.
     SharedString { count: u64 },
 }
@@ -719,6 +721,7 @@ pub enum Code {
     NoSource,
     YearOutsidePlan,
     YearMismatch,
+    UnitMismatch,
 }
 
 impl Code {
@@ -737,7 +740,7 @@ impl Code {
     ];
 
     /// Every code of a data file, in the order the tables of docs/problems.md and docs/limits.md list them.
-    pub const ALL: [Code; 33] = [
+    pub const ALL: [Code; 34] = [
         Code::Encoding,
         Code::EmptyFile,
         Code::MissingColumn,
@@ -771,6 +774,7 @@ impl Code {
         Code::InvestedAbovePlanned,
         Code::YearOutsidePlan,
         Code::YearMismatch,
+        Code::UnitMismatch,
     ];
 
     pub fn as_str(self) -> &'static str {
@@ -817,6 +821,7 @@ impl Code {
             Code::NoSource => "no-source",
             Code::YearOutsidePlan => "year-outside-plan",
             Code::YearMismatch => "year-mismatch",
+            Code::UnitMismatch => "unit-mismatch",
         }
     }
 }

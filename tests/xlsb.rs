@@ -264,6 +264,25 @@ fn the_hidden_active_sheet_is_not_read_and_a_warning_names_both() {
     r.stdout_has("第一个可见工作表“2023”");
 }
 
+#[test]
+fn a_folder_stands_for_its_xlsb_et_and_ods_files_too() {
+    let dir = tempfile::tempdir().unwrap();
+    let sub = dir.path().join("in");
+    std::fs::create_dir(&sub).unwrap();
+    std::fs::write(sub.join("a-2023.xlsb"), fixture("2023.xlsb")).unwrap();
+    std::fs::write(sub.join("b-2023.ods"), fixture("2023.ods")).unwrap();
+    std::fs::write(sub.join("c-2023.et"), fixture("2023.xls")).unwrap();
+    std::fs::write(sub.join("notes.txt"), "not data").unwrap();
+    let (_, doc) = validate_json(dir.path(), &["in"]);
+    let files: Vec<(&str, &str)> = doc["files"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|f| (f["file"].as_str().unwrap(), f["encoding"].as_str().unwrap()))
+        .collect();
+    assert_eq!(files, [("in/a-2023.xlsb", "xlsb"), ("in/b-2023.ods", "ods"), ("in/c-2023.et", "xls")], "{doc:#}");
+}
+
 // ---- Hostile .xlsb: each a clear problem, no abort ----
 
 /// `fixture`'s sheet with its BrtWsDim record's four fields (first row, last row, first column,

@@ -10,6 +10,11 @@ pub fn unread_sheet_title(lang: Lang) -> &'static str {
     words(lang, "工作表未读取", "sheet not read")
 }
 
+/// The title of the `unit-mismatch` code.
+pub fn unit_mismatch_title(lang: Lang) -> &'static str {
+    words(lang, "单位与指标目录不符", "unit differs from the catalogue's")
+}
+
 /// What a workbook, its structure or a sheet should have been.
 pub fn book_expected(e: &BookExpected, lang: Lang) -> String {
     use BookExpected as B;
@@ -85,6 +90,12 @@ pub fn book_expected(e: &BookExpected, lang: Lang) -> String {
             "首行、首列不在末行、末列之后的工作表范围记录（BrtWsDim）",
             "a sheet's dimensions (BrtWsDim) whose first row and column come before its last",
         ),
+        B::FormUnit { id, unit } => {
+            return match lang {
+                Lang::Zh => format!("指标目录中 {id} 的单位“{unit}”，其下数值按此单位评估"),
+                Lang::En => format!("the catalogue's unit of {id}, {unit:?}, in which the values under it are judged"),
+            };
+        }
         B::SharedString { count } => {
             return match lang {
                 Lang::Zh => format!("共享字符串表内的序号（表中有 {count} 个字符串）"),

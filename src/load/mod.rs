@@ -13,6 +13,7 @@ mod records;
 mod rows;
 mod side;
 mod submission;
+mod units;
 mod workbook;
 mod xls;
 mod xlsb;
