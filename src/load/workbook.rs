@@ -348,6 +348,10 @@ pub(super) fn may_read(sheet: &calamine::Sheet, pick: Pick) -> bool {
         || (sheet.visible == SheetVisible::Visible && sheet.typ == SheetType::WorkSheet)
 }
 
+/// What [`pick_sheets`] chose: the sheets to read, the other visible worksheets, and the warning
+/// when the sheet Excel opens on is hidden.
+pub(super) type Picked = (Vec<usize>, Vec<usize>, Option<Problem>);
+
 /// The sheets to read, and the other visible worksheets (whose rows are counted to say they were not
 /// read), by their position. The sheet named on the command line (hidden or not); with `--all-sheets`
 /// every visible worksheet; else the one Excel opens on when it is a visible worksheet, else the first
@@ -358,7 +362,7 @@ pub(super) fn pick_sheets(
     sheets: &[calamine::Sheet],
     pick: Pick,
     active: usize,
-) -> Result<(Vec<usize>, Vec<usize>, Option<Problem>), Problem> {
+) -> Result<Picked, Problem> {
     let shown = |s: &calamine::Sheet| s.visible == SheetVisible::Visible && s.typ == SheetType::WorkSheet;
     let visible: Vec<usize> = (0..sheets.len()).filter(|&i| shown(&sheets[i])).collect();
     let read = if let Some(wanted) = pick.sheet {
