@@ -225,6 +225,10 @@ fn part_children<'d>(
             Block::IndicatorCharts(charts) => body.push(tbl(indicator_charts(charts, lang, width))),
             Block::Matrix(m) => body.push(defer_matrix(m, width, deferred)),
             Block::Legend(items) => body.push(tbl(legend(items, width))),
+            Block::Placeholder(p) => {
+                let marked = Paragraph::new().line_spacing(LineSpacing::new().after(60));
+                body.push(para(marked.add_run(text_run(p).highlight("yellow"))));
+            }
         }
         if matches!(block, Block::Table(_) | Block::StatusChart(_) | Block::IndicatorCharts(_) | Block::Matrix(_)) {
             body.push(para(Paragraph::new()));
