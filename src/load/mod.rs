@@ -13,8 +13,10 @@ mod records;
 mod rows;
 mod side;
 mod submission;
+mod units;
 mod workbook;
 mod xls;
+mod xlsb;
 mod years;
 
 use std::collections::HashMap;
