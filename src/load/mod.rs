@@ -2,6 +2,7 @@
 //! (long or wide, see `rows`), and every problem is kept with its place: nothing is dropped, guessed
 //! or turned into zero.
 
+mod guard;
 mod limits;
 mod names;
 mod number;

@@ -107,7 +107,7 @@ pub fn read_zip(name: &str, bytes: Vec<u8>, pick: Pick, limits: &Limits) -> Resu
 fn read_xlsx(name: &str, bytes: Vec<u8>, pick: Pick, active_tab: usize, limits: &Limits) -> Result<Book, Problem> {
     // calamine is a dependency whose arithmetic on cell references can overflow; a panic there is
     // a workbook that cannot be read, never a crash.
-    let read = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+    let read = super::guard::catch(|| {
         let mut book: Xlsx<_> = calamine::open_workbook_from_rs(Cursor::new(bytes))
             .map_err(|e| unreadable(name, Expected::Workbook, &format!("{e}")))?;
         let metas = book.sheets_metadata().to_vec();
@@ -128,7 +128,7 @@ fn read_xlsx(name: &str, bytes: Vec<u8>, pick: Pick, active_tab: usize, limits: 
             }
         }
         Ok(out)
-    }));
+    });
     read.unwrap_or_else(|_| Err(unreadable(name, Expected::Workbook, "a workbook the reader cannot parse")))
 }
 

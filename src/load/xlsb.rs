@@ -66,7 +66,7 @@ fn bad(name: &str, what: BookExpected, found: &str) -> Problem {
 pub(super) fn read_xlsb(name: &str, bytes: &[u8], pick: Pick, limits: &Limits) -> Result<Book, Problem> {
     let walked = walk(name, bytes, limits)?;
     let Walked { clean, sheets: walked_sheets, active } = walked;
-    let read = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+    let read = super::guard::catch(|| {
         let mut book: Xlsb<_> = calamine::open_workbook_from_rs(Cursor::new(clean))
             .map_err(|e| unreadable(name, Expected::Workbook, &format!("{e}")))?;
         let metas = book.sheets_metadata().to_vec();
@@ -92,7 +92,7 @@ pub(super) fn read_xlsb(name: &str, bytes: &[u8], pick: Pick, limits: &Limits) -
             }
         }
         Ok(out)
-    }));
+    });
     read.unwrap_or_else(|_| Err(unreadable(name, Expected::Workbook, "a workbook the reader cannot parse")))
 }
 
@@ -150,10 +150,10 @@ fn first_formula_text<R: Read + std::io::Seek>(
     if !first.safe {
         return fallback;
     }
-    let asked = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+    let asked = super::guard::catch(|| {
         let mut reader = book.worksheet_cells_reader(sheet).ok()?;
         reader.next_formula().ok().flatten()
-    }));
+    });
     match asked {
         Ok(Some(cell)) if !cell.get_value().is_empty() => {
             let (row, col) = cell.get_position();
