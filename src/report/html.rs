@@ -30,14 +30,16 @@ pub fn escape(text: &str) -> String {
     out
 }
 
-/// A table cell's text, escaped, each piece that holds a figure and may not be broken
-/// ([`crate::output::format::table::units`]: `58.7`, `（≥58.7）`, `25.81%`) in a `<span class="nb">` that
-/// does not wrap.
+/// A table cell's text, escaped, each piece that is a figure and may not be broken
+/// ([`crate::output::format::table::units`]: `58.7（≥58.7）`, `25.81%`) in a `<span class="nb">` that does
+/// not wrap.
 pub fn cell_text(text: &str) -> String {
     let text = super::clean::text(text);
     let mut out = String::with_capacity(text.len() + 16);
     for unit in crate::output::format::table::units(&text) {
-        if unit.chars().nth(1).is_some() && unit.contains(|c: char| c.is_ascii_digit()) {
+        // A figure: digits, signs and brackets, no letters (a word like `alert(1)` is left as it is).
+        let figure = unit.contains(|c: char| c.is_ascii_digit()) && !unit.contains(|c: char| c.is_ascii_alphabetic());
+        if figure && unit.chars().nth(1).is_some() {
             let _ = write!(out, "<span class=\"nb\">{}</span>", escape(unit));
         } else {
             out.push_str(&escape(unit));
