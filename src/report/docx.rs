@@ -29,7 +29,6 @@ use crate::Lang;
 use crate::evaluate::Status;
 use crate::labels::{DocWord, doc_word, status_symbol};
 use crate::output::format::table::units;
-use unicode_width::UnicodeWidthChar as _;
 
 /// A4 in twentieths of a point (twips).
 const A4: (u32, u32) = (11906, 16838);
@@ -55,11 +54,12 @@ const LINE_PITCH: usize = 579;
 /// grid, 14 characters to the line (seen rendering the mid-term report), so the grid here is of lines only
 /// and the spacing is the characters' own, the same in Word, WPS and LibreOffice.
 const BODY_CHAR_SPACING: i32 = -5;
-/// Sizes in half-points: 二号 22 pt, 三号 16 pt, 四号 14 pt, 五号 10.5 pt.
+/// Sizes in half-points: 二号 22 pt, 三号 16 pt, 四号 14 pt, 五号 10.5 pt, 小五 9 pt.
 const ERHAO: usize = 44;
 const SANHAO: usize = 32;
 const SIHAO: usize = 28;
 const WUHAO: usize = 21;
+const XIAOWU: usize = 18;
 /// The fonts of GB/T 9704, by the names Word knows them by; [`FONT_TABLE`] gives each its fallbacks.
 const TITLE_FONT: &str = "方正小标宋简体";
 const BODY_FONT: &str = "仿宋_GB2312";
@@ -228,6 +228,15 @@ fn styles(docx: Docx) -> Docx {
                 .line_spacing(LineSpacing::new().line(240)),
         )
         .add_style(
+            Style::new(MATRIX, StyleType::Paragraph)
+                .name("Matrix Text")
+                .based_on("TableText")
+                .fonts(fonts(TABLE_FONT))
+                .size(XIAOWU)
+                .snap_to_grid(false)
+                .line_spacing(LineSpacing::new().line(240)),
+        )
+        .add_style(
             Style::new("PageNumber", StyleType::Paragraph)
                 .name("Page Number")
                 .fonts(fonts(TABLE_FONT))
@@ -292,7 +301,7 @@ fn cover(doc: &Document, body: &mut Vec<Child>) {
         let cell = TableCell::new()
             .shading(Shading::new().fill("FFF3F3"))
             .add_paragraph(Paragraph::new().style("TableText").add_run(text_run(notice).bold().color("C62828")));
-        body.push(tbl(WTable::new(vec![TableRow::new(vec![cell])]).set_grid(vec![PORTRAIT_WIDTH])));
+        body.push(tbl(WTable::new(vec![TableRow::new(vec![cell]).cant_split()]).set_grid(vec![PORTRAIT_WIDTH])));
     }
     let rows = doc
         .facts
@@ -304,6 +313,7 @@ fn cover(doc: &Document, body: &mut Vec<Child>) {
                 ),
                 TableCell::new().add_paragraph(Paragraph::new().style("TableText").add_run(text_run(v))),
             ])
+            .cant_split()
         })
         .collect();
     body.push(para(Paragraph::new()));
@@ -354,9 +364,13 @@ fn cell(text: &str, align: AlignmentType) -> TableCell {
 
 /// A cell whose paragraph is `p` (a paragraph with the id it would have had).
 fn cell_in(p: Paragraph, text: &str, align: AlignmentType) -> TableCell {
+    styled_cell(p, "TableText", text, align)
+}
+
+fn styled_cell(p: Paragraph, style: &str, text: &str, align: AlignmentType) -> TableCell {
     TableCell::new()
         .vertical_align(VAlignType::Center)
-        .add_paragraph(p.style("TableText").align(align).add_run(text_run(text)))
+        .add_paragraph(p.style(style).align(align).add_run(text_run(text)))
 }
 
 fn header_cell(text: &str) -> TableCell {
@@ -364,10 +378,14 @@ fn header_cell(text: &str) -> TableCell {
 }
 
 fn header_cell_in(p: Paragraph, text: &str) -> TableCell {
+    styled_header_cell(p, "TableText", text)
+}
+
+fn styled_header_cell(p: Paragraph, style: &str, text: &str) -> TableCell {
     TableCell::new()
         .shading(Shading::new().fill("E8ECEF"))
         .vertical_align(VAlignType::Center)
-        .add_paragraph(p.style("TableText").align(AlignmentType::Center).add_run(text_run(text).bold()))
+        .add_paragraph(p.style(style).align(AlignmentType::Center).add_run(text_run(text).bold()))
 }
 
 /// Column widths in twips that fill `width` in the model's proportions.
@@ -380,24 +398,14 @@ fn grid(units: &[u16], width: usize) -> Vec<usize> {
 const CELL_PADDING: usize = 2 * 108 + 30;
 
 /// How wide each column must be for its widest piece that may not be broken ([`units`]: a figure with
-/// its sign and unit, `（≥58.7）`) to stand on one line in 五号: a Chinese character 10.5 pt, a Latin one
-/// at most 0.55 of it (Times New Roman's digits are 0.5).
+/// its sign, unit and brackets, `58.7（≥58.7）`) to stand on one line in 五号 ([`char_twips`]).
 fn least_widths<'a>(titles: impl Iterator<Item = &'a str>, rows: impl Iterator<Item = &'a [String]>) -> Vec<usize> {
     let twips = |text: &str| -> usize {
         // A word of up to four characters (约束性, 保持达标, 本期值) is not broken either.
         let short = text.chars().count() <= 4 && !text.contains(' ');
         let whole = [text];
         let pieces = if short { &whole[..] } else { &units(text)[..] };
-        pieces
-            .iter()
-            .map(|u| {
-                u.trim_end()
-                    .chars()
-                    .map(|c| if c.width().unwrap_or(0) >= 2 { WUHAO * 10 } else { WUHAO * 11 / 2 })
-                    .sum()
-            })
-            .max()
-            .unwrap_or(0)
+        pieces.iter().map(|u| u.trim_end().chars().map(char_twips).sum()).max().unwrap_or(0)
     };
     let mut least: Vec<usize> = titles.map(twips).collect();
     for row in rows {
@@ -406,6 +414,18 @@ fn least_widths<'a>(titles: impl Iterator<Item = &'a str>, rows: impl Iterator<I
         }
     }
     least.into_iter().map(|l| l + CELL_PADDING).collect()
+}
+
+/// The width of `c` in 五号, in twips, on the safe side: a digit or `.` half an em (Times New Roman), another
+/// Latin character three quarters (`%` is 0.83, capitals up to 0.72), anything else a whole em — `≥`, `（`
+/// and the Chinese characters are full width in a Chinese font.
+fn char_twips(c: char) -> usize {
+    let em = WUHAO * 10;
+    match c {
+        '0'..='9' | '.' | ',' | ' ' => em / 2,
+        c if c.is_ascii() => em * 3 / 4,
+        _ => em,
+    }
 }
 
 /// `widths` with every column at least its `least`, the room taken from the columns that have more than
@@ -598,20 +618,26 @@ fn matrix_xml(d: &Deferred, out: &mut Vec<u8>) {
     out.extend_from_slice(&table[close..]);
 }
 
+/// The areas table's paragraph style: 小五 (9 pt), for a column per indicator (32) across 225 mm.
+const MATRIX: &str = "MatrixText";
+
 fn matrix_header(m: &Matrix, p: &mut impl FnMut() -> Paragraph) -> TableRow {
-    let mut header = vec![header_cell_in(p(), &m.corner)];
-    header.extend(m.columns.iter().map(|(label, _)| header_cell_in(p(), label)));
-    header.push(header_cell_in(p(), &m.count_title));
+    let mut header = vec![styled_header_cell(p(), MATRIX, &m.corner)];
+    header.extend(m.columns.iter().map(|(label, _)| styled_header_cell(p(), MATRIX, label)));
+    header.push(styled_header_cell(p(), MATRIX, &m.count_title));
     TableRow::new(header).cant_split()
 }
 
 fn matrix_row(row: &MatrixRow, p: &mut impl FnMut() -> Paragraph) -> TableRow {
-    let mut cells = vec![cell_in(p(), &row.area, AlignmentType::Left)];
-    cells.extend(row.cells.iter().map(|s| match s {
-        Some(s) => cell_in(p(), status_symbol(*s), AlignmentType::Center).shading(Shading::new().fill(chart::tint(*s))),
-        None => cell_in(p(), "", AlignmentType::Center),
+    let mut cells = vec![styled_cell(p(), MATRIX, &row.area, AlignmentType::Left)];
+    cells.extend(row.cells.iter().map(|s| {
+        match s {
+            Some(s) => styled_cell(p(), MATRIX, status_symbol(*s), AlignmentType::Center)
+                .shading(Shading::new().fill(chart::tint(*s))),
+            None => styled_cell(p(), MATRIX, "", AlignmentType::Center),
+        }
     }));
-    cells.push(cell_in(p(), &row.binding_off_track.to_string(), AlignmentType::Right));
+    cells.push(styled_cell(p(), MATRIX, &row.binding_off_track.to_string(), AlignmentType::Right));
     TableRow::new(cells).cant_split()
 }
 
