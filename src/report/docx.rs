@@ -752,6 +752,20 @@ mod tests {
     }
 
     #[test]
+    fn a_column_is_widened_to_its_widest_figure_and_the_room_comes_from_the_others() {
+        // 58.7（≥58.7）: eight digits and dots at 105 twips, three full-width signs at 210, and the padding.
+        let least = least_widths(["目标"].into_iter(), [&["58.7（≥58.7）".to_string()][..]].into_iter());
+        assert_eq!(least, [8 * 105 + 3 * 210 + CELL_PADDING]);
+        // A short word is not broken; a long text may break between its characters.
+        let least =
+            least_widths(["类型", "说明"].into_iter(), [&["约束性".into(), "未提供省下达目标".into()][..]].into_iter());
+        assert_eq!(least, [3 * 210 + CELL_PADDING, 2 * 210 + CELL_PADDING]);
+        // 1,000 short by 500: the 500 come from the other columns in proportion to what they have over.
+        assert_eq!(fit_widths(vec![1000, 3000, 2000], &[1500, 1000, 1000]), vec![1500, 2667, 1834]);
+        assert_eq!(fit_widths(vec![1000, 3000], &[500, 500]), vec![1000, 3000], "nothing short, nothing moves");
+    }
+
+    #[test]
     fn the_first_row_of_every_table_repeats() {
         let xml = b"<w:body><w:tbl><w:tr><w:trPr><w:cantSplit /></w:trPr></w:tr><w:tr><w:trPr></w:trPr></w:tr></w:tbl><w:p/><w:tbl><w:tr><w:trPr /></w:tr></w:tbl></w:body>";
         let out = String::from_utf8(repeat_header_rows(xml)).unwrap();
