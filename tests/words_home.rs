@@ -67,15 +67,14 @@ const ALLOWED: &[(&str, &str, &str)] = &[
 
 /// The fonts the Word and HTML document name (`src/report/`), the fonts' own names; a literal of
 /// `src/report/` whose only Chinese is these names (a style sheet, a font table) is not words.
-const FONTS: &[(&str, &str)] =
-    &[
-        ("方正小标宋简体", "FZXiaoBiaoSong, the title (GB/T 9704)"),
-        ("仿宋_GB2312", "FangSong_GB2312, the body (GB/T 9704)"),
-        ("楷体_GB2312", "KaiTi_GB2312, the second-level headings (GB/T 9704)"),
-        ("宋体", "SimSun, the tables"),
-        ("仿宋", "FangSong, the body"),
-        ("黑体", "SimHei, the headings"),
-    ];
+const FONTS: &[(&str, &str)] = &[
+    ("方正小标宋简体", "FZXiaoBiaoSong, the title (GB/T 9704)"),
+    ("仿宋_GB2312", "FangSong_GB2312, the body (GB/T 9704)"),
+    ("楷体_GB2312", "KaiTi_GB2312, the second-level headings (GB/T 9704)"),
+    ("宋体", "SimSun, the tables"),
+    ("仿宋", "FangSong, the body"),
+    ("黑体", "SimHei, the headings"),
+];
 
 /// A Chinese character: CJK ideographs (and their extensions and compatibility forms), CJK punctuation,
 /// and the full-width forms Chinese text writes (，：（） …).
