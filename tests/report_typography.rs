@@ -279,6 +279,16 @@ fn check_keeping(w: &Word) {
         }
     }
     assert!(headings >= 5, "{headings} headings");
+    // The sentence that leads into a table or a chart is kept with it.
+    let body = document.find("w:body").unwrap();
+    let mut leads = 0;
+    for pair in body.children.windows(2) {
+        if pair[0].name == "w:p" && pair[1].name == "w:tbl" && !pair[0].texts().is_empty() {
+            leads += 1;
+            assert!(pair[0].find("w:keepNext").is_some(), "not kept with its table: {}", pair[0].texts());
+        }
+    }
+    assert!(leads >= 3, "{leads} paragraphs lead into a table");
     let tables = document.find_all("w:tbl");
     let mut groups = 0;
     for t in &tables {

@@ -332,7 +332,14 @@ fn part_children<'d>(
     body.push(para(heading("Heading1", &part.heading)));
     for (i, block) in part.blocks.iter().enumerate() {
         match block {
-            Block::Paragraph(p) | Block::TypeSentence { text: p, .. } => body.push(para(body_paragraph(p))),
+            Block::Paragraph(p) | Block::TypeSentence { text: p, .. } => {
+                // The sentence that leads into a table or a chart stays on its page.
+                let leads = matches!(
+                    part.blocks.get(i + 1),
+                    Some(Block::Table(_) | Block::IndicatorCharts(_) | Block::Matrix(_) | Block::StatusChart(_))
+                );
+                body.push(para(body_paragraph(p).keep_next(leads)));
+            }
             Block::Subheading(h) => body.push(para(heading("Heading2", h))),
             Block::Bullets(items) => {
                 for item in items {
