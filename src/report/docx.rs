@@ -658,24 +658,41 @@ fn matrix(rows: Vec<TableRow>, m: &Matrix, width: usize) -> WTable {
     fixed(rows, widths).margins(TableCellMargins::new().margin(0, 30, 0, 30))
 }
 
+/// The legend: as many keys to a row as fit on one line each (a portrait page holds four of 符合序时进度's
+/// width, a landscape page all ten), the last row filled out with empty cells.
 fn legend(items: &[(Status, String)], width: usize) -> WTable {
-    let each = width / items.len().max(1);
-    let cells = items
+    let texts: Vec<String> = items.iter().map(|(s, label)| format!("{} {label}", status_symbol(*s))).collect();
+    let widest = texts.iter().map(|t| format!("■ {t}").chars().map(char_twips).sum::<usize>()).max().unwrap_or(0);
+    let per_row = (width / (widest + CELL_PADDING).max(1)).clamp(1, items.len().max(1));
+    let each = width / per_row;
+    let rows = items
         .iter()
-        .map(|(s, label)| {
-            // The strong colour of the charts as a square, the tint of the table cells behind the symbol.
-            let p = Paragraph::new()
-                .style("TableText")
-                .align(AlignmentType::Center)
-                .add_run(Run::new().add_text("■ ").color(chart::fill(*s)))
-                .add_run(text_run(&format!("{} {label}", status_symbol(*s))));
-            TableCell::new()
-                .vertical_align(VAlignType::Center)
-                .shading(Shading::new().fill(chart::tint(*s)))
-                .add_paragraph(p)
+        .zip(&texts)
+        .collect::<Vec<_>>()
+        .chunks(per_row)
+        .map(|chunk| {
+            let mut cells: Vec<TableCell> = chunk
+                .iter()
+                .map(|((s, _), text)| {
+                    // The strong colour of the charts as a square, the tint of the table cells behind the symbol.
+                    let p = Paragraph::new()
+                        .style("TableText")
+                        .align(AlignmentType::Center)
+                        .add_run(Run::new().add_text("■ ").color(chart::fill(*s)))
+                        .add_run(text_run(text));
+                    TableCell::new()
+                        .vertical_align(VAlignType::Center)
+                        .shading(Shading::new().fill(chart::tint(*s)))
+                        .add_paragraph(p)
+                })
+                .collect();
+            while cells.len() < per_row {
+                cells.push(cell("", AlignmentType::Center));
+            }
+            TableRow::new(cells).cant_split()
         })
         .collect();
-    fixed(vec![TableRow::new(cells).cant_split()], vec![each; items.len()])
+    fixed(rows, vec![each; per_row])
 }
 
 /// Marks the first row of every table as a header row that Word repeats on each page. docx-rs 0.4 has no
