@@ -129,7 +129,17 @@ impl Word {
 fn report(dir: &Path, name: &str, inputs: &[&str]) -> std::path::PathBuf {
     let out = dir.join(name);
     let mut args = vec!["report"];
-    let files: Vec<String> = inputs.iter().map(|f| root().join(f).display().to_string()).collect();
+    let files: Vec<String> =
+        inputs
+            .iter()
+            .map(|f| {
+                if f.starts_with("--") || !f.contains('.') {
+                    f.to_string()
+                } else {
+                    root().join(f).display().to_string()
+                }
+            })
+            .collect();
     args.extend(files.iter().map(String::as_str));
     let o = out.display().to_string();
     args.extend(["-o", &o]);
@@ -368,6 +378,16 @@ fn the_midterm_word_report_is_laid_out_on_gb_t_9704() {
     check_fonts(&w);
     check_keeping(&w);
     check_cells(&w);
+}
+
+#[test]
+fn the_english_word_report_has_the_same_page_and_its_fonts_own_spacing() {
+    let w = word(&["data/2023.csv", "--lang", "en"]);
+    check_page(&w);
+    check_keeping(&w);
+    let document = &w.parts["word/document.xml"];
+    assert!(document.contains("Overview") || document.contains("overview"), "an English report");
+    assert!(!document.contains(r#"<w:spacing w:val="-5" />"#), "English text is not set closer");
 }
 
 #[test]

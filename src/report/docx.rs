@@ -280,18 +280,20 @@ fn text_run(text: &str) -> Run {
 }
 
 /// Text of the body or a heading, 28 characters to the line ([`BODY_CHAR_SPACING`]).
-fn body_run(text: &str) -> Run {
-    text_run(text).character_spacing(BODY_CHAR_SPACING)
+/// (Chinese only: English text keeps its font's spacing.)
+fn body_run(text: &str, lang: Lang) -> Run {
+    let run = text_run(text);
+    if lang == Lang::Zh { run.character_spacing(BODY_CHAR_SPACING) } else { run }
 }
 
 /// A paragraph of the body, its first line indented two characters of 三号.
-fn body_paragraph(text: &str) -> Paragraph {
-    Paragraph::new().indent(None, Some(SpecialIndentType::FirstLine(630)), None, None).add_run(body_run(text))
+fn body_paragraph(text: &str, lang: Lang) -> Paragraph {
+    Paragraph::new().indent(None, Some(SpecialIndentType::FirstLine(630)), None, None).add_run(body_run(text, lang))
 }
 
 /// A heading, kept on the page of what follows it.
-fn heading(style: &str, text: &str) -> Paragraph {
-    Paragraph::new().style(style).keep_next(true).keep_lines(true).add_run(body_run(text))
+fn heading(style: &str, text: &str, lang: Lang) -> Paragraph {
+    Paragraph::new().style(style).keep_next(true).keep_lines(true).add_run(body_run(text, lang))
 }
 
 fn cover(doc: &Document, body: &mut Vec<Child>) {
@@ -329,7 +331,7 @@ fn part_children<'d>(
 ) {
     let lang = doc.lang;
     let width = if wide { LANDSCAPE_WIDTH } else { PORTRAIT_WIDTH };
-    body.push(para(heading("Heading1", &part.heading)));
+    body.push(para(heading("Heading1", &part.heading, lang)));
     for (i, block) in part.blocks.iter().enumerate() {
         match block {
             Block::Paragraph(p) | Block::TypeSentence { text: p, .. } => {
@@ -338,13 +340,13 @@ fn part_children<'d>(
                     part.blocks.get(i + 1),
                     Some(Block::Table(_) | Block::IndicatorCharts(_) | Block::Matrix(_) | Block::StatusChart(_))
                 );
-                body.push(para(body_paragraph(p).keep_next(leads)));
+                body.push(para(body_paragraph(p, lang).keep_next(leads)));
             }
-            Block::Subheading(h) => body.push(para(heading("Heading2", h))),
+            Block::Subheading(h) => body.push(para(heading("Heading2", h, lang))),
             Block::Bullets(items) => {
                 for item in items {
                     let p = Paragraph::new().indent(Some(630), Some(SpecialIndentType::Hanging(315)), None, None);
-                    body.push(para(p.add_run(body_run(&format!("●\t{item}")))));
+                    body.push(para(p.add_run(body_run(&format!("●\t{item}"), lang))));
                 }
             }
             Block::Table(t) => body.push(tbl(table(t, width))),
