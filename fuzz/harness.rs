@@ -11,7 +11,7 @@ use plan_check::evaluate::{Settings, evaluate};
 use plan_check::lang::Lang;
 use plan_check::load::{LoadOptions, load_bytes};
 use plan_check::output::EvalView;
-use plan_check::report::{Document, Inputs};
+use plan_check::report::{Document, Inputs, Narrative};
 use plan_check::target::Target;
 use plan_check::targets_file::TargetsFile;
 
@@ -168,6 +168,8 @@ pub fn document(bytes: &[u8]) -> Option<Document> {
             Some(((data.county_of(m).to_string(), data.indicator_of(m).to_string()), data.note_of(m)?.to_string()))
         })
         .collect();
+    // The same bytes as the analyst's text: whatever parses reaches the document's parts.
+    let narrative = (pick & 8 != 0).then(|| Narrative::parse(&String::from_utf8_lossy(rest), &files[0]).ok()).flatten();
     let inputs = Inputs {
         report: &view,
         targets_file: (pick & 2 != 0).then(|| files[0].clone()),
@@ -175,6 +177,9 @@ pub fn document(bytes: &[u8]) -> Option<Document> {
         illustrative: pick & 4 != 0,
         problems: &data.problems,
         notes: &notes,
+        tasks: None,
+        register: None,
+        narrative: narrative.as_ref(),
     };
     Some(Document::build(&inputs))
 }

@@ -275,6 +275,10 @@ pub struct ReportArgs {
     /// Document format [default: from the extension of -o: .docx or .html/.htm].
     #[arg(long, value_enum)]
     pub format: Option<DocumentFormat>,
+    /// The analyst's text: Markdown whose `## ` headings name the parts it goes into (## 主要成效,
+    /// ## 存在的主要问题, ## 下一步工作建议, or their English names); without it, a placeholder.
+    #[arg(long, value_name = "FILE")]
+    pub narrative: Option<PathBuf>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]

@@ -487,6 +487,17 @@ pub enum Failure {
     ReadTargets {
         path: String,
     },
+    /// `report --narrative FILE` could not be read.
+    ReadNarrative {
+        path: String,
+    },
+    /// `report --narrative FILE`: a heading that names no part of the report (`heading`), or text before
+    /// the first heading (`heading: None`), at `line`.
+    Narrative {
+        path: String,
+        line: usize,
+        heading: Option<String>,
+    },
     UnknownEncoding {
         label: String,
     },

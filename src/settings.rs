@@ -154,7 +154,8 @@ impl Settings {
                 };
                 let input = Input::new(a.input)?;
                 let judge = Judge::new(a.judge);
-                let protected = input.protected(Some(&judge));
+                let mut protected = input.protected(Some(&judge));
+                protected.extend(a.narrative.clone());
                 Settings::Report(Report {
                     input,
                     judge,
@@ -167,6 +168,7 @@ impl Settings {
                     path: a.output,
                     format,
                     protected,
+                    narrative: a.narrative,
                 })
             }
             Command::Completions(a) => Settings::Completions(a.shell),
@@ -468,4 +470,6 @@ pub struct Report {
     pub format: DocumentFormat,
     /// The files the command reads, which `-o` must not name.
     pub protected: Vec<PathBuf>,
+    /// `--narrative`: the analyst's text for the parts only people can write.
+    pub narrative: Option<PathBuf>,
 }

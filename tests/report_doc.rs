@@ -95,7 +95,8 @@ fn check_html(file: &str) {
     let page = std::fs::read_to_string(report(dir.path(), "r.html", &[file])).unwrap();
     let html = Html::parse_document(&page);
     assert_eq!(html.select(&sel("h1")).count(), 1);
-    for id in ["overview", "indicators", "attention", "areas", "method"] {
+    // The six parts of a published evaluation, then the annex; the areas are a sub-part of 二.
+    for id in ["overview", "indicators", "tasks", "projects", "problems", "next", "method"] {
         let section = html.select(&sel(&format!("section#{id}"))).next().unwrap_or_else(|| panic!("no section {id}"));
         assert_eq!(section.select(&sel("h2")).count(), 1, "{id}");
     }
@@ -137,8 +138,8 @@ fn check_html(file: &str) {
             assert!(text(bar).contains(&format!("{} {n}", status_zh(status))), "{kind} {status} {n}: {}", text(bar));
         }
     }
-    // The matrix: one row per area in the data, each with its count of binding indicators off track.
-    let areas: Vec<_> = html.select(&sel("table.matrix tbody tr")).collect();
+    // The matrix, under 二: one row per area in the data, each with its count of binding indicators off track.
+    let areas: Vec<_> = html.select(&sel("section#indicators table.matrix tbody tr")).collect();
     assert_eq!(areas.len(), 13);
 }
 
@@ -296,11 +297,21 @@ fn the_body_tasks_a_single_area_and_english() {
     let tasks =
         json["results"].as_array().unwrap().iter().filter(|r| r["official"] == true && r["type"] == "task").count();
     assert!(tasks > 0);
-    assert_eq!(html.select(&sel("section#tasks table#table-tasks tr[data-indicator]")).count(), tasks);
+    // The tasks with data have a row each; those without are counted in one sentence.
+    let missing = json["results"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|r| r["official"] == true && r["type"] == "task" && r["status"] == "missing")
+        .count();
+    assert!(missing > 0);
+    assert_eq!(html.select(&sel("section#tasks table#table-tasks tr[data-indicator]")).count(), tasks - missing);
+    let section = html.select(&sel("section#tasks")).next().map(text).unwrap();
+    assert!(section.contains(&format!("另有{missing}项重点任务（共{tasks}项）暂无数据")), "{section}");
 
     let page = std::fs::read_to_string(report(dir.path(), "jj.html", &["data/2023.csv", "--county", "晋江"])).unwrap();
     let html = Html::parse_document(&page);
-    assert!(html.select(&sel("section#areas")).next().is_none(), "one area has no areas matrix");
+    assert!(html.select(&sel("table.matrix")).next().is_none(), "one area has no areas matrix");
     assert!(text(html.select(&sel("h1")).next().unwrap()).contains("晋江市"));
 
     let page = std::fs::read_to_string(report(dir.path(), "en.html", &["data/2025.csv", "--lang", "en"])).unwrap();

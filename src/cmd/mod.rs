@@ -83,6 +83,23 @@ pub fn evaluate_dataset(
     skip_invalid: bool,
     err: &mut dyn Write,
 ) -> anyhow::Result<(Catalog, Evaluation, Dataset)> {
+    let (catalog, evaluation, data, _) = evaluate_dataset_and(input, judge, select, None, skip_invalid, err)?;
+    Ok((catalog, evaluation, data))
+}
+
+/// A selection of the catalogue and its evaluation.
+pub type Judged = (Catalog, Evaluation);
+
+/// [`evaluate_dataset`], and `also` (another selection of the catalogue: `report`'s tasks) judged apart
+/// on the same data, year, stage and targets; `None` when the catalogue has none of it.
+pub fn evaluate_dataset_and(
+    input: &Input,
+    judge: &Judge,
+    select: &SourceFilter,
+    also: Option<&SourceFilter>,
+    skip_invalid: bool,
+    err: &mut dyn Write,
+) -> anyhow::Result<(Catalog, Evaluation, Dataset, Option<Judged>)> {
     let (catalog, data) = load_inputs(input, None)?;
     err.write_all(problems::render_text(&data.problems, None).as_bytes())?;
     for line in problems::omitted_lines(&data.omitted) {
@@ -94,11 +111,20 @@ pub fn evaluate_dataset(
     refuse_all_rejected(&data)?;
     let province = load_targets(judge.targets.as_deref(), &catalog, &input.read.limits, input.read.follow_symlinks)?;
     let year = evaluation_year(input, &data)?;
+    let other = also.and_then(|f| catalog.select(f));
     let catalog = catalog.select(select).ok_or_else(|| Failure::NoneSelected { filter: select.to_string() })?;
     let stage = judge.stage.unwrap_or_else(|| evaluate::Settings::stage_for(&catalog, year));
-    let evaluation = evaluate::evaluate(&catalog, &data, &evaluate::Settings { year, stage, province });
+    let settings = evaluate::Settings { year, stage, province };
+    let evaluation = evaluate::evaluate(&catalog, &data, &settings);
     err.write_all(problems::render_text(&evaluation.warnings, None).as_bytes())?;
-    Ok((catalog, evaluation, data))
+    let other = other.map(|c| {
+        let e = evaluate::evaluate(&c, &data, &settings);
+        (c, e)
+    });
+    if let Some((_, e)) = &other {
+        err.write_all(problems::render_text(&e.warnings, None).as_bytes())?;
+    }
+    Ok((catalog, evaluation, data, other))
 }
 
 /// The `--targets` file, or no province targets.

@@ -5,22 +5,39 @@ use std::io::Write;
 use std::time::{SystemTime, UNIX_EPOCH};
 
 use crate::Outcome;
+use crate::catalog::SourceFilter;
 use crate::cli::DocumentFormat;
 use crate::evaluate::has_findings;
 use crate::labels::Sample;
 use crate::load::Dataset;
 use crate::output::{EvalView, headline};
-use crate::report::{self, Document, Inputs};
+use crate::problem::Failure;
+use crate::report::{self, Document, Inputs, Narrative};
 use crate::settings::{self, Report};
 
 pub fn run(s: &Report, out: &mut dyn Write, err: &mut dyn Write) -> anyhow::Result<Outcome> {
     settings::refuse_input(&s.path, &s.protected)?;
-    let (catalog, evaluation, data) = super::evaluate_dataset(&s.input, &s.judge, &s.select, s.skip_invalid, err)?;
+    // A narrative file that cannot be used stops the run before anything is evaluated.
+    let narrative = read_narrative(s)?;
+    // 三 holds the body's tasks by default; judged apart, so that the indicators' counts, the verdict
+    // line and the exit code are those of the selection (`eval`'s with the same flags).
+    let also = (s.select == SourceFilter::Table).then_some(SourceFilter::Body);
+    let (catalog, evaluation, data, tasks) =
+        super::evaluate_dataset_and(&s.input, &s.judge, &s.select, also.as_ref(), s.skip_invalid, err)?;
     let area = match &s.county {
         Some(name) => Some(settings::county_in_data(&catalog, &evaluation, name)?),
         None => None,
     };
     let view = EvalView { catalog: &catalog, evaluation: &evaluation, files: &s.input.files, lang: s.lang, area };
+    let task_view = tasks.as_ref().map(|(catalog, evaluation)| EvalView {
+        catalog,
+        evaluation,
+        files: &s.input.files,
+        lang: s.lang,
+        area,
+    });
+    // The register of major projects (四), when a project status file was read.
+    let register = super::projects::register_of(&catalog, &data, evaluation.year);
     let inputs = Inputs {
         report: &view,
         targets_file: s.judge.targets.as_ref().map(|p| p.display().to_string()),
@@ -28,6 +45,9 @@ pub fn run(s: &Report, out: &mut dyn Write, err: &mut dyn Write) -> anyhow::Resu
         illustrative: super::is_illustrative(&data, s.input.read.follow_symlinks),
         problems: &data.problems,
         notes: &notes_of(&data, evaluation.year),
+        tasks: task_view.as_ref(),
+        register: register.as_ref(),
+        narrative: narrative.as_ref(),
     };
     let doc = Document::build(&inputs);
     settings::write_atomically_with(&s.path, |out| match s.format {
@@ -42,9 +62,17 @@ pub fn run(s: &Report, out: &mut dyn Write, err: &mut dyn Write) -> anyhow::Resu
     }
     let findings = has_findings(&catalog, view.headline().into_iter(), s.fail_on);
     // `--fail-on overdue-projects` judges the register of major projects, when a status file was read.
-    let register = super::projects::register_of(&catalog, &data, evaluation.year);
     let overdue = super::projects::overdue_finding(s.overdue_projects, register.as_ref(), s.lang, err)?;
     Ok(if findings || overdue { Outcome::Findings } else { Outcome::Clean })
+}
+
+/// The `--narrative` file read (a side file: checked, within `side-file-bytes`) and parsed.
+fn read_narrative(s: &Report) -> anyhow::Result<Option<Narrative>> {
+    let Some(path) = &s.narrative else { return Ok(None) };
+    let shown = crate::problem::escape(&path.to_string_lossy()).into_owned();
+    let failure = Failure::ReadNarrative { path: shown };
+    let text = crate::load::read_side_file(path, failure, &s.input.read.limits, s.input.read.follow_symlinks)?;
+    Ok(Some(Narrative::parse(&text, &path.to_string_lossy())?))
 }
 
 fn notes_of(data: &Dataset, year: i32) -> HashMap<(String, String), String> {

@@ -31,6 +31,8 @@ fn failure_en(f: &Failure) -> String {
         Failure::ReadCatalog { path } => format!("cannot read the catalogue {path}"),
         Failure::ReadPlan { path } => format!("cannot read the plan {path}"),
         Failure::ReadTargets { path } => format!("cannot read the targets file {path}"),
+        Failure::ReadNarrative { path } => format!("cannot read the narrative file {path}"),
+        Failure::Narrative { path, line, heading } => narrative_failure(path, *line, heading.as_deref(), Lang::En),
         Failure::UnknownEncoding { label } => format!("--encoding: unknown encoding {label:?}; try utf-8 or gb18030"),
         Failure::SheetOfCsv { sheet, files } => {
             let verb = if files.len() == 1 { "is a CSV file" } else { "are CSV files" };
@@ -126,6 +128,8 @@ fn failure_zh(f: &Failure) -> String {
         Failure::ReadCatalog { path } => format!("无法读取指标目录 {path}"),
         Failure::ReadPlan { path } => format!("无法读取规划原文 {path}"),
         Failure::ReadTargets { path } => format!("无法读取目标文件 {path}"),
+        Failure::ReadNarrative { path } => format!("无法读取评估文字文件 {path}"),
+        Failure::Narrative { path, line, heading } => narrative_failure(path, *line, heading.as_deref(), Lang::Zh),
         Failure::UnknownEncoding { label } => format!("--encoding：未知编码 {label:?}；可用 utf-8 或 gb18030"),
         Failure::SheetOfCsv { sheet, files } => format!(
             "--sheet {sheet:?}：{} 是 CSV 文件，不是工作簿；--sheet 用于选择 .xlsx 文件中的工作表",

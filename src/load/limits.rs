@@ -48,7 +48,7 @@ pub const NAMES: [(&str, &str); 7] = [
     ("cell-bytes", "bytes of one cell"),
     ("problems-per-code", "problems of one code kept per file"),
     ("problems-per-run", "problems kept in all, over every file"),
-    ("side-file-bytes", "bytes of the catalogue, a --targets file or the plan's text"),
+    ("side-file-bytes", "bytes of the catalogue, a --targets file, the plan's text or a --narrative file"),
 ];
 
 /// One `--limit NAME=N` setting.

@@ -358,6 +358,11 @@ fn part_children<'d>(
             Block::IndicatorCharts(charts) => body.push(tbl(indicator_charts(charts, lang, width))),
             Block::Matrix(m) => body.push(defer_matrix(m, width, deferred)),
             Block::Legend(items) => body.push(tbl(legend(items, width))),
+            Block::Placeholder(p) => {
+                // A body paragraph (三号, indented two characters), its text highlighted.
+                let marked = Paragraph::new().indent(None, Some(SpecialIndentType::FirstLine(630)), None, None);
+                body.push(para(marked.add_run(body_run(p, lang).highlight("yellow"))));
+            }
         }
         if matches!(block, Block::Table(_) | Block::StatusChart(_) | Block::IndicatorCharts(_) | Block::Matrix(_)) {
             // A spacer, so that two tables stay two; it keeps a chart with the legend after it.

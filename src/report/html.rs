@@ -127,6 +127,9 @@ fn render_section(section: &Section, doc: &Document, page: &mut String) {
             Block::IndicatorCharts(charts) => indicator_charts(charts, lang, page),
             Block::Matrix(m) => matrix(m, &doc.status_words, page),
             Block::Legend(items) => legend(items, page),
+            Block::Placeholder(p) => {
+                let _ = writeln!(page, "<p class=\"placeholder\" style=\"background:#fff3b0\">{}</p>", escape(p));
+            }
         }
         let after_chart = i > 0 && matches!(section.blocks.get(i - 1), Some(Block::StatusChart(_)));
         if after_chart && matches!(block, Block::Legend(_)) {

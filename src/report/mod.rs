@@ -6,13 +6,18 @@ pub mod chart;
 pub mod clean;
 pub mod docx;
 pub mod html;
+pub mod narrative;
+mod parts;
 mod text;
+
+pub use narrative::Narrative;
 
 use std::collections::HashMap;
 
 use crate::Lang;
-use crate::catalog::{AreaKind, Catalog, Indicator, IndicatorType};
-use crate::evaluate::{Stage, Status, Summary, Verdict};
+use crate::catalog::{Catalog, Indicator, IndicatorType};
+use crate::evaluate::projects::Register;
+use crate::evaluate::{Stage, Status, Verdict};
 use crate::labels::{DocWord, doc_word, percent, type_label};
 use crate::labels::{progress_text as progress_cell, projection_text as projection_cell};
 use crate::output::{EvalView, baseline_cell, reason_cell, target_cell, value_text};
@@ -33,6 +38,12 @@ pub struct Inputs<'a> {
     pub problems: &'a [Problem],
     /// The data's notes on the evaluation year's rows, by (area, indicator id).
     pub notes: &'a HashMap<(String, String), String>,
+    /// The body's tasks evaluated apart (三), when the indicators selected do not include them.
+    pub tasks: Option<&'a EvalView<'a>>,
+    /// The register of 重大工程 (四), when a project status file was read.
+    pub register: Option<&'a Register<'a>>,
+    /// The analyst's text (`--narrative`) for 一, 五 and 六.
+    pub narrative: Option<&'a Narrative>,
 }
 
 /// The whole document, in reading order.
@@ -66,7 +77,7 @@ impl StatusWords {
     }
 }
 
-/// A numbered part of the document (一、总体情况 …), with a level-1 heading.
+/// A numbered part of the document (一、规划实施总体情况 …), with a level-1 heading.
 #[derive(Debug, Clone)]
 pub struct Section {
     /// A stable name for the part (`overview`, `indicators` …), used as an anchor and by tests.
@@ -93,6 +104,8 @@ pub enum Block {
     Matrix(Matrix),
     /// The colours and symbols used for statuses.
     Legend(Vec<(Status, String)>),
+    /// Text still to be written by the analyst (`--narrative` not given): a paragraph marked to be seen.
+    Placeholder(String),
 }
 
 /// A table with a header row, rows grouped under group titles (domains, chapters).
@@ -188,20 +201,31 @@ pub struct MatrixRow {
 }
 
 impl Document {
-    /// Builds the document from the verdicts of one evaluation.
+    /// Builds the document from the verdicts of one evaluation: the six parts of a published evaluation
+    /// (the areas a sub-part of 二), then the annex on data and method.
     pub fn build(inputs: &Inputs) -> Document {
         let report = inputs.report;
         let lang = report.lang;
         let headline = report.headline();
-        let (tasks, table): (Vec<&Verdict>, Vec<&Verdict>) = headline.iter().partition(|v| is_task(report, v));
-        let mut sections = vec![overview(report, &headline), indicators(inputs, &table), attention(report, &headline)];
+        let (own_tasks, table): (Vec<&Verdict>, Vec<&Verdict>) = headline.iter().partition(|v| is_task(report, v));
+        // The tasks come from their own evaluation unless the selection (`--all`, `--source`) had them.
+        let (task_view, tasks) = match inputs.tasks {
+            Some(view) => (view, view.headline().into_iter().filter(|v| is_task(view, v)).collect()),
+            None => (report, own_tasks),
+        };
+        let mut indicators = indicators(inputs, &table);
         if report.area.is_none() {
-            sections.extend(areas(report));
+            indicators.blocks.extend(parts::areas(report));
         }
-        if !tasks.is_empty() {
-            sections.push(tasks_section(report, &tasks));
-        }
-        sections.push(appendix(inputs, &headline));
+        let sections = vec![
+            parts::overall(inputs, &table, tasks.len()),
+            indicators,
+            parts::tasks_section(task_view, &tasks),
+            parts::projects(inputs),
+            parts::problems(inputs, &table),
+            parts::next_steps(inputs),
+            appendix(inputs, &headline),
+        ];
         Document {
             lang,
             status_words: StatusWords::of(report.catalog, lang),
@@ -252,32 +276,6 @@ fn facts(inputs: &Inputs) -> Vec<(String, String)> {
     facts.push((w(DocWord::TargetsFile), targets));
     facts.push((w(DocWord::Produced), inputs.produced.clone()));
     facts
-}
-
-/// 一、总体情况: the sentences by type and the stacked bar of statuses.
-fn overview(report: &EvalView, headline: &[&Verdict]) -> Section {
-    let lang = report.lang;
-    let summary = Summary::of(report.catalog, report.evaluation.stage, headline.iter().copied());
-    let mut blocks = vec![Block::Paragraph(text::lead(report, &summary))];
-    let mut bars = Vec::new();
-    for kind in IndicatorType::ALL {
-        // The summary has every type of the catalogue; one area may have no verdict of a type.
-        let Some(counts) = summary.by_type.get(kind.as_str()).filter(|c| c.values().sum::<usize>() > 0) else {
-            continue;
-        };
-        let of_kind: Vec<&Verdict> = headline.iter().copied().filter(|v| kind_of(report.catalog, v) == kind).collect();
-        let text = text::type_sentence(report.catalog, kind, counts, &of_kind, lang);
-        blocks.push(Block::TypeSentence { kind: kind.as_str(), text });
-        let total: usize = counts.values().sum();
-        let label = crate::labels::status_bar_label(kind, total, lang);
-        let counts =
-            text::ORDER.iter().filter_map(|&s| counts.get(s.as_str()).map(|&n| (s, n))).filter(|&(_, n)| n > 0);
-        bars.push(StatusBar { kind: kind.as_str(), label, counts: counts.collect() });
-    }
-    blocks.extend(text::closing(report, headline));
-    blocks.push(Block::StatusChart(bars));
-    blocks.push(Block::Legend(legend(report.catalog, report.evaluation.stage, lang)));
-    Section { id: "overview", heading: doc_word(DocWord::OverviewHeading, lang).into(), blocks }
 }
 
 fn kind_of(catalog: &Catalog, v: &Verdict) -> IndicatorType {
@@ -431,74 +429,6 @@ fn indicator_chart(report: &EvalView, v: &Verdict) -> Option<IndicatorChart> {
     })
 }
 
-/// 三、需关注的指标: every indicator lagging, regressing or failing, with its figures and why.
-fn attention(report: &EvalView, headline: &[&Verdict]) -> Section {
-    let lang = report.lang;
-    let items: Vec<String> = headline
-        .iter()
-        .filter(|v| v.status.is_failing())
-        .filter_map(|v| Some(text::attention_item(report, report.catalog.indicator(&v.indicator)?, v)))
-        .collect();
-    let blocks = if items.is_empty() {
-        vec![Block::Paragraph(crate::labels::none_off_track(report.evaluation.stage, lang))]
-    } else {
-        vec![Block::Bullets(items)]
-    };
-    Section { id: "attention", heading: doc_word(DocWord::AttentionHeading, lang).into(), blocks }
-}
-
-/// 四、各地区情况: areas × indicators, coloured by status, with each area's binding indicators off track.
-fn areas(report: &EvalView) -> Option<Section> {
-    let lang = report.lang;
-    let catalog = report.catalog;
-    let e = report.evaluation;
-    let columns: Vec<&Indicator> = catalog.indicators.iter().filter(|i| !i.is_city_level()).collect();
-    let counties = catalog.counties_by_name();
-    let area_names: Vec<&String> =
-        e.areas.iter().filter(|a| counties.get(a.trim()).is_some_and(|c| c.kind == AreaKind::Area)).collect();
-    if columns.is_empty() || area_names.is_empty() {
-        return None;
-    }
-    let mut rows: Vec<MatrixRow> = area_names
-        .iter()
-        .map(|area| {
-            let cells: Vec<Option<Status>> =
-                columns.iter().map(|ind| e.of_area(area).find(|v| *v.indicator == *ind.id).map(|v| v.status)).collect();
-            let binding_off_track = columns
-                .iter()
-                .zip(&cells)
-                .filter(|(ind, s)| ind.kind == IndicatorType::Binding && s.is_some_and(Status::is_failing))
-                .count();
-            MatrixRow { area: area.to_string(), cells, binding_off_track }
-        })
-        .collect();
-    let shown_of = rows.len();
-    bound_matrix(&mut rows);
-    let matrix = Matrix {
-        corner: doc_word(DocWord::Area, lang).into(),
-        columns: columns.iter().map(|i| (i.label(catalog), i.display_name())).collect(),
-        count_title: doc_word(DocWord::BindingOffTrack, lang).into(),
-        rows,
-    };
-    let mut blocks = vec![Block::Paragraph(text::areas_sentence(&matrix, lang))];
-    if matrix.rows.len() < shown_of {
-        blocks.push(Block::Paragraph(crate::labels::matrix_cut(matrix.rows.len(), shown_of, lang)));
-    }
-    // A reporting area of the catalogue that sent no rows is named, not silently left out.
-    let silent: Vec<String> = catalog
-        .counties
-        .iter()
-        .filter(|c| c.kind == AreaKind::Area && !e.areas.contains(&c.name))
-        .map(|c| c.name.clone())
-        .collect();
-    if !silent.is_empty() {
-        blocks.push(Block::Paragraph(crate::labels::areas_without_rows(&silent, e.year, lang)));
-    }
-    blocks.push(Block::Matrix(matrix));
-    blocks.push(Block::Legend(legend(report.catalog, report.evaluation.stage, lang)));
-    Some(Section { id: "areas", heading: doc_word(DocWord::AreasHeading, lang).into(), blocks })
-}
-
 /// The most areas the areas × indicators table of the document holds: the Word report of 3,000 areas
 /// took 555 MB to build. Past it, the table keeps the areas with the most binding indicators off track
 /// (in catalogue order) and says how many it leaves out; `plan-check rank` lists them all.
@@ -516,44 +446,6 @@ fn bound_matrix(rows: &mut Vec<MatrixRow>) {
     }
     let mut flags = keep.into_iter();
     rows.retain(|_| flags.next().unwrap_or(false));
-}
-
-/// 五、重点任务推进情况 (`--all`): the body's tasks by chapter.
-fn tasks_section(report: &EvalView, verdicts: &[&Verdict]) -> Section {
-    let lang = report.lang;
-    let w = |word| doc_word(word, lang).to_string();
-    let columns = vec![
-        column(w(DocWord::TaskSource), ColumnKind::Text, 10),
-        column(w(DocWord::Task), ColumnKind::Text, 22),
-        column(w(DocWord::Baseline), ColumnKind::Number, 7),
-        column(w(DocWord::Target), ColumnKind::Text, 10),
-        column(w(DocWord::Due), ColumnKind::Number, 5),
-        column(w(DocWord::Value), ColumnKind::Number, 7),
-        column(w(DocWord::Completion), ColumnKind::Number, 7),
-        column(w(DocWord::Status), ColumnKind::Status, 8),
-        column(w(DocWord::Note), ColumnKind::Text, 16),
-    ];
-    let due_default = report.catalog.plan.target_year;
-    let groups = grouped(
-        report,
-        verdicts,
-        |ind| ind.domain.clone(),
-        |ind, v| {
-            vec![
-                ind.source.clone(),
-                crate::labels::task_name(ind),
-                baseline_cell(ind, v, lang).shown(),
-                target_cell(v),
-                ind.due.unwrap_or(due_default).to_string(),
-                value_text(v),
-                completion_text(v),
-                crate::labels::status_word(report.catalog, v.status, lang).into_owned(),
-                reason_cell(v, lang),
-            ]
-        },
-    );
-    let blocks = vec![Block::Table(Table { id: "tasks", columns, groups, wide: true })];
-    Section { id: "tasks", heading: w(DocWord::TasksHeading), blocks }
 }
 
 /// 附：数据与方法: how the verdicts are reached, where the targets came from, and the data's problems.
@@ -652,6 +544,9 @@ mod tests {
             illustrative: true,
             problems: &[],
             notes: &notes,
+            tasks: None,
+            register: None,
+            narrative: None,
         };
         Document::build(&inputs)
     }
@@ -674,8 +569,12 @@ mod tests {
     fn the_final_bar_has_no_mark_and_gaps_follow_polarity() {
         let rows = vec![m("全市", "groundwater_class_v", 2025, 12.0), m("全市", "green_village_share", 2025, 75.0)];
         let d = document(rows, 2025);
-        let attention = d.sections.iter().find(|s| s.id == "attention").unwrap();
-        let Block::Bullets(items) = &attention.blocks[0] else { panic!("{:?}", attention.blocks) };
+        let problems = d.sections.iter().find(|s| s.id == "problems").unwrap();
+        let items = problems.blocks.iter().find_map(|b| match b {
+            Block::Bullets(items) => Some(items),
+            _ => None,
+        });
+        let items = items.unwrap_or_else(|| panic!("{:?}", problems.blocks));
         // ≤10 at 12 is 2 over; ≥80 at 75 is 5 under.
         assert!(items.iter().any(|i| i.contains("地下水") && i.contains("尚差2%")), "{items:?}");
         assert!(items.iter().any(|i| i.contains("绿盈乡村") && i.contains("尚差5%")), "{items:?}");
