@@ -359,9 +359,9 @@ fn part_children<'d>(
             Block::Matrix(m) => body.push(defer_matrix(m, width, deferred)),
             Block::Legend(items) => body.push(tbl(legend(items, width))),
             Block::Placeholder(p) => {
-                // A body paragraph (三号, indented two characters), its text highlighted.
+                // Indented as the body (三号, two characters), its text highlighted.
                 let marked = Paragraph::new().indent(None, Some(SpecialIndentType::FirstLine(630)), None, None);
-                body.push(para(marked.add_run(body_run(p, lang).highlight("yellow"))));
+                body.push(para(marked.add_run(text_run(p).highlight("yellow"))));
             }
         }
         if matches!(block, Block::Table(_) | Block::StatusChart(_) | Block::IndicatorCharts(_) | Block::Matrix(_)) {
