@@ -467,7 +467,14 @@ fn fixed(rows: Vec<TableRow>, widths: Vec<usize>) -> WTable {
 fn table(t: &Table, width: usize) -> WTable {
     let widths = grid(&t.columns.iter().map(|c| c.width).collect::<Vec<_>>(), width);
     let cells = t.groups.iter().flat_map(|g| &g.rows).map(|r| r.cells.as_slice());
-    let widths = fit_widths(widths, &least_widths(t.columns.iter().map(|c| c.title.as_str()), cells));
+    let mut least = least_widths(t.columns.iter().map(|c| c.title.as_str()), cells);
+    // A status (符合序时进度) is read as one word: its column holds the longest on one line.
+    for (i, _) in t.columns.iter().enumerate().filter(|(_, c)| c.kind == ColumnKind::Status) {
+        let statuses = t.groups.iter().flat_map(|g| &g.rows).filter_map(|r| r.cells.get(i));
+        let widest = statuses.map(|s| s.chars().map(char_twips).sum::<usize>()).max().unwrap_or(0);
+        least[i] = least[i].max(widest + CELL_PADDING);
+    }
+    let widths = fit_widths(widths, &least);
     let mut rows = vec![TableRow::new(t.columns.iter().map(|c| header_cell(&c.title)).collect()).cant_split()];
     for g in &t.groups {
         if !g.title.is_empty() {
