@@ -339,7 +339,8 @@ fn check_cells(w: &Word) {
                 let style = cell.find("w:pStyle").and_then(|s| s.attr("w:val")).unwrap_or("");
                 let size = if style == "MatrixText" { 18 } else { 21 };
                 // A status is one word, on one line.
-                if ["符合序时进度", "提前实现", "保持达标", "未达标", "缺数据"].contains(&text.as_str()) {
+                if ["符合序时进度", "提前实现", "保持达标", "未达标", "缺数据"].contains(&text.as_str())
+                {
                     let need = text.chars().map(twips).sum::<i64>() * size / 21 + padding;
                     assert!(need <= width, "{text} ({need} twips) in a column of {width}");
                     checked += 1;
