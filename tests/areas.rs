@@ -150,7 +150,7 @@ fn a_numerator_above_its_denominator_or_a_negative_count_is_an_input_error() {
 #[test]
 fn the_matrix_marks_not_applicable_and_counts_failing_binding_indicators() {
     let r = run(&["eval", "data/2023.csv"]);
-    r.stdout_has("约束性未达").stdout_has("- 不适用");
+    r.stdout_has("约束性需关注").stdout_has("- 不适用");
     let line = r.stdout.lines().find(|l| l.contains("安溪县")).unwrap();
     assert!(line.contains(" - "), "{line}");
 }

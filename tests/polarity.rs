@@ -143,8 +143,9 @@ fn cases(better: Better) -> Vec<Case> {
         ),
         same(
             Reason::NoBaseline,
-            "the plan gives no baseline; supply a base-year value",
-            "规划未给出基准值，请提供基准年数据",
+            // A statement of fact: the instruction is the analyst's, on stderr (issue 21).
+            "the plan gives no baseline",
+            "规划未给出基准值",
         ),
         same(Reason::NoAreaBaseline { year: 2020 }, "no 2020 value for this area", "缺少本地区2020年基准值"),
         same(

@@ -55,6 +55,9 @@ pub fn run(s: &Report, out: &mut dyn Write, err: &mut dyn Write) -> anyhow::Resu
         DocumentFormat::Docx => report::docx::render(&doc, &mut &mut *out),
     })?;
     writeln!(out, "{}", crate::problem::escape(&s.path.to_string_lossy()))?;
+    for note in report::analyst_notes(&view) {
+        writeln!(err, "{}", crate::problem::escape(&note))?;
+    }
     // The verdict line, as `eval` prints it: why the exit code is 1, what could not be judged, what is a sample.
     let sample = Sample { targets: headline::targets_are_sample(&view), data: inputs.illustrative };
     if let Some(line) = crate::output::eval::verdict_line(&view, s.fail_on, sample) {

@@ -113,7 +113,8 @@ pub enum BaselineFrom<'a> {
 }
 
 /// The baseline: the value and where it was read, or the catalogue's words (else 无) when there is
-/// none; a cumulative indicator says it counts from 0.
+/// none. A cumulative indicator's baseline is 0, in the words of the report's cell (`0（2021年起累计）`),
+/// and the plan's figure is named as the previous period's: one baseline for the row everywhere.
 pub fn explained_baseline(
     baseline: Option<(f64, BaselineFrom)>,
     words_given: Option<&str>,
@@ -121,28 +122,35 @@ pub fn explained_baseline(
     cumulative: bool,
     lang: Lang,
 ) -> String {
-    let tail = match (cumulative, lang) {
-        (false, _) => String::new(),
-        (true, Lang::Zh) => format!("；累计指标，{base_year}年起从0计"),
-        (true, Lang::En) => format!("; cumulative: counted from 0 in {base_year}"),
+    let printed = match baseline {
+        None => match (words_given, lang) {
+            (Some(text), _) => text.to_string(),
+            (None, Lang::Zh) => "无".into(),
+            (None, Lang::En) => "none".into(),
+        },
+        Some((b, from)) => {
+            let from = match (from, lang) {
+                (BaselineFrom::Row(row), Lang::Zh) => format!("{base_year}年数据行 {row}"),
+                (BaselineFrom::Row(row), Lang::En) => format!("the {base_year} row at {row}"),
+                (BaselineFrom::Catalogue(at), Lang::Zh) => format!("指标目录 {at}"),
+                (BaselineFrom::Catalogue(at), Lang::En) => format!("the catalogue, {at}"),
+            };
+            match lang {
+                Lang::Zh => format!("{}（{from}）", num(b)),
+                Lang::En => format!("{} ({from})", num(b)),
+            }
+        }
     };
-    let Some((b, from)) = baseline else {
-        let none = match (words_given, lang) {
-            (Some(text), _) => text,
-            (None, Lang::Zh) => "无",
-            (None, Lang::En) => "none",
-        };
-        return format!("{none}{tail}");
-    };
-    let from = match (from, lang) {
-        (BaselineFrom::Row(row), Lang::Zh) => format!("{base_year}年数据行 {row}"),
-        (BaselineFrom::Row(row), Lang::En) => format!("the {base_year} row at {row}"),
-        (BaselineFrom::Catalogue(at), Lang::Zh) => format!("指标目录 {at}"),
-        (BaselineFrom::Catalogue(at), Lang::En) => format!("the catalogue, {at}"),
-    };
-    match lang {
-        Lang::Zh => format!("{}（{from}）{tail}", num(b)),
-        Lang::En => format!("{} ({from}){tail}", num(b)),
+    if !cumulative {
+        return printed;
+    }
+    let zero = cumulative_baseline(Some(base_year + 1), lang);
+    match (printed.as_str(), lang) {
+        ("" | "无" | "none", _) => zero,
+        (_, Lang::Zh) => format!("{zero}；规划现状值{printed}为上一规划期累计，不作本期基准"),
+        (_, Lang::En) => {
+            format!("{zero}; the plan's figure {printed} is the previous period's total, not this baseline")
+        }
     }
 }
 
@@ -237,13 +245,14 @@ pub fn explained_progress(p: &Progress, lang: Lang) -> String {
     }
 }
 
-/// The least-squares projection to the target year, against the target.
-pub fn explained_projection(p: &Progress, lang: Lang) -> String {
+/// The least-squares projection to the target year, against the target; the distance in 个百分点 where
+/// the values are percentages.
+pub fn explained_projection(p: &Progress, percent_points: bool, lang: Lang) -> String {
     let x = &p.projection;
     let value = num((x.value * 100.0).round() / 100.0);
     // By the sign that matters (issue 21): a projection that meets the target is 超出 it by the distance,
     // one that misses is 差 the distance — never "差-1.39".
-    let gap = num((x.gap.abs() * 100.0).round() / 100.0);
+    let gap = difference(x.gap, "", percent_points, lang);
     let ceiling = x.target.cmp == crate::target::Cmp::AtMost;
     match (lang, x.meets_target) {
         (Lang::Zh, true) if ceiling => {
@@ -286,7 +295,7 @@ mod projection_tests {
                 category: crate::progress::Category::Achieved,
                 projection,
             };
-            explained_projection(&p, Lang::Zh)
+            explained_projection(&p, false, Lang::Zh)
         };
         // ≥80 projected at 81.65: 1.65 beyond; ≥19.5 projected at 18.11: 1.39 short (before: "差-1.39").
         assert!(say(progress_of(81.65, Cmp::AtLeast, 80.0)).ends_with("超出1.65"));

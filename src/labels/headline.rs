@@ -19,8 +19,9 @@ pub fn unjudged_list(groups: &[(Unjudged, Vec<String>)], lang: Lang) -> String {
     items.join(parts)
 }
 
-/// What the stage calls off track: 滞后、倒退或未达标 at mid-term, 未达标 at the final evaluation.
-fn off_track_words(stage: Stage, lang: Lang) -> &'static str {
+/// What the stage calls off track: 滞后、倒退或未达标 at mid-term, 未达标 at the final evaluation (the only
+/// status off track there). Every sentence that lists off-track statuses takes them from here.
+pub fn off_track_words(stage: Stage, lang: Lang) -> &'static str {
     match (stage, lang) {
         (Stage::Midterm, Lang::Zh) => "滞后、倒退或未达标",
         (Stage::Final, Lang::Zh) => "未达标",

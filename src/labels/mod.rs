@@ -112,7 +112,9 @@ pub fn word(w: Word, lang: Lang) -> &'static str {
         Word::AreasTitle => ("各地区", "Reporting areas"),
         Word::Baseline => ("基准", "baseline"),
         Word::BaselineOf => ("基准", "baseline "),
-        Word::BindingFailing => ("约束性未达", "binding failing"),
+        // One name for the column in eval and in the report (DocWord::BindingOffTrack): it counts the
+        // binding indicators lagging, regressing or failing.
+        Word::BindingFailing => ("约束性需关注", "binding off track"),
         Word::Catalogue => ("指标目录：", "catalogue: "),
         Word::Chapter => ("章", "chapter"),
         Word::CityLevel => ("城市层面（全市／中心市区）", "city level (全市 / 中心市区)"),

@@ -39,6 +39,8 @@ pub enum DocWord {
     Value,
     Completion,
     ProgressProjection,
+    /// The progress column at the final stage, where there is nothing left to project.
+    Progress,
     Status,
     Note,
     /// Where a task is written in the plan.
@@ -87,6 +89,7 @@ pub fn doc_word(w: DocWord, lang: Lang) -> &'static str {
         DocWord::Value => ("本期值", "Value"),
         DocWord::Completion => ("完成度", "Completion"),
         DocWord::ProgressProjection => ("进展/预测", "Progress / projection"),
+        DocWord::Progress => ("进展", "Progress"),
         DocWord::Status => ("状态", "Status"),
         DocWord::Note => ("说明", "Note"),
         DocWord::TaskSource => ("出处", "Source"),
@@ -267,23 +270,100 @@ pub fn chart_key(stage: Stage, lang: Lang) -> &'static str {
     }
 }
 
-/// "基准64.4 → 目标≥80，本期73.67，完成度59%" under an indicator's chart; the English names the
-/// years of the series too.
-pub fn chart_caption(
-    from: &str,
-    target: &str,
-    unit: &str,
-    value: &str,
-    completion: &str,
-    years: Option<(i32, i32)>,
-    lang: Lang,
-) -> String {
+/// The figures under an indicator's chart, as the table shows them.
+#[derive(Debug, Clone, Copy)]
+pub struct ChartFigures<'a> {
+    pub from: &'a str,
+    pub target: &'a str,
+    /// After a numeric target only.
+    pub unit: &'a str,
+    pub value: &'a str,
+    pub completion: Option<&'a str>,
+    pub why: Option<&'a str>,
+    /// The first and last years of the series.
+    pub years: Option<(i32, i32)>,
+}
+
+/// "基准64.4 → 目标≥80%，本期73.67，完成度59%" under an indicator's chart, and why there is no bar or no
+/// completion where there is none (`why`, from [`no_bar`]); the English names the years of the series too.
+pub fn chart_caption(c: &ChartFigures, lang: Lang) -> String {
+    let ChartFigures { from, target, unit, value, completion, why, years } = *c;
+    let mut text = match lang {
+        Lang::Zh => format!("基准{from} → 目标{target}{unit}，本期{value}"),
+        Lang::En => format!("baseline {from} → target {target} {unit}, value {value}").replace("  ", " "),
+    };
+    if let Some(c) = completion {
+        text.push_str(&match lang {
+            Lang::Zh => format!("，完成度{c}"),
+            Lang::En => format!(", completion {c}"),
+        });
+    }
+    if let Some(why) = why {
+        text.push_str(&match lang {
+            Lang::Zh => format!("；{why}"),
+            Lang::En => format!("; {why}"),
+        });
+    }
+    if let (Some((a, z)), Lang::En) = (years, lang) {
+        text.push_str(&format!("; series {a}–{z}"));
+    }
+    text
+}
+
+/// Why an indicator has no baseline → target bar, or a bar without completion.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum NoBar {
+    /// The baseline already met the target: a bar, but no distance to complete (judged by level).
+    Held,
+    NoBaseline,
+    NoValue,
+    ProvinceTarget,
+    Reference,
+    /// A trend target (逐步提高, 稳中向好): judged on the series, not against a number.
+    Trend,
+    /// A target in words that resolve to no number.
+    Qualitative,
+}
+
+impl NoBar {
+    /// The order they are listed in.
+    pub const ALL: [NoBar; 7] = [
+        NoBar::Held,
+        NoBar::NoBaseline,
+        NoBar::NoValue,
+        NoBar::ProvinceTarget,
+        NoBar::Reference,
+        NoBar::Trend,
+        NoBar::Qualitative,
+    ];
+}
+
+/// [`NoBar`] in words: 无基准值、目标为定性表述 ….
+pub fn no_bar(why: NoBar, lang: Lang) -> &'static str {
+    let (zh, en) = match why {
+        NoBar::Held => ("基准年已达标，按水平判定", "the baseline already met the target: judged by level"),
+        NoBar::NoBaseline => ("无基准值，按水平判定", "no baseline: judged by level"),
+        NoBar::NoValue => ("缺少本期值", "no value for the year"),
+        NoBar::ProvinceTarget => ("省下达目标未提供", "province target not supplied"),
+        NoBar::Reference => ("参照值未提供", "reference value not supplied"),
+        NoBar::Trend => ("目标为趋势性表述，按多年走势判定", "a trend target, judged on the series"),
+        NoBar::Qualitative => ("目标为定性表述", "the target is in words, not a number"),
+    };
+    words(lang, zh, en)
+}
+
+/// After the charts: the indicators without one, by why — "未绘制进度图的指标：1、2（省下达目标未提供）；8（参照值未提供）。"
+pub fn no_chart_sentence(groups: &[(NoBar, Vec<String>)], lang: Lang) -> String {
+    let items: Vec<String> = groups
+        .iter()
+        .map(|(why, labels)| match lang {
+            Lang::Zh => format!("{}（{}）", labels.join("、"), no_bar(*why, lang)),
+            Lang::En => format!("{} ({})", labels.join(", "), no_bar(*why, lang)),
+        })
+        .collect();
     match lang {
-        Lang::Zh => format!("基准{from} → 目标{target}{unit}，本期{value}，完成度{completion}"),
-        Lang::En => {
-            let years = years.map(|(a, z)| format!("; series {a}–{z}")).unwrap_or_default();
-            format!("baseline {from} → target {target} {unit}, value {value}, completion {completion}{years}")
-        }
+        Lang::Zh => format!("未绘制进度图的指标：{}。", items.join("；")),
+        Lang::En => format!("No chart for: {}.", items.join("; ")),
     }
 }
 
@@ -302,15 +382,16 @@ pub struct AttentionHead<'a> {
 pub fn attention_head(h: &AttentionHead, lang: Lang) -> String {
     let AttentionHead { label, name, value, baseline, target, .. } = h;
     let (kind, status) = (type_label(h.kind, lang), h.status);
-    match lang {
+    let text = match lang {
         Lang::Zh => format!("{label} {name}（{kind}，{status}）：本期值{value}，基准{baseline}，目标{target}"),
         Lang::En => format!("{label} {name} ({kind}, {status}): value {value}, baseline {baseline}, target {target}"),
-    }
+    };
+    text.trim_start().to_string()
 }
 
 /// The completion of an indicator off track, against the elapsed share at mid-term.
-pub fn attention_completion(completion: f64, stage: Stage, share: f64, lang: Lang) -> String {
-    let (c, share) = (percent(completion), percent(share));
+pub fn attention_completion(c: &str, stage: Stage, share: f64, lang: Lang) -> String {
+    let share = percent(share);
     match (lang, stage) {
         (Lang::Zh, Stage::Midterm) => format!("完成度{c}，低于序时进度{share}"),
         (Lang::En, Stage::Midterm) => format!("completion {c}, against an elapsed share of {share}"),
@@ -319,12 +400,13 @@ pub fn attention_completion(completion: f64, stage: Stage, share: f64, lang: Lan
     }
 }
 
-/// How far the value is from the target (two decimals).
-pub fn attention_gap(gap: f64, unit: &str, lang: Lang) -> String {
-    let gap = num((gap * 100.0).round() / 100.0);
+/// How far the value is from the target, at the table's precision: in 个百分点 where the values are
+/// percentages (14.1 − 11.2 is 2.9个百分点, not 2.9%), else in the indicator's unit.
+pub fn attention_gap(gap: f64, unit: &str, percent_points: bool, lang: Lang) -> String {
+    let gap = difference(gap, unit, percent_points, lang);
     match lang {
-        Lang::Zh => format!("距目标尚差{gap}{unit}"),
-        Lang::En => format!("{gap} {unit} short of the target"),
+        Lang::Zh => format!("距目标尚差{gap}"),
+        Lang::En => format!("{gap} short of the target"),
     }
 }
 
@@ -337,11 +419,12 @@ pub fn attention_sentence(parts: &[String], lang: Lang) -> String {
 }
 
 /// Which areas have binding indicators off track, and how many each (most first); `areas` in all.
-pub fn areas_sentence(areas: usize, off: &[(&str, usize)], lang: Lang) -> String {
+pub fn areas_sentence(areas: usize, off: &[(&str, usize)], stage: Stage, lang: Lang) -> String {
+    let words = off_track_words(stage, lang);
     if off.is_empty() {
         return match lang {
-            Lang::Zh => format!("{areas}个地区的约束性指标均无滞后、倒退或未达标。"),
-            Lang::En => format!("None of the {areas} areas has a binding indicator off track."),
+            Lang::Zh => format!("{areas}个地区的约束性指标均无{words}。"),
+            Lang::En => format!("None of the {areas} areas has a binding indicator {words}."),
         };
     }
     let list: Vec<String> = off
@@ -353,10 +436,10 @@ pub fn areas_sentence(areas: usize, off: &[(&str, usize)], lang: Lang) -> String
         .collect();
     match lang {
         Lang::Zh => {
-            format!("{areas}个地区中，{}个地区有约束性指标滞后、倒退或未达标：{}。", off.len(), list.join("、"))
+            format!("{areas}个地区中，{}个地区有约束性指标{words}：{}。", off.len(), list.join("、"))
         }
         Lang::En => {
-            format!("Of the {areas} areas, {} have binding indicators off track: {}.", off.len(), list.join(", "))
+            format!("Of the {areas} areas, {} have binding indicators {words}: {}.", off.len(), list.join(", "))
         }
     }
 }
@@ -394,5 +477,34 @@ pub fn problems_lead(n: usize, lang: Lang) -> String {
         Lang::En => format!(
             "validate found {n} problems; with --skip-invalid only the valid rows were evaluated. The rows below were left out or need checking:"
         ),
+    }
+}
+
+/// A note for the analyst on stderr from `report`, never in the document: an indicator, why it could
+/// not be judged, and what would let it be (`13 生态保护红线占国土面积比例（%）：规划未给出基准值，请提供基准年数据`).
+pub fn analyst_note(label: &str, name: &str, reason: &str, advice: &str, lang: Lang) -> String {
+    match lang {
+        Lang::Zh => format!("{label} {name}：{reason}，{advice}"),
+        Lang::En => format!("{label} {name}: {reason}; {advice}"),
+    }
+}
+
+/// The baseline of a cumulative indicator: 0, and the first year it counts (`0（2021年起累计）`).
+pub fn cumulative_baseline(first_year: Option<i32>, lang: Lang) -> String {
+    match (first_year, lang) {
+        (Some(y), Lang::Zh) => format!("0（{y}年起累计）"),
+        (Some(y), Lang::En) => format!("0 (cumulative from {y})"),
+        (None, Lang::Zh) => "0（累计）".into(),
+        (None, Lang::En) => "0 (cumulative)".into(),
+    }
+}
+
+/// The plan's base-year figure of a cumulative indicator, quoted, said to be the previous period's.
+pub fn previous_period_note(base_year: i32, printed: &str, lang: Lang) -> String {
+    match lang {
+        Lang::Zh => format!("规划现状值（{base_year}年）：{printed}（上一规划期累计，本期自0起算）"),
+        Lang::En => {
+            format!("the plan's {base_year} figure: {printed} (the previous period's total; this period counts from 0)")
+        }
     }
 }

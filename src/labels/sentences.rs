@@ -59,11 +59,13 @@ pub fn progress_text(p: Option<&Progress>, lang: Lang) -> String {
     }
 }
 
-/// "projected 2025: 93.4, target ≥95.6: miss by 2.2".
-pub fn projection_text(p: Option<&Progress>, lang: Lang) -> String {
+/// "projected 2025: 93.4, target ≥95.6: miss by 2.2"; a miss between percentages in percentage points
+/// (`差0.73个百分点`).
+pub fn projection_text(p: Option<&Progress>, percent_points: bool, lang: Lang) -> String {
     let Some(p) = p else { return "—".into() };
     let j = &p.projection;
-    let (year, value, target, miss) = (j.year, two(j.value), j.target, two(j.gap.abs()));
+    let (year, value, target) = (j.year, two(j.value), j.target);
+    let miss = difference(j.gap, "", percent_points, lang);
     match (lang, j.meets_target) {
         (Lang::Zh, true) => format!("预计{year}年{value}；目标{target}：可达标"),
         (Lang::Zh, false) => format!("预计{year}年{value}；目标{target}：差{miss}"),

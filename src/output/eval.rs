@@ -8,12 +8,12 @@ use serde::Serialize;
 use super::flat::Flat;
 use super::results::{Header, csv_lead, result_row, result_row_of, shape_of};
 use super::{
-    Cell, Column, Content, EvalView, Grouping, Json, Parts, Records, Sheet, baseline_cell, reason_cell, status_cell,
-    target_cell, to_value,
+    Cell, Column, Content, EvalView, Grouping, Json, Parts, Records, Sheet, baseline_cell, status_cell, target_cell,
+    to_value,
 };
 use crate::catalog::{AreaKind, Catalog, Indicator, IndicatorType};
 use crate::evaluate::{FailOn, Status, Summary, Verdict};
-use crate::labels::{self, Word, progress_text, projection_text, stage_label, status_symbol, type_label, word};
+use crate::labels::{self, Word, progress_text, stage_label, status_symbol, type_label, word};
 
 /// Which verdicts `eval` shows: `--type` (any of) and `--only off-track`.
 #[derive(Debug, Clone, Default)]
@@ -193,12 +193,12 @@ fn verdict_sheet(report: &EvalView, verdicts: &[&Verdict]) -> Sheet {
             Cell::text(type_label(ind.kind, lang)),
             baseline_cell(ind, v, lang),
             Cell::text(target_cell(v)),
-            Cell::opt(v.value),
+            super::value_cell(v),
             v.completion.map_or(Cell::Missing, Cell::Percent),
             Cell::text(progress_text(v.progress.as_deref(), lang)),
-            Cell::text(projection_text(v.progress.as_deref(), lang)),
+            Cell::text(super::projection_cell(ind, v, report.evaluation.year, lang)),
             status_cell(report.catalog, v.status, lang),
-            Cell::text(reason_cell(v, lang)),
+            Cell::text(super::note_text(ind, v, lang)),
         ];
         rows.push(row);
     }
@@ -260,10 +260,10 @@ fn task_sheet(report: &EvalView, verdicts: &[&Verdict]) -> Sheet {
             baseline_cell(ind, v, lang),
             Cell::text(target_cell(v)),
             Cell::Number(f64::from(ind.due.unwrap_or(plan.target_year))),
-            Cell::opt(v.value),
+            super::value_cell(v),
             v.completion.map_or(Cell::Missing, Cell::Percent),
             status_cell(report.catalog, v.status, lang),
-            Cell::text(reason_cell(v, lang)),
+            Cell::text(super::note_text(ind, v, lang)),
         ]);
     }
     let title = word(Word::TasksTitle, lang).to_string();

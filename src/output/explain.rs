@@ -95,7 +95,11 @@ pub fn explain(catalog: &Catalog, evaluation: &Evaluation, ind: &Indicator, v: &
     }
     if let Some(p) = &v.progress {
         lines.push(line(Explained::Progress, explained_progress(p, lang)));
-        lines.push(line(Explained::Projection, explained_projection(p, lang)));
+        // Nothing to project once the year projected to is measured (issue 21).
+        if p.projection.year > evaluation.year {
+            let points = crate::labels::in_percent(&ind.unit, &ind.name);
+            lines.push(line(Explained::Projection, explained_projection(p, points, lang)));
+        }
     }
     if !v.series.is_empty() {
         let points: Vec<String> = v.series.iter().map(|p| format!("{} {}", p.year, num(p.value))).collect();
@@ -104,6 +108,10 @@ pub fn explain(catalog: &Catalog, evaluation: &Evaluation, ind: &Indicator, v: &
     let mut status = crate::labels::status_word(catalog, v.status, lang).into_owned();
     if let Some(r) = &v.reason {
         status.push_str(&format!(" — {}", reason(r, lang)));
+        // The explanation is the analyst's: what would let the verdict be reached is said here too.
+        if let Some(advice) = crate::labels::reason_advice(r, lang) {
+            status.push_str(&format!("{}{advice}", crate::labels::word(crate::labels::Word::Separator, lang)));
+        }
     }
     lines.push(line(Explained::Status, status));
     lines
@@ -128,7 +136,13 @@ fn baseline_text(
 ) -> String {
     // A re-based baseline: which one the verdict used, the printed one, and why.
     if let (Some(rebased), true) = (&ind.rebased, v.printed_baseline.is_some()) {
-        let tail = crate::labels::explained_baseline(None, Some(""), catalog.plan.base_year, ind.cumulative, lang);
+        let tail = match ind.cumulative {
+            true => {
+                let zero = crate::labels::explained_baseline(None, Some(""), catalog.plan.base_year, true, lang);
+                format!("{}{zero}", crate::labels::word(crate::labels::Word::Separator, lang))
+            }
+            false => String::new(),
+        };
         return format!("{}{tail}", crate::labels::rebased_explained(rebased, ind.baseline, lang));
     }
     let base_row = v.origin.base_row.map(|p| p.location(files).to_string());

@@ -244,6 +244,17 @@ pub fn reason_cell(v: &Verdict, lang: Lang) -> String {
     parts.join(word(Word::Separator, lang))
 }
 
+/// The note of a verdict's row in a table: [`reason_cell`], then for a cumulative row the plan's own figure
+/// for the previous period ([`cumulative_note`]), which its baseline cell of 0 replaces.
+pub fn note_text(ind: &Indicator, v: &Verdict, lang: Lang) -> String {
+    let reason = reason_cell(v, lang);
+    match cumulative_note(ind, v, lang) {
+        None => reason,
+        Some(note) if reason.is_empty() => note,
+        Some(note) => format!("{reason}{}{note}", word(Word::Separator, lang)),
+    }
+}
+
 /// A status in the plan's own words where the catalogue gives them (`[status_labels]`).
 pub fn status_cell(catalog: &Catalog, s: Status, lang: Lang) -> Cell {
     Cell::Status { status: s, text: labels::status_word(catalog, s, lang) }
@@ -251,7 +262,15 @@ pub fn status_cell(catalog: &Catalog, s: Status, lang: Lang) -> Cell {
 
 /// The baseline as the plan writes it for the city row, or this area's own base-year value; the plan's
 /// words where it gives no number.
+///
+/// A cumulative indicator (a reduction since the base year) is measured from 0: its cell says so, with
+/// the first year it counts (`0（2021年起累计）`), so that the table, the completion and the chart share one
+/// baseline; the plan's figure for the previous period goes to the note ([`cumulative_note`]).
 pub fn baseline_cell(ind: &Indicator, v: &Verdict, lang: Lang) -> Cell {
+    if ind.cumulative {
+        // A cumulative verdict's series starts at the base year, at 0 (evaluate's `series`).
+        return Cell::text(labels::cumulative_baseline(v.series.first().map(|p| p.year + 1), lang));
+    }
     match (&ind.baseline_text, v.baseline) {
         // A re-based baseline is shown beside the printed one: 81.2（原76.7）.
         (_, Some(b)) if v.printed_baseline.is_some() => Cell::text(labels::rebased_cell(b, v.printed_baseline, lang)),
@@ -259,6 +278,30 @@ pub fn baseline_cell(ind: &Indicator, v: &Verdict, lang: Lang) -> Cell {
         (_, Some(b)) => Cell::Number(b),
         (Some(text), None) if v.official => Cell::text(text),
         (_, None) => Cell::text("/"),
+    }
+}
+
+/// The plan's own base-year figure of a cumulative indicator, which is the previous period's total and
+/// not this period's baseline: `规划现状值（2020年）：2020年较2015年下降25.81%（上一规划期累计，本期自0起算）`.
+/// Quoted as the plan writes it; `None` where the plan gives none or the indicator is not cumulative.
+pub fn cumulative_note(ind: &Indicator, v: &Verdict, lang: Lang) -> Option<String> {
+    if !ind.cumulative || !v.official {
+        return None;
+    }
+    let printed = ind.baseline_text.clone().or_else(|| ind.baseline.map(num))?;
+    let base_year = v.series.first().map(|p| p.year)?;
+    Some(labels::previous_period_note(base_year, &printed, lang))
+}
+
+/// The projection to the target year in words, with a miss in percentage points for a percentage; none
+/// (`—`) once the evaluation year has reached the year projected to, where the value itself is measured
+/// (issue 21: no "预计2025年95.54" beside the 2025 value).
+pub fn projection_cell(ind: &Indicator, v: &Verdict, year: i32, lang: Lang) -> String {
+    match v.progress.as_deref() {
+        Some(p) if p.projection.year > year => {
+            labels::projection_text(Some(p), labels::in_percent(&ind.unit, &ind.name), lang)
+        }
+        _ => "—".into(),
     }
 }
 
@@ -272,9 +315,20 @@ pub fn target_cell(v: &Verdict) -> String {
     }
 }
 
-/// A value as text: at most two decimals, a dash for none.
+/// A value as text: two decimals, more only where two would contradict the verdict
+/// ([`labels::figure`]), a dash for none.
 pub fn value_text(v: &Verdict) -> String {
-    v.value.map_or("—".into(), |x| num((x * 100.0).round() / 100.0))
+    v.value.map_or("—".into(), |x| labels::figure(x, v.target.rule))
+}
+
+/// A verdict's value as a table cell: a number (at two decimals in text, the full value in a workbook),
+/// or, where two decimals would contradict the verdict (14.996 against ≥15 shown as 15), the value as
+/// [`value_text`] writes it, so that the cell agrees with its reason.
+pub fn value_cell(v: &Verdict) -> Cell {
+    match v.value {
+        Some(x) if value_text(v) != two(x) => Cell::text(value_text(v)),
+        x => Cell::opt(x),
+    }
 }
 
 /// A serializable value as a JSON value; our documents are plain data, so this cannot fail in

@@ -98,7 +98,7 @@ pub fn build(ranking: &Ranking, evaluation: &Evaluation, lang: Lang) -> anyhow::
             county: &p.county,
             value: p.verdict.and_then(|v| v.value).filter(|_| p.rank.is_some()),
             status: status_of(p),
-            reason: p.verdict.and_then(|v| v.reason.as_ref()).map(|r| labels::reason(r, Lang::En)),
+            reason: p.verdict.and_then(|v| v.reason.as_ref()).map(labels::reason_record),
         })
         .collect();
     let records = places
@@ -155,7 +155,7 @@ fn sheet(ranking: &Ranking, lang: Lang) -> Sheet {
             vec![
                 place.rank.map_or(Cell::Missing, Cell::count),
                 Cell::text(&place.county),
-                place.verdict.map_or(Cell::Missing, |v| Cell::opt(v.value)),
+                place.verdict.map_or(Cell::Missing, super::value_cell),
                 status_cell(ranking.catalog, status_of(place), lang),
                 Cell::text(place.verdict.map_or(String::new(), |v| reason_cell(v, lang))),
             ]

@@ -167,7 +167,7 @@ pub fn result_row_of<'a>(
         },
         completion: v.completion.map(round4),
         status: v.status,
-        reason: v.reason.as_ref().map(|r| labels::reason(r, Lang::En)),
+        reason: v.reason.as_ref().map(labels::reason_record),
         progress: v.progress.as_deref().map(ProgressJson::from),
         source: &ind.source,
         due: ind.due.unwrap_or(catalog.plan.target_year),

@@ -12,7 +12,7 @@ use super::{
 };
 use crate::Lang;
 use crate::evaluate::Verdict;
-use crate::labels::{self, Word, progress_text, projection_text, word};
+use crate::labels::{self, Word, progress_text, word};
 use crate::progress::{Point, sparkline};
 
 /// The verdicts shown: the city-level ones, or those of one area.
@@ -121,7 +121,7 @@ fn sheet(report: &EvalView, verdicts: &[&Verdict], years: &[i32]) -> Sheet {
         row.push(Cell::text(target_cell(v)));
         row.push(v.completion.map_or(Cell::Missing, Cell::Percent));
         row.push(Cell::text(progress_text(v.progress.as_deref(), lang)));
-        row.push(Cell::text(projection_text(v.progress.as_deref(), lang)));
+        row.push(Cell::text(super::projection_cell(ind, v, report.evaluation.year, lang)));
         row.push(status_cell(report.catalog, v.status, lang));
         row.push(Cell::text(reason_cell(v, lang)));
         rows.push(row);

@@ -19,8 +19,8 @@ use crate::catalog::{Catalog, Indicator, IndicatorType};
 use crate::evaluate::projects::Register;
 use crate::evaluate::{Stage, Status, Verdict};
 use crate::labels::{DocWord, doc_word, percent, type_label};
-use crate::labels::{progress_text as progress_cell, projection_text as projection_cell};
-use crate::output::{EvalView, baseline_cell, reason_cell, target_cell, value_text};
+use crate::labels::{NoBar, progress_text as progress_cell};
+use crate::output::{EvalView, baseline_cell, note_text, projection_cell, reason_cell, target_cell, value_text};
 use crate::problem::Problem;
 use crate::progress::Point;
 use crate::target::Cmp;
@@ -304,8 +304,11 @@ fn indicators(inputs: &Inputs, verdicts: &[&Verdict]) -> Section {
         column(w(DocWord::Value), ColumnKind::Number, 7),
         column(w(DocWord::Completion), ColumnKind::Number, 8),
     ];
+    // No projection once the target year is measured (issue 21): the column is progress only.
+    let final_stage = report.evaluation.stage == Stage::Final;
     if with_progress {
-        columns.push(column(w(DocWord::ProgressProjection), ColumnKind::Text, 18));
+        let title = if final_stage { DocWord::Progress } else { DocWord::ProgressProjection };
+        columns.push(column(w(title), ColumnKind::Text, 18));
     }
     columns.push(column(w(DocWord::Status), ColumnKind::Status, 8));
     columns.push(column(w(DocWord::Note), ColumnKind::Text, 15));
@@ -324,7 +327,7 @@ fn indicators(inputs: &Inputs, verdicts: &[&Verdict]) -> Section {
                 completion_text(v),
             ];
             if with_progress {
-                cells.push(progress_text(v, lang));
+                cells.push(progress_text(ind, v, report.evaluation.year, lang));
             }
             cells.push(crate::labels::status_word(report.catalog, v.status, lang).into_owned());
             cells.push(note_cell(inputs, v));
@@ -332,43 +335,83 @@ fn indicators(inputs: &Inputs, verdicts: &[&Verdict]) -> Section {
         },
     );
     let mut blocks = vec![Block::Table(Table { id: "indicators", columns, groups, wide: true })];
-    let charts: Vec<IndicatorChart> = verdicts.iter().filter_map(|v| indicator_chart(report, v)).collect();
-    if !charts.is_empty() {
+    let mut charts = Vec::new();
+    let mut unchartable: Vec<(NoBar, String)> = Vec::new();
+    for v in verdicts {
+        match indicator_chart(report, v) {
+            Ok(chart) => charts.push(chart),
+            Err(why) => {
+                if let Some(ind) = report.catalog.indicator(&v.indicator) {
+                    unchartable.push((why, doc_label(report.catalog, ind)));
+                }
+            }
+        }
+    }
+    if !charts.is_empty() || !unchartable.is_empty() {
         blocks.push(Block::Subheading(w(DocWord::ChartsHeading)));
         blocks.push(Block::Paragraph(crate::labels::chart_key(report.evaluation.stage, lang).into()));
+    }
+    if !charts.is_empty() {
         blocks.push(Block::IndicatorCharts(charts));
+    }
+    // Every indicator without a chart is named, with why (issue 21).
+    let groups: Vec<(NoBar, Vec<String>)> = NoBar::ALL
+        .iter()
+        .map(|&why| (why, unchartable.iter().filter(|(w, _)| *w == why).map(|(_, l)| l.clone()).collect()))
+        .filter(|(_, labels): &(NoBar, Vec<String>)| !labels.is_empty())
+        .collect();
+    if !groups.is_empty() {
+        blocks.push(Block::Paragraph(crate::labels::no_chart_sentence(&groups, lang)));
     }
     Section { id: "indicators", heading: w(DocWord::IndicatorsHeading), blocks }
 }
 
-/// Why the verdict is what it is, and what the data file noted on the row.
+/// Why the verdict is what it is, the plan's own figure where the row counts from 0 instead, and what
+/// the data file noted on the row.
 fn note_cell(inputs: &Inputs, v: &Verdict) -> String {
     let lang = inputs.report.lang;
-    let reason = reason_cell(v, lang);
+    let reason = match inputs.report.catalog.indicator(&v.indicator) {
+        Some(ind) => note_text(ind, v, lang),
+        None => reason_cell(v, lang),
+    };
     match inputs.notes.get(&(v.county.to_string(), v.indicator.to_string())) {
         None => reason,
         Some(note) => {
             let note = format!("{}{note}", doc_word(DocWord::DataNote, lang));
-            if reason.is_empty() { note } else { format!("{reason}; {note}") }
+            let separator = crate::labels::word(crate::labels::Word::Separator, lang);
+            if reason.is_empty() { note } else { format!("{reason}{separator}{note}") }
         }
     }
 }
 
-/// Completion as a percentage, a dash where it is not defined.
+/// Completion as a percentage, a dash where it is not defined. A completion that rounds to 100% while the
+/// target is not met shows one decimal (99.6%), so that it never reads as done beside 未达标.
 pub(crate) fn completion_text(v: &Verdict) -> String {
-    v.completion.map_or("—".into(), percent)
+    let Some(c) = v.completion else { return "—".into() };
+    let met = v.target.rule.zip(v.value).is_some_and(|(r, x)| r.is_met_by(x));
+    if met || percent(c) != "100%" || c >= 1.0 {
+        return percent(c);
+    }
+    // The fewest decimals that stay below 100: 99.6%, 99.96% ….
+    let pct = c * 100.0;
+    (1..=6)
+        .map(|places| (places, (pct * 10f64.powi(places)).round() / 10f64.powi(places)))
+        .find(|&(_, x)| x < 100.0)
+        .map_or_else(|| format!("{pct}%"), |(places, x)| format!("{x:.0$}%", places as usize))
 }
 
 fn column(title: String, kind: ColumnKind, width: u16) -> Column {
     Column { title, kind, width }
 }
 
-fn progress_text(v: &Verdict, lang: Lang) -> String {
+/// The progress category, and the projection while the year projected to is still ahead.
+fn progress_text(ind: &Indicator, v: &Verdict, year: i32, lang: Lang) -> String {
     match v.progress.as_ref() {
         None => "—".into(),
+        Some(p) if p.projection.year <= year => progress_cell(Some(p), lang),
         Some(p) => {
             let separator = doc_word(DocWord::CellSeparator, lang);
-            format!("{}{separator}{}", progress_cell(Some(p), lang), projection_cell(Some(p), lang))
+            format!("{}{separator}{}", progress_cell(Some(p), lang), projection_cell(ind, v, year, lang))
         }
     }
 }
@@ -395,38 +438,74 @@ fn grouped(
     groups
 }
 
-/// The chart of one indicator with a numeric target, a baseline (or a cumulative start) and a value.
-fn indicator_chart(report: &EvalView, v: &Verdict) -> Option<IndicatorChart> {
-    let ind = report.catalog.indicator(&v.indicator)?;
-    let rule = v.target.rule?;
-    let value = v.value?;
+/// The chart of one indicator with a numeric target, a baseline (or a cumulative start) and a value: a
+/// bar from the baseline to the target with the value on it, and the series when there are three years
+/// or more. Every such indicator gets its bar, a level to hold too (the baseline already meets the target:
+/// no completion, but the value still stands on the axis); one without a bar and a series says why.
+fn indicator_chart(report: &EvalView, v: &Verdict) -> Result<IndicatorChart, NoBar> {
+    let ind = report.catalog.indicator(&v.indicator).ok_or(NoBar::Qualitative)?;
     let start = if ind.cumulative { Some(0.0) } else { v.baseline };
     let e = report.evaluation;
-    // A level to hold (the baseline already meets the target) has no distance to draw: no completion, no bar.
-    let bar = start.filter(|_| v.completion.is_some()).map(|baseline| Bar {
-        baseline,
-        target: rule.value,
-        value,
-        // Only where 序时进度 judged the value: not for a level to hold, nor a target judged as final.
-        mark: (e.stage == Stage::Midterm
-            && v.completion.is_some()
-            && v.status != Status::Pass
-            && v.status != Status::Fail)
-            .then_some(baseline + e.elapsed_share * (rule.value - baseline)),
-    });
+    let rule = v.target.rule;
+    let why = match (rule, v.value, start) {
+        (None, _, _) => Some(no_target(v)),
+        (Some(_), None, _) => Some(NoBar::NoValue),
+        (Some(_), Some(_), None) => Some(NoBar::NoBaseline),
+        _ => None,
+    };
+    let bar = match (rule, v.value, start) {
+        (Some(rule), Some(value), Some(baseline)) => Some(Bar {
+            baseline,
+            target: rule.value,
+            value,
+            // Only where 序时进度 judged the value: not for a level to hold, nor a target judged as final.
+            mark: (e.stage == Stage::Midterm
+                && v.completion.is_some()
+                && v.status != Status::Pass
+                && v.status != Status::Fail)
+                .then_some(baseline + e.elapsed_share * (rule.value - baseline)),
+        }),
+        _ => None,
+    };
     let series = if v.series.len() >= 3 { v.series.clone() } else { Vec::new() };
     if bar.is_none() && series.is_empty() {
-        return None;
+        return Err(why.unwrap_or(NoBar::Qualitative));
     }
-    Some(IndicatorChart {
+    let held = bar.is_some() && v.completion.is_none();
+    let why = match (why, held) {
+        (Some(why), _) => Some(why),
+        (None, true) => Some(NoBar::Held),
+        (None, false) => None,
+    };
+    Ok(IndicatorChart {
         indicator: ind.id.clone(),
-        label: ind.label(report.catalog),
+        label: doc_label(report.catalog, ind),
         name: ind.display_name(),
-        caption: text::chart_caption(ind, v, start, &series, report.lang),
+        caption: text::chart_caption(ind, v, why, &series, report.lang),
         status: v.status,
         bar,
         series,
     })
+}
+
+/// Why an indicator with no numeric target has no bar: the target the province has not sent, a reference
+/// value not supplied, a trend or other words that are not a number.
+fn no_target(v: &Verdict) -> NoBar {
+    use crate::evaluate::Reason;
+    match &v.reason {
+        Some(Reason::ProvinceNotSupplied) => NoBar::ProvinceTarget,
+        Some(Reason::NoBaseline | Reason::NoAreaBaseline { .. }) => NoBar::NoBaseline,
+        Some(Reason::ReferenceNotSupplied { .. }) => NoBar::Reference,
+        Some(Reason::NeedsSeries | Reason::Trend { .. }) => NoBar::Trend,
+        _ => NoBar::Qualitative,
+    }
+}
+
+/// The number (序号) a reader sees for an indicator: the plan's, or for a task of the body that has none,
+/// where the plan writes it (第三章第二节) — never the catalogue's internal id (issue 21).
+pub(crate) fn doc_label(catalog: &Catalog, ind: &Indicator) -> String {
+    let label = ind.label(catalog);
+    if label == ind.id { ind.source.clone() } else { label }
 }
 
 /// The most areas the areas × indicators table of the document holds: the Word report of 3,000 areas
@@ -486,12 +565,38 @@ fn appendix(inputs: &Inputs, headline: &[&Verdict]) -> Section {
     Section { id: "method", heading: w(DocWord::AppendixHeading), blocks }
 }
 
-/// The distance from a value to its rule's threshold, when the value does not meet it.
+/// What the analyst could supply so that an indicator can be judged: one line each, for `report` to
+/// print on stderr. The document itself states the fact only (规划未给出基准值), as a report a section
+/// chief forwards must not carry instructions to its analyst (issue 21).
+pub fn analyst_notes(report: &EvalView) -> Vec<String> {
+    let lang = report.lang;
+    report
+        .headline()
+        .into_iter()
+        .filter_map(|v| {
+            let r = v.reason.as_ref()?;
+            let advice = crate::labels::reason_advice(r, lang)?;
+            let ind = report.catalog.indicator(&v.indicator)?;
+            let reason = crate::labels::reason(r, lang);
+            Some(crate::labels::analyst_note(
+                &doc_label(report.catalog, ind),
+                &ind.display_name(),
+                &reason,
+                advice,
+                lang,
+            ))
+        })
+        .collect()
+}
+
+/// The distance from a value to its rule's threshold, when the value does not meet it: from the value as
+/// the table shows it ([`value_text`]), so that a reader who subtracts the two figures printed gets it.
 pub(crate) fn gap(v: &Verdict) -> Option<f64> {
     let (rule, value) = (v.target.rule?, v.value?);
     if rule.is_met_by(value) {
         return None;
     }
+    let value = value_text(v).parse::<f64>().unwrap_or(value);
     Some(match rule.cmp {
         Cmp::AtLeast | Cmp::Above | Cmp::Equal => rule.value - value,
         Cmp::AtMost | Cmp::Below => value - rule.value,
@@ -551,6 +656,29 @@ mod tests {
         Document::build(&inputs)
     }
 
+    /// The items of 五 on the indicators off track.
+    fn off_track_items(d: &Document) -> Vec<String> {
+        let problems = d.sections.iter().find(|s| s.id == "problems").unwrap();
+        let items = problems.blocks.iter().find_map(|b| match b {
+            Block::Bullets(items) => Some(items.clone()),
+            _ => None,
+        });
+        items.unwrap_or_else(|| panic!("{:?}", problems.blocks))
+    }
+
+    #[test]
+    fn completion_never_reads_100_percent_beside_a_shortfall_and_gaps_use_the_shown_value() {
+        // Green villages: baseline 64.4, ≥80. At 79.94 completion is 99.6%: "100%" would say done.
+        let d = document(vec![m("全市", "green_village_share", 2025, 79.94)], 2025);
+        let item = off_track_items(&d).into_iter().find(|i| i.contains("绿盈乡村")).unwrap();
+        assert!(item.contains("完成度99.6%") && item.contains("距目标尚差0.06个百分点"), "{item}");
+        // 70.025 shows as 70.03 (two decimals, half away from zero) and is 4.97 short of 75, as the reader
+        // subtracts it, not 4.975 → 4.98.
+        let d = document(vec![m("全市", "park_green_ratio", 2025, 14.025)], 2025);
+        let item = off_track_items(&d).into_iter().find(|i| i.contains("园区绿地率")).unwrap();
+        assert!(item.contains("本期值14.03") && item.contains("距目标尚差0.97个百分点"), "{item}");
+    }
+
     #[test]
     fn the_midterm_bar_marks_the_value_due_by_now() {
         let d = document(vec![m("全市", "green_village_share", 2023, 70.0)], 2023);
@@ -575,15 +703,19 @@ mod tests {
             _ => None,
         });
         let items = items.unwrap_or_else(|| panic!("{:?}", problems.blocks));
-        // ≤10 at 12 is 2 over; ≥80 at 75 is 5 under.
-        assert!(items.iter().any(|i| i.contains("地下水") && i.contains("尚差2%")), "{items:?}");
-        assert!(items.iter().any(|i| i.contains("绿盈乡村") && i.contains("尚差5%")), "{items:?}");
+        // ≤10 at 12 is 2 over; ≥80 at 75 is 5 under: differences of percentages, in 个百分点.
+        assert!(items.iter().any(|i| i.contains("地下水") && i.contains("尚差2个百分点")), "{items:?}");
+        assert!(items.iter().any(|i| i.contains("绿盈乡村") && i.contains("尚差5个百分点")), "{items:?}");
         let charts = d.sections.iter().flat_map(|s| &s.blocks).find_map(|b| match b {
             Block::IndicatorCharts(c) => Some(c),
             _ => None,
         });
         let charts = charts.unwrap();
-        assert_eq!(charts.len(), 1, "a level to hold (groundwater) has no bar");
-        assert!(charts[0].bar.is_some_and(|b| b.mark.is_none()));
+        // A level to hold (groundwater: 9.44 met ≤10) has its bar too, with no completion and a word why.
+        assert_eq!(charts.len(), 2, "{charts:?}");
+        assert!(charts.iter().all(|c| c.bar.is_some_and(|b| b.mark.is_none())));
+        let held = charts.iter().find(|c| c.indicator == "groundwater_class_v").unwrap();
+        assert_eq!(held.bar.map(|b| (b.baseline, b.target, b.value)), Some((9.44, 10.0, 12.0)));
+        assert!(held.caption.ends_with("基准年已达标，按水平判定"), "{}", held.caption);
     }
 }

@@ -363,7 +363,7 @@ pub(super) fn areas(report: &EvalView) -> Vec<Block> {
     };
     let mut blocks = vec![
         Block::Subheading(part_word(PartWord::AreasSubheading, lang).into()),
-        Block::Paragraph(text::areas_sentence(&matrix, lang)),
+        Block::Paragraph(text::areas_sentence(&matrix, e.stage, lang)),
     ];
     // Which target: the city's, unless the targets file gave the area its own.
     let mut own: BTreeMap<usize, Vec<String>> = BTreeMap::new();

@@ -8,8 +8,8 @@ use super::{Matrix, gap};
 use crate::Lang;
 use crate::catalog::{Indicator, IndicatorType};
 use crate::evaluate::{Reason, Stage, Status, Summary, Verdict};
-use crate::labels::{self, AttentionHead, Unjudged, judged_phrase, lead_count, num, projection_text, unjudged_phrase};
-use crate::output::{EvalView, value_text};
+use crate::labels::{self, AttentionHead, NoBar, Unjudged, judged_phrase, lead_count, unjudged_phrase};
+use crate::output::{EvalView, baseline_cell, cumulative_note, projection_cell, value_text};
 use crate::progress::Point;
 
 /// The order statuses are counted in: the good news first, then what is off track, then what cannot be said.
@@ -101,38 +101,60 @@ pub(super) fn closing(report: &EvalView, headline: &[&Verdict]) -> Vec<super::Bl
     out.into_iter().map(super::Block::Paragraph).collect()
 }
 
-/// "基准64.4 → 目标≥80，本期73.67，完成度59%".
-pub(super) fn chart_caption(ind: &Indicator, v: &Verdict, start: Option<f64>, series: &[Point], lang: Lang) -> String {
+/// "基准64.4 → 目标≥80%，本期73.67，完成度59%", with the baseline as the table shows it (`/` where the plan
+/// gives none, `0（2021年起累计）` for a cumulative row) and why there is no bar or no completion.
+pub(super) fn chart_caption(ind: &Indicator, v: &Verdict, why: Option<NoBar>, series: &[Point], lang: Lang) -> String {
     let years = series.first().zip(series.last()).map(|(a, z)| (a.year, z.year));
-    let target = v.target.rule.map(|r| r.to_string()).unwrap_or_else(|| v.target.text.to_string());
-    let from = start.map_or("—".to_string(), num);
-    let (value, completion) = (value_text(v), super::completion_text(v));
-    labels::chart_caption(&from, &target, &ind.unit, &value, &completion, years, lang)
+    // The unit follows a number only, never the plan's words (不降低, 完成省下达目标).
+    let (target, unit) = match v.target.rule {
+        Some(r) => (r.to_string(), ind.unit.as_str()),
+        None => (v.target.text.to_string(), ""),
+    };
+    let from = baseline_cell(ind, v, lang).shown();
+    let value = value_text(v);
+    let completion = v.completion.map(|_| super::completion_text(v));
+    let why = why.map(|w| labels::no_bar(w, lang));
+    let figures = labels::ChartFigures {
+        from: &from,
+        target: &target,
+        unit,
+        value: &value,
+        completion: completion.as_deref(),
+        why,
+        years,
+    };
+    labels::chart_caption(&figures, lang)
 }
 
-/// One indicator off track: its figures, the gap to the target, the projection and the reason.
+/// One indicator off track: its figures as the table shows them (the same baseline, values at the
+/// table's precision), the gap to the target (in 个百分点 for a percentage), the projection while the
+/// target year is ahead, and the reason.
 pub(super) fn attention_item(report: &EvalView, ind: &Indicator, v: &Verdict) -> String {
     let lang = report.lang;
     let e = report.evaluation;
     let head = AttentionHead {
-        label: &ind.label(report.catalog),
+        label: &super::doc_label(report.catalog, ind),
         name: &ind.display_name(),
         kind: ind.kind,
         status: &labels::status_word(report.catalog, v.status, lang),
         value: &value_text(v),
-        baseline: &v.baseline.map_or("—".to_string(), num),
+        baseline: &baseline_cell(ind, v, lang).shown(),
         target: &v.target.rule.map(|r| r.to_string()).unwrap_or_else(|| v.target.text.to_string()),
     };
     let mut parts = vec![labels::attention_head(&head, lang)];
-    if let Some(c) = v.completion {
-        parts.push(labels::attention_completion(c, e.stage, e.elapsed_share, lang));
+    if let Some(note) = cumulative_note(ind, v, lang) {
+        parts.push(note);
+    }
+    if v.completion.is_some() {
+        parts.push(labels::attention_completion(&super::completion_text(v), e.stage, e.elapsed_share, lang));
     }
     if let Some(g) = gap(v) {
-        parts.push(labels::attention_gap(g, &ind.unit, lang));
+        parts.push(labels::attention_gap(g, &ind.unit, labels::in_percent(&ind.unit, &ind.name), lang));
     }
-    // A projection says something only before the target year.
-    if v.progress.as_ref().is_some_and(|p| p.projection.year > e.year) {
-        parts.push(projection_text(v.progress.as_deref(), lang));
+    // A projection says something only before the year it projects to.
+    let projection = projection_cell(ind, v, e.year, lang);
+    if v.progress.is_some() && projection != "—" {
+        parts.push(projection);
     }
     if let Some(r) = &v.reason {
         parts.push(labels::reason(r, lang));
@@ -141,7 +163,7 @@ pub(super) fn attention_item(report: &EvalView, ind: &Indicator, v: &Verdict) ->
 }
 
 /// Which areas have the most binding indicators off track.
-pub(super) fn areas_sentence(matrix: &Matrix, lang: Lang) -> String {
+pub(super) fn areas_sentence(matrix: &Matrix, stage: Stage, lang: Lang) -> String {
     let mut off: Vec<(&str, usize)> = matrix
         .rows
         .iter()
@@ -149,7 +171,7 @@ pub(super) fn areas_sentence(matrix: &Matrix, lang: Lang) -> String {
         .map(|r| (r.area.as_str(), r.binding_off_track))
         .collect();
     off.sort_by_key(|a| std::cmp::Reverse(a.1));
-    labels::areas_sentence(matrix.rows.len(), &off, lang)
+    labels::areas_sentence(matrix.rows.len(), &off, stage, lang)
 }
 
 /// 附：数据与方法 — the rules of README.md's "Statuses", said briefly.
