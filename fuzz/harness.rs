@@ -67,6 +67,48 @@ pub fn ods_file(bytes: &[u8]) {
     check(load_bytes("2023.ods", file, &CATALOG, &options(pick)));
 }
 
+/// The .xlsb reader: the bytes as one part of SheetJS's `cells-2023.xlsb` (tests/data/workbooks),
+/// the others kept, so mutations reach the record walks and calamine past the zip's checksums: the
+/// sheet, the styles, the shared strings or the workbook part by the first byte's bits 2-4, or the
+/// whole file.
+pub fn xlsb_file(bytes: &[u8]) {
+    let Some((&pick, bytes)) = bytes.split_first() else { return };
+    let part = ["xl/worksheets/sheet1.bin", "xl/styles.bin", "xl/sharedStrings.bin", "xl/workbook.bin"]
+        .get(usize::from(pick >> 2) % 5)
+        .copied();
+    let file = match part {
+        Some(part) => xlsb(part, bytes),
+        None => bytes.to_vec(),
+    };
+    check(load_bytes("2023.xlsb", file, &CATALOG, &options(pick)));
+}
+
+/// The parts of the .xlsb the fuzzer's bytes go into.
+static XLSB_PARTS: LazyLock<Vec<(String, Vec<u8>)>> = LazyLock::new(|| {
+    use std::io::Read;
+    let bytes: &[u8] = include_bytes!("../tests/data/workbooks/cells-2023.xlsb");
+    let mut zip = zip::ZipArchive::new(std::io::Cursor::new(bytes)).expect("the fixture is a zip");
+    (0..zip.len())
+        .map(|i| {
+            let mut f = zip.by_index(i).expect("a part");
+            let mut b = Vec::new();
+            f.read_to_end(&mut b).expect("a part reads");
+            (f.name().expect("a name").to_string(), b)
+        })
+        .collect()
+});
+
+/// `cells-2023.xlsb` with its part `part` replaced by `bytes`.
+fn xlsb(part: &str, bytes: &[u8]) -> Vec<u8> {
+    let mut zip = zip::ZipWriter::new(std::io::Cursor::new(Vec::new()));
+    let stored = zip::write::SimpleFileOptions::default().compression_method(zip::CompressionMethod::Stored);
+    for (name, b) in XLSB_PARTS.iter() {
+        zip.start_file(name.as_str(), stored).expect("a part starts");
+        zip.write_all(if name == part { bytes } else { b }).expect("a part is written");
+    }
+    zip.finish().expect("the zip closes").into_inner()
+}
+
 /// Every sheet, or the active one, by the second bit of the first byte.
 fn options(pick: u8) -> LoadOptions {
     let mut opts = LoadOptions::default();

@@ -223,7 +223,7 @@ pub enum ProjectExpected {
 /// What a workbook, its structure or its sheets should have been (`Expected::Book`).
 #[derive(Debug, Clone, PartialEq)]
 pub enum BookExpected {
-    /// A format plan-check reads (.csv, .xlsx, .xls, .ods).
+    /// A format plan-check reads (.csv, .xlsx, .xlsb, .xls, .ods).
     ReadFormat,
     /// A compound file (OLE) whose sectors and chains are whole.
     CompoundFile,
@@ -243,6 +243,25 @@ pub enum BookExpected {
     OdsContent,
     /// Only the sheet `read` is read; `--all-sheets` reads every visible one.
     OneSheetRead { read: String },
+    /// The sheet Excel opens on is hidden (or no worksheet): `read`, the first visible worksheet, is
+    /// read instead.
+    HiddenActive { read: String },
+    /// .xlsb: parts whose records (a type, a length, that many bytes) each end within the part.
+    BinaryRecords,
+    /// .xlsb: each sheet named in `xl/workbook.bin` with its part in `xl/_rels/workbook.bin.rels`
+    /// and in the zip.
+    SheetPart,
+    /// .xlsb: a cell record as long as its kind needs, its string within it, on a row and column of
+    /// Excel's grid.
+    CellRecord,
+    /// .xlsb: a sheet's state 0 (visible), 1 (hidden) or 2 (very hidden).
+    SheetState,
+    /// .xlsb: a sheet's dimensions (BrtWsDim) whose first row and column come before its last.
+    SheetDimensions,
+    /// A form's units row: the catalogue's unit `unit` of indicator `id`.
+    FormUnit { id: String, unit: String },
+    /// .xlsb: a shared string index within the shared strings table, which holds `count` strings.
+    SharedString { count: u64 },
 }
 
 /// What is wrong in the keys other plans' tables need: `[plan]`'s `official_row`, `level` and
@@ -713,6 +732,7 @@ pub enum Code {
     NoSource,
     YearOutsidePlan,
     YearMismatch,
+    UnitMismatch,
 }
 
 impl Code {
@@ -731,7 +751,7 @@ impl Code {
     ];
 
     /// Every code of a data file, in the order the tables of docs/problems.md and docs/limits.md list them.
-    pub const ALL: [Code; 33] = [
+    pub const ALL: [Code; 34] = [
         Code::Encoding,
         Code::EmptyFile,
         Code::MissingColumn,
@@ -765,6 +785,7 @@ impl Code {
         Code::InvestedAbovePlanned,
         Code::YearOutsidePlan,
         Code::YearMismatch,
+        Code::UnitMismatch,
     ];
 
     pub fn as_str(self) -> &'static str {
@@ -811,6 +832,7 @@ impl Code {
             Code::NoSource => "no-source",
             Code::YearOutsidePlan => "year-outside-plan",
             Code::YearMismatch => "year-mismatch",
+            Code::UnitMismatch => "unit-mismatch",
         }
     }
 }

@@ -67,3 +67,8 @@ fn xls_file_inputs_replay() {
 fn ods_file_inputs_replay() {
     replay("ods_file", harness::ods_file);
 }
+
+#[test]
+fn xlsb_file_inputs_replay() {
+    replay("xlsb_file", harness::xlsb_file);
+}

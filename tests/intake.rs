@@ -337,6 +337,18 @@ const CASES: &[Case] = &[
         problems: &[("unread-sheet", "warning", None, None), ("ratio-without-parts", "warning", Some(2), None)],
         rows: (1, 1, 0),
     },
+    Case {
+        // A form whose units row says 公顷 over 森林覆盖率 (a share in %); （％） over 绿盈乡村比例 is %.
+        file: "unit-mismatch-2023.csv",
+        args: &[],
+        exit: 1,
+        problems: &[
+            ("unit-mismatch", "error", Some(3), Some(2)),
+            ("ratio-without-parts", "warning", Some(4), None),
+            ("ratio-without-parts", "warning", Some(4), None),
+        ],
+        rows: (1, 1, 0),
+    },
 ];
 
 #[test]

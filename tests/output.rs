@@ -100,7 +100,7 @@ fn the_workbook_has_a_sheet_per_table_numbers_as_numbers_and_coloured_statuses()
     run_in(dir.path(), &["eval", &root().join(DATA).display().to_string(), "-o", "report.xlsx"]).code(0);
     let bytes = std::fs::read(dir.path().join("report.xlsx")).unwrap();
     let mut book: Xlsx<_> = Xlsx::new(Cursor::new(bytes)).unwrap();
-    assert_eq!(book.sheet_names(), ["城市层面", "各地区", "汇总", "about"]);
+    assert_eq!(book.sheet_names(), ["城市层面", "各地区", "汇总", "说明"]);
     let city = book.worksheet_range("城市层面").unwrap();
     let header: Vec<String> = city.rows().next().unwrap().iter().map(|c| c.to_string()).collect();
     let col = |name: &str| header.iter().position(|h| h == name).unwrap();

@@ -29,6 +29,15 @@ const ALLOWED: &[(&str, &str, &str)] = &[
     ("target.rs", "＜", "a strict target written with a full-width sign (input)"),
     ("cli.rs", "任务", "a hidden alias --type accepts for 重点任务 (input)"),
     ("output/format/table.rs", "\u{3000}", "the ideographic space, where wrapped lines may break (layout)"),
+    // Line breaking (避头尾, issue 21): the signs that hold to a figure, the punctuation that never starts a
+    // line and the punctuation that never ends one (layout, not words).
+    ("output/format/table.rs", "≥≤＞＜±‰℃°²³×～−·μ", "signs that stay with the figure beside them (layout)"),
+    (
+        "output/format/table.rs",
+        "）】」』》〉〕］｝〗，。、；：！？％”’…·)]},.;:!?%",
+        "closing punctuation, never at a line's start (layout)",
+    ),
+    ("output/format/table.rs", "（【「『《〈〔［｛〖“‘([{", "opening punctuation, never at a line's end (layout)"),
     // Examples of the plan's own source names inside English error texts, and the plan's type names in
     // `--help`: both belong to the errors and settings part of issue 18 (src/cli.rs, the errors of
     // src/catalog.rs), done on another branch.
@@ -58,8 +67,14 @@ const ALLOWED: &[(&str, &str, &str)] = &[
 
 /// The fonts the Word and HTML document name (`src/report/`), the fonts' own names; a literal of
 /// `src/report/` whose only Chinese is these names (a style sheet, a font table) is not words.
-const FONTS: &[(&str, &str)] =
-    &[("宋体", "SimSun, the tables"), ("仿宋", "FangSong, the body"), ("黑体", "SimHei, the headings")];
+const FONTS: &[(&str, &str)] = &[
+    ("方正小标宋简体", "FZXiaoBiaoSong, the title (GB/T 9704)"),
+    ("仿宋_GB2312", "FangSong_GB2312, the body (GB/T 9704)"),
+    ("楷体_GB2312", "KaiTi_GB2312, the second-level headings (GB/T 9704)"),
+    ("宋体", "SimSun, the tables"),
+    ("仿宋", "FangSong, the body"),
+    ("黑体", "SimHei, the headings"),
+];
 
 /// A Chinese character: CJK ideographs (and their extensions and compatibility forms), CJK punctuation,
 /// and the full-width forms Chinese text writes (，：（） …).

@@ -3,6 +3,8 @@
 //! The hostile `.xls` files are built here, byte by byte, inside a compound file the `cfb` crate writes.
 
 mod common;
+#[path = "hostile/files.rs"]
+mod files;
 
 use std::io::{Cursor, Write};
 use std::path::Path;
@@ -466,4 +468,81 @@ fn an_ods_reads_percentages_as_shown_and_refuses_what_its_repeats_would_build() 
         assert_eq!((p.len(), p[0].0.as_str()), (1, "too-large"), "{doc:#}");
         assert!(p[0].4.contains(limit), "{doc:#}");
     }
+}
+
+// ---- The sheet Excel opens on, hidden ----
+
+#[test]
+fn a_hidden_active_sheet_is_not_read_and_a_warning_names_it_and_the_sheet_read() {
+    let dir = tempfile::tempdir().unwrap();
+    let sheet = |v: &str| files::wide("beautiful_bays", &[("全市", files::number("B2", v, 0))]);
+    let book = files::Book {
+        sheets: vec![
+            files::Sheet { name: "old", hidden: true, data: sheet("99") },
+            files::Sheet { name: "2023", hidden: false, data: sheet("10") },
+        ],
+        active: 0,
+        strings: String::new(),
+        sst_attrs: String::new(),
+        deflate: false,
+    };
+    std::fs::write(dir.path().join("hidden-2023.xlsx"), book.bytes()).unwrap();
+    std::fs::write(dir.path().join("shown-2023.xlsx"), files::Book { active: 1, ..book }.bytes()).unwrap();
+    // The .xls writer here gives no WINDOW1: the first sheet, hidden, is the one Excel opens on.
+    let stream = workbook_stream(&[
+        ("old", true, forest_sheet(&[("晋江市", 50.0)], 0)),
+        ("2023", false, forest_sheet(&[("晋江市", 58.0)], 0)),
+    ]);
+    std::fs::write(dir.path().join("hidden-2023.xls"), compound(&stream)).unwrap();
+    for file in ["hidden-2023.xlsx", "hidden-2023.xls"] {
+        let (r, doc) = validate_json(dir.path(), &[file]);
+        r.code(0);
+        let p = problems(&doc);
+        assert_eq!(p.len(), 1, "{doc:#}");
+        assert_eq!((p[0].0.as_str(), p[0].3.as_str()), ("unread-sheet", "sheet \"old\" (hidden)"), "{doc:#}");
+        assert!(p[0].4.contains("sheet \"2023\", the first visible one, is read"), "{doc:#}");
+        // Named, or every visible sheet read: a choice, no warning.
+        for args in [["--sheet", "old"], ["--sheet", "2023"]] {
+            let (_, doc) = validate_json(dir.path(), &[&[file][..], &args[..]].concat());
+            assert!(problems(&doc).iter().all(|p| p.0 != "unread-sheet"), "{args:?} {doc:#}");
+        }
+        let (_, doc) = validate_json(dir.path(), &[file, "--all-sheets"]);
+        assert!(problems(&doc).iter().all(|p| p.0 != "unread-sheet"), "{doc:#}");
+    }
+    let (_, doc) = validate_json(dir.path(), &["shown-2023.xlsx"]);
+    assert!(problems(&doc).is_empty(), "the visible active sheet: {doc:#}");
+    common::run_in(dir.path(), &["validate", "hidden-2023.xlsx"]).stdout_has("第一个可见工作表“2023”");
+}
+
+// ---- A form's units row against the catalogue ----
+
+#[test]
+fn a_units_row_is_compared_with_the_catalogue_once_folded() {
+    let dir = tempfile::tempdir().unwrap();
+    let form = |units: &str| {
+        format!(
+            "泉州市2023年生态环境保护指标填报表（晋江市）,,,\n县市区,森林覆盖率(%),中心市区细颗粒物年均浓度,美丽海湾数量\n{units}\n晋江市,58.1,19.8,1\n"
+        )
+    };
+    // ％, μg/m³ with a micro sign, or the units bare: the catalogue's % and μg/m3 as offices write them.
+    std::fs::write(dir.path().join("ok-2023.csv"), form(",（％）,（µg/m³）,（个）")).unwrap();
+    std::fs::write(dir.path().join("ok2-2023.csv"), form("单位,%,μg/m3,")).unwrap();
+    for file in ["ok-2023.csv", "ok2-2023.csv"] {
+        let (_, doc) = validate_json(dir.path(), &[file]);
+        assert!(problems(&doc).iter().all(|p| p.0 != "unit-mismatch"), "{file}: {doc:#}");
+        assert_eq!(doc["files"][0]["header_row"], 2, "the units row is no data: {doc:#}");
+        assert_eq!(doc["files"][0]["rows_read"], 1, "the units row is no data: {doc:#}");
+    }
+    // 公顷 over a share in %, mg/m3 over μg/m3: each named with its row, column, header and both units.
+    std::fs::write(dir.path().join("bad-2023.csv"), form(",（公顷）,(mg/m3),（个）")).unwrap();
+    let (r, doc) = validate_json(dir.path(), &["bad-2023.csv"]);
+    r.code(1);
+    let p: Vec<Found> = problems(&doc).into_iter().filter(|p| p.0 == "unit-mismatch").collect();
+    let shown: Vec<_> = p.iter().map(|p| (p.1, p.2, p.3.as_str())).collect();
+    assert_eq!(shown, [(Some(3), Some(2), "（公顷）"), (Some(3), Some(3), "(mg/m3)")], "{doc:#}");
+    assert!(p[0].4.contains("forest_coverage, \"%\""), "{doc:#}");
+    assert!(p[1].4.contains("\"μg/m3\""), "{doc:#}");
+    let problem = &doc["problems"].as_array().unwrap().iter().find(|p| p["code"] == "unit-mismatch").unwrap();
+    assert_eq!((problem["field"].as_str(), problem["severity"].as_str()), (Some("森林覆盖率(%)"), Some("error")));
+    common::run_in(dir.path(), &["validate", "bad-2023.csv"]).stdout_has("单位与指标目录不符");
 }

@@ -40,6 +40,11 @@ pub fn run(s: &Eval, console: Console, out: &mut dyn Write, err: &mut dyn Write)
         data: super::is_illustrative(&data, s.input.read.follow_symlinks),
     };
     if let Some(line) = eval::verdict_line(&report, s.fail_on, sample) {
+        // At a terminal the line comes after the table, not above a table that scrolls it away: standard
+        // output is buffered (main.rs), standard error is not. Piped, the two streams go their own ways.
+        if console.tty {
+            out.flush()?;
+        }
         writeln!(err, "{line}")?;
     }
     let findings = has_findings(&catalog, report.headline().into_iter(), s.fail_on);

@@ -184,6 +184,7 @@ mod reason;
 mod report;
 mod sentences;
 mod status;
+mod typography;
 mod workbooks;
 
 pub use ci::*;
@@ -202,6 +203,7 @@ pub use reason::*;
 pub use report::*;
 pub use sentences::*;
 pub use status::*;
+pub use typography::*;
 pub use workbooks::*;
 
 #[cfg(test)]

@@ -39,6 +39,7 @@ pub fn problem_title(code: Code, lang: Lang) -> &'static str {
         Code::Formula => ("公式取保存值", "formula values as saved"),
         Code::ForeignArea | Code::RatioWithoutParts => ("", ""),
         Code::UnreadSheet => return super::unread_sheet_title(lang),
+        Code::UnitMismatch => return super::unit_mismatch_title(lang),
         Code::UnknownProject => ("未知工程项目", "unknown project"),
         Code::UnknownStatus => ("未知建设状态", "unknown status"),
         Code::ProgressFalling => ("进度较上年回落", "progress falling"),

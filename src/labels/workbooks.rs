@@ -1,4 +1,4 @@
-//! The words of workbooks beyond .xlsx (.xls, .ods), their sheets, and the header row of a form
+//! The words of workbooks beyond .xlsx (.xls, .xlsb, .ods), their sheets, and the header row of a form
 //! (填报表): what a workbook should have been, which sheet was read, which row was the header, and
 //! which indicator a header written as offices write it was taken for.
 
@@ -10,14 +10,16 @@ pub fn unread_sheet_title(lang: Lang) -> &'static str {
     words(lang, "工作表未读取", "sheet not read")
 }
 
+/// The title of the `unit-mismatch` code.
+pub fn unit_mismatch_title(lang: Lang) -> &'static str {
+    words(lang, "单位与指标目录不符", "unit differs from the catalogue's")
+}
+
 /// What a workbook, its structure or a sheet should have been.
 pub fn book_expected(e: &BookExpected, lang: Lang) -> String {
     use BookExpected as B;
     let (zh, en) = match e {
-        B::ReadFormat => (
-            ".csv、.xlsx、.xls 或 .ods 文件；.xlsb 请另存为“Excel 工作簿（.xlsx）”",
-            "a .csv, .xlsx, .xls or .ods file; save an .xlsb as an Excel Workbook (.xlsx)",
-        ),
+        B::ReadFormat => (".csv、.xlsx、.xlsb、.xls 或 .ods 文件", "a .csv, .xlsx, .xlsb, .xls or .ods file"),
         B::CompoundFile => (
             "完整的 Excel 97-2003 工作簿（复合文档的扇区链完整、无循环）",
             "a whole Excel 97-2003 workbook (a compound file whose sector chains are whole, without a loop)",
@@ -55,6 +57,49 @@ pub fn book_expected(e: &BookExpected, lang: Lang) -> String {
                     "only sheet {read:?} is read; --all-sheets reads every visible sheet (a sheet named by a year \
                      dates its rows), --sheet NAME the one named"
                 ),
+            };
+        }
+        B::HiddenActive { read } => {
+            return match lang {
+                Lang::Zh => format!(
+                    "Excel 打开时显示的工作表为可见工作表；现读取第一个可见工作表“{read}”（--sheet NAME 读取指定工作表）"
+                ),
+                Lang::En => format!(
+                    "the sheet Excel opens on to be visible; sheet {read:?}, the first visible one, is read \
+                     instead (--sheet NAME reads the one named)"
+                ),
+            };
+        }
+        B::BinaryRecords => (
+            "完整的 .xlsb 工作簿：每个二进制部件中的记录（类型、长度及该长度的内容）都在部件内结束",
+            "a whole .xlsb workbook: each record of its binary parts (a type, a length, that many bytes) ending within its part",
+        ),
+        B::SheetPart => (
+            "xl/workbook.bin 中的每个工作表都在 xl/_rels/workbook.bin.rels 中有关系，其部件在压缩包内",
+            "each sheet of xl/workbook.bin with its relationship in xl/_rels/workbook.bin.rels and its part in the zip",
+        ),
+        B::CellRecord => (
+            "长度符合类型的单元格记录，字符串不超出记录，行列在 Excel 表格范围内",
+            "a cell record as long as its kind needs, its string within it, on a row and column of Excel's grid",
+        ),
+        B::SheetState => (
+            "工作表状态为 0（可见）、1（隐藏）或 2（深度隐藏）",
+            "a sheet state of 0 (visible), 1 (hidden) or 2 (very hidden)",
+        ),
+        B::SheetDimensions => (
+            "首行、首列不在末行、末列之后的工作表范围记录（BrtWsDim）",
+            "a sheet's dimensions (BrtWsDim) whose first row and column come before its last",
+        ),
+        B::FormUnit { id, unit } => {
+            return match lang {
+                Lang::Zh => format!("指标目录中 {id} 的单位“{unit}”，其下数值按此单位评估"),
+                Lang::En => format!("the catalogue's unit of {id}, {unit:?}, in which the values under it are judged"),
+            };
+        }
+        B::SharedString { count } => {
+            return match lang {
+                Lang::Zh => format!("共享字符串表内的序号（表中有 {count} 个字符串）"),
+                Lang::En => format!("an index within the shared strings table, which holds {count} strings"),
             };
         }
     };

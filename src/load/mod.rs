@@ -2,6 +2,7 @@
 //! (long or wide, see `rows`), and every problem is kept with its place: nothing is dropped, guessed
 //! or turned into zero.
 
+mod guard;
 mod limits;
 mod names;
 mod number;
@@ -13,8 +14,10 @@ mod records;
 mod rows;
 mod side;
 mod submission;
+mod units;
 mod workbook;
 mod xls;
+mod xlsb;
 mod years;
 
 use std::collections::HashMap;

@@ -29,7 +29,7 @@ const MAX_COLUMNS: u64 = 16_384;
 /// Reads an .ods workbook whose zip `workbook::measure` has measured.
 pub(super) fn read_ods(name: &str, bytes: Vec<u8>, pick: Pick, limits: &Limits) -> Result<Book, Problem> {
     let walked = walk(name, &bytes, limits)?;
-    let read = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+    let read = super::guard::catch(|| {
         let mut book: Ods<_> = calamine::open_workbook_from_rs(Cursor::new(bytes))
             .map_err(|e| unreadable(name, Expected::Workbook, &format!("{e}")))?;
         let metas = book.sheets_metadata().to_vec();
@@ -47,7 +47,7 @@ pub(super) fn read_ods(name: &str, bytes: Vec<u8>, pick: Pick, limits: &Limits) 
             grids.push((meta.clone(), range, formulas, percent));
         }
         workbook::book_from_ranges(name, metas, active, grids, pick, limits)
-    }));
+    });
     read.unwrap_or_else(|_| Err(unreadable(name, Expected::Workbook, "a workbook the reader cannot parse")))
 }
 

@@ -15,8 +15,8 @@ use crate::problem::{Code, Expected, Problem};
 /// What standard input is called in every message.
 pub const STDIN_NAME: &str = "<stdin>";
 
-/// The extensions of the files a folder is searched for.
-const DATA_EXTENSIONS: [&str; 4] = ["csv", "xlsx", "xlsm", "xls"];
+/// The extensions of the files a folder is searched for (`et` is WPS Spreadsheets' own).
+const DATA_EXTENSIONS: [&str; 7] = ["csv", "xlsx", "xlsm", "xlsb", "xls", "et", "ods"];
 
 /// One path to read, or why a command-line path gives none.
 pub enum Input {

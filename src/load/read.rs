@@ -134,8 +134,7 @@ pub struct ReadOptions {
     pub all_sheets: bool,
 }
 
-/// Workbooks by name (`et` is WPS Spreadsheets' own, BIFF8 inside); `xlsb` is named so that it is refused
-/// as what it is.
+/// Workbooks by name (`et` is WPS Spreadsheets' own, BIFF8 inside).
 const WORKBOOK_EXTENSIONS: [&str; 6] = ["xlsx", "xlsm", "xlsb", "xls", "et", "ods"];
 
 /// Whether a file's `encoding`, as [`Grid`] and the accounting give it, is the kind of a workbook.
@@ -241,8 +240,7 @@ pub fn grid_from_bytes(name: String, bytes: Vec<u8>, opts: &ReadOptions) -> Resu
     }
     if bytes.starts_with(b"PK\x03\x04") || ["xlsx", "xlsm", "xlsb", "ods"].contains(&ext.as_str()) {
         let (kind, book) = workbook::read_zip(&name, bytes, pick, &opts.limits)?;
-        let kind = if kind == workbook::ZipKind::Ods { "ods" } else { "xlsx" };
-        return Ok(Grid::from_book(name, kind, book, opts));
+        return Ok(Grid::from_book(name, kind.as_str(), book, opts));
     }
     if WORKBOOK_EXTENSIONS.contains(&ext.as_str()) {
         let found = "neither a compound file (Excel 97-2003, WPS) nor a zip workbook";

@@ -158,7 +158,13 @@ pub(super) fn read_rows(
     while let Some(row) = rows.next()? {
         // A form's units row under its header, and its footer (填表人 …): not data. A footer row
         // that names an area is data all the same, so nothing is dropped unseen.
-        if form && ((first && is_units_row(row, county_col, names)) || is_footer_row(row, county_col, names)) {
+        if form && first && is_units_row(row, county_col, names) {
+            first = false;
+            let columns = layout.indicators.iter().map(|&(col, _, ind)| (col, ind));
+            intake.data.problems.extend(super::units::units_row_problems(file, row, &header, columns));
+            continue;
+        }
+        if form && is_footer_row(row, county_col, names) {
             first = false;
             continue;
         }

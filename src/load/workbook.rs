@@ -58,7 +58,7 @@ pub struct Unread {
 }
 
 impl Unread {
-    fn new(name: String, mut rows: Vec<Row>) -> Unread {
+    pub(super) fn new(name: String, mut rows: Vec<Row>) -> Unread {
         let count = rows.len();
         rows.truncate(super::rows::HEADER_SEARCH);
         Unread { name, rows: count, head: rows }
@@ -76,15 +76,28 @@ pub struct Pick<'a> {
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum ZipKind {
     Xlsx,
+    Xlsb,
     Ods,
 }
 
-/// Reads a zip workbook (.xlsx, .xlsm, .ods) once it is measured: its kind, the sheets `pick` asks
+impl ZipKind {
+    /// The kind as the accounting and JSON `files[].encoding` name it.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            ZipKind::Xlsx => "xlsx",
+            ZipKind::Xlsb => "xlsb",
+            ZipKind::Ods => "ods",
+        }
+    }
+}
+
+/// Reads a zip workbook (.xlsx, .xlsm, .xlsb, .ods) once it is measured: its kind, the sheets `pick` asks
 /// for, and the rows of the other visible ones.
 pub fn read_zip(name: &str, bytes: Vec<u8>, pick: Pick, limits: &Limits) -> Result<(ZipKind, Book), Problem> {
     let parts = measure(name, &bytes, limits)?;
     let book = match parts.kind {
         ZipKind::Ods => super::ods::read_ods(name, bytes, pick, limits),
+        ZipKind::Xlsb => super::xlsb::read_xlsb(name, &bytes, pick, limits),
         ZipKind::Xlsx => read_xlsx(name, bytes, pick, parts.active_tab, limits),
     };
     Ok((parts.kind, book?))
@@ -94,16 +107,17 @@ pub fn read_zip(name: &str, bytes: Vec<u8>, pick: Pick, limits: &Limits) -> Resu
 fn read_xlsx(name: &str, bytes: Vec<u8>, pick: Pick, active_tab: usize, limits: &Limits) -> Result<Book, Problem> {
     // calamine is a dependency whose arithmetic on cell references can overflow; a panic there is
     // a workbook that cannot be read, never a crash.
-    let read = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+    let read = super::guard::catch(|| {
         let mut book: Xlsx<_> = calamine::open_workbook_from_rs(Cursor::new(bytes))
             .map_err(|e| unreadable(name, Expected::Workbook, &format!("{e}")))?;
         let metas = book.sheets_metadata().to_vec();
-        let (read, others) = pick_sheets(name, &metas, pick, active_tab)?;
+        let (read, others, mut hidden) = pick_sheets(name, &metas, pick, active_tab)?;
         let mut budget = limits.sheet_cells;
         let mut out = Book { sheets: Vec::new(), unread: Vec::new() };
         for i in read {
             let sheet_name = metas[i].name.clone();
-            let (rows, problems) = read_sheet(name, &mut book, &sheet_name, limits, &mut budget, true)?;
+            let (rows, mut problems) = read_sheet(name, &mut book, &sheet_name, limits, &mut budget, true)?;
+            problems.extend(hidden.take());
             out.sheets.push(Sheet { name: sheet_name, rows, problems });
         }
         for i in others {
@@ -114,7 +128,7 @@ fn read_xlsx(name: &str, bytes: Vec<u8>, pick: Pick, active_tab: usize, limits: 
             }
         }
         Ok(out)
-    }));
+    });
     read.unwrap_or_else(|_| Err(unreadable(name, Expected::Workbook, "a workbook the reader cannot parse")))
 }
 
@@ -132,7 +146,7 @@ pub(super) fn book_from_ranges(
     pick: Pick,
     limits: &Limits,
 ) -> Result<Book, Problem> {
-    let (read, others) = pick_sheets(name, &metas, pick, active)?;
+    let (read, others, mut hidden) = pick_sheets(name, &metas, pick, active)?;
     let mut out = Book { sheets: Vec::new(), unread: Vec::new() };
     let grid_of = |i: usize| grids.iter().find(|g| g.0.name == metas[i].name);
     for i in read {
@@ -140,7 +154,8 @@ pub(super) fn book_from_ranges(
             let found = format!("sheet {:?}", metas[i].name);
             return Err(unreadable(name, Expected::ReadableSheet, &found));
         };
-        let (cells, problems) = range_cells(name, &meta.name, range, formulas, percent, limits)?;
+        let (cells, mut problems) = range_cells(name, &meta.name, range, formulas, percent, limits)?;
+        problems.extend(hidden.take());
         let rows = into_rows(name, &meta.name, cells, limits)?;
         out.sheets.push(Sheet { name: meta.name.clone(), rows, problems });
     }
@@ -222,6 +237,7 @@ fn measure(name: &str, bytes: &[u8], limits: &Limits) -> Result<Parts, Problem> 
     let mut total: u64 = 0;
     let mut parts = Parts { kind: ZipKind::Xlsx, active_tab: 0 };
     let mut has_workbook = false;
+    let mut has_binary = false;
     let mut has_content = false;
     for i in 0..zip.len() {
         let mut entry = zip.by_index(i).map_err(not_zip)?;
@@ -242,10 +258,15 @@ fn measure(name: &str, bytes: &[u8], limits: &Limits) -> Result<Parts, Problem> 
                 parts.active_tab = active_tab(&head);
             }
             "xl/sharedStrings.xml" => check_unique_count(name, &head, size)?,
-            "xl/workbook.bin" => return Err(other_format(name, "an .xlsb (binary) workbook")),
+            // calamine finds an .xlsb's parts whatever their case and slashes; so does `xlsb`.
+            p if p.replace('\\', "/").eq_ignore_ascii_case("xl/workbook.bin") => has_binary = true,
             "content.xml" => has_content = true,
             _ => {}
         }
+    }
+    if has_binary && !has_workbook {
+        parts.kind = ZipKind::Xlsb;
+        return Ok(parts);
     }
     if has_content && !has_workbook {
         parts.kind = ZipKind::Ods;
@@ -255,10 +276,6 @@ fn measure(name: &str, bytes: &[u8], limits: &Limits) -> Result<Parts, Problem> 
         return Err(unreadable(name, Expected::XlsxWorkbook, "a zip archive with no xl/workbook.xml"));
     }
     Ok(parts)
-}
-
-fn other_format(name: &str, what: &str) -> Problem {
-    unreadable(name, Expected::Book(BookExpected::ReadFormat), what)
 }
 
 /// Copies a part to nowhere, counting at most `budget + 1` bytes; the first 64 KiB are kept in
@@ -331,16 +348,21 @@ pub(super) fn may_read(sheet: &calamine::Sheet, pick: Pick) -> bool {
         || (sheet.visible == SheetVisible::Visible && sheet.typ == SheetType::WorkSheet)
 }
 
+/// What [`pick_sheets`] chose: the sheets to read, the other visible worksheets, and the warning
+/// when the sheet Excel opens on is hidden.
+pub(super) type Picked = (Vec<usize>, Vec<usize>, Option<Problem>);
+
 /// The sheets to read, and the other visible worksheets (whose rows are counted to say they were not
 /// read), by their position. The sheet named on the command line (hidden or not); with `--all-sheets`
 /// every visible worksheet; else the one Excel opens on when it is a visible worksheet, else the first
-/// visible worksheet: never a hidden sheet nobody sees.
+/// visible worksheet: never a hidden sheet nobody sees, and an `unread-sheet` warning (the third)
+/// naming both when the sheet Excel opens on is hidden.
 pub(super) fn pick_sheets(
     name: &str,
     sheets: &[calamine::Sheet],
     pick: Pick,
     active: usize,
-) -> Result<(Vec<usize>, Vec<usize>), Problem> {
+) -> Result<Picked, Problem> {
     let shown = |s: &calamine::Sheet| s.visible == SheetVisible::Visible && s.typ == SheetType::WorkSheet;
     let visible: Vec<usize> = (0..sheets.len()).filter(|&i| shown(&sheets[i])).collect();
     let read = if let Some(wanted) = pick.sheet {
@@ -359,20 +381,29 @@ pub(super) fn pick_sheets(
     if read.is_empty() {
         return Err(unreadable(name, Expected::VisibleWorksheet, "no visible worksheet"));
     }
+    let hidden = match sheets.get(active) {
+        Some(s) if pick.sheet.is_none() && !pick.all && !visible.contains(&active) => {
+            let read = sheets[read[0]].name.clone();
+            let expected = Expected::Book(BookExpected::HiddenActive { read });
+            let what = if s.visible == SheetVisible::Visible { "not a worksheet" } else { "hidden" };
+            Some(Problem::warning(Code::UnreadSheet, name, expected).found(&format!("sheet {:?} ({what})", s.name)))
+        }
+        _ => None,
+    };
     // A sheet named on the command line is a choice: the others are not counted against it.
     let others =
         if pick.sheet.is_some() { Vec::new() } else { visible.into_iter().filter(|i| !read.contains(i)).collect() };
-    Ok((read, others))
+    Ok((read, others, hidden))
 }
 
 /// Formulas with no value saved, by (row, column), as `=FORMULA`.
 type FormulaCells = BTreeMap<(u32, u32), String>;
 
 /// A cell as read, before it joins its row.
-struct Placed {
-    row: u32,
-    col: u32,
-    text: String,
+pub(super) struct Placed {
+    pub row: u32,
+    pub col: u32,
+    pub text: String,
 }
 
 /// A sheet's rows, and its formulas' problem when `with_formulas`. Its cells count against `budget`,
@@ -420,7 +451,7 @@ fn read_sheet<R: Read + std::io::Seek>(
 }
 
 /// A cell reference beyond XFD1048576 is a damaged file: Excel would not open it.
-fn check_place(name: &str, row: u32, col: u32) -> Result<(), Problem> {
+pub(super) fn check_place(name: &str, row: u32, col: u32) -> Result<(), Problem> {
     if row > LAST_ROW || col > LAST_COL {
         let found = format!("a cell at row {}, column {}", u64::from(row) + 1, u64::from(col) + 1);
         return Err(unreadable(name, Expected::WithinExcelGrid, &found));
@@ -473,7 +504,7 @@ fn formulas<R: Read + std::io::Seek>(
 
 /// Groups cells into rows. A row's cells keep their spreadsheet column (A = 1) by empty cells before
 /// them; those count against the sheet-cells limit too, since they take memory.
-fn into_rows(name: &str, sheet: &str, mut cells: Vec<Placed>, limits: &Limits) -> Result<Vec<Row>, Problem> {
+pub(super) fn into_rows(name: &str, sheet: &str, mut cells: Vec<Placed>, limits: &Limits) -> Result<Vec<Row>, Problem> {
     cells.sort_by_key(|c| (c.row, c.col));
     let mut rows: Vec<Row> = Vec::new();
     let mut spanned: u64 = 0;
@@ -511,7 +542,7 @@ pub(super) fn is_percent(format: &str) -> bool {
     false
 }
 
-fn cell_text(cell: &DataRef, percent: bool) -> String {
+pub(super) fn cell_text(cell: &DataRef, percent: bool) -> String {
     match cell {
         DataRef::Empty => String::new(),
         DataRef::String(s) => s.clone(),

@@ -51,7 +51,7 @@ pub(super) fn read_xls(name: &str, bytes: &[u8], pick: Pick, limits: &Limits) ->
     let walk = walk(name, &stream, limits)?;
     let clean = rewrite(name, stream_name, &stream)?;
     drop(stream);
-    let read = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+    let read = super::guard::catch(|| {
         let mut book: Xls<_> = calamine::open_workbook_from_rs(Cursor::new(clean))
             .map_err(|e| unreadable(name, Expected::Workbook, &format!("{e}")))?;
         let sheets = book.sheets_metadata().to_vec();
@@ -68,7 +68,7 @@ pub(super) fn read_xls(name: &str, bytes: &[u8], pick: Pick, limits: &Limits) ->
             grids.push((meta.clone(), range, formulas, percent.cloned().unwrap_or_default()));
         }
         workbook::book_from_ranges(name, sheets, walk.active_tab, grids, pick, limits)
-    }));
+    });
     read.unwrap_or_else(|_| Err(unreadable(name, Expected::Workbook, "a workbook the reader cannot parse")))
 }
 
@@ -80,7 +80,7 @@ fn bad(name: &str, what: BookExpected, found: &str) -> Problem {
 /// within the workbook-bytes limit.
 fn workbook_stream(name: &str, bytes: &[u8], limits: &Limits) -> Result<(&'static str, Vec<u8>), Problem> {
     let cannot = |e: std::io::Error| bad(name, BookExpected::CompoundFile, &e.to_string());
-    let opened = std::panic::catch_unwind(|| cfb::CompoundFile::open(Cursor::new(bytes)));
+    let opened = super::guard::catch(|| cfb::CompoundFile::open(Cursor::new(bytes)));
     let mut file =
         opened.map_err(|_| bad(name, BookExpected::CompoundFile, "a damaged compound file"))?.map_err(cannot)?;
     let found = ["/Workbook", "/Book"].into_iter().find(|p| file.is_stream(p));

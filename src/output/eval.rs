@@ -96,7 +96,7 @@ pub fn build<'a>(report: &EvalView<'a>, filter: &Filter, parts: Parts) -> anyhow
     let e = report.evaluation;
     let headline: Vec<&Verdict> = report.headline().into_iter().filter(|v| filter.keeps(report.catalog, v)).collect();
     let summary = Summary::of(report.catalog, e.stage, headline.iter().copied());
-    let mut content = Content::default();
+    let mut content = Content { lang: report.lang, ..Content::default() };
     if parts.sheets {
         content.heading = heading(report);
         content.sheets = sheets(report, filter, &headline, &summary);

@@ -126,6 +126,7 @@ pub fn build(ranking: &Ranking, evaluation: &Evaluation, lang: Lang) -> anyhow::
         sheets: vec![sheet(ranking, lang)],
         document,
         records,
+        lang,
         ..Content::default()
     })
 }

@@ -51,7 +51,7 @@ pub fn build(report: &EvalView, area: Option<&str>, parts: Parts) -> anyhow::Res
     let lang = report.lang;
     let verdicts = shown(report, area);
     let years = years(&verdicts);
-    let mut content = Content::default();
+    let mut content = Content { lang: report.lang, ..Content::default() };
     if parts.sheets {
         content.heading = heading(report, area);
         content.sheets = vec![sheet(report, &verdicts, &years)];

@@ -1,6 +1,8 @@
 //! The document as one self-contained HTML page: inline CSS and SVG, no script, nothing fetched, a print
-//! stylesheet for A4 (wide tables on landscape pages, rows never cut, header rows repeated). Every text
-//! from a data file, the catalogue or a targets file goes through [`escape`].
+//! stylesheet for A4 (wide tables on landscape pages that hold them whole in width, rows never cut, header
+//! rows repeated, a chart and its legend on one page, a heading never last on a page). A figure in a
+//! table cell (`58.7`, `（≥58.7）`) is one unbreakable span ([`cell_text`]), so a line never breaks inside
+//! it. Every text from a data file, the catalogue or a targets file goes through [`escape`].
 
 use std::fmt::Write as _;
 use std::io::Write;
@@ -23,6 +25,24 @@ pub fn escape(text: &str) -> String {
             '"' => out.push_str("&quot;"),
             '\'' => out.push_str("&#39;"),
             c => out.push(c),
+        }
+    }
+    out
+}
+
+/// A table cell's text, escaped, each piece that is a figure and may not be broken
+/// ([`crate::output::format::table::units`]: `58.7（≥58.7）`, `25.81%`) in a `<span class="nb">` that does
+/// not wrap.
+pub fn cell_text(text: &str) -> String {
+    let text = super::clean::text(text);
+    let mut out = String::with_capacity(text.len() + 16);
+    for unit in crate::output::format::table::units(&text) {
+        // A figure: digits, signs and brackets, no letters (a word like `alert(1)` is left as it is).
+        let figure = unit.contains(|c: char| c.is_ascii_digit()) && !unit.contains(|c: char| c.is_ascii_alphabetic());
+        if figure && unit.chars().nth(1).is_some() {
+            let _ = write!(out, "<span class=\"nb\">{}</span>", escape(unit));
+        } else {
+            out.push_str(&escape(unit));
         }
     }
     out
@@ -79,7 +99,12 @@ fn render_section(section: &Section, doc: &Document, page: &mut String) {
     let wide = section.blocks.iter().any(|b| matches!(b, Block::Table(Table { wide: true, .. }) | Block::Matrix(_)));
     let class = if wide { " class=\"wide\"" } else { "" };
     let _ = writeln!(page, "<section id=\"{}\"{class}>\n<h2>{}</h2>", section.id, escape(&section.heading));
-    for block in &section.blocks {
+    for (i, block) in section.blocks.iter().enumerate() {
+        // A chart and the legend after it print on one page: never a page of the legend alone.
+        let legend_next = matches!(section.blocks.get(i + 1), Some(Block::Legend(_)));
+        if legend_next && matches!(block, Block::StatusChart(_)) {
+            page.push_str("<div class=\"with-legend\">\n");
+        }
         match block {
             Block::Paragraph(p) => {
                 let _ = writeln!(page, "<p>{}</p>", escape(p));
@@ -105,6 +130,10 @@ fn render_section(section: &Section, doc: &Document, page: &mut String) {
             Block::Placeholder(p) => {
                 let _ = writeln!(page, "<p class=\"placeholder\" style=\"background:#fff3b0\">{}</p>", escape(p));
             }
+        }
+        let after_chart = i > 0 && matches!(section.blocks.get(i - 1), Some(Block::StatusChart(_)));
+        if after_chart && matches!(block, Block::Legend(_)) {
+            page.push_str("</div>\n");
         }
     }
     page.push_str("</section>\n");
@@ -142,7 +171,7 @@ fn table(t: &Table, page: &mut String) {
                     (ColumnKind::Status, Some(s)) => format!("status s-{}", s.as_str()),
                     _ => String::new(),
                 };
-                let _ = write!(page, "<td class=\"{class}\">{}</td>", escape(cell));
+                let _ = write!(page, "<td class=\"{class}\">{}</td>", cell_text(cell));
             }
             page.push_str("</tr>\n");
         }
@@ -195,7 +224,7 @@ fn indicator_charts(charts: &[IndicatorChart], lang: Lang, page: &mut String) {
             escape(&c.indicator),
             escape(&c.label),
             escape(&c.name),
-            escape(&c.caption)
+            cell_text(&c.caption)
         );
     }
     let _ = writeln!(page, "</tbody></table>");
@@ -260,7 +289,9 @@ h1 { font-family: var(--sans); font-size: 26px; text-align: center; margin: 8px 
 h1 .subtitle { display: block; font-size: 22px; }
 h2 { font-family: var(--sans); font-size: 19px; margin: 28px 0 10px; border-bottom: 1px solid #999; break-after: avoid; }
 h3 { font-family: var(--sans); font-size: 16px; margin: 18px 0 8px; break-after: avoid; }
-p { margin: 6px 0; text-indent: 2em; }
+p { margin: 6px 0; text-indent: 2em; line-break: strict; }
+td, th { line-break: strict; }
+span.nb { white-space: nowrap; }
 p.legend { text-indent: 0; font-size: 12px; }
 .notice { text-indent: 0; border: 2px solid #C62828; background: #FFF3F3; padding: 8px 12px; font-weight: bold; }
 table { border-collapse: collapse; font-family: var(--serif); font-size: 12px; }
@@ -272,10 +303,10 @@ table.data th, table.data td, table.matrix th, table.matrix td, table.charts th,
 thead th { background: #E8ECEF; font-family: var(--sans); font-weight: normal; }
 thead { display: table-header-group; }
 tr { break-inside: avoid; page-break-inside: avoid; }
-tr.group { break-after: avoid; }
+tr.group { break-after: avoid; page-break-after: avoid; }
 tbody { break-inside: avoid; }
 tr.group th { text-align: left; background: #F5F5F5; font-family: var(--sans); }
-td.num { text-align: right; white-space: nowrap; }
+td.num { text-align: right; }
 td.status { white-space: nowrap; text-align: center; }
 table.matrix { table-layout: fixed; }
 table.matrix td, table.matrix thead th { text-align: center; padding: 2px 1px; }
@@ -292,6 +323,9 @@ table.stack td:last-child { font-size: 11px; }
 table.stack th { text-align: left; padding-right: 8px; font-family: var(--sans); font-weight: normal; white-space: nowrap; }
 table.stack td { padding: 3px 6px 3px 0; }
 figure { margin: 10px 0; break-inside: avoid; }
+div.with-legend { break-inside: avoid; page-break-inside: avoid; }
+p.legend { break-before: avoid; page-break-before: avoid; }
+table.matrix + p.legend { margin-top: 4px; }
 figcaption { font-size: 12px; text-align: center; }
 .key { white-space: nowrap; margin-right: 10px; }
 .key svg { vertical-align: -1px; margin-right: 2px; }
@@ -300,10 +334,15 @@ nav.toc ol { list-style: none; padding: 0; columns: 2; font-size: 14px; }
 nav.toc a { color: #114; text-decoration: none; }
 @page { size: A4 portrait; margin: 16mm 14mm 18mm;
   @bottom-center { content: counter(page); font-size: 10pt; } }
-@page wide { size: A4 landscape; margin: 12mm 12mm 14mm; }
+@page wide { size: A4 landscape; margin: 12mm 12mm 14mm;
+  @bottom-center { content: counter(page); font-size: 10pt; } }
 @media print {
   body { max-width: none; padding: 0; font-size: 11pt; }
   section.wide { page: wide; }
+  /* The landscape tables fill the page's width and no more: their right rule stays on the page. */
+  section.wide table.data, section.wide table.matrix { width: 100%; max-width: 100%; table-layout: fixed; }
+  section.wide table.data td, section.wide table.data th { overflow-wrap: normal; word-break: normal; }
+  h2, h3 { break-after: avoid; page-break-after: avoid; }
   nav.toc { display: none; }
   table { font-size: 8.5pt; }
   table.matrix { font-size: 8pt; }

@@ -77,23 +77,90 @@ fn write_wrapped(out: &mut dyn Write, line: &str, width: Option<u16>) -> std::io
     Ok(())
 }
 
-/// `line` in pieces no wider than `width` columns, a wide character counting two.
+/// `line` in pieces no wider than `width` columns (trailing spaces aside), a wide character counting two,
+/// broken only where [`may_break`] allows: never inside a figure (`19.5`, `≥58.7`, `1.4%`), never before
+/// closing punctuation nor after opening punctuation (避头尾). A piece that cannot be broken so is cut
+/// between characters only when it alone is wider than `width`.
 pub fn wrap(line: &str, width: usize) -> Vec<String> {
+    let shown = |s: &str| s.trim_end_matches([' ', '\u{3000}']).width();
     let mut pieces = Vec::new();
     let mut current = String::new();
-    for ch in line.chars() {
-        if current.width() + ch.width().unwrap_or(0) > width {
-            // Break at the last space (or ideographic space) when it is near, else between characters.
-            let carry = match current.char_indices().rev().find(|(_, c)| *c == ' ' || *c == '\u{3000}') {
-                Some((at, c)) if at > 0 && current[at..].width() < width / 3 => current.split_off(at + c.len_utf8()),
-                _ => String::new(),
-            };
-            pieces.push(std::mem::replace(&mut current, carry));
+    for unit in units(line) {
+        // Spaces stay at the end of the line they follow; they need no room there.
+        if shown(unit) > 0 && shown(&current) > 0 && current.width() + shown(unit) > width {
+            pieces.push(std::mem::take(&mut current));
         }
-        current.push(ch);
+        if shown(unit) > width {
+            // Wider than a whole line: cut between characters, the last part carried on.
+            for ch in unit.chars() {
+                if !current.is_empty() && current.width() + ch.width().unwrap_or(0) > width {
+                    pieces.push(std::mem::take(&mut current));
+                }
+                current.push(ch);
+            }
+        } else {
+            current.push_str(unit);
+        }
     }
     pieces.push(current);
     pieces
+}
+
+/// `text` cut at every place a line may break ([`may_break`]); the pieces joined are `text`.
+pub fn units(text: &str) -> Vec<&str> {
+    let mut out = Vec::new();
+    let mut start = 0;
+    let mut prev: Option<char> = None;
+    for (at, c) in text.char_indices() {
+        if let Some(p) = prev
+            && may_break(p, c)
+        {
+            out.push(&text[start..at]);
+            start = at;
+        }
+        prev = Some(c);
+    }
+    if start < text.len() {
+        out.push(&text[start..]);
+    }
+    out
+}
+
+/// Whether a line may break between `a` and `b`: after a space, between two Chinese characters, between a
+/// figure and the word beside it — but not inside a figure or a Latin word (two characters of
+/// [`is_tight`] side by side), not before closing punctuation (`）`, `，`, `%`) nor after opening
+/// punctuation (`（`, `“`), and not beside a word joiner or a no-break space.
+pub fn may_break(a: char, b: char) -> bool {
+    const GLUE: [char; 3] = ['\u{2060}', '\u{a0}', '\u{202f}'];
+    if GLUE.contains(&a) || GLUE.contains(&b) || is_space(b) {
+        return false;
+    }
+    if is_space(a) {
+        return true;
+    }
+    // A figure and the bracket that opens after it (`58.7（≥58.7）`) stay together too: LibreOffice and
+    // Word do not break there, so a cell narrower than both would be broken inside the figure.
+    !(is_closing(b) || is_opening(a) || (is_tight(a) && (is_tight(b) || is_opening(b))))
+}
+
+fn is_space(c: char) -> bool {
+    c == ' ' || c == '\u{3000}'
+}
+
+/// A character of a figure or a Latin word: ASCII letters, digits and signs, and the signs of comparison
+/// and units that stand next to a number (`≥`, `≤`, `±`, `‰`, `℃`, `²`).
+pub fn is_tight(c: char) -> bool {
+    c.is_ascii_graphic() || "≥≤＞＜±‰℃°²³×～−·μ".contains(c)
+}
+
+/// Punctuation that never starts a line (行首禁则).
+pub fn is_closing(c: char) -> bool {
+    "）】」』》〉〕］｝〗，。、；：！？％”’…·)]},.;:!?%".contains(c)
+}
+
+/// Punctuation that never ends a line (行尾禁则).
+pub fn is_opening(c: char) -> bool {
+    "（【「『《〈〔［｛〖“‘([{".contains(c)
 }
 
 /// The sheet as one table, or as several bands of its columns when the terminal is too narrow for
@@ -168,11 +235,60 @@ fn least_widths(sheet: &Sheet, natural: &[usize], floor: usize) -> Vec<usize> {
 }
 
 fn table(sheet: &Sheet, cols: &[usize], width: Option<usize>, least: &[usize]) -> Table {
+    let t = build(sheet, cols, width, least, None);
+    let Some(width) = width else { return t };
+    // comfy-table breaks a long cell between any two characters ("差1" / ".4", "（≥19" / ".5）"): its
+    // arrangement gives each column its width, and the cells that do not fit are broken here, at the
+    // places a line may break ([`wrap`]), into a table whose columns keep those widths.
+    let Some(arranged) = arranged_widths(&t).filter(|w| w.len() == cols.len()) else { return t };
+    let room: Vec<usize> =
+        cols.iter().zip(&arranged).map(|(&c, &w)| w.saturating_sub(padding(sheet, c) * 2).max(1)).collect();
+    let too_wide = |text: String, room: usize| text.lines().any(|l| l.width() > room);
+    let wraps =
+        sheet.rows.iter().any(|row| {
+            cols.iter().zip(&room).any(|(&c, &r)| too_wide(row.get(c).map_or(String::new(), Cell::shown), r))
+        }) || cols.iter().zip(&room).any(|(&c, &r)| too_wide(sheet.columns[c].header(), r));
+    if !wraps {
+        return t;
+    }
+    let mut t = build(sheet, cols, Some(width), least, Some(&room));
+    t.set_constraints(
+        arranged
+            .iter()
+            .map(|&w| ColumnConstraint::Absolute(comfy_table::Width::Fixed(u16::try_from(w).unwrap_or(u16::MAX)))),
+    );
+    t
+}
+
+/// Each column's width (padding included) as comfy-table arranged it: the runs of its top border.
+fn arranged_widths(t: &Table) -> Option<Vec<usize>> {
+    let top = t.lines().next()?;
+    let inner = top.strip_prefix('┌')?.strip_suffix('┐')?;
+    Some(inner.split('┬').map(|run| run.chars().count()).collect())
+}
+
+/// A cell's text broken into lines of at most `room` columns at the places a line may break.
+fn broken(text: &str, room: Option<usize>) -> String {
+    let Some(room) = room else { return text.to_string() };
+    let mut lines = Vec::new();
+    for line in text.lines() {
+        lines.extend(wrap(line, room).into_iter().map(|p| p.trim_end_matches([' ', '\u{3000}']).to_string()));
+    }
+    lines.join("\n")
+}
+
+fn build(sheet: &Sheet, cols: &[usize], width: Option<usize>, least: &[usize], room: Option<&[usize]>) -> Table {
+    let room_of = |i: usize| room.and_then(|r| r.get(i).copied());
     let mut t = Table::new();
     t.load_style(presets::UTF8_FULL_CONDENSED).force_no_tty();
-    t.set_header(cols.iter().map(|&c| visible(&sheet.columns[c].header()).into_owned()).collect::<Vec<_>>());
+    t.set_header(
+        cols.iter()
+            .enumerate()
+            .map(|(i, &c)| broken(&visible(&sheet.columns[c].header()), room_of(i)))
+            .collect::<Vec<_>>(),
+    );
     for row in &sheet.rows {
-        t.add_row(cols.iter().map(|&c| cell(sheet, row, c)).collect::<Vec<_>>());
+        t.add_row(cols.iter().enumerate().map(|(i, &c)| cell(sheet, row, c, room_of(i))).collect::<Vec<_>>());
     }
     for (i, &c) in cols.iter().enumerate() {
         if width.is_some()
@@ -199,14 +315,14 @@ fn table(sheet: &Sheet, cols: &[usize], width: Option<usize>, least: &[usize]) -
     t
 }
 
-fn cell(sheet: &Sheet, row: &[Cell], c: usize) -> TableCell {
+fn cell(sheet: &Sheet, row: &[Cell], c: usize, room: Option<usize>) -> TableCell {
     let value = row.get(c).unwrap_or(&Cell::Empty);
     let align = match sheet.columns[c].align {
         Align::Left => CellAlignment::Left,
         Align::Right => CellAlignment::Right,
         Align::Center => CellAlignment::Center,
     };
-    let mut out = TableCell::new(visible(&value.shown())).set_alignment(align);
+    let mut out = TableCell::new(broken(&visible(&value.shown()), room)).set_alignment(align);
     if let Cell::Status { status, .. } = value
         && let Some(color) = color(*status)
     {
@@ -235,9 +351,32 @@ mod tests {
     #[test]
     fn lines_wrap_between_characters_and_at_spaces() {
         let pieces = wrap("图例： ✓ 达标  ✗ 未达标  ◎ 提前实现  ○ 符合序时进度", 16);
-        assert!(pieces.iter().all(|p| p.width() <= 16), "{pieces:?}");
+        assert!(pieces.iter().all(|p| p.trim_end().width() <= 16), "{pieces:?}");
         assert_eq!(pieces.concat(), "图例： ✓ 达标  ✗ 未达标  ◎ 提前实现  ○ 符合序时进度");
         assert_eq!(wrap("中文中文中", 5), ["中文", "中文", "中"]);
+    }
+
+    #[test]
+    fn figures_are_never_split_and_closing_punctuation_never_starts_a_line() {
+        let text = "本期值19.5（≥19.5），距目标差1.4个百分点；基准25.81%（2020年）";
+        // The widest piece that may not be broken, "19.5（≥19.5），", takes 15 columns.
+        assert_eq!(units(text).iter().map(|u| u.width()).max(), Some(15));
+        for width in 15..40 {
+            let pieces = wrap(text, width);
+            assert_eq!(pieces.concat(), text);
+            for p in &pieces {
+                assert!(p.width() <= width, "{width}: {pieces:?}");
+                assert!(!p.starts_with(is_closing), "{width}: {pieces:?}");
+                assert!(!p.ends_with(is_opening), "{width}: {pieces:?}");
+            }
+            for figure in ["19.5", "≥19.5", "1.4", "25.81%"] {
+                assert!(pieces.iter().any(|p| p.contains(figure)), "{width}: {figure} split in {pieces:?}");
+            }
+        }
+        assert_eq!(units("差1.4（≥2）与（3）"), ["差", "1.4（≥2）", "与", "（3）"]);
+        // Narrower than a piece that may not be broken, the piece is cut, and no line is wider.
+        assert!(wrap(text, 6).iter().all(|p| p.width() <= 6));
+        assert_eq!(units("a b"), ["a ", "b"]);
     }
 
     fn sheet(columns: usize) -> Sheet {

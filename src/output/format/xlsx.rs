@@ -1,7 +1,12 @@
 //! An Excel workbook: one worksheet per sheet of the content, numbers stored as numbers (shares as
 //! percentages), units in the headers, statuses coloured, the header row frozen and columns as wide as
-//! their text (a Chinese character counts two). The heading and notes go on a last sheet. Rows are
-//! written in order in rust_xlsxwriter's constant-memory mode, so a large sheet is not held cell by cell.
+//! their text (a Chinese character counts two). The heading and notes go on a last sheet (说明 / about).
+//! Rows are written in order in rust_xlsxwriter's constant-memory mode, so a large sheet is not held cell
+//! by cell.
+//!
+//! Each sheet prints as a table does: A4 landscape, fitted to the page's width (as many pages down as it
+//! takes), the header row repeated on every page, page numbers in the footer; numbers show the decimals the
+//! table shows (at most two, as many as the column's values need) while the cell keeps the full value.
 
 use std::io::Write;
 
@@ -21,17 +26,18 @@ pub fn render(content: &Content, _style: &Style, out: &mut dyn Write) -> anyhow:
         // Constant-memory mode: each row goes to a temporary file as it is written, not into a table
         // of every cell (an areas × indicators matrix of 38,000 areas).
         let ws = book.add_worksheet_with_constant_memory().context("cannot build the workbook")?;
-        write_sheet(ws, sheet, &name).context("cannot lay out the workbook")?;
+        write_sheet(ws, sheet, &name, content.lang).context("cannot lay out the workbook")?;
         names.push(name);
     }
     let about: Vec<&String> = content.heading.iter().chain(&content.notes).collect();
     if !about.is_empty() {
-        let name = unique_name("about", &names);
+        let name = unique_name(crate::labels::word(crate::labels::Word::TemplateAbout, content.lang), &names);
         let ws = book.add_worksheet();
         ws.set_name(&name).context("cannot lay out the workbook")?;
         for (r, line) in about.iter().enumerate() {
             ws.write_string(row(r), 0, fit(line)).context("cannot lay out the workbook")?;
         }
+        ws.set_paper_size(9).set_print_fit_to_pages(1, 0);
     }
     let bytes = book.save_to_buffer().context("cannot build the workbook")?;
     out.write_all(&bytes)?;
@@ -78,18 +84,49 @@ fn unique_name(wanted: &str, taken: &[String]) -> String {
     name
 }
 
-fn write_sheet(ws: &mut Worksheet, sheet: &Sheet, name: &str) -> Result<(), XlsxError> {
+/// The printed page: A4 landscape, one page wide, the header row on every page, centred, page numbers.
+fn page_setup(ws: &mut Worksheet, lang: crate::Lang) -> Result<(), XlsxError> {
+    const A4: u8 = 9;
+    ws.set_paper_size(A4).set_landscape().set_print_fit_to_pages(1, 0).set_print_center_horizontally(true);
+    ws.set_footer(crate::labels::sheet_footer(lang));
+    ws.set_repeat_rows(0, 0)?;
+    Ok(())
+}
+
+/// The number format of column `c`: as many decimals as the table shows of its values, at most two
+/// ([`crate::labels::two`]): `0`, `0.0` or `0.00`.
+fn number_format(sheet: &Sheet, c: usize) -> &'static str {
+    let decimals = sheet
+        .rows
+        .iter()
+        .filter_map(|r| match r.get(c) {
+            Some(Cell::Number(n)) => Some(crate::labels::two(*n)),
+            _ => None,
+        })
+        .map(|shown| shown.split_once('.').map_or(0, |(_, d)| d.len()))
+        .max()
+        .unwrap_or(0);
+    match decimals {
+        0 => "0",
+        1 => "0.0",
+        _ => "0.00",
+    }
+}
+
+fn write_sheet(ws: &mut Worksheet, sheet: &Sheet, name: &str, lang: crate::Lang) -> Result<(), XlsxError> {
     ws.set_name(name)?;
     let head = Format::new().set_bold().set_background_color(Color::RGB(0xDDEBF7)).set_text_wrap();
     for (c, column) in sheet.columns.iter().enumerate() {
         ws.write_string_with_format(0, col(c), fit(&column.header()), &head)?;
     }
+    let formats: Vec<&'static str> = (0..sheet.columns.len()).map(|c| number_format(sheet, c)).collect();
     for (r, cells) in sheet.rows.iter().enumerate() {
         for (c, cell) in cells.iter().enumerate() {
             let align = sheet.columns.get(c).map_or(Align::Left, |col| col.align);
-            write_cell(ws, row(r + 1), col(c), cell, align)?;
+            write_cell(ws, row(r + 1), col(c), cell, align, formats.get(c).copied().unwrap_or("General"))?;
         }
     }
+    page_setup(ws, lang)?;
     ws.set_freeze_panes(1, 0)?;
     for (c, column) in sheet.columns.iter().enumerate() {
         let widest = std::iter::once(column.header())
@@ -106,7 +143,7 @@ fn write_sheet(ws: &mut Worksheet, sheet: &Sheet, name: &str) -> Result<(), Xlsx
     Ok(())
 }
 
-fn write_cell(ws: &mut Worksheet, r: u32, c: u16, cell: &Cell, align: Align) -> Result<(), XlsxError> {
+fn write_cell(ws: &mut Worksheet, r: u32, c: u16, cell: &Cell, align: Align, number: &str) -> Result<(), XlsxError> {
     let base = match align {
         Align::Center => Format::new().set_align(rust_xlsxwriter::FormatAlign::Center),
         _ => Format::new(),
@@ -117,7 +154,7 @@ fn write_cell(ws: &mut Worksheet, r: u32, c: u16, cell: &Cell, align: Align) -> 
             ws.write_string_with_format(r, c, fit(s), &base)?;
         }
         Cell::Number(n) => {
-            ws.write_number_with_format(r, c, *n, &base.set_num_format("General"))?;
+            ws.write_number_with_format(r, c, *n, &base.set_num_format(number))?;
         }
         Cell::Percent(p) => {
             ws.write_number_with_format(r, c, *p, &base.set_num_format("0%"))?;
