@@ -314,6 +314,7 @@ impl Indicator {
 
     /// Whether `text` is [`Indicator::display_name`], compared without building it: reports look an
     /// indicator up once per verdict, and a name built per comparison was an allocation each.
+    #[cfg(test)]
     fn is_displayed_as(&self, text: &str) -> bool {
         match &self.part {
             Some(part) => {
@@ -399,6 +400,44 @@ pub struct Catalog {
     pub projects: Vec<Project>,
     /// The plan's own words for statuses, by JSON status name.
     pub status_labels: StatusLabels,
+    /// Where [`Catalog::county`] and [`Catalog::indicator`] find a name, built once the catalogue is
+    /// valid, so that a lookup per row or per area costs the same whatever the catalogue's size.
+    lookup: Lookup,
+}
+
+/// Positions in [`Catalog::counties`] and [`Catalog::indicators`] by the names they are looked up by.
+/// It is of the catalogue as parsed: the fields it indexes are read, not changed, after parsing.
+#[derive(Debug, Clone, Default)]
+struct Lookup {
+    /// Each area's name and aliases → the first area (in catalogue order) that has it.
+    counties: HashMap<String, usize>,
+    /// Each indicator's id and the name it is displayed as (`名称：部分`, or the name when it has no
+    /// part) → the first indicator (in catalogue order) that has either.
+    exact: HashMap<String, usize>,
+    /// Each indicator's name (without its part) → the one indicator of that name; `None` when several
+    /// share it.
+    names: HashMap<String, Option<usize>>,
+}
+
+impl Lookup {
+    fn new(counties: &[County], indicators: &[Indicator]) -> Lookup {
+        let mut lookup = Lookup::default();
+        for (no, c) in counties.iter().enumerate() {
+            for name in std::iter::once(&c.name).chain(&c.aliases) {
+                lookup.counties.entry(name.clone()).or_insert(no);
+            }
+        }
+        for (no, i) in indicators.iter().enumerate() {
+            lookup.exact.entry(i.id.clone()).or_insert(no);
+            let shown = match &i.part {
+                Some(part) => format!("{}：{part}", i.name),
+                None => i.name.clone(),
+            };
+            lookup.exact.entry(shown).or_insert(no);
+            lookup.names.entry(i.name.clone()).and_modify(|one| *one = None).or_insert(Some(no));
+        }
+        lookup
+    }
 }
 
 impl Catalog {
@@ -715,6 +754,7 @@ impl Catalog {
             origin: origin.to_string(),
             plan,
             references: raw.reference,
+            lookup: Lookup::new(&counties, &indicators),
             counties,
             indicators,
             projects,
@@ -753,22 +793,17 @@ impl Catalog {
         by_name
     }
 
-    /// The area a name or alias in a data file refers to.
+    /// The area a name or alias in a data file refers to (the first, in catalogue order, that has it).
     pub fn county(&self, name: &str) -> Option<&County> {
-        let name = name.trim();
-        self.counties.iter().find(|c| c.name == name || c.aliases.iter().any(|a| a == name))
+        self.lookup.counties.get(name.trim()).and_then(|&no| self.counties.get(no))
     }
 
     /// The indicator an id or exact Chinese name refers to. A name several indicators share (row 4's
     /// four pollutants) refers to none: only the id or the name with its part says which.
     pub fn indicator(&self, key: &str) -> Option<&Indicator> {
         let key = key.trim();
-        let mut by_name = self.indicators.iter().filter(|i| i.name == key);
-        let unique_name = match (by_name.next(), by_name.next()) {
-            (Some(i), None) => Some(i),
-            _ => None,
-        };
-        self.indicators.iter().find(|i| i.id == key || i.is_displayed_as(key)).or(unique_name)
+        let unique_name = || self.lookup.names.get(key).copied().flatten();
+        self.lookup.exact.get(key).copied().or_else(unique_name).and_then(|no| self.indicators.get(no))
     }
 
     /// The register entry an id or exact name refers to.
@@ -1000,6 +1035,44 @@ target = "58.7"
         assert!(names.len() > c.counties.len(), "the catalogue has aliases to look up");
         for name in names.into_iter().chain(["厦门市", ""]) {
             assert_eq!(by_name.get(name).map(|a| &a.name), c.county(name).map(|a| &a.name), "{name}");
+        }
+    }
+
+    /// The lookups by index find what a scan of the catalogue finds (the first area with the name or
+    /// alias; the first indicator with the id or displayed name, else the one indicator of the name).
+    #[test]
+    fn the_indexed_lookups_find_what_a_scan_finds() {
+        let c = Catalog::embedded().unwrap_or_else(|e| panic!("{e}"));
+        let scan_county = |name: &str| {
+            let name = name.trim();
+            c.counties.iter().find(|a| a.name == name || a.aliases.iter().any(|x| x == name)).map(|a| &a.name)
+        };
+        let scan_indicator = |key: &str| {
+            let key = key.trim();
+            let mut by_name = c.indicators.iter().filter(|i| i.name == key);
+            let unique = match (by_name.next(), by_name.next()) {
+                (Some(i), None) => Some(i),
+                _ => None,
+            };
+            c.indicators.iter().find(|i| i.id == key || i.is_displayed_as(key)).or(unique).map(|i| &i.id)
+        };
+        let mut areas: Vec<String> =
+            c.counties.iter().flat_map(|a| std::iter::once(&a.name).chain(&a.aliases)).cloned().collect();
+        areas.extend(["厦门市", "", " 晋江 ", "晋江市\u{3000}"].map(String::from));
+        for name in &areas {
+            assert_eq!(c.county(name).map(|a| &a.name), scan_county(name), "{name:?}");
+        }
+        let mut keys: Vec<String> = Vec::new();
+        for i in &c.indicators {
+            keys.extend([i.id.clone(), i.name.clone(), i.display_name().to_string()]);
+            keys.extend(i.part.iter().map(|p| format!("{}：{p}", i.name)));
+            keys.extend(i.part.iter().map(|p| format!("{}:{p}", i.name)));
+        }
+        keys.extend(["", " forest_coverage ", "no_such_indicator"].map(String::from));
+        let shared = keys.iter().filter(|k| c.indicator(k).is_none() && scan_indicator(k).is_none()).count();
+        assert!(shared > 0, "a name several indicators share finds none");
+        for key in &keys {
+            assert_eq!(c.indicator(key).map(|i| &i.id), scan_indicator(key), "{key:?}");
         }
     }
 
