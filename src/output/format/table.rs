@@ -27,11 +27,15 @@ pub fn render(content: &Content, style: &Style, out: &mut dyn Write) -> anyhow::
         if !sheet.title.is_empty() {
             writeln!(out, "{}", visible(&sheet.title))?;
         }
-        for mut table in tables(sheet, style) {
-            if style.color {
-                table.enforce_styling();
+        if style.width.is_none() && sheet.rows.len() > CHUNK_ROWS {
+            write_in_chunks(sheet, style, out)?;
+        } else {
+            for mut table in tables(sheet, style) {
+                if style.color {
+                    table.enforce_styling();
+                }
+                writeln!(out, "{table}")?;
             }
-            writeln!(out, "{table}")?;
         }
         for note in &sheet.notes {
             write_wrapped(out, &visible(note), style.width)?;
@@ -39,6 +43,59 @@ pub fn render(content: &Content, style: &Style, out: &mut dyn Write) -> anyhow::
     }
     for note in &content.notes {
         write_wrapped(out, &visible(note), style.width)?;
+    }
+    Ok(())
+}
+
+/// How many rows a long piped table is built of at a time ([`write_in_chunks`]).
+const CHUNK_ROWS: usize = 256;
+
+/// A piped table (one line a row, its columns as wide as their widest cell) written a few hundred rows
+/// at a time, byte for byte as the whole table would be, so that a table of thousands of areas is
+/// never held whole (comfy-table keeps each cell's text, lines and style, several times the text).
+/// The columns' widths come from a first pass over the chunks; the second builds each chunk with those
+/// widths and writes its rows, the top border and header of the first and the bottom border of the last.
+fn write_in_chunks(sheet: &Sheet, style: &Style, out: &mut dyn Write) -> anyhow::Result<()> {
+    let cols: Vec<usize> = (0..sheet.columns.len()).collect();
+    let chunk = |rows: &[Vec<Cell>]| {
+        let part = Sheet { columns: sheet.columns.clone(), rows: Vec::new(), ..Sheet::default() };
+        let mut t = build(&part, &cols, None, &[], None);
+        for row in rows {
+            t.add_row(cols.iter().map(|&c| cell(sheet, row, c, None)).collect::<Vec<_>>());
+        }
+        t
+    };
+    let mut widths = vec![0u16; cols.len()];
+    for rows in sheet.rows.chunks(CHUNK_ROWS) {
+        for (w, c) in widths.iter_mut().zip(chunk(rows).column_max_content_widths()) {
+            *w = (*w).max(c);
+        }
+    }
+    let chunks = sheet.rows.len().div_ceil(CHUNK_ROWS);
+    for (no, rows) in sheet.rows.chunks(CHUNK_ROWS).enumerate() {
+        let mut t = chunk(rows);
+        // The padding (one space either side, as `build` leaves it piped) counts in the width.
+        t.set_constraints(
+            widths.iter().map(|&w| ColumnConstraint::Absolute(comfy_table::Width::Fixed(w.saturating_add(2)))),
+        );
+        if style.color {
+            t.enforce_styling();
+        }
+        let mut lines = t.lines().peekable();
+        if no > 0 {
+            // The top border and header, already written with the first chunk, down to the line under it.
+            for line in lines.by_ref() {
+                if line.starts_with('╞') {
+                    break;
+                }
+            }
+        }
+        while let Some(line) = lines.next() {
+            if lines.peek().is_none() && no + 1 < chunks {
+                break; // the bottom border, written once, after the last chunk
+            }
+            writeln!(out, "{line}")?;
+        }
     }
     Ok(())
 }
