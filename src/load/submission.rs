@@ -269,7 +269,7 @@ mod tests {
                 .enumerate()
                 .filter(|(no, _)| kept.contains(no))
                 .map(|(_, c)| c.name.clone())
-                .collect()
+                .collect::<Vec<String>>()
         };
         let names = AreaNames::new(&catalog);
         let files = [
