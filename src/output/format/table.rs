@@ -53,8 +53,9 @@ const CHUNK_ROWS: usize = 256;
 /// A piped table (one line a row, its columns as wide as their widest cell) written a few hundred rows
 /// at a time, byte for byte as the whole table would be, so that a table of thousands of areas is
 /// never held whole (comfy-table keeps each cell's text, lines and style, several times the text).
-/// The columns' widths come from a first pass over the chunks; the second builds each chunk with those
-/// widths and writes its rows, the top border and header of the first and the bottom border of the last.
+/// The columns' widths come from a first pass over the rows, measured as comfy-table measures them;
+/// then each chunk is built with those widths and its rows written, with the top border and header of
+/// the first and the bottom border of the last.
 fn write_in_chunks(sheet: &Sheet, style: &Style, out: &mut dyn Write) -> anyhow::Result<()> {
     let cols: Vec<usize> = (0..sheet.columns.len()).collect();
     let chunk = |rows: &[Vec<Cell>]| {
@@ -65,10 +66,13 @@ fn write_in_chunks(sheet: &Sheet, style: &Style, out: &mut dyn Write) -> anyhow:
         }
         t
     };
-    let mut widths = vec![0u16; cols.len()];
-    for rows in sheet.rows.chunks(CHUNK_ROWS) {
-        for (w, c) in widths.iter_mut().zip(chunk(rows).column_max_content_widths()) {
-            *w = (*w).max(c);
+    // Each column's widest line, as comfy-table measures a cell (its text split at line breaks, each
+    // line's display width, at least 1), header included.
+    let widest = |text: &str| text.split('\n').map(UnicodeWidthStr::width).max().unwrap_or(0).max(1);
+    let mut widths: Vec<usize> = cols.iter().map(|&c| widest(&visible(&sheet.columns[c].header()))).collect();
+    for row in &sheet.rows {
+        for (w, &c) in widths.iter_mut().zip(&cols) {
+            *w = (*w).max(widest(&visible(&row.get(c).unwrap_or(&Cell::Empty).shown())));
         }
     }
     let chunks = sheet.rows.len().div_ceil(CHUNK_ROWS);
@@ -76,7 +80,9 @@ fn write_in_chunks(sheet: &Sheet, style: &Style, out: &mut dyn Write) -> anyhow:
         let mut t = chunk(rows);
         // The padding (one space either side, as `build` leaves it piped) counts in the width.
         t.set_constraints(
-            widths.iter().map(|&w| ColumnConstraint::Absolute(comfy_table::Width::Fixed(w.saturating_add(2)))),
+            widths.iter().map(|&w| {
+                ColumnConstraint::Absolute(comfy_table::Width::Fixed(u16::try_from(w + 2).unwrap_or(u16::MAX)))
+            }),
         );
         if style.color {
             t.enforce_styling();
@@ -443,6 +449,52 @@ mod tests {
             .chain((1..columns).map(|_| Cell::Status { status: Status::Lagging, text: "△".into() }))
             .collect();
         Sheet { columns: cols, rows: vec![row], ..Sheet::default() }
+    }
+
+    /// A long piped table written in chunks is byte for byte the table built whole: columns as wide
+    /// as a cell in any chunk (the widest here in the last), lines of several-line cells, wide
+    /// characters, escaped text, empty and short rows, with and without colour.
+    #[test]
+    fn a_long_table_written_in_chunks_is_the_whole_table() {
+        let columns = vec![
+            Column::text("地区").key(),
+            Column::number("值"),
+            Column::text("状态").centered(),
+            Column::wrapping("说明"),
+        ];
+        let rows: Vec<Vec<Cell>> = (0..CHUNK_ROWS * 2 + 37)
+            .map(|i| {
+                let mut row = vec![
+                    Cell::text(format!("样例县{i:04}")),
+                    Cell::text("1".repeat(1 + i % 7)),
+                    Cell::Status { status: Status::Lagging, text: "△".into() },
+                    Cell::text(match i % 5 {
+                        0 => "两行\n第二行更长一些".to_string(),
+                        1 => "esc \u{1b}[31m".to_string(),
+                        2 => String::new(),
+                        _ => "x".repeat(i / 40),
+                    }),
+                ];
+                if i % 11 == 0 {
+                    row.truncate(2);
+                }
+                row
+            })
+            .collect();
+        let sheet = Sheet { columns, rows, ..Sheet::default() };
+        for color in [false, true] {
+            let style = Style { color, ..Style::default() };
+            let mut whole = String::new();
+            for mut t in tables(&sheet, &style) {
+                if color {
+                    t.enforce_styling();
+                }
+                whole.push_str(&format!("{t}\n"));
+            }
+            let mut chunked = Vec::new();
+            write_in_chunks(&sheet, &style, &mut chunked).unwrap();
+            assert_eq!(String::from_utf8(chunked).unwrap(), whole, "colour {color}");
+        }
     }
 
     #[test]
