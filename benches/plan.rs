@@ -7,7 +7,7 @@
 //! growth of `evaluate()` with the number of areas in one table.
 
 use divan::{Bencher, black_box};
-use plan_check::catalog::{Catalog, IndicatorType};
+use plan_check::catalog::{Catalog, SourceFilter};
 use plan_check::evaluate::{Settings, Stage, evaluate};
 use plan_check::load::{Dataset, Details, parse_cell};
 use plan_check::target::{Better, Context, Target};
@@ -73,10 +73,7 @@ fn evaluate_areas(bencher: Bencher, areas: usize) {
     let mut csv = Vec::new();
     scale_data::write_data(&catalog, (2020, 2023), &mut csv).expect("in memory");
     let data = dataset(&catalog, &csv);
-    let catalog = Catalog {
-        indicators: catalog.indicators.into_iter().filter(|i| i.kind != IndicatorType::Task).collect(),
-        ..catalog
-    };
+    let catalog = catalog.select(&SourceFilter::Table).expect("Table 2's indicators");
     let settings = Settings { year: 2023, stage: Stage::Midterm, province: TargetsFile::default() };
     bencher.bench_local(|| evaluate(&catalog, &data, &settings).verdicts.len());
 }

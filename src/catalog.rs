@@ -856,7 +856,12 @@ impl Catalog {
     /// The same catalogue with only the indicators `filter` selects; `None` when it selects none.
     pub fn select(&self, filter: &SourceFilter) -> Option<Catalog> {
         let indicators: Vec<Indicator> = self.indicators.iter().filter(|i| filter.matches(i)).cloned().collect();
-        (!indicators.is_empty()).then(|| Catalog { indicators, ..self.clone() })
+        // The lookup is of the indicators kept: positions in the whole list would find the wrong ones.
+        (!indicators.is_empty()).then(|| Catalog {
+            lookup: Lookup::new(&self.counties, &indicators),
+            indicators,
+            ..self.clone()
+        })
     }
 
     /// Reporting areas, in catalogue order (not the city-level rows).
@@ -1074,6 +1079,21 @@ target = "58.7"
         for key in &keys {
             assert_eq!(c.indicator(key).map(|i| &i.id), scan_indicator(key), "{key:?}");
         }
+    }
+
+    /// A selection's lookups find its own indicators, at their places in it, and none it left out.
+    #[test]
+    fn a_selection_finds_its_own_indicators() {
+        let c = Catalog::embedded().unwrap_or_else(|e| panic!("{e}"));
+        let body = c.select(&SourceFilter::Body).expect("the plan's body has tasks");
+        let table = c.select(&SourceFilter::Table).expect("Table 2");
+        assert!(!body.indicators.is_empty() && !table.indicators.is_empty());
+        for i in &c.indicators {
+            let (kept, left) = if i.kind == IndicatorType::Task { (&body, &table) } else { (&table, &body) };
+            assert_eq!(kept.indicator(&i.id).map(|k| &k.id), Some(&i.id));
+            assert!(left.indicator(&i.id).is_none(), "{}", i.id);
+        }
+        assert_eq!(table.county("晋江").map(|a| a.name.as_str()), Some("晋江市"));
     }
 
     #[test]
