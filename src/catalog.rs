@@ -314,7 +314,6 @@ impl Indicator {
 
     /// Whether `text` is [`Indicator::display_name`], compared without building it: reports look an
     /// indicator up once per verdict, and a name built per comparison was an allocation each.
-    #[cfg(test)]
     fn is_displayed_as(&self, text: &str) -> bool {
         match &self.part {
             Some(part) => {
@@ -795,15 +794,20 @@ impl Catalog {
 
     /// The area a name or alias in a data file refers to (the first, in catalogue order, that has it).
     pub fn county(&self, name: &str) -> Option<&County> {
-        self.lookup.counties.get(name.trim()).and_then(|&no| self.counties.get(no))
+        let name = name.trim();
+        let area = self.lookup.counties.get(name).and_then(|&no| self.counties.get(no));
+        area.filter(|c| c.name == name || c.aliases.iter().any(|a| a == name))
     }
 
     /// The indicator an id or exact Chinese name refers to. A name several indicators share (row 4's
     /// four pollutants) refers to none: only the id or the name with its part says which.
     pub fn indicator(&self, key: &str) -> Option<&Indicator> {
         let key = key.trim();
-        let unique_name = || self.lookup.names.get(key).copied().flatten();
-        self.lookup.exact.get(key).copied().or_else(unique_name).and_then(|no| self.indicators.get(no))
+        // Each hit is checked against the indicator it names: an index that no longer matched the
+        // indicators would find none rather than another.
+        let at = |no: Option<usize>| no.and_then(|no| self.indicators.get(no));
+        let exact = at(self.lookup.exact.get(key).copied()).filter(|i| i.id == key || i.is_displayed_as(key));
+        exact.or_else(|| at(self.lookup.names.get(key).copied().flatten()).filter(|i| i.name == key))
     }
 
     /// The register entry an id or exact name refers to.
