@@ -120,3 +120,28 @@ fn a_target_from_a_targets_file_is_shown_with_who_assigned_it() {
     let page: String = page.select(&body).flat_map(|b| b.text()).collect();
     assert!(page.contains("≥46（省下达目标）") && !page.contains("达到45%"), "{}", r.stderr);
 }
+
+/// The `<w:p>` paragraphs of the Word document's body.
+fn docx_paragraphs(files: &[&str]) -> Vec<String> {
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("r.docx");
+    with("report", files, &["-o", out.to_str().unwrap()]);
+    let mut zip = zip::ZipArchive::new(std::fs::File::open(&out).unwrap()).unwrap();
+    let mut xml = String::new();
+    std::io::Read::read_to_string(&mut zip.by_name("word/document.xml").unwrap(), &mut xml).unwrap();
+    xml.split("</w:p>").map(String::from).collect()
+}
+
+#[test]
+fn the_areas_table_title_is_kept_with_its_note_and_table() {
+    // Before: the title 约束性指标存在差距的地区及较基准年变化 had no keep-with-next, and at the final
+    // stage LibreOffice left it alone at the foot of page 10, its note and table on page 11.
+    for files in [MIDTERM, FINAL] {
+        let paragraphs = docx_paragraphs(files);
+        let title = paragraphs
+            .iter()
+            .find(|p| p.contains("约束性指标存在差距的地区及较基准年变化"))
+            .expect("the areas' changes table has its title");
+        assert!(title.contains("<w:keepNext"), "{title}");
+    }
+}
