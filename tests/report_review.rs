@@ -145,3 +145,17 @@ fn the_areas_table_title_is_kept_with_its_note_and_table() {
         assert!(title.contains("<w:keepNext"), "{title}");
     }
 }
+
+#[test]
+fn a_trend_reason_gives_its_slope_at_the_tables_precision() {
+    // Row 24 (单位工业用地面积工业增加值, 逐步提高) at the final stage: 2021 25.9, 2022 26.8, 2023 27.6,
+    // 2025 30.2. Least squares: t̄ = 2022.75, x̄ = 27.625, Σ(t − t̄)(x − x̄) = 9.425, Σ(t − t̄)² = 8.75,
+    // slope = 1.0771… a year, shown as +1.08 (before: +1.0771 beside table cells of two decimals).
+    let zh = with("eval", FINAL, &["--format", "markdown"]);
+    let row = row_of(&zh.stdout, "单位工业用地面积工业增加值");
+    assert!(row.contains("2021年25.9 → 2025年30.2，斜率+1.08/年（上升，越高越好）"), "{row}");
+    let en = with("eval", FINAL, &["--format", "markdown", "--lang", "en"]);
+    assert!(row_of(&en.stdout, "单位工业用地面积工业增加值").contains("slope +1.08 a year"), "{}", en.stdout);
+    // Row 25 falls: −0.4171… → −0.42.
+    assert!(row_of(&zh.stdout, "单位工业增加值新鲜水耗").contains("斜率-0.42/年（下降"), "{}", zh.stdout);
+}
