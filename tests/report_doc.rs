@@ -3,6 +3,8 @@
 
 mod common;
 
+use common::word::runs;
+
 use std::collections::BTreeMap;
 use std::io::Read;
 use std::path::Path;
@@ -158,27 +160,6 @@ struct WordText {
     xml: String,
     paragraphs: Vec<String>,
     rows: Vec<String>,
-}
-
-fn unescape(s: &str) -> String {
-    s.replace("&lt;", "<").replace("&gt;", ">").replace("&quot;", "\"").replace("&apos;", "'").replace("&amp;", "&")
-}
-
-/// The text runs (`<w:t>`) of a piece of WordprocessingML, joined.
-fn runs(xml: &str) -> String {
-    let mut out = String::new();
-    let mut rest = xml;
-    while let Some(start) = rest.find("<w:t") {
-        let tag_end = rest[start..].find('>').map(|i| start + i + 1).unwrap_or(rest.len());
-        let is_text = matches!(rest.as_bytes().get(start + 4), Some(b'>' | b' '));
-        let Some(close) = rest[tag_end..].find("</w:t>").filter(|_| is_text) else {
-            rest = &rest[tag_end..];
-            continue;
-        };
-        out.push_str(&unescape(&rest[tag_end..tag_end + close]));
-        rest = &rest[tag_end + close..];
-    }
-    out
 }
 
 fn read_docx(path: &Path) -> (WordText, zip::ZipArchive<std::fs::File>) {

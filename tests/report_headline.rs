@@ -3,44 +3,11 @@
 
 mod common;
 
-use std::io::Read;
 use std::path::Path;
 
 use common::run;
+use common::word::docx_text;
 use scraper::{Html, Selector};
-
-/// Every XML part of the .docx, its `<w:t>` text joined part by part.
-fn docx_text(path: &Path) -> String {
-    let mut zip = zip::ZipArchive::new(std::fs::File::open(path).unwrap()).unwrap();
-    let mut all = String::new();
-    for i in 0..zip.len() {
-        let mut f = zip.by_index(i).unwrap();
-        if !f.name().is_ok_and(|n| n.ends_with(".xml")) {
-            continue;
-        }
-        let mut xml = String::new();
-        f.read_to_string(&mut xml).unwrap();
-        let mut rest = xml.as_str();
-        while let Some(start) = rest.find("<w:t") {
-            let Some(end) = rest[start..].find('>').map(|i| start + i + 1) else { break };
-            let is_text = matches!(rest.as_bytes().get(start + 4), Some(b'>' | b' '));
-            match rest[end..].find("</w:t>").filter(|_| is_text) {
-                Some(close) => {
-                    all.push_str(
-                        &rest[end..end + close].replace("&amp;", "&").replace("&lt;", "<").replace("&gt;", ">"),
-                    );
-                    rest = &rest[end + close..];
-                }
-                None => rest = &rest[end..],
-            }
-            if rest.starts_with("</w:t>") {
-                all.push('\n');
-            }
-        }
-        all.push('\n');
-    }
-    all
-}
 
 /// The HTML's text, parsed, section by section id.
 fn html_section(page: &str, id: &str) -> String {

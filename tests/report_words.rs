@@ -5,6 +5,8 @@
 
 mod common;
 
+use common::word::paragraphs as runs;
+
 use std::io::Read;
 use std::path::{Path, PathBuf};
 
@@ -46,30 +48,6 @@ fn html(files: &[&str], args: &[&str]) -> (Html, Run) {
 /// The text a reader sees: the body's text, no attributes.
 fn visible(doc: &Html) -> String {
     doc.select(&sel("body")).map(text).collect()
-}
-
-fn unescape(s: &str) -> String {
-    s.replace("&lt;", "<").replace("&gt;", ">").replace("&quot;", "\"").replace("&apos;", "'").replace("&amp;", "&")
-}
-
-/// The text runs (`<w:t>`) of a piece of WordprocessingML, joined, each paragraph on its own line.
-fn runs(xml: &str) -> String {
-    let mut out = String::new();
-    for paragraph in xml.split("</w:p>") {
-        let mut rest = paragraph;
-        while let Some(start) = rest.find("<w:t") {
-            let tag_end = rest[start..].find('>').map(|i| start + i + 1).unwrap_or(rest.len());
-            let is_text = matches!(rest.as_bytes().get(start + 4), Some(b'>' | b' '));
-            let Some(close) = rest[tag_end..].find("</w:t>").filter(|_| is_text) else {
-                rest = &rest[tag_end..];
-                continue;
-            };
-            out.push_str(&unescape(&rest[tag_end..tag_end + close]));
-            rest = &rest[tag_end + close..];
-        }
-        out.push('\n');
-    }
-    out
 }
 
 /// The text of every XML part of the Word file (document, headers, footers …), joined.

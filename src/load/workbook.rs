@@ -436,18 +436,30 @@ fn read_sheet<R: Read + std::io::Seek>(
             Some(formula) if cell.get_value() == &DataRef::Empty => formula.clone(),
             _ => cell_text(cell.get_value(), percent),
         };
-        if text.trim().is_empty() {
-            continue;
-        }
-        if *budget == 0 {
-            let found = format!("more than {} cells in the sheets read", limits.sheet_cells);
-            return Err(too_large(name, Named("sheet-cells", limits.sheet_cells), &found));
-        }
-        *budget -= 1;
-        cells.push(Placed { row, col, text });
+        keep_cell(name, limits, budget, &mut cells, Placed { row, col, text })?;
     }
     let rows = into_rows(name, sheet, cells, limits)?;
     Ok((rows, problems))
+}
+
+/// Keeps a cell that holds text, within the `sheet-cells` budget of the sheets read; a blank cell costs nothing.
+pub(super) fn keep_cell(
+    name: &str,
+    limits: &Limits,
+    budget: &mut u64,
+    cells: &mut Vec<Placed>,
+    cell: Placed,
+) -> Result<(), Problem> {
+    if cell.text.trim().is_empty() {
+        return Ok(());
+    }
+    if *budget == 0 {
+        let found = format!("more than {} cells in the sheets read", limits.sheet_cells);
+        return Err(too_large(name, Named("sheet-cells", limits.sheet_cells), &found));
+    }
+    *budget -= 1;
+    cells.push(cell);
+    Ok(())
 }
 
 /// A cell reference beyond XFD1048576 is a damaged file: Excel would not open it.

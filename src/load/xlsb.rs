@@ -116,15 +116,7 @@ fn read_sheet<R: Read + std::io::Seek>(
             workbook::check_place(name, row, col)?;
             let value: &DataRef = cell.get_value();
             let text = workbook::cell_text(value, walked.percent.contains(&(row, col)));
-            if text.trim().is_empty() {
-                continue;
-            }
-            if *budget == 0 {
-                let found = format!("more than {} cells in the sheets read", limits.sheet_cells);
-                return Err(too_large(name, Named("sheet-cells", limits.sheet_cells), &found));
-            }
-            *budget -= 1;
-            cells.push(Placed { row, col, text });
+            workbook::keep_cell(name, limits, budget, &mut cells, Placed { row, col, text })?;
         }
     }
     let mut problems = Vec::new();
