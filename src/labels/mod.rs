@@ -184,6 +184,7 @@ mod reason;
 mod report;
 mod sentences;
 mod status;
+mod targets_from;
 mod typography;
 mod workbooks;
 
@@ -203,6 +204,7 @@ pub use reason::*;
 pub use report::*;
 pub use sentences::*;
 pub use status::*;
+pub use targets_from::*;
 pub use typography::*;
 pub use workbooks::*;
 

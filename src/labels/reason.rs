@@ -153,6 +153,8 @@ pub(crate) fn slope_figure(slope: f64, direction: Direction) -> String {
     match direction {
         Direction::Flat => "0".into(),
         _ if num(slope) == "0" => format!("{slope:+.1e}"),
-        _ => signed(slope),
+        // At the tables' two decimals (issue 21: reasons at the table's precision), more only where two
+        // would round the slope to 0 and hide its direction: +1.0771 → +1.08.
+        _ => format!("{}{}", if slope < 0.0 { "-" } else { "+" }, distance(slope)),
     }
 }

@@ -8,7 +8,7 @@ use serde::Serialize;
 use super::flat::Flat;
 use super::results::{Header, csv_lead, result_row, result_row_of, shape_of};
 use super::{
-    Cell, Column, Content, EvalView, Grouping, Json, Parts, Records, Sheet, baseline_cell, status_cell, target_cell,
+    Cell, Column, Content, EvalView, Grouping, Json, Parts, Records, Sheet, baseline_cell, status_cell, target_cell_in,
     to_value,
 };
 use crate::catalog::{AreaKind, Catalog, Indicator, IndicatorType};
@@ -169,8 +169,9 @@ fn is_task(report: &EvalView, v: &Verdict) -> bool {
 
 /// The verdict table, grouped by domain as the plan's Table 2 is; the parts of a shared row (4a–4d)
 /// sit under one heading row with the row's name, each showing only its own part. The Eurostat category
-/// and the projection stand beside 序时进度 wherever there is a series of years; the columns are the same
-/// for the city and for one area (`--county`), with `—` where there is none.
+/// and the projection stand beside 序时进度 wherever there is a series of years (the projection not at the
+/// final stage); the columns are the same for the city and for one area (`--county`), with `—` where
+/// there is none.
 fn verdict_sheet(report: &EvalView, verdicts: &[&Verdict]) -> Sheet {
     let lang = report.lang;
     let mut rows = Vec::new();
@@ -186,20 +187,22 @@ fn verdict_sheet(report: &EvalView, verdicts: &[&Verdict]) -> Sheet {
             }
             None => domain,
         };
-        let row = vec![
+        let mut row = vec![
             domain,
             Cell::text(ind.label(report.catalog)),
             Cell::text(shared.name),
             Cell::text(type_label(ind.kind, lang)),
             baseline_cell(ind, v, lang),
-            Cell::text(target_cell(v)),
+            Cell::text(target_cell_in(v, lang)),
             super::value_cell(v),
             v.completion.map_or(Cell::Missing, Cell::Percent),
             Cell::text(progress_text(v.progress.as_deref(), lang)),
-            Cell::text(super::projection_cell(ind, v, report.evaluation.year, lang)),
             status_cell(report.catalog, v.status, lang),
             Cell::text(super::note_text(ind, v, lang)),
         ];
+        if super::shows_projection(report.evaluation) {
+            row.insert(PROJECTION_AT, Cell::text(super::projection_cell(ind, v, report.evaluation.year, lang)));
+        }
         rows.push(row);
     }
     let title = match report.area {
@@ -210,10 +213,13 @@ fn verdict_sheet(report: &EvalView, verdicts: &[&Verdict]) -> Sheet {
     Sheet { name: labels::level_short(report.catalog, lang), title, columns, rows, notes: Vec::new() }
 }
 
+/// Where the projection column stands in the verdict table (after 进展), when it is shown.
+const PROJECTION_AT: usize = 9;
+
 fn verdict_columns(report: &EvalView) -> Vec<Column> {
     let lang = report.lang;
     let plan = &report.catalog.plan;
-    vec![
+    let mut columns = vec![
         Column::text(word(Word::Domain, lang)),
         Column::text(word(Word::No, lang)).key(),
         Column::wrapping(word(Word::Indicator, lang)),
@@ -226,10 +232,13 @@ fn verdict_columns(report: &EvalView) -> Vec<Column> {
         Column::number(word(Word::Value, lang)),
         Column::number(word(Word::Completion, lang)),
         Column::wrapping(word(Word::Progress, lang)),
-        Column::wrapping(word(Word::Projection, lang)),
         Column::text(word(Word::Status, lang)).key(),
         Column::wrapping(word(Word::Reason, lang)),
-    ]
+    ];
+    if super::shows_projection(report.evaluation) {
+        columns.insert(PROJECTION_AT, Column::wrapping(word(Word::Projection, lang)));
+    }
+    columns
 }
 
 /// The body's tasks, grouped by chapter, with where the plan states each and when it is due.
@@ -258,7 +267,7 @@ fn task_sheet(report: &EvalView, verdicts: &[&Verdict]) -> Sheet {
             Cell::text(&ind.source),
             Cell::text(labels::task_name(ind)),
             baseline_cell(ind, v, lang),
-            Cell::text(target_cell(v)),
+            Cell::text(target_cell_in(v, lang)),
             Cell::Number(f64::from(ind.due.unwrap_or(plan.target_year))),
             super::value_cell(v),
             v.completion.map_or(Cell::Missing, Cell::Percent),

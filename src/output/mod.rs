@@ -293,6 +293,13 @@ pub fn cumulative_note(ind: &Indicator, v: &Verdict, lang: Lang) -> Option<Strin
     Some(labels::previous_period_note(base_year, &printed, lang))
 }
 
+/// Whether a table shows the projection column: not at the final stage, where the value the line would
+/// project to is itself measured (issue 21: no projection at the final stage). The JSON keeps its
+/// `progress.projection` field, and the flat CSV its `progress_projection_*` columns, for machines.
+pub fn shows_projection(e: &Evaluation) -> bool {
+    e.stage != crate::evaluate::Stage::Final
+}
+
 /// The projection to the target year in words, with a miss in percentage points for a percentage; none
 /// (`—`) once the evaluation year has reached the year projected to, where the value itself is measured
 /// (issue 21: no "预计2025年95.54" beside the 2025 value).
@@ -306,13 +313,31 @@ pub fn projection_cell(ind: &Indicator, v: &Verdict, year: i32, lang: Lang) -> S
 }
 
 /// The plan's words for the target, with the rule they resolve to unless the words state it: a bare
-/// number shows its direction too (`40（≤40）`).
+/// number shows its direction too (`40（≤40）`). Where a targets file replaced a figure the plan states
+/// (`达到45%` by `>= 46`), the rule alone (`≥46`): the plan's words beside another rule would read as one
+/// target contradicting itself. Words that defer to the province (`完成省下达目标（≤22）`) keep the rule
+/// beside them. [`target_cell_in`] adds who assigned it.
 pub fn target_cell(v: &Verdict) -> String {
     let t = &v.target;
     match t.rule {
+        Some(rule) if replaces_plan_figure(v) => rule.to_string(),
         Some(rule) if !rule.is_stated_by(&t.text) => labels::with_rule(&t.text, rule),
         _ => t.text.to_string(),
     }
+}
+
+/// [`target_cell`], with a rule from a targets file that replaced the plan's figure marked as assigned:
+/// `≥46（省下达目标）`, `≥20（下达本地区目标）`.
+pub fn target_cell_in(v: &Verdict, lang: Lang) -> String {
+    match v.target.rule {
+        Some(rule) if replaces_plan_figure(v) => labels::assigned_target(rule, v.target.for_area, lang),
+        _ => target_cell(v),
+    }
+}
+
+/// Whether a targets file's rule stands where the plan's words state a figure of their own.
+fn replaces_plan_figure(v: &Verdict) -> bool {
+    v.target.source.is_some() && v.target.text.chars().any(|c| c.is_ascii_digit())
 }
 
 /// A value as text: two decimals, more only where two would contradict the verdict

@@ -7,7 +7,7 @@ use serde::Serialize;
 
 use super::results::{Header, ResultRow, csv_lead, result_row, shape_of};
 use super::{
-    Cell, Column, Content, EvalView, Grouping, Parts, Sheet, reason_cell, status_cell, target_cell, to_document,
+    Cell, Column, Content, EvalView, Grouping, Parts, Sheet, reason_cell, status_cell, target_cell_in, to_document,
     to_value,
 };
 use crate::Lang;
@@ -104,7 +104,10 @@ fn sheet(report: &EvalView, verdicts: &[&Verdict], years: &[i32]) -> Sheet {
     columns.push(Column::wrapping(format!("{}({target_year})", word(Word::TargetOf, lang))));
     columns.push(Column::number(word(Word::Completion, lang)));
     columns.push(Column::wrapping(word(Word::Progress, lang)));
-    columns.push(Column::wrapping(word(Word::Projection, lang)));
+    let projection = super::shows_projection(report.evaluation);
+    if projection {
+        columns.push(Column::wrapping(word(Word::Projection, lang)));
+    }
     columns.push(Column::text(word(Word::Verdict, lang)));
     columns.push(Column::wrapping(word(Word::Reason, lang)));
     let mut rows = Vec::new();
@@ -118,10 +121,12 @@ fn sheet(report: &EvalView, verdicts: &[&Verdict], years: &[i32]) -> Sheet {
         let mut row = vec![Cell::text(ind.label(report.catalog)), Cell::text(shared.name)];
         row.extend(years.iter().map(|y| Cell::opt(v.series.iter().find(|p| p.year == *y).map(|p| p.value))));
         row.push(Cell::text(sparkline(&v.series)));
-        row.push(Cell::text(target_cell(v)));
+        row.push(Cell::text(target_cell_in(v, lang)));
         row.push(v.completion.map_or(Cell::Missing, Cell::Percent));
         row.push(Cell::text(progress_text(v.progress.as_deref(), lang)));
-        row.push(Cell::text(super::projection_cell(ind, v, report.evaluation.year, lang)));
+        if projection {
+            row.push(Cell::text(super::projection_cell(ind, v, report.evaluation.year, lang)));
+        }
         row.push(status_cell(report.catalog, v.status, lang));
         row.push(Cell::text(reason_cell(v, lang)));
         rows.push(row);

@@ -335,11 +335,17 @@ fn part_children<'d>(
     for (i, block) in part.blocks.iter().enumerate() {
         match block {
             Block::Paragraph(p) | Block::TypeSentence { text: p, .. } => {
-                // The sentence that leads into a table or a chart stays on its page.
-                let leads = matches!(
-                    part.blocks.get(i + 1),
-                    Some(Block::Table(_) | Block::IndicatorCharts(_) | Block::Matrix(_) | Block::StatusChart(_))
-                );
+                // The sentence that leads into a table or a chart stays on its page, and so does a
+                // table's title followed by one note before the table (the areas' changes: a title
+                // alone at a page foot, its table on the next page).
+                let figure = |b: Option<&Block>| {
+                    matches!(
+                        b,
+                        Some(Block::Table(_) | Block::IndicatorCharts(_) | Block::Matrix(_) | Block::StatusChart(_))
+                    )
+                };
+                let leads = figure(part.blocks.get(i + 1))
+                    || (matches!(part.blocks.get(i + 1), Some(Block::Paragraph(_))) && figure(part.blocks.get(i + 2)));
                 body.push(para(body_paragraph(p, lang).keep_next(leads)));
             }
             Block::Subheading(h) => body.push(para(heading("Heading2", h, lang))),

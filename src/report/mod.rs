@@ -20,7 +20,7 @@ use crate::evaluate::projects::Register;
 use crate::evaluate::{Stage, Status, Verdict};
 use crate::labels::{DocWord, doc_word, percent, type_label};
 use crate::labels::{NoBar, progress_text as progress_cell};
-use crate::output::{EvalView, baseline_cell, note_text, projection_cell, reason_cell, target_cell, value_text};
+use crate::output::{EvalView, baseline_cell, note_text, projection_cell, reason_cell, target_cell_in, value_text};
 use crate::problem::Problem;
 use crate::progress::Point;
 use crate::target::Cmp;
@@ -322,7 +322,7 @@ fn indicators(inputs: &Inputs, verdicts: &[&Verdict]) -> Section {
                 ind.display_name(),
                 type_label(ind.kind, lang).into(),
                 baseline_cell(ind, v, lang).shown(),
-                target_cell(v),
+                target_cell_in(v, lang),
                 value_text(v),
                 completion_text(v),
             ];

@@ -14,7 +14,7 @@ use crate::catalog::{AreaKind, Indicator, IndicatorType, ProjectStatus};
 use crate::evaluate::{Status, Summary, Verdict};
 use crate::labels::{self, NarrativePart, PartWord, ProjectWord, doc_word, part_word, project_word};
 use crate::output::headline::unjudged_reason;
-use crate::output::{EvalView, baseline_cell, reason_cell, target_cell, value_text};
+use crate::output::{EvalView, baseline_cell, reason_cell, target_cell_in, value_text};
 use crate::target::Target;
 
 /// The analyst's text for a part, else the placeholder that says it is to be written and how.
@@ -127,7 +127,7 @@ pub(super) fn tasks_section(view: &EvalView, tasks: &[&Verdict]) -> Section {
                 let note = done.map(|d| labels::yes_no_note(d, due, e.year, lang)).unwrap_or_default();
                 (v.target.text.to_string(), value, note)
             } else {
-                (target_cell(v), value_text(v), reason_cell(v, lang))
+                (target_cell_in(v, lang), value_text(v), reason_cell(v, lang))
             };
             vec![
                 ind.source.clone(),
