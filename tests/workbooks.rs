@@ -7,22 +7,8 @@ mod common;
 mod files;
 
 use std::io::{Cursor, Write};
-use std::path::Path;
 
-use common::{Found, Run, root, run_in};
-use serde_json::Value;
-
-fn validate_json(dir: &Path, args: &[&str]) -> (Run, Value) {
-    let r = run_in(dir, &[&["validate", "--format", "json", "--lang", "en"], args].concat());
-    let doc = r.json();
-    (r, doc)
-}
-
-/// The problems of a validation, apart from `ratio-without-parts`: these sheets give an area's share
-/// without its 分子/分母 on purpose, to test the workbook reader, not the city's aggregation.
-fn problems(doc: &Value) -> Vec<Found> {
-    common::problems(doc).into_iter().filter(|p| p.0 != "ratio-without-parts").collect()
-}
+use common::{Found, root, run_in, validate_json};
 
 // ---- BIFF8, by hand ----
 
@@ -169,7 +155,7 @@ fn the_bundled_data_saved_as_xls_and_ods_by_libreoffice_gives_the_verdicts_of_th
     }
     let (r, doc) = validate_json(&root(), &["tests/data/workbooks/2023.xls", "tests/data/workbooks/2023.ods"]);
     r.code(0); // the two files repeat each other: duplicate-row warnings, no error
-    assert!(problems(&doc).iter().all(|p| p.0 == "duplicate-row"), "{doc:#}");
+    assert!(common::sheet_problems(&doc).iter().all(|p| p.0 == "duplicate-row"), "{doc:#}");
     for (i, kind) in [(0, "xls"), (1, "ods")] {
         let f = &doc["files"][i];
         assert_eq!(
@@ -194,7 +180,7 @@ fn a_biff8_workbook_reads_percent_cells_as_shown_and_formulas_with_their_saved_v
         let (r, doc) = validate_json(dir.path(), &[name]);
         r.code(0);
         assert_eq!(doc["files"][0]["rows_accepted"], 2, "{doc:#}");
-        let p = problems(&doc);
+        let p = common::sheet_problems(&doc);
         assert_eq!(p.len(), 1, "{doc:#}");
         assert_eq!((p[0].0.as_str(), p[0].1, p[0].2, p[0].3.as_str()), ("formula", Some(3), Some(2), "=60"));
     }
@@ -213,7 +199,7 @@ fn a_dimensions_record_claiming_four_billion_rows_is_refused_before_the_reader_r
     std::fs::write(dir.path().join("dims-2023.xls"), compound(&workbook_stream(&[("2023", false, body)]))).unwrap();
     let (r, doc) = validate_json(dir.path(), &["dims-2023.xls"]);
     r.code(1);
-    let p = problems(&doc);
+    let p = common::sheet_problems(&doc);
     assert_eq!(p.len(), 1, "{doc:#}");
     assert_eq!(p[0].0, "too-large");
     assert!(p[0].3.contains("4000000000 rows"), "{doc:#}");
@@ -223,7 +209,10 @@ fn a_dimensions_record_claiming_four_billion_rows_is_refused_before_the_reader_r
     std::fs::write(dir.path().join("dims2-2023.xls"), compound(&workbook_stream(&[("2023", false, body)]))).unwrap();
     let (r, doc) = validate_json(dir.path(), &["dims2-2023.xls"]);
     r.code(1);
-    assert!(problems(&doc).iter().any(|p| p.0 == "unreadable-file" && p.4.contains("DIMENSIONS")), "{doc:#}");
+    assert!(
+        common::sheet_problems(&doc).iter().any(|p| p.0 == "unreadable-file" && p.4.contains("DIMENSIONS")),
+        "{doc:#}"
+    );
 }
 
 #[test]
@@ -234,7 +223,7 @@ fn cells_far_apart_are_refused_before_the_reader_builds_the_grid_between_them() 
     std::fs::write(dir.path().join("far-2023.xls"), compound(&workbook_stream(&[("2023", false, body)]))).unwrap();
     let (r, doc) = validate_json(dir.path(), &["far-2023.xls"]);
     r.code(1);
-    let p = problems(&doc);
+    let p = common::sheet_problems(&doc);
     assert_eq!((p[0].0.as_str(), p.len()), ("too-large", 1), "{doc:#}");
     assert!(p[0].4.contains("sheet-cells"), "{doc:#}");
 }
@@ -257,10 +246,7 @@ fn a_truncated_stream_is_an_unreadable_file() {
     stream.truncate(stream.len() - 7);
     std::fs::write(dir.path().join("cut2-2023.xls"), compound(&stream)).unwrap();
     for name in ["cut-2023.xls", "cut2-2023.xls"] {
-        let (r, doc) = validate_json(dir.path(), &[name]);
-        r.code(1);
-        let p = problems(&doc);
-        assert_eq!((p.len(), p[0].0.as_str()), (1, "unreadable-file"), "{doc:#}");
+        let (_, doc) = common::sole_problem(dir.path(), name, "unreadable-file");
         assert_eq!(doc["files"][0]["shape"], "unreadable");
     }
 }
@@ -287,11 +273,8 @@ fn a_sector_chain_loop_is_an_unreadable_file() {
     set_u32(&mut stream_loop, fat_entry(&whole, last), first);
     std::fs::write(dir.path().join("loop-2023.xls"), &stream_loop).unwrap();
     for name in ["dirloop-2023.xls", "loop-2023.xls"] {
-        let (r, doc) = validate_json(dir.path(), &[name]);
-        r.code(1);
-        let p = problems(&doc);
-        assert_eq!((p.len(), p[0].0.as_str()), (1, "unreadable-file"), "{name}: {doc:#}");
-        assert!(p[0].4.contains("sector chains"), "{doc:#}");
+        let (p, doc) = common::sole_problem(dir.path(), name, "unreadable-file");
+        assert!(p.4.contains("sector chains"), "{doc:#}");
     }
 }
 
@@ -311,7 +294,7 @@ fn a_string_or_a_sheet_beyond_its_record_is_an_unreadable_file() {
     for (name, words) in [("label-2023.xls", "fits in its record"), ("pos-2023.xls", "starts within")] {
         let (r, doc) = validate_json(dir.path(), &[name]);
         r.code(1);
-        let p = problems(&doc);
+        let p = common::sheet_problems(&doc);
         assert_eq!(p[0].0, "unreadable-file", "{doc:#}");
         assert!(p[0].4.contains(words), "{doc:#}");
     }
@@ -331,7 +314,7 @@ fn sheets_not_read_are_named_and_all_sheets_reads_each_dated_by_its_name() {
     // No WINDOW1: the first visible sheet is read; the other visible one is named, the hidden one not.
     let (r, doc) = validate_json(dir.path(), &["jinjiang.xls", "--year", "2022"]);
     r.code(0);
-    let p = problems(&doc);
+    let p = common::sheet_problems(&doc);
     assert_eq!(p.len(), 1, "{doc:#}");
     assert_eq!((p[0].0.as_str(), p[0].3.as_str()), ("unread-sheet", "sheet \"2023\" (2 rows)"));
     assert!(p[0].4.contains("--all-sheets"), "{doc:#}");
@@ -396,7 +379,7 @@ fn a_form_with_a_title_units_and_a_footer_reads_its_rows_and_says_which_header_i
     // --header-row forces the row: the 填报单位 row names no column.
     let (r, doc) = validate_json(&root(), &["tests/data/workbooks/form-2023.xls", "--header-row", "2"]);
     r.code(1);
-    assert!(problems(&doc).iter().any(|p| p.0 == "missing-column" && p.1 == Some(2)), "{doc:#}");
+    assert!(common::sheet_problems(&doc).iter().any(|p| p.0 == "missing-column" && p.1 == Some(2)), "{doc:#}");
 }
 
 #[test]
@@ -410,7 +393,10 @@ fn a_bare_table_reads_as_before_and_a_name_two_indicators_share_stays_an_error()
     std::fs::write(dir.path().join("shared-2023.csv"), format!("县市区,{shared}\n晋江市,5\n")).unwrap();
     let (r, doc) = validate_json(dir.path(), &["shared-2023.csv"]);
     r.code(1);
-    assert!(problems(&doc).iter().any(|p| p.0 == "unknown-indicator" && p.4.contains("nox_reduction")), "{doc:#}");
+    assert!(
+        common::sheet_problems(&doc).iter().any(|p| p.0 == "unknown-indicator" && p.4.contains("nox_reduction")),
+        "{doc:#}"
+    );
 }
 
 // ---- .ods: what the XML repeats is counted before calamine believes it ----
@@ -462,11 +448,8 @@ fn an_ods_reads_percentages_as_shown_and_refuses_what_its_repeats_would_build() 
     );
     std::fs::write(dir.path().join("spaces-2023.ods"), ods(&spaces)).unwrap();
     for (name, limit) in [("repeat-2023.ods", "sheet-cells"), ("spaces-2023.ods", "cell-bytes")] {
-        let (r, doc) = validate_json(dir.path(), &[name]);
-        r.code(1);
-        let p = problems(&doc);
-        assert_eq!((p.len(), p[0].0.as_str()), (1, "too-large"), "{doc:#}");
-        assert!(p[0].4.contains(limit), "{doc:#}");
+        let (p, doc) = common::sole_problem(dir.path(), name, "too-large");
+        assert!(p.4.contains(limit), "{doc:#}");
     }
 }
 
@@ -497,20 +480,20 @@ fn a_hidden_active_sheet_is_not_read_and_a_warning_names_it_and_the_sheet_read()
     for file in ["hidden-2023.xlsx", "hidden-2023.xls"] {
         let (r, doc) = validate_json(dir.path(), &[file]);
         r.code(0);
-        let p = problems(&doc);
+        let p = common::sheet_problems(&doc);
         assert_eq!(p.len(), 1, "{doc:#}");
         assert_eq!((p[0].0.as_str(), p[0].3.as_str()), ("unread-sheet", "sheet \"old\" (hidden)"), "{doc:#}");
         assert!(p[0].4.contains("sheet \"2023\", the first visible one, is read"), "{doc:#}");
         // Named, or every visible sheet read: a choice, no warning.
         for args in [["--sheet", "old"], ["--sheet", "2023"]] {
             let (_, doc) = validate_json(dir.path(), &[&[file][..], &args[..]].concat());
-            assert!(problems(&doc).iter().all(|p| p.0 != "unread-sheet"), "{args:?} {doc:#}");
+            assert!(common::sheet_problems(&doc).iter().all(|p| p.0 != "unread-sheet"), "{args:?} {doc:#}");
         }
         let (_, doc) = validate_json(dir.path(), &[file, "--all-sheets"]);
-        assert!(problems(&doc).iter().all(|p| p.0 != "unread-sheet"), "{doc:#}");
+        assert!(common::sheet_problems(&doc).iter().all(|p| p.0 != "unread-sheet"), "{doc:#}");
     }
     let (_, doc) = validate_json(dir.path(), &["shown-2023.xlsx"]);
-    assert!(problems(&doc).is_empty(), "the visible active sheet: {doc:#}");
+    assert!(common::sheet_problems(&doc).is_empty(), "the visible active sheet: {doc:#}");
     common::run_in(dir.path(), &["validate", "hidden-2023.xlsx"]).stdout_has("第一个可见工作表“2023”");
 }
 
@@ -529,7 +512,7 @@ fn a_units_row_is_compared_with_the_catalogue_once_folded() {
     std::fs::write(dir.path().join("ok2-2023.csv"), form("单位,%,μg/m3,")).unwrap();
     for file in ["ok-2023.csv", "ok2-2023.csv"] {
         let (_, doc) = validate_json(dir.path(), &[file]);
-        assert!(problems(&doc).iter().all(|p| p.0 != "unit-mismatch"), "{file}: {doc:#}");
+        assert!(common::sheet_problems(&doc).iter().all(|p| p.0 != "unit-mismatch"), "{file}: {doc:#}");
         assert_eq!(doc["files"][0]["header_row"], 2, "the units row is no data: {doc:#}");
         assert_eq!(doc["files"][0]["rows_read"], 1, "the units row is no data: {doc:#}");
     }
@@ -537,7 +520,7 @@ fn a_units_row_is_compared_with_the_catalogue_once_folded() {
     std::fs::write(dir.path().join("bad-2023.csv"), form(",（公顷）,(mg/m3),（个）")).unwrap();
     let (r, doc) = validate_json(dir.path(), &["bad-2023.csv"]);
     r.code(1);
-    let p: Vec<Found> = problems(&doc).into_iter().filter(|p| p.0 == "unit-mismatch").collect();
+    let p: Vec<Found> = common::sheet_problems(&doc).into_iter().filter(|p| p.0 == "unit-mismatch").collect();
     let shown: Vec<_> = p.iter().map(|p| (p.1, p.2, p.3.as_str())).collect();
     assert_eq!(shown, [(Some(3), Some(2), "（公顷）"), (Some(3), Some(3), "(mg/m3)")], "{doc:#}");
     assert!(p[0].4.contains("forest_coverage, \"%\""), "{doc:#}");

@@ -9,24 +9,10 @@
 mod common;
 
 use std::io::{Cursor, Read, Write};
-use std::path::Path;
 
-use common::{Found, Run, root, run_in};
-use serde_json::Value;
+use common::{root, run_in, validate_json};
 
 const DIR: &str = "tests/data/workbooks";
-
-fn validate_json(dir: &Path, args: &[&str]) -> (Run, Value) {
-    let r = run_in(dir, &[&["validate", "--format", "json", "--lang", "en"], args].concat());
-    let doc = r.json();
-    (r, doc)
-}
-
-/// The problems of a validation, apart from `ratio-without-parts` (these sheets give an area's share
-/// without its parts on purpose).
-fn problems(doc: &Value) -> Vec<Found> {
-    common::problems(doc).into_iter().filter(|p| p.0 != "ratio-without-parts").collect()
-}
 
 // ---- BIFF12 records and the zip around them ----
 
@@ -129,7 +115,7 @@ fn the_bundled_data_saved_as_xlsb_gives_the_verdicts_of_the_csv() {
     assert_eq!(eval_json(&[file]).replace(file, "FILE"), csv);
     let (r, doc) = validate_json(&root(), &[file]);
     r.code(0);
-    assert!(problems(&doc).is_empty(), "{doc:#}");
+    assert!(common::sheet_problems(&doc).is_empty(), "{doc:#}");
     let f = &doc["files"][0];
     assert_eq!(
         (f["encoding"].as_str(), f["rows_read"].as_u64(), f["rows_accepted"].as_u64()),
@@ -178,7 +164,7 @@ fn percent_cells_dates_and_formulas_read_as_excel_shows_them() {
     std::fs::write(dir.path().join("cells-2023.xlsb"), with_formula(&[0x1E, 60, 0])).unwrap();
     let (r, doc) = validate_json(dir.path(), &["cells-2023.xlsb"]);
     r.code(1);
-    let p = problems(&doc);
+    let p = common::sheet_problems(&doc);
     let shown: Vec<_> = p.iter().map(|p| (p.0.as_str(), p.1, p.2, p.3.as_str())).collect();
     assert_eq!(
         shown,
@@ -228,7 +214,7 @@ fn a_formula_whose_value_is_an_error_is_a_cell_with_that_error() {
     std::fs::write(dir.path().join("err-2023.xlsb"), bytes).unwrap();
     let (r, doc) = validate_json(dir.path(), &["err-2023.xlsb"]);
     r.code(1);
-    let p = problems(&doc);
+    let p = common::sheet_problems(&doc);
     assert!(p.iter().any(|p| p.0 == "not-a-number" && p.1 == Some(3) && p.3.contains("Div0")), "{doc:#}");
     assert!(p.iter().any(|p| p.0 == "formula"), "{doc:#}");
 }
@@ -245,7 +231,7 @@ fn the_hidden_active_sheet_is_not_read_and_a_warning_names_both() {
     std::fs::write(dir.path().join("sheets-2023.xlsb"), fixture("sheets-2023.xlsb")).unwrap();
     assert_eq!(value("sheets-2023.xlsb"), Some(10.0), "the visible active sheet");
     let (_, doc) = validate_json(dir.path(), &["sheets-2023.xlsb"]);
-    assert!(problems(&doc).iter().all(|p| p.0 != "unread-sheet"), "{doc:#}");
+    assert!(common::sheet_problems(&doc).iter().all(|p| p.0 != "unread-sheet"), "{doc:#}");
     // BrtBookView's itabCur (byte 24) made 0: the hidden sheet `old` is the one Excel opens on.
     let bytes = changed("sheets-2023.xlsb", "xl/workbook.bin", |part| {
         let mut recs = records(&part);
@@ -256,7 +242,7 @@ fn the_hidden_active_sheet_is_not_read_and_a_warning_names_both() {
     std::fs::write(dir.path().join("hidden-2023.xlsb"), bytes).unwrap();
     assert_eq!(value("hidden-2023.xlsb"), Some(10.0), "the first visible sheet, never the hidden one");
     let (_, doc) = validate_json(dir.path(), &["hidden-2023.xlsb"]);
-    let p = problems(&doc);
+    let p = common::sheet_problems(&doc);
     let warned: Vec<_> = p.iter().filter(|p| p.0 == "unread-sheet").collect();
     assert_eq!(warned.len(), 1, "{doc:#}");
     assert!(warned[0].3.contains("\"old\" (hidden)") && warned[0].4.contains("\"2023\""), "{doc:#}");
@@ -302,7 +288,7 @@ fn a_sheet_claiming_four_billion_rows_is_refused_before_the_reader_reserves_them
     std::fs::write(dir.path().join("dims-2023.xlsb"), with_dimensions(0, 3_999_999_999, 0, 6)).unwrap();
     let (r, doc) = validate_json(dir.path(), &["dims-2023.xlsb"]);
     r.code(1);
-    let p = problems(&doc);
+    let p = common::sheet_problems(&doc);
     assert_eq!(p.len(), 1, "{doc:#}");
     assert_eq!(p[0].0, "too-large");
     assert!(p[0].3.contains("4000000000 rows × 7 columns"), "{doc:#}");
@@ -311,7 +297,10 @@ fn a_sheet_claiming_four_billion_rows_is_refused_before_the_reader_reserves_them
     std::fs::write(dir.path().join("dims2-2023.xlsb"), with_dimensions(9, 3, 0, 6)).unwrap();
     let (r, doc) = validate_json(dir.path(), &["dims2-2023.xlsb"]);
     r.code(1);
-    assert!(problems(&doc).iter().any(|p| p.0 == "unreadable-file" && p.4.contains("BrtWsDim")), "{doc:#}");
+    assert!(
+        common::sheet_problems(&doc).iter().any(|p| p.0 == "unreadable-file" && p.4.contains("BrtWsDim")),
+        "{doc:#}"
+    );
 }
 
 #[test]
@@ -324,11 +313,8 @@ fn a_truncated_record_is_an_unreadable_file() {
     let whole = fixture("2023.xlsb");
     std::fs::write(dir.path().join("half-2023.xlsb"), &whole[..whole.len() / 2]).unwrap();
     for (name, words) in [("cut-2023.xlsb", "of xl/worksheets/sheet1.bin"), ("half-2023.xlsb", "")] {
-        let (r, doc) = validate_json(dir.path(), &[name]);
-        r.code(1);
-        let p = problems(&doc);
-        assert_eq!((p.len(), p[0].0.as_str()), (1, "unreadable-file"), "{doc:#}");
-        assert!(p[0].3.contains(words), "{doc:#}");
+        let (p, doc) = common::sole_problem(dir.path(), name, "unreadable-file");
+        assert!(p.3.contains(words), "{doc:#}");
     }
 }
 
@@ -344,12 +330,9 @@ fn a_record_length_past_the_part_end_is_refused_before_it_is_believed() {
         out
     });
     std::fs::write(dir.path().join("long-2023.xlsb"), bytes).unwrap();
-    let (r, doc) = validate_json(dir.path(), &["long-2023.xlsb"]);
-    r.code(1);
-    let p = problems(&doc);
-    assert_eq!((p.len(), p[0].0.as_str()), (1, "unreadable-file"), "{doc:#}");
-    assert!(p[0].3.contains("a record of 268435455 bytes"), "{doc:#}");
-    assert!(p[0].4.contains("ending within its part"), "{doc:#}");
+    let (p, doc) = common::sole_problem(dir.path(), "long-2023.xlsb", "unreadable-file");
+    assert!(p.3.contains("a record of 268435455 bytes"), "{doc:#}");
+    assert!(p.4.contains("ending within its part"), "{doc:#}");
 }
 
 #[test]
@@ -366,7 +349,7 @@ fn a_styles_record_calamine_would_misread_is_never_shown_to_it() {
     std::fs::write(dir.path().join("styles-2023.xlsb"), bytes).unwrap();
     let (_, doc) = validate_json(dir.path(), &["styles-2023.xlsb"]);
     assert_eq!(doc["files"][0]["rows_accepted"], 2, "{doc:#}");
-    assert!(problems(&doc).iter().any(|p| p.3 == "2024-01-15"), "the date format still read: {doc:#}");
+    assert!(common::sheet_problems(&doc).iter().any(|p| p.3 == "2024-01-15"), "the date format still read: {doc:#}");
 }
 
 #[test]
@@ -384,7 +367,7 @@ fn a_formula_nested_deep_enough_to_overflow_the_stack_is_not_parsed() {
     std::fs::write(dir.path().join("deep-2023.xlsb"), with_formula(&tokens)).unwrap();
     let (r, doc) = validate_json(dir.path(), &["deep-2023.xlsb"]);
     r.code(1);
-    let p = problems(&doc);
+    let p = common::sheet_problems(&doc);
     assert!(p.iter().any(|p| p.0 == "formula" && p.1 == Some(3) && p.3 == "a formula with a saved value"), "{doc:#}");
 }
 
@@ -398,9 +381,6 @@ fn a_shared_string_index_past_the_table_is_an_unreadable_file() {
         join(&recs)
     });
     std::fs::write(dir.path().join("isst-2023.xlsb"), bytes).unwrap();
-    let (r, doc) = validate_json(dir.path(), &["isst-2023.xlsb"]);
-    r.code(1);
-    let p = problems(&doc);
-    assert_eq!((p.len(), p[0].0.as_str()), (1, "unreadable-file"), "{doc:#}");
-    assert!(p[0].3.contains("shared string 4000000"), "{doc:#}");
+    let (p, doc) = common::sole_problem(dir.path(), "isst-2023.xlsb", "unreadable-file");
+    assert!(p.3.contains("shared string 4000000"), "{doc:#}");
 }

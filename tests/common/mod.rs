@@ -97,3 +97,26 @@ pub fn problems(doc: &serde_json::Value) -> Vec<Found> {
         })
         .collect()
 }
+
+/// `validate --format json --lang en` run in `dir`: the run and its JSON document.
+pub fn validate_json(dir: &Path, args: &[&str]) -> (Run, serde_json::Value) {
+    let r = run_in(dir, &[&["validate", "--format", "json", "--lang", "en"], args].concat());
+    let doc = r.json();
+    (r, doc)
+}
+
+/// The problems of a validation of workbook fixtures, apart from `ratio-without-parts`: those sheets
+/// give an area's share without its 分子/分母 on purpose, to test the reader, not the city's aggregation.
+pub fn sheet_problems(doc: &serde_json::Value) -> Vec<Found> {
+    problems(doc).into_iter().filter(|p| p.0 != "ratio-without-parts").collect()
+}
+
+/// A file refused whole: `validate` of `name` in `dir` exits 1 with exactly one problem, of `code`.
+/// Returns that problem and the document, for the caller's own checks of its words.
+pub fn sole_problem(dir: &Path, name: &str, code: &str) -> (Found, serde_json::Value) {
+    let (r, doc) = validate_json(dir, &[name]);
+    r.code(1);
+    let mut p = sheet_problems(&doc);
+    assert_eq!((p.len(), p.first().map(|f| f.0.as_str())), (1, Some(code)), "{name}: {doc:#}");
+    (p.remove(0), doc)
+}
