@@ -3,10 +3,8 @@
 
 mod common;
 
-use std::path::Path;
-
 use common::run;
-use common::word::docx_text;
+use common::word::{Both, report_both};
 use scraper::{Html, Selector};
 
 /// The HTML's text, parsed, section by section id.
@@ -17,32 +15,13 @@ fn html_section(page: &str, id: &str) -> String {
 }
 
 /// Runs `report` into `dir` and returns (docx text, html page, stderr, exit code).
-fn both(dir: &Path, args: &[&str]) -> (String, String, String, i32) {
-    let mut out = Vec::new();
-    let mut code = 0;
-    let mut stderr = String::new();
-    for name in ["r.docx", "r.html"] {
-        let path = dir.join(name);
-        let mut full = vec!["report"];
-        full.extend_from_slice(args);
-        let p = path.to_str().unwrap().to_string();
-        full.extend(["-o", &p]);
-        let r = run(&full);
-        assert!(r.code == 0 || r.code == 1, "{}: {}", r.cmd, r.stderr);
-        code = r.code;
-        stderr = r.stderr.clone();
-        out.push(path);
-    }
-    (docx_text(&out[0]), std::fs::read_to_string(&out[1]).unwrap(), stderr, code)
-}
-
 const PROVINCE: &str =
     "10项因省下达目标未提供暂无法评估：1 单位GDP二氧化碳排放降低率、2 单位 GDP 能耗降低率、4a 氮氧化物";
 
 #[test]
 fn the_midterm_headline_names_the_unjudged_binding_indicators() {
     let dir = tempfile::tempdir().unwrap();
-    let (docx, page, _, _) = both(dir.path(), &["data/2023.csv"]);
+    let Both { docx, html: page, .. } = report_both(dir.path(), &["data/2023.csv"]);
     let overview = html_section(&page, "overview");
     for text in [&docx, &overview] {
         // Before: "约束性指标中没有滞后、倒退或未达标的指标。" with 11 of 15 never judged.
@@ -57,7 +36,7 @@ fn the_midterm_headline_names_the_unjudged_binding_indicators() {
 #[test]
 fn the_final_headline_says_only_what_the_final_stage_has() {
     let dir = tempfile::tempdir().unwrap();
-    let (docx, page, stderr, code) = both(dir.path(), &["data/2025.csv"]);
+    let Both { docx, html: page, stderr, code } = report_both(dir.path(), &["data/2025.csv"]);
     let overview = html_section(&page, "overview");
     for text in [&docx, &overview] {
         assert!(text.contains("约束性指标中有1项需重点关注：地表水达到或好于Ⅲ类水体比例"), "{text}");
@@ -76,7 +55,7 @@ fn the_final_headline_says_only_what_the_final_stage_has() {
 fn a_sample_targets_file_is_named_as_such() {
     let dir = tempfile::tempdir().unwrap();
     let args = ["data/2023.csv", "--targets", "data/province-targets.example.toml"];
-    let (docx, page, stderr, code) = both(dir.path(), &args);
+    let Both { docx, html: page, stderr, code } = report_both(dir.path(), &args);
     let notice = Html::parse_document(&page)
         .select(&Selector::parse(".notice").unwrap())
         .map(|n| n.text().collect::<String>())
@@ -136,7 +115,7 @@ fn tasks_due_earlier_keep_their_verdicts_at_the_final_evaluation() {
     let dir = tempfile::tempdir().unwrap();
     let mut args = all_years();
     args.push("--all");
-    let (docx, page, _, _) = both(dir.path(), &args);
+    let Both { docx, html: page, .. } = report_both(dir.path(), &args);
     let tasks = html_section(&page, "tasks");
     for text in [&docx, &tasks] {
         assert!(text.contains("河湖岸线内不符合管控要求的生产、生活活动退出"), "{text}");

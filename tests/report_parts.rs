@@ -7,10 +7,10 @@
 mod common;
 
 use std::io::Read;
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
 use common::run;
-use common::word::docx_text;
+use common::word::{Both, report_both};
 use scraper::{Html, Selector};
 
 /// word/document.xml as written.
@@ -23,14 +23,6 @@ fn document_xml(path: &Path) -> String {
 
 fn sel(s: &str) -> Selector {
     Selector::parse(s).unwrap()
-}
-
-/// One report written as .docx and .html with the same arguments.
-struct Both {
-    docx: String,
-    html: String,
-    code: i32,
-    stderr: String,
 }
 
 impl Both {
@@ -48,23 +40,6 @@ impl Both {
     fn headings(&self) -> Vec<String> {
         self.page().select(&sel("section > h2")).map(|h| h.text().collect::<String>()).collect()
     }
-}
-
-fn both(dir: &Path, args: &[&str]) -> Both {
-    let mut paths: Vec<PathBuf> = Vec::new();
-    let (mut code, mut stderr) = (0, String::new());
-    for name in ["r.docx", "r.html"] {
-        let path = dir.join(name);
-        let mut full = vec!["report"];
-        full.extend_from_slice(args);
-        let p = path.to_str().unwrap().to_string();
-        full.extend(["-o", &p]);
-        let r = run(&full);
-        assert!(r.code == 0 || r.code == 1, "{}: {}", r.cmd, r.stderr);
-        (code, stderr) = (r.code, r.stderr.clone());
-        paths.push(path);
-    }
-    Both { docx: docx_text(&paths[0]), html: std::fs::read_to_string(&paths[1]).unwrap(), code, stderr }
 }
 
 const MIDTERM: &[&str] = &["data/2023.csv"];
@@ -107,7 +82,7 @@ fn task_counts(files: &[&str]) -> (usize, usize) {
 fn the_six_parts_in_order_with_the_tasks_by_default_and_counted_apart() {
     for files in [MIDTERM, FINAL] {
         let dir = tempfile::tempdir().unwrap();
-        let b = both(dir.path(), files);
+        let b = report_both(dir.path(), files);
         // Before: 一、总体情况 … 三、需关注的指标, 四、各地区情况, and 重点任务 only with --all.
         assert_eq!(b.headings(), PARTS, "{files:?}");
         in_order(&b.docx, &PARTS);
@@ -143,7 +118,7 @@ fn the_six_parts_in_order_with_the_tasks_by_default_and_counted_apart() {
 #[test]
 fn yes_no_tasks_are_said_in_words_and_keep_their_due_year() {
     let dir = tempfile::tempdir().unwrap();
-    let mid = both(dir.path(), MIDTERM);
+    let mid = report_both(dir.path(), MIDTERM);
     let page = mid.page();
     let row = |page: &Html, id: &str| {
         let found = page.select(&sel(&format!("section#tasks tr[data-indicator={id}]"))).next();
@@ -161,7 +136,7 @@ fn yes_no_tasks_are_said_in_words_and_keep_their_due_year() {
     }
     assert!(mid.docx.contains("尚未完成") && mid.docx.contains("已完成"));
     // At the final evaluation the task due 2023 keeps its verdict, in words.
-    let fin = both(dir.path(), FINAL);
+    let fin = report_both(dir.path(), FINAL);
     let exit = row(&fin.page(), "river_shoreline_noncompliant_activities_exit");
     assert_eq!((exit[4].as_str(), exit[5].as_str(), exit[7].as_str()), ("2023", "尚未完成", "未达标"));
     assert_eq!(exit[8], "2023年到期，尚未完成");
@@ -171,12 +146,12 @@ fn yes_no_tasks_are_said_in_words_and_keep_their_due_year() {
 #[test]
 fn part_four_is_the_register_when_a_status_file_is_given() {
     let dir = tempfile::tempdir().unwrap();
-    let without = both(dir.path(), MIDTERM);
+    let without = report_both(dir.path(), MIDTERM);
     for text in [&without.docx, &without.section("projects")] {
         assert!(text.contains("本次评估未提供重大工程进展情况文件"), "{text}");
         assert!(text.contains("plan-check template --projects"));
     }
-    let with = both(dir.path(), &["data/2023.csv", "data/projects-2023.csv"]);
+    let with = report_both(dir.path(), &["data/2023.csv", "data/projects-2023.csv"]);
     // eval's register for the same files: 94 entries, 10 completed, 17 under construction, 3 preparing,
     // 2 not started and 61 unreported, 1 cancelled; started 27 of 93 = 29.03%, completed 10 of 93 = 10.75%;
     // 27,000 万元 = 2.7 亿元 invested; one due 2023 and not completed.
@@ -208,7 +183,7 @@ fn part_four_is_the_register_when_a_status_file_is_given() {
 #[test]
 fn part_five_names_the_indicators_off_track_the_unjudged_and_the_areas() {
     let dir = tempfile::tempdir().unwrap();
-    let mid = both(dir.path(), MIDTERM);
+    let mid = report_both(dir.path(), MIDTERM);
     let problems = mid.section("problems");
     for text in [&mid.docx, &problems] {
         assert!(text.contains("（一）部分目标指标进展滞后"), "{text}");
@@ -229,7 +204,7 @@ fn part_five_names_the_indicators_off_track_the_unjudged_and_the_areas() {
             "鲤城区（3项）：12 森林覆盖率、16 地表水达到或好于Ⅲ类水体比例、20 地下水质量（区域点位）Ⅴ类水比例"
         ));
     }
-    let fin = both(dir.path(), FINAL);
+    let fin = report_both(dir.path(), FINAL);
     let problems = fin.section("problems");
     for text in [&fin.docx, &problems] {
         assert!(text.contains("（一）部分目标指标未完成"), "{text}");
@@ -253,7 +228,7 @@ fn the_narrative_goes_into_its_parts_and_a_placeholder_marks_what_is_missing() {
     for files in [MIDTERM, FINAL] {
         let mut args = files.to_vec();
         args.extend(["--narrative", n]);
-        let b = both(dir.path(), &args);
+        let b = report_both(dir.path(), &args);
         // Each text in its part: 主要成效 in 一 after the overall judgement, the problems in 五 after the
         // drafted items, the recommendations as 六.
         in_order(
@@ -281,7 +256,7 @@ fn the_narrative_goes_into_its_parts_and_a_placeholder_marks_what_is_missing() {
         assert!(b.html.contains("&lt;script&gt;alert(1)&lt;/script&gt;") && !b.html.contains("<script>"));
         assert!(b.docx.contains("<script>alert(1)</script>"));
         // Without it, a visible placeholder in 一 and 六, in both renderings.
-        let plain = both(dir.path(), files);
+        let plain = report_both(dir.path(), files);
         for text in [&plain.docx, &plain.section("overview")] {
             assert!(
                 text.contains("【待补充：主要成效，由评估人员撰写；可用 --narrative 文件中“## 主要成效”一节提供】")
@@ -300,7 +275,7 @@ fn the_narrative_goes_into_its_parts_and_a_placeholder_marks_what_is_missing() {
     // English headings name the same parts; the document's words follow --lang.
     let en = dir.path().join("en.md");
     std::fs::write(&en, "## Main achievements\n\nAir quality improved.\n\n## 下一步工作建议\n\nKeep going.\n").unwrap();
-    let b = both(dir.path(), &["data/2023.csv", "--lang", "en", "--narrative", en.to_str().unwrap()]);
+    let b = report_both(dir.path(), &["data/2023.csv", "--lang", "en", "--narrative", en.to_str().unwrap()]);
     let expected = [
         "1. Overall implementation of the plan",
         "2. The main target indicators",
@@ -361,7 +336,7 @@ fn a_narrative_heading_that_names_no_part_is_refused_with_its_file_and_line() {
 #[test]
 fn the_areas_say_which_target_they_are_judged_against_and_their_change() {
     let dir = tempfile::tempdir().unwrap();
-    let fin = both(dir.path(), FINAL);
+    let fin = report_both(dir.path(), FINAL);
     let indicators = fin.section("indicators");
     for text in [&fin.docx, &indicators] {
         assert!(text.contains("各地区的指标均按全市目标评估"), "{text}");
@@ -385,7 +360,7 @@ fn the_areas_say_which_target_they_are_judged_against_and_their_change() {
     let ground = row("鲤城区", "20 ");
     assert_eq!((ground[3].as_str(), ground[4].as_str()), ("2023年 11.8 → 2025年 11.3", "下降0.5个百分点"));
     // With the targets file giving 鲤城区 its own forest target (≥20), it is judged against that, and said.
-    let mid = both(dir.path(), &["data/2023.csv", "--targets", "data/province-targets.example.toml"]);
+    let mid = report_both(dir.path(), &["data/2023.csv", "--targets", "data/province-targets.example.toml"]);
     let indicators = mid.section("indicators");
     for text in [&mid.docx, &indicators] {
         assert!(
@@ -405,21 +380,21 @@ fn the_areas_say_which_target_they_are_judged_against_and_their_change() {
 #[test]
 fn one_area_and_a_tasks_only_selection_say_what_the_parts_hold() {
     let dir = tempfile::tempdir().unwrap();
-    let area = both(dir.path(), &["data/2023.csv", "--county", "晋江"]);
+    let area = report_both(dir.path(), &["data/2023.csv", "--county", "晋江"]);
     assert_eq!(area.headings(), PARTS);
     for text in [&area.docx, &area.section("tasks")] {
         assert!(text.contains("重点任务按全市评估，晋江市没有单独适用的重点任务"), "{text}");
     }
     assert!(area.page().select(&sel("table.matrix")).next().is_none());
     // --source 第八章 selects 17 tasks and no indicator of Table 2: 一 says so instead of "共评估0项指标".
-    let tasks = both(dir.path(), &["data/2023.csv", "--source", "第八章"]);
+    let tasks = report_both(dir.path(), &["data/2023.csv", "--source", "第八章"]);
     for text in [&tasks.docx, &tasks.section("overview")] {
         assert!(text.contains("所选范围（--source）不含规划表2的目标指标，仅评估17项重点任务"), "{text}");
         assert!(!text.contains("共评估0项指标"));
     }
     assert!(tasks.section("tasks").contains("17项重点任务中，"));
     // --all puts the tasks in the evaluation too; 一 still counts Table 2's 32 indicators, 三 the 89 tasks.
-    let all = both(dir.path(), &["data/2023.csv", "--all"]);
+    let all = report_both(dir.path(), &["data/2023.csv", "--all"]);
     assert_eq!(all.headings(), PARTS);
     for text in [&all.docx, &all.section("overview")] {
         assert!(text.contains("共评估32项指标（约束性15项、预期性10项、引领性7项）"), "{text}");

@@ -46,3 +46,30 @@ pub fn docx_text(path: &Path) -> String {
     }
     all
 }
+
+/// One report written as .docx and as .html with the same arguments, in `dir`.
+pub struct Both {
+    /// The Word file's text ([`docx_text`]).
+    pub docx: String,
+    /// The HTML page as written.
+    pub html: String,
+    /// The exit code and standard error of the second run (the two runs judge alike).
+    pub code: i32,
+    pub stderr: String,
+}
+
+/// Runs `report ARGS -o r.docx` and `report ARGS -o r.html` in `dir`; each must exit 0 or 1.
+pub fn report_both(dir: &Path, args: &[&str]) -> Both {
+    let mut paths = Vec::new();
+    let (mut code, mut stderr) = (0, String::new());
+    for name in ["r.docx", "r.html"] {
+        let path = dir.join(name);
+        let p = path.to_str().unwrap().to_string();
+        let full = [&["report"], args, &["-o", &p]].concat();
+        let r = super::run(&full);
+        assert!(r.code == 0 || r.code == 1, "{}: {}", r.cmd, r.stderr);
+        (code, stderr) = (r.code, r.stderr.clone());
+        paths.push(path);
+    }
+    Both { docx: docx_text(&paths[0]), html: std::fs::read_to_string(&paths[1]).unwrap(), code, stderr }
+}
